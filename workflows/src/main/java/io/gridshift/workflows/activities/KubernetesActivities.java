@@ -1,0 +1,41 @@
+package io.gridshift.workflows.activities;
+
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
+
+/**
+ * Generic Kubernetes steps shared by every grid kind (fabric8). Idempotent; runs on the task queue
+ * of the cluster it acts on. Writes use {@code edit()} / JSON Patch so a retry converges.
+ */
+@ActivityInterface(namePrefix = "Kubernetes.")
+public interface KubernetesActivities {
+
+  /** Reads the rollout numbers once, without waiting. */
+  @ActivityMethod
+  RolloutStatus rolloutStatus(WorkloadRef workload);
+
+  /**
+   * Waits until the rollout is complete (kubectl's rules, minReadySeconds included); heartbeats the
+   * numbers; fails (retryable) after the timeout.
+   */
+  @ActivityMethod
+  RolloutStatus waitForRollout(RolloutRequest request);
+
+  /** Sets a Service's selector. */
+  @ActivityMethod
+  void setServiceSelector(ServiceSelectorRequest request);
+
+  /** Points an OpenShift Route at a Service. */
+  @ActivityMethod
+  void setRouteService(RouteRequest request);
+
+  /**
+   * Sets a StatefulSet's rolling-update partition (creating the RollingUpdate strategy if needed).
+   */
+  @ActivityMethod
+  void setPartition(PartitionRequest request);
+
+  /** Changes a workload's pod template (image and/or annotations). */
+  @ActivityMethod
+  void patchPodTemplate(PodTemplatePatch patch);
+}

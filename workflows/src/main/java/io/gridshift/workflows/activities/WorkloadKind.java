@@ -1,0 +1,7 @@
+package io.gridshift.workflows.activities;
+
+/** Kubernetes workload kinds gridshift rolls. */
+public enum WorkloadKind {
+  STATEFULSET,
+  DEPLOYMENT
+}

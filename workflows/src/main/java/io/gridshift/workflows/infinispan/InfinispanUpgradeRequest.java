@@ -1,0 +1,183 @@
+package io.gridshift.workflows.infinispan;
+
+import io.gridshift.workflows.common.ClusterRef;
+import io.gridshift.workflows.common.GatePolicy;
+import io.gridshift.workflows.common.Names;
+import io.gridshift.workflows.common.Versions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Asks for a blue-green upgrade of one Infinispan / Data Grid StatefulSet. Only {@code cluster},
+ * {@code grid} and {@code targetVersion} are required; {@link #withDefaults()} fills in the rest.
+ *
+ * @param cluster where the grid runs
+ * @param grid the source StatefulSet's name
+ * @param targetVersion the Infinispan version to upgrade to, e.g. {@code 15.0.21.Final}
+ * @param targetImage the target image; default: the source image's repository with {@code
+ *     targetVersion} as tag
+ * @param targetGrid the target StatefulSet's name; default {@code <grid>-<version slug>}, e.g.
+ *     {@code dg-15-0-21}
+ * @param service the Service clients use; default {@code grid}
+ * @param route an OpenShift Route to move with the Service (optional)
+ * @param caches caches to migrate; default every non-internal cache of the source
+ * @param connectionMode how target caches read through to the source; default {@code RUNTIME}
+ * @param credentialsSecret a Secret (keys {@code username}, {@code password}) for digest auth on
+ *     both grids; the password never enters the workflow
+ * @param port the Hot Rod/REST port; default 11222
+ * @param sync sync-data tuning; default server defaults, one cache at a time
+ * @param verifySample how many keys per cache are compared value by value; default 1000
+ * @param minReadySeconds minReadySeconds of the target StatefulSet; default the source's, or 10
+ * @param gates policy per gate ({@link InfinispanGates}); a gate not listed requires approval
+ * @param fourEyes when true, the requester cannot approve their own upgrade
+ * @param requestedBy who asked (recorded in the audit log)
+ * @param dryRun when true, the workflow returns the plan and changes nothing
+ */
+public record InfinispanUpgradeRequest(
+    ClusterRef cluster,
+    String grid,
+    String targetVersion,
+    String targetImage,
+    String targetGrid,
+    String service,
+    String route,
+    List<String> caches,
+    ConnectionMode connectionMode,
+    String credentialsSecret,
+    Integer port,
+    SyncOptions sync,
+    Integer verifySample,
+    Integer minReadySeconds,
+    Map<String, GatePolicy> gates,
+    Boolean fourEyes,
+    String requestedBy,
+    Boolean dryRun) {
+
+  /** A request with every optional field at its default. */
+  public static InfinispanUpgradeRequest of(ClusterRef cluster, String grid, String targetVersion) {
+    return new InfinispanUpgradeRequest(
+        cluster,
+        grid,
+        targetVersion,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /**
+   * This request with defaults applied (the one place defaults live). {@code targetImage} stays
+   * null until the plan knows the source image: see {@link #targetImageFor(String)}.
+   */
+  public InfinispanUpgradeRequest withDefaults() {
+    // Unknown gate names are kept so that problems() can name them.
+    Map<String, GatePolicy> allGates = new LinkedHashMap<>(gates == null ? Map.of() : gates);
+    for (String gate : InfinispanGates.ALL) {
+      allGates.putIfAbsent(gate, GatePolicy.required());
+    }
+    allGates.replaceAll((gate, policy) -> policy == null ? GatePolicy.required() : policy);
+    String target = targetGrid;
+    if ((target == null || target.isBlank()) && grid != null && Versions.isValid(targetVersion)) {
+      target = grid + "-" + Versions.slug(targetVersion);
+    }
+    return new InfinispanUpgradeRequest(
+        cluster == null ? new ClusterRef(null, null) : cluster,
+        grid,
+        targetVersion,
+        targetImage,
+        target,
+        service == null || service.isBlank() ? grid : service,
+        route == null || route.isBlank() ? null : route,
+        caches == null ? List.of() : List.copyOf(caches),
+        connectionMode == null ? ConnectionMode.RUNTIME : connectionMode,
+        credentialsSecret == null || credentialsSecret.isBlank() ? null : credentialsSecret,
+        port == null ? 11222 : port,
+        sync == null ? SyncOptions.defaults() : sync,
+        verifySample == null ? 1000 : verifySample,
+        minReadySeconds,
+        Map.copyOf(allGates),
+        fourEyes != null && fourEyes,
+        requestedBy == null || requestedBy.isBlank() ? "unknown" : requestedBy,
+        dryRun != null && dryRun);
+  }
+
+  /** The target image given the source's image. */
+  public String targetImageFor(String sourceImage) {
+    if (targetImage != null && !targetImage.isBlank()) {
+      return targetImage;
+    }
+    return Versions.imageRepository(sourceImage) + ":" + targetVersion;
+  }
+
+  /**
+   * Every problem found in the request alone (no cluster consulted), each saying what to do. Call
+   * on the result of {@link #withDefaults()}.
+   */
+  public List<String> problems() {
+    List<String> problems = new ArrayList<>(cluster.problems("cluster"));
+    if (grid == null || grid.isBlank()) {
+      problems.add("grid is required: the name of the source Infinispan StatefulSet");
+    } else if (!Names.isDnsLabel(grid)) {
+      problems.add("grid '" + grid + "' is not a valid StatefulSet name (a-z, 0-9, '-')");
+    }
+    if (targetVersion == null || targetVersion.isBlank()) {
+      problems.add("targetVersion is required, e.g. 15.0.21.Final");
+    } else if (!Versions.isValid(targetVersion)) {
+      problems.add("targetVersion '" + targetVersion + "' is not a version like 15.0.21.Final");
+    }
+    if (targetGrid != null && !Names.isDnsLabel(targetGrid)) {
+      problems.add("targetGrid '" + targetGrid + "' is not a valid StatefulSet name");
+    }
+    if (targetGrid != null && targetGrid.equals(grid)) {
+      problems.add("targetGrid must differ from grid: the target runs beside the source");
+    }
+    if (service != null && !Names.isDnsLabel(service)) {
+      problems.add("service '" + service + "' is not a valid Service name");
+    }
+    if (credentialsSecret != null && !Names.isDnsLabel(credentialsSecret)) {
+      problems.add("credentialsSecret '" + credentialsSecret + "' is not a valid Secret name");
+    }
+    if (port < 1 || port > 65535) {
+      problems.add("port " + port + " must be between 1 and 65535");
+    }
+    if (verifySample < 0) {
+      problems.add("verifySample " + verifySample + " must be 0 or more");
+    }
+    if (minReadySeconds != null && (minReadySeconds < 0 || minReadySeconds > 3600)) {
+      problems.add("minReadySeconds " + minReadySeconds + " must be between 0 and 3600");
+    }
+    for (String cache : caches) {
+      if (cache == null || cache.isBlank()) {
+        problems.add("caches must not contain an empty name");
+      }
+    }
+    problems.addAll(sync.problems());
+    for (var gate : gates.entrySet()) {
+      if (!InfinispanGates.ALL.contains(gate.getKey())) {
+        problems.add(
+            "gates: unknown gate '" + gate.getKey() + "'; the gates are " + InfinispanGates.ALL);
+      } else {
+        problems.addAll(gate.getValue().problems("gates." + gate.getKey()));
+      }
+    }
+    return problems;
+  }
+
+  /** The workflow id: one running upgrade per grid. */
+  public String workflowId() {
+    return "infinispan-upgrade-" + cluster.cluster() + "-" + cluster.namespace() + "-" + grid;
+  }
+}

@@ -1,0 +1,16 @@
+package io.gridshift.workflows.infinispan.activities;
+
+import io.gridshift.workflows.common.ClusterRef;
+import java.util.List;
+
+/**
+ * Deletes a grid: its StatefulSet, the ConfigMap its pods mount, and the listed Services. Deleting
+ * what is already gone succeeds (idempotent).
+ *
+ * @param cluster where
+ * @param grid StatefulSet name
+ * @param services Services to delete with it (never the client Service)
+ * @param deleteConfigMap whether to delete the ConfigMap its pods mount
+ */
+public record DeleteGridRequest(
+    ClusterRef cluster, String grid, List<String> services, boolean deleteConfigMap) {}

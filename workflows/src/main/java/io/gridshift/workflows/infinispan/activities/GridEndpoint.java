@@ -1,0 +1,15 @@
+package io.gridshift.workflows.infinispan.activities;
+
+import io.gridshift.workflows.common.ClusterRef;
+
+/**
+ * How an activity reaches one grid's servers: through a Service (resolved by the worker to its
+ * cluster IP or DNS name), with optional digest credentials read from a Secret at call time.
+ *
+ * @param cluster cluster and namespace
+ * @param service a Service selecting exactly this grid's pods
+ * @param port Hot Rod / REST port (single endpoint)
+ * @param credentialsSecret Secret with {@code username} and {@code password}, or null for no auth
+ */
+public record GridEndpoint(
+    ClusterRef cluster, String service, int port, String credentialsSecret) {}

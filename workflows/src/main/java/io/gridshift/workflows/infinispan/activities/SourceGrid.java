@@ -1,0 +1,35 @@
+package io.gridshift.workflows.infinispan.activities;
+
+import java.util.Map;
+
+/**
+ * What the plan learns about the source grid from Kubernetes.
+ *
+ * @param name StatefulSet name
+ * @param image container image of the Infinispan container
+ * @param version the version read from the image tag
+ * @param replicas desired replicas
+ * @param readyReplicas ready replicas now
+ * @param minReadySeconds the StatefulSet's minReadySeconds (0 when unset)
+ * @param configMap the ConfigMap holding {@code infinispan.xml}, or null
+ * @param podSelector the StatefulSet's {@code spec.selector.matchLabels}
+ * @param service the client Service's name
+ * @param serviceSelector the client Service's current selector
+ * @param serviceExists whether the client Service exists
+ * @param route the Route's name when one was requested and exists, else null
+ * @param routeService the Service the Route points to now, or null
+ */
+public record SourceGrid(
+    String name,
+    String image,
+    String version,
+    int replicas,
+    int readyReplicas,
+    int minReadySeconds,
+    String configMap,
+    Map<String, String> podSelector,
+    String service,
+    Map<String, String> serviceSelector,
+    boolean serviceExists,
+    String route,
+    String routeService) {}
