@@ -1,0 +1,294 @@
+package io.gridshift.activities.kubernetes;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.RollingUpdateStatefulSetStrategy;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetUpdateStrategy;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.openshift.api.model.Route;
+import io.fabric8.openshift.api.model.RouteTargetReference;
+import io.fabric8.openshift.client.OpenShiftClient;
+import io.gridshift.workflows.activities.KubernetesActivities;
+import io.gridshift.workflows.activities.PartitionRequest;
+import io.gridshift.workflows.activities.PodTemplatePatch;
+import io.gridshift.workflows.activities.RolloutRequest;
+import io.gridshift.workflows.activities.RolloutStatus;
+import io.gridshift.workflows.activities.RouteRequest;
+import io.gridshift.workflows.activities.ServiceSelectorRequest;
+import io.gridshift.workflows.activities.WorkloadKind;
+import io.gridshift.workflows.activities.WorkloadRef;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link KubernetesActivities} over one cluster's fabric8 client; the worker registers one instance
+ * per cluster task queue. Reads follow {@link RolloutRules}; writes go through {@link Edits}, so
+ * each is idempotent and writes nothing when the object is already as asked.
+ */
+public class KubernetesActivitiesImpl implements KubernetesActivities {
+  /** How often waitForRollout reads the workload: a finished rollout is seen within ~1 s. */
+  static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+
+  private static final Logger LOG = LoggerFactory.getLogger(KubernetesActivitiesImpl.class);
+
+  private final KubernetesClient client;
+
+  /**
+   * @param client the client of the one cluster this instance acts on
+   */
+  public KubernetesActivitiesImpl(KubernetesClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public RolloutStatus rolloutStatus(WorkloadRef workload) {
+    return read(workload).status();
+  }
+
+  @Override
+  public RolloutStatus waitForRollout(RolloutRequest request) {
+    ActivityExecutionContext context = Activity.getExecutionContext();
+    WorkloadRef workload = request.workload();
+    long deadline = System.nanoTime() + Duration.ofSeconds(request.timeoutSeconds()).toNanos();
+    while (true) {
+      Observed observed = read(workload);
+      context.heartbeat(observed.status());
+      if (observed.status().done()) {
+        LOG.info("{}: {}", describe(workload), observed.status().message());
+        return observed.status();
+      }
+      if (observed.stuck()) {
+        throw Failures.nonRetryable(
+            describe(workload)
+                + ": "
+                + observed.status().message()
+                + "; the controller gave up: check `kubectl describe deployment -n "
+                + workload.cluster().namespace()
+                + " "
+                + workload.name()
+                + "` and its pods' events",
+            Failures.ROLLOUT_STUCK);
+      }
+      if (System.nanoTime() >= deadline) {
+        throw Failures.retryable(
+            describe(workload)
+                + ": rollout not complete after "
+                + request.timeoutSeconds()
+                + " s: "
+                + observed.status().message(),
+            Failures.ROLLOUT_NOT_DONE);
+      }
+      sleep(POLL_INTERVAL);
+    }
+  }
+
+  @Override
+  public void setServiceSelector(ServiceSelectorRequest request) {
+    String ns = request.cluster().namespace();
+    Resource<Service> resource = client.services().inNamespace(ns).withName(request.service());
+    Service current = resource.get();
+    if (current == null) {
+      throw Failures.invalidRequest(
+          "Service "
+              + ns
+              + "/"
+              + request.service()
+              + " not found in cluster "
+              + request.cluster().cluster()
+              + "; check the service name (kubectl get services -n "
+              + ns
+              + ")");
+    }
+    Edits.editIfChanged(
+        client,
+        resource,
+        current,
+        service -> {
+          service.getSpec().setSelector(new LinkedHashMap<>(request.selector()));
+          return service;
+        });
+  }
+
+  @Override
+  public void setRouteService(RouteRequest request) {
+    String ns = request.cluster().namespace();
+    Resource<Route> resource =
+        client.adapt(OpenShiftClient.class).routes().inNamespace(ns).withName(request.route());
+    Route current = resource.get();
+    if (current == null) {
+      throw Failures.invalidRequest(
+          "Route "
+              + ns
+              + "/"
+              + request.route()
+              + " not found in cluster "
+              + request.cluster().cluster()
+              + "; check the route name (oc get routes -n "
+              + ns
+              + ")");
+    }
+    Edits.editIfChanged(
+        client,
+        resource,
+        current,
+        route -> {
+          if (route.getSpec().getTo() == null) {
+            route.getSpec().setTo(new RouteTargetReference("Service", null, null));
+          }
+          route.getSpec().getTo().setName(request.service());
+          return route;
+        });
+  }
+
+  @Override
+  public void setPartition(PartitionRequest request) {
+    WorkloadRef ref = request.statefulSet();
+    if (ref.kind() != WorkloadKind.STATEFULSET) {
+      throw Failures.invalidRequest(
+          describe(ref) + ": a partition exists only on StatefulSets; roll a Deployment instead");
+    }
+    Resource<StatefulSet> resource = statefulSet(ref);
+    Edits.editIfChanged(
+        client,
+        resource,
+        require(resource.get(), ref),
+        sts -> {
+          StatefulSetUpdateStrategy strategy = sts.getSpec().getUpdateStrategy();
+          if (strategy == null) {
+            strategy = new StatefulSetUpdateStrategy();
+            sts.getSpec().setUpdateStrategy(strategy);
+          }
+          strategy.setType("RollingUpdate");
+          if (strategy.getRollingUpdate() == null) {
+            strategy.setRollingUpdate(new RollingUpdateStatefulSetStrategy());
+          }
+          strategy.getRollingUpdate().setPartition(request.partition());
+          return sts;
+        });
+  }
+
+  @Override
+  public void patchPodTemplate(PodTemplatePatch patch) {
+    WorkloadRef ref = patch.workload();
+    if (ref.kind() == WorkloadKind.STATEFULSET) {
+      Resource<StatefulSet> resource = statefulSet(ref);
+      Edits.editIfChanged(
+          client,
+          resource,
+          require(resource.get(), ref),
+          patching(patch, sts -> sts.getSpec().getTemplate()));
+    } else {
+      Resource<Deployment> resource = deployment(ref);
+      Edits.editIfChanged(
+          client,
+          resource,
+          require(resource.get(), ref),
+          patching(patch, d -> d.getSpec().getTemplate()));
+    }
+  }
+
+  private <T> UnaryOperator<T> patching(
+      PodTemplatePatch patch, Function<T, PodTemplateSpec> template) {
+    return workload -> {
+      apply(patch, template.apply(workload));
+      return workload;
+    };
+  }
+
+  private void apply(PodTemplatePatch patch, PodTemplateSpec template) {
+    if (patch.image() != null) {
+      container(patch, template.getSpec().getContainers()).setImage(patch.image());
+    }
+    if (patch.annotations() != null && !patch.annotations().isEmpty()) {
+      if (template.getMetadata() == null) {
+        template.setMetadata(new ObjectMeta());
+      }
+      if (template.getMetadata().getAnnotations() == null) {
+        template.getMetadata().setAnnotations(new LinkedHashMap<>());
+      }
+      template.getMetadata().getAnnotations().putAll(patch.annotations());
+    }
+  }
+
+  private Container container(PodTemplatePatch patch, List<Container> containers) {
+    if (patch.container() == null) {
+      if (containers.isEmpty()) {
+        throw Failures.invalidRequest(describe(patch.workload()) + ": pod template has no container");
+      }
+      return containers.get(0);
+    }
+    return containers.stream()
+        .filter(c -> Objects.equals(c.getName(), patch.container()))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                Failures.invalidRequest(
+                    describe(patch.workload())
+                        + ": no container named '"
+                        + patch.container()
+                        + "' in the pod template; containers: "
+                        + containers.stream().map(Container::getName).toList()));
+  }
+
+  private Observed read(WorkloadRef ref) {
+    if (ref.kind() == WorkloadKind.STATEFULSET) {
+      return new Observed(RolloutRules.of(require(statefulSet(ref).get(), ref)), false);
+    }
+    Deployment deployment = require(deployment(ref).get(), ref);
+    return new Observed(RolloutRules.of(deployment), RolloutRules.isStuck(deployment));
+  }
+
+  private Resource<StatefulSet> statefulSet(WorkloadRef ref) {
+    return client.apps().statefulSets().inNamespace(ref.cluster().namespace()).withName(ref.name());
+  }
+
+  private Resource<Deployment> deployment(WorkloadRef ref) {
+    return client.apps().deployments().inNamespace(ref.cluster().namespace()).withName(ref.name());
+  }
+
+  private static <T> T require(T workload, WorkloadRef ref) {
+    if (workload == null) {
+      String kind = ref.kind() == WorkloadKind.STATEFULSET ? "statefulsets" : "deployments";
+      throw Failures.gridNotFound(
+          describe(ref)
+              + " not found in cluster "
+              + ref.cluster().cluster()
+              + "; check the name (kubectl get "
+              + kind
+              + " -n "
+              + ref.cluster().namespace()
+              + ")");
+    }
+    return workload;
+  }
+
+  private static String describe(WorkloadRef ref) {
+    String kind = ref.kind() == WorkloadKind.STATEFULSET ? "StatefulSet" : "Deployment";
+    return kind + " " + ref.cluster().namespace() + "/" + ref.name();
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw Activity.wrap(e);
+    }
+  }
+
+  /** A reading of a workload: its numbers, and whether its controller gave up. */
+  private record Observed(RolloutStatus status, boolean stuck) {}
+}

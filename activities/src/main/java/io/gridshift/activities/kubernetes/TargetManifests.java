@@ -1,0 +1,189 @@
+package io.gridshift.activities.kubernetes;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.ServicePortBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetSpec;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetUpdateStrategyBuilder;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.gridshift.workflows.infinispan.activities.DeployTargetRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The objects of a target grid, built from the source's (pure: no client calls). See {@link
+ * TargetDeployer} for the order they are written in and why.
+ */
+final class TargetManifests {
+  /** Env vars the CONFIG-mode remote stores read the source's digest credentials from. */
+  static final String USERNAME_ENV = "GRIDSHIFT_SOURCE_USERNAME";
+
+  static final String PASSWORD_ENV = "GRIDSHIFT_SOURCE_PASSWORD";
+
+  private final KubernetesSerialization serialization;
+
+  TargetManifests(KubernetesSerialization serialization) {
+    this.serialization = serialization;
+  }
+
+  /** The name of the target's ConfigMap. */
+  static String configMapName(String targetGrid) {
+    return targetGrid + "-config";
+  }
+
+  /** The Service pinned to the source pods (by the source StatefulSet's selector). */
+  Service sourceService(DeployTargetRequest r, Map<String, String> sourceSelector) {
+    return service(
+        r, r.sourceService(), GridLabels.managed(r.sourceGrid(), null), sourceSelector);
+  }
+
+  /** The Service selecting only the target's pods. */
+  Service targetService(DeployTargetRequest r) {
+    return service(
+        r,
+        r.targetGrid(),
+        GridLabels.managed(r.sourceGrid(), r.targetGrid()),
+        GridLabels.gridSelector(r.targetGrid()));
+  }
+
+  /** The target's ConfigMap with {@code data} (the source's, possibly edited). */
+  ConfigMap configMap(DeployTargetRequest r, Map<String, String> data) {
+    return new ConfigMapBuilder()
+        .withMetadata(meta(r, configMapName(r.targetGrid()), r.targetGrid()))
+        .withData(new LinkedHashMap<>(data))
+        .build();
+  }
+
+  /**
+   * The target StatefulSet: a deep copy of the source with its own name, labels and selector, the
+   * target image, the target ConfigMap in place of the source's, one-pod-at-a-time RollingUpdate
+   * (no partition) and the requested minReadySeconds.
+   *
+   * @param sourceConfigMap the source ConfigMap to swap for the target's, or null
+   */
+  StatefulSet statefulSet(DeployTargetRequest r, StatefulSet source, String sourceConfigMap) {
+    StatefulSet sts = serialization.clone(source);
+    sts.setStatus(null);
+    sts.setMetadata(meta(r, r.targetGrid(), r.targetGrid()));
+    StatefulSetSpec spec = sts.getSpec();
+    Map<String, String> sourceSelector =
+        spec.getSelector() == null || spec.getSelector().getMatchLabels() == null
+            ? Map.of()
+            : spec.getSelector().getMatchLabels();
+    spec.setSelector(
+        new LabelSelectorBuilder().withMatchLabels(GridLabels.gridSelector(r.targetGrid())).build());
+    spec.setTemplate(template(r, spec.getTemplate(), sourceSelector, sourceConfigMap));
+    spec.setServiceName(r.targetGrid());
+    spec.setUpdateStrategy(new StatefulSetUpdateStrategyBuilder().withType("RollingUpdate").build());
+    spec.setMinReadySeconds(r.minReadySeconds());
+    return sts;
+  }
+
+  private PodTemplateSpec template(
+      DeployTargetRequest r,
+      PodTemplateSpec template,
+      Map<String, String> sourceSelector,
+      String sourceConfigMap) {
+    if (template.getMetadata() == null) {
+      template.setMetadata(new ObjectMeta());
+    }
+    // Without the source selector's labels, neither the source StatefulSet nor the client Service
+    // (which still selects the source) picks up target pods before traffic is switched.
+    Map<String, String> labels = new LinkedHashMap<>();
+    if (template.getMetadata().getLabels() != null) {
+      labels.putAll(template.getMetadata().getLabels());
+    }
+    labels.keySet().removeAll(sourceSelector.keySet());
+    labels.put(GridLabels.GRID, r.targetGrid());
+    template.getMetadata().setLabels(labels);
+    Container container = GridPods.infinispanContainer(template.getSpec());
+    container.setImage(r.targetImage());
+    if (sourceConfigMap != null && template.getSpec().getVolumes() != null) {
+      for (Volume v : template.getSpec().getVolumes()) {
+        if (v.getConfigMap() != null && sourceConfigMap.equals(v.getConfigMap().getName())) {
+          v.getConfigMap().setName(configMapName(r.targetGrid()));
+        }
+      }
+    }
+    if (r.credentialsSecret() != null) {
+      container.setEnv(withCredentialRefs(container.getEnv(), r.credentialsSecret()));
+    }
+    return template;
+  }
+
+  /**
+   * {@code env} with the two credential variables referencing {@code secret} (keys username and
+   * password): the value stays in the Secret and never passes through gridshift.
+   */
+  private static List<EnvVar> withCredentialRefs(List<EnvVar> env, String secret) {
+    List<EnvVar> result = new ArrayList<>();
+    if (env != null) {
+      for (EnvVar e : env) {
+        if (!USERNAME_ENV.equals(e.getName()) && !PASSWORD_ENV.equals(e.getName())) {
+          result.add(e);
+        }
+      }
+    }
+    result.add(secretRef(USERNAME_ENV, secret, "username"));
+    result.add(secretRef(PASSWORD_ENV, secret, "password"));
+    return result;
+  }
+
+  private static EnvVar secretRef(String name, String secret, String key) {
+    return new EnvVarBuilder()
+        .withName(name)
+        .withNewValueFrom()
+        .withNewSecretKeyRef()
+        .withName(secret)
+        .withKey(key)
+        .endSecretKeyRef()
+        .endValueFrom()
+        .build();
+  }
+
+  private static Service service(
+      DeployTargetRequest r, String name, Map<String, String> labels, Map<String, String> sel) {
+    ServicePort hotrod =
+        new ServicePortBuilder()
+            .withName("hotrod")
+            .withProtocol("TCP")
+            .withPort(r.port())
+            .withTargetPort(new IntOrString(r.port()))
+            .build();
+    return new ServiceBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace(r.cluster().namespace())
+        .withLabels(labels)
+        .endMetadata()
+        .withNewSpec()
+        .withType("ClusterIP")
+        .withSelector(new LinkedHashMap<>(sel))
+        .withPorts(hotrod)
+        .endSpec()
+        .build();
+  }
+
+  private static ObjectMeta meta(DeployTargetRequest r, String name, String grid) {
+    return new ObjectMetaBuilder()
+        .withName(name)
+        .withNamespace(r.cluster().namespace())
+        .withLabels(GridLabels.managed(r.sourceGrid(), grid))
+        .build();
+  }
+}

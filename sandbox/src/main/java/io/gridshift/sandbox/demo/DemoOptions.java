@@ -1,0 +1,74 @@
+package io.gridshift.sandbox.demo;
+
+import java.nio.file.Path;
+
+/**
+ * Options of {@code ./gridshift demo <kind>}.
+ *
+ * @param kind the grid kind ({@code infinispan})
+ * @param approveAll {@code --yes}: approve every gate as user {@code demo}
+ * @param report {@code --report FILE}: write the JSON report there
+ * @param entries {@code --entries N}: entries loaded into the source, in all (default 100000)
+ * @param workDir where the sandbox keeps pods' files and logs ({@code --work-dir}, default
+ *     .gridshift/sandbox)
+ */
+public record DemoOptions(
+    String kind, boolean approveAll, Path report, int entries, Path workDir) {
+
+  static final String USAGE =
+      """
+      usage: ./gridshift demo infinispan [--yes] [--report FILE] [--entries N] [--work-dir DIR]
+        --yes          approve every gate as user 'demo' (otherwise the demo waits and prints the
+                       command that approves each gate)
+        --report FILE  write a JSON report (workflowId, status, steps, caches, approvals)
+        --entries N    entries loaded into the source grid, in all (default 100000)""";
+
+  /** Parses the demo's arguments; throws IllegalArgumentException with the usage on bad input. */
+  static DemoOptions parse(String[] args) {
+    String kind = null;
+    boolean yes = false;
+    Path report = null;
+    int entries = 100_000;
+    Path workDir = Path.of(".gridshift", "sandbox");
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--yes", "-y" -> yes = true;
+        case "--report" -> report = Path.of(value(args, ++i, "--report"));
+        case "--entries" -> entries = positive(value(args, ++i, "--entries"));
+        case "--work-dir" -> workDir = Path.of(value(args, ++i, "--work-dir"));
+        default -> {
+          if (args[i].startsWith("-") || kind != null) {
+            throw new IllegalArgumentException("unexpected argument '" + args[i] + "'\n" + USAGE);
+          }
+          kind = args[i];
+        }
+      }
+    }
+    if (kind == null) {
+      throw new IllegalArgumentException("which demo? \n" + USAGE);
+    }
+    if (!kind.equals("infinispan")) {
+      throw new IllegalArgumentException("unknown demo '" + kind + "'; demos: infinispan\n" + USAGE);
+    }
+    return new DemoOptions(kind, yes, report, entries, workDir);
+  }
+
+  private static String value(String[] args, int i, String option) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
+    }
+    return args[i];
+  }
+
+  private static int positive(String text) {
+    try {
+      int n = Integer.parseInt(text);
+      if (n > 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the message below
+    }
+    throw new IllegalArgumentException("--entries must be a positive number, not '" + text + "'");
+  }
+}

@@ -1,0 +1,64 @@
+package io.gridshift.sandbox.demo;
+
+import io.gridshift.workflows.common.AuditEntry;
+import io.gridshift.workflows.common.CacheProgress;
+import io.gridshift.workflows.common.UpgradeStatus;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The demo's {@code --report} JSON.
+ *
+ * @param workflowId the upgrade's workflow id
+ * @param status the final phase: COMPLETED, FAILED, ABORTED, ...
+ * @param steps every step with its state and times
+ * @param caches per cache: entries on source and target, and keys missing on the target
+ * @param approvals every gate decision
+ */
+public record DemoReport(
+    String workflowId,
+    String status,
+    List<Step> steps,
+    List<Cache> caches,
+    List<Approval> approvals) {
+
+  /** One step. */
+  public record Step(String name, String status, String startedAt, String endedAt) {}
+
+  /**
+   * One cache. {@code missingKeys} counts keys the demo loaded that are absent (or changed) when read
+   * back through the client Service after the upgrade, or the workflow's own count if higher.
+   */
+  public record Cache(String name, long sourceEntries, long targetEntries, long missingKeys) {}
+
+  /** One gate decision. */
+  public record Approval(String gate, String by, String at, String comment) {}
+
+  /** Builds the report from the final status and the demo's own read-back of every loaded key. */
+  static DemoReport of(UpgradeStatus status, Map<String, Integer> missingOnReadBack) {
+    List<Step> steps =
+        status.steps().stream()
+            .map(s -> new Step(s.name(), s.state().name(), s.startedAt(), s.endedAt()))
+            .toList();
+    List<Cache> caches =
+        status.caches().stream()
+            .map(c -> new Cache(c.name(), c.sourceEntries(), c.targetEntries(), missing(c, missingOnReadBack)))
+            .toList();
+    List<Approval> approvals =
+        status.audit().stream()
+            .filter(a -> a.action() == AuditEntry.Action.APPROVED || a.action() == AuditEntry.Action.REJECTED)
+            .map(a -> new Approval(a.gate(), a.by(), a.at(), a.comment()))
+            .toList();
+    return new DemoReport(status.workflowId(), status.phase().name(), steps, caches, approvals);
+  }
+
+  private static long missing(CacheProgress c, Map<String, Integer> readBack) {
+    Integer lost = readBack.get(c.name());
+    return Math.max(c.missingKeys(), lost == null ? 0 : lost);
+  }
+
+  /** True when the upgrade completed and no key is missing anywhere. */
+  boolean success() {
+    return status.equals("COMPLETED") && caches.stream().allMatch(c -> c.missingKeys() == 0);
+  }
+}

@@ -1,0 +1,138 @@
+package io.gridshift.sandbox.demo;
+
+import io.gridshift.sandbox.Sandbox;
+import io.gridshift.starter.Json;
+import io.gridshift.starter.UpgradeKind;
+import io.gridshift.starter.UpgradeRequests;
+import io.gridshift.starter.UpgradeService;
+import io.gridshift.starter.cli.StatusPrinter;
+import io.gridshift.worker.GridshiftWorker;
+import io.gridshift.worker.WorkerConfig;
+import io.gridshift.workflows.common.ClusterRef;
+import io.gridshift.workflows.common.GateDecision;
+import io.gridshift.workflows.common.OpenGate;
+import io.gridshift.workflows.common.UpgradeStatus;
+import io.gridshift.workflows.infinispan.InfinispanUpgradeRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code ./gridshift demo infinispan}: in the sandbox, creates a 3-pod Infinispan 14.0.28 grid holding
+ * the requested entries in three caches (one protostream-encoded), upgrades it to 15.0.21 through the
+ * real worker and workflow, follows the steps, and checks every loaded key on the target afterwards.
+ */
+public final class InfinispanDemo {
+  public static final String SOURCE_VERSION = "14.0.28.Final";
+  public static final String TARGET_VERSION = "15.0.21.Final";
+  static final String CLUSTER = "sandbox";
+  static final int REPLICAS = 3;
+
+  private final DemoOptions options;
+  private final PrintStream out;
+
+  public InfinispanDemo(DemoOptions options, PrintStream out) {
+    this.options = options;
+    this.out = out;
+  }
+
+  /** Runs the demo; returns the report (also written to {@code --report} when given). */
+  public DemoReport run() throws Exception {
+    out.println("Starting the sandbox: Temporal, a Kubernetes API with a rollout simulator, real servers...");
+    try (Sandbox sandbox = Sandbox.start(options.workDir())) {
+      out.printf(
+          "  Temporal %s, Kubernetes API %s (kubeconfig %s)%n",
+          sandbox.temporalTarget(), sandbox.client().getMasterUrl(), sandbox.kubeconfig());
+      WorkflowServiceStubs stubs =
+          WorkflowServiceStubs.newServiceStubs(
+              WorkflowServiceStubsOptions.newBuilder().setTarget(sandbox.temporalTarget()).build());
+      WorkflowClient client = WorkflowClient.newInstance(stubs);
+      WorkerConfig config =
+          new WorkerConfig(
+              new WorkerConfig.Temporal(sandbox.temporalTarget(), "default"),
+              true,
+              List.of(new WorkerConfig.Cluster(CLUSTER, sandbox.kubeconfig().toString(), "sandbox", false)));
+      try (GridshiftWorker worker = new GridshiftWorker(client, config)) {
+        worker.start();
+        Map<String, Integer> loaded = prepareSource(sandbox);
+        UpgradeStatus result = upgrade(new UpgradeService(client));
+        out.println("\nReading every loaded key back through Service " + InfinispanDemoGrid.GRID + " ...");
+        Map<String, Integer> missing = new InfinispanDemoGrid(sandbox.client()).missingKeys(loaded);
+        DemoReport report = DemoReport.of(result, missing);
+        summarize(result, report);
+        if (options.report() != null) {
+          Files.writeString(options.report(), Json.mapper().writeValueAsString(report));
+          out.println("Report written to " + options.report());
+        }
+        return report;
+      } finally {
+        stubs.shutdownNow();
+      }
+    }
+  }
+
+  private Map<String, Integer> prepareSource(Sandbox sandbox) throws Exception {
+    InfinispanDemoGrid grid = new InfinispanDemoGrid(sandbox.client());
+    out.printf("%nCreating grid '%s': %d pods of Infinispan %s ...%n", InfinispanDemoGrid.GRID, REPLICAS, SOURCE_VERSION);
+    grid.create(SOURCE_VERSION, REPLICAS);
+    grid.awaitReady(REPLICAS, Duration.ofMinutes(10), ready -> out.printf("  %d/%d pods ready%n", ready, REPLICAS));
+    grid.createCaches();
+    out.printf("Loading %d entries into caches %s ...%n", options.entries(), InfinispanDemoGrid.CACHES.keySet());
+    int step = Math.max(options.entries() / 4, 1);
+    Map<String, Integer> loaded =
+        grid.load(options.entries(), done -> { if (done % step < 1000) out.printf("  %d entries%n", done); });
+    out.println("  loaded " + loaded);
+    return loaded;
+  }
+
+  private UpgradeStatus upgrade(UpgradeService service) throws Exception {
+    InfinispanUpgradeRequest request =
+        new InfinispanUpgradeRequest(
+                new ClusterRef(CLUSTER, InfinispanDemoGrid.NAMESPACE), InfinispanDemoGrid.GRID, TARGET_VERSION,
+                null, null, null, null, null, null, null, null, null, null, null, null, null,
+                System.getProperty("user.name", "demo-requester"), null)
+            .withDefaults();
+    String id = service.start(new UpgradeRequests.Parsed(UpgradeKind.INFINISPAN, request)).getWorkflowId();
+    out.printf("%nUpgrade %s -> %s started: workflow %s%n", SOURCE_VERSION, TARGET_VERSION, id);
+    CompletableFuture<UpgradeStatus> done = CompletableFuture.supplyAsync(() -> service.awaitCompletion(id));
+    ProgressPrinter progress = new ProgressPrinter(out);
+    while (true) {
+      try {
+        return done.get(500, TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        OpenGate gate = progress.print(service.status(id));
+        if (gate != null) {
+          decide(service, id, gate);
+        }
+      }
+    }
+  }
+
+  private void decide(UpgradeService service, String id, OpenGate gate) {
+    if (options.approveAll()) {
+      service.approve(id, new GateDecision(gate.name(), "demo", "approved by ./gridshift demo --yes"));
+      out.printf("  gate %-18s approved by demo%n", gate.name());
+    } else {
+      out.printf(
+          "%n  Gate '%s' is waiting for approval (until %s). In another terminal run:%n    %s%n%n",
+          gate.name(), gate.deadline(), StatusPrinter.approveCommand(id, gate.name(), "approve"));
+    }
+  }
+
+  private void summarize(UpgradeStatus result, DemoReport report) {
+    out.println();
+    StatusPrinter.print(result, out);
+    out.printf("%nKeys read back through the client Service after the upgrade:%n");
+    for (DemoReport.Cache c : report.caches()) {
+      out.printf("  %-10s source %7d  target %7d  missing %d%n", c.name(), c.sourceEntries(), c.targetEntries(), c.missingKeys());
+    }
+    out.printf("%nResult: %s%n", report.success() ? "COMPLETED, no key missing" : "NOT successful (" + report.status() + ")");
+  }
+}

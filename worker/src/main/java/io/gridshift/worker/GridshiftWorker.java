@@ -1,0 +1,77 @@
+package io.gridshift.worker;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gridshift.activities.infinispan.InfinispanDataActivitiesImpl;
+import io.gridshift.activities.kubernetes.InfinispanDeployActivitiesImpl;
+import io.gridshift.activities.kubernetes.KubernetesActivitiesImpl;
+import io.gridshift.workflows.common.ClusterRef;
+import io.gridshift.workflows.infinispan.InfinispanUpgradeWorkflow;
+import io.gridshift.workflows.infinispan.InfinispanUpgradeWorkflowImpl;
+import io.temporal.client.WorkflowClient;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hosts gridshift on one Temporal connection: the workflows on the shared task queue and, for every
+ * configured cluster, that cluster's activities on {@code gridshift-cluster-<name>}. Adding clusters or
+ * capacity is adding workers; Temporal distributes the tasks.
+ */
+public final class GridshiftWorker implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(GridshiftWorker.class);
+
+  private final WorkerFactory factory;
+  private final Map<String, KubernetesClient> kubernetes = new LinkedHashMap<>();
+  private final List<AutoCloseable> resources = new ArrayList<>();
+
+  /**
+   * Registers everything on {@code client}. Kubernetes clients are built per cluster from the config.
+   */
+  public GridshiftWorker(WorkflowClient client, WorkerConfig config) throws IOException {
+    this.factory = WorkerFactory.newInstance(client);
+    if (config.hostWorkflows()) {
+      Worker workflows = factory.newWorker(InfinispanUpgradeWorkflow.TASK_QUEUE);
+      workflows.registerWorkflowImplementationTypes(InfinispanUpgradeWorkflowImpl.class);
+    }
+    for (WorkerConfig.Cluster cluster : config.clusters()) {
+      KubernetesClient kube = KubernetesClients.forCluster(cluster);
+      kubernetes.put(cluster.name(), kube);
+      registerCluster(cluster.name(), kube);
+    }
+  }
+
+  private void registerCluster(String name, KubernetesClient kube) {
+    Worker worker = factory.newWorker(new ClusterRef(name, null).taskQueue());
+    InfinispanDataActivitiesImpl data = new InfinispanDataActivitiesImpl(kube);
+    resources.add(data);
+    worker.registerActivitiesImplementations(
+        new KubernetesActivitiesImpl(kube), new InfinispanDeployActivitiesImpl(kube), data);
+    LOG.info("serving cluster {} on task queue {}", name, worker.getTaskQueue());
+  }
+
+  /** Starts polling. */
+  public void start() {
+    factory.start();
+  }
+
+  /** Stops polling, lets running activities finish briefly, and closes the clients. */
+  @Override
+  public void close() {
+    factory.shutdown();
+    factory.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+    for (AutoCloseable resource : resources) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        LOG.warn("closing {} failed: {}", resource, e.toString());
+      }
+    }
+    kubernetes.values().forEach(KubernetesClient::close);
+  }
+}

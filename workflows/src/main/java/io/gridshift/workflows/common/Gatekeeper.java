@@ -1,0 +1,304 @@
+package io.gridshift.workflows.common;
+
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+
+/**
+ * Gates and operator actions of an upgrade, shared by every grid kind: it opens gates, accepts or
+ * refuses decisions, keeps the audit log, and holds pause and abort requests.
+ *
+ * <p>A gate works like this:
+ *
+ * <ol>
+ *   <li>Policy AUTO: it passes at once, audited as APPROVED by {@value #SYSTEM}.
+ *   <li>Policy REQUIRED: it is audited as GATE_OPENED with a deadline and shown in {@code status()}
+ *       as the open gate; the workflow awaits a decision, an abort, or the deadline.
+ *   <li>A decision is accepted only for the open gate, with an identity, and (for approvals under
+ *       four-eyes) from someone other than the requester. The same rule refuses an update in its
+ *       validator and a signal in its handler (audited REFUSED with the reason, never acted on).
+ *   <li>At the deadline the gate is audited EXPIRED; onTimeout ABORT ends the wait as expired,
+ *       KEEP_WAITING opens it again for another period.
+ * </ol>
+ *
+ * <p>Handlers call the public methods from the workflow thread; validators only read.
+ */
+public final class Gatekeeper {
+  /** Who automatic decisions are attributed to. */
+  public static final String SYSTEM = "gridshift";
+
+  /** The gate opened after a failure past the point of no return: approve retries the step. */
+  public static final String RETRY_GATE = "retry";
+
+  private static final Logger log = Workflow.getLogger(Gatekeeper.class);
+
+  /** How a gate ended. */
+  public enum Outcome {
+    APPROVED,
+    REJECTED,
+    EXPIRED,
+    ABORTED
+  }
+
+  /**
+   * How a gate ended and the audit entry that ended it.
+   *
+   * @param outcome approved, rejected, expired or aborted
+   * @param entry the decision, expiry or abort request
+   */
+  public record Result(Outcome outcome, AuditEntry entry) {}
+
+  private final StepTracker tracker;
+  private final List<AuditEntry> audit = new ArrayList<>();
+  private String requestedBy = "unknown";
+  private boolean fourEyes;
+  private OpenGate open;
+  private AuditEntry decision;
+  private boolean paused;
+  private AuditEntry abortRequest;
+
+  /** Phases are written to {@code tracker} while a gate is open or a pause holds. */
+  public Gatekeeper(StepTracker tracker) {
+    this.tracker = tracker;
+  }
+
+  /** Sets who requested the upgrade and whether they are barred from approving it. */
+  public void configure(String requestedBy, boolean fourEyes) {
+    this.requestedBy = requestedBy;
+    this.fourEyes = fourEyes;
+  }
+
+  /**
+   * Passes gate {@code gate} under {@code policy}, blocking the workflow until it is decided,
+   * expires (onTimeout ABORT) or the upgrade is aborted. The phase is {@code phaseWhileOpen} while
+   * it waits and RUNNING afterwards.
+   */
+  public Result pass(String gate, GatePolicy policy, Phase phaseWhileOpen) {
+    if (policy.approval() == GatePolicy.Approval.AUTO) {
+      AuditEntry auto =
+          record(gate, AuditEntry.Action.APPROVED, SYSTEM, "passed automatically (policy AUTO)");
+      return new Result(Outcome.APPROVED, auto);
+    }
+    Duration period = Durations.parse(policy.timeout());
+    tracker.phase(phaseWhileOpen);
+    try {
+      Result result = null;
+      while (result == null) {
+        result = openAndAwait(gate, policy, period);
+      }
+      return result;
+    } finally {
+      open = null;
+      decision = null;
+      tracker.phase(Phase.RUNNING);
+    }
+  }
+
+  private Result openAndAwait(String gate, GatePolicy policy, Duration period) {
+    open =
+        new OpenGate(
+            gate,
+            WorkflowClock.now(),
+            WorkflowClock.after(period),
+            policy.onTimeout(),
+            requestedBy,
+            fourEyes);
+    String deadline = open.deadline();
+    record(
+        gate,
+        AuditEntry.Action.GATE_OPENED,
+        SYSTEM,
+        "waiting for a decision until " + deadline + " (then " + policy.onTimeout() + ")");
+    log.info("gate '{}' open until {}", gate, deadline);
+    Workflow.await(period, () -> decision != null || abortRequest != null);
+    if (abortRequest != null) {
+      return new Result(Outcome.ABORTED, abortRequest);
+    }
+    if (decision != null) {
+      boolean approved = decision.action() == AuditEntry.Action.APPROVED;
+      return new Result(approved ? Outcome.APPROVED : Outcome.REJECTED, decision);
+    }
+    boolean abort = policy.onTimeout() == GatePolicy.TimeoutAction.ABORT;
+    String what =
+        abort
+            ? "; onTimeout ABORT: the upgrade stops"
+            : "; onTimeout KEEP_WAITING: the gate stays open for another " + policy.timeout();
+    AuditEntry expired =
+        record(gate, AuditEntry.Action.EXPIRED, SYSTEM, "no decision by " + deadline + what);
+    log.warn("gate '{}' expired with no decision{}", gate, what);
+    return abort ? new Result(Outcome.EXPIRED, expired) : null;
+  }
+
+  /**
+   * Why {@code d} cannot be accepted now, or null when it can. Read-only: update validators call
+   * it.
+   */
+  public String refusal(GateDecision d, boolean approve) {
+    if (d == null) {
+      return "a decision needs a body: {gate, by, comment}";
+    }
+    if (open == null) {
+      return "gate '" + d.gate() + "' is not open; no gate is open";
+    }
+    if (!open.name().equals(d.gate())) {
+      return "gate '" + d.gate() + "' is not open; the open gate is '" + open.name() + "'";
+    }
+    if (decision != null) {
+      return "gate '"
+          + open.name()
+          + "' was already "
+          + decision.action().name().toLowerCase(java.util.Locale.ROOT)
+          + " by "
+          + decision.by();
+    }
+    if (d.by() == null || d.by().isBlank()) {
+      return "'by' is required: say who decides (it goes into the audit log)";
+    }
+    // Rejecting stops the upgrade, which is always safe: four-eyes guards approvals only.
+    if (approve && fourEyes && d.by().trim().equalsIgnoreCase(requestedBy)) {
+      return "four-eyes is on: "
+          + requestedBy
+          + " requested this upgrade and cannot approve gate '"
+          + open.name()
+          + "'; ask another person to approve";
+    }
+    return null;
+  }
+
+  /** Update validator: throws IllegalArgumentException with the refusal. */
+  public void validate(GateDecision d, boolean approve) {
+    String refusal = refusal(d, approve);
+    if (refusal != null) {
+      throw new IllegalArgumentException(refusal);
+    }
+  }
+
+  /**
+   * Update handler: accepts {@code d}. Validates again because another decision may have been
+   * accepted since the validator ran; a refusal here fails the update, not the workflow.
+   */
+  public AuditEntry decide(GateDecision d, boolean approve) {
+    String refusal = refusal(d, approve);
+    if (refusal != null) {
+      throw ApplicationFailure.newNonRetryableFailure(refusal, "DecisionRefused");
+    }
+    return accept(d, approve);
+  }
+
+  /** Signal handler: accepts {@code d}, or audits it as REFUSED with the reason. */
+  public void decideBySignal(GateDecision d, boolean approve) {
+    String refusal = refusal(d, approve);
+    if (refusal != null) {
+      refuse(d == null ? null : d.gate(), d == null ? null : d.by(), comment(d), refusal);
+      return;
+    }
+    accept(d, approve);
+  }
+
+  private AuditEntry accept(GateDecision d, boolean approve) {
+    AuditEntry.Action action = approve ? AuditEntry.Action.APPROVED : AuditEntry.Action.REJECTED;
+    decision = record(d.gate(), action, d.by().trim(), d.comment());
+    log.info("gate '{}' {} by {}", d.gate(), action, d.by());
+    return decision;
+  }
+
+  /** Pauses before the next step; refused without an identity or when already paused. */
+  public void pause(OperatorAction a) {
+    String refusal = actorRefusal(a);
+    if (refusal == null && paused) {
+      refusal = "already paused";
+    }
+    if (refusal != null) {
+      refuse(null, a == null ? null : a.by(), a == null ? null : a.comment(), refusal);
+      return;
+    }
+    paused = true;
+    record(null, AuditEntry.Action.PAUSED, a.by().trim(), a.comment());
+  }
+
+  /** Resumes; refused without an identity or when not paused. */
+  public void resume(OperatorAction a) {
+    String refusal = actorRefusal(a);
+    if (refusal == null && !paused) {
+      refusal = "the upgrade is not paused";
+    }
+    if (refusal != null) {
+      refuse(null, a == null ? null : a.by(), a == null ? null : a.comment(), refusal);
+      return;
+    }
+    paused = false;
+    record(null, AuditEntry.Action.RESUMED, a.by().trim(), a.comment());
+  }
+
+  /** Records an abort request; returns false (audited REFUSED) when it cannot be accepted. */
+  public boolean abort(OperatorAction a) {
+    String refusal = actorRefusal(a);
+    if (refusal == null && abortRequest != null) {
+      refusal = "an abort is already under way (requested by " + abortRequest.by() + ")";
+    }
+    if (refusal != null) {
+      refuse(null, a == null ? null : a.by(), a == null ? null : a.comment(), refusal);
+      return false;
+    }
+    abortRequest = record(null, AuditEntry.Action.ABORT_REQUESTED, a.by().trim(), a.comment());
+    log.warn("abort requested by {}", a.by());
+    return true;
+  }
+
+  /** Blocks while paused (phase PAUSED), unless an abort is requested. */
+  public void awaitUnpaused() {
+    if (!paused || abortRequest != null) {
+      return;
+    }
+    Phase before = tracker.phase();
+    tracker.phase(Phase.PAUSED);
+    Workflow.await(() -> !paused || abortRequest != null);
+    tracker.phase(before);
+  }
+
+  /** The accepted abort request, or null. */
+  public AuditEntry abortRequest() {
+    return abortRequest;
+  }
+
+  /** The gate waiting for a decision, or null. */
+  public OpenGate openGate() {
+    return open;
+  }
+
+  public boolean paused() {
+    return paused;
+  }
+
+  /** The audit log, oldest first (a copy). */
+  public List<AuditEntry> audit() {
+    return new ArrayList<>(audit);
+  }
+
+  private static String actorRefusal(OperatorAction a) {
+    if (a == null || a.by() == null || a.by().isBlank()) {
+      return "'by' is required: say who asks (it goes into the audit log)";
+    }
+    return null;
+  }
+
+  private static String comment(GateDecision d) {
+    return d == null ? null : d.comment();
+  }
+
+  private void refuse(String gate, String by, String comment, String reason) {
+    audit.add(
+        new AuditEntry(
+            WorkflowClock.now(), gate, AuditEntry.Action.REFUSED, by, comment, reason));
+    log.warn("refused a request by {}: {}", by, reason);
+  }
+
+  private AuditEntry record(String gate, AuditEntry.Action action, String by, String comment) {
+    AuditEntry entry = new AuditEntry(WorkflowClock.now(), gate, action, by, comment, null);
+    audit.add(entry);
+    return entry;
+  }
+}

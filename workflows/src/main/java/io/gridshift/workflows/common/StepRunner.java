@@ -1,0 +1,222 @@
+package io.gridshift.workflows.common;
+
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.TemporalFailure;
+import io.temporal.failure.TimeoutFailure;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Functions;
+import io.temporal.workflow.Workflow;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+
+/**
+ * Runs the steps and gates of an upgrade, shared by every grid kind.
+ *
+ * <ol>
+ *   <li>Before each step or gate: wait while paused; stop if an abort was requested.
+ *   <li>A step runs in its own cancellation scope. While the upgrade is <em>interruptible</em>
+ *       (before the point of no return) an abort cancels that scope, so a long sync does not delay
+ *       the rollback; afterwards an abort waits for the running step to finish, so the grid is
+ *       never left half-changed by gridshift itself.
+ *   <li>A failure becomes an {@link UpgradeStop} carrying the activity's failure type and message;
+ *       the step is marked FAILED with that message.
+ *   <li>{@link #runOrAskToRetry} is for steps past the point of no return: a failure opens the
+ *       {@value Gatekeeper#RETRY_GATE} gate (phase NEEDS_ATTENTION) instead of ending the upgrade.
+ * </ol>
+ */
+public final class StepRunner {
+  private static final Logger log = Workflow.getLogger(StepRunner.class);
+
+  private final StepTracker tracker;
+  private final Gatekeeper gates;
+  private CancellationScope running;
+  private boolean interruptible = true;
+  private boolean interrupted;
+
+  public StepRunner(StepTracker tracker, Gatekeeper gates) {
+    this.tracker = tracker;
+    this.gates = gates;
+  }
+
+  /** Whether an abort cancels the running step (true until the point of no return). */
+  public void interruptible(boolean interruptible) {
+    this.interruptible = interruptible;
+  }
+
+  /** Called on abort: cancels the running step when the upgrade is interruptible. */
+  public void interrupt(String reason) {
+    if (interruptible && running != null) {
+      interrupted = true;
+      running.cancel(reason);
+    }
+  }
+
+  /** Waits out a pause, then stops if an abort was requested. */
+  public void checkpoint() {
+    try {
+      gates.awaitUnpaused();
+    } catch (CanceledFailure e) {
+      throw UpgradeStop.cancelled(e);
+    }
+    if (gates.abortRequest() != null) {
+      throw abortStop();
+    }
+  }
+
+  /** Runs {@code step}; throws {@link UpgradeStop} when it fails or is interrupted. */
+  public void run(String step, Functions.Proc body) {
+    checkpoint();
+    tracker.start(step);
+    log.info("step {} started", step);
+    try {
+      CancellationScope scope = Workflow.newCancellationScope(body);
+      running = scope;
+      interrupted = false;
+      try {
+        scope.run();
+      } finally {
+        running = null;
+      }
+    } catch (UpgradeStop | TemporalFailure e) {
+      UpgradeStop stop = toStop(step, e);
+      tracker.fail(step, stop.getMessage());
+      log.warn("step {} failed: {}", step, stop.getMessage());
+      throw stop;
+    }
+    tracker.succeed(step);
+    log.info("step {} succeeded", step);
+  }
+
+  /**
+   * Runs {@code step}; on failure opens the retry gate: approve runs the step again from its start,
+   * reject ends the upgrade as failed with everything left in place. {@code whereThingsStand} says
+   * what state the grids are in, for the person deciding.
+   */
+  public void runOrAskToRetry(
+      String step, Functions.Proc body, GatePolicy retryPolicy, Supplier<String> whereThingsStand) {
+    while (true) {
+      UpgradeStop stop;
+      try {
+        run(step, body);
+        return;
+      } catch (UpgradeStop e) {
+        if (e.phase() != Phase.FAILED) {
+          throw e;
+        }
+        stop = e;
+      }
+      String ask =
+          stop.getMessage()
+              + ". "
+              + whereThingsStand.get()
+              + " Approve gate '"
+              + Gatekeeper.RETRY_GATE
+              + "' to run "
+              + step
+              + " again from its start, or reject it to stop here and finish by hand.";
+      tracker.message(ask);
+      Gatekeeper.Result r = passOrCancel(Gatekeeper.RETRY_GATE, retryPolicy, Phase.NEEDS_ATTENTION);
+      AuditEntry e = r.entry();
+      switch (r.outcome()) {
+        case APPROVED -> tracker.message("retrying " + step + " (approved by " + e.by() + ")");
+        case ABORTED -> throw abortStop();
+        case REJECTED ->
+            throw UpgradeStop.failed(
+                stop.type(), stop.getMessage() + "; retry rejected by " + e.by() + comment(e));
+        case EXPIRED ->
+            throw UpgradeStop.failed(
+                stop.type(), stop.getMessage() + "; gate 'retry' expired with no decision");
+      }
+    }
+  }
+
+  /**
+   * Passes gate {@code gate} as step {@code step}; throws {@link UpgradeStop} (ABORTED) when it is
+   * rejected, expires or the upgrade is aborted.
+   */
+  public void gate(String step, String gate, GatePolicy policy) {
+    checkpoint();
+    tracker.start(step);
+    if (policy.approval() == GatePolicy.Approval.REQUIRED) {
+      tracker.waiting(step, "waiting for a decision on gate '" + gate + "'");
+    }
+    Gatekeeper.Result r = passOrCancel(gate, policy, Phase.WAITING_APPROVAL);
+    AuditEntry e = r.entry();
+    UpgradeStop stop =
+        switch (r.outcome()) {
+          case APPROVED -> null;
+          case REJECTED ->
+              UpgradeStop.aborted(
+                  UpgradeStop.GATE_REJECTED,
+                  "gate '" + gate + "' was rejected by " + e.by() + comment(e));
+          case EXPIRED ->
+              UpgradeStop.aborted(
+                  UpgradeStop.GATE_EXPIRED,
+                  "gate '" + gate + "' expired: " + e.comment());
+          case ABORTED -> abortStop();
+        };
+    if (stop != null) {
+      tracker.fail(step, stop.getMessage());
+      throw stop;
+    }
+    tracker.succeed(step, "approved by " + e.by() + comment(e));
+  }
+
+  private Gatekeeper.Result passOrCancel(String gate, GatePolicy policy, Phase phase) {
+    try {
+      return gates.pass(gate, policy, phase);
+    } catch (CanceledFailure e) {
+      throw UpgradeStop.cancelled(e);
+    }
+  }
+
+  private UpgradeStop toStop(String step, RuntimeException e) {
+    if (e instanceof UpgradeStop stop) {
+      return stop;
+    }
+    CanceledFailure cancel = find(e, CanceledFailure.class);
+    if (cancel != null) {
+      return interrupted && gates.abortRequest() != null
+          ? abortStop()
+          : UpgradeStop.cancelled(cancel);
+    }
+    ApplicationFailure app = find(e, ApplicationFailure.class);
+    if (app != null) {
+      return UpgradeStop.failed(app.getType(), step + " failed: " + app.getOriginalMessage());
+    }
+    if (find(e, TimeoutFailure.class) != null) {
+      return UpgradeStop.failed(
+          "Timeout", step + " failed: an activity timed out (" + rootMessage(e) + ")");
+    }
+    String type = e instanceof ActivityFailure ? "ActivityFailed" : "StepFailed";
+    return UpgradeStop.failed(type, step + " failed: " + rootMessage(e));
+  }
+
+  private UpgradeStop abortStop() {
+    AuditEntry a = gates.abortRequest();
+    return UpgradeStop.aborted(UpgradeStop.ABORTED, "aborted by " + a.by() + comment(a));
+  }
+
+  private static String comment(AuditEntry e) {
+    return e.comment() == null || e.comment().isBlank() ? "" : ": " + e.comment();
+  }
+
+  private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage();
+  }
+}
