@@ -13,9 +13,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Idempotent writes. A change is a function from the object as it is to the object as it should be;
  * it is applied with {@code edit()} (a JSON Patch computed from the object just read), so a retry
- * converges on the same state and a concurrent writer's fields are kept. Nothing is written when the
- * change changes nothing, so repeating a step does not bump {@code resourceVersion} (nor roll pods).
- * Server-side apply and strategic merge patch are avoided: the fabric8 mock server refuses them.
+ * converges on the same state and a concurrent writer's fields are kept. Nothing is written when
+ * the change changes nothing, so repeating a step does not bump {@code resourceVersion} (nor roll
+ * pods). Server-side apply and strategic merge patch are avoided: the fabric8 mock server refuses
+ * them.
  */
 final class Edits {
   private static final Logger LOG = LoggerFactory.getLogger(Edits.class);
@@ -36,8 +37,8 @@ final class Edits {
       LOG.debug("{} {} already up to date", current.getKind(), qualifiedName(current));
       return false;
     }
-    // edit() re-reads the object, so the change applies to the latest version; a 409 from a
-    // concurrent update propagates and Temporal retries the activity.
+    // edit() re-reads the object and sends only the difference (JSON Patch), so fields others
+    // changed meanwhile are kept; a 409 or 5xx propagates and Temporal retries the activity.
     resource.edit(change);
     LOG.info("updated {} {}", current.getKind(), qualifiedName(current));
     return true;
@@ -69,8 +70,15 @@ final class Edits {
         }
       }
     }
-    editIfChanged(client, resource, current, converge);
-    return resource.get();
+    // Not resource.edit(): a resource built from an item edits that item, not the stored object.
+    @SuppressWarnings("unchecked")
+    Resource<T> stored =
+        client
+            .resources((Class<T>) desired.getClass())
+            .inNamespace(desired.getMetadata().getNamespace())
+            .withName(desired.getMetadata().getName());
+    editIfChanged(client, stored, current, converge);
+    return stored.get();
   }
 
   static String qualifiedName(HasMetadata object) {

@@ -19,8 +19,8 @@ final class Failures {
    */
   static final String ROLLOUT_STUCK = "RolloutStuck";
 
-  /** Retryable: a Service that should exist does not (yet). */
-  static final String SERVICE_NOT_READY = "ServiceNotReady";
+  /** Retryable: something that should exist does not (yet), for example a Service being created. */
+  static final String NOT_READY = "NotReady";
 
   private Failures() {}
 

@@ -53,17 +53,15 @@ final class InfinispanXml {
         removeWithIndent(existing);
       }
     }
-    // Before the whitespace that indents the closing tag, each on its own line.
+    // Before the whitespace that indents the closing tag, indented like the container's children.
     Node tail = container.getLastChild();
-    Node before =
-        tail != null && tail.getNodeType() == Node.TEXT_NODE && tail.getTextContent().isBlank()
-            ? tail
-            : null;
+    Node before = isBlankText(tail) ? tail : null;
+    String indent = childIndent(container);
     for (Element cache : caches) {
-      if (before != null) {
-        container.insertBefore(doc.createTextNode(before.getTextContent() + "  "), before);
-      }
-      container.insertBefore(doc.importNode(cache, true), before);
+      Node imported = doc.importNode(cache, true);
+      indentBlankText(imported, indent.substring(indent.lastIndexOf('\n') + 1));
+      container.insertBefore(doc.createTextNode(indent), before);
+      container.insertBefore(imported, before);
     }
     return serialize(doc, xml);
   }
@@ -85,7 +83,14 @@ final class InfinispanXml {
       if (parent instanceof Element p
           && "persistence".equals(p.getLocalName())
           && childElements(p).isEmpty()) {
+        parent = p.getParentNode();
         removeWithIndent(p);
+      }
+      // A cache left with nothing inside serializes as <distributed-cache .../>.
+      if (parent instanceof Element p && childElements(p).isEmpty() && blankOnly(p)) {
+        while (p.getFirstChild() != null) {
+          p.removeChild(p.getFirstChild());
+        }
       }
     }
     return serialize(doc, xml);
@@ -106,12 +111,44 @@ final class InfinispanXml {
     return childElements(wrapper.getDocumentElement());
   }
 
+  /** The line break and spaces before the container's last child element ("\n " if none). */
+  private static String childIndent(Element container) {
+    List<Element> children = childElements(container);
+    if (!children.isEmpty()
+        && isBlankText(children.get(children.size() - 1).getPreviousSibling())) {
+      return children.get(children.size() - 1).getPreviousSibling().getTextContent();
+    }
+    return "\n   ";
+  }
+
+  /** Shifts every line break inside {@code node} right by {@code prefix}. */
+  private static void indentBlankText(Node node, String prefix) {
+    for (Node n = node.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (isBlankText(n)) {
+        n.setTextContent(n.getTextContent().replace("\n", "\n" + prefix));
+      } else {
+        indentBlankText(n, prefix);
+      }
+    }
+  }
+
+  private static boolean blankOnly(Element element) {
+    for (Node n = element.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (!isBlankText(n)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isBlankText(Node node) {
+    return node != null && node.getNodeType() == Node.TEXT_NODE && node.getTextContent().isBlank();
+  }
+
   /** Removes {@code node} and the whitespace that indented it, so no blank line is left. */
   private static void removeWithIndent(Node node) {
     Node previous = node.getPreviousSibling();
-    if (previous != null
-        && previous.getNodeType() == Node.TEXT_NODE
-        && previous.getTextContent().isBlank()) {
+    if (isBlankText(previous)) {
       previous.getParentNode().removeChild(previous);
     }
     node.getParentNode().removeChild(node);

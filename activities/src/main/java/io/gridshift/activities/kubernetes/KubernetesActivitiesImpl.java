@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.apps.RollingUpdateStatefulSetStrategy;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetUpdateStrategy;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.openshift.api.model.Route;
 import io.fabric8.openshift.api.model.RouteTargetReference;
@@ -63,32 +64,36 @@ public class KubernetesActivitiesImpl implements KubernetesActivities {
     ActivityExecutionContext context = Activity.getExecutionContext();
     WorkloadRef workload = request.workload();
     long deadline = System.nanoTime() + Duration.ofSeconds(request.timeoutSeconds()).toNanos();
+    String last = "no reading yet";
     while (true) {
-      Observed observed = read(workload);
-      context.heartbeat(observed.status());
-      if (observed.status().done()) {
-        LOG.info("{}: {}", describe(workload), observed.status().message());
-        return observed.status();
+      Observed observed = null;
+      try {
+        observed = read(workload);
+      } catch (KubernetesClientException e) {
+        // A blip must not fail a wait of minutes; a missing workload still fails at once.
+        last = "cannot read it: " + e.getMessage();
+        LOG.warn("{}: {}; will retry", describe(workload), last);
       }
-      if (observed.stuck()) {
-        throw Failures.nonRetryable(
-            describe(workload)
-                + ": "
-                + observed.status().message()
-                + "; the controller gave up: check `kubectl describe deployment -n "
-                + workload.cluster().namespace()
-                + " "
-                + workload.name()
-                + "` and its pods' events",
-            Failures.ROLLOUT_STUCK);
+      if (observed != null) {
+        context.heartbeat(observed.status());
+        last = observed.status().message();
+        if (observed.status().done()) {
+          LOG.info("{}: {}", describe(workload), last);
+          return observed.status();
+        }
+        if (observed.stuck()) {
+          throw Failures.nonRetryable(
+              ("%s: %s; the controller gave up: check `kubectl describe deployment -n %s %s` and"
+                      + " its pods' events")
+                  .formatted(
+                      describe(workload), last, workload.cluster().namespace(), workload.name()),
+              Failures.ROLLOUT_STUCK);
+        }
       }
       if (System.nanoTime() >= deadline) {
         throw Failures.retryable(
-            describe(workload)
-                + ": rollout not complete after "
-                + request.timeoutSeconds()
-                + " s: "
-                + observed.status().message(),
+            "%s: rollout not complete after %d s: %s"
+                .formatted(describe(workload), request.timeoutSeconds(), last),
             Failures.ROLLOUT_NOT_DONE);
       }
       sleep(POLL_INTERVAL);
@@ -102,15 +107,8 @@ public class KubernetesActivitiesImpl implements KubernetesActivities {
     Service current = resource.get();
     if (current == null) {
       throw Failures.invalidRequest(
-          "Service "
-              + ns
-              + "/"
-              + request.service()
-              + " not found in cluster "
-              + request.cluster().cluster()
-              + "; check the service name (kubectl get services -n "
-              + ns
-              + ")");
+          "Service %s/%s not found in cluster %s; check the service name (kubectl get services -n %s)"
+              .formatted(ns, request.service(), request.cluster().cluster(), ns));
     }
     Edits.editIfChanged(
         client,
@@ -130,15 +128,8 @@ public class KubernetesActivitiesImpl implements KubernetesActivities {
     Route current = resource.get();
     if (current == null) {
       throw Failures.invalidRequest(
-          "Route "
-              + ns
-              + "/"
-              + request.route()
-              + " not found in cluster "
-              + request.cluster().cluster()
-              + "; check the route name (oc get routes -n "
-              + ns
-              + ")");
+          "Route %s/%s not found in cluster %s; check the route name (oc get routes -n %s)"
+              .formatted(ns, request.route(), request.cluster().cluster(), ns));
     }
     Edits.editIfChanged(
         client,
@@ -226,7 +217,8 @@ public class KubernetesActivitiesImpl implements KubernetesActivities {
   private Container container(PodTemplatePatch patch, List<Container> containers) {
     if (patch.container() == null) {
       if (containers.isEmpty()) {
-        throw Failures.invalidRequest(describe(patch.workload()) + ": pod template has no container");
+        throw Failures.invalidRequest(
+            describe(patch.workload()) + ": pod template has no container");
       }
       return containers.get(0);
     }
@@ -236,11 +228,11 @@ public class KubernetesActivitiesImpl implements KubernetesActivities {
         .orElseThrow(
             () ->
                 Failures.invalidRequest(
-                    describe(patch.workload())
-                        + ": no container named '"
-                        + patch.container()
-                        + "' in the pod template; containers: "
-                        + containers.stream().map(Container::getName).toList()));
+                    "%s: no container named '%s' in the pod template; containers: %s"
+                        .formatted(
+                            describe(patch.workload()),
+                            patch.container(),
+                            containers.stream().map(Container::getName).toList())));
   }
 
   private Observed read(WorkloadRef ref) {
@@ -263,14 +255,8 @@ public class KubernetesActivitiesImpl implements KubernetesActivities {
     if (workload == null) {
       String kind = ref.kind() == WorkloadKind.STATEFULSET ? "statefulsets" : "deployments";
       throw Failures.gridNotFound(
-          describe(ref)
-              + " not found in cluster "
-              + ref.cluster().cluster()
-              + "; check the name (kubectl get "
-              + kind
-              + " -n "
-              + ref.cluster().namespace()
-              + ")");
+          "%s not found in cluster %s; check the name (kubectl get %s -n %s)"
+              .formatted(describe(ref), ref.cluster().cluster(), kind, ref.cluster().namespace()));
     }
     return workload;
   }

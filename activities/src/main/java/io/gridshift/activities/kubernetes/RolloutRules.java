@@ -2,7 +2,6 @@ package io.gridshift.activities.kubernetes;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
-import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetSpec;
@@ -21,14 +20,14 @@ import java.util.Objects;
  *   <li>{@code status.observedGeneration >= metadata.generation}, else the controller has not seen
  *       the latest spec;
  *   <li>{@code status.readyReplicas >= spec.replicas};
- *   <li>with a RollingUpdate partition: {@code status.updatedReplicas >= spec.replicas - partition};
- *       without one: {@code status.currentRevision == status.updateRevision}.
+ *   <li>with a RollingUpdate partition: {@code status.updatedReplicas >= spec.replicas -
+ *       partition}; without one: {@code status.currentRevision == status.updateRevision}.
  * </ol>
  *
  * <p>Deployment, in order: observedGeneration as above; the Progressing condition's reason is not
- * {@code ProgressDeadlineExceeded} (kubectl stops with an error there, see {@link #isStuck}); {@code
- * updatedReplicas >= spec.replicas}; {@code status.replicas <= updatedReplicas} (no old pods left);
- * {@code availableReplicas >= updatedReplicas} (minReadySeconds honoured).
+ * {@code ProgressDeadlineExceeded} (kubectl stops with an error there, see {@link #isStuck});
+ * {@code updatedReplicas >= spec.replicas}; {@code status.replicas <= updatedReplicas} (no old pods
+ * left); {@code availableReplicas >= updatedReplicas} (minReadySeconds honoured).
  *
  * <p>Absent status numbers mean 0; an absent {@code spec.replicas} means 1 (the API server's
  * default). A StatefulSet's minReadySeconds is honoured by its controller between pods; like
@@ -43,94 +42,103 @@ final class RolloutRules {
   /** The rollout numbers of a StatefulSet and whether its rollout is complete. */
   static RolloutStatus of(StatefulSet sts) {
     StatefulSetSpec spec = sts.getSpec();
-    StatefulSetStatus status =
-        sts.getStatus() == null ? new StatefulSetStatus() : sts.getStatus();
+    StatefulSetStatus status = sts.getStatus() == null ? new StatefulSetStatus() : sts.getStatus();
     int replicas = replicas(spec.getReplicas());
-    int ready = n(status.getReadyReplicas());
-    int available = n(status.getAvailableReplicas());
-    int updated = n(status.getUpdatedReplicas());
     Integer partition = partition(spec.getUpdateStrategy());
-    int shownPartition = partition == null ? 0 : partition;
-    String name = "statefulset " + sts.getMetadata().getName();
-    String waiting;
-    if (!observed(sts.getMetadata().getGeneration(), status.getObservedGeneration())) {
-      waiting = "Waiting for " + name + " spec update to be observed...";
-    } else if (ready < replicas) {
-      waiting = "Waiting for " + (replicas - ready) + " pods of " + name + " to be ready...";
-    } else if (partition != null && updated < replicas - partition) {
-      waiting =
-          "Waiting for partitioned roll out of "
-              + name
-              + " to finish: "
-              + updated
-              + " out of "
-              + (replicas - partition)
-              + " new pods have been updated...";
-    } else if (partition == null
-        && !Objects.equals(status.getCurrentRevision(), status.getUpdateRevision())) {
-      waiting =
-          "Waiting for "
-              + name
-              + " rolling update to complete "
-              + updated
-              + " pods at revision "
-              + status.getUpdateRevision()
-              + "...";
-    } else {
-      waiting = null;
-    }
-    String message =
-        waiting != null ? waiting : name + " rolling update complete: " + updated + " pods updated";
+    String waiting = waiting(sts, status, replicas, partition);
+    int updated = n(status.getUpdatedReplicas());
+    String done =
+        partition == null
+            ? "statefulset rolling update complete "
+                + updated
+                + " pods at revision "
+                + status.getUpdateRevision()
+            : "partitioned roll out complete: " + updated + " new pods have been updated";
     return new RolloutStatus(
-        replicas, ready, available, updated, shownPartition, waiting == null, message);
+        replicas,
+        n(status.getReadyReplicas()),
+        n(status.getAvailableReplicas()),
+        updated,
+        partition == null ? 0 : partition,
+        waiting == null,
+        waiting == null ? done : waiting);
+  }
+
+  /** Why the StatefulSet's rollout is not complete, in kubectl's words; null when it is. */
+  private static String waiting(
+      StatefulSet sts, StatefulSetStatus status, int replicas, Integer partition) {
+    String name = "statefulset " + sts.getMetadata().getName();
+    int ready = n(status.getReadyReplicas());
+    int updated = n(status.getUpdatedReplicas());
+    if (!observed(sts.getMetadata().getGeneration(), status.getObservedGeneration())) {
+      return "Waiting for " + name + " spec update to be observed...";
+    }
+    if (ready < replicas) {
+      return "Waiting for " + (replicas - ready) + " pods of " + name + " to be ready...";
+    }
+    if (partition != null && updated < replicas - partition) {
+      return "Waiting for partitioned roll out of "
+          + name
+          + " to finish: "
+          + updated
+          + " out of "
+          + (replicas - partition)
+          + " new pods have been updated...";
+    }
+    if (partition == null
+        && !Objects.equals(status.getCurrentRevision(), status.getUpdateRevision())) {
+      return "Waiting for "
+          + name
+          + " rolling update to complete "
+          + updated
+          + " pods at revision "
+          + status.getUpdateRevision()
+          + "...";
+    }
+    return null;
   }
 
   /** The rollout numbers of a Deployment and whether its rollout is complete. */
   static RolloutStatus of(Deployment deployment) {
-    DeploymentSpec spec = deployment.getSpec();
     DeploymentStatus status =
         deployment.getStatus() == null ? new DeploymentStatus() : deployment.getStatus();
-    int replicas = replicas(spec.getReplicas());
+    int replicas = replicas(deployment.getSpec().getReplicas());
+    String waiting = waiting(deployment, status, replicas);
+    return new RolloutStatus(
+        replicas,
+        n(status.getReadyReplicas()),
+        n(status.getAvailableReplicas()),
+        n(status.getUpdatedReplicas()),
+        0,
+        waiting == null,
+        waiting == null
+            ? "deployment \"" + deployment.getMetadata().getName() + "\" successfully rolled out"
+            : waiting);
+  }
+
+  /** Why the Deployment's rollout is not complete, in kubectl's words; null when it is. */
+  private static String waiting(Deployment deployment, DeploymentStatus status, int replicas) {
+    String name = "deployment \"" + deployment.getMetadata().getName() + "\"";
     int current = n(status.getReplicas());
-    int ready = n(status.getReadyReplicas());
     int available = n(status.getAvailableReplicas());
     int updated = n(status.getUpdatedReplicas());
-    String name = "deployment \"" + deployment.getMetadata().getName() + "\"";
-    String waiting;
     if (!observed(deployment.getMetadata().getGeneration(), status.getObservedGeneration())) {
-      waiting = "Waiting for " + name + " spec update to be observed...";
-    } else if (isStuck(deployment)) {
-      waiting = name + " exceeded its progress deadline";
-    } else if (updated < replicas) {
-      waiting =
-          "Waiting for "
-              + name
-              + " rollout to finish: "
-              + updated
-              + " out of "
-              + replicas
-              + " new replicas have been updated...";
-    } else if (current > updated) {
-      waiting =
-          "Waiting for "
-              + name
-              + " rollout to finish: "
-              + (current - updated)
-              + " old replicas are pending termination...";
-    } else if (available < updated) {
-      waiting =
-          "Waiting for "
-              + name
-              + " rollout to finish: "
-              + available
-              + " of "
-              + updated
-              + " updated replicas are available...";
-    } else {
-      waiting = null;
+      return "Waiting for " + name + " spec update to be observed...";
     }
-    String message = waiting != null ? waiting : name + " successfully rolled out";
-    return new RolloutStatus(replicas, ready, available, updated, 0, waiting == null, message);
+    if (isStuck(deployment)) {
+      return name + " exceeded its progress deadline";
+    }
+    String rollout = "Waiting for " + name + " rollout to finish: ";
+    if (updated < replicas) {
+      return rollout + updated + " out of " + replicas + " new replicas have been updated...";
+    }
+    if (current > updated) {
+      return rollout + (current - updated) + " old replicas are pending termination...";
+    }
+    if (available < updated) {
+      return rollout + available + " of " + updated + " updated replicas are available...";
+    }
+    return null;
   }
 
   /**

@@ -48,8 +48,7 @@ final class TargetManifests {
 
   /** The Service pinned to the source pods (by the source StatefulSet's selector). */
   Service sourceService(DeployTargetRequest r, Map<String, String> sourceSelector) {
-    return service(
-        r, r.sourceService(), GridLabels.managed(r.sourceGrid(), null), sourceSelector);
+    return service(r, r.sourceService(), GridLabels.managed(r.sourceGrid(), null), sourceSelector);
   }
 
   /** The Service selecting only the target's pods. */
@@ -61,11 +60,13 @@ final class TargetManifests {
         GridLabels.gridSelector(r.targetGrid()));
   }
 
-  /** The target's ConfigMap with {@code data} (the source's, possibly edited). */
-  ConfigMap configMap(DeployTargetRequest r, Map<String, String> data) {
+  /** The target's ConfigMap with the source's {@code data} (possibly edited) and binary data. */
+  ConfigMap configMap(
+      DeployTargetRequest r, Map<String, String> data, Map<String, String> binaryData) {
     return new ConfigMapBuilder()
         .withMetadata(meta(r, configMapName(r.targetGrid()), r.targetGrid()))
         .withData(new LinkedHashMap<>(data))
+        .withBinaryData(binaryData == null ? null : new LinkedHashMap<>(binaryData))
         .build();
   }
 
@@ -86,10 +87,13 @@ final class TargetManifests {
             ? Map.of()
             : spec.getSelector().getMatchLabels();
     spec.setSelector(
-        new LabelSelectorBuilder().withMatchLabels(GridLabels.gridSelector(r.targetGrid())).build());
+        new LabelSelectorBuilder()
+            .withMatchLabels(GridLabels.gridSelector(r.targetGrid()))
+            .build());
     spec.setTemplate(template(r, spec.getTemplate(), sourceSelector, sourceConfigMap));
     spec.setServiceName(r.targetGrid());
-    spec.setUpdateStrategy(new StatefulSetUpdateStrategyBuilder().withType("RollingUpdate").build());
+    spec.setUpdateStrategy(
+        new StatefulSetUpdateStrategyBuilder().withType("RollingUpdate").build());
     spec.setMinReadySeconds(r.minReadySeconds());
     return sts;
   }

@@ -1,6 +1,9 @@
 package io.gridshift.sandbox.demo;
 
-/** Entry point of {@code ./gridshift demo}. Exit code 0 only when the upgrade completed with no key missing. */
+/**
+ * Entry point of {@code ./gridshift demo}. Exit code 0 only when the upgrade completed with no key
+ * missing.
+ */
 public final class DemoMain {
   private DemoMain() {}
 

@@ -12,8 +12,7 @@ import java.nio.file.Path;
  * @param workDir where the sandbox keeps pods' files and logs ({@code --work-dir}, default
  *     .gridshift/sandbox)
  */
-public record DemoOptions(
-    String kind, boolean approveAll, Path report, int entries, Path workDir) {
+public record DemoOptions(String kind, boolean approveAll, Path report, int entries, Path workDir) {
 
   static final String USAGE =
       """
@@ -48,7 +47,8 @@ public record DemoOptions(
       throw new IllegalArgumentException("which demo? \n" + USAGE);
     }
     if (!kind.equals("infinispan")) {
-      throw new IllegalArgumentException("unknown demo '" + kind + "'; demos: infinispan\n" + USAGE);
+      throw new IllegalArgumentException(
+          "unknown demo '" + kind + "'; demos: infinispan\n" + USAGE);
     }
     return new DemoOptions(kind, yes, report, entries, workDir);
   }

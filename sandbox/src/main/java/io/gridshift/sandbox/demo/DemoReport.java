@@ -26,8 +26,8 @@ public record DemoReport(
   public record Step(String name, String status, String startedAt, String endedAt) {}
 
   /**
-   * One cache. {@code missingKeys} counts keys the demo loaded that are absent (or changed) when read
-   * back through the client Service after the upgrade, or the workflow's own count if higher.
+   * One cache. {@code missingKeys} counts keys the demo loaded that are absent (or changed) when
+   * read back through the client Service after the upgrade, or the workflow's own count if higher.
    */
   public record Cache(String name, long sourceEntries, long targetEntries, long missingKeys) {}
 
@@ -42,11 +42,20 @@ public record DemoReport(
             .toList();
     List<Cache> caches =
         status.caches().stream()
-            .map(c -> new Cache(c.name(), c.sourceEntries(), c.targetEntries(), missing(c, missingOnReadBack)))
+            .map(
+                c ->
+                    new Cache(
+                        c.name(),
+                        c.sourceEntries(),
+                        c.targetEntries(),
+                        missing(c, missingOnReadBack)))
             .toList();
     List<Approval> approvals =
         status.audit().stream()
-            .filter(a -> a.action() == AuditEntry.Action.APPROVED || a.action() == AuditEntry.Action.REJECTED)
+            .filter(
+                a ->
+                    a.action() == AuditEntry.Action.APPROVED
+                        || a.action() == AuditEntry.Action.REJECTED)
             .map(a -> new Approval(a.gate(), a.by(), a.at(), a.comment()))
             .toList();
     return new DemoReport(status.workflowId(), status.phase().name(), steps, caches, approvals);

@@ -19,7 +19,10 @@ final class DemoRest {
 
   /** Creates a cache from a JSON configuration unless it exists. */
   void createCache(String name, String jsonConfig) throws IOException, InterruptedException {
-    HttpResponse<String> exists = send(HttpRequest.newBuilder(uri("caches/" + name)).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+    HttpResponse<String> exists =
+        send(
+            HttpRequest.newBuilder(uri("caches/" + name))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
     if (exists.statusCode() == 200) {
       return;
     }
@@ -43,7 +46,8 @@ final class DemoRest {
 
   private HttpResponse<String> send(HttpRequest.Builder request)
       throws IOException, InterruptedException {
-    return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private URI uri(String path) {
@@ -52,7 +56,8 @@ final class DemoRest {
 
   private static void expect(HttpResponse<String> response, String what) throws IOException {
     if (response.statusCode() / 100 != 2) {
-      throw new IOException(what + " failed: HTTP " + response.statusCode() + " " + response.body());
+      throw new IOException(
+          what + " failed: HTTP " + response.statusCode() + " " + response.body());
     }
   }
 }

@@ -25,9 +25,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code ./gridshift demo infinispan}: in the sandbox, creates a 3-pod Infinispan 14.0.28 grid holding
- * the requested entries in three caches (one protostream-encoded), upgrades it to 15.0.21 through the
- * real worker and workflow, follows the steps, and checks every loaded key on the target afterwards.
+ * {@code ./gridshift demo infinispan}: in the sandbox, creates a 3-pod Infinispan 14.0.28 grid
+ * holding the requested entries in three caches (one protostream-encoded), upgrades it to 15.0.21
+ * through the real worker and workflow, follows the steps, and checks every loaded key on the
+ * target afterwards.
  */
 public final class InfinispanDemo {
   public static final String SOURCE_VERSION = "14.0.28.Final";
@@ -45,7 +46,8 @@ public final class InfinispanDemo {
 
   /** Runs the demo; returns the report (also written to {@code --report} when given). */
   public DemoReport run() throws Exception {
-    out.println("Starting the sandbox: Temporal, a Kubernetes API with a rollout simulator, real servers...");
+    out.println(
+        "Starting the sandbox: Temporal, a Kubernetes API with a rollout simulator, real servers...");
     try (Sandbox sandbox = Sandbox.start(options.workDir())) {
       out.printf(
           "  Temporal %s, Kubernetes API %s (kubeconfig %s)%n",
@@ -58,12 +60,15 @@ public final class InfinispanDemo {
           new WorkerConfig(
               new WorkerConfig.Temporal(sandbox.temporalTarget(), "default"),
               true,
-              List.of(new WorkerConfig.Cluster(CLUSTER, sandbox.kubeconfig().toString(), "sandbox", false)));
+              List.of(
+                  new WorkerConfig.Cluster(
+                      CLUSTER, sandbox.kubeconfig().toString(), "sandbox", false)));
       try (GridshiftWorker worker = new GridshiftWorker(client, config)) {
         worker.start();
         Map<String, Integer> loaded = prepareSource(sandbox);
         UpgradeStatus result = upgrade(new UpgradeService(client));
-        out.println("\nReading every loaded key back through Service " + InfinispanDemoGrid.GRID + " ...");
+        out.println(
+            "\nReading every loaded key back through Service " + InfinispanDemoGrid.GRID + " ...");
         Map<String, Integer> missing = new InfinispanDemoGrid(sandbox.client()).missingKeys(loaded);
         DemoReport report = DemoReport.of(result, missing);
         summarize(result, report);
@@ -80,14 +85,25 @@ public final class InfinispanDemo {
 
   private Map<String, Integer> prepareSource(Sandbox sandbox) throws Exception {
     InfinispanDemoGrid grid = new InfinispanDemoGrid(sandbox.client());
-    out.printf("%nCreating grid '%s': %d pods of Infinispan %s ...%n", InfinispanDemoGrid.GRID, REPLICAS, SOURCE_VERSION);
+    out.printf(
+        "%nCreating grid '%s': %d pods of Infinispan %s ...%n",
+        InfinispanDemoGrid.GRID, REPLICAS, SOURCE_VERSION);
     grid.create(SOURCE_VERSION, REPLICAS);
-    grid.awaitReady(REPLICAS, Duration.ofMinutes(10), ready -> out.printf("  %d/%d pods ready%n", ready, REPLICAS));
+    grid.awaitReady(
+        REPLICAS,
+        Duration.ofMinutes(10),
+        ready -> out.printf("  %d/%d pods ready%n", ready, REPLICAS));
     grid.createCaches();
-    out.printf("Loading %d entries into caches %s ...%n", options.entries(), InfinispanDemoGrid.CACHES.keySet());
+    out.printf(
+        "Loading %d entries into caches %s ...%n",
+        options.entries(), InfinispanDemoGrid.CACHES.keySet());
     int step = Math.max(options.entries() / 4, 1);
     Map<String, Integer> loaded =
-        grid.load(options.entries(), done -> { if (done % step < 1000) out.printf("  %d entries%n", done); });
+        grid.load(
+            options.entries(),
+            done -> {
+              if (done % step < 1000) out.printf("  %d entries%n", done);
+            });
     out.println("  loaded " + loaded);
     return loaded;
   }
@@ -95,13 +111,30 @@ public final class InfinispanDemo {
   private UpgradeStatus upgrade(UpgradeService service) throws Exception {
     InfinispanUpgradeRequest request =
         new InfinispanUpgradeRequest(
-                new ClusterRef(CLUSTER, InfinispanDemoGrid.NAMESPACE), InfinispanDemoGrid.GRID, TARGET_VERSION,
-                null, null, null, null, null, null, null, null, null, null, null, null, null,
-                System.getProperty("user.name", "demo-requester"), null)
+                new ClusterRef(CLUSTER, InfinispanDemoGrid.NAMESPACE),
+                InfinispanDemoGrid.GRID,
+                TARGET_VERSION,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                System.getProperty("user.name", "demo-requester"),
+                null)
             .withDefaults();
-    String id = service.start(new UpgradeRequests.Parsed(UpgradeKind.INFINISPAN, request)).getWorkflowId();
+    String id =
+        service.start(new UpgradeRequests.Parsed(UpgradeKind.INFINISPAN, request)).getWorkflowId();
     out.printf("%nUpgrade %s -> %s started: workflow %s%n", SOURCE_VERSION, TARGET_VERSION, id);
-    CompletableFuture<UpgradeStatus> done = CompletableFuture.supplyAsync(() -> service.awaitCompletion(id));
+    CompletableFuture<UpgradeStatus> done =
+        CompletableFuture.supplyAsync(() -> service.awaitCompletion(id));
     ProgressPrinter progress = new ProgressPrinter(out);
     while (true) {
       try {
@@ -117,7 +150,8 @@ public final class InfinispanDemo {
 
   private void decide(UpgradeService service, String id, OpenGate gate) {
     if (options.approveAll()) {
-      service.approve(id, new GateDecision(gate.name(), "demo", "approved by ./gridshift demo --yes"));
+      service.approve(
+          id, new GateDecision(gate.name(), "demo", "approved by ./gridshift demo --yes"));
       out.printf("  gate %-18s approved by demo%n", gate.name());
     } else {
       out.printf(
@@ -131,8 +165,14 @@ public final class InfinispanDemo {
     StatusPrinter.print(result, out);
     out.printf("%nKeys read back through the client Service after the upgrade:%n");
     for (DemoReport.Cache c : report.caches()) {
-      out.printf("  %-10s source %7d  target %7d  missing %d%n", c.name(), c.sourceEntries(), c.targetEntries(), c.missingKeys());
+      out.printf(
+          "  %-10s source %7d  target %7d  missing %d%n",
+          c.name(), c.sourceEntries(), c.targetEntries(), c.missingKeys());
     }
-    out.printf("%nResult: %s%n", report.success() ? "COMPLETED, no key missing" : "NOT successful (" + report.status() + ")");
+    out.printf(
+        "%nResult: %s%n",
+        report.success()
+            ? "COMPLETED, no key missing"
+            : "NOT successful (" + report.status() + ")");
   }
 }

@@ -26,8 +26,8 @@ import org.infinispan.commons.marshall.UTF8StringMarshaller;
 
 /**
  * The demo's source grid in the sandbox: a StatefulSet of Infinispan pods, its ConfigMap and client
- * Service, three caches (one protostream-encoded with a registered schema) and a known data set whose
- * every key can be checked afterwards through the client Service.
+ * Service, three caches (one protostream-encoded with a registered schema) and a known data set
+ * whose every key can be checked afterwards through the client Service.
  */
 public final class InfinispanDemoGrid {
   public static final String GRID = "dg";
@@ -75,7 +75,11 @@ public final class InfinispanDemoGrid {
                 .addToData("infinispan.xml", InfinispanServer.sandboxConfig(false))
                 .build())
         .create();
-    kube.apps().statefulSets().inNamespace(NAMESPACE).resource(statefulSet(version, replicas)).create();
+    kube.apps()
+        .statefulSets()
+        .inNamespace(NAMESPACE)
+        .resource(statefulSet(version, replicas))
+        .create();
     kube.services()
         .inNamespace(NAMESPACE)
         .resource(
@@ -148,7 +152,8 @@ public final class InfinispanDemoGrid {
     int last = -1;
     while (System.nanoTime() < deadline) {
       StatefulSet sts = kube.apps().statefulSets().inNamespace(NAMESPACE).withName(GRID).get();
-      Integer ready = sts == null || sts.getStatus() == null ? null : sts.getStatus().getReadyReplicas();
+      Integer ready =
+          sts == null || sts.getStatus() == null ? null : sts.getStatus().getReadyReplicas();
       int now = ready == null ? 0 : ready;
       if (now != last) {
         progress.accept(now);
@@ -160,7 +165,11 @@ public final class InfinispanDemoGrid {
       Thread.sleep(250);
     }
     throw new IllegalStateException(
-        "grid " + GRID + " did not become ready within " + timeout + "; see the pod logs under the sandbox work dir");
+        "grid "
+            + GRID
+            + " did not become ready within "
+            + timeout
+            + "; see the pod logs under the sandbox work dir");
   }
 
   /** The client Service's address (its cluster IP in the sandbox). */
@@ -203,8 +212,8 @@ public final class InfinispanDemoGrid {
   }
 
   /**
-   * Reads every loaded key back through the client Service (now the target's) and returns, per cache,
-   * how many are missing or hold a different value.
+   * Reads every loaded key back through the client Service (now the target's) and returns, per
+   * cache, how many are missing or hold a different value.
    */
   public Map<String, Integer> missingKeys(Map<String, Integer> loaded) {
     Map<String, Integer> missing = new LinkedHashMap<>();
@@ -219,7 +228,8 @@ public final class InfinispanDemoGrid {
           }
           Map<String, String> found = c.getAll(keys);
           for (int i = start; i < Math.min(cache.getValue(), start + 1000); i++) {
-            if (!sameValue(cache.getKey(), value(cache.getKey(), i), found.get(key(cache.getKey(), i)))) {
+            if (!sameValue(
+                cache.getKey(), value(cache.getKey(), i), found.get(key(cache.getKey(), i)))) {
               lost++;
             }
           }
@@ -235,7 +245,9 @@ public final class InfinispanDemoGrid {
       return false;
     }
     // JSON read back from a protostream cache may differ in whitespace and field order.
-    return cache.equals("catalog") ? actual.replace(" ", "").contains("\"stock\":" + stockOf(expected)) : expected.equals(actual);
+    return cache.equals("catalog")
+        ? actual.replace(" ", "").contains("\"stock\":" + stockOf(expected))
+        : expected.equals(actual);
   }
 
   private static String stockOf(String json) {
@@ -258,7 +270,11 @@ public final class InfinispanDemoGrid {
 
   static String value(String cache, int i) {
     if (cache.equals("catalog")) {
-      return "{\"_type\":\"demo.Product\",\"name\":\"product-" + i + "\",\"stock\":" + (i % 1000) + "}";
+      return "{\"_type\":\"demo.Product\",\"name\":\"product-"
+          + i
+          + "\",\"stock\":"
+          + (i % 1000)
+          + "}";
     }
     return cache + "-value-" + i;
   }
@@ -275,7 +291,8 @@ public final class InfinispanDemoGrid {
   private static RemoteCache<String, String> cache(RemoteCacheManager rcm, String name) {
     RemoteCache<String, String> cache = rcm.getCache(name);
     if (!name.equals("catalog")) {
-      // Unencoded caches store the client's bytes as they are: the default marshaller reads them back.
+      // Unencoded caches store the client's bytes as they are: the default marshaller reads them
+      // back.
       return cache;
     }
     // The protostream cache: the server converts JSON to and from demo.Product.

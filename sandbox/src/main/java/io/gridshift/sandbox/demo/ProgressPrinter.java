@@ -46,7 +46,12 @@ final class ProgressPrinter {
   }
 
   private static String detail(StepStatus step) {
-    String took = step.endedAt() == null ? "" : "(" + io.gridshift.starter.cli.StatusPrinter.took(step.startedAt(), step.endedAt()) + ") ";
+    String took =
+        step.endedAt() == null
+            ? ""
+            : "("
+                + io.gridshift.starter.cli.StatusPrinter.took(step.startedAt(), step.endedAt())
+                + ") ";
     return took + (step.message() == null ? "" : step.message());
   }
 }

@@ -291,8 +291,7 @@ public final class Gatekeeper {
 
   private void refuse(String gate, String by, String comment, String reason) {
     audit.add(
-        new AuditEntry(
-            WorkflowClock.now(), gate, AuditEntry.Action.REFUSED, by, comment, reason));
+        new AuditEntry(WorkflowClock.now(), gate, AuditEntry.Action.REFUSED, by, comment, reason));
     log.warn("refused a request by {}: {}", by, reason);
   }
 

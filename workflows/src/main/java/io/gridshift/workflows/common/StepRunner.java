@@ -71,7 +71,7 @@ public final class StepRunner {
     tracker.start(step);
     log.info("step {} started", step);
     try {
-      CancellationScope scope = Workflow.newCancellationScope(body);
+      CancellationScope scope = Workflow.newCancellationScope(() -> body.apply());
       running = scope;
       interrupted = false;
       try {
@@ -153,8 +153,7 @@ public final class StepRunner {
                   "gate '" + gate + "' was rejected by " + e.by() + comment(e));
           case EXPIRED ->
               UpgradeStop.aborted(
-                  UpgradeStop.GATE_EXPIRED,
-                  "gate '" + gate + "' expired: " + e.comment());
+                  UpgradeStop.GATE_EXPIRED, "gate '" + gate + "' expired: " + e.comment());
           case ABORTED -> abortStop();
         };
     if (stop != null) {

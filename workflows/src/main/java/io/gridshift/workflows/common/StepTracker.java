@@ -35,7 +35,8 @@ public final class StepTracker {
   /** Records progress of a running step without changing its state. */
   public void note(String step, String detail) {
     StepStatus s = get(step);
-    steps.put(step, new StepStatus(step, s.state(), s.startedAt(), s.endedAt(), s.attempts(), detail));
+    steps.put(
+        step, new StepStatus(step, s.state(), s.startedAt(), s.endedAt(), s.attempts(), detail));
   }
 
   /** Marks {@code step} waiting for a person. */
@@ -125,7 +126,8 @@ public final class StepTracker {
   private StepStatus get(String step) {
     StepStatus s = steps.get(step);
     if (s == null) {
-      throw new IllegalArgumentException("unknown step '" + step + "'; steps are " + steps.keySet());
+      throw new IllegalArgumentException(
+          "unknown step '" + step + "'; steps are " + steps.keySet());
     }
     return s;
   }

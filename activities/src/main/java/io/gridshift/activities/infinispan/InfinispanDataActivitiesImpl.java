@@ -1,0 +1,299 @@
+package io.gridshift.activities.infinispan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gridshift.workflows.common.FailureTypes;
+import io.gridshift.workflows.infinispan.activities.CacheInfo;
+import io.gridshift.workflows.infinispan.activities.CacheRequest;
+import io.gridshift.workflows.infinispan.activities.ClusterHealth;
+import io.gridshift.workflows.infinispan.activities.ClusterHealthRequest;
+import io.gridshift.workflows.infinispan.activities.ConnectSourceRequest;
+import io.gridshift.workflows.infinispan.activities.GridEndpoint;
+import io.gridshift.workflows.infinispan.activities.GridInventory;
+import io.gridshift.workflows.infinispan.activities.InfinispanDataActivities;
+import io.gridshift.workflows.infinispan.activities.ProbeResult;
+import io.gridshift.workflows.infinispan.activities.RemoteStoreConfigRequest;
+import io.gridshift.workflows.infinispan.activities.SyncRequest;
+import io.gridshift.workflows.infinispan.activities.SyncResult;
+import io.gridshift.workflows.infinispan.activities.VerifyRequest;
+import io.gridshift.workflows.infinispan.activities.VerifyResult;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.client.ActivityCompletionException;
+import io.temporal.failure.ApplicationFailure;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.infinispan.client.hotrod.Flag;
+import org.infinispan.client.hotrod.RemoteCache;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Infinispan data activities over the REST admin API (digest auth, {@link RestClient}) and Hot Rod
+ * ({@link HotRodClients}). Addresses and credentials are resolved per call by a {@link
+ * GridConnector}; passwords stay in memory and never reach logs, results or heartbeats. Close it
+ * with the worker: it owns the Hot Rod clients.
+ */
+public final class InfinispanDataActivitiesImpl implements InfinispanDataActivities, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(InfinispanDataActivitiesImpl.class);
+  private static final Duration HEALTH_POLL = Duration.ofMillis(500);
+
+  private final GridConnector connector;
+  private final HttpClient http;
+  private final RestClient.Sessions sessions = new RestClient.Sessions();
+  private final HotRodClients hotRod = new HotRodClients();
+  private final SourceConnections connections = new SourceConnections();
+  private final SyncRunner syncRunner;
+
+  /** Resolves grids through the Kubernetes API of the cluster this worker serves. */
+  public InfinispanDataActivitiesImpl(KubernetesClient kube) {
+    this(new KubernetesGridConnector(kube));
+  }
+
+  /** Resolves grids through {@code connector}; syncData heartbeats every 2 seconds. */
+  public InfinispanDataActivitiesImpl(GridConnector connector) {
+    this(connector, Duration.ofSeconds(2));
+  }
+
+  /**
+   * @param syncHeartbeatInterval how often syncData heartbeats the target's entry count
+   */
+  public InfinispanDataActivitiesImpl(GridConnector connector, Duration syncHeartbeatInterval) {
+    this.connector = connector;
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    this.syncRunner = new SyncRunner(syncHeartbeatInterval);
+  }
+
+  @Override
+  public GridInventory inventory(GridEndpoint grid) {
+    InfinispanRest rest = rest(grid);
+    List<CacheInfo> caches = new ArrayList<>();
+    for (String name : rest.cacheNames()) {
+      boolean internal = name.startsWith("___");
+      caches.add(new CacheInfo(name, size(rest, name, internal), mediaType(rest, name), internal));
+    }
+    List<String> schemas = rest.schemas().stream().map(InfinispanRest.Schema::name).toList();
+    return new GridInventory(caches, schemas, rest.health().members());
+  }
+
+  @Override
+  public String renderRemoteStoreConfigs(RemoteStoreConfigRequest request) {
+    InfinispanRest source = rest(request.source());
+    List<String> elements = new ArrayList<>();
+    for (String cache : request.caches()) {
+      String xml = source.configXml(cache);
+      try {
+        elements.add(
+            RemoteStoreXml.withRemoteStore(
+                xml, cache, request.sourceHost(), request.port(), source.grid().hasCredentials()));
+      } catch (IllegalArgumentException e) {
+        throw Failures.nonRetryable(
+            FailureTypes.UNSAFE_CONFIGURATION,
+            "rendering cache '"
+                + cache
+                + "' of "
+                + source.grid().describe()
+                + ": "
+                + e.getMessage());
+      }
+    }
+    return String.join("\n", elements);
+  }
+
+  @Override
+  public void copyInternalCaches(GridEndpoint source, GridEndpoint target) {
+    new InternalStateCopier(rest(source), rest(target)).copy();
+  }
+
+  @Override
+  public void createCache(CacheRequest request) {
+    InfinispanRest target = rest(request.target());
+    String cache = request.cache();
+    if (target.cacheExists(cache)) {
+      LOG.info("cache '{}' already exists on {}", cache, target.grid().describe());
+      return;
+    }
+    InfinispanRest source = rest(request.source());
+    boolean created = target.createCache(cache, source.configJson(cache));
+    LOG.info(
+        "cache '{}' {} on {} with the configuration of {}",
+        cache,
+        created ? "created" : "already existed",
+        target.grid().describe(),
+        source.grid().describe());
+  }
+
+  @Override
+  public void connectSource(ConnectSourceRequest request) {
+    GridAddress source = connector.resolve(request.cache().source());
+    connections.connect(request, source, rest(request.cache().target()));
+  }
+
+  @Override
+  public ProbeResult probeWriteThrough(CacheRequest request) {
+    InfinispanRest target = rest(request.target());
+    String mediaType = target.storageMediaType(request.cache());
+    ProbeResult result =
+        new WriteProbe(rest(request.source()), target).probe(request.cache(), mediaType);
+    LOG.info(
+        "write probe of '{}' on {}: passed={} {}",
+        request.cache(),
+        target.grid().describe(),
+        result.passed(),
+        result.detail());
+    return result;
+  }
+
+  @Override
+  public SyncResult syncData(SyncRequest request) {
+    InfinispanRest target = rest(request.cache().target());
+    String cache = request.cache().cache();
+    RemoteCache<byte[], byte[]> raw =
+        hotRod.raw(target.grid(), cache, target.storageMediaType(cache));
+    return syncRunner.run(
+        request,
+        target,
+        () -> raw.withFlags(Flag.SKIP_CACHE_LOAD).size(),
+        Activity.getExecutionContext());
+  }
+
+  @Override
+  public VerifyResult verify(VerifyRequest request) {
+    CacheRequest pair = request.cache();
+    InfinispanRest sourceRest = rest(pair.source());
+    GridAddress target = connector.resolve(pair.target());
+    // The source's storage type for both sides: the target transcodes if it stores otherwise.
+    String mediaType = sourceRest.storageMediaType(pair.cache());
+    ActivityExecutionContext context = Activity.getExecutionContext();
+    try {
+      RemoteCache<byte[], byte[]> source = hotRod.raw(sourceRest.grid(), pair.cache(), mediaType);
+      RemoteCache<byte[], byte[]> targetCache = hotRod.raw(target, pair.cache(), mediaType);
+      long sourceEntries = source.size();
+      long targetEntries =
+          request.skipSourceLoad()
+              ? targetCache.withFlags(Flag.SKIP_CACHE_LOAD).size()
+              : targetCache.size();
+      VerifyResult result =
+          new CacheVerifier(source, targetCache, request.skipSourceLoad(), context::heartbeat)
+              .verify(
+                  pair.cache(),
+                  sourceEntries,
+                  targetEntries,
+                  request.sample(),
+                  request.fullKeyCheck());
+      LOG.info(
+          "verified '{}' from {} to {}: {}",
+          pair.cache(),
+          sourceRest.grid().describe(),
+          target.describe(),
+          result);
+      return result;
+    } catch (ActivityCompletionException e) {
+      throw e; // cancelled or timed out: Temporal handles it
+    } catch (RuntimeException e) {
+      throw HotRodClients.failure(target, "verifying cache '" + pair.cache() + "'", e);
+    }
+  }
+
+  @Override
+  public void disconnectSource(CacheRequest request) {
+    connections.disconnect(request.cache(), rest(request.target()));
+  }
+
+  @Override
+  public ClusterHealth waitForClusterHealth(ClusterHealthRequest request) {
+    InfinispanRest rest = rest(request.grid());
+    ActivityExecutionContext context = Activity.getExecutionContext();
+    long deadline = System.nanoTime() + Duration.ofSeconds(request.timeoutSeconds()).toNanos();
+    ClusterHealth last = null;
+    String lastError = null;
+    while (true) {
+      try {
+        last = rest.health();
+        if (last.members() == request.expectedMembers() && "HEALTHY".equals(last.status())) {
+          LOG.info(
+              "grid {} is {} with {} members",
+              rest.grid().describe(),
+              last.status(),
+              last.members());
+          return last;
+        }
+      } catch (ApplicationFailure e) {
+        if (e.isNonRetryable()) {
+          throw e;
+        }
+        lastError = e.getOriginalMessage(); // servers still starting: keep polling
+      }
+      context.heartbeat(last);
+      if (System.nanoTime() > deadline) {
+        throw Failures.retryable(
+            Failures.CLUSTER_NOT_HEALTHY,
+            "grid "
+                + rest.grid().describe()
+                + " did not become HEALTHY with "
+                + request.expectedMembers()
+                + " members in "
+                + request.timeoutSeconds()
+                + " s; last seen "
+                + (last == null
+                    ? "nothing"
+                    : last.status() + " with " + last.members() + " members")
+                + (lastError == null ? "" : "; last error: " + lastError),
+            null);
+      }
+      sleep(HEALTH_POLL);
+    }
+  }
+
+  /** Closes the Hot Rod clients. */
+  @Override
+  public void close() {
+    hotRod.close();
+  }
+
+  private InfinispanRest rest(GridEndpoint endpoint) {
+    return rest(connector.resolve(endpoint));
+  }
+
+  private InfinispanRest rest(GridAddress grid) {
+    return new InfinispanRest(new RestClient(http, sessions, grid));
+  }
+
+  private static long size(InfinispanRest rest, String cache, boolean internal) {
+    try {
+      return rest.size(cache);
+    } catch (ApplicationFailure e) {
+      if (!internal) {
+        throw e;
+      }
+      LOG.debug("size of internal cache {} unavailable: {}", cache, e.getOriginalMessage());
+      return -1;
+    }
+  }
+
+  /** The configured value encoding, or null when the configuration sets none. */
+  static String mediaType(InfinispanRest rest, String cache) {
+    JsonNode config = rest.json(rest.configJson(cache));
+    JsonNode encoding =
+        config.path(cache).elements().hasNext()
+            ? config.path(cache).elements().next().path("encoding")
+            : config.path("encoding");
+    String type = encoding.path("value").path("media-type").asText(null);
+    return type != null ? type : encoding.path("media-type").asText(null);
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for cluster health", e);
+    }
+  }
+}

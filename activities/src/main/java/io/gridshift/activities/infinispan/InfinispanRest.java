@@ -1,0 +1,189 @@
+package io.gridshift.activities.infinispan;
+
+import static io.gridshift.activities.infinispan.RestClient.segment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridshift.workflows.common.FailureTypes;
+import io.gridshift.workflows.infinispan.activities.ClusterHealth;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The REST admin API calls gridshift makes on one grid (Infinispan 14 and 15 answer them alike).
+ * Each method maps the statuses it knows; anything else becomes {@link Failures#unexpected}.
+ */
+final class InfinispanRest {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private final RestClient rest;
+
+  InfinispanRest(RestClient rest) {
+    this.rest = rest;
+  }
+
+  GridAddress grid() {
+    return rest.grid();
+  }
+
+  RestClient client() {
+    return rest;
+  }
+
+  /** Every cache name, internal ones included ({@code GET /rest/v2/caches}). */
+  List<String> cacheNames() {
+    JsonNode array = json(expectOk("listing caches", rest.get("/rest/v2/caches")));
+    List<String> names = new ArrayList<>();
+    // A list of names; tolerate a list of objects with a "name" as some versions' detailed form.
+    array.forEach(n -> names.add(n.isTextual() ? n.asText() : n.path("name").asText()));
+    return names;
+  }
+
+  boolean cacheExists(String cache) {
+    RestResponse response = rest.head(cachePath(cache));
+    if (response.status() == 404) {
+      return false;
+    }
+    expectOk("checking cache '" + cache + "'", response);
+    return true;
+  }
+
+  /** Cluster-wide entry count; on a connected target it includes entries only the source has. */
+  long size(String cache) {
+    RestResponse response = rest.get(cachePath(cache) + "?action=size");
+    requireCache(cache, response, "reading its size");
+    return Long.parseLong(expectOk("reading the size of cache '" + cache + "'", response).strip());
+  }
+
+  /** The cache's configuration as JSON, {@code {"<name>": {"distributed-cache": {...}}}}. */
+  String configJson(String cache) {
+    RestResponse response = rest.get(cachePath(cache) + "?action=config");
+    requireCache(cache, response, "reading its configuration");
+    return expectOk("reading the configuration of cache '" + cache + "'", response);
+  }
+
+  /** The cache's configuration as one XML element (no namespace). */
+  String configXml(String cache) {
+    RestResponse response =
+        rest.send(
+            "GET",
+            cachePath(cache) + "?action=config",
+            null,
+            null,
+            "application/xml",
+            RestClient.DEFAULT_TIMEOUT);
+    requireCache(cache, response, "reading its configuration");
+    return expectOk("reading the XML configuration of cache '" + cache + "'", response);
+  }
+
+  /** The media type of stored keys and values, e.g. {@code application/x-protostream}. */
+  String storageMediaType(String cache) {
+    RestResponse response = rest.get(cachePath(cache));
+    requireCache(cache, response, "reading its details");
+    JsonNode details = json(expectOk("reading cache '" + cache + "'", response));
+    String value = details.path("value_storage").asText(null);
+    return value == null || value.isBlank() ? "application/unknown" : value;
+  }
+
+  /** Creates a cache from a JSON configuration; false when it already existed. */
+  boolean createCache(String cache, String configJson) {
+    RestResponse response =
+        rest.send(
+            "POST",
+            cachePath(cache),
+            "application/json",
+            configJson,
+            null,
+            RestClient.DEFAULT_TIMEOUT);
+    if (response.status() == 400 && response.body().contains("ISPN000507")) {
+      return false; // "Cache ... already exists": created by a concurrent attempt
+    }
+    expectOk("creating cache '" + cache + "'", response);
+    return true;
+  }
+
+  /** Names of the registered Protobuf schemas with their validation errors (null when valid). */
+  List<Schema> schemas() {
+    JsonNode array = json(expectOk("listing schemas", rest.get("/rest/v2/schemas")));
+    List<Schema> schemas = new ArrayList<>();
+    array.forEach(n -> schemas.add(new Schema(n.path("name").asText(), errorOf(n.path("error")))));
+    return schemas;
+  }
+
+  /** A schema's text, or null when it is not registered. */
+  String schema(String name) {
+    RestResponse response = rest.get("/rest/v2/schemas/" + segment(name));
+    return response.status() == 404 ? null : expectOk("reading schema " + name, response);
+  }
+
+  /** Registers or replaces a schema; returns its validation error, or null when valid. */
+  String putSchema(String name, String text) {
+    RestResponse response =
+        rest.send(
+            "PUT",
+            "/rest/v2/schemas/" + segment(name),
+            "text/plain",
+            text,
+            null,
+            RestClient.DEFAULT_TIMEOUT);
+    return errorOf(json(expectOk("registering schema " + name, response)).path("error"));
+  }
+
+  /**
+   * Cluster status and members: {@code GET /rest/v2/container/health} (15+), falling back to {@code
+   * /rest/v2/cache-managers/default/health} on 14, where the former does not exist (and on 15 the
+   * latter logs a deprecation warning per call).
+   */
+  ClusterHealth health() {
+    RestResponse response = rest.get("/rest/v2/container/health");
+    if (response.status() == 404) {
+      response = rest.get("/rest/v2/cache-managers/default/health");
+    }
+    JsonNode cluster = json(expectOk("reading cluster health", response)).path("cluster_health");
+    return new ClusterHealth(
+        cluster.path("health_status").asText("UNKNOWN"), cluster.path("number_of_nodes").asInt());
+  }
+
+  static String cachePath(String cache) {
+    return "/rest/v2/caches/" + segment(cache);
+  }
+
+  void requireCache(String cache, RestResponse response, String doing) {
+    if (response.status() == 404) {
+      throw Failures.cacheNotFound(grid(), cache, doing + " returned 404");
+    }
+  }
+
+  String expectOk(String action, RestResponse response) {
+    if (!response.ok()) {
+      throw Failures.unexpected(grid(), action, response);
+    }
+    return response.body();
+  }
+
+  JsonNode json(String body) {
+    try {
+      return JSON.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw Failures.nonRetryable(
+          FailureTypes.INVALID_REQUEST,
+          "grid " + grid().describe() + " answered with text that is not JSON: " + e.getMessage());
+    }
+  }
+
+  private static String errorOf(JsonNode error) {
+    if (error == null || error.isNull() || error.isMissingNode()) {
+      return null;
+    }
+    return error.isTextual() ? error.asText() : error.toString();
+  }
+
+  /**
+   * A registered schema.
+   *
+   * @param name file name, e.g. {@code person.proto}
+   * @param error validation error, or null
+   */
+  record Schema(String name, String error) {}
+}

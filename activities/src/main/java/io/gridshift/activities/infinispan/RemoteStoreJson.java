@@ -1,0 +1,67 @@
+package io.gridshift.activities.infinispan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The remote store a target cache uses to read through to its source cache, as the JSON body of
+ * {@code POST /rest/v2/caches/{c}/rolling-upgrade/source-connection}. Pure.
+ *
+ * <p>Why each setting: {@code shared} so only one owner writes to the source; {@code raw-values}
+ * because sync copies the source's stored bytes unchanged (targets up to 15.x; 16 rejects it);
+ * {@code segmented=false} because the source's segments need not match the target's.
+ */
+final class RemoteStoreJson {
+  /**
+   * Realm of the source's Hot Rod digest (SASL DIGEST-MD5) authentication: the server's security
+   * realm, {@code default} in the stock and operator-generated configurations.
+   */
+  static final String SOURCE_REALM = "default";
+
+  private RemoteStoreJson() {}
+
+  /** The body connecting {@code cache} to {@code host:port} (with digest when {@code user}). */
+  static ObjectNode render(String cache, String host, int port, String user, String password) {
+    ObjectNode store = InfinispanRest.JSON.createObjectNode();
+    store.put("cache", cache);
+    store.put("shared", true);
+    store.put("raw-values", true);
+    store.put("segmented", false);
+    ObjectNode server = store.putArray("remote-server").addObject();
+    server.put("host", host);
+    server.put("port", port);
+    if (user != null) {
+      ObjectNode digest =
+          store.putObject("security").putObject("authentication").putObject("digest");
+      digest.put("username", user);
+      digest.put("password", password);
+      digest.put("realm", SOURCE_REALM);
+    }
+    ObjectNode body = InfinispanRest.JSON.createObjectNode();
+    body.set("remote-store", store);
+    return body;
+  }
+
+  /**
+   * Whether the connection the target reports ({@code GET .../source-connection}) points where
+   * {@code wanted} does, with the same user and password. The server echoes numbers as strings.
+   */
+  static boolean sameConnection(JsonNode current, JsonNode wanted) {
+    JsonNode c = current.path("remote-store");
+    JsonNode w = wanted.path("remote-store");
+    JsonNode cServer = c.path("remote-server").path(0);
+    JsonNode wServer = w.path("remote-server").path(0);
+    JsonNode cDigest = c.path("security").path("authentication").path("digest");
+    JsonNode wDigest = w.path("security").path("authentication").path("digest");
+    return c.path("remote-server").size() == 1
+        && text(c, "cache").equals(text(w, "cache"))
+        && text(cServer, "host").equals(text(wServer, "host"))
+        && text(cServer, "port").equals(text(wServer, "port"))
+        && text(cDigest, "username").equals(text(wDigest, "username"))
+        && text(cDigest, "password").equals(text(wDigest, "password"));
+  }
+
+  private static String text(JsonNode node, String field) {
+    return node.path(field).asText("");
+  }
+}

@@ -1,0 +1,134 @@
+package io.gridshift.activities.infinispan;
+
+import io.gridshift.workflows.common.FailureTypes;
+import io.gridshift.workflows.infinispan.activities.SyncRequest;
+import io.gridshift.workflows.infinispan.activities.SyncResult;
+import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.client.ActivityCompletionException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs {@code sync-data} for one cache as one long REST call, heartbeating the target's own entry
+ * count while the server copies. sync-data is idempotent (it copies what the source holds), so a
+ * retried attempt simply runs it again; the previous attempt's last count is only logged.
+ */
+final class SyncRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(SyncRunner.class);
+  private static final Pattern SYNCHRONIZED = Pattern.compile("Synchronized (\\d+) entries");
+
+  /** Upper bound of one sync-data call; the activity's own timeouts normally end it first. */
+  static final Duration SYNC_TIMEOUT = Duration.ofHours(6);
+
+  private final Duration heartbeatInterval;
+
+  SyncRunner(Duration heartbeatInterval) {
+    this.heartbeatInterval = heartbeatInterval;
+  }
+
+  /**
+   * @param targetEntries the target's entries without reading through to the source
+   */
+  SyncResult run(
+      SyncRequest request,
+      InfinispanRest target,
+      LongSupplier targetEntries,
+      ActivityExecutionContext context) {
+    String cache = request.cache().cache();
+    context
+        .getHeartbeatDetails(Long.class)
+        .ifPresent(
+            n ->
+                LOG.info(
+                    "sync of '{}' retried (last seen {} entries): running it again", cache, n));
+    long started = System.nanoTime();
+    CompletableFuture<RestResponse> call =
+        new RollingUpgradeRest(target)
+            .syncData(cache, request.readBatch(), request.threads(), SYNC_TIMEOUT);
+    RestResponse response = await(call, targetEntries, context);
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    long entries = interpret(cache, target, response);
+    LOG.info(
+        "synchronized {} entries of '{}' to {} in {} ms",
+        entries,
+        cache,
+        target.grid().describe(),
+        millis);
+    return new SyncResult(cache, entries, millis);
+  }
+
+  private RestResponse await(
+      CompletableFuture<RestResponse> call,
+      LongSupplier targetEntries,
+      ActivityExecutionContext context) {
+    while (true) {
+      try {
+        return call.get(heartbeatInterval.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        try {
+          context.heartbeat(progress(targetEntries));
+        } catch (ActivityCompletionException cancelled) {
+          call.cancel(true);
+          throw cancelled;
+        }
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException r
+            ? r
+            : new IllegalStateException(e.getCause());
+      } catch (InterruptedException e) {
+        call.cancel(true);
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while sync-data ran", e);
+      }
+    }
+  }
+
+  private static long progress(LongSupplier targetEntries) {
+    try {
+      return targetEntries.getAsLong();
+    } catch (RuntimeException e) {
+      LOG.debug("reading sync progress failed: {}", e.toString());
+      return -1;
+    }
+  }
+
+  private static long interpret(String cache, InfinispanRest target, RestResponse response) {
+    if (response.status() == 404) {
+      throw Failures.cacheNotFound(target.grid(), cache, "create and connect it before syncing");
+    }
+    if (response.body().contains("ISPN000397")) {
+      throw Failures.nonRetryable(
+          FailureTypes.INVALID_REQUEST,
+          "sync-data of cache '"
+              + cache
+              + "' on "
+              + target.grid().describe()
+              + " found no remote store to the source: connect the source first ("
+              + response.shortBody()
+              + ")");
+    }
+    if (response.body().contains("Invalid credentials")) {
+      throw Failures.nonRetryable(
+          FailureTypes.INVALID_REQUEST,
+          "sync-data of cache '"
+              + cache
+              + "': the source rejected the remote store's credentials; fix the source Secret"
+              + " and connect again");
+    }
+    String body = target.expectOk("sync-data of cache '" + cache + "'", response);
+    Matcher matcher = SYNCHRONIZED.matcher(body);
+    if (!matcher.find()) {
+      LOG.warn("sync-data of '{}' answered '{}': no entry count", cache, response.shortBody());
+      return -1;
+    }
+    return Long.parseLong(matcher.group(1));
+  }
+}

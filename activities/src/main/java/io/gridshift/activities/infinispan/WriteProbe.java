@@ -1,0 +1,128 @@
+package io.gridshift.activities.infinispan;
+
+import static io.gridshift.activities.infinispan.InfinispanRest.cachePath;
+
+import io.gridshift.workflows.infinispan.activities.ProbeResult;
+import java.time.Instant;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checks that a write sent to a connected target cache reaches the source, as client writes will
+ * once traffic moves to the target before sync.
+ *
+ * <ol>
+ *   <li>PUT a uniquely named probe entry through the target's REST API as {@code text/plain}: the
+ *       server stores it in the cache's own encoding (for a protostream cache a wrapped string,
+ *       valid with any or no registered schema), through the same write path Hot Rod clients use.
+ *   <li>GET it from the source: it must be there with the same text.
+ *   <li>DELETE it through the target, and from the source if it is still there.
+ * </ol>
+ *
+ * Known failure (Infinispan 15.0.21, 15.2.6): on {@code application/x-protostream} caches the
+ * remote store fails the write ({@code ClassCastException ProtobufValueWrapper -> byte[]}).
+ */
+final class WriteProbe {
+  private static final Logger LOG = LoggerFactory.getLogger(WriteProbe.class);
+
+  private final InfinispanRest source;
+  private final InfinispanRest target;
+
+  WriteProbe(InfinispanRest source, InfinispanRest target) {
+    this.source = source;
+    this.target = target;
+  }
+
+  ProbeResult probe(String cache, String mediaType) {
+    String key = "gridshift-probe-" + UUID.randomUUID();
+    String value = "gridshift write-through probe " + Instant.now();
+    String entry = cachePath(cache) + "/" + RestClient.segment(key);
+    RestResponse write =
+        target.client().send("PUT", entry, "text/plain", value, null, RestClient.DEFAULT_TIMEOUT);
+    if (write.status() == 404 && write.body().contains("ISPN012010")) {
+      throw Failures.cacheNotFound(target.grid(), cache, "create it before probing");
+    }
+    if (!write.ok()) {
+      String cleanup = cleanUp(entry);
+      return new ProbeResult(cache, false, writeFailed(cache, mediaType, write) + cleanup);
+    }
+    RestResponse read =
+        source.client().send("GET", entry, null, null, "text/plain", RestClient.DEFAULT_TIMEOUT);
+    String cleanup = cleanUp(entry);
+    if (read.status() == 404) {
+      return new ProbeResult(
+          cache,
+          false,
+          "a write through the target cache did not reach the source (the probe entry is"
+              + " missing there): the target is not connected to the source, so writes sent to"
+              + " it after switching traffic would be missing on the source and could be"
+              + " overwritten by sync-data; connect the source first"
+              + cleanup);
+    }
+    if (!read.ok() || !value.equals(read.body())) {
+      return new ProbeResult(
+          cache,
+          false,
+          "the probe written through the target reads back differently from the source (HTTP "
+              + read.status()
+              + ": "
+              + read.shortBody()
+              + "): traffic will not be switched while writes may be altered"
+              + cleanup);
+    }
+    return new ProbeResult(
+        cache,
+        true,
+        "a "
+            + mediaType
+            + " write through the target reached the source and was removed"
+            + cleanup);
+  }
+
+  private static String writeFailed(String cache, String mediaType, RestResponse write) {
+    boolean hazard =
+        write.body().contains("ProtobufValueWrapper")
+            || "application/x-protostream".equals(mediaType);
+    if (hazard) {
+      return "a write through the target to cache '"
+          + cache
+          + "' ("
+          + mediaType
+          + ") failed in its remote store (HTTP "
+          + write.status()
+          + ": "
+          + write.shortBody()
+          + "). This is the known Infinispan 15 protostream hazard: while connected, writes"
+          + " through the target are lost and the old value returns at sync. Traffic will not"
+          + " be switched before sync. Either keep clients on the source until sync-data and"
+          + " disconnect are done (disconnect-first), or use a cache without protostream"
+          + " encoding.";
+    }
+    return "a write through the target to cache '"
+        + cache
+        + "' failed (HTTP "
+        + write.status()
+        + ": "
+        + write.shortBody()
+        + "): writes sent to the target would fail; traffic will not be switched";
+  }
+
+  /** Removes the probe everywhere; returns a note for the detail when that did not work. */
+  private String cleanUp(String entry) {
+    try {
+      target.client().delete(entry);
+      RestResponse left = source.client().get(entry);
+      if (left.ok()) {
+        RestResponse removed = source.client().delete(entry);
+        if (!removed.ok() && removed.status() != 404) {
+          return " (the probe entry " + entry + " is still on the source: remove it)";
+        }
+      }
+      return "";
+    } catch (RuntimeException e) {
+      LOG.warn("removing probe entry {} failed: {}", entry, e.getMessage());
+      return " (removing the probe entry " + entry + " failed: " + e.getMessage() + ")";
+    }
+  }
+}

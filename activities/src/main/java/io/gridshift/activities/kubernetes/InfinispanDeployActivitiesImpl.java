@@ -1,0 +1,152 @@
+package io.gridshift.activities.kubernetes;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.gridshift.workflows.common.ClusterRef;
+import io.gridshift.workflows.infinispan.activities.DeleteGridRequest;
+import io.gridshift.workflows.infinispan.activities.DeployTargetRequest;
+import io.gridshift.workflows.infinispan.activities.InfinispanDeployActivities;
+import io.gridshift.workflows.infinispan.activities.InspectSourceRequest;
+import io.gridshift.workflows.infinispan.activities.SourceGrid;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link InfinispanDeployActivities} over one cluster's fabric8 client; the worker registers one
+ * instance per cluster task queue. Reading the source is {@link SourceInspector}'s job, building
+ * and writing the target {@link TargetDeployer}'s.
+ */
+public class InfinispanDeployActivitiesImpl implements InfinispanDeployActivities {
+  private static final Logger LOG = LoggerFactory.getLogger(InfinispanDeployActivitiesImpl.class);
+
+  private final KubernetesClient client;
+  private final SourceInspector inspector;
+  private final TargetDeployer deployer;
+
+  /**
+   * @param client the client of the one cluster this instance acts on
+   */
+  public InfinispanDeployActivitiesImpl(KubernetesClient client) {
+    this.client = client;
+    this.inspector = new SourceInspector(client);
+    this.deployer = new TargetDeployer(client);
+  }
+
+  @Override
+  public SourceGrid inspectSource(InspectSourceRequest request) {
+    return inspector.inspect(request);
+  }
+
+  @Override
+  public void deployTarget(DeployTargetRequest request) {
+    deployer.deploy(request);
+  }
+
+  /**
+   * The Service's cluster IP; its cluster DNS name when it has none (headless, or an API server
+   * that assigns none). Retryable when the Service does not exist: it may be being created.
+   */
+  @Override
+  public String serviceHost(ClusterRef cluster, String service) {
+    Service found = client.services().inNamespace(cluster.namespace()).withName(service).get();
+    if (found == null) {
+      throw Failures.retryable(
+          "Service %s/%s not found in cluster %s (yet); it is created by deployTarget"
+              .formatted(cluster.namespace(), service, cluster.cluster()),
+          Failures.NOT_READY);
+    }
+    return hostOf(found);
+  }
+
+  /**
+   * Removes the remote stores from the target's {@code infinispan.xml}; writes nothing when there
+   * are none left (idempotent). The {@code GRIDSHIFT_SOURCE_*} env vars that deployTarget added
+   * stay in the pod template on purpose: removing them would change the template and start a
+   * rollout of its own, and unused env vars are harmless.
+   */
+  @Override
+  public void removeRemoteStores(ClusterRef cluster, String targetGrid) {
+    String ns = cluster.namespace();
+    String name = TargetManifests.configMapName(targetGrid);
+    Resource<ConfigMap> resource = client.configMaps().inNamespace(ns).withName(name);
+    ConfigMap current = resource.get();
+    if (current == null
+        || current.getData() == null
+        || !current.getData().containsKey(GridPods.INFINISPAN_XML)) {
+      throw Failures.invalidRequest(
+          ("ConfigMap %s/%s with key %s not found in cluster %s; only a target deployed by"
+                  + " gridshift in CONFIG mode has remote stores in its configuration")
+              .formatted(ns, name, GridPods.INFINISPAN_XML, cluster.cluster()));
+    }
+    Edits.editIfChanged(
+        client,
+        resource,
+        current,
+        cm -> {
+          String xml = cm.getData().get(GridPods.INFINISPAN_XML);
+          try {
+            cm.getData().put(GridPods.INFINISPAN_XML, InfinispanXml.withoutRemoteStores(xml));
+          } catch (IllegalArgumentException e) {
+            throw Failures.invalidRequest("ConfigMap " + ns + "/" + name + ": " + e.getMessage());
+          }
+          return cm;
+        });
+  }
+
+  /**
+   * Deletes the StatefulSet (its pods go with it), the ConfigMap holding its {@code infinispan.xml}
+   * when asked, and the listed Services. PersistentVolumeClaims of the pods are left in place, as
+   * Kubernetes does: they may hold the only copy of data someone wants back; delete them by hand
+   * once the upgrade is verified. What is already gone is skipped.
+   */
+  @Override
+  public void deleteGrid(DeleteGridRequest request) {
+    String ns = request.cluster().namespace();
+    Resource<StatefulSet> resource =
+        client.apps().statefulSets().inNamespace(ns).withName(request.grid());
+    StatefulSet sts = resource.get();
+    if (sts != null) {
+      // The ConfigMap goes first: its name is only known from the StatefulSet's pod template, so
+      // a retry after a failure in between still finds it.
+      if (request.deleteConfigMap()) {
+        Optional<String> configMap =
+            GridPods.infinispanConfigMap(client, ns, sts.getSpec().getTemplate().getSpec());
+        configMap.ifPresent(
+            name ->
+                delete(
+                    client.configMaps().inNamespace(ns).withName(name),
+                    "ConfigMap " + ns + "/" + name));
+      }
+      delete(resource, "StatefulSet " + ns + "/" + request.grid());
+    }
+    if (request.services() != null) {
+      for (String service : request.services()) {
+        delete(
+            client.services().inNamespace(ns).withName(service), "Service " + ns + "/" + service);
+      }
+    }
+  }
+
+  /** Deletes {@code what}; what is gone already is fine (fabric8 returns no details then). */
+  private static void delete(Resource<?> resource, String what) {
+    if (!resource.delete().isEmpty()) {
+      LOG.info("deleted {}", what);
+    }
+  }
+
+  /** How pods reach {@code service}: its cluster IP, else {@code <svc>.<ns>.svc.cluster.local}. */
+  static String hostOf(Service service) {
+    String ip = service.getSpec() == null ? null : service.getSpec().getClusterIP();
+    if (ip != null && !ip.isBlank() && !"None".equals(ip)) {
+      return ip;
+    }
+    return service.getMetadata().getName()
+        + "."
+        + service.getMetadata().getNamespace()
+        + ".svc.cluster.local";
+  }
+}

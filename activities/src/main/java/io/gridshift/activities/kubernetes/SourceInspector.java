@@ -1,0 +1,145 @@
+package io.gridshift.activities.kubernetes;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.openshift.api.model.Route;
+import io.fabric8.openshift.client.OpenShiftClient;
+import io.gridshift.workflows.common.ClusterRef;
+import io.gridshift.workflows.common.Versions;
+import io.gridshift.workflows.infinispan.activities.InspectSourceRequest;
+import io.gridshift.workflows.infinispan.activities.SourceGrid;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a source grid: its StatefulSet, Infinispan container and version, ConfigMap, client Service
+ * and Route. Read-only. Every problem that a retry cannot fix is a non-retryable failure that says
+ * what to check.
+ */
+final class SourceInspector {
+  private final KubernetesClient client;
+
+  SourceInspector(KubernetesClient client) {
+    this.client = client;
+  }
+
+  SourceGrid inspect(InspectSourceRequest r) {
+    ClusterRef cluster = r.cluster();
+    String ns = cluster.namespace();
+    StatefulSet sts = requireStatefulSet(client, cluster, r.grid());
+    PodSpec pod = sts.getSpec().getTemplate().getSpec();
+    Container container = GridPods.infinispanContainer(pod);
+    String version = Versions.imageTag(container.getImage());
+    if (!Versions.isValid(version)) {
+      throw Failures.invalidRequest(
+          ("StatefulSet %s/%s: image %s of container %s has no version tag (like :15.0.21.Final);"
+                  + " gridshift reads the source version from it: deploy the grid with a"
+                  + " versioned image tag")
+              .formatted(ns, r.grid(), container.getImage(), container.getName()));
+    }
+    Service service = client.services().inNamespace(ns).withName(r.service()).get();
+    if (service == null) {
+      throw Failures.invalidRequest(
+          "Service %s/%s not found in cluster %s; name the Service clients use (kubectl get services -n %s)"
+              .formatted(ns, r.service(), cluster.cluster(), ns));
+    }
+    String routeService = r.route() == null ? null : routeService(cluster, r.route());
+    if (r.targetGrid() != null) {
+      refuseForeignTarget(client, cluster, r.targetGrid(), r.grid());
+    }
+    return new SourceGrid(
+        r.grid(),
+        container.getImage(),
+        version,
+        orDefault(sts.getSpec().getReplicas(), 1),
+        sts.getStatus() == null ? 0 : orDefault(sts.getStatus().getReadyReplicas(), 0),
+        orDefault(sts.getSpec().getMinReadySeconds(), 0),
+        GridPods.infinispanConfigMap(client, ns, pod).orElse(null),
+        podSelector(sts),
+        r.service(),
+        service.getSpec().getSelector() == null
+            ? Map.of()
+            : new LinkedHashMap<>(service.getSpec().getSelector()),
+        true,
+        r.route(),
+        routeService);
+  }
+
+  private String routeService(ClusterRef cluster, String name) {
+    String ns = cluster.namespace();
+    Route route = client.adapt(OpenShiftClient.class).routes().inNamespace(ns).withName(name).get();
+    if (route == null) {
+      throw Failures.invalidRequest(
+          "Route %s/%s not found in cluster %s; name an existing Route (oc get routes -n %s) or leave route out"
+              .formatted(ns, name, cluster.cluster(), ns));
+    }
+    return route.getSpec() == null || route.getSpec().getTo() == null
+        ? null
+        : route.getSpec().getTo().getName();
+  }
+
+  /** The StatefulSet {@code grid}, or a GridNotFound failure listing the ones that exist. */
+  static StatefulSet requireStatefulSet(KubernetesClient client, ClusterRef cluster, String grid) {
+    String ns = cluster.namespace();
+    StatefulSet sts = client.apps().statefulSets().inNamespace(ns).withName(grid).get();
+    if (sts != null) {
+      return sts;
+    }
+    List<String> existing =
+        client.apps().statefulSets().inNamespace(ns).list().getItems().stream()
+            .map(HasMetadata::getMetadata)
+            .map(ObjectMeta::getName)
+            .sorted()
+            .toList();
+    throw Failures.gridNotFound(
+        ("StatefulSet %s/%s not found in cluster %s; check the grid name (kubectl get statefulsets"
+                + " -n %s); StatefulSets in %s: %s")
+            .formatted(
+                ns,
+                grid,
+                cluster.cluster(),
+                ns,
+                ns,
+                existing.isEmpty() ? "none" : String.join(", ", existing)));
+  }
+
+  /**
+   * Refuses a {@code targetGrid} that already exists but is not gridshift's target for {@code
+   * grid}: gridshift would otherwise converge (overwrite) someone else's StatefulSet.
+   */
+  static void refuseForeignTarget(
+      KubernetesClient client, ClusterRef cluster, String targetGrid, String grid) {
+    StatefulSet existing =
+        client.apps().statefulSets().inNamespace(cluster.namespace()).withName(targetGrid).get();
+    if (existing == null) {
+      return;
+    }
+    Map<String, String> labels = existing.getMetadata().getLabels();
+    if (labels == null || !grid.equals(labels.get(GridLabels.SOURCE))) {
+      throw Failures.invalidRequest(
+          ("targetGrid %s already exists and was not created by gridshift for grid %s"
+                  + " (StatefulSet %s/%s has no label %s=%s); choose another targetGrid")
+              .formatted(
+                  targetGrid, grid, cluster.namespace(), targetGrid, GridLabels.SOURCE, grid));
+    }
+  }
+
+  /** The StatefulSet's {@code spec.selector.matchLabels} (empty when absent). */
+  static Map<String, String> podSelector(StatefulSet sts) {
+    if (sts.getSpec().getSelector() == null
+        || sts.getSpec().getSelector().getMatchLabels() == null) {
+      return Map.of();
+    }
+    return new LinkedHashMap<>(sts.getSpec().getSelector().getMatchLabels());
+  }
+
+  private static int orDefault(Integer value, int fallback) {
+    return value == null ? fallback : value;
+  }
+}

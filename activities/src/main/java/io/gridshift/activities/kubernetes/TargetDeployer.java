@@ -1,0 +1,183 @@
+package io.gridshift.activities.kubernetes;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gridshift.workflows.common.FailureTypes;
+import io.gridshift.workflows.infinispan.activities.DeployTargetRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Creates or converges a target grid beside its source. Steps (each a get-then-create-or-edit, so a
+ * retry after any of them converges and duplicates nothing):
+ *
+ * <ol>
+ *   <li>check: the source StatefulSet exists; the target name is free or already gridshift's for
+ *       this source; the credentials Secret (if any) has {@code username} and {@code password};
+ *   <li>Service {@code sourceService}, selecting the source pods by the source StatefulSet's
+ *       selector, so the target (and gridshift) still reach the source once the client Service
+ *       points at the target;
+ *   <li>ConfigMap {@code <target>-config}: the source's ConfigMap data; in CONFIG mode with the
+ *       remote-store caches in {@code infinispan.xml}, their {@code ${gridshift.source.host}} made
+ *       the source Service's address (so that Service is created first);
+ *   <li>StatefulSet {@code <target>} ({@link TargetManifests#statefulSet});
+ *   <li>Service {@code <target>} selecting only target pods.
+ * </ol>
+ *
+ * <p>An existing object not labelled as gridshift's for this source is never taken over.
+ */
+final class TargetDeployer {
+  /** Replaced in CONFIG-mode cache definitions by the address of the source's pinned Service. */
+  static final String SOURCE_HOST_PLACEHOLDER = "${gridshift.source.host}";
+
+  private final KubernetesClient client;
+  private final TargetManifests manifests;
+
+  TargetDeployer(KubernetesClient client) {
+    this.client = client;
+    this.manifests = new TargetManifests(client.getKubernetesSerialization());
+  }
+
+  void deploy(DeployTargetRequest r) {
+    String ns = r.cluster().namespace();
+    StatefulSet source = SourceInspector.requireStatefulSet(client, r.cluster(), r.sourceGrid());
+    SourceInspector.refuseForeignTarget(client, r.cluster(), r.targetGrid(), r.sourceGrid());
+    if (r.credentialsSecret() != null) {
+      requireCredentials(r);
+    }
+    Map<String, String> selector = SourceInspector.podSelector(source);
+    if (selector.isEmpty()) {
+      throw Failures.invalidRequest(
+          "StatefulSet %s/%s has no spec.selector.matchLabels; gridshift needs them to pin a Service to the source pods"
+              .formatted(ns, r.sourceGrid()));
+    }
+    Service sourceService =
+        apply(r, manifests.sourceService(r, selector), TargetDeployer::convergeService);
+    String sourceConfigMap =
+        GridPods.infinispanConfigMap(client, ns, source.getSpec().getTemplate().getSpec())
+            .orElse(null);
+    if (sourceConfigMap != null) {
+      apply(
+          r, targetConfigMap(r, sourceConfigMap, sourceService), TargetDeployer::convergeConfigMap);
+    } else if (r.cacheConfigsXml() != null) {
+      throw Failures.invalidRequest(
+          ("StatefulSet %s/%s mounts no ConfigMap with %s, so CONFIG mode has no configuration to"
+                  + " add remote stores to; use connectionMode RUNTIME")
+              .formatted(ns, r.sourceGrid(), GridPods.INFINISPAN_XML));
+    }
+    apply(r, manifests.statefulSet(r, source, sourceConfigMap), TargetDeployer::convergeGrid);
+    apply(r, manifests.targetService(r), TargetDeployer::convergeService);
+  }
+
+  /** A copy of the source ConfigMap, with the CONFIG-mode caches added to infinispan.xml. */
+  private ConfigMap targetConfigMap(
+      DeployTargetRequest r, String sourceConfigMap, Service sourceService) {
+    String ns = r.cluster().namespace();
+    ConfigMap source = client.configMaps().inNamespace(ns).withName(sourceConfigMap).get();
+    if (source == null) {
+      // Deleted between the two reads: retry; the next attempt sees the pod template as it is.
+      throw Failures.retryable(
+          "ConfigMap " + ns + "/" + sourceConfigMap + " disappeared while being copied",
+          Failures.NOT_READY);
+    }
+    Map<String, String> data = new LinkedHashMap<>(source.getData());
+    if (r.cacheConfigsXml() != null) {
+      String host = InfinispanDeployActivitiesImpl.hostOf(sourceService);
+      String caches = r.cacheConfigsXml().replace(SOURCE_HOST_PLACEHOLDER, host);
+      try {
+        data.put(
+            GridPods.INFINISPAN_XML,
+            InfinispanXml.withCaches(data.get(GridPods.INFINISPAN_XML), caches));
+      } catch (IllegalArgumentException e) {
+        throw Failures.invalidRequest(
+            "cannot add the remote-store caches to %s of ConfigMap %s/%s: %s"
+                .formatted(GridPods.INFINISPAN_XML, ns, sourceConfigMap, e.getMessage()));
+      }
+    }
+    return manifests.configMap(r, data, source.getBinaryData());
+  }
+
+  private void requireCredentials(DeployTargetRequest r) {
+    String ns = r.cluster().namespace();
+    Secret secret = client.secrets().inNamespace(ns).withName(r.credentialsSecret()).get();
+    boolean complete = secret != null && hasKey(secret, "username") && hasKey(secret, "password");
+    if (!complete) {
+      String problem = secret == null ? "not found" : "lacks key username or password";
+      throw Failures.nonRetryable(
+          ("Secret %s/%s in cluster %s %s; create it: kubectl create secret generic %s -n %s"
+                  + " --from-literal=username=... --from-literal=password=...")
+              .formatted(
+                  ns,
+                  r.credentialsSecret(),
+                  r.cluster().cluster(),
+                  problem,
+                  r.credentialsSecret(),
+                  ns),
+          FailureTypes.SECRET_NOT_FOUND);
+    }
+  }
+
+  private static boolean hasKey(Secret secret, String key) {
+    return (secret.getData() != null && secret.getData().containsKey(key))
+        || (secret.getStringData() != null && secret.getStringData().containsKey(key));
+  }
+
+  /** Creates {@code desired} or converges the existing one, if it is gridshift's for r's source. */
+  private <T extends HasMetadata> T apply(
+      DeployTargetRequest r, T desired, Converger<T> converger) {
+    UnaryOperator<T> converge =
+        current -> {
+          requireOwned(r, current);
+          converger.converge(current, desired);
+          return current;
+        };
+    return Edits.createOrConverge(client, desired, converge);
+  }
+
+  private static void requireOwned(DeployTargetRequest r, HasMetadata current) {
+    Map<String, String> labels = current.getMetadata().getLabels();
+    if (labels == null || !r.sourceGrid().equals(labels.get(GridLabels.SOURCE))) {
+      throw Failures.invalidRequest(
+          ("%s %s already exists and was not created by gridshift for grid %s (no label %s=%s);"
+                  + " delete it or choose other names")
+              .formatted(
+                  current.getKind(),
+                  Edits.qualifiedName(current),
+                  r.sourceGrid(),
+                  GridLabels.SOURCE,
+                  r.sourceGrid()));
+    }
+  }
+
+  private static void convergeService(Service current, Service desired) {
+    current.getMetadata().getLabels().putAll(desired.getMetadata().getLabels());
+    current.getSpec().setSelector(desired.getSpec().getSelector());
+    current.getSpec().setPorts(desired.getSpec().getPorts());
+  }
+
+  private static void convergeConfigMap(ConfigMap current, ConfigMap desired) {
+    current.getMetadata().getLabels().putAll(desired.getMetadata().getLabels());
+    current.setData(desired.getData());
+    current.setBinaryData(desired.getBinaryData());
+  }
+
+  /** Only the fields a StatefulSet lets change (selector, serviceName, claims are immutable). */
+  private static void convergeGrid(StatefulSet current, StatefulSet desired) {
+    current.getMetadata().getLabels().putAll(desired.getMetadata().getLabels());
+    current.getSpec().setReplicas(desired.getSpec().getReplicas());
+    current.getSpec().setTemplate(desired.getSpec().getTemplate());
+    current.getSpec().setUpdateStrategy(desired.getSpec().getUpdateStrategy());
+    current.getSpec().setMinReadySeconds(desired.getSpec().getMinReadySeconds());
+  }
+
+  /** Brings {@code current} (modifiable) to {@code desired}. */
+  @FunctionalInterface
+  private interface Converger<T> {
+    void converge(T current, T desired);
+  }
+}

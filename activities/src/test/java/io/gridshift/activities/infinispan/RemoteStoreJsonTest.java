@@ -1,0 +1,48 @@
+package io.gridshift.activities.infinispan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+class RemoteStoreJsonTest {
+
+  @Test
+  void rendersTheSourceConnectionBody() {
+    JsonNode body = RemoteStoreJson.render("people", "10.0.0.7", 11222, "admin", "s3cret");
+
+    assertThat(body.toString())
+        .isEqualTo(
+            "{\"remote-store\":{\"cache\":\"people\",\"shared\":true,\"raw-values\":true,"
+                + "\"segmented\":false,\"remote-server\":[{\"host\":\"10.0.0.7\",\"port\":11222}],"
+                + "\"security\":{\"authentication\":{\"digest\":{\"username\":\"admin\","
+                + "\"password\":\"s3cret\",\"realm\":\"default\"}}}}}");
+    assertThat(RemoteStoreJson.render("c", "h", 1, null, null).path("remote-store").has("security"))
+        .isFalse();
+  }
+
+  @Test
+  void comparesWithWhatTheServerEchoes() throws Exception {
+    // As 15.0.21 answers GET .../rolling-upgrade/source-connection: numbers as strings, extras.
+    JsonNode echoed =
+        InfinispanRest.JSON.readTree(
+            "{\"remote-store\":{\"shared\":true,\"segmented\":false,\"raw-values\":true,"
+                + "\"cache\":\"people\",\"connection-pool\":{\"max-active\":\"-1\"},"
+                + "\"remote-server\":[{\"host\":\"10.0.0.7\",\"port\":\"11222\"}],"
+                + "\"security\":{\"authentication\":{\"digest\":{\"username\":\"admin\","
+                + "\"password\":\"s3cret\",\"realm\":\"default\"}}}}}");
+
+    assertThat(
+            RemoteStoreJson.sameConnection(
+                echoed, RemoteStoreJson.render("people", "10.0.0.7", 11222, "admin", "s3cret")))
+        .isTrue();
+    assertThat(
+            RemoteStoreJson.sameConnection(
+                echoed, RemoteStoreJson.render("people", "10.0.0.7", 11222, "admin", "other")))
+        .isFalse();
+    assertThat(
+            RemoteStoreJson.sameConnection(
+                echoed, RemoteStoreJson.render("people", "10.0.0.8", 11222, "admin", "s3cret")))
+        .isFalse();
+  }
+}

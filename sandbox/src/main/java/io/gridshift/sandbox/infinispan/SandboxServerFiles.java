@@ -1,0 +1,91 @@
+package io.gridshift.sandbox.infinispan;
+
+import java.util.Map;
+
+/** The configuration files the sandbox gives every Infinispan server it launches. */
+final class SandboxServerFiles {
+  private SandboxServerFiles() {}
+
+  /**
+   * {@code infinispan.xml} in the 14.0 schema, which 14.x and 15.x servers both read. JGroups runs
+   * the stock TCP stack with TCPPING in place of multicast discovery; every socket binds to the
+   * server's own loopback address; one endpoint serves Hot Rod and REST (no RESP/memcached
+   * connectors, whose default caches would clutter inventories).
+   */
+  static String infinispanXml(boolean auth) {
+    String realm = auth ? " security-realm=\"default\"" : "";
+    String security =
+        auth
+            ? """
+                <security>
+                  <security-realms>
+                    <security-realm name="default">
+                      <properties-realm groups-attribute="Roles">
+                        <user-properties path="users.properties" relative-to="infinispan.server.config.path" plain-text="true"/>
+                        <group-properties path="groups.properties" relative-to="infinispan.server.config.path"/>
+                      </properties-realm>
+                    </security-realm>
+                  </security-realms>
+                </security>
+            """
+            : "";
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <infinispan xmlns="urn:infinispan:config:14.0">
+          <jgroups>
+            <stack name="gridshift-tcp" extends="tcp">
+              <TCP bind_addr="${infinispan.bind.address}" bind_port="${gridshift.jgroups.port}" port_range="0" stack.combine="COMBINE"/>
+              <TCPPING initial_hosts="${gridshift.jgroups.initial_hosts}" port_range="0" stack.combine="REPLACE" stack.position="MPING"/>
+            </stack>
+          </jgroups>
+          <cache-container name="default" statistics="true">
+            <transport cluster="${infinispan.cluster.name}" stack="gridshift-tcp" node-name="${infinispan.node.name}"/>
+          </cache-container>
+          <server xmlns="urn:infinispan:server:14.0">
+            <interfaces>
+              <interface name="public">
+                <inet-address value="${infinispan.bind.address}"/>
+              </interface>
+            </interfaces>
+            <socket-bindings default-interface="public" port-offset="0">
+              <socket-binding name="default" port="${gridshift.port}"/>
+            </socket-bindings>
+        %s    <endpoints socket-binding="default"%s>
+              <endpoint socket-binding="default"%s>
+                <hotrod-connector name="hotrod"/>
+                <rest-connector name="rest"/>
+              </endpoint>
+            </endpoints>
+          </server>
+        </infinispan>
+        """
+        .formatted(security, realm, realm);
+  }
+
+  /** Log4j 2 configuration: INFO to {@code <root>/log/server.log}, nothing on stdout. */
+  static String log4j2Xml() {
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <Configuration name="gridshift-sandbox" shutdownHook="disable">
+          <Appenders>
+            <File name="FILE" fileName="${sys:infinispan.server.log.path}/server.log" append="true">
+              <PatternLayout pattern="%d{yyyy-MM-dd HH:mm:ss,SSS} %-5p (%t) [%c] %m%throwable%n"/>
+            </File>
+          </Appenders>
+          <Loggers>
+            <Root level="INFO">
+              <AppenderRef ref="FILE"/>
+            </Root>
+            <Logger name="org.jgroups" level="WARN"/>
+          </Loggers>
+        </Configuration>
+        """;
+  }
+
+  /** A properties realm's files for one user in the {@code admin} group, password in plain text. */
+  static Map<String, String> usersFiles(String user, String password) {
+    return Map.of(
+        "users.properties", user + "=" + password + "\n",
+        "groups.properties", user + "=admin\n");
+  }
+}

@@ -1,0 +1,176 @@
+package io.gridshift.sandbox.kube;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sandbox's Kubernetes API: fabric8's mock server in CRUD mode, standalone on {@code
+ * 127.0.0.1:<port>}, with {@link SandboxApiDispatcher} adding what kube-apiserver does on writes
+ * (generation, defaults, cluster IPs, graceful pod deletion). It writes a kubeconfig whose context
+ * {@value #CONTEXT} points at it, so separate components connect the way they would to a cluster.
+ *
+ * <p>Limits that remain (see RUNTIME.md): no strategic merge patch or server-side apply, no
+ * admission or validation, no garbage collection (the sandbox controllers delete what they own),
+ * and kubectl cannot talk to it.
+ */
+public final class LocalKubernetesApi implements AutoCloseable {
+  /** The kubeconfig context (and cluster and user) name. */
+  public static final String CONTEXT = "sandbox";
+
+  /** The namespace the kubeconfig context uses. */
+  public static final String NAMESPACE = "default";
+
+  private static final Logger log = LoggerFactory.getLogger(LocalKubernetesApi.class);
+
+  /**
+   * The mock logs every request at INFO through java.util.logging; held here so the level sticks
+   * (JUL keeps loggers weakly).
+   */
+  private static final java.util.logging.Logger MOCK_LOG =
+      java.util.logging.Logger.getLogger("io.fabric8.mockwebserver.MockWebServer");
+
+  private final KubernetesMockServer server;
+  private final KubernetesClient client;
+  private final Path kubeconfig;
+  private final ScheduledExecutorService housekeeping;
+
+  private LocalKubernetesApi(KubernetesMockServer server, Path kubeconfig) {
+    this.server = server;
+    this.kubeconfig = kubeconfig;
+    this.client = new KubernetesClientBuilder().withConfig(config(url())).build();
+    this.housekeeping =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "sandbox-kube-api-housekeeping");
+              t.setDaemon(true);
+              return t;
+            });
+    // The mock records every request for test assertions; a long-lived sandbox must drop them.
+    housekeeping.scheduleWithFixedDelay(this::dropRecordedRequests, 5, 5, TimeUnit.SECONDS);
+  }
+
+  /**
+   * Starts the API server on {@code 127.0.0.1:port} (0: any free port) and writes the kubeconfig.
+   *
+   * @param port the port, or 0 for an ephemeral one
+   * @param kubeconfig where to write the kubeconfig file (parent folders are created)
+   */
+  public static LocalKubernetesApi start(int port, Path kubeconfig) throws IOException {
+    MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
+    SandboxApiDispatcher dispatcher = new SandboxApiDispatcher(new LoopbackPool("127.0.3."));
+    KubernetesMockServer server =
+        new KubernetesMockServer(
+            new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
+    try {
+      server.init(InetAddress.getByName("127.0.0.1"), port);
+    } catch (RuntimeException e) {
+      throw new IOException(
+          "could not start the sandbox Kubernetes API on 127.0.0.1:"
+              + port
+              + " (is the port taken? pass another one or 0)",
+          e);
+    }
+    LocalKubernetesApi api = new LocalKubernetesApi(server, kubeconfig);
+    api.writeKubeconfig();
+    log.info("Kubernetes API (fabric8 mock, CRUD) on {}; kubeconfig {}", api.url(), kubeconfig);
+    return api;
+  }
+
+  /** A client for the API server (namespace {@value #NAMESPACE}); closed with this server. */
+  public KubernetesClient client() {
+    return client;
+  }
+
+  /** The kubeconfig file, context {@value #CONTEXT}. */
+  public Path kubeconfig() {
+    return kubeconfig;
+  }
+
+  /** The API server's URL, {@code http://127.0.0.1:<port>}. */
+  public String url() {
+    return "http://127.0.0.1:" + server.getPort();
+  }
+
+  public int port() {
+    return server.getPort();
+  }
+
+  /** A fresh client configuration for this server (for components that want their own client). */
+  public Config config() {
+    return config(url());
+  }
+
+  private static Config config(String url) {
+    return new ConfigBuilder(Config.empty())
+        .withMasterUrl(url)
+        .withNamespace(NAMESPACE)
+        .withTrustCerts(true)
+        .withRequestTimeout(30_000)
+        .build();
+  }
+
+  private void writeKubeconfig() throws IOException {
+    String yaml =
+        """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: %1$s
+          cluster:
+            server: %2$s
+            insecure-skip-tls-verify: true
+        users:
+        - name: %1$s
+          user:
+            token: sandbox
+        contexts:
+        - name: %1$s
+          context:
+            cluster: %1$s
+            user: %1$s
+            namespace: %3$s
+        current-context: %1$s
+        """
+            .formatted(CONTEXT, url(), NAMESPACE);
+    Path parent = kubeconfig.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    Files.writeString(kubeconfig, yaml);
+  }
+
+  private void dropRecordedRequests() {
+    try {
+      while (server.takeRequest(0, TimeUnit.MILLISECONDS) != null) {
+        // dropped
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      log.debug("could not drain the mock server's request log", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    housekeeping.shutdownNow();
+    client.close();
+    server.shutdown();
+    log.info("Kubernetes API on port {} stopped", server.getPort());
+  }
+}

@@ -1,0 +1,99 @@
+package io.gridshift.starter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gridshift.workflows.common.GatePolicy;
+import io.gridshift.workflows.common.InvalidRequestException;
+import io.gridshift.workflows.infinispan.ConnectionMode;
+import io.gridshift.workflows.infinispan.InfinispanUpgradeRequest;
+import org.junit.jupiter.api.Test;
+
+class UpgradeRequestsTest {
+
+  @Test
+  void minimalRequestGetsEveryDefault() {
+    InfinispanUpgradeRequest r =
+        UpgradeRequests.parse(
+                """
+                {"cluster": {"cluster": "prod-eu-1", "namespace": "grids"},
+                 "grid": "dg", "targetVersion": "15.0.21.Final"}
+                """,
+                false)
+            .infinispan();
+    assertThat(r.targetGrid()).isEqualTo("dg-15-0-21");
+    assertThat(r.service()).isEqualTo("dg");
+    assertThat(r.connectionMode()).isEqualTo(ConnectionMode.RUNTIME);
+    assertThat(r.port()).isEqualTo(11222);
+    assertThat(r.gates()).containsOnlyKeys("switch-traffic", "cutover", "delete-source");
+    assertThat(r.gates().get("cutover").approval()).isEqualTo(GatePolicy.Approval.REQUIRED);
+    assertThat(r.dryRun()).isFalse();
+    assertThat(r.workflowId()).isEqualTo("infinispan-upgrade-prod-eu-1-grids-dg");
+  }
+
+  @Test
+  void humanFriendlyGateSettingsAndDryRunOverride() {
+    InfinispanUpgradeRequest r =
+        UpgradeRequests.parse(
+                """
+                {"kind": "infinispan", "cluster": {"cluster": "c1"}, "grid": "dg",
+                 "targetVersion": "15.0.21.Final",
+                 "gates": {"switch-traffic": {"approval": "AUTO"},
+                           "cutover": {"timeout": "90m", "onTimeout": "KEEP_WAITING"}}}
+                """,
+                true)
+            .infinispan();
+    assertThat(r.dryRun()).isTrue();
+    assertThat(r.cluster().namespace()).isEqualTo("default");
+    assertThat(r.gates().get("switch-traffic").approval()).isEqualTo(GatePolicy.Approval.AUTO);
+    assertThat(r.gates().get("cutover").timeout()).isEqualTo("90m");
+    assertThat(r.gates().get("delete-source").timeout()).isEqualTo("24h");
+  }
+
+  @Test
+  void malformedJsonIsAClearError() {
+    assertThatThrownBy(() -> UpgradeRequests.parse("{\"grid\": ", false))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("not valid JSON");
+  }
+
+  @Test
+  void unknownFieldNamesTheKnownOnes() {
+    assertThatThrownBy(
+            () ->
+                UpgradeRequests.parse(
+                    "{\"cluster\":{\"cluster\":\"c\"},\"grid\":\"dg\",\"targetVersoin\":\"15.0.21.Final\"}",
+                    false))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("unknown field 'targetVersoin'")
+        .hasMessageContaining("targetVersion");
+  }
+
+  @Test
+  void everyProblemIsListedAtOnce() {
+    InvalidRequestException e =
+        (InvalidRequestException)
+            org.assertj.core.api.Assertions.catchThrowable(
+                () ->
+                    UpgradeRequests.parse(
+                        """
+                        {"cluster": {"cluster": "Bad_Name"}, "grid": "", "targetVersion": "latest",
+                         "sync": {"threads": 0}, "gates": {"cutover": {"timeout": "soon"}, "launch": {}}}
+                        """,
+                        false));
+    assertThat(e.problems())
+        .anyMatch(p -> p.contains("cluster.cluster 'Bad_Name'"))
+        .anyMatch(p -> p.contains("grid is required"))
+        .anyMatch(p -> p.contains("targetVersion 'latest'"))
+        .anyMatch(p -> p.contains("sync.threads 0"))
+        .anyMatch(p -> p.contains("gates.cutover.timeout 'soon'"))
+        .anyMatch(p -> p.contains("unknown gate 'launch'"));
+  }
+
+  @Test
+  void unknownKindIsRefused() {
+    assertThatThrownBy(() -> UpgradeRequests.parse("{\"kind\":\"redis\"}", false))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("unknown kind 'redis'");
+  }
+}

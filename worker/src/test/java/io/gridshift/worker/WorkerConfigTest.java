@@ -1,0 +1,62 @@
+package io.gridshift.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkerConfigTest {
+  @TempDir Path dir;
+
+  @Test
+  void readsClustersAndSubstitutesEnvironmentWithDefaults() throws Exception {
+    Path file = dir.resolve("worker.yaml");
+    Files.writeString(
+        file,
+        """
+        temporal:
+          target: ${GRIDSHIFT_TEST_UNSET_VARIABLE:-temporal.example:7233}
+        clusters:
+          - name: prod-eu-1
+            context: prod-eu-1
+          - name: local
+            inCluster: true
+        """);
+    WorkerConfig config = WorkerConfig.load(file);
+    assertThat(config.temporal().target()).isEqualTo("temporal.example:7233");
+    assertThat(config.temporal().namespace()).isEqualTo("default");
+    assertThat(config.hostWorkflows()).isTrue();
+    assertThat(config.clusters()).extracting(WorkerConfig.Cluster::name).containsExactly("prod-eu-1", "local");
+    assertThat(config.clusters().get(1).inCluster()).isTrue();
+  }
+
+  @Test
+  void duplicateAndInvalidClustersAreRefused() throws Exception {
+    Path file = dir.resolve("bad.yaml");
+    Files.writeString(
+        file,
+        """
+        clusters:
+          - name: a
+          - name: a
+          - name: Not_A_Label
+          - name: b
+            inCluster: true
+            context: x
+        """);
+    assertThatThrownBy(() -> WorkerConfig.load(file))
+        .hasMessageContaining("cluster 'a' is listed twice")
+        .hasMessageContaining("'Not_A_Label' must be a DNS label")
+        .hasMessageContaining("inCluster excludes kubeconfig and context");
+  }
+
+  @Test
+  void unknownKeysAreRefused() throws Exception {
+    Path file = dir.resolve("typo.yaml");
+    Files.writeString(file, "clustres: []\n");
+    assertThatThrownBy(() -> WorkerConfig.load(file)).hasMessageContaining("clustres");
+  }
+}

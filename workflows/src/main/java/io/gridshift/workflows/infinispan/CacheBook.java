@@ -1,0 +1,86 @@
+package io.gridshift.workflows.infinispan;
+
+import io.gridshift.workflows.common.CacheProgress;
+import io.gridshift.workflows.infinispan.activities.CacheInfo;
+import io.gridshift.workflows.infinispan.activities.SyncResult;
+import io.gridshift.workflows.infinispan.activities.VerifyResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Per-cache progress of an Infinispan upgrade, as {@code status()} shows it. */
+final class CacheBook {
+  static final String PENDING = "PENDING";
+  static final String CREATED = "CREATED";
+  static final String CONNECTED = "CONNECTED";
+  static final String PROBED = "PROBED";
+  static final String SYNCING = "SYNCING";
+  static final String SYNCED = "SYNCED";
+  static final String VERIFIED = "VERIFIED";
+  static final String DISCONNECTED = "DISCONNECTED";
+  static final String FAILED = "FAILED";
+
+  private final Map<String, CacheProgress> caches = new LinkedHashMap<>();
+
+  /** Starts tracking the plan's caches, PENDING, with the source's entry counts. */
+  void planned(List<CacheInfo> planned) {
+    for (CacheInfo c : planned) {
+      caches.put(
+          c.name(), new CacheProgress(c.name(), c.mediaType(), PENDING, c.entries(), 0, 0, 0, 0));
+    }
+  }
+
+  /** Moves {@code cache} to {@code state}. */
+  void state(String cache, String state) {
+    CacheProgress p = caches.get(cache);
+    caches.put(
+        cache,
+        new CacheProgress(
+            p.name(),
+            p.mediaType(),
+            state,
+            p.sourceEntries(),
+            p.targetEntries(),
+            p.synchronizedEntries(),
+            p.missingKeys(),
+            p.syncMillis()));
+  }
+
+  /** Records a finished sync-data. */
+  void synced(String cache, SyncResult r) {
+    CacheProgress p = caches.get(cache);
+    caches.put(
+        cache,
+        new CacheProgress(
+            p.name(),
+            p.mediaType(),
+            SYNCED,
+            p.sourceEntries(),
+            p.targetEntries(),
+            r.synchronizedEntries(),
+            p.missingKeys(),
+            r.millis()));
+  }
+
+  /** Records a verification: VERIFIED when it passed, FAILED otherwise. */
+  void verified(String cache, VerifyResult r) {
+    CacheProgress p = caches.get(cache);
+    caches.put(
+        cache,
+        new CacheProgress(
+            p.name(),
+            p.mediaType(),
+            r.ok() ? VERIFIED : FAILED,
+            r.sourceEntries(),
+            r.targetEntries(),
+            p.synchronizedEntries(),
+            r.missingKeys(),
+            p.syncMillis()));
+  }
+
+  /** Every cache in plan order (a copy). */
+  List<CacheProgress> all() {
+    return new ArrayList<>(caches.values());
+  }
+}

@@ -1,0 +1,38 @@
+package io.gridshift.workflows.infinispan;
+
+import io.gridshift.workflows.activities.KubernetesActivities;
+import io.gridshift.workflows.common.ActivityOptionsProfiles;
+import io.gridshift.workflows.common.ClusterRef;
+import io.gridshift.workflows.infinispan.activities.InfinispanDataActivities;
+import io.gridshift.workflows.infinispan.activities.InfinispanDeployActivities;
+import io.temporal.workflow.Workflow;
+
+/**
+ * The activity stubs of one upgrade, on the task queue of the cluster it acts on. Each interface
+ * has a stub per option profile it needs: short calls, and long waits that heartbeat.
+ *
+ * @param deploy Kubernetes side of Infinispan (short calls)
+ * @param data Infinispan REST/Hot Rod (short calls)
+ * @param dataWaits Infinispan REST/Hot Rod: sync-data, verify, cluster health (long waits)
+ * @param kube generic Kubernetes (short calls)
+ * @param kubeWaits generic Kubernetes: rollouts (long waits)
+ */
+record InfinispanActivityStubs(
+    InfinispanDeployActivities deploy,
+    InfinispanDataActivities data,
+    InfinispanDataActivities dataWaits,
+    KubernetesActivities kube,
+    KubernetesActivities kubeWaits) {
+
+  /** Stubs for {@code cluster}; workflow code only. */
+  static InfinispanActivityStubs forCluster(ClusterRef cluster) {
+    var quick = ActivityOptionsProfiles.shortCalls(cluster.taskQueue());
+    var waits = ActivityOptionsProfiles.longWaits(cluster.taskQueue());
+    return new InfinispanActivityStubs(
+        Workflow.newActivityStub(InfinispanDeployActivities.class, quick),
+        Workflow.newActivityStub(InfinispanDataActivities.class, quick),
+        Workflow.newActivityStub(InfinispanDataActivities.class, waits),
+        Workflow.newActivityStub(KubernetesActivities.class, quick),
+        Workflow.newActivityStub(KubernetesActivities.class, waits));
+  }
+}

@@ -1,0 +1,366 @@
+package io.gridshift.workflows.infinispan;
+
+import io.gridshift.workflows.activities.PartitionRequest;
+import io.gridshift.workflows.activities.PodTemplatePatch;
+import io.gridshift.workflows.activities.RolloutRequest;
+import io.gridshift.workflows.activities.RouteRequest;
+import io.gridshift.workflows.activities.ServiceSelectorRequest;
+import io.gridshift.workflows.activities.WorkloadKind;
+import io.gridshift.workflows.activities.WorkloadRef;
+import io.gridshift.workflows.common.BoundedParallel;
+import io.gridshift.workflows.common.ClusterRef;
+import io.gridshift.workflows.common.FailureTypes;
+import io.gridshift.workflows.common.StepTracker;
+import io.gridshift.workflows.common.UpgradeStop;
+import io.gridshift.workflows.common.WorkflowClock;
+import io.gridshift.workflows.infinispan.activities.CacheInfo;
+import io.gridshift.workflows.infinispan.activities.CacheRequest;
+import io.gridshift.workflows.infinispan.activities.ClusterHealthRequest;
+import io.gridshift.workflows.infinispan.activities.ConnectSourceRequest;
+import io.gridshift.workflows.infinispan.activities.DeleteGridRequest;
+import io.gridshift.workflows.infinispan.activities.DeployTargetRequest;
+import io.gridshift.workflows.infinispan.activities.GridEndpoint;
+import io.gridshift.workflows.infinispan.activities.ProbeResult;
+import io.gridshift.workflows.infinispan.activities.RemoteStoreConfigRequest;
+import io.gridshift.workflows.infinispan.activities.SyncRequest;
+import io.gridshift.workflows.infinispan.activities.SyncResult;
+import io.gridshift.workflows.infinispan.activities.VerifyRequest;
+import io.gridshift.workflows.infinispan.activities.VerifyResult;
+import io.temporal.failure.TemporalFailure;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The mechanism of an Infinispan upgrade once it is planned: one method per step (and per
+ * compensation), each only calling activities and recording progress. Ordering, gates and
+ * compensation live in {@link InfinispanUpgradeWorkflowImpl}. Every method may run again from its
+ * start (the retry gate), so each relies on idempotent activities and keeps values it must reuse.
+ */
+final class InfinispanMigration {
+  /** How long the target's cluster view may take to become whole and healthy. */
+  static final int HEALTH_TIMEOUT_SECONDS = 600;
+
+  /** Stays below the long-wait profile's 30-minute start-to-close. */
+  private static final int MAX_WAIT_SECONDS = 1500;
+
+  private final InfinispanUpgradeRequest request;
+  private final InfinispanPlan plan;
+  private final InfinispanActivityStubs act;
+  private final StepTracker tracker;
+  private final CacheBook caches;
+  private String sourceHost;
+  private String restartedAt;
+
+  InfinispanMigration(
+      InfinispanUpgradeRequest request,
+      InfinispanPlan plan,
+      InfinispanActivityStubs act,
+      StepTracker tracker,
+      CacheBook caches) {
+    this.request = request;
+    this.plan = plan;
+    this.act = act;
+    this.tracker = tracker;
+    this.caches = caches;
+  }
+
+  /**
+   * Deploys the target (and the Service pinned to the source), then waits for its rollout and a
+   * whole cluster view. CONFIG mode renders the caches with remote stores first; their host is
+   * {@link InfinispanConventions#SOURCE_HOST_PLACEHOLDER}, resolved by the deploy activity.
+   */
+  void deployTarget() {
+    List<String> storeCaches = List.of();
+    String xml = null;
+    if (plan.connectionMode() == ConnectionMode.CONFIG) {
+      storeCaches = cacheNames();
+      // The pinned Service does not exist yet: read the definitions through the client Service.
+      GridEndpoint client = endpoint(request.service());
+      xml =
+          act.data()
+              .renderRemoteStoreConfigs(
+                  new RemoteStoreConfigRequest(
+                      client,
+                      storeCaches,
+                      InfinispanConventions.SOURCE_HOST_PLACEHOLDER,
+                      request.port()));
+    }
+    act.deploy()
+        .deployTarget(
+            new DeployTargetRequest(
+                cluster(),
+                plan.source().name(),
+                plan.targetGrid(),
+                plan.sourceService(),
+                plan.targetImage(),
+                plan.minReadySeconds(),
+                request.port(),
+                storeCaches,
+                xml,
+                request.credentialsSecret()));
+    waitForTarget(
+        Math.min(MAX_WAIT_SECONDS, 300 + plan.replicas() * (plan.minReadySeconds() + 120)));
+    note(
+        InfinispanSteps.DEPLOY_TARGET,
+        "target " + plan.targetGrid() + " ready: " + plan.replicas() + " pods, cluster view whole");
+  }
+
+  /** Compensation of deploy-target: deletes the target and the Service pinned to the source. */
+  void removeTarget() {
+    act.deploy()
+        .deleteGrid(
+            new DeleteGridRequest(
+                cluster(),
+                plan.targetGrid(),
+                List.of(plan.targetGrid(), plan.sourceService()),
+                true));
+  }
+
+  /** Copies internal caches (schemas first), then creates every user cache the target lacks. */
+  void createCaches() {
+    act.data().copyInternalCaches(sourceEndpoint(), targetEndpoint());
+    for (String cache : cacheNames()) {
+      // Idempotent: in CONFIG mode the caches already exist from the configuration.
+      act.data().createCache(cacheRequest(cache));
+      caches.state(cache, CacheBook.CREATED);
+    }
+    note(InfinispanSteps.CREATE_CACHES, cacheNames().size() + " caches on the target");
+  }
+
+  /** Connects each target cache to its source cache (CONFIG mode: checks the configured store). */
+  void connectSource() {
+    if (sourceHost == null) {
+      sourceHost = act.deploy().serviceHost(cluster(), plan.sourceService());
+    }
+    boolean configured = plan.connectionMode() == ConnectionMode.CONFIG;
+    for (String cache : cacheNames()) {
+      act.data()
+          .connectSource(
+              new ConnectSourceRequest(
+                  cacheRequest(cache), sourceHost, request.port(), configured));
+      caches.state(cache, CacheBook.CONNECTED);
+    }
+    note(InfinispanSteps.CONNECT_SOURCE, "caches read through to the source at " + sourceHost);
+  }
+
+  /**
+   * Writes a probe entry through each target cache and checks it reaches the source; refuses to go
+   * on (before any traffic moves) when one does not.
+   */
+  void probeWriteThrough() {
+    List<String> failures = new ArrayList<>();
+    for (String cache : cacheNames()) {
+      ProbeResult r = act.data().probeWriteThrough(cacheRequest(cache));
+      caches.state(cache, r.passed() ? CacheBook.PROBED : CacheBook.FAILED);
+      if (!r.passed()) {
+        failures.add("cache '" + cache + "': " + r.detail());
+      }
+    }
+    if (!failures.isEmpty()) {
+      throw UpgradeStop.failed(
+          FailureTypes.WRITE_PROBE_FAILED,
+          "a write through the target did not reach the source for "
+              + String.join("; ", failures)
+              + ". Traffic was NOT switched: clients writing through the target would lose those"
+              + " writes. Remove the value encoding of those caches or pick a target version"
+              + " without this defect, then start again");
+    }
+  }
+
+  /** Points the client Service (and Route) at the target pods. */
+  void switchTraffic() {
+    act.kube()
+        .setServiceSelector(
+            new ServiceSelectorRequest(
+                cluster(),
+                request.service(),
+                Map.of(InfinispanConventions.GRID_LABEL, plan.targetGrid())));
+    if (request.route() != null) {
+      act.kube().setRouteService(new RouteRequest(cluster(), request.route(), plan.targetGrid()));
+    }
+    note(
+        InfinispanSteps.SWITCH_TRAFFIC,
+        "Service " + request.service() + " selects the target " + plan.targetGrid());
+  }
+
+  /** Compensation of switch-traffic: the exact selector (and Route target) found at plan time. */
+  void restoreTraffic() {
+    act.kube()
+        .setServiceSelector(
+            new ServiceSelectorRequest(
+                cluster(), request.service(), plan.source().serviceSelector()));
+    if (request.route() != null && plan.source().routeService() != null) {
+      act.kube()
+          .setRouteService(
+              new RouteRequest(cluster(), request.route(), plan.source().routeService()));
+    }
+  }
+
+  /** sync-data per cache, at most {@code sync.parallelCaches} at once. */
+  void syncData() {
+    List<SyncResult> results =
+        BoundedParallel.map(cacheNames(), request.sync().parallelCaches(), this::syncCache);
+    long entries = results.stream().mapToLong(SyncResult::synchronizedEntries).sum();
+    note(
+        InfinispanSteps.SYNC_DATA,
+        "synchronized " + entries + " entries in " + results.size() + " caches");
+  }
+
+  private SyncResult syncCache(String cache) {
+    caches.state(cache, CacheBook.SYNCING);
+    try {
+      SyncResult r =
+          act.dataWaits()
+              .syncData(
+                  new SyncRequest(
+                      cacheRequest(cache), request.sync().readBatch(), request.sync().threads()));
+      caches.synced(cache, r);
+      return r;
+    } catch (TemporalFailure e) {
+      caches.state(cache, CacheBook.FAILED);
+      throw e;
+    }
+  }
+
+  /** Compares each cache with store reads skipped (the store would hide missing entries). */
+  void verifySync() {
+    verify(InfinispanSteps.VERIFY_SYNC, false, true);
+  }
+
+  /** Disconnects each cache: REST in RUNTIME mode, configuration + pod-by-pod roll in CONFIG. */
+  void disconnectSource() {
+    if (plan.connectionMode() == ConnectionMode.CONFIG) {
+      act.deploy().removeRemoteStores(cluster(), plan.targetGrid());
+      rollTargetPodByPod();
+    } else {
+      for (String cache : cacheNames()) {
+        act.data().disconnectSource(cacheRequest(cache));
+      }
+    }
+    for (String cache : cacheNames()) {
+      caches.state(cache, CacheBook.DISCONNECTED);
+    }
+  }
+
+  /**
+   * Restarts the target one pod at a time, highest ordinal first, so each pod loads the
+   * configuration without remote stores while the others keep the data: hold every pod with the
+   * partition, change the template once, then lower the partition pod by pod, waiting for the
+   * rollout (minReadySeconds included) and a whole cluster view between pods.
+   */
+  private void rollTargetPodByPod() {
+    if (restartedAt == null) {
+      restartedAt = WorkflowClock.now(); // kept, so a retried step patches the same value
+    }
+    WorkloadRef target = targetWorkload();
+    act.kube().setPartition(new PartitionRequest(target, plan.replicas()));
+    act.kube()
+        .patchPodTemplate(
+            new PodTemplatePatch(
+                target,
+                null,
+                null,
+                Map.of(InfinispanConventions.RESTARTED_AT_ANNOTATION, restartedAt)));
+    for (int ordinal = plan.replicas() - 1; ordinal >= 0; ordinal--) {
+      act.kube().setPartition(new PartitionRequest(target, ordinal));
+      waitForTarget(Math.min(MAX_WAIT_SECONDS, 300 + plan.minReadySeconds() + 120));
+      note(
+          InfinispanSteps.DISCONNECT_SOURCE,
+          "restarted " + plan.targetGrid() + "-" + ordinal + " without remote stores");
+    }
+  }
+
+  /** Compares every key of each cache, now that nothing reads through to the source. */
+  void verifyTarget() {
+    verify(InfinispanSteps.VERIFY_TARGET, true, false);
+  }
+
+  /** Deletes the source grid and the Service pinned to it (never the client Service). */
+  void deleteSource() {
+    act.deploy()
+        .deleteGrid(
+            new DeleteGridRequest(
+                cluster(), plan.source().name(), List.of(plan.sourceService()), true));
+  }
+
+  private void verify(String step, boolean fullKeyCheck, boolean skipSourceLoad) {
+    List<String> problems = new ArrayList<>();
+    long entries = 0;
+    for (String cache : cacheNames()) {
+      VerifyResult r =
+          act.dataWaits()
+              .verify(
+                  new VerifyRequest(
+                      cacheRequest(cache), request.verifySample(), fullKeyCheck, skipSourceLoad));
+      caches.verified(cache, r);
+      entries += r.targetEntries();
+      if (!r.ok()) {
+        problems.add(describe(r));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw UpgradeStop.failed(
+          FailureTypes.DATA_MISMATCH,
+          step + " found data missing on the target: " + String.join("; ", problems));
+    }
+    note(step, cacheNames().size() + " caches match (" + entries + " entries on the target)");
+  }
+
+  private static String describe(VerifyResult r) {
+    return "cache '"
+        + r.cache()
+        + "': source "
+        + r.sourceEntries()
+        + " entries, target "
+        + r.targetEntries()
+        + ", "
+        + r.missingKeys()
+        + " of "
+        + r.checkedKeys()
+        + " checked keys missing, "
+        + r.differentValues()
+        + " sampled values differ"
+        + (r.examples() == null || r.examples().isEmpty() ? "" : " (e.g. " + r.examples() + ")");
+  }
+
+  private void waitForTarget(int rolloutSeconds) {
+    act.kubeWaits().waitForRollout(new RolloutRequest(targetWorkload(), rolloutSeconds));
+    act.dataWaits()
+        .waitForClusterHealth(
+            new ClusterHealthRequest(targetEndpoint(), plan.replicas(), HEALTH_TIMEOUT_SECONDS));
+  }
+
+  private void note(String step, String detail) {
+    tracker.note(step, detail);
+  }
+
+  private List<String> cacheNames() {
+    return plan.caches().stream().map(CacheInfo::name).toList();
+  }
+
+  private ClusterRef cluster() {
+    return request.cluster();
+  }
+
+  private WorkloadRef targetWorkload() {
+    return new WorkloadRef(cluster(), WorkloadKind.STATEFULSET, plan.targetGrid());
+  }
+
+  private GridEndpoint endpoint(String service) {
+    return new GridEndpoint(cluster(), service, request.port(), request.credentialsSecret());
+  }
+
+  /** The source through the Service pinned to its pods (the client Service moves). */
+  private GridEndpoint sourceEndpoint() {
+    return endpoint(plan.sourceService());
+  }
+
+  private GridEndpoint targetEndpoint() {
+    return endpoint(plan.targetGrid());
+  }
+
+  private CacheRequest cacheRequest(String cache) {
+    return new CacheRequest(sourceEndpoint(), targetEndpoint(), cache);
+  }
+}

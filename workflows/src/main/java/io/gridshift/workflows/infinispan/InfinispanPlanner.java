@@ -1,0 +1,231 @@
+package io.gridshift.workflows.infinispan;
+
+import io.gridshift.workflows.common.ClusterRef;
+import io.gridshift.workflows.common.FailureTypes;
+import io.gridshift.workflows.common.InvalidRequestException;
+import io.gridshift.workflows.common.UpgradeStop;
+import io.gridshift.workflows.common.Versions;
+import io.gridshift.workflows.infinispan.activities.CacheInfo;
+import io.gridshift.workflows.infinispan.activities.GridInventory;
+import io.gridshift.workflows.infinispan.activities.SourceGrid;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The pure decisions of an Infinispan upgrade's plan step, apart from the mechanism that reads the
+ * cluster: is the request well formed, is the source safe to upgrade, which caches move, and what
+ * the target looks like. Every refusal is an {@link UpgradeStop} whose message says what to do. No
+ * Temporal API is used here, so it is tested directly.
+ */
+public final class InfinispanPlanner {
+  /** minReadySeconds of the target when neither the request nor the source sets one. */
+  public static final int DEFAULT_MIN_READY_SECONDS = 10;
+
+  private static final String PROTOSTREAM = "application/x-protostream";
+
+  private InfinispanPlanner() {}
+
+  /**
+   * The request with defaults applied, or an InvalidRequest stop listing every problem.
+   *
+   * @throws UpgradeStop type {@link FailureTypes#INVALID_REQUEST}
+   */
+  public static InfinispanUpgradeRequest validated(InfinispanUpgradeRequest raw) {
+    if (raw == null) {
+      throw invalid(List.of("the request is empty; give at least cluster, grid and targetVersion"));
+    }
+    // withDefaults() copies these collections, which would fail on a null element.
+    if (raw.caches() != null && raw.caches().stream().anyMatch(Objects::isNull)) {
+      throw invalid(List.of("caches must not contain an empty name"));
+    }
+    if (raw.gates() != null && raw.gates().keySet().stream().anyMatch(Objects::isNull)) {
+      throw invalid(
+          List.of("gates: every entry needs a gate name; the gates are " + InfinispanGates.ALL));
+    }
+    InfinispanUpgradeRequest request = raw.withDefaults();
+    List<String> problems = request.problems();
+    if (!problems.isEmpty()) {
+      throw invalid(problems);
+    }
+    return request;
+  }
+
+  /**
+   * Refuses a source that cannot be upgraded safely: missing Service or Route, an unsupported
+   * version jump, a connection mode the source lacks, or a grid that is not whole.
+   */
+  public static void checkSource(InfinispanUpgradeRequest request, SourceGrid source) {
+    ClusterRef where = request.cluster();
+    if (!source.serviceExists()) {
+      throw invalid(
+          List.of(
+              "Service '"
+                  + request.service()
+                  + "' not found in namespace "
+                  + where.namespace()
+                  + "; set 'service' to the Service clients use to reach grid "
+                  + request.grid()));
+    }
+    if (request.route() != null && source.route() == null) {
+      throw invalid(
+          List.of(
+              "Route '"
+                  + request.route()
+                  + "' not found in namespace "
+                  + where.namespace()
+                  + "; name an existing Route or leave 'route' out"));
+    }
+    Optional<String> refusal =
+        InfinispanVersions.refusal(source.version(), request.targetVersion());
+    if (refusal.isPresent()) {
+      throw UpgradeStop.failed(
+          FailureTypes.UNSUPPORTED_VERSION,
+          "grid " + request.grid() + " runs " + source.version() + ": " + refusal.get());
+    }
+    if (request.connectionMode() == ConnectionMode.RUNTIME
+        && Versions.compare(source.version(), InfinispanVersions.MIN_RUNTIME_SOURCE) < 0) {
+      throw UpgradeStop.failed(
+          FailureTypes.UNSUPPORTED_VERSION,
+          "grid "
+              + request.grid()
+              + " runs "
+              + source.version()
+              + ", which has no runtime source-connection API (it needs "
+              + InfinispanVersions.MIN_RUNTIME_SOURCE
+              + "+); set connectionMode CONFIG");
+    }
+    if (source.replicas() < 1 || source.readyReplicas() != source.replicas()) {
+      throw UpgradeStop.failed(
+          FailureTypes.UNSAFE_CONFIGURATION,
+          "grid "
+              + request.grid()
+              + " is not whole: "
+              + source.readyReplicas()
+              + " of "
+              + source.replicas()
+              + " pods ready; wait until every pod is ready (or fix the one that is not) and start"
+              + " again");
+    }
+  }
+
+  /**
+   * The plan. Caches are the requested ones (each must exist and not be internal) or every
+   * non-internal cache.
+   *
+   * @throws UpgradeStop type {@link FailureTypes#CACHE_NOT_FOUND} naming the unknown caches and the
+   *     ones that exist
+   */
+  public static InfinispanPlan plan(
+      InfinispanUpgradeRequest request, SourceGrid source, GridInventory inventory) {
+    List<CacheInfo> caches = selectCaches(request, inventory);
+    int minReady =
+        request.minReadySeconds() != null
+            ? request.minReadySeconds()
+            : source.minReadySeconds() > 0 ? source.minReadySeconds() : DEFAULT_MIN_READY_SECONDS;
+    return new InfinispanPlan(
+        source,
+        request.grid() + InfinispanConventions.SOURCE_SERVICE_SUFFIX,
+        request.targetGrid(),
+        request.targetImageFor(source.image()),
+        request.targetVersion(),
+        source.replicas(),
+        minReady,
+        request.connectionMode(),
+        caches,
+        inventory.schemas() == null ? List.of() : List.copyOf(inventory.schemas()),
+        InfinispanSteps.ALL,
+        warnings(request, source, caches));
+  }
+
+  /** One line saying what the plan does. */
+  public static String summary(InfinispanPlan plan) {
+    long entries = plan.caches().stream().mapToLong(CacheInfo::entries).sum();
+    return "upgrade grid "
+        + plan.source().name()
+        + " "
+        + plan.source().version()
+        + " -> "
+        + plan.targetVersion()
+        + " as "
+        + plan.targetGrid()
+        + " ("
+        + plan.replicas()
+        + " pods, "
+        + plan.caches().size()
+        + " caches, "
+        + entries
+        + " entries, "
+        + plan.connectionMode()
+        + " connection)";
+  }
+
+  private static List<CacheInfo> selectCaches(
+      InfinispanUpgradeRequest request, GridInventory inventory) {
+    Map<String, CacheInfo> userCaches = new LinkedHashMap<>();
+    for (CacheInfo c : inventory.caches()) {
+      if (!c.internal()) {
+        userCaches.put(c.name(), c);
+      }
+    }
+    if (request.caches().isEmpty()) {
+      return List.copyOf(userCaches.values());
+    }
+    List<String> unknown = new ArrayList<>();
+    List<CacheInfo> selected = new ArrayList<>();
+    for (String name : request.caches()) {
+      CacheInfo c = userCaches.get(name);
+      if (c == null) {
+        unknown.add(name);
+      } else if (!selected.contains(c)) {
+        selected.add(c);
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw UpgradeStop.failed(
+          FailureTypes.CACHE_NOT_FOUND,
+          "caches "
+              + unknown
+              + " not found on grid "
+              + request.grid()
+              + "; its caches are "
+              + userCaches.keySet()
+              + " (leave 'caches' out to migrate them all)");
+    }
+    return selected;
+  }
+
+  private static List<String> warnings(
+      InfinispanUpgradeRequest request, SourceGrid source, List<CacheInfo> caches) {
+    List<String> warnings = new ArrayList<>();
+    if (caches.isEmpty()) {
+      warnings.add("grid " + source.name() + " has no user caches: only the servers move");
+    }
+    for (CacheInfo c : caches) {
+      if (PROTOSTREAM.equals(c.mediaType())) {
+        warnings.add(
+            "cache '"
+                + c.name()
+                + "' is encoded "
+                + PROTOSTREAM
+                + ": on some targets a write through the target is lost while the source is"
+                + " connected; the write-through probe checks this before traffic moves");
+      }
+    }
+    if (request.minReadySeconds() == null && source.minReadySeconds() == 0) {
+      warnings.add(
+          "the source sets no minReadySeconds; the target uses "
+              + DEFAULT_MIN_READY_SECONDS
+              + " so that each restarted pod receives its data before the next one goes");
+    }
+    return warnings;
+  }
+
+  private static UpgradeStop invalid(List<String> problems) {
+    return UpgradeStop.failed(
+        FailureTypes.INVALID_REQUEST, new InvalidRequestException(problems).getMessage());
+  }
+}

@@ -1,0 +1,213 @@
+package io.gridshift.workflows.infinispan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.gridshift.workflows.common.FailureTypes;
+import io.gridshift.workflows.common.Phase;
+import io.gridshift.workflows.common.UpgradeStop;
+import io.gridshift.workflows.infinispan.activities.CacheInfo;
+import io.gridshift.workflows.infinispan.activities.SourceGrid;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The plan's pure decisions, without Temporal. */
+class InfinispanPlannerTest {
+  private static final Map<String, String> SELECTOR = Map.of("app", "dg");
+
+  @Test
+  void emptyRequestIsInvalid() {
+    UpgradeStop stop = refusal(() -> InfinispanPlanner.validated(null));
+
+    assertThat(stop.type()).isEqualTo(FailureTypes.INVALID_REQUEST);
+    assertThat(stop.phase()).isEqualTo(Phase.FAILED);
+    assertThat(stop.getMessage()).contains("the request is empty");
+  }
+
+  @Test
+  void nullCacheNameIsInvalidNotACrash() {
+    Requests r = Requests.upgrade();
+    r.caches = new ArrayList<>(Arrays.asList("orders", null));
+
+    UpgradeStop stop = refusal(() -> InfinispanPlanner.validated(r.build()));
+
+    assertThat(stop.type()).isEqualTo(FailureTypes.INVALID_REQUEST);
+    assertThat(stop.getMessage()).contains("caches must not contain an empty name");
+  }
+
+  @Test
+  void validRequestComesBackWithDefaults() {
+    InfinispanUpgradeRequest request = InfinispanPlanner.validated(Requests.upgrade().build());
+
+    assertThat(request.targetGrid()).isEqualTo("dg-15-0-21");
+    assertThat(request.service()).isEqualTo("dg");
+    assertThat(request.gates()).containsOnlyKeys(InfinispanGates.ALL);
+  }
+
+  @Test
+  void runtimeModeNeedsASourceWithTheSourceConnectionApi() {
+    UpgradeStop stop =
+        refusal(() -> InfinispanPlanner.checkSource(request(), source("12.1.11.Final", 3, 3)));
+
+    assertThat(stop.type()).isEqualTo(FailureTypes.UNSUPPORTED_VERSION);
+    assertThat(stop.getMessage()).contains("set connectionMode CONFIG");
+    // CONFIG mode is the way for such a source.
+    InfinispanPlanner.checkSource(
+        InfinispanPlanner.validated(Requests.upgrade().mode(ConnectionMode.CONFIG).build()),
+        source("12.1.11.Final", 3, 3));
+  }
+
+  @Test
+  void missingServiceOrRouteIsInvalid() {
+    SourceGrid noService =
+        new SourceGrid(
+            "dg",
+            "img:14.0.28.Final",
+            "14.0.28.Final",
+            3,
+            3,
+            0,
+            null,
+            SELECTOR,
+            "dg",
+            Map.of(),
+            false,
+            null,
+            null);
+    UpgradeStop service = refusal(() -> InfinispanPlanner.checkSource(request(), noService));
+    UpgradeStop route =
+        refusal(
+            () ->
+                InfinispanPlanner.checkSource(
+                    InfinispanPlanner.validated(Requests.upgrade().route("dg-route").build()),
+                    source("14.0.28.Final", 3, 3)));
+
+    assertThat(service.type()).isEqualTo(FailureTypes.INVALID_REQUEST);
+    assertThat(service.getMessage()).contains("Service 'dg' not found in namespace apps");
+    assertThat(route.getMessage()).contains("Route 'dg-route' not found in namespace apps");
+  }
+
+  @Test
+  void gridScaledToZeroIsNotWhole() {
+    UpgradeStop stop =
+        refusal(() -> InfinispanPlanner.checkSource(request(), source("14.0.28.Final", 0, 0)));
+
+    assertThat(stop.type()).isEqualTo(FailureTypes.UNSAFE_CONFIGURATION);
+    assertThat(stop.getMessage()).contains("not whole: 0 of 0 pods ready");
+  }
+
+  @Test
+  void internalCachesAreNeverMigratedAsUserCaches() {
+    Requests r = Requests.upgrade().caches("___protobuf_metadata");
+
+    UpgradeStop stop =
+        refusal(
+            () ->
+                InfinispanPlanner.plan(
+                    InfinispanPlanner.validated(r.build()),
+                    source("14.0.28.Final", 3, 3),
+                    WorkflowTestSupport.inventory()));
+
+    assertThat(stop.type()).isEqualTo(FailureTypes.CACHE_NOT_FOUND);
+  }
+
+  @Test
+  void requestedCachesKeepTheirOrderAndDuplicatesCollapse() {
+    InfinispanPlan plan =
+        InfinispanPlanner.plan(
+            InfinispanPlanner.validated(
+                Requests.upgrade().caches("sessions", "orders", "sessions").build()),
+            source("14.0.28.Final", 3, 3),
+            WorkflowTestSupport.inventory());
+
+    assertThat(plan.caches()).extracting(CacheInfo::name).containsExactly("sessions", "orders");
+  }
+
+  @Test
+  void minReadySecondsComesFromTheRequestThenTheSourceThenTheDefault() {
+    SourceGrid withMinReady =
+        new SourceGrid(
+            "dg",
+            "img:14.0.28.Final",
+            "14.0.28.Final",
+            3,
+            3,
+            45,
+            null,
+            SELECTOR,
+            "dg",
+            SELECTOR,
+            true,
+            null,
+            null);
+    InfinispanUpgradeRequest explicit =
+        new InfinispanUpgradeRequest(
+                Requests.CLUSTER,
+                "dg",
+                "15.0.21.Final",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                60,
+                null,
+                null,
+                null,
+                null)
+            .withDefaults();
+
+    assertThat(plan(explicit, withMinReady).minReadySeconds()).isEqualTo(60);
+    assertThat(plan(request(), withMinReady).minReadySeconds()).isEqualTo(45);
+    assertThat(plan(request(), withMinReady).warnings()).noneMatch(w -> w.contains("minReady"));
+    assertThat(plan(request(), source("14.0.28.Final", 3, 3)).minReadySeconds()).isEqualTo(10);
+  }
+
+  @Test
+  void summaryNamesVersionsCachesAndMode() {
+    String summary = InfinispanPlanner.summary(plan(request(), source("14.0.28.Final", 3, 3)));
+
+    assertThat(summary)
+        .isEqualTo(
+            "upgrade grid dg 14.0.28.Final -> 15.0.21.Final as dg-15-0-21 (3 pods, 2 caches,"
+                + " 1500 entries, RUNTIME connection)");
+  }
+
+  private static InfinispanPlan plan(InfinispanUpgradeRequest request, SourceGrid source) {
+    return InfinispanPlanner.plan(request, source, WorkflowTestSupport.inventory());
+  }
+
+  private static InfinispanUpgradeRequest request() {
+    return InfinispanPlanner.validated(Requests.upgrade().build());
+  }
+
+  private static SourceGrid source(String version, int replicas, int ready) {
+    return new SourceGrid(
+        "dg",
+        "img:" + version,
+        version,
+        replicas,
+        ready,
+        0,
+        null,
+        SELECTOR,
+        "dg",
+        SELECTOR,
+        true,
+        null,
+        null);
+  }
+
+  private static UpgradeStop refusal(Runnable call) {
+    UpgradeStop stop = catchThrowableOfType(UpgradeStop.class, call::run);
+    assertThat(stop).as("expected a refusal").isNotNull();
+    return stop;
+  }
+}

@@ -1,0 +1,181 @@
+package io.gridshift.workflows.infinispan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
+import static org.mockito.Mockito.when;
+
+import io.gridshift.workflows.common.ClusterRef;
+import io.gridshift.workflows.common.FailureTypes;
+import io.gridshift.workflows.common.GatePolicy;
+import io.gridshift.workflows.common.Phase;
+import io.gridshift.workflows.common.StepState;
+import io.gridshift.workflows.common.StepStatus;
+import io.gridshift.workflows.common.UpgradeStatus;
+import io.gridshift.workflows.infinispan.activities.CacheInfo;
+import io.gridshift.workflows.infinispan.activities.GridEndpoint;
+import io.gridshift.workflows.infinispan.activities.InspectSourceRequest;
+import io.temporal.failure.ApplicationFailure;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The plan step through the workflow: what it refuses, and that a dry run changes nothing. */
+class PlanStepTest extends WorkflowTestSupport {
+
+  @Test
+  void dryRunReturnsThePlanAndTouchesNothing() {
+    UpgradeStatus status = result(start(Requests.upgrade().dryRun().build()));
+
+    assertThat(status.phase()).isEqualTo(Phase.PLANNED);
+    assertThat(status.plan()).isNotNull();
+    assertThat(status.steps().get(0).state()).isEqualTo(StepState.SUCCEEDED);
+    assertThat(status.steps().subList(1, status.steps().size()))
+        .extracting(StepStatus::state)
+        .containsOnly(StepState.SKIPPED);
+    assertThat(status.caches()).extracting(c -> c.name()).containsExactly("orders", "sessions");
+    assertThat(status.message())
+        .startsWith("dry run: upgrade grid dg 14.0.28.Final -> 15.0.21.Final");
+    verify(deploy)
+        .inspectSource(new InspectSourceRequest(Requests.CLUSTER, "dg", "dg", null, TARGET));
+    verify(data).inventory(new GridEndpoint(Requests.CLUSTER, "dg", 11222, null));
+    verifyNoMoreInteractions(deploy, data, kube);
+  }
+
+  @Test
+  void dryRunPlanDescribesTheTarget() {
+    InfinispanUpgradeWorkflow stub = start(Requests.upgrade().dryRun().build());
+    result(stub);
+
+    // The plan comes back as JSON through the query: read it through the typed record.
+    InfinispanPlan plan =
+        io.temporal.client.WorkflowStub.fromTyped(stub).query("status", PlanOnly.class).plan();
+    assertThat(plan.targetGrid()).isEqualTo(TARGET);
+    assertThat(plan.sourceService()).isEqualTo(PINNED);
+    assertThat(plan.targetImage()).isEqualTo("quay.io/infinispan/server:15.0.21.Final");
+    assertThat(plan.minReadySeconds()).isEqualTo(InfinispanPlanner.DEFAULT_MIN_READY_SECONDS);
+    assertThat(plan.replicas()).isEqualTo(3);
+    assertThat(plan.connectionMode()).isEqualTo(ConnectionMode.RUNTIME);
+    assertThat(plan.caches()).extracting(CacheInfo::name).containsExactly("orders", "sessions");
+    assertThat(plan.schemas()).containsExactly("orders.proto");
+    assertThat(plan.steps()).isEqualTo(InfinispanSteps.ALL);
+    assertThat(plan.warnings()).anyMatch(w -> w.contains("'orders' is encoded"));
+  }
+
+  /** The status with its plan typed (UpgradeStatus declares it as Object). */
+  @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+  record PlanOnly(InfinispanPlan plan) {}
+
+  @Test
+  void invalidRequestListsEveryProblemAndCallsNoActivity() {
+    InfinispanUpgradeRequest bad =
+        new InfinispanUpgradeRequest(
+            new ClusterRef("Bad_Cluster", null),
+            null,
+            "latest",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            70000,
+            new SyncOptions(0, null, 100),
+            null,
+            null,
+            Map.of("coffee-break", GatePolicy.required()),
+            null,
+            "alice",
+            null);
+    InfinispanUpgradeWorkflow stub =
+        client.newWorkflowStub(
+            InfinispanUpgradeWorkflow.class,
+            io.temporal.client.WorkflowOptions.newBuilder()
+                .setWorkflowId("invalid-request")
+                .setTaskQueue(InfinispanUpgradeWorkflow.TASK_QUEUE)
+                .build());
+    io.temporal.client.WorkflowClient.start(stub::upgrade, bad);
+
+    ApplicationFailure failure = failure(stub);
+
+    assertThat(failure.getType()).isEqualTo(FailureTypes.INVALID_REQUEST);
+    assertThat(failure.getOriginalMessage())
+        .contains("cluster.cluster 'Bad_Cluster' must be a DNS label")
+        .contains("grid is required")
+        .contains("targetVersion 'latest' is not a version")
+        .contains("port 70000")
+        .contains("sync.readBatch 0")
+        .contains("sync.parallelCaches 100")
+        .contains("unknown gate 'coffee-break'")
+        .contains("Nothing was changed");
+    assertThat(stub.status().phase()).isEqualTo(Phase.FAILED);
+    verifyNoInteractions(deploy, data, kube);
+  }
+
+  @Test
+  void unknownCacheIsRefusedNamingTheCachesThatExist() {
+    ApplicationFailure failure =
+        failure(start(Requests.upgrade().caches("orders", "invoices").build()));
+
+    assertThat(failure.getType()).isEqualTo(FailureTypes.CACHE_NOT_FOUND);
+    assertThat(failure.getOriginalMessage())
+        .contains("caches [invoices] not found on grid dg")
+        .contains("its caches are [orders, sessions]");
+    verify(deploy, org.mockito.Mockito.never()).deployTarget(any());
+  }
+
+  @Test
+  void targetVersionNotNewerIsRefused() {
+    ApplicationFailure failure =
+        failure(start(Requests.upgrade().targetVersion("14.0.28.Final").build()));
+
+    assertThat(failure.getType()).isEqualTo(FailureTypes.UNSUPPORTED_VERSION);
+    assertThat(failure.getOriginalMessage()).contains("is not newer than the running");
+    verifyOnlyReadsHappened();
+  }
+
+  @Test
+  void untestedTargetFamilyIsRefused() {
+    ApplicationFailure failure = failure(start(Requests.upgrade().targetVersion("16.0.7").build()));
+
+    assertThat(failure.getType()).isEqualTo(FailureTypes.UNSUPPORTED_VERSION);
+    assertThat(failure.getOriginalMessage()).contains("16.0.7 is not a supported target");
+    verifyOnlyReadsHappened();
+  }
+
+  @Test
+  void gridThatIsNotWholeIsRefused() {
+    when(deploy.inspectSource(any())).thenReturn(sourceGrid("14.0.28.Final", 3, 2));
+
+    ApplicationFailure failure = failure(start(Requests.upgrade().build()));
+
+    assertThat(failure.getType()).isEqualTo(FailureTypes.UNSAFE_CONFIGURATION);
+    assertThat(failure.getOriginalMessage()).contains("is not whole: 2 of 3 pods ready");
+    verifyOnlyReadsHappened();
+  }
+
+  @Test
+  void gridNotFoundKeepsTheActivitysTypeAndMessage() {
+    when(deploy.inspectSource(any()))
+        .thenThrow(
+            ApplicationFailure.newNonRetryableFailure(
+                "StatefulSet apps/dg not found; check the grid name", FailureTypes.GRID_NOT_FOUND));
+
+    ApplicationFailure failure = failure(start(Requests.upgrade().build()));
+
+    assertThat(failure.getType()).isEqualTo(FailureTypes.GRID_NOT_FOUND);
+    assertThat(failure.getOriginalMessage())
+        .contains("plan failed: StatefulSet apps/dg not found; check the grid name")
+        .contains("Nothing was changed");
+    verifyNoInteractions(kube);
+  }
+
+  private void verifyOnlyReadsHappened() {
+    verify(deploy).inspectSource(any());
+    verifyNoMoreInteractions(deploy, kube);
+    verify(data, org.mockito.Mockito.atMost(1)).inventory(any());
+    verifyNoMoreInteractions(data);
+  }
+}

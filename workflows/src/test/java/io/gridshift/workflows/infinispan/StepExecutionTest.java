@@ -1,0 +1,290 @@
+package io.gridshift.workflows.infinispan;
+
+import static io.gridshift.workflows.infinispan.InfinispanConventions.GRID_LABEL;
+import static io.gridshift.workflows.infinispan.Requests.CLUSTER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.gridshift.workflows.activities.PartitionRequest;
+import io.gridshift.workflows.activities.PodTemplatePatch;
+import io.gridshift.workflows.activities.RolloutRequest;
+import io.gridshift.workflows.activities.RouteRequest;
+import io.gridshift.workflows.activities.ServiceSelectorRequest;
+import io.gridshift.workflows.activities.WorkloadKind;
+import io.gridshift.workflows.activities.WorkloadRef;
+import io.gridshift.workflows.common.CacheProgress;
+import io.gridshift.workflows.common.Phase;
+import io.gridshift.workflows.common.StepState;
+import io.gridshift.workflows.common.StepStatus;
+import io.gridshift.workflows.common.UpgradeStatus;
+import io.gridshift.workflows.infinispan.activities.CacheInfo;
+import io.gridshift.workflows.infinispan.activities.CacheRequest;
+import io.gridshift.workflows.infinispan.activities.ClusterHealthRequest;
+import io.gridshift.workflows.infinispan.activities.ConnectSourceRequest;
+import io.gridshift.workflows.infinispan.activities.DeployTargetRequest;
+import io.gridshift.workflows.infinispan.activities.GridEndpoint;
+import io.gridshift.workflows.infinispan.activities.GridInventory;
+import io.gridshift.workflows.infinispan.activities.RemoteStoreConfigRequest;
+import io.gridshift.workflows.infinispan.activities.SourceGrid;
+import io.gridshift.workflows.infinispan.activities.SyncRequest;
+import io.gridshift.workflows.infinispan.activities.SyncResult;
+import io.gridshift.workflows.infinispan.activities.VerifyRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
+
+/** What each step asks of the activities, in which order, and what status() reports. */
+class StepExecutionTest extends WorkflowTestSupport {
+  private static final GridEndpoint SOURCE = new GridEndpoint(CLUSTER, PINNED, 11222, null);
+  private static final GridEndpoint TARGET_GRID = new GridEndpoint(CLUSTER, TARGET, 11222, null);
+  private static final WorkloadRef TARGET_STS =
+      new WorkloadRef(CLUSTER, WorkloadKind.STATEFULSET, TARGET);
+
+  @Test
+  void runtimeModeRunsTheStepsInOrderWithTheRightArguments() {
+    UpgradeStatus status = result(start(Requests.upgrade().allGatesAuto().build()));
+
+    assertThat(status.phase()).isEqualTo(Phase.COMPLETED);
+    CacheRequest orders = new CacheRequest(SOURCE, TARGET_GRID, "orders");
+    InOrder order = inOrder(deploy, data, kube);
+    order.verify(deploy).inspectSource(any());
+    order.verify(data).inventory(any());
+    order
+        .verify(deploy)
+        .deployTarget(
+            new DeployTargetRequest(
+                CLUSTER,
+                "dg",
+                TARGET,
+                PINNED,
+                "quay.io/infinispan/server:15.0.21.Final",
+                10,
+                11222,
+                List.of(),
+                null,
+                null));
+    order.verify(kube).waitForRollout(argThat(r -> r.workload().equals(TARGET_STS)));
+    order
+        .verify(data)
+        .waitForClusterHealth(
+            argThat(r -> r.grid().equals(TARGET_GRID) && r.expectedMembers() == 3));
+    order.verify(data).copyInternalCaches(SOURCE, TARGET_GRID);
+    order.verify(data).createCache(orders);
+    order.verify(deploy).serviceHost(CLUSTER, PINNED);
+    order.verify(data).connectSource(new ConnectSourceRequest(orders, "10.0.0.7", 11222, false));
+    order.verify(data).probeWriteThrough(orders);
+    order
+        .verify(kube)
+        .setServiceSelector(new ServiceSelectorRequest(CLUSTER, "dg", Map.of(GRID_LABEL, TARGET)));
+    order.verify(data).syncData(new SyncRequest(orders, null, null));
+    order.verify(data).verify(new VerifyRequest(orders, 1000, false, true));
+    order.verify(data).disconnectSource(orders);
+    order.verify(data).verify(new VerifyRequest(orders, 1000, true, false));
+    order.verify(deploy).deleteGrid(argThat(r -> r.grid().equals("dg")));
+    verify(data, never()).renderRemoteStoreConfigs(any());
+    verify(deploy, never()).removeRemoteStores(any(), any());
+    verify(kube, never()).setPartition(any());
+    verify(kube, never()).setRouteService(any());
+  }
+
+  @Test
+  void routeMovesWithTheServiceAndBackOnRejection() {
+    SourceGrid withRoute =
+        new SourceGrid(
+            "dg",
+            "quay.io/infinispan/server:14.0.28.Final",
+            "14.0.28.Final",
+            3,
+            3,
+            30,
+            "dg-config",
+            SOURCE_SELECTOR,
+            "dg",
+            SOURCE_SELECTOR,
+            true,
+            "dg-route",
+            "dg");
+    when(deploy.inspectSource(any())).thenReturn(withRoute);
+    InfinispanUpgradeWorkflow stub = start(Requests.upgrade().route("dg-route").build());
+    approve(stub, InfinispanGates.SWITCH_TRAFFIC, "bob");
+    awaitGate(stub, InfinispanGates.CUTOVER);
+
+    stub.reject(
+        new io.gridshift.workflows.common.GateDecision(InfinispanGates.CUTOVER, "bob", "no"));
+    failure(stub);
+
+    InOrder order = inOrder(kube);
+    order.verify(kube).setRouteService(new RouteRequest(CLUSTER, "dg-route", TARGET));
+    order
+        .verify(kube)
+        .setServiceSelector(new ServiceSelectorRequest(CLUSTER, "dg", SOURCE_SELECTOR));
+    order.verify(kube).setRouteService(new RouteRequest(CLUSTER, "dg-route", "dg"));
+    verify(deploy).deployTarget(argThat(r -> r.minReadySeconds() == 30));
+  }
+
+  @Test
+  void configModeWritesRemoteStoresThenRollsTheTargetPodByPodHighestFirst() {
+    UpgradeStatus status =
+        result(start(Requests.upgrade().allGatesAuto().mode(ConnectionMode.CONFIG).build()));
+
+    assertThat(status.phase()).isEqualTo(Phase.COMPLETED);
+    verify(data)
+        .renderRemoteStoreConfigs(
+            new RemoteStoreConfigRequest(
+                new GridEndpoint(CLUSTER, "dg", 11222, null),
+                List.of("orders", "sessions"),
+                InfinispanConventions.SOURCE_HOST_PLACEHOLDER,
+                11222));
+    verify(deploy)
+        .deployTarget(
+            argThat(
+                r ->
+                    r.remoteStoreCaches().equals(List.of("orders", "sessions"))
+                        && r.cacheConfigsXml().equals("<distributed-cache name=\"orders\"/>")));
+    verify(data, times(2)).connectSource(argThat(ConnectSourceRequest::configured));
+    verify(data, never()).disconnectSource(any());
+
+    InOrder order = inOrder(deploy, kube, data);
+    order.verify(deploy).removeRemoteStores(CLUSTER, TARGET);
+    order.verify(kube).setPartition(new PartitionRequest(TARGET_STS, 3));
+    order
+        .verify(kube)
+        .patchPodTemplate(
+            argThat(
+                (PodTemplatePatch p) ->
+                    p.workload().equals(TARGET_STS)
+                        && p.image() == null
+                        && p.annotations().containsKey("gridshift.io/restartedAt")));
+    for (int ordinal = 2; ordinal >= 0; ordinal--) {
+      order.verify(kube).setPartition(new PartitionRequest(TARGET_STS, ordinal));
+      order.verify(kube).waitForRollout(any(RolloutRequest.class));
+      order.verify(data).waitForClusterHealth(new ClusterHealthRequest(TARGET_GRID, 3, 600));
+    }
+    order.verify(data, times(2)).verify(argThat(VerifyRequest::fullKeyCheck));
+    verify(kube, times(4)).setPartition(any());
+    verify(kube, times(1)).patchPodTemplate(any());
+    assertThat(status.caches()).extracting(CacheProgress::state).containsOnly("VERIFIED");
+  }
+
+  @Test
+  void parallelSyncHonoursParallelCaches() {
+    List<CacheInfo> four = new ArrayList<>();
+    for (String name : List.of("a", "b", "c", "d")) {
+      four.add(new CacheInfo(name, 10, null, false));
+    }
+    when(data.inventory(any())).thenReturn(new GridInventory(four, List.of(), 3));
+    AtomicInteger running = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    doAnswer(
+            i -> {
+              most.accumulateAndGet(running.incrementAndGet(), Math::max);
+              sleep(300);
+              running.decrementAndGet();
+              SyncRequest r = i.getArgument(0);
+              return new SyncResult(r.cache().cache(), 10, 300);
+            })
+        .when(data)
+        .syncData(any());
+
+    UpgradeStatus status =
+        result(start(Requests.upgrade().allGatesAuto().sync(new SyncOptions(1000, 16, 2)).build()));
+
+    assertThat(most.get()).isEqualTo(2);
+    verify(data, times(4)).syncData(argThat(r -> r.readBatch() == 1000 && r.threads() == 16));
+    assertThat(status.caches()).extracting(CacheProgress::synchronizedEntries).containsOnly(10L);
+  }
+
+  @Test
+  void oneCacheAtATimeByDefault() {
+    AtomicInteger running = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    doAnswer(
+            i -> {
+              most.accumulateAndGet(running.incrementAndGet(), Math::max);
+              sleep(150);
+              running.decrementAndGet();
+              return new SyncResult(i.<SyncRequest>getArgument(0).cache().cache(), 1, 1);
+            })
+        .when(data)
+        .syncData(any());
+
+    result(start(Requests.upgrade().allGatesAuto().build()));
+
+    assertThat(most.get()).isEqualTo(1);
+  }
+
+  @Test
+  void statusReportsStepsCachesAuditAndPlan() {
+    InfinispanUpgradeWorkflow stub = start(Requests.upgrade().build());
+    UpgradeStatus atGate = awaitGate(stub, InfinispanGates.SWITCH_TRAFFIC);
+
+    assertThat(atGate.workflowId()).isEqualTo("infinispan-upgrade-test-apps-dg");
+    assertThat(atGate.kind()).isEqualTo("infinispan");
+    assertThat(atGate.phase()).isEqualTo(Phase.WAITING_APPROVAL);
+    assertThat(atGate.currentStep()).isEqualTo(InfinispanSteps.GATE_SWITCH_TRAFFIC);
+    assertThat(atGate.steps()).extracting(StepStatus::name).isEqualTo(InfinispanSteps.ALL);
+    assertThat(atGate.steps().subList(0, 5))
+        .allSatisfy(
+            s -> {
+              assertThat(s.state()).isEqualTo(StepState.SUCCEEDED);
+              assertThat(s.attempts()).isEqualTo(1);
+              assertThat(Instant.parse(s.startedAt()))
+                  .isBeforeOrEqualTo(Instant.parse(s.endedAt()));
+            });
+    StepStatus gate = atGate.steps().get(5);
+    assertThat(gate.state()).isEqualTo(StepState.WAITING_APPROVAL);
+    assertThat(gate.endedAt()).isNull();
+    assertThat(atGate.steps().subList(6, atGate.steps().size()))
+        .allSatisfy(
+            s -> {
+              assertThat(s.state()).isEqualTo(StepState.PENDING);
+              assertThat(s.startedAt()).isNull();
+              assertThat(s.attempts()).isZero();
+            });
+    assertThat(atGate.openGate().onTimeout())
+        .isEqualTo(io.gridshift.workflows.common.GatePolicy.TimeoutAction.ABORT);
+    assertThat(Instant.parse(atGate.openGate().deadline()))
+        .isEqualTo(Instant.parse(atGate.openGate().openedAt()).plusSeconds(24 * 3600));
+    assertThat(atGate.caches())
+        .extracting(CacheProgress::name, CacheProgress::state, CacheProgress::sourceEntries)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("orders", "PROBED", 1000L),
+            org.assertj.core.groups.Tuple.tuple("sessions", "PROBED", 500L));
+    assertThat(atGate.audit()).hasSize(1);
+    assertThat(atGate.audit().get(0).action())
+        .isEqualTo(io.gridshift.workflows.common.AuditEntry.Action.GATE_OPENED);
+    assertThat(atGate.plan()).isNotNull();
+    assertThat(atGate.message()).contains("upgrade grid dg 14.0.28.Final -> 15.0.21.Final");
+
+    approve(stub, InfinispanGates.SWITCH_TRAFFIC, "bob");
+    approve(stub, InfinispanGates.CUTOVER, "bob");
+    approve(stub, InfinispanGates.DELETE_SOURCE, "bob");
+    UpgradeStatus done = result(stub);
+
+    assertThat(done.openGate()).isNull();
+    assertThat(done.currentStep()).isEqualTo(InfinispanSteps.DELETE_SOURCE);
+    assertThat(done.message()).contains("the source was deleted");
+    assertThat(done.caches())
+        .extracting(
+            CacheProgress::state, CacheProgress::synchronizedEntries, CacheProgress::missingKeys)
+        .containsOnly(org.assertj.core.groups.Tuple.tuple("VERIFIED", 100L, 0L));
+    assertThat(done.audit())
+        .allSatisfy(e -> assertThat(Instant.parse(e.at())).isNotNull())
+        .extracting(e -> e.action().name())
+        .containsExactly(
+            "GATE_OPENED", "APPROVED", "GATE_OPENED", "APPROVED", "GATE_OPENED", "APPROVED");
+    assertThat(GateOutcomesTest.step(done, InfinispanSteps.GATE_CUTOVER).message())
+        .isEqualTo("approved by bob: looks good");
+  }
+}
