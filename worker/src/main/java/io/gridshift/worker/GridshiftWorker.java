@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hosts gridshift on one Temporal connection: the workflows on the shared task queue and, for every
- * configured cluster, that cluster's activities on {@code gridshift-cluster-<name>}. Adding clusters or
- * capacity is adding workers; Temporal distributes the tasks.
+ * configured cluster, that cluster's activities on {@code gridshift-cluster-<name>}. Adding
+ * clusters or capacity is adding workers; Temporal distributes the tasks.
  */
 public final class GridshiftWorker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GridshiftWorker.class);
@@ -31,7 +31,8 @@ public final class GridshiftWorker implements AutoCloseable {
   private final List<AutoCloseable> resources = new ArrayList<>();
 
   /**
-   * Registers everything on {@code client}. Kubernetes clients are built per cluster from the config.
+   * Registers everything on {@code client}. Kubernetes clients are built per cluster from the
+   * config.
    */
   public GridshiftWorker(WorkflowClient client, WorkerConfig config) throws IOException {
     this.factory = WorkerFactory.newInstance(client);

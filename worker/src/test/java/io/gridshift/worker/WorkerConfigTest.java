@@ -29,7 +29,9 @@ class WorkerConfigTest {
     assertThat(config.temporal().target()).isEqualTo("temporal.example:7233");
     assertThat(config.temporal().namespace()).isEqualTo("default");
     assertThat(config.hostWorkflows()).isTrue();
-    assertThat(config.clusters()).extracting(WorkerConfig.Cluster::name).containsExactly("prod-eu-1", "local");
+    assertThat(config.clusters())
+        .extracting(WorkerConfig.Cluster::name)
+        .containsExactly("prod-eu-1", "local");
     assertThat(config.clusters().get(1).inCluster()).isTrue();
   }
 

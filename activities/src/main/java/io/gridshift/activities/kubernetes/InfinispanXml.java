@@ -96,6 +96,24 @@ final class InfinispanXml {
     return serialize(doc, xml);
   }
 
+  /**
+   * {@code xml} with the cluster name of its JGroups {@code <transport>} set to {@code cluster}, so
+   * that target pods form their own cluster even when the copied configuration's discovery could
+   * reach source pods; {@code xml} unchanged when it has no transport or already uses that name.
+   */
+  static String withTransportCluster(String xml, String cluster) {
+    Document doc = parse(xml, "infinispan.xml");
+    List<Element> transports = elements(doc.getElementsByTagNameNS("*", "transport"));
+    boolean changed = false;
+    for (Element transport : transports) {
+      if (!cluster.equals(transport.getAttribute("cluster"))) {
+        transport.setAttribute("cluster", cluster);
+        changed = true;
+      }
+    }
+    return changed ? serialize(doc, xml) : xml;
+  }
+
   private static Element cacheContainer(Document doc) {
     List<Element> found = elements(doc.getElementsByTagNameNS("*", "cache-container"));
     if (found.isEmpty()) {

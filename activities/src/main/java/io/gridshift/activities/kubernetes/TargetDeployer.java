@@ -86,6 +86,11 @@ final class TargetDeployer {
           Failures.NOT_READY);
     }
     Map<String, String> data = new LinkedHashMap<>(source.getData());
+    String xml = data.get(GridPods.INFINISPAN_XML);
+    if (xml != null) {
+      // A verbatim copy would let target pods join the source's cluster; give them their own.
+      data.put(GridPods.INFINISPAN_XML, InfinispanXml.withTransportCluster(xml, r.targetGrid()));
+    }
     if (r.cacheConfigsXml() != null) {
       String host = InfinispanDeployActivitiesImpl.hostOf(sourceService);
       String caches = r.cacheConfigsXml().replace(SOURCE_HOST_PLACEHOLDER, host);

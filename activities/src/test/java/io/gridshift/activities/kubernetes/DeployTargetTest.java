@@ -64,7 +64,12 @@ class DeployTargetTest {
 
     ConfigMap config = configMap(TARGET + "-config");
     assertThat(config.getMetadata().getLabels()).isEqualTo(targetLabels());
-    assertThat(config.getData()).isEqualTo(Fixtures.gridConfig("dg").getData());
+    // A copy of the source's ConfigMap, except that the target forms its own JGroups cluster.
+    Map<String, String> expected = new java.util.HashMap<>(Fixtures.gridConfig("dg").getData());
+    expected.computeIfPresent(
+        "infinispan.xml", (k, xml) -> InfinispanXml.withTransportCluster(xml, TARGET));
+    assertThat(config.getData()).isEqualTo(expected);
+    assertThat(config.getData().get("infinispan.xml")).contains("cluster=\"" + TARGET + "\"");
 
     Service target = service(TARGET);
     assertThat(target.getMetadata().getLabels()).isEqualTo(targetLabels());

@@ -21,6 +21,14 @@ class InfinispanXmlTest {
       Fixtures.resource("remote-store-caches.xml").replace("${gridshift.source.host}", "10.0.0.7");
 
   @Test
+  void withTransportClusterGivesTheTargetItsOwnClusterAndIsIdempotent() throws Exception {
+    String once = InfinispanXml.withTransportCluster(SOURCE, "dg-15-0-21");
+    assertThat(nodes(parse(once), "//*[local-name()='transport']/@cluster").item(0).getNodeValue())
+        .isEqualTo("dg-15-0-21");
+    assertThat(InfinispanXml.withTransportCluster(once, "dg-15-0-21")).isSameAs(once);
+  }
+
+  @Test
   void withCachesReplacesSameNamedCachesInsideTheCacheContainerAndKeepsTheRest() throws Exception {
     Document out = parse(InfinispanXml.withCaches(SOURCE, CACHES));
 

@@ -2,17 +2,14 @@ package io.gridshift.sandbox.demo;
 
 import io.gridshift.sandbox.Sandbox;
 import io.gridshift.starter.Json;
-import io.gridshift.starter.UpgradeKind;
 import io.gridshift.starter.UpgradeRequests;
 import io.gridshift.starter.UpgradeService;
 import io.gridshift.starter.cli.StatusPrinter;
 import io.gridshift.worker.GridshiftWorker;
 import io.gridshift.worker.WorkerConfig;
-import io.gridshift.workflows.common.ClusterRef;
 import io.gridshift.workflows.common.GateDecision;
 import io.gridshift.workflows.common.OpenGate;
 import io.gridshift.workflows.common.UpgradeStatus;
-import io.gridshift.workflows.infinispan.InfinispanUpgradeRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -109,29 +106,23 @@ public final class InfinispanDemo {
   }
 
   private UpgradeStatus upgrade(UpgradeService service) throws Exception {
-    InfinispanUpgradeRequest request =
-        new InfinispanUpgradeRequest(
-                new ClusterRef(CLUSTER, InfinispanDemoGrid.NAMESPACE),
+    // The same JSON a person would pass to `./gridshift upgrade start --file`.
+    String json =
+        """
+        {"kind": "infinispan",
+         "cluster": {"cluster": "%s", "namespace": "%s"},
+         "grid": "%s",
+         "targetVersion": "%s",
+         "protostream": "PAUSE_WRITES",
+         "requestedBy": "%s"}"""
+            .formatted(
+                CLUSTER,
+                InfinispanDemoGrid.NAMESPACE,
                 InfinispanDemoGrid.GRID,
                 TARGET_VERSION,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                System.getProperty("user.name", "demo-requester"),
-                null)
-            .withDefaults();
-    String id =
-        service.start(new UpgradeRequests.Parsed(UpgradeKind.INFINISPAN, request)).getWorkflowId();
+                System.getProperty("user.name", "demo-requester"));
+    out.println("\nRequest:\n" + json);
+    String id = service.start(UpgradeRequests.parse(json, false)).getWorkflowId();
     out.printf("%nUpgrade %s -> %s started: workflow %s%n", SOURCE_VERSION, TARGET_VERSION, id);
     CompletableFuture<UpgradeStatus> done =
         CompletableFuture.supplyAsync(() -> service.awaitCompletion(id));

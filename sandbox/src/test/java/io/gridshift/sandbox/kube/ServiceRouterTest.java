@@ -145,12 +145,16 @@ class ServiceRouterTest {
     world.client.pods().resource(pod).create();
   }
 
+  /** Whether connecting fails (a reset after connecting, as without endpoints, is no refusal). */
   private static boolean refused(String ip) {
-    try (Socket s = new Socket()) {
+    Socket s = new Socket();
+    try {
       s.connect(new InetSocketAddress(ip, PORT), 1000);
       return false;
     } catch (IOException e) {
       return true;
+    } finally {
+      TcpPipe.closeQuietly(s);
     }
   }
 

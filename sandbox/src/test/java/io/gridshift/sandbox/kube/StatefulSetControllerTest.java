@@ -148,7 +148,8 @@ class StatefulSetControllerTest {
     assertThat(world.fake.events("sigterm"))
         .extracting(FakePodRuntime.Event::pod)
         .containsExactly("web-2", "web-1");
-    assertThat(sts("web").get().getStatus().getReplicas()).isEqualTo(1);
+    KubeWorld.await(
+        "status counts 1 replica", TIMEOUT, () -> sts("web").get().getStatus().getReplicas() == 1);
 
     sts("web").scale(2);
     awaitDone("web");

@@ -137,10 +137,19 @@ public final class StepRunner {
    * rejected, expires or the upgrade is aborted.
    */
   public void gate(String step, String gate, GatePolicy policy) {
+    gate(step, gate, policy, null);
+  }
+
+  /**
+   * Like {@link #gate(String, String, GatePolicy)}; {@code instruction} (may be null) says what the
+   * person must do before approving, shown as the step's message while the gate waits.
+   */
+  public void gate(String step, String gate, GatePolicy policy, String instruction) {
     checkpoint();
     tracker.start(step);
     if (policy.approval() == GatePolicy.Approval.REQUIRED) {
-      tracker.waiting(step, "waiting for a decision on gate '" + gate + "'");
+      String waiting = "waiting for a decision on gate '" + gate + "'";
+      tracker.waiting(step, instruction == null ? waiting : waiting + ": " + instruction);
     }
     Gatekeeper.Result r = passOrCancel(gate, policy, Phase.WAITING_APPROVAL);
     AuditEntry e = r.entry();

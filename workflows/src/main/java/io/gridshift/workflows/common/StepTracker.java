@@ -77,6 +77,11 @@ public final class StepTracker {
     }
   }
 
+  /** Marks {@code step} SKIPPED: it does not apply to this upgrade. */
+  public void skip(String step, String detail) {
+    set(step, StepState.SKIPPED, null, detail);
+  }
+
   /** Marks every step that never started SKIPPED with {@code detail}. */
   public void skipPending(String detail) {
     for (StepStatus s : List.copyOf(steps.values())) {

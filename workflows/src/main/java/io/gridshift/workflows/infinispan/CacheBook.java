@@ -15,6 +15,10 @@ final class CacheBook {
   static final String CREATED = "CREATED";
   static final String CONNECTED = "CONNECTED";
   static final String PROBED = "PROBED";
+
+  /** The probe failed; the cache moves with client writes paused (protostream PAUSE_WRITES). */
+  static final String WRITES_TO_PAUSE = "WRITES_TO_PAUSE";
+
   static final String SYNCING = "SYNCING";
   static final String SYNCED = "SYNCED";
   static final String VERIFIED = "VERIFIED";

@@ -7,11 +7,8 @@ import io.gridshift.workflows.activities.RouteRequest;
 import io.gridshift.workflows.activities.ServiceSelectorRequest;
 import io.gridshift.workflows.activities.WorkloadKind;
 import io.gridshift.workflows.activities.WorkloadRef;
-import io.gridshift.workflows.common.BoundedParallel;
 import io.gridshift.workflows.common.ClusterRef;
-import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.common.StepTracker;
-import io.gridshift.workflows.common.UpgradeStop;
 import io.gridshift.workflows.common.WorkflowClock;
 import io.gridshift.workflows.infinispan.activities.CacheInfo;
 import io.gridshift.workflows.infinispan.activities.CacheRequest;
@@ -20,14 +17,7 @@ import io.gridshift.workflows.infinispan.activities.ConnectSourceRequest;
 import io.gridshift.workflows.infinispan.activities.DeleteGridRequest;
 import io.gridshift.workflows.infinispan.activities.DeployTargetRequest;
 import io.gridshift.workflows.infinispan.activities.GridEndpoint;
-import io.gridshift.workflows.infinispan.activities.ProbeResult;
 import io.gridshift.workflows.infinispan.activities.RemoteStoreConfigRequest;
-import io.gridshift.workflows.infinispan.activities.SyncRequest;
-import io.gridshift.workflows.infinispan.activities.SyncResult;
-import io.gridshift.workflows.infinispan.activities.VerifyRequest;
-import io.gridshift.workflows.infinispan.activities.VerifyResult;
-import io.temporal.failure.TemporalFailure;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -49,6 +39,7 @@ final class InfinispanMigration {
   private final InfinispanActivityStubs act;
   private final StepTracker tracker;
   private final CacheBook caches;
+  private final CacheTransfer transfer;
   private String sourceHost;
   private String restartedAt;
 
@@ -57,12 +48,14 @@ final class InfinispanMigration {
       InfinispanPlan plan,
       InfinispanActivityStubs act,
       StepTracker tracker,
-      CacheBook caches) {
+      CacheBook caches,
+      CacheTransfer transfer) {
     this.request = request;
     this.plan = plan;
     this.act = act;
     this.tracker = tracker;
     this.caches = caches;
+    this.transfer = transfer;
   }
 
   /**
@@ -144,30 +137,6 @@ final class InfinispanMigration {
     note(InfinispanSteps.CONNECT_SOURCE, "caches read through to the source at " + sourceHost);
   }
 
-  /**
-   * Writes a probe entry through each target cache and checks it reaches the source; refuses to go
-   * on (before any traffic moves) when one does not.
-   */
-  void probeWriteThrough() {
-    List<String> failures = new ArrayList<>();
-    for (String cache : cacheNames()) {
-      ProbeResult r = act.data().probeWriteThrough(cacheRequest(cache));
-      caches.state(cache, r.passed() ? CacheBook.PROBED : CacheBook.FAILED);
-      if (!r.passed()) {
-        failures.add("cache '" + cache + "': " + r.detail());
-      }
-    }
-    if (!failures.isEmpty()) {
-      throw UpgradeStop.failed(
-          FailureTypes.WRITE_PROBE_FAILED,
-          "a write through the target did not reach the source for "
-              + String.join("; ", failures)
-              + ". Traffic was NOT switched: clients writing through the target would lose those"
-              + " writes. Remove the value encoding of those caches or pick a target version"
-              + " without this defect, then start again");
-    }
-  }
-
   /** Points the client Service (and Route) at the target pods. */
   void switchTraffic() {
     act.kube()
@@ -197,49 +166,30 @@ final class InfinispanMigration {
     }
   }
 
-  /** sync-data per cache, at most {@code sync.parallelCaches} at once. */
-  void syncData() {
-    List<SyncResult> results =
-        BoundedParallel.map(cacheNames(), request.sync().parallelCaches(), this::syncCache);
-    long entries = results.stream().mapToLong(SyncResult::synchronizedEntries).sum();
-    note(
-        InfinispanSteps.SYNC_DATA,
-        "synchronized " + entries + " entries in " + results.size() + " caches");
-  }
-
-  private SyncResult syncCache(String cache) {
-    caches.state(cache, CacheBook.SYNCING);
-    try {
-      SyncResult r =
-          act.dataWaits()
-              .syncData(
-                  new SyncRequest(
-                      cacheRequest(cache), request.sync().readBatch(), request.sync().threads()));
-      caches.synced(cache, r);
-      return r;
-    } catch (TemporalFailure e) {
-      caches.state(cache, CacheBook.FAILED);
-      throw e;
-    }
-  }
-
-  /** Compares each cache with store reads skipped (the store would hide missing entries). */
-  void verifySync() {
-    verify(InfinispanSteps.VERIFY_SYNC, false, true);
-  }
-
-  /** Disconnects each cache: REST in RUNTIME mode, configuration + pod-by-pod roll in CONFIG. */
+  /**
+   * Disconnects each cache still connected: REST in RUNTIME mode, configuration + pod-by-pod roll
+   * in CONFIG (which never has write-paused caches: they need RUNTIME).
+   */
   void disconnectSource() {
+    List<String> remaining = transfer.remainingCaches();
     if (plan.connectionMode() == ConnectionMode.CONFIG) {
       act.deploy().removeRemoteStores(cluster(), plan.targetGrid());
       rollTargetPodByPod();
     } else {
-      for (String cache : cacheNames()) {
+      for (String cache : remaining) {
         act.data().disconnectSource(cacheRequest(cache));
       }
     }
-    for (String cache : cacheNames()) {
+    for (String cache : remaining) {
       caches.state(cache, CacheBook.DISCONNECTED);
+    }
+    if (remaining.size() < plan.caches().size()) {
+      note(
+          InfinispanSteps.DISCONNECT_SOURCE,
+          "disconnected caches "
+              + remaining
+              + "; the others were disconnected in "
+              + InfinispanSteps.SYNC_PAUSED_CACHES);
     }
   }
 
@@ -271,57 +221,12 @@ final class InfinispanMigration {
     }
   }
 
-  /** Compares every key of each cache, now that nothing reads through to the source. */
-  void verifyTarget() {
-    verify(InfinispanSteps.VERIFY_TARGET, true, false);
-  }
-
   /** Deletes the source grid and the Service pinned to it (never the client Service). */
   void deleteSource() {
     act.deploy()
         .deleteGrid(
             new DeleteGridRequest(
                 cluster(), plan.source().name(), List.of(plan.sourceService()), true));
-  }
-
-  private void verify(String step, boolean fullKeyCheck, boolean skipSourceLoad) {
-    List<String> problems = new ArrayList<>();
-    long entries = 0;
-    for (String cache : cacheNames()) {
-      VerifyResult r =
-          act.dataWaits()
-              .verify(
-                  new VerifyRequest(
-                      cacheRequest(cache), request.verifySample(), fullKeyCheck, skipSourceLoad));
-      caches.verified(cache, r);
-      entries += r.targetEntries();
-      if (!r.ok()) {
-        problems.add(describe(r));
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw UpgradeStop.failed(
-          FailureTypes.DATA_MISMATCH,
-          step + " found data missing on the target: " + String.join("; ", problems));
-    }
-    note(step, cacheNames().size() + " caches match (" + entries + " entries on the target)");
-  }
-
-  private static String describe(VerifyResult r) {
-    return "cache '"
-        + r.cache()
-        + "': source "
-        + r.sourceEntries()
-        + " entries, target "
-        + r.targetEntries()
-        + ", "
-        + r.missingKeys()
-        + " of "
-        + r.checkedKeys()
-        + " checked keys missing, "
-        + r.differentValues()
-        + " sampled values differ"
-        + (r.examples() == null || r.examples().isEmpty() ? "" : " (e.g. " + r.examples() + ")");
   }
 
   private void waitForTarget(int rolloutSeconds) {

@@ -2,6 +2,7 @@ package io.gridshift.workflows.infinispan;
 
 import io.gridshift.workflows.common.ClusterRef;
 import io.gridshift.workflows.common.FailureTypes;
+import io.gridshift.workflows.common.GatePolicy;
 import io.gridshift.workflows.common.InvalidRequestException;
 import io.gridshift.workflows.common.UpgradeStop;
 import io.gridshift.workflows.common.Versions;
@@ -204,16 +205,30 @@ public final class InfinispanPlanner {
     if (caches.isEmpty()) {
       warnings.add("grid " + source.name() + " has no user caches: only the servers move");
     }
+    boolean protostream = false;
     for (CacheInfo c : caches) {
       if (PROTOSTREAM.equals(c.mediaType())) {
+        protostream = true;
         warnings.add(
             "cache '"
                 + c.name()
                 + "' is encoded "
                 + PROTOSTREAM
                 + ": on some targets a write through the target is lost while the source is"
-                + " connected; the write-through probe checks this before traffic moves");
+                + " connected; the write-through probe checks this before traffic moves, and "
+                + whenProbeFails(request));
       }
+    }
+    boolean autoPause =
+        request.gates().get(InfinispanGates.WRITES_PAUSED).approval() == GatePolicy.Approval.AUTO;
+    if (protostream && request.protostream() == ProtostreamHandling.PAUSE_WRITES && autoPause) {
+      warnings.add(
+          "gate '"
+              + InfinispanGates.WRITES_PAUSED
+              + "' is AUTO: nobody is asked to pause client writes; pause them before the upgrade"
+              + " starts, or writes made during "
+              + InfinispanSteps.SYNC_PAUSED_CACHES
+              + " are lost");
     }
     if (request.minReadySeconds() == null && source.minReadySeconds() == 0) {
       warnings.add(
@@ -222,6 +237,20 @@ public final class InfinispanPlanner {
               + " so that each restarted pod receives its data before the next one goes");
     }
     return warnings;
+  }
+
+  private static String whenProbeFails(InfinispanUpgradeRequest request) {
+    if (request.protostream() == ProtostreamHandling.REFUSE) {
+      return "if it fails the upgrade stops (set \"protostream\": \"PAUSE_WRITES\" to migrate"
+          + " such caches with client writes paused instead)";
+    }
+    if (request.connectionMode() == ConnectionMode.CONFIG) {
+      return "if it fails the upgrade stops: \"protostream\": \"PAUSE_WRITES\" needs connectionMode"
+          + " RUNTIME";
+    }
+    return "if it fails gate '"
+        + InfinispanGates.WRITES_PAUSED
+        + "' asks for client writes to the cache to be paused until switch-traffic has completed";
   }
 
   private static UpgradeStop invalid(List<String> problems) {

@@ -12,6 +12,14 @@ public final class InfinispanSteps {
   /** Before the gate, so a refusal comes before anyone is asked to approve. */
   public static final String PROBE_WRITE_THROUGH = "probe-write-through";
 
+  /** Only for caches that failed the probe, with {@code "protostream": "PAUSE_WRITES"}. */
+  public static final String GATE_WRITES_PAUSED = "gate:" + InfinispanGates.WRITES_PAUSED;
+
+  /**
+   * Sync, verify and disconnect the caches whose client writes are paused, before traffic moves.
+   */
+  public static final String SYNC_PAUSED_CACHES = "sync-paused-caches";
+
   public static final String GATE_SWITCH_TRAFFIC = "gate:" + InfinispanGates.SWITCH_TRAFFIC;
   public static final String SWITCH_TRAFFIC = "switch-traffic";
   public static final String SYNC_DATA = "sync-data";
@@ -30,6 +38,8 @@ public final class InfinispanSteps {
           CREATE_CACHES,
           CONNECT_SOURCE,
           PROBE_WRITE_THROUGH,
+          GATE_WRITES_PAUSED,
+          SYNC_PAUSED_CACHES,
           GATE_SWITCH_TRAFFIC,
           SWITCH_TRAFFIC,
           SYNC_DATA,

@@ -34,6 +34,10 @@ import java.util.Map;
  * @param fourEyes when true, the requester cannot approve their own upgrade
  * @param requestedBy who asked (recorded in the audit log)
  * @param dryRun when true, the workflow returns the plan and changes nothing
+ * @param protostream what to do with caches a write through the target cannot reach (the
+ *     protostream hazard, see {@link ProtostreamHandling}): {@code REFUSE} (default) stops the
+ *     upgrade before traffic moves; {@code PAUSE_WRITES} migrates them before traffic moves while a
+ *     person keeps client writes to them paused (RUNTIME connection mode only)
  */
 public record InfinispanUpgradeRequest(
     ClusterRef cluster,
@@ -53,7 +57,8 @@ public record InfinispanUpgradeRequest(
     Map<String, GatePolicy> gates,
     Boolean fourEyes,
     String requestedBy,
-    Boolean dryRun) {
+    Boolean dryRun,
+    ProtostreamHandling protostream) {
 
   /** A request with every optional field at its default. */
   public static InfinispanUpgradeRequest of(ClusterRef cluster, String grid, String targetVersion) {
@@ -61,6 +66,7 @@ public record InfinispanUpgradeRequest(
         cluster,
         grid,
         targetVersion,
+        null,
         null,
         null,
         null,
@@ -111,7 +117,8 @@ public record InfinispanUpgradeRequest(
         Map.copyOf(allGates),
         fourEyes != null && fourEyes,
         requestedBy == null || requestedBy.isBlank() ? "unknown" : requestedBy,
-        dryRun != null && dryRun);
+        dryRun != null && dryRun,
+        protostream == null ? ProtostreamHandling.REFUSE : protostream);
   }
 
   /** The target image given the source's image. */

@@ -7,7 +7,6 @@ import io.gridshift.workflows.common.Gatekeeper;
 import io.gridshift.workflows.common.OperatorAction;
 import io.gridshift.workflows.common.Phase;
 import io.gridshift.workflows.common.StepRunner;
-import io.gridshift.workflows.common.StepState;
 import io.gridshift.workflows.common.StepTracker;
 import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.common.UpgradeStop;
@@ -19,6 +18,7 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Functions;
 import io.temporal.workflow.Saga;
 import io.temporal.workflow.Workflow;
+import java.util.List;
 import org.slf4j.Logger;
 
 /**
@@ -29,18 +29,26 @@ import org.slf4j.Logger;
  *       caches, refuse an unsupported version, a grid that is not whole or unknown caches. A dry
  *       run returns the plan here.
  *   <li>deploy-target, create-caches, connect-source, probe-write-through: the target runs beside
- *       the source and reads through to it; a write through the target must reach the source.
- *   <li>gate switch-traffic, switch-traffic, sync-data, verify-sync.
- *   <li>gate cutover: the point of no return. Before it, any failure, rejection, expiry, abort or
- *       cancellation runs the compensation (traffic back to the source, target removed) in a
- *       detached scope: every write made so far also reached the source, so nothing is lost. After
- *       it, writes live only on the target: nothing is rolled back; a failed step opens the {@code
- *       retry} gate and waits for a person.
- *   <li>disconnect-source, verify-target, gate delete-source, delete-source.
+ *       the source and reads through to it; a write through the target must reach the source. When
+ *       it does not for some caches (the protostream hazard), {@link ProtostreamHandling} decides:
+ *       REFUSE stops here; PAUSE_WRITES goes on with step 3.
+ *   <li>Only for those caches (else both SKIPPED): gate writes-paused (a person pauses client
+ *       writes to them), sync-paused-caches (each is synced, verified and disconnected).
+ *   <li>gate switch-traffic, switch-traffic, sync-data, verify-sync (the caches not done in step
+ *       3).
+ *   <li>gate cutover, then disconnect-source, verify-target (every cache), gate delete-source,
+ *       delete-source.
  * </ol>
  *
- * The step bodies are in {@link InfinispanMigration}; gates, pause and abort in {@link Gatekeeper}
- * and {@link StepRunner}.
+ * <p>The point of no return is the cutover gate, or switch-traffic when caches moved with writes
+ * paused (writes to them resume on the target only). Before it, any failure, rejection, expiry,
+ * abort or cancellation runs the compensation (traffic back to the source, target removed) in a
+ * detached scope: every write made so far also reached the source, so nothing is lost. After it,
+ * nothing is rolled back: a failed step opens the {@code retry} gate and waits for a person.
+ *
+ * <p>The step bodies are in {@link InfinispanMigration} (grids and traffic) and {@link
+ * CacheTransfer} (probe, sync, verify); the end messages in {@link InfinispanOutcomes}; gates,
+ * pause and abort in {@link Gatekeeper} and {@link StepRunner}.
  */
 public class InfinispanUpgradeWorkflowImpl implements InfinispanUpgradeWorkflow {
   private static final Logger log = Workflow.getLogger(InfinispanUpgradeWorkflowImpl.class);
@@ -56,11 +64,16 @@ public class InfinispanUpgradeWorkflowImpl implements InfinispanUpgradeWorkflow 
               .setContinueWithError(true)
               .build());
   private int compensations;
-  private boolean pastCutover;
+
+  /** Null before the point of no return, then the step or gate that passed it. */
+  private String pointOfNoReturn;
+
   private InfinispanUpgradeRequest request;
   private InfinispanPlan plan;
   private InfinispanActivityStubs act;
   private InfinispanMigration migration;
+  private CacheTransfer transfer;
+  private InfinispanOutcomes outcomes;
 
   @Override
   public UpgradeStatus upgrade(InfinispanUpgradeRequest raw) {
@@ -73,11 +86,18 @@ public class InfinispanUpgradeWorkflowImpl implements InfinispanUpgradeWorkflow 
         return status();
       }
       tracker.phase(Phase.RUNNING);
-      beforeCutover();
-      // The point of no return: from here writes live only on the target.
-      pastCutover = true;
-      steps.interruptible(false);
-      afterCutover();
+      prepareTarget();
+      movePausedCaches();
+      switchTraffic();
+      step(InfinispanSteps.SYNC_DATA, transfer::syncData);
+      step(InfinispanSteps.VERIFY_SYNC, transfer::verifySync);
+      gate(InfinispanSteps.GATE_CUTOVER, InfinispanGates.CUTOVER, null);
+      // From here writes live only on the target (if switch-traffic did not already pass it).
+      passPointOfNoReturn(InfinispanGates.CUTOVER);
+      step(InfinispanSteps.DISCONNECT_SOURCE, migration::disconnectSource);
+      step(InfinispanSteps.VERIFY_TARGET, transfer::verifyTarget);
+      gate(InfinispanSteps.GATE_DELETE_SOURCE, InfinispanGates.DELETE_SOURCE, null);
+      step(InfinispanSteps.DELETE_SOURCE, migration::deleteSource);
       return complete();
     } catch (UpgradeStop stop) {
       throw end(stop);
@@ -109,50 +129,91 @@ public class InfinispanUpgradeWorkflowImpl implements InfinispanUpgradeWorkflow 
                     request.credentialsSecret()));
     plan = InfinispanPlanner.plan(request, source, inventory);
     caches.planned(plan.caches());
-    migration = new InfinispanMigration(request, plan, act, tracker, caches);
+    transfer = new CacheTransfer(request, plan, act, tracker, caches);
+    migration = new InfinispanMigration(request, plan, act, tracker, caches, transfer);
+    outcomes = new InfinispanOutcomes(request, plan, tracker, transfer);
     String summary = InfinispanPlanner.summary(plan);
     tracker.note(InfinispanSteps.PLAN, summary);
     tracker.message(summary);
     log.info("plan: {}", summary);
   }
 
-  private void beforeCutover() {
+  private void prepareTarget() {
     compensateWith(InfinispanSteps.DEPLOY_TARGET, "target removed", migration::removeTarget);
     steps.run(InfinispanSteps.DEPLOY_TARGET, migration::deployTarget);
     steps.run(InfinispanSteps.CREATE_CACHES, migration::createCaches);
     steps.run(InfinispanSteps.CONNECT_SOURCE, migration::connectSource);
-    steps.run(InfinispanSteps.PROBE_WRITE_THROUGH, migration::probeWriteThrough);
-    gate(InfinispanSteps.GATE_SWITCH_TRAFFIC, InfinispanGates.SWITCH_TRAFFIC);
+    steps.run(InfinispanSteps.PROBE_WRITE_THROUGH, transfer::probeWriteThrough);
+  }
+
+  /**
+   * PAUSE_WRITES: the caches a write through the target cannot reach move now, before traffic, once
+   * a person has paused client writes to them. Still compensated: traffic is on the source.
+   */
+  private void movePausedCaches() {
+    List<String> paused = transfer.writePausedCaches();
+    if (paused.isEmpty()) {
+      String why = "not needed: a write through the target reaches the source for every cache";
+      tracker.skip(InfinispanSteps.GATE_WRITES_PAUSED, why);
+      tracker.skip(InfinispanSteps.SYNC_PAUSED_CACHES, why);
+      return;
+    }
+    tracker.message(WriteThroughRules.pauseRequest(paused));
+    log.warn("caches {} need client writes paused: {}", paused, tracker.message());
+    gate(
+        InfinispanSteps.GATE_WRITES_PAUSED,
+        InfinispanGates.WRITES_PAUSED,
+        WriteThroughRules.pauseInstruction(paused));
+    steps.run(InfinispanSteps.SYNC_PAUSED_CACHES, transfer::syncPausedCaches);
+    tracker.message(WriteThroughRules.keepPaused(paused));
+  }
+
+  /** With caches moved under paused writes, switch-traffic is the point of no return. */
+  private void switchTraffic() {
+    List<String> paused = transfer.writePausedCaches();
+    String keepPaused = paused.isEmpty() ? null : WriteThroughRules.keepPaused(paused);
+    gate(InfinispanSteps.GATE_SWITCH_TRAFFIC, InfinispanGates.SWITCH_TRAFFIC, keepPaused);
     compensateWith(
         InfinispanSteps.SWITCH_TRAFFIC, "traffic back on the source", migration::restoreTraffic);
     steps.run(InfinispanSteps.SWITCH_TRAFFIC, migration::switchTraffic);
-    steps.run(InfinispanSteps.SYNC_DATA, migration::syncData);
-    steps.run(InfinispanSteps.VERIFY_SYNC, migration::verifySync);
-    gate(InfinispanSteps.GATE_CUTOVER, InfinispanGates.CUTOVER);
+    if (!paused.isEmpty()) {
+      // Writes to the paused caches now resume on the target only: switching back would lose them.
+      passPointOfNoReturn(InfinispanSteps.SWITCH_TRAFFIC);
+      tracker.message(WriteThroughRules.resumeNow(paused));
+      log.info("{}", tracker.message());
+    }
   }
 
-  private void afterCutover() {
-    // After a failure here a person decides; the retry gate never ends the upgrade on its own
-    // (there is nothing left to undo), it reminds again every cutover-timeout period.
+  /** From here nothing is compensated and an abort lets the running step finish. */
+  private void passPointOfNoReturn(String where) {
+    if (pointOfNoReturn == null) {
+      pointOfNoReturn = where;
+      steps.interruptible(false);
+      log.info("past the point of no return: {}", where);
+    }
+  }
+
+  /**
+   * Runs a step. Before the point of no return a failure ends the upgrade (with compensation);
+   * after it a person decides at the retry gate, which never ends the upgrade on its own (there is
+   * nothing left to undo): it reminds again every cutover-timeout period.
+   */
+  private void step(String step, Functions.Proc body) {
+    if (pointOfNoReturn == null) {
+      steps.run(step, body);
+      return;
+    }
     GatePolicy retry =
         new GatePolicy(
             GatePolicy.Approval.REQUIRED,
             request.gates().get(InfinispanGates.CUTOVER).timeout(),
             GatePolicy.TimeoutAction.KEEP_WAITING);
-    steps.runOrAskToRetry(
-        InfinispanSteps.DISCONNECT_SOURCE,
-        migration::disconnectSource,
-        retry,
-        this::whereThingsStand);
-    steps.runOrAskToRetry(
-        InfinispanSteps.VERIFY_TARGET, migration::verifyTarget, retry, this::whereThingsStand);
-    gate(InfinispanSteps.GATE_DELETE_SOURCE, InfinispanGates.DELETE_SOURCE);
-    steps.runOrAskToRetry(
-        InfinispanSteps.DELETE_SOURCE, migration::deleteSource, retry, this::whereThingsStand);
+    steps.runOrAskToRetry(step, body, retry, () -> outcomes.whereThingsStand(pointOfNoReturn));
   }
 
-  private void gate(String step, String gate) {
-    steps.gate(step, gate, request.gates().get(gate));
+  /** {@code instruction} (may be null) says what the person must do before approving. */
+  private void gate(String step, String gate, String instruction) {
+    steps.gate(step, gate, request.gates().get(gate), instruction);
   }
 
   /** Registers, before the step it undoes, a compensation that also marks the step. */
@@ -167,27 +228,17 @@ public class InfinispanUpgradeWorkflowImpl implements InfinispanUpgradeWorkflow 
 
   private UpgradeStatus complete() {
     tracker.phase(Phase.COMPLETED);
-    tracker.message(
-        "upgraded grid "
-            + plan.source().name()
-            + " "
-            + plan.source().version()
-            + " -> "
-            + plan.targetVersion()
-            + ": clients reach "
-            + plan.targetGrid()
-            + " through Service "
-            + request.service()
-            + "; "
-            + plan.caches().size()
-            + " caches verified with no key missing; the source was deleted");
+    tracker.message(outcomes.completed());
     log.info("upgrade completed: {}", tracker.message());
     return status();
   }
 
-  /** Compensates (before cutover) or describes the state (after), then builds the failure. */
+  /**
+   * Compensates (before the point of no return) or describes the state, then builds the failure.
+   */
   private RuntimeException end(UpgradeStop stop) {
-    String outcome = pastCutover ? whereThingsStand() : compensate();
+    String outcome =
+        pointOfNoReturn != null ? outcomes.whereThingsStand(pointOfNoReturn) : compensate();
     String message = sentence(stop.getMessage()) + " " + outcome;
     tracker.phase(stop.phase());
     tracker.message(message);
@@ -207,54 +258,11 @@ public class InfinispanUpgradeWorkflowImpl implements InfinispanUpgradeWorkflow 
     try {
       // Detached: compensation still runs when the workflow itself is being cancelled.
       Workflow.newDetachedCancellationScope(saga::compensate).run();
-      return "Compensated: client traffic is on the source grid "
-          + plan.source().name()
-          + " and the target "
-          + plan.targetGrid()
-          + " was removed; nothing was lost (every write also reached the source). Fix the"
-          + " cause and start the upgrade again.";
+      return outcomes.compensated();
     } catch (RuntimeException e) {
       log.error("compensation failed", e);
-      return "Compensation did not finish ("
-          + e.getMessage()
-          + "): check by hand that Service "
-          + request.service()
-          + " selects "
-          + plan.source().serviceSelector()
-          + ", then delete StatefulSet "
-          + plan.targetGrid()
-          + " with its ConfigMap and the Services "
-          + plan.targetGrid()
-          + " and "
-          + plan.sourceService()
-          + ".";
+      return outcomes.compensationFailed(e.getMessage());
     }
-  }
-
-  /** After cutover: what state the grids are in, for the person who decides what next. */
-  private String whereThingsStand() {
-    String traffic =
-        "Nothing was rolled back (writes made on the target since cutover would be lost): the"
-            + " target "
-            + plan.targetGrid()
-            + " serves all traffic through Service "
-            + request.service()
-            + ".";
-    String source = " The source grid " + plan.source().name() + " is still running";
-    if (tracker.state(InfinispanSteps.DISCONNECT_SOURCE) != StepState.SUCCEEDED) {
-      return traffic
-          + source
-          + " and target caches may still read through to it; disconnect them before deleting it.";
-    }
-    if (tracker.state(InfinispanSteps.VERIFY_TARGET) != StepState.SUCCEEDED) {
-      return traffic + " The source is disconnected but the target is not verified." + source + ".";
-    }
-    return traffic
-        + " The target is verified."
-        + source
-        + " with Service "
-        + plan.sourceService()
-        + ": delete them when no longer needed.";
   }
 
   private static String sentence(String s) {

@@ -63,12 +63,17 @@ class CompensationTest extends WorkflowTestSupport {
         .contains("cache 'orders': the source still holds the old value")
         .doesNotContain("cache 'sessions'")
         .contains("Traffic was NOT switched")
+        .contains(
+            "set \"protostream\": \"PAUSE_WRITES\" to migrate these caches with client writes"
+                + " paused")
         .contains("target " + TARGET + " was removed");
     verify(deploy).deleteGrid(DELETE_TARGET);
     verify(kube, never()).setServiceSelector(any());
     UpgradeStatus status = stub.status();
     assertThat(status.phase()).isEqualTo(Phase.FAILED);
+    assertThat(status.message()).contains("\"protostream\": \"PAUSE_WRITES\"");
     assertThat(status.audit()).noneMatch(e -> e.action() == Action.GATE_OPENED);
+    verify(data, never()).syncData(any());
     assertThat(step(status, InfinispanSteps.PROBE_WRITE_THROUGH).state())
         .isEqualTo(StepState.FAILED);
     assertThat(status.caches())

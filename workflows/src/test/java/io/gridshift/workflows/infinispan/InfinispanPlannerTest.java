@@ -161,6 +161,7 @@ class InfinispanPlannerTest {
                 null,
                 null,
                 null,
+                null,
                 null)
             .withDefaults();
 

@@ -88,6 +88,7 @@ class PlanStepTest extends WorkflowTestSupport {
             Map.of("coffee-break", GatePolicy.required()),
             null,
             "alice",
+            null,
             null);
     InfinispanUpgradeWorkflow stub =
         client.newWorkflowStub(

@@ -21,6 +21,7 @@ final class Requests {
   Boolean fourEyes;
   String requestedBy = "alice";
   Boolean dryRun;
+  ProtostreamHandling protostream;
 
   static Requests upgrade() {
     return new Requests();
@@ -68,6 +69,11 @@ final class Requests {
     return this;
   }
 
+  Requests protostream(ProtostreamHandling p) {
+    protostream = p;
+    return this;
+  }
+
   Requests targetVersion(String v) {
     targetVersion = v;
     return this;
@@ -92,6 +98,7 @@ final class Requests {
         gates.isEmpty() ? null : Map.copyOf(gates),
         fourEyes,
         requestedBy,
-        dryRun);
+        dryRun,
+        protostream);
   }
 }

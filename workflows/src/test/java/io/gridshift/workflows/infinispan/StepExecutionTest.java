@@ -242,10 +242,19 @@ class StepExecutionTest extends WorkflowTestSupport {
               assertThat(Instant.parse(s.startedAt()))
                   .isBeforeOrEqualTo(Instant.parse(s.endedAt()));
             });
-    StepStatus gate = atGate.steps().get(5);
+    // Every cache passed the write-through probe: nothing moves with writes paused.
+    assertThat(atGate.steps().subList(5, 7))
+        .extracting(StepStatus::name, StepStatus::state)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                InfinispanSteps.GATE_WRITES_PAUSED, StepState.SKIPPED),
+            org.assertj.core.groups.Tuple.tuple(
+                InfinispanSteps.SYNC_PAUSED_CACHES, StepState.SKIPPED));
+    StepStatus gate = atGate.steps().get(7);
+    assertThat(gate.name()).isEqualTo(InfinispanSteps.GATE_SWITCH_TRAFFIC);
     assertThat(gate.state()).isEqualTo(StepState.WAITING_APPROVAL);
     assertThat(gate.endedAt()).isNull();
-    assertThat(atGate.steps().subList(6, atGate.steps().size()))
+    assertThat(atGate.steps().subList(8, atGate.steps().size()))
         .allSatisfy(
             s -> {
               assertThat(s.state()).isEqualTo(StepState.PENDING);

@@ -1,0 +1,129 @@
+package io.gridshift.workflows.infinispan;
+
+import io.gridshift.workflows.common.FailureTypes;
+import io.gridshift.workflows.common.UpgradeStop;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a failed write-through probe (the protostream hazard) means for the upgrade, and the words
+ * the person reads, apart from the mechanism in {@link InfinispanMigration}. No Temporal API is
+ * used here.
+ *
+ * <ol>
+ *   <li>No cache failed: the upgrade goes on as usual.
+ *   <li>{@link ProtostreamHandling#REFUSE}: the upgrade stops before traffic moves.
+ *   <li>{@link ProtostreamHandling#PAUSE_WRITES} in CONFIG mode: refused, because the remote stores
+ *       live in the target's configuration and cannot be removed for some caches alone.
+ *   <li>{@link ProtostreamHandling#PAUSE_WRITES} in RUNTIME mode: the failed caches move before
+ *       traffic does, with client writes to them paused.
+ * </ol>
+ */
+final class WriteThroughRules {
+  private static final String NOT_SWITCHED =
+      "Traffic was NOT switched: clients writing through the target would lose those writes.";
+
+  private WriteThroughRules() {}
+
+  /**
+   * Why the upgrade must stop, or empty when it may go on.
+   *
+   * @param failures what the probe saw, per failed cache, in plan order
+   */
+  static Optional<UpgradeStop> refusal(
+      InfinispanUpgradeRequest request, Map<String, String> failures) {
+    if (failures.isEmpty()) {
+      return Optional.empty();
+    }
+    String found =
+        "a write through the target did not reach the source for " + describe(failures) + ".";
+    if (request.protostream() == ProtostreamHandling.REFUSE) {
+      return Optional.of(
+          UpgradeStop.failed(
+              FailureTypes.WRITE_PROBE_FAILED,
+              found
+                  + " "
+                  + NOT_SWITCHED
+                  + " Either set \"protostream\": \"PAUSE_WRITES\" to migrate these caches with"
+                  + " client writes paused (gate '"
+                  + InfinispanGates.WRITES_PAUSED
+                  + "' asks for the pause; they are synced before traffic moves), or remove the"
+                  + " value encoding of those caches or pick a target version without this"
+                  + " defect; then start again"));
+    }
+    if (request.connectionMode() == ConnectionMode.CONFIG) {
+      return Optional.of(
+          UpgradeStop.failed(
+              FailureTypes.INVALID_REQUEST,
+              found
+                  + " \"protostream\": \"PAUSE_WRITES\" needs connectionMode RUNTIME: in CONFIG"
+                  + " mode the remote stores are in the target's configuration and disconnecting"
+                  + " restarts every pod, so these caches cannot be synced and disconnected alone"
+                  + " before traffic moves. "
+                  + NOT_SWITCHED
+                  + " Set \"connectionMode\": \"RUNTIME\" (the source needs "
+                  + InfinispanVersions.MIN_RUNTIME_SOURCE
+                  + "+) and start again"));
+    }
+    return Optional.empty();
+  }
+
+  /** The probe step's note when the failed caches will move with writes paused. */
+  static String pausePlanned(Map<String, String> failures) {
+    return "a write through the target fails for "
+        + describe(failures)
+        + "; \"protostream\": \"PAUSE_WRITES\": these caches move before traffic does, with client"
+        + " writes to them paused";
+  }
+
+  /** What the person must do before approving gate writes-paused. */
+  static String pauseInstruction(List<String> caches) {
+    return "pause client writes to caches "
+        + caches
+        + "; reads may continue; gridshift then syncs and disconnects them before switching"
+        + " traffic; resume writes once switch-traffic has completed";
+  }
+
+  /** status() while gate writes-paused is open. */
+  static String pauseRequest(List<String> caches) {
+    return "a write through the target fails for caches "
+        + caches
+        + " (protostream PAUSE_WRITES): "
+        + pauseInstruction(caches)
+        + ". Approve gate '"
+        + InfinispanGates.WRITES_PAUSED
+        + "' once those writes are paused, or reject it to stop (the target is removed, clients"
+        + " keep using the source).";
+  }
+
+  /** What the person must keep doing until switch-traffic has completed. */
+  static String keepPaused(List<String> caches) {
+    return "caches "
+        + caches
+        + " are synced, verified and disconnected from the source; keep client writes to them"
+        + " paused until switch-traffic has completed. From switch-traffic on nothing is rolled"
+        + " back: writes to those caches then exist only on the target";
+  }
+
+  /** status() once switch-traffic has completed with paused caches. */
+  static String resumeNow(List<String> caches) {
+    return "traffic switched to the target: resume client writes to caches "
+        + caches
+        + " now (they exist only on the target, so nothing is rolled back from here on)";
+  }
+
+  /** For a compensated upgrade: writes that a person may have paused. */
+  static String resumeAfterCompensation(List<String> caches) {
+    return " If you paused client writes to caches "
+        + caches
+        + ", resume them: they go to the source.";
+  }
+
+  private static String describe(Map<String, String> failures) {
+    List<String> each = new ArrayList<>();
+    failures.forEach((cache, detail) -> each.add("cache '" + cache + "': " + detail));
+    return String.join("; ", each);
+  }
+}
