@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.gridshift.workflows.common.FailureTypes;
+import io.gridshift.workflows.common.GatePolicy;
 import io.gridshift.workflows.common.Phase;
 import io.gridshift.workflows.common.UpgradeStop;
 import io.gridshift.workflows.infinispan.activities.CacheInfo;
@@ -44,6 +45,35 @@ class InfinispanPlannerTest {
     assertThat(request.targetGrid()).isEqualTo("dg-15-0-21");
     assertThat(request.service()).isEqualTo("dg");
     assertThat(request.gates()).containsOnlyKeys(InfinispanGates.ALL);
+    assertThat(request.gates().get(InfinispanGates.WRITES_PAUSED).approval())
+        .isEqualTo(GatePolicy.Approval.REQUIRED);
+    assertThat(request.protostream()).isEqualTo(ProtostreamHandling.REFUSE);
+  }
+
+  @Test
+  void protostreamWarningSaysWhatAFailedProbeLeadsTo() {
+    SourceGrid source = source("14.0.28.Final", 3, 3);
+    Requests pause = Requests.upgrade().protostream(ProtostreamHandling.PAUSE_WRITES);
+
+    assertThat(plan(request(), source).warnings())
+        .anyMatch(
+            w ->
+                w.contains("'orders' is encoded")
+                    && w.contains("set \"protostream\": \"PAUSE_WRITES\""));
+    assertThat(plan(InfinispanPlanner.validated(pause.build()), source).warnings())
+        .anyMatch(w -> w.contains("gate 'writes-paused' asks for client writes"))
+        .noneMatch(w -> w.contains("is AUTO"));
+    assertThat(
+            plan(
+                    InfinispanPlanner.validated(
+                        pause.gate(InfinispanGates.WRITES_PAUSED, GatePolicy.auto()).build()),
+                    source)
+                .warnings())
+        .anyMatch(w -> w.contains("gate 'writes-paused' is AUTO: nobody is asked"));
+    assertThat(
+            plan(InfinispanPlanner.validated(pause.mode(ConnectionMode.CONFIG).build()), source)
+                .warnings())
+        .anyMatch(w -> w.contains("needs connectionMode RUNTIME"));
   }
 
   @Test

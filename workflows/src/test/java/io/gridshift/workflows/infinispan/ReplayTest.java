@@ -5,9 +5,12 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 
 import io.gridshift.workflows.common.GateDecision;
+import io.gridshift.workflows.common.GatePolicy;
 import io.gridshift.workflows.common.Gatekeeper;
 import io.gridshift.workflows.common.OperatorAction;
 import io.gridshift.workflows.common.Phase;
+import io.gridshift.workflows.infinispan.activities.CacheRequest;
+import io.gridshift.workflows.infinispan.activities.ProbeResult;
 import io.gridshift.workflows.infinispan.activities.VerifyRequest;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.WorkflowReplayer;
@@ -23,13 +26,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Determinism: histories of the main paths (completed with pause and a refused approval;
- * compensated after a rejected cutover; retried after a failure past cutover) must replay on the
- * current code. The recorded files in {@code src/test/resources/histories} guard the shipped step
- * order: a change that breaks them needs {@code Workflow.getVersion}. Re-record them with {@code
+ * compensated after a rejected cutover; retried after a failure past cutover; protostream caches
+ * moved with client writes paused) must replay on the current code. The recorded files in {@code
+ * src/test/resources/histories} guard the shipped step order: once the workflow has shipped, a
+ * change that breaks them needs {@code Workflow.getVersion}. Re-record them with {@code
  * -Dgridshift.recordHistories=true} only when such a change is intended and versioned.
+ *
+ * <p>They were last re-recorded, without versioning, when the writes-paused gate and the
+ * sync-paused-caches step were added: the workflow had never shipped, so no running execution could
+ * hold the old step order.
  */
 class ReplayTest extends WorkflowTestSupport {
-  static final String[] RECORDED = {"completed", "compensated", "retried"};
+  static final String[] RECORDED = {"completed", "compensated", "retried", "paused-writes"};
   private static final Path RECORD_DIR = Path.of("src/test/resources/histories");
 
   @Test
@@ -46,6 +54,7 @@ class ReplayTest extends WorkflowTestSupport {
     histories.put("completed", completedWithPauseAndRefusal());
     histories.put("compensated", compensatedAfterRejectedCutover());
     histories.put("retried", retriedAfterCutover());
+    histories.put("paused-writes", protostreamCachesMovedWithWritesPaused());
     for (var h : histories.entrySet()) {
       WorkflowReplayer.replayWorkflowExecution(h.getValue(), InfinispanUpgradeWorkflowImpl.class);
       if (Boolean.getBoolean("gridshift.recordHistories")) {
@@ -93,6 +102,26 @@ class ReplayTest extends WorkflowTestSupport {
     awaitGate(stub, Gatekeeper.RETRY_GATE);
     fixed.set(true);
     stub.approve(new GateDecision(Gatekeeper.RETRY_GATE, "bob", "fixed"));
+    assertThat(result(stub).phase()).isEqualTo(Phase.COMPLETED);
+    return client.fetchHistory(Requests.upgrade().build().withDefaults().workflowId());
+  }
+
+  private WorkflowExecutionHistory protostreamCachesMovedWithWritesPaused() {
+    doAnswer(
+            i -> {
+              String cache = i.<CacheRequest>getArgument(0).cache();
+              return new ProbeResult(cache, !cache.equals("orders"), "ClassCastException");
+            })
+        .when(data)
+        .probeWriteThrough(any());
+    InfinispanUpgradeWorkflow stub =
+        start(
+            Requests.upgrade()
+                .allGatesAuto()
+                .gate(InfinispanGates.WRITES_PAUSED, GatePolicy.required())
+                .protostream(ProtostreamHandling.PAUSE_WRITES)
+                .build());
+    approve(stub, InfinispanGates.WRITES_PAUSED, "bob");
     assertThat(result(stub).phase()).isEqualTo(Phase.COMPLETED);
     return client.fetchHistory(Requests.upgrade().build().withDefaults().workflowId());
   }

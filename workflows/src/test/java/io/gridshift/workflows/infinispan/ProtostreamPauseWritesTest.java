@@ -1,0 +1,328 @@
+package io.gridshift.workflows.infinispan;
+
+import static io.gridshift.workflows.infinispan.GateOutcomesTest.step;
+import static io.gridshift.workflows.infinispan.InfinispanConventions.GRID_LABEL;
+import static io.gridshift.workflows.infinispan.Requests.CLUSTER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+
+import io.gridshift.workflows.activities.ServiceSelectorRequest;
+import io.gridshift.workflows.common.AuditEntry.Action;
+import io.gridshift.workflows.common.CacheProgress;
+import io.gridshift.workflows.common.FailureTypes;
+import io.gridshift.workflows.common.GateDecision;
+import io.gridshift.workflows.common.GatePolicy;
+import io.gridshift.workflows.common.GatePolicy.Approval;
+import io.gridshift.workflows.common.GatePolicy.TimeoutAction;
+import io.gridshift.workflows.common.Gatekeeper;
+import io.gridshift.workflows.common.Phase;
+import io.gridshift.workflows.common.StepState;
+import io.gridshift.workflows.common.UpgradeStatus;
+import io.gridshift.workflows.common.UpgradeStop;
+import io.gridshift.workflows.infinispan.activities.CacheRequest;
+import io.gridshift.workflows.infinispan.activities.DeleteGridRequest;
+import io.gridshift.workflows.infinispan.activities.GridEndpoint;
+import io.gridshift.workflows.infinispan.activities.ProbeResult;
+import io.gridshift.workflows.infinispan.activities.SyncRequest;
+import io.gridshift.workflows.infinispan.activities.VerifyRequest;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
+
+/**
+ * {@code "protostream": "PAUSE_WRITES"}: caches whose write-through probe fails move before traffic
+ * does, with client writes to them paused; switch-traffic is then the point of no return. Cache
+ * {@code orders} fails the probe in every test here; {@code sessions} passes.
+ */
+class ProtostreamPauseWritesTest extends WorkflowTestSupport {
+  private static final GridEndpoint SOURCE = new GridEndpoint(CLUSTER, PINNED, 11222, null);
+  private static final GridEndpoint TARGET_GRID = new GridEndpoint(CLUSTER, TARGET, 11222, null);
+  private static final CacheRequest ORDERS = new CacheRequest(SOURCE, TARGET_GRID, "orders");
+  private static final CacheRequest SESSIONS = new CacheRequest(SOURCE, TARGET_GRID, "sessions");
+  private static final DeleteGridRequest DELETE_TARGET =
+      new DeleteGridRequest(CLUSTER, TARGET, List.of(TARGET, PINNED), true);
+  private static final ServiceSelectorRequest TO_TARGET =
+      new ServiceSelectorRequest(CLUSTER, "dg", Map.of(GRID_LABEL, TARGET));
+  private static final ServiceSelectorRequest BACK_TO_SOURCE =
+      new ServiceSelectorRequest(CLUSTER, "dg", SOURCE_SELECTOR);
+  private static final String INSTRUCTION =
+      "pause client writes to caches [orders]; reads may continue; gridshift then syncs and"
+          + " disconnects them before switching traffic; resume writes once switch-traffic has"
+          + " completed";
+
+  /** orders fails the probe the way 15.0.x does with a protostream cache; sessions passes. */
+  private void ordersFailsTheProbe() {
+    doAnswer(
+            i -> {
+              String cache = i.<CacheRequest>getArgument(0).cache();
+              return cache.equals("orders")
+                  ? new ProbeResult(cache, false, "ClassCastException in the remote store")
+                  : new ProbeResult(cache, true, "ok");
+            })
+        .when(data)
+        .probeWriteThrough(any());
+  }
+
+  private static Requests pauseWrites() {
+    return Requests.upgrade()
+        .allGatesAuto()
+        .gate(InfinispanGates.WRITES_PAUSED, GatePolicy.required())
+        .protostream(ProtostreamHandling.PAUSE_WRITES);
+  }
+
+  @Test
+  void failedCachesAreSyncedVerifiedAndDisconnectedBeforeTrafficMoves() {
+    ordersFailsTheProbe();
+    InfinispanUpgradeWorkflow stub =
+        start(
+            pauseWrites()
+                .gate(InfinispanGates.SWITCH_TRAFFIC, GatePolicy.required())
+                .gate(InfinispanGates.CUTOVER, GatePolicy.required())
+                .build());
+
+    UpgradeStatus asking = awaitGate(stub, InfinispanGates.WRITES_PAUSED);
+
+    assertThat(asking.phase()).isEqualTo(Phase.WAITING_APPROVAL);
+    assertThat(asking.message()).contains(INSTRUCTION).contains("Approve gate 'writes-paused'");
+    assertThat(step(asking, InfinispanSteps.GATE_WRITES_PAUSED).message()).contains(INSTRUCTION);
+    assertThat(step(asking, InfinispanSteps.PROBE_WRITE_THROUGH).state())
+        .isEqualTo(StepState.SUCCEEDED);
+    assertThat(step(asking, InfinispanSteps.PROBE_WRITE_THROUGH).message())
+        .contains("cache 'orders': ClassCastException in the remote store");
+    assertThat(asking.caches())
+        .extracting(c -> c.name() + "=" + c.state())
+        .containsExactly("orders=WRITES_TO_PAUSE", "sessions=PROBED");
+    verify(data, never()).syncData(any());
+
+    approve(stub, InfinispanGates.WRITES_PAUSED, "bob");
+    UpgradeStatus beforeSwitch = awaitGate(stub, InfinispanGates.SWITCH_TRAFFIC);
+
+    assertThat(beforeSwitch.caches())
+        .extracting(c -> c.name() + "=" + c.state())
+        .containsExactly("orders=DISCONNECTED", "sessions=PROBED");
+    assertThat(beforeSwitch.message())
+        .contains("keep client writes to them paused until switch-traffic has completed");
+    verify(kube, never()).setServiceSelector(any());
+
+    approve(stub, InfinispanGates.SWITCH_TRAFFIC, "bob");
+    UpgradeStatus atCutover = awaitGate(stub, InfinispanGates.CUTOVER);
+
+    assertThat(atCutover.message()).contains("resume client writes to caches [orders] now");
+    approve(stub, InfinispanGates.CUTOVER, "bob");
+    UpgradeStatus done = result(stub);
+
+    assertThat(done.phase()).isEqualTo(Phase.COMPLETED);
+    InOrder order = inOrder(data, kube);
+    order.verify(data).syncData(new SyncRequest(ORDERS, null, null));
+    order.verify(data).verify(new VerifyRequest(ORDERS, 1000, true, true));
+    order.verify(data).disconnectSource(ORDERS);
+    order.verify(kube).setServiceSelector(TO_TARGET);
+    order.verify(data).syncData(new SyncRequest(SESSIONS, null, null));
+    order.verify(data).verify(new VerifyRequest(SESSIONS, 1000, false, true));
+    order.verify(data).disconnectSource(SESSIONS);
+    // verify-target still checks every cache.
+    verify(data).verify(new VerifyRequest(ORDERS, 1000, true, false));
+    verify(data).verify(new VerifyRequest(SESSIONS, 1000, true, false));
+    // The later steps leave orders alone: it was synced, verified and disconnected once.
+    verify(data, times(1)).syncData(argThat(r -> r.cache().equals(ORDERS)));
+    verify(data, times(1)).disconnectSource(ORDERS);
+    verify(data, never()).verify(new VerifyRequest(ORDERS, 1000, false, true));
+    verify(kube, never()).setServiceSelector(BACK_TO_SOURCE);
+    assertThat(done.steps()).extracting(s -> s.state()).containsOnly(StepState.SUCCEEDED);
+    assertThat(step(done, InfinispanSteps.SYNC_DATA).message())
+        .contains("in 1 caches")
+        .contains("[orders] were done in sync-paused-caches");
+    assertThat(done.caches()).extracting(CacheProgress::state).containsOnly("VERIFIED");
+  }
+
+  @Test
+  void rejectedWritesPausedRemovesTheTargetAndNeverMovesTraffic() {
+    ordersFailsTheProbe();
+    InfinispanUpgradeWorkflow stub = start(pauseWrites().build());
+    awaitGate(stub, InfinispanGates.WRITES_PAUSED);
+
+    stub.reject(new GateDecision(InfinispanGates.WRITES_PAUSED, "bob", "not tonight"));
+    ApplicationFailure failure = failure(stub);
+
+    assertThat(failure.getType()).isEqualTo(UpgradeStop.GATE_REJECTED);
+    assertThat(failure.getOriginalMessage())
+        .contains("gate 'writes-paused' was rejected by bob: not tonight")
+        .contains("target " + TARGET + " was removed")
+        .contains("If you paused client writes to caches [orders], resume them");
+    verify(deploy).deleteGrid(DELETE_TARGET);
+    verify(kube, never()).setServiceSelector(any());
+    verify(data, never()).syncData(any());
+    verify(data, never()).disconnectSource(any());
+    UpgradeStatus status = stub.status();
+    assertThat(status.phase()).isEqualTo(Phase.ABORTED);
+    assertThat(step(status, InfinispanSteps.DEPLOY_TARGET).state())
+        .isEqualTo(StepState.COMPENSATED);
+    assertThat(step(status, InfinispanSteps.SYNC_PAUSED_CACHES).state())
+        .isEqualTo(StepState.SKIPPED);
+  }
+
+  @Test
+  void expiredWritesPausedCompensates() {
+    ordersFailsTheProbe();
+    InfinispanUpgradeWorkflow stub =
+        start(
+            pauseWrites()
+                .gate(
+                    InfinispanGates.WRITES_PAUSED,
+                    new GatePolicy(Approval.REQUIRED, "2h", TimeoutAction.ABORT))
+                .build());
+    awaitGate(stub, InfinispanGates.WRITES_PAUSED);
+
+    env.sleep(Duration.ofHours(3));
+    ApplicationFailure failure = failure(stub);
+
+    assertThat(failure.getType()).isEqualTo(UpgradeStop.GATE_EXPIRED);
+    assertThat(failure.getOriginalMessage()).contains("gate 'writes-paused' expired");
+    verify(deploy).deleteGrid(DELETE_TARGET);
+    verify(kube, never()).setServiceSelector(any());
+    verify(data, never()).syncData(any());
+  }
+
+  @Test
+  void mismatchInSyncPausedCachesCompensatesWithoutDisconnecting() {
+    ordersFailsTheProbe();
+    doAnswer(i -> missing(i.getArgument(0), 4)).when(data).verify(any());
+    InfinispanUpgradeWorkflow stub = start(pauseWrites().build());
+    approve(stub, InfinispanGates.WRITES_PAUSED, "bob");
+
+    ApplicationFailure failure = failure(stub);
+
+    assertThat(failure.getType()).isEqualTo(FailureTypes.DATA_MISMATCH);
+    assertThat(failure.getOriginalMessage())
+        .contains("sync-paused-caches found data missing on the target: cache 'orders'")
+        .contains("the cache was not disconnected")
+        .contains("target " + TARGET + " was removed");
+    verify(data).syncData(new SyncRequest(ORDERS, null, null));
+    verify(data, never()).disconnectSource(any());
+    verify(kube, never()).setServiceSelector(any());
+    verify(deploy).deleteGrid(DELETE_TARGET);
+    UpgradeStatus status = stub.status();
+    assertThat(step(status, InfinispanSteps.SYNC_PAUSED_CACHES).state())
+        .isEqualTo(StepState.FAILED);
+    assertThat(status.caches())
+        .extracting(c -> c.name() + "=" + c.state())
+        .containsExactly("orders=FAILED", "sessions=PROBED");
+  }
+
+  @Test
+  void failureAfterSwitchTrafficNeedsAttentionAndNeverRestoresTheSelector() {
+    ordersFailsTheProbe();
+    AtomicBoolean fixed = new AtomicBoolean();
+    // verify-sync (sample only, around the store) fails until fixed; the others pass.
+    doAnswer(
+            i -> {
+              VerifyRequest r = i.getArgument(0);
+              return !r.fullKeyCheck() && !fixed.get() ? missing(r, 2) : matching(r);
+            })
+        .when(data)
+        .verify(any());
+    InfinispanUpgradeWorkflow stub = start(pauseWrites().build());
+    approve(stub, InfinispanGates.WRITES_PAUSED, "bob");
+
+    UpgradeStatus attention = awaitGate(stub, Gatekeeper.RETRY_GATE);
+
+    assertThat(attention.phase()).isEqualTo(Phase.NEEDS_ATTENTION);
+    assertThat(attention.message())
+        .contains("verify-sync found data missing on the target: cache 'sessions'")
+        .contains("writes made on the target since switch-traffic would be lost")
+        .contains("target caches [sessions] may still read through to it")
+        .contains("Approve gate 'retry' to run verify-sync again");
+    verify(kube).setServiceSelector(TO_TARGET);
+    verify(kube, never()).setServiceSelector(BACK_TO_SOURCE);
+    verify(deploy, never()).deleteGrid(any());
+
+    stub.reject(new GateDecision(Gatekeeper.RETRY_GATE, "bob", "will check by hand"));
+    ApplicationFailure failure = failure(stub);
+
+    assertThat(failure.getType()).isEqualTo(FailureTypes.DATA_MISMATCH);
+    assertThat(failure.getOriginalMessage()).contains("Nothing was rolled back");
+    assertThat(stub.status().phase()).isEqualTo(Phase.FAILED);
+    assertThat(step(stub.status(), InfinispanSteps.SWITCH_TRAFFIC).state())
+        .isEqualTo(StepState.SUCCEEDED);
+    verify(kube, never()).setServiceSelector(BACK_TO_SOURCE);
+    verify(deploy, never()).deleteGrid(any());
+  }
+
+  @Test
+  void rejectedCutoverAfterAPausedSwitchStopsInPlace() {
+    ordersFailsTheProbe();
+    InfinispanUpgradeWorkflow stub =
+        start(pauseWrites().gate(InfinispanGates.CUTOVER, GatePolicy.required()).build());
+    approve(stub, InfinispanGates.WRITES_PAUSED, "bob");
+    awaitGate(stub, InfinispanGates.CUTOVER);
+
+    stub.reject(new GateDecision(InfinispanGates.CUTOVER, "carol", "wait"));
+    ApplicationFailure failure = failure(stub);
+
+    assertThat(failure.getType()).isEqualTo(UpgradeStop.GATE_REJECTED);
+    assertThat(failure.getOriginalMessage())
+        .contains("Nothing was rolled back")
+        .contains("target caches [sessions] may still read through to it");
+    verify(kube, never()).setServiceSelector(BACK_TO_SOURCE);
+    verify(deploy, never()).deleteGrid(any());
+    verify(data, never()).disconnectSource(SESSIONS);
+    assertThat(stub.status().phase()).isEqualTo(Phase.ABORTED);
+  }
+
+  @Test
+  void configModeRefusesPauseWritesAndRemovesTheTarget() {
+    ordersFailsTheProbe();
+    InfinispanUpgradeWorkflow stub = start(pauseWrites().mode(ConnectionMode.CONFIG).build());
+
+    ApplicationFailure failure = failure(stub);
+
+    assertThat(failure.getType()).isEqualTo(FailureTypes.INVALID_REQUEST);
+    assertThat(failure.isNonRetryable()).isTrue();
+    assertThat(failure.getOriginalMessage())
+        .contains("cache 'orders': ClassCastException in the remote store")
+        .contains("needs connectionMode RUNTIME")
+        .contains("Set \"connectionMode\": \"RUNTIME\"")
+        .contains("target " + TARGET + " was removed");
+    verify(deploy).deleteGrid(DELETE_TARGET);
+    verify(kube, never()).setServiceSelector(any());
+    verify(data, never()).syncData(any());
+    UpgradeStatus status = stub.status();
+    assertThat(status.phase()).isEqualTo(Phase.FAILED);
+    assertThat(status.message()).contains("needs connectionMode RUNTIME");
+    assertThat(status.audit()).noneMatch(e -> e.action() == Action.GATE_OPENED);
+    assertThat(step(status, InfinispanSteps.PROBE_WRITE_THROUGH).state())
+        .isEqualTo(StepState.FAILED);
+  }
+
+  @Test
+  void withEveryProbePassingBothNewStepsAreSkipped() {
+    UpgradeStatus done =
+        result(
+            start(
+                Requests.upgrade()
+                    .allGatesAuto()
+                    .protostream(ProtostreamHandling.PAUSE_WRITES)
+                    .build()));
+
+    assertThat(done.phase()).isEqualTo(Phase.COMPLETED);
+    assertThat(step(done, InfinispanSteps.GATE_WRITES_PAUSED).state()).isEqualTo(StepState.SKIPPED);
+    assertThat(step(done, InfinispanSteps.SYNC_PAUSED_CACHES).state()).isEqualTo(StepState.SKIPPED);
+    assertThat(step(done, InfinispanSteps.SYNC_PAUSED_CACHES).message())
+        .contains("reaches the source for every cache");
+    assertThat(done.audit()).noneMatch(e -> InfinispanGates.WRITES_PAUSED.equals(e.gate()));
+    InOrder order = inOrder(data, kube);
+    order.verify(kube).setServiceSelector(TO_TARGET);
+    order.verify(data).syncData(new SyncRequest(ORDERS, null, null));
+    order.verify(data).syncData(new SyncRequest(SESSIONS, null, null));
+  }
+}
