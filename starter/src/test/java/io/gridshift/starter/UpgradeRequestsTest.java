@@ -25,7 +25,8 @@ class UpgradeRequestsTest {
     assertThat(r.service()).isEqualTo("dg");
     assertThat(r.connectionMode()).isEqualTo(ConnectionMode.RUNTIME);
     assertThat(r.port()).isEqualTo(11222);
-    assertThat(r.gates()).containsOnlyKeys("writes-paused", "switch-traffic", "cutover", "delete-source");
+    assertThat(r.gates())
+        .containsOnlyKeys("writes-paused", "switch-traffic", "cutover", "delete-source");
     assertThat(r.gates().get("cutover").approval()).isEqualTo(GatePolicy.Approval.REQUIRED);
     assertThat(r.dryRun()).isFalse();
     assertThat(r.workflowId()).isEqualTo("infinispan-upgrade-prod-eu-1-grids-dg");
