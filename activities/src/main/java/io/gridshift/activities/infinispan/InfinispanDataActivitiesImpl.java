@@ -132,7 +132,8 @@ public final class InfinispanDataActivitiesImpl implements InfinispanDataActivit
   @Override
   public void connectSource(ConnectSourceRequest request) {
     GridAddress source = connector.resolve(request.cache().source());
-    connections.connect(request, source, rest(request.cache().target()));
+    connections.connect(
+        request, source, rest(request.cache().source()), rest(request.cache().target()));
   }
 
   @Override

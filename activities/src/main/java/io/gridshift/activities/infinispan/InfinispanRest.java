@@ -103,6 +103,14 @@ final class InfinispanRest {
     return true;
   }
 
+  /** Removes a cache from the whole cluster; already gone is fine. */
+  void deleteCache(String cache) {
+    RestResponse response = rest.delete(cachePath(cache));
+    if (response.status() != 404) {
+      expectOk("deleting cache '" + cache + "'", response);
+    }
+  }
+
   /** Names of the registered Protobuf schemas with their validation errors (null when valid). */
   List<Schema> schemas() {
     JsonNode array = json(expectOk("listing schemas", rest.get("/rest/v2/schemas")));

@@ -43,6 +43,34 @@ final class RemoteStoreJson {
   }
 
   /**
+   * A cache configuration ({@code {"<name>": {"distributed-cache": {...}}}} or {@code
+   * {"distributed-cache": {...}}}) with the remote store of {@code connection} (a {@link #render}
+   * result) as its persistence, in the unnamed form {@code POST /rest/v2/caches/{c}} accepts.
+   */
+  static ObjectNode withStore(String configJson, JsonNode connection) {
+    JsonNode config;
+    try {
+      config = InfinispanRest.JSON.readTree(configJson);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException("cache configuration is not JSON: " + e.getMessage(), e);
+    }
+    String first = config.fieldNames().hasNext() ? config.fieldNames().next() : "";
+    if (config.size() == 1 && !first.endsWith("-cache")) {
+      config = config.get(first); // {"<name>": {...}}: drop the name
+    }
+    ObjectNode unnamed = config.deepCopy();
+    String type = unnamed.fieldNames().next();
+    ObjectNode cache = (ObjectNode) unnamed.get(type);
+    // Keep the cache's own stores (a file store, say): the remote store is added beside them.
+    ObjectNode persistence =
+        cache.get("persistence") instanceof ObjectNode existing
+            ? existing
+            : cache.putObject("persistence");
+    persistence.set("remote-store", connection.get("remote-store").deepCopy());
+    return unnamed;
+  }
+
+  /**
    * Whether the connection the target reports ({@code GET .../source-connection}) points where
    * {@code wanted} does, with the same user and password. The server echoes numbers as strings.
    */

@@ -14,17 +14,34 @@ import org.slf4j.LoggerFactory;
  *       configuration, and the server reports it as connected (HEAD 200).
  *   <li>RUNTIME mode, connected already: keep it when it points at the same host, port, cache and
  *       credentials; otherwise disconnect and connect again.
- *   <li>POST the remote store. When that fails the server may keep the half-made store (seen on
- *       15.0.21 with a wrong password: HEAD says connected, reads find nothing), so it is deleted
- *       again before failing, and the next attempt starts clean.
+ *   <li>RUNTIME mode, target cache still empty (the normal case: gridshift just created it): delete
+ *       it and create it again with the remote store in its configuration. Every member then starts
+ *       the cache with the store. The alternative, {@code POST .../source-connection}, adds the
+ *       store member by member, and each member first checks cluster-wide that the cache is empty;
+ *       on a target of three or more members that check reads through the stores other members
+ *       already added and fails with ISPN000648 "Cache is non empty, cannot add store" (seen on
+ *       15.0.21 in the sandbox, every attempt).
+ *   <li>Otherwise POST the remote store. When that fails the server may keep the half-made store
+ *       (seen on 15.0.21 with a wrong password: HEAD says connected, reads find nothing), so it is
+ *       deleted again before failing, and the next attempt starts clean.
  * </ol>
  */
 final class SourceConnections {
   private static final Logger LOG = LoggerFactory.getLogger(SourceConnections.class);
 
-  void connect(ConnectSourceRequest request, GridAddress source, InfinispanRest target) {
+  void connect(
+      ConnectSourceRequest request,
+      GridAddress source,
+      InfinispanRest sourceRest,
+      InfinispanRest target) {
     String cache = request.cache().cache();
-    if (!target.cacheExists(cache)) {
+    boolean exists = target.cacheExists(cache);
+    if (!exists && !request.configured() && sourceRest.cacheExists(cache)) {
+      // A retry after a crash between deleting and re-creating the cache (step 3 below).
+      createWithStore(cache, sourceRest.configJson(cache), render(request, source), target);
+      return;
+    }
+    if (!exists) {
       throw Failures.cacheNotFound(
           target.grid(), cache, "create it on the target before connecting it to the source");
     }
@@ -34,13 +51,7 @@ final class SourceConnections {
       requireConfigured(cache, connected, target);
       return;
     }
-    JsonNode wanted =
-        RemoteStoreJson.render(
-            cache,
-            request.sourceHost(),
-            request.sourcePort(),
-            source.username(),
-            source.password());
+    JsonNode wanted = render(request, source);
     if (connected) {
       if (RemoteStoreJson.sameConnection(upgrade.connection(cache), wanted)) {
         LOG.info(
@@ -52,6 +63,12 @@ final class SourceConnections {
       }
       LOG.info("cache '{}' on {} is connected elsewhere; re-pointing it", cache, target.grid());
       disconnect(cache, target);
+    }
+    if (target.size(cache) == 0) {
+      String config = target.configJson(cache);
+      target.deleteCache(cache);
+      createWithStore(cache, config, wanted, target);
+      return;
     }
     RestResponse response = upgrade.connect(cache, wanted);
     if (response.ok() || response.status() == 304) {
@@ -66,6 +83,25 @@ final class SourceConnections {
     }
     upgrade.disconnect(cache);
     throw connectFailed(cache, source, target, response);
+  }
+
+  private static JsonNode render(ConnectSourceRequest request, GridAddress source) {
+    return RemoteStoreJson.render(
+        request.cache().cache(),
+        request.sourceHost(),
+        request.sourcePort(),
+        source.username(),
+        source.password());
+  }
+
+  /** Creates {@code cache} from {@code configJson} with the remote store {@code wanted} added. */
+  private static void createWithStore(
+      String cache, String configJson, JsonNode wanted, InfinispanRest target) {
+    target.createCache(cache, RemoteStoreJson.withStore(configJson, wanted).toString());
+    LOG.info(
+        "created cache '{}' on {} with a remote store to its source in its configuration",
+        cache,
+        target.grid().describe());
   }
 
   /** Removes the connection; not connected (304) and no such cache (404) are fine. */

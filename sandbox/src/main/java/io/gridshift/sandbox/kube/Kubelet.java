@@ -128,11 +128,16 @@ public final class Kubelet implements AutoCloseable {
     return ips;
   }
 
+  /**
+   * Sleeps on a pod worker's thread. Workers are stopped through flags, never by interrupts, so an
+   * interrupt only cuts the sleep short; re-asserting it would make every later sleep return at
+   * once.
+   */
   void sleep(Duration duration) {
     try {
       Thread.sleep(duration.toMillis());
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      // see above
     }
   }
 

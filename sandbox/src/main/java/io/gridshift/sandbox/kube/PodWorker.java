@@ -46,6 +46,7 @@ final class PodWorker {
   private Instant readySince = startTime;
   private int restarts;
   private int startFailures;
+  private RunningPod current;
   private Instant startedAt;
   private String waitingReason = "ContainerCreating";
   private String message;
@@ -101,7 +102,8 @@ final class PodWorker {
       }
       removeFinalizer();
     } catch (RuntimeException e) {
-      log.error("pod {}: kubelet worker failed; the pod is left as it is", key, e);
+      log.error("pod {}: kubelet worker failed; stopping its process", key, e);
+      stopQuietly(current);
     } finally {
       kubelet.ips().release(ip);
       finished = true;
@@ -129,6 +131,7 @@ final class PodWorker {
     try {
       RunningPod running =
           runtime.start(new PodContext(latest, ip, kubelet.client(), kubelet.sandboxDir()));
+      current = running;
       startedAt = Instant.now();
       phase = "Running";
       waitingReason = null;
@@ -137,9 +140,9 @@ final class PodWorker {
       log.info("pod {}: started on {} (restarts {})", key, ip, restarts);
       return running;
     } catch (Exception e) {
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
+      // Nobody interrupts pod workers to stop them (they watch flags); a stray interrupt must
+      // not turn every later sleep into a busy loop.
+      Thread.interrupted();
       log.warn("pod {}: could not start its process, retrying: {}", key, e.toString());
       waitingReason = "RunContainerError";
       message = String.valueOf(e.getMessage());
@@ -157,6 +160,7 @@ final class PodWorker {
         waitingReason = "CrashLoopBackOff";
         message = "process exited; restart " + (restarts + 1);
         write();
+        stopQuietly(running); // releases what the runtime still holds for it
         return;
       }
       setReady(running.isReady());
@@ -181,6 +185,17 @@ final class PodWorker {
     log.info("pod {}: stopping (SIGTERM, SIGKILL after {} s)", key, rest.toSeconds());
     running.stop(rest);
     log.info("pod {}: stopped", key);
+  }
+
+  private void stopQuietly(RunningPod running) {
+    if (running == null) {
+      return;
+    }
+    try {
+      running.stop(Duration.ZERO);
+    } catch (RuntimeException e) {
+      log.warn("pod {}: could not stop its process: {}", key, e.toString());
+    }
   }
 
   private void failWithoutRuntime() {

@@ -174,6 +174,44 @@ class DeploymentControllerTest {
   }
 
   @Test
+  void nothingIsRewrittenWhileNothingChanges() throws Exception {
+    create(KubeFixtures.deployment("api", "fake/app:1", 2));
+    world
+        .client
+        .apps()
+        .statefulSets()
+        .resource(KubeFixtures.statefulSet("web", "fake/app:1", 2))
+        .create();
+    awaitDone("api");
+    KubeWorld.await(
+        "web done",
+        TIMEOUT,
+        () -> RolloutRules.done(world.client.apps().statefulSets().withName("web").get()));
+    Thread.sleep(300); // let minReadySeconds-free availability settle
+    String before = versions();
+    Thread.sleep(500);
+    assertThat(versions()).as("statuses are written only when they change").isEqualTo(before);
+  }
+
+  private String versions() {
+    StringBuilder out = new StringBuilder();
+    out.append(deployment("api").get().getMetadata().getResourceVersion());
+    out.append(
+        world
+            .client
+            .apps()
+            .statefulSets()
+            .withName("web")
+            .get()
+            .getMetadata()
+            .getResourceVersion());
+    world.pods().stream()
+        .sorted(java.util.Comparator.comparing(p -> p.getMetadata().getName()))
+        .forEach(p -> out.append(',').append(p.getMetadata().getResourceVersion()));
+    return out.toString();
+  }
+
+  @Test
   void scalingAndDeletionRemovePodsGracefully() throws Exception {
     create(KubeFixtures.deployment("api", "fake/app:1", 3));
     awaitDone("api");

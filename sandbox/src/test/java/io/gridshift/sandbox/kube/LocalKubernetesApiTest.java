@@ -215,6 +215,15 @@ class LocalKubernetesApiTest {
   }
 
   @Test
+  void aTakenPortFailsWithAMessageThatSaysSo() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> LocalKubernetesApi.start(api.port(), dir.resolve("other")))
+        .isInstanceOf(java.io.IOException.class)
+        .hasMessageContaining("127.0.0.1:" + api.port())
+        .hasMessageContaining("port");
+  }
+
+  @Test
   void routesAreServedThroughTheOpenShiftAdapter() {
     OpenShiftClient openShift = client.adapt(OpenShiftClient.class);
     openShift

@@ -67,6 +67,23 @@ class ServiceRouterTest {
   }
 
   @Test
+  void carriesThousandsOfRequestsPerSecondOverOneConnection() throws Exception {
+    String ip = createService("a");
+    try (Connection c = connect(ip)) {
+      c.echo("warm-up");
+      int n = 3000;
+      long start = System.nanoTime();
+      for (int i = 0; i < n; i++) {
+        assertThat(c.echo("request " + i)).isEqualTo("request " + i);
+      }
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+      assertThat(took)
+          .as("%d round trips through the Service", n)
+          .isLessThan(Duration.ofSeconds(3));
+    }
+  }
+
+  @Test
   void newConnectionsFollowASelectorChangeWhileOpenOnesKeepTheirBackend() throws Exception {
     String ip = createService("a");
     try (Connection before = connect(ip)) {

@@ -49,6 +49,16 @@ class LocalTemporalServerTest {
   }
 
   @Test
+  void aTakenPortFailsWithAMessageThatSaysSo() throws Exception {
+    try (LocalTemporalServer server = LocalTemporalServer.start(0)) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> LocalTemporalServer.start(server.port()))
+          .isInstanceOf(java.io.IOException.class)
+          .hasMessageContaining("127.0.0.1:" + server.port());
+    }
+  }
+
+  @Test
   void runsWorkflowsOnLoopbackWithRealTimers() throws Exception {
     try (LocalTemporalServer server = LocalTemporalServer.start(0)) {
       assertThat(server.target()).startsWith("127.0.0.1:");
