@@ -22,6 +22,31 @@ class RemoteStoreJsonTest {
   }
 
   @Test
+  void addsTheRemoteStoreToANamedConfigurationKeepingItsOwnStores() {
+    String config =
+        "{\"people\":{\"distributed-cache\":{\"mode\":\"SYNC\",\"owners\":2,"
+            + "\"persistence\":{\"file-store\":{\"path\":\"p\"}}}}}";
+    JsonNode connection = RemoteStoreJson.render("people", "10.0.0.7", 11222, null, null);
+
+    JsonNode withStore = RemoteStoreJson.withStore(config, connection);
+
+    JsonNode cache = withStore.get("distributed-cache");
+    assertThat(withStore.size()).isEqualTo(1);
+    assertThat(cache.get("owners").asInt()).isEqualTo(2);
+    assertThat(cache.at("/persistence/file-store/path").asText()).isEqualTo("p");
+    assertThat(cache.at("/persistence/remote-store")).isEqualTo(connection.get("remote-store"));
+  }
+
+  @Test
+  void acceptsAnUnnamedConfiguration() {
+    JsonNode connection = RemoteStoreJson.render("c", "h", 1, null, null);
+    JsonNode withStore =
+        RemoteStoreJson.withStore("{\"replicated-cache\":{\"mode\":\"SYNC\"}}", connection);
+    assertThat(withStore.at("/replicated-cache/persistence/remote-store/cache").asText())
+        .isEqualTo("c");
+  }
+
+  @Test
   void comparesWithWhatTheServerEchoes() throws Exception {
     // As 15.0.21 answers GET .../rolling-upgrade/source-connection: numbers as strings, extras.
     JsonNode echoed =

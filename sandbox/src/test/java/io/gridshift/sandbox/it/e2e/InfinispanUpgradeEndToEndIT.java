@@ -1,0 +1,253 @@
+package io.gridshift.sandbox.it.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gridshift.sandbox.Sandbox;
+import io.gridshift.sandbox.SandboxOptions;
+import io.gridshift.sandbox.demo.InfinispanDemo;
+import io.gridshift.sandbox.demo.InfinispanDemoGrid;
+import io.gridshift.starter.UpgradeException;
+import io.gridshift.starter.UpgradeRequests;
+import io.gridshift.starter.UpgradeService;
+import io.gridshift.worker.GridshiftWorker;
+import io.gridshift.worker.WorkerConfig;
+import io.gridshift.workflows.common.GateDecision;
+import io.gridshift.workflows.common.InvalidRequestException;
+import io.gridshift.workflows.common.OpenGate;
+import io.gridshift.workflows.common.Phase;
+import io.gridshift.workflows.common.UpgradeStatus;
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The whole Infinispan upgrade on the sandbox, through the real worker and workflow: a 3-pod
+ * 14.0.28 grid with 100,000 entries in three caches (one protostream-encoded) upgraded to a 3-pod
+ * 15.0.21 grid. First, bad requests are refused with clear errors and change nothing in the
+ * cluster; then a second upgrade of the same grid is refused while the first runs; at the end every
+ * key loaded is read back through the client Service and the source is gone.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class InfinispanUpgradeEndToEndIT {
+  private static final int ENTRIES = 100_000;
+  private static final String APPROVER = "e2e-approver";
+
+  private Sandbox sandbox;
+  private WorkflowServiceStubs stubs;
+  private GridshiftWorker worker;
+  private UpgradeService service;
+  private InfinispanDemoGrid grid;
+  private Map<String, Integer> loaded;
+
+  @BeforeAll
+  void startSandboxAndLoadTheSourceGrid() throws Exception {
+    Path dir = Files.createTempDirectory("gridshift-e2e");
+    sandbox = Sandbox.start(SandboxOptions.ephemeral(dir));
+    stubs =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder().setTarget(sandbox.temporalTarget()).build());
+    WorkflowClient client = WorkflowClient.newInstance(stubs);
+    worker =
+        new GridshiftWorker(
+            client,
+            new WorkerConfig(
+                new WorkerConfig.Temporal(sandbox.temporalTarget(), "default"),
+                true,
+                List.of(
+                    new WorkerConfig.Cluster(
+                        "sandbox", sandbox.kubeconfig().toString(), "sandbox", false))));
+    worker.start();
+    service = new UpgradeService(client);
+    grid = new InfinispanDemoGrid(sandbox.client());
+    grid.create(InfinispanDemo.SOURCE_VERSION, 3);
+    grid.awaitReady(3, Duration.ofMinutes(8), ready -> {});
+    grid.createCaches();
+    loaded = grid.load(ENTRIES, done -> {});
+  }
+
+  @AfterAll
+  void stop() {
+    if (worker != null) {
+      worker.close();
+    }
+    if (stubs != null) {
+      stubs.shutdownNow();
+    }
+    if (sandbox != null) {
+      sandbox.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void unknownGridIsRefusedAndNothingChanges() {
+    assertRefused(request("nope", "15.0.21.Final", ""), "StatefulSet default/nope not found");
+  }
+
+  @Test
+  @Order(2)
+  void unknownCacheIsRefusedAndNothingChanges() {
+    UpgradeStatus status =
+        assertRefused(
+            request("dg", "15.0.21.Final", ", \"caches\": [\"sessions\", \"orders\"]"), "orders");
+    assertThat(status.message()).contains("sessions").contains("catalog");
+  }
+
+  @Test
+  @Order(3)
+  void aTargetVersionThatIsNotNewerIsRefused() {
+    assertRefused(
+        request("dg", "14.0.28.Final", ""), "is not newer than the running 14.0.28.Final");
+  }
+
+  @Test
+  @Order(4)
+  void anUntestedTargetVersionIsRefused() {
+    assertRefused(request("dg", "16.0.7", ""), "16.0.7 is not a supported target");
+  }
+
+  @Test
+  @Order(5)
+  void aMalformedRequestIsRefusedBeforeAnythingStarts() {
+    Map<String, String> before = clusterState();
+    assertThatThrownBy(() -> UpgradeRequests.parse("{\"grid\": \"dg\", \"targetVersion\":", false))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("not valid JSON");
+    assertThatThrownBy(
+            () -> UpgradeRequests.parse("{\"grid\": \"dg\", \"targetVersion\": \"soon\"}", false))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("cluster.cluster is required")
+        .hasMessageContaining("targetVersion 'soon'");
+    assertThat(clusterState()).isEqualTo(before);
+  }
+
+  @Test
+  @Order(6)
+  void upgradesTheGridWithEveryKeyPresentAndRefusesASecondUpgradeMeanwhile() throws Exception {
+    UpgradeRequests.Parsed upgrade =
+        UpgradeRequests.parse(
+            request("dg", "15.0.21.Final", ", \"protostream\": \"PAUSE_WRITES\""), false);
+    String id = service.start(upgrade).getWorkflowId();
+
+    OpenGate first = awaitOpenGate(id);
+    assertThat(first.name()).isEqualTo("writes-paused");
+    assertThatThrownBy(() -> service.start(upgrade))
+        .isInstanceOf(UpgradeException.class)
+        .hasMessageContaining("already running as workflow " + id);
+
+    UpgradeStatus done = approveEveryGate(id, first);
+    assertThat(done.phase()).as(done.message()).isEqualTo(Phase.COMPLETED);
+    assertThat(done.caches()).allSatisfy(c -> assertThat(c.missingKeys()).isZero());
+    assertThat(done.caches())
+        .allSatisfy(c -> assertThat(c.targetEntries()).isEqualTo(c.sourceEntries()));
+    assertThat(grid.missingKeys(loaded))
+        .containsOnly(Map.entry("sessions", 0), Map.entry("events", 0), Map.entry("catalog", 0));
+
+    KubernetesClient kube = sandbox.client();
+    assertThat(statefulSet("dg")).as("source deleted").isNull();
+    assertThat(kube.services().inNamespace("default").withName("dg-gridshift-source").get())
+        .isNull();
+    StatefulSet target = statefulSet("dg-15-0-21");
+    assertThat(target.getStatus().getReadyReplicas()).isEqualTo(3);
+    assertThat(kube.services().inNamespace("default").withName("dg").get().getSpec().getSelector())
+        .isEqualTo(Map.of("gridshift.io/grid", "dg-15-0-21"));
+    assertThat(done.audit())
+        .filteredOn(a -> a.action().name().equals("APPROVED"))
+        .extracting(a -> a.gate())
+        .containsExactly("writes-paused", "switch-traffic", "cutover", "delete-source");
+  }
+
+  private UpgradeStatus approveEveryGate(String id, OpenGate first) throws InterruptedException {
+    OpenGate gate = first;
+    while (gate != null) {
+      service.approve(id, new GateDecision(gate.name(), APPROVER, "e2e: go"));
+      gate = awaitOpenGateOrEnd(id, gate.name());
+    }
+    return service.awaitCompletion(id);
+  }
+
+  private OpenGate awaitOpenGate(String id) throws InterruptedException {
+    OpenGate gate = awaitOpenGateOrEnd(id, null);
+    assertThat(gate).as("a gate opens: " + service.status(id).message()).isNotNull();
+    return gate;
+  }
+
+  /** The next open gate other than {@code previous}, or null once the upgrade has ended. */
+  private OpenGate awaitOpenGateOrEnd(String id, String previous) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+    while (System.nanoTime() < deadline) {
+      UpgradeStatus status = service.status(id);
+      OpenGate gate = status.openGate();
+      if (gate != null && !gate.name().equals(previous)) {
+        return gate;
+      }
+      if (Stream.of(Phase.COMPLETED, Phase.FAILED, Phase.ABORTED, Phase.NEEDS_ATTENTION)
+          .anyMatch(p -> p == status.phase())) {
+        return null;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("upgrade " + id + " made no progress in 10 minutes");
+  }
+
+  /** Starts {@code json}, waits for the end, and checks it failed in plan with the message. */
+  private UpgradeStatus assertRefused(String json, String messagePart) {
+    Map<String, String> before = clusterState();
+    UpgradeRequests.Parsed parsed = UpgradeRequests.parse(json, false);
+    String id = service.start(parsed).getWorkflowId();
+    UpgradeStatus status = service.awaitCompletion(id);
+    assertThat(status.phase()).isEqualTo(Phase.FAILED);
+    assertThat(status.message()).contains(messagePart);
+    assertThat(status.steps().get(0).message()).contains(messagePart);
+    assertThat(status.steps().get(1).state().name()).isIn("PENDING", "SKIPPED");
+    assertThat(clusterState()).as("nothing in the cluster changed").isEqualTo(before);
+    return status;
+  }
+
+  private static String request(String grid, String version, String extra) {
+    return """
+        {"cluster": {"cluster": "sandbox", "namespace": "default"}, "grid": "%s",
+         "targetVersion": "%s", "requestedBy": "e2e"%s}"""
+        .formatted(grid, version, extra);
+  }
+
+  private StatefulSet statefulSet(String name) {
+    return sandbox.client().apps().statefulSets().inNamespace("default").withName(name).get();
+  }
+
+  /** Kind/name -> resourceVersion of everything in the namespace that an upgrade could touch. */
+  private Map<String, String> clusterState() {
+    KubernetesClient kube = sandbox.client();
+    Map<String, String> state = new TreeMap<>();
+    Stream.of(
+            kube.apps().statefulSets().inNamespace("default").list().getItems(),
+            kube.services().inNamespace("default").list().getItems(),
+            kube.configMaps().inNamespace("default").list().getItems())
+        .flatMap(List::stream)
+        .forEach(r -> state.put(key(r), r.getMetadata().getResourceVersion()));
+    return state;
+  }
+
+  private static String key(HasMetadata r) {
+    return r.getKind() + "/" + r.getMetadata().getName();
+  }
+}
