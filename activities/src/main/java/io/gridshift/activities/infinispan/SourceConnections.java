@@ -3,6 +3,7 @@ package io.gridshift.activities.infinispan;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.infinispan.activities.ConnectSourceRequest;
+import io.temporal.failure.ApplicationFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,10 +65,7 @@ final class SourceConnections {
       LOG.info("cache '{}' on {} is connected elsewhere; re-pointing it", cache, target.grid());
       disconnect(cache, target);
     }
-    if (target.size(cache) == 0) {
-      String config = target.configJson(cache);
-      target.deleteCache(cache);
-      createWithStore(cache, config, wanted, target);
+    if (target.size(cache) == 0 && recreateWithStore(cache, wanted, target)) {
       return;
     }
     RestResponse response = upgrade.connect(cache, wanted);
@@ -92,6 +90,31 @@ final class SourceConnections {
         request.sourcePort(),
         source.username(),
         source.password());
+  }
+
+  /**
+   * Re-creates the empty {@code cache} with the remote store in its configuration. When the server
+   * refuses (the store cannot start: wrong credentials, source unreachable), the plain cache is put
+   * back and false returned, so that {@code source-connection} runs and reports the precise cause.
+   */
+  private static boolean recreateWithStore(String cache, JsonNode wanted, InfinispanRest target) {
+    String config = target.configJson(cache);
+    target.deleteCache(cache);
+    try {
+      createWithStore(cache, config, wanted, target);
+      return true;
+    } catch (ApplicationFailure e) {
+      LOG.warn(
+          "cache '{}' on {} could not start with a remote store ({}); diagnosing through"
+              + " source-connection",
+          cache,
+          target.grid().describe(),
+          e.getOriginalMessage());
+      // The failed cache stays defined but not started (seen on 15.0.21): remove it, then restore.
+      target.deleteCache(cache);
+      target.createCache(cache, config);
+      return false;
+    }
   }
 
   /** Creates {@code cache} from {@code configJson} with the remote store {@code wanted} added. */

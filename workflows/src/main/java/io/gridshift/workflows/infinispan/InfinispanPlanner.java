@@ -139,7 +139,7 @@ public final class InfinispanPlanner {
         caches,
         inventory.schemas() == null ? List.of() : List.copyOf(inventory.schemas()),
         InfinispanSteps.ALL,
-        warnings(request, source, caches));
+        warnings(request, source, inventory, caches));
   }
 
   /** One line saying what the plan does. */
@@ -200,8 +200,24 @@ public final class InfinispanPlanner {
   }
 
   private static List<String> warnings(
-      InfinispanUpgradeRequest request, SourceGrid source, List<CacheInfo> caches) {
+      InfinispanUpgradeRequest request,
+      SourceGrid source,
+      GridInventory inventory,
+      List<CacheInfo> caches) {
     List<String> warnings = new ArrayList<>();
+    List<String> left =
+        inventory.caches().stream()
+            .filter(c -> !c.internal() && !caches.contains(c))
+            .map(CacheInfo::name)
+            .toList();
+    if (!left.isEmpty()) {
+      warnings.add(
+          "caches "
+              + left
+              + " are not migrated: their data is lost when the source is deleted (gate '"
+              + InfinispanGates.DELETE_SOURCE
+              + "'); leave 'caches' out to migrate every cache");
+    }
     if (caches.isEmpty()) {
       warnings.add("grid " + source.name() + " has no user caches: only the servers move");
     }

@@ -11,6 +11,7 @@ import io.gridshift.workflows.infinispan.activities.CacheInfo;
 import io.gridshift.workflows.infinispan.activities.SourceGrid;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,17 @@ class InfinispanPlannerTest {
     assertThat(request.gates().get(InfinispanGates.WRITES_PAUSED).approval())
         .isEqualTo(GatePolicy.Approval.REQUIRED);
     assertThat(request.protostream()).isEqualTo(ProtostreamHandling.REFUSE);
+  }
+
+  @Test
+  void cachesLeftOutAreNamedAsLostWhenTheSourceIsDeleted() {
+    SourceGrid source = source("14.0.28.Final", 3, 3);
+    Requests onlySessions = Requests.upgrade();
+    onlySessions.caches = List.of("sessions");
+
+    assertThat(plan(InfinispanPlanner.validated(onlySessions.build()), source).warnings())
+        .anyMatch(w -> w.contains("caches [orders] are not migrated") && w.contains("lost"));
+    assertThat(plan(request(), source).warnings()).noneMatch(w -> w.contains("not migrated"));
   }
 
   @Test

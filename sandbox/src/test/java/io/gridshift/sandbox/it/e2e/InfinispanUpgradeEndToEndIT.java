@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.gridshift.sandbox.Sandbox;
 import io.gridshift.sandbox.SandboxOptions;
 import io.gridshift.sandbox.demo.InfinispanDemo;
@@ -234,7 +235,10 @@ class InfinispanUpgradeEndToEndIT {
     return sandbox.client().apps().statefulSets().inNamespace("default").withName(name).get();
   }
 
-  /** Kind/name -> resourceVersion of everything in the namespace that an upgrade could touch. */
+  /**
+   * Kind/name -> what an upgrade could change (spec or data, labels, annotations) of everything in
+   * the namespace; status is left out, since the sandbox's controllers keep updating it.
+   */
   private Map<String, String> clusterState() {
     KubernetesClient kube = sandbox.client();
     Map<String, String> state = new TreeMap<>();
@@ -243,8 +247,21 @@ class InfinispanUpgradeEndToEndIT {
             kube.services().inNamespace("default").list().getItems(),
             kube.configMaps().inNamespace("default").list().getItems())
         .flatMap(List::stream)
-        .forEach(r -> state.put(key(r), r.getMetadata().getResourceVersion()));
+        .forEach(r -> state.put(key(r), desiredState(r)));
     return state;
+  }
+
+  private static String desiredState(HasMetadata r) {
+    Object content = r;
+    if (r instanceof StatefulSet s) {
+      content = s.getSpec();
+    } else if (r instanceof io.fabric8.kubernetes.api.model.Service s) {
+      content = s.getSpec();
+    } else if (r instanceof io.fabric8.kubernetes.api.model.ConfigMap c) {
+      content = c.getData();
+    }
+    return Serialization.asJson(
+        List.of(content, r.getMetadata().getLabels(), r.getMetadata().getAnnotations()));
   }
 
   private static String key(HasMetadata r) {
