@@ -67,10 +67,19 @@ public final class Sandbox implements AutoCloseable {
 
   private void startParts() throws IOException {
     Files.createDirectories(options.dir());
+    // Sandboxes on ephemeral ports (tests) may run side by side: each gets its own addresses.
+    LoopbackNetwork network =
+        add(options.temporalPort() == 0 ? LoopbackNetwork.claimFree() : LoopbackNetwork.standard());
     temporal = add(LocalTemporalServer.start(options.temporalPort()));
-    kube = add(LocalKubernetesApi.start(options.kubePort(), options.dir().resolve("kubeconfig")));
+    kube =
+        add(
+            LocalKubernetesApi.start(
+                options.kubePort(), options.dir().resolve("kubeconfig"), network.servicePrefix()));
     KubernetesClient client = kube.client();
-    kubelet = add(new Kubelet(client, options.dir(), KUBELET_INTERVAL, SHUTDOWN_GRACE));
+    kubelet =
+        add(
+            new Kubelet(
+                client, options.dir(), KUBELET_INTERVAL, SHUTDOWN_GRACE, network.podPrefix()));
     kubelet.register(new InfinispanPodRuntime()).start();
     add(new StatefulSetController(client, CONTROLLER_INTERVAL).start());
     add(new DeploymentController(client, CONTROLLER_INTERVAL).start());

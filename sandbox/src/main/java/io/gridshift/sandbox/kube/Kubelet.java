@@ -29,7 +29,7 @@ public final class Kubelet implements AutoCloseable {
   private final Path sandboxDir;
   private final Duration interval;
   private final Duration shutdownGrace;
-  private final LoopbackPool ips = new LoopbackPool("127.0.1.");
+  private final LoopbackPool ips;
   private final List<PodRuntime> runtimes = new CopyOnWriteArrayList<>();
   private final Map<String, PodWorker> workers = new ConcurrentHashMap<>();
   private final ReconcileLoop loop;
@@ -42,6 +42,21 @@ public final class Kubelet implements AutoCloseable {
    */
   public Kubelet(
       KubernetesClient client, Path sandboxDir, Duration interval, Duration shutdownGrace) {
+    this(client, sandboxDir, interval, shutdownGrace, "127.0.1.");
+  }
+
+  /**
+   * A kubelet whose pods take addresses {@code <podPrefix>1..254}.
+   *
+   * @param podPrefix three octets and a dot, e.g. {@code 127.0.1.}
+   */
+  public Kubelet(
+      KubernetesClient client,
+      Path sandboxDir,
+      Duration interval,
+      Duration shutdownGrace,
+      String podPrefix) {
+    this.ips = new LoopbackPool(podPrefix);
     this.client = client;
     this.sandboxDir = sandboxDir;
     this.interval = interval;

@@ -71,8 +71,18 @@ public final class LocalKubernetesApi implements AutoCloseable {
    * @param kubeconfig where to write the kubeconfig file (parent folders are created)
    */
   public static LocalKubernetesApi start(int port, Path kubeconfig) throws IOException {
+    return start(port, kubeconfig, "127.0.3.");
+  }
+
+  /**
+   * Starts the API server; Services get cluster IPs {@code <servicePrefix>1..254}.
+   *
+   * @param servicePrefix three octets and a dot, e.g. {@code 127.0.3.}
+   */
+  public static LocalKubernetesApi start(int port, Path kubeconfig, String servicePrefix)
+      throws IOException {
     MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
-    SandboxApiDispatcher dispatcher = new SandboxApiDispatcher(new LoopbackPool("127.0.3."));
+    SandboxApiDispatcher dispatcher = new SandboxApiDispatcher(new LoopbackPool(servicePrefix));
     KubernetesMockServer server =
         new KubernetesMockServer(
             new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
