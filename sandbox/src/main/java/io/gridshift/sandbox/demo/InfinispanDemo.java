@@ -45,6 +45,10 @@ public final class InfinispanDemo {
   public DemoReport run() throws Exception {
     out.println(
         "Starting the sandbox: Temporal, a Kubernetes API with a rollout simulator, real servers...");
+    String log = System.getProperty("gridshift.log");
+    if (log != null) {
+      out.println("  (full log: " + log + ")");
+    }
     try (Sandbox sandbox = Sandbox.start(options.workDir())) {
       out.printf(
           "  Temporal %s, Kubernetes API %s (kubeconfig %s)%n",
@@ -94,12 +98,16 @@ public final class InfinispanDemo {
     out.printf(
         "Loading %d entries into caches %s ...%n",
         options.entries(), InfinispanDemoGrid.CACHES.keySet());
-    int step = Math.max(options.entries() / 4, 1);
+    int quarter = Math.max(options.entries() / 4, 1);
+    int[] nextReport = {quarter};
     Map<String, Integer> loaded =
         grid.load(
             options.entries(),
             done -> {
-              if (done % step < 1000) out.printf("  %d entries%n", done);
+              if (done >= nextReport[0]) {
+                out.printf("  %d entries%n", done);
+                nextReport[0] = (done / quarter + 1) * quarter;
+              }
             });
     out.println("  loaded " + loaded);
     return loaded;
