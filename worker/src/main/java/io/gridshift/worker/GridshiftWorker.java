@@ -1,6 +1,7 @@
 package io.gridshift.worker;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gridshift.activities.hazelcast.HazelcastActivitiesImpl;
 import io.gridshift.activities.infinispan.InfinispanDataActivitiesImpl;
 import io.gridshift.activities.kubernetes.InfinispanDeployActivitiesImpl;
 import io.gridshift.activities.kubernetes.KubernetesActivitiesImpl;
@@ -52,7 +53,10 @@ public final class GridshiftWorker implements AutoCloseable {
     InfinispanDataActivitiesImpl data = new InfinispanDataActivitiesImpl(kube);
     resources.add(data);
     worker.registerActivitiesImplementations(
-        new KubernetesActivitiesImpl(kube), new InfinispanDeployActivitiesImpl(kube), data);
+        new KubernetesActivitiesImpl(kube),
+        new InfinispanDeployActivitiesImpl(kube),
+        data,
+        new HazelcastActivitiesImpl(kube));
     LOG.info("serving cluster {} on task queue {}", name, worker.getTaskQueue());
   }
 

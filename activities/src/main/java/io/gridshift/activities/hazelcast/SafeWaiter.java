@@ -1,0 +1,144 @@
+package io.gridshift.activities.hazelcast;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.gridshift.workflows.hazelcast.activities.ClusterSnapshot;
+import io.gridshift.workflows.hazelcast.activities.MemberHealth;
+import io.gridshift.workflows.hazelcast.activities.SafeWaitRequest;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Waits until a cluster may lose its next member:
+ *
+ * <ol>
+ *   <li>list the workload's pods and take a snapshot of their members;
+ *   <li>heartbeat the snapshot (a cancelled activity stops here: the heartbeat throws);
+ *   <li>done when {@link ClusterSnapshot#safe(int)} holds and, when asked, the given pod is Ready
+ *       and its member runs the given version;
+ *   <li>otherwise sleep the poll interval and repeat, until the timeout: then fail retryably,
+ *       saying which member is not safe and why.
+ * </ol>
+ */
+final class SafeWaiter {
+  private static final Logger LOG = LoggerFactory.getLogger(SafeWaiter.class);
+
+  private final ClusterProbe probe;
+  private final Duration pollInterval;
+
+  SafeWaiter(ClusterProbe probe, Duration pollInterval) {
+    this.probe = probe;
+    this.pollInterval = pollInterval;
+  }
+
+  ClusterSnapshot await(SafeWaitRequest request) {
+    ActivityExecutionContext context = Activity.getExecutionContext();
+    long deadline = System.nanoTime() + Duration.ofSeconds(request.timeoutSeconds()).toNanos();
+    String describe = Workload.describe(request.endpoint().workload());
+    List<String> problems = List.of("no reading yet");
+    while (true) {
+      try {
+        List<Pod> pods = probe.pods(request.endpoint());
+        ClusterSnapshot snapshot = probe.snapshot(request.endpoint(), pods);
+        context.heartbeat(snapshot);
+        problems = problems(request, snapshot, pods);
+        if (problems.isEmpty()) {
+          LOG.info("{}: {} members safe", describe, request.replicas());
+          return snapshot;
+        }
+        LOG.debug("{}: not safe yet: {}", describe, problems);
+      } catch (KubernetesClientException e) {
+        // A Kubernetes API blip must not fail a wait of minutes; a missing workload still fails.
+        problems = List.of("cannot list its pods: " + e.getMessage());
+      }
+      if (System.nanoTime() >= deadline) {
+        throw Failures.retryable(
+            "%s: cluster not safe after %d s: %s; check the members' logs and `kubectl get pods`"
+                .formatted(describe, request.timeoutSeconds(), String.join("; ", problems)),
+            Failures.CLUSTER_NOT_SAFE,
+            null);
+      }
+      sleep();
+    }
+  }
+
+  /** Why the cluster is not yet safe for {@code request}; empty when it is. */
+  static List<String> problems(SafeWaitRequest request, ClusterSnapshot snapshot, List<Pod> pods) {
+    int replicas = request.replicas();
+    List<String> problems = new ArrayList<>();
+    if (snapshot.members().size() != replicas) {
+      problems.add("%d pods for %d replicas".formatted(snapshot.members().size(), replicas));
+    }
+    for (MemberHealth m : snapshot.members()) {
+      String member = "%s (%s)".formatted(m.pod(), m.address() == null ? "no IP" : m.address());
+      if (!m.reachable()) {
+        problems.add(member + " does not answer on /hazelcast/health");
+        continue;
+      }
+      if (m.clusterSize() != replicas) {
+        problems.add("%s sees %d of %d members".formatted(member, m.clusterSize(), replicas));
+      }
+      if (!m.clusterSafe()) {
+        problems.add(member + " reports the cluster not safe (partitions without backups)");
+      }
+      if (m.migrationQueueSize() != 0) {
+        problems.add("%s has %d migrations pending".formatted(member, m.migrationQueueSize()));
+      }
+    }
+    if (request.pod() != null) {
+      podProblem(request, snapshot, pods).ifPresent(problems::add);
+    }
+    return problems;
+  }
+
+  private static Optional<String> podProblem(
+      SafeWaitRequest request, ClusterSnapshot snapshot, List<Pod> pods) {
+    Pod pod =
+        pods.stream()
+            .filter(p -> request.pod().equals(p.getMetadata().getName()))
+            .findFirst()
+            .orElse(null);
+    if (pod == null) {
+      return Optional.of("pod " + request.pod() + " does not exist (yet)");
+    }
+    if (!isReady(pod)) {
+      return Optional.of("pod " + request.pod() + " is not Ready");
+    }
+    if (request.version() == null) {
+      return Optional.empty();
+    }
+    String version =
+        snapshot.members().stream()
+            .filter(m -> request.pod().equals(m.pod()))
+            .map(MemberHealth::version)
+            .findFirst()
+            .orElse(null);
+    return Objects.equals(version, request.version())
+        ? Optional.empty()
+        : Optional.of(
+            "pod %s runs version %s, not %s".formatted(request.pod(), version, request.version()));
+  }
+
+  static boolean isReady(Pod pod) {
+    return pod.getStatus() != null
+        && pod.getStatus().getConditions() != null
+        && pod.getStatus().getConditions().stream()
+            .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+  }
+
+  private void sleep() {
+    try {
+      Thread.sleep(pollInterval.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw Activity.wrap(e);
+    }
+  }
+}

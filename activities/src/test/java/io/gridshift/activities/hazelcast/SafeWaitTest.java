@@ -1,0 +1,161 @@
+package io.gridshift.activities.hazelcast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.gridshift.workflows.hazelcast.activities.ClusterSnapshot;
+import io.gridshift.workflows.hazelcast.activities.HazelcastActivities;
+import io.gridshift.workflows.hazelcast.activities.HazelcastEndpoint;
+import io.gridshift.workflows.hazelcast.activities.MemberHealth;
+import io.gridshift.workflows.hazelcast.activities.SafeWaitRequest;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestActivityEnvironment;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * snapshot and waitUntilSafe against canned member endpoints on loopback "pod IPs" and pods in the
+ * Kubernetes mock; waitUntilSafe runs in a Temporal activity environment, so heartbeats are real.
+ */
+@EnableKubernetesMockClient(crud = true)
+class SafeWaitTest {
+  private static final String[] IPS = {"127.0.41.1", "127.0.41.2", "127.0.41.3"};
+
+  KubernetesClient client;
+  private final List<FakeMember> members = new ArrayList<>();
+  private HazelcastEndpoint endpoint;
+  private TestActivityEnvironment env;
+  private HazelcastActivities stub;
+  private final List<ClusterSnapshot> heartbeats = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void setUp() {
+    members.add(new FakeMember(IPS[0], 0, 3, "5.3.6"));
+    int port = members.get(0).port();
+    members.add(new FakeMember(IPS[1], port, 3, "5.3.6"));
+    members.add(new FakeMember(IPS[2], port, 3, "5.3.6"));
+    client.apps().statefulSets().resource(HzFixtures.statefulSet("hz", 3, null)).create();
+    for (int i = 0; i < 3; i++) {
+      client.pods().resource(HzFixtures.pod("hz", "hz-" + i, IPS[i], true)).create();
+    }
+    // A pod of another cluster in the namespace must not count.
+    client.pods().resource(HzFixtures.pod("other", "other-0", "127.0.41.9", true)).create();
+    endpoint = new HazelcastEndpoint(HzFixtures.sts("hz"), port);
+    env = TestActivityEnvironment.newInstance();
+    env.registerActivitiesImplementations(
+        new HazelcastActivitiesImpl(client, Duration.ofMillis(500), Duration.ofMillis(50)));
+    env.setActivityHeartbeatListener(ClusterSnapshot.class, heartbeats::add);
+    stub =
+        env.newActivityStub(
+            HazelcastActivities.class,
+            ActivityOptions.newBuilder()
+                .setStartToCloseTimeout(Duration.ofSeconds(30))
+                .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+                .build());
+  }
+
+  @AfterEach
+  void tearDown() {
+    env.close();
+    members.forEach(FakeMember::close);
+  }
+
+  @Test
+  void snapshotReadsEveryPodsMemberAndMarksTheSilentOneUnreachable() {
+    members.get(2).close();
+    members.get(1).state(false, 155, 3);
+
+    ClusterSnapshot snapshot = stub.snapshot(endpoint);
+
+    assertThat(snapshot.clusterVersion()).isEqualTo("5.3");
+    assertThat(snapshot.members())
+        .extracting(MemberHealth::pod)
+        .containsExactly("hz-0", "hz-1", "hz-2");
+    MemberHealth first = snapshot.members().get(0);
+    assertThat(first.address()).isEqualTo(IPS[0] + ":" + endpoint.port());
+    // The version is the answering member's own (localMember), not another member's.
+    assertThat(first.version()).isEqualTo("5.3.6");
+    assertThat(first.nodeState()).isEqualTo("ACTIVE");
+    assertThat(first.clusterSafe()).isTrue();
+    assertThat(snapshot.members().get(1).migrationQueueSize()).isEqualTo(155);
+    assertThat(snapshot.members().get(1).clusterSafe()).isFalse();
+    assertThat(snapshot.members().get(2).reachable()).isFalse();
+    assertThat(snapshot.safe(3)).isFalse();
+  }
+
+  @Test
+  void waitsUntilMigrationsFinishAndThePodRunsTheNewVersion() throws Exception {
+    members.get(0).state(false, 40, 3);
+    members.get(2).version("5.3.6");
+    CompletableFuture<ClusterSnapshot> wait =
+        CompletableFuture.supplyAsync(
+            () -> stub.waitUntilSafe(new SafeWaitRequest(endpoint, 3, "hz-2", "5.3.8", 20)));
+    awaitHealthCalls(members.get(0), 3);
+    members.get(0).state(true, 0, 3);
+    awaitHealthCalls(members.get(0), 6);
+    assertThat(wait).as("hz-2 still runs 5.3.6").isNotDone();
+
+    members.get(2).version("5.3.8");
+    ClusterSnapshot done = wait.get(10, TimeUnit.SECONDS);
+
+    assertThat(done.safe(3)).isTrue();
+    assertThat(done.members().get(2).version()).isEqualTo("5.3.8");
+    assertThat(heartbeats).isNotEmpty();
+    assertThat(heartbeats.get(0).members().get(0).migrationQueueSize()).isEqualTo(40);
+  }
+
+  @Test
+  void aPodThatIsNotReadyKeepsTheWaitGoingUntilTheTimeoutSaysWhy() {
+    Pod notReady = HzFixtures.pod("hz", "hz-1", IPS[1], false);
+    client.pods().resource(notReady).update();
+    members.get(1).state(true, 0, 2);
+
+    assertThatThrownBy(() -> stub.waitUntilSafe(new SafeWaitRequest(endpoint, 3, "hz-1", null, 1)))
+        .isInstanceOf(ActivityFailure.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.isNonRetryable()).isFalse();
+              assertThat(f.getType()).isEqualTo(Failures.CLUSTER_NOT_SAFE);
+              assertThat(f.getOriginalMessage())
+                  .contains("StatefulSet hz/hz: cluster not safe after 1 s")
+                  .contains("hz-1 (" + IPS[1] + ":" + endpoint.port() + ") sees 2 of 3 members")
+                  .contains("pod hz-1 is not Ready");
+            });
+  }
+
+  @Test
+  void aMissingMemberIsNamedInTheTimeout() {
+    members.get(2).close();
+
+    assertThatThrownBy(() -> stub.waitUntilSafe(new SafeWaitRequest(endpoint, 3, null, null, 1)))
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f ->
+                assertThat(f.getOriginalMessage())
+                    .contains("hz-2 (" + IPS[2] + ":" + endpoint.port() + ") does not answer"));
+  }
+
+  private static void awaitHealthCalls(FakeMember member, int calls) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    int target = member.healthCalls() + calls;
+    while (member.healthCalls() < target && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+  }
+}
