@@ -6,6 +6,7 @@ import io.gridshift.activities.infinispan.InfinispanDataActivitiesImpl;
 import io.gridshift.activities.kubernetes.InfinispanDeployActivitiesImpl;
 import io.gridshift.activities.kubernetes.KubernetesActivitiesImpl;
 import io.gridshift.workflows.common.ClusterRef;
+import io.gridshift.workflows.hazelcast.HazelcastUpgradeWorkflowImpl;
 import io.gridshift.workflows.infinispan.InfinispanUpgradeWorkflow;
 import io.gridshift.workflows.infinispan.InfinispanUpgradeWorkflowImpl;
 import io.temporal.client.WorkflowClient;
@@ -39,7 +40,8 @@ public final class GridshiftWorker implements AutoCloseable {
     this.factory = WorkerFactory.newInstance(client);
     if (config.hostWorkflows()) {
       Worker workflows = factory.newWorker(InfinispanUpgradeWorkflow.TASK_QUEUE);
-      workflows.registerWorkflowImplementationTypes(InfinispanUpgradeWorkflowImpl.class);
+      workflows.registerWorkflowImplementationTypes(
+          InfinispanUpgradeWorkflowImpl.class, HazelcastUpgradeWorkflowImpl.class);
     }
     for (WorkerConfig.Cluster cluster : config.clusters()) {
       KubernetesClient kube = KubernetesClients.forCluster(cluster);

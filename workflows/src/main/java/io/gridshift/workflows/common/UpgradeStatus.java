@@ -16,6 +16,8 @@ import java.util.List;
  * @param paused whether a pause is in effect
  * @param message the latest noteworthy message: the plan summary, a failure and what to do
  * @param plan the plan (kind-specific record), once known
+ * @param members per-member version, health and roll state (Hazelcast), empty otherwise
+ * @param maps per-map entry counts before and after (Hazelcast), empty otherwise
  */
 public record UpgradeStatus(
     String workflowId,
@@ -28,4 +30,6 @@ public record UpgradeStatus(
     List<AuditEntry> audit,
     boolean paused,
     String message,
-    Object plan) {}
+    Object plan,
+    List<MemberStatus> members,
+    List<MapProgress> maps) {}

@@ -2,13 +2,20 @@ package io.gridshift.workflows.hazelcast;
 
 import io.gridshift.workflows.activities.WorkloadKind;
 import io.gridshift.workflows.common.ClusterRef;
+import io.gridshift.workflows.common.Durations;
 import io.gridshift.workflows.common.GatePolicy;
+import io.gridshift.workflows.common.Names;
+import io.gridshift.workflows.common.Versions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Asks for a paced rolling upgrade of one Hazelcast cluster. Only {@code cluster}, {@code grid} and
- * {@code targetVersion} are required; {@code withDefaults()} (to be written with the workflow)
- * fills in the rest and {@code problems()} lists what is wrong, each saying what to do.
+ * {@code targetVersion} are required; {@link #withDefaults()} fills in the rest and {@link
+ * #problems()} lists what is wrong, each saying what to do.
  *
  * @param cluster where the grid runs
  * @param grid the StatefulSet (preferred) or Deployment running the members
@@ -47,6 +54,134 @@ public record HazelcastUpgradeRequest(
     Boolean fourEyes,
     String requestedBy,
     Boolean dryRun) {
+
+  /** Default member port (REST/health and client protocol). */
+  public static final int DEFAULT_PORT = 5701;
+
+  /** Default time one pod may take to come back Ready with the cluster safe. */
+  public static final String DEFAULT_POD_TIMEOUT = "10m";
+
+  /**
+   * The longest podTimeout: one wait must fit in a long-wait activity attempt (30 minutes, see
+   * {@link io.gridshift.workflows.common.ActivityOptionsProfiles#LONG_START_TO_CLOSE}).
+   */
+  public static final Duration MAX_POD_TIMEOUT = Duration.ofMinutes(30);
+
+  /** A request with every optional field at its default. */
+  public static HazelcastUpgradeRequest of(ClusterRef cluster, String grid, String targetVersion) {
+    return new HazelcastUpgradeRequest(
+        cluster,
+        grid,
+        null,
+        targetVersion,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /**
+   * This request with defaults applied (the one place defaults live). {@code targetImage} and
+   * {@code container} stay null until the workload is read: see {@link #targetImageFor(String)}.
+   */
+  public HazelcastUpgradeRequest withDefaults() {
+    // Unknown gate names are kept so that problems() can name them.
+    Map<String, GatePolicy> allGates = new LinkedHashMap<>(gates == null ? Map.of() : gates);
+    for (String gate : HazelcastGates.ALL) {
+      allGates.putIfAbsent(gate, GatePolicy.required());
+    }
+    allGates.replaceAll((gate, policy) -> policy == null ? GatePolicy.required() : policy);
+    return new HazelcastUpgradeRequest(
+        cluster == null ? new ClusterRef(null, null) : cluster,
+        grid,
+        kind == null ? WorkloadKind.STATEFULSET : kind,
+        targetVersion,
+        blankToNull(targetImage),
+        blankToNull(container),
+        port == null ? DEFAULT_PORT : port,
+        edition == null ? HazelcastEdition.OPEN_SOURCE : edition,
+        fixUnsafeSettings != null && fixUnsafeSettings,
+        canary != null && canary,
+        podTimeout == null || podTimeout.isBlank() ? DEFAULT_POD_TIMEOUT : podTimeout,
+        Map.copyOf(allGates),
+        fourEyes != null && fourEyes,
+        requestedBy == null || requestedBy.isBlank() ? "unknown" : requestedBy,
+        dryRun != null && dryRun);
+  }
+
+  /** The target image given the current image: {@code targetImage}, or its repository re-tagged. */
+  public String targetImageFor(String currentImage) {
+    if (targetImage != null && !targetImage.isBlank()) {
+      return targetImage;
+    }
+    return Versions.imageRepository(currentImage) + ":" + targetVersion;
+  }
+
+  /** {@code podTimeout} in whole seconds; call on a valid request. */
+  public int podTimeoutSeconds() {
+    return (int) Durations.parse(podTimeout).toSeconds();
+  }
+
+  /**
+   * Every problem found in the request alone (no cluster consulted), each saying what to do. Call
+   * on the result of {@link #withDefaults()}.
+   */
+  public List<String> problems() {
+    List<String> problems = new ArrayList<>(cluster.problems("cluster"));
+    if (grid == null || grid.isBlank()) {
+      problems.add("grid is required: the name of the Hazelcast StatefulSet or Deployment");
+    } else if (!Names.isDnsLabel(grid)) {
+      problems.add("grid '" + grid + "' is not a valid workload name (a-z, 0-9, '-')");
+    }
+    if (targetVersion == null || targetVersion.isBlank()) {
+      problems.add("targetVersion is required, e.g. 5.3.8");
+    } else if (!Versions.isValid(targetVersion)) {
+      problems.add("targetVersion '" + targetVersion + "' is not a version like 5.3.8");
+    }
+    if (port < 1 || port > 65535) {
+      problems.add("port " + port + " must be between 1 and 65535");
+    }
+    problems.addAll(podTimeoutProblems());
+    for (var gate : gates.entrySet()) {
+      if (!HazelcastGates.ALL.contains(gate.getKey())) {
+        problems.add(
+            "gates: unknown gate '" + gate.getKey() + "'; the gates are " + HazelcastGates.ALL);
+      } else {
+        problems.addAll(gate.getValue().problems("gates." + gate.getKey()));
+      }
+    }
+    GatePolicy resume = gates.get(HazelcastGates.RESUME_OR_ROLLBACK);
+    if (resume != null && resume.approval() == GatePolicy.Approval.AUTO) {
+      problems.add(
+          "gates."
+              + HazelcastGates.RESUME_OR_ROLLBACK
+              + " cannot be AUTO: resuming or rolling back a stuck roll is a person's decision;"
+              + " remove it from gates or set approval REQUIRED");
+    }
+    return problems;
+  }
+
+  private List<String> podTimeoutProblems() {
+    if (!Durations.isValid(podTimeout)) {
+      return List.of("podTimeout '" + podTimeout + "' is not a duration; use e.g. 5m or PT10M");
+    }
+    Duration d = Durations.parse(podTimeout);
+    if (d.compareTo(Duration.ofSeconds(10)) < 0 || d.compareTo(MAX_POD_TIMEOUT) > 0) {
+      return List.of("podTimeout '" + podTimeout + "' must be between 10s and 30m");
+    }
+    return List.of();
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
 
   /** The workflow id: one running upgrade per grid. */
   public String workflowId() {

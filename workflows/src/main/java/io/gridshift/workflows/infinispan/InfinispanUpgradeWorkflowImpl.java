@@ -329,6 +329,8 @@ public class InfinispanUpgradeWorkflowImpl implements InfinispanUpgradeWorkflow 
         gates.audit(),
         gates.paused(),
         tracker.message(),
-        plan);
+        plan,
+        List.of(),
+        List.of());
   }
 }

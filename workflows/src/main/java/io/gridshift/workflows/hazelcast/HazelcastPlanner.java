@@ -1,0 +1,132 @@
+package io.gridshift.workflows.hazelcast;
+
+import io.gridshift.workflows.common.FailureTypes;
+import io.gridshift.workflows.common.InvalidRequestException;
+import io.gridshift.workflows.common.UpgradeStop;
+import io.gridshift.workflows.common.Versions;
+import io.gridshift.workflows.hazelcast.HazelcastPreflight.Violation;
+import io.gridshift.workflows.hazelcast.activities.ClusterSnapshot;
+import io.gridshift.workflows.hazelcast.activities.HazelcastWorkload;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The pure decisions of a Hazelcast upgrade's plan step: is the request well formed, what will be
+ * rolled, and may it start. No Temporal API, so it is tested directly.
+ */
+public final class HazelcastPlanner {
+  private HazelcastPlanner() {}
+
+  /**
+   * The request with defaults applied, or an InvalidRequest stop listing every problem.
+   *
+   * @throws UpgradeStop type {@link FailureTypes#INVALID_REQUEST}
+   */
+  public static HazelcastUpgradeRequest validated(HazelcastUpgradeRequest raw) {
+    if (raw == null) {
+      throw invalid(List.of("the request is empty; give at least cluster, grid and targetVersion"));
+    }
+    if (raw.gates() != null && raw.gates().keySet().stream().anyMatch(Objects::isNull)) {
+      throw invalid(
+          List.of("gates: every entry needs a gate name; the gates are " + HazelcastGates.ALL));
+    }
+    HazelcastUpgradeRequest request = raw.withDefaults();
+    List<String> problems = request.problems();
+    if (!problems.isEmpty()) {
+      throw invalid(problems);
+    }
+    return request;
+  }
+
+  /** The plan, the preflight's verdict included. */
+  public static HazelcastPlan plan(
+      HazelcastUpgradeRequest request, HazelcastWorkload workload, ClusterSnapshot snapshot) {
+    List<Violation> violations = HazelcastPreflight.check(request, workload, snapshot);
+    boolean fixFirst =
+        request.fixUnsafeSettings()
+            && !violations.isEmpty()
+            && violations.stream().allMatch(Violation::fixable);
+    String from = workload.version();
+    String expected = snapshot.clusterVersion();
+    if (request.edition() == HazelcastEdition.ENTERPRISE
+        && Versions.isValid(from)
+        && HazelcastVersionRules.minorJump(from, request.targetVersion())) {
+      expected = Versions.majorMinor(request.targetVersion());
+    }
+    return new HazelcastPlan(
+        workload.name(),
+        workload.kind(),
+        workload.replicas(),
+        request.container() != null ? request.container() : workload.container(),
+        from,
+        request.targetVersion(),
+        workload.image(),
+        request.targetImageFor(workload.image()),
+        request.edition(),
+        snapshot.clusterVersion(),
+        expected,
+        List.copyOf(violations),
+        fixFirst,
+        HazelcastPreflight.safeMaxWait(workload));
+  }
+
+  /**
+   * The refusal of an unsafe plan, or null when it may start: every violation with its rule and
+   * fix; UnsupportedVersion when the version jump is one of them, else UnsafeConfiguration.
+   */
+  public static UpgradeStop refusal(HazelcastUpgradeRequest request, HazelcastPlan plan) {
+    if (plan.violations().isEmpty() || plan.fixSettingsFirst()) {
+      return null;
+    }
+    boolean version = plan.violations().stream().anyMatch(Violation::aboutVersion);
+    String type = version ? FailureTypes.UNSUPPORTED_VERSION : FailureTypes.UNSAFE_CONFIGURATION;
+    String hint =
+        request.fixUnsafeSettings() && plan.violations().stream().anyMatch(Violation::fixable)
+            ? " fixUnsafeSettings fixes only "
+                + HazelcastPreflight.FIXABLE.stream().sorted().toList()
+                + ": fix the others by hand."
+            : "";
+    return UpgradeStop.failed(type, "preflight refused the upgrade: " + list(plan) + "." + hint);
+  }
+
+  /** The violations as {@code N violation(s): [rule] message; ...}. */
+  public static String list(HazelcastPlan plan) {
+    int n = plan.violations().size();
+    return n
+        + (n == 1 ? " violation: " : " violations: ")
+        + plan.violations().stream()
+            .map(v -> "[" + v.rule() + "] " + v.message())
+            .collect(Collectors.joining("; "));
+  }
+
+  /** One line for the status and the dry run. */
+  public static String summary(HazelcastPlan plan) {
+    String what =
+        (plan.statefulSet() ? "StatefulSet " : "Deployment ")
+            + plan.grid()
+            + ": "
+            + plan.replicas()
+            + " members "
+            + plan.fromVersion()
+            + " -> "
+            + plan.targetVersion()
+            + " ("
+            + plan.targetImage()
+            + "), "
+            + (plan.statefulSet()
+                ? "one pod at a time from the highest ordinal, each Ready and the cluster safe"
+                    + " before the next"
+                : "Kubernetes' rollout watched until the cluster is safe");
+    if (plan.violations().isEmpty()) {
+      return what + "; preflight passed";
+    }
+    String verdict = plan.fixSettingsFirst() ? "; settings fixed first (" : "; refused (";
+    return what + verdict + list(plan) + ")";
+  }
+
+  private static UpgradeStop invalid(List<String> problems) {
+    return UpgradeStop.failed(
+        FailureTypes.INVALID_REQUEST, new InvalidRequestException(problems).getMessage());
+  }
+}

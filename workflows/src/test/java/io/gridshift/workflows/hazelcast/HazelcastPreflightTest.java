@@ -1,0 +1,266 @@
+package io.gridshift.workflows.hazelcast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridshift.workflows.activities.WorkloadKind;
+import io.gridshift.workflows.common.ClusterRef;
+import io.gridshift.workflows.hazelcast.HazelcastPreflight.Violation;
+import io.gridshift.workflows.hazelcast.activities.ClusterSnapshot;
+import io.gridshift.workflows.hazelcast.activities.HazelcastWorkload;
+import io.gridshift.workflows.hazelcast.activities.MemberHealth;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** One test per rule, safe and unsafe, with the exact message. */
+class HazelcastPreflightTest {
+  private static final ClusterRef DEMO = new ClusterRef("local", "demo");
+
+  // A safe 3-member 5.3.6 StatefulSet hz, as seed 003 recommends; each test changes one thing.
+  private WorkloadKind kind = WorkloadKind.STATEFULSET;
+  private int ready = 3;
+  private int grace = 600;
+  private final Map<String, String> props =
+      new HashMap<>(
+          Map.of(
+              "hazelcast.shutdownhook.policy", "GRACEFUL",
+              "hazelcast.graceful.shutdown.max.wait", "600"));
+  private Map<String, Integer> backups = Map.of("orders", 1, "sessions", 2);
+  private String strategy = "RollingUpdate";
+  private Integer maxUnavailable;
+  private Integer maxSurge;
+  private String target = "5.3.8";
+  private HazelcastEdition edition = HazelcastEdition.OPEN_SOURCE;
+  private List<MemberHealth> members =
+      List.of(member("hz-0", true, 0, 3), member("hz-1", true, 0, 3), member("hz-2", true, 0, 3));
+
+  private static MemberHealth member(String pod, boolean safe, int queue, int size) {
+    return new MemberHealth(
+        pod, pod + ":5701", "5.3.6", "ACTIVE", "ACTIVE", safe, queue, size, true);
+  }
+
+  private List<Violation> check() {
+    HazelcastWorkload w =
+        new HazelcastWorkload(
+            "hz",
+            kind,
+            3,
+            ready,
+            "hazelcast",
+            "hazelcast/hazelcast:5.3.6",
+            "5.3.6",
+            grace,
+            props,
+            backups,
+            strategy,
+            0,
+            maxUnavailable,
+            maxSurge,
+            null);
+    HazelcastUpgradeRequest r =
+        new HazelcastUpgradeRequest(
+                DEMO, "hz", kind, target, null, null, null, edition, null, null, null, null, null,
+                null, null)
+            .withDefaults();
+    return HazelcastPreflight.check(r, w, new ClusterSnapshot(members, "5.3"));
+  }
+
+  private List<String> messages() {
+    return check().stream().map(Violation::message).toList();
+  }
+
+  private void deployment() {
+    kind = WorkloadKind.DEPLOYMENT;
+    maxUnavailable = 1;
+    maxSurge = 0;
+  }
+
+  @Test
+  void safeStatefulSetPasses() {
+    assertThat(check()).isEmpty();
+  }
+
+  @Test
+  void shutdownHookMustBeGraceful() {
+    props.remove("hazelcast.shutdownhook.policy");
+    assertThat(messages())
+        .containsExactly(
+            "StatefulSet demo/hz: hazelcast.shutdownhook.policy is not set, so a member stops on"
+                + " SIGTERM (TERMINATE) without handing over its partitions; add"
+                + " -Dhazelcast.shutdownhook.policy=GRACEFUL to JAVA_OPTS of container hazelcast");
+    props.put("hazelcast.shutdownhook.policy", "TERMINATE");
+    assertThat(check())
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.rule()).isEqualTo(HazelcastPreflight.SHUTDOWN_HOOK);
+              assertThat(v.message())
+                  .isEqualTo(
+                      "StatefulSet demo/hz: hazelcast.shutdownhook.policy is TERMINATE, so a"
+                          + " member stops on SIGTERM without handing over its partitions; add"
+                          + " -Dhazelcast.shutdownhook.policy=GRACEFUL to JAVA_OPTS of container"
+                          + " hazelcast");
+              assertThat(v.fixable()).isTrue();
+            });
+    props.put("hazelcast.shutdownhook.policy", "graceful");
+    assertThat(check()).isEmpty();
+  }
+
+  @Test
+  void maxWaitMustBeSetAndFitTheGracePeriod() {
+    grace = 30;
+    assertThat(messages())
+        .containsExactly(
+            "StatefulSet demo/hz: terminationGracePeriodSeconds 30 is shorter than"
+                + " hazelcast.graceful.shutdown.max.wait 600; raise it to at least 600");
+    props.remove("hazelcast.graceful.shutdown.max.wait");
+    assertThat(messages())
+        .containsExactly(
+            "StatefulSet demo/hz: hazelcast.graceful.shutdown.max.wait is not set; add"
+                + " -Dhazelcast.graceful.shutdown.max.wait=<seconds> to JAVA_OPTS of container"
+                + " hazelcast, at most terminationGracePeriodSeconds 30");
+    props.put("hazelcast.graceful.shutdown.max.wait", "10m");
+    assertThat(messages())
+        .containsExactly(
+            "StatefulSet demo/hz: hazelcast.graceful.shutdown.max.wait '10m' is not a number of"
+                + " seconds; set it to a number of seconds, at most terminationGracePeriodSeconds"
+                + " 30");
+    props.put("hazelcast.graceful.shutdown.max.wait", "30");
+    assertThat(check()).isEmpty();
+  }
+
+  @Test
+  void deploymentMaxUnavailableMustNotExceedTheSmallestBackupCount() {
+    deployment();
+    assertThat(check()).isEmpty();
+    maxUnavailable = 2;
+    assertThat(messages())
+        .containsExactly(
+            "Deployment demo/hz: maxUnavailable 2 is above the smallest map backup-count 1 (map"
+                + " orders), so a partition and all its backups can stop together; set"
+                + " spec.strategy.rollingUpdate.maxUnavailable to 1");
+    backups = Map.of();
+    maxUnavailable = 2;
+    assertThat(messages())
+        .containsExactly(
+            "Deployment demo/hz: maxUnavailable 2 is above the smallest map backup-count 1"
+                + " (Hazelcast's default), so a partition and all its backups can stop together;"
+                + " set spec.strategy.rollingUpdate.maxUnavailable to 1");
+    strategy = "Recreate";
+    assertThat(messages())
+        .containsExactly(
+            "Deployment demo/hz: strategy Recreate stops every member at once; set"
+                + " spec.strategy.type RollingUpdate with maxUnavailable 1 and maxSurge 0");
+  }
+
+  @Test
+  void deploymentMaxSurgeMustBeZero() {
+    deployment();
+    maxSurge = 1;
+    assertThat(check())
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.rule()).isEqualTo(HazelcastPreflight.MAX_SURGE);
+              assertThat(v.message())
+                  .isEqualTo(
+                      "Deployment demo/hz: maxSurge 1 starts new members before old ones have"
+                          + " left; set spec.strategy.rollingUpdate.maxSurge to 0");
+              assertThat(v.fixable()).isFalse();
+            });
+  }
+
+  @Test
+  void openSourceRollsPatchVersionsOnly() {
+    target = "5.3.7";
+    assertThat(check()).isEmpty();
+    target = "5.4.0";
+    assertThat(messages())
+        .containsExactly(
+            "StatefulSet demo/hz: 5.3.6 -> 5.4.0 changes the minor version and the open-source"
+                + " edition rolls patch versions only; choose a 5.3.x targetVersion, or set"
+                + " edition ENTERPRISE if the cluster runs Hazelcast Enterprise");
+  }
+
+  @Test
+  void enterpriseRollsTheNextMinorWithClusterVersionAutoUpgrade() {
+    edition = HazelcastEdition.ENTERPRISE;
+    target = "5.4.0";
+    assertThat(messages())
+        .containsExactly(
+            "StatefulSet demo/hz: 5.3.6 -> 5.4.0 is a minor upgrade and"
+                + " hazelcast.cluster.version.auto.upgrade.enabled is not true, so the cluster"
+                + " would stay on version 5.3; add"
+                + " -Dhazelcast.cluster.version.auto.upgrade.enabled=true to JAVA_OPTS of container"
+                + " hazelcast");
+    props.put("hazelcast.cluster.version.auto.upgrade.enabled", "true");
+    assertThat(check()).isEmpty();
+    target = "5.5.0";
+    assertThat(messages())
+        .containsExactly(
+            "StatefulSet demo/hz: 5.3.6 -> 5.5.0 is not a jump to the next minor version, the only"
+                + " one Enterprise rolls; upgrade to a 5.4.x version first");
+    target = "6.0.0";
+    assertThat(check()).extracting(Violation::rule).containsExactly(HazelcastVersionRules.JUMP);
+  }
+
+  @Test
+  void downgradeAndSameVersionAreRefused() {
+    target = "5.3.5";
+    assertThat(messages())
+        .containsExactly(
+            "StatefulSet demo/hz: runs 5.3.6 and targetVersion 5.3.5 is older: members cannot roll"
+                + " back; choose a targetVersion newer than 5.3.6");
+    target = "5.3.6";
+    assertThat(messages())
+        .containsExactly(
+            "StatefulSet demo/hz: already runs 5.3.6; choose a targetVersion newer than 5.3.6");
+    assertThat(check().get(0).aboutVersion()).isTrue();
+  }
+
+  @Test
+  void clusterMustBeWhole() {
+    ready = 2;
+    members =
+        List.of(
+            member("hz-0", true, 0, 2),
+            member("hz-1", true, 0, 2),
+            new MemberHealth("hz-2", null, null, null, null, false, 0, 0, false));
+    assertThat(messages())
+        .containsExactly(
+            "StatefulSet demo/hz: the cluster is not whole: 2 of 3 pods ready; hz-0 (clusterSize 2,"
+                + " clusterSafe true, migrationQueueSize 0), hz-1 (clusterSize 2, clusterSafe"
+                + " true, migrationQueueSize 0), hz-2 (unreachable); wait until every pod is Ready"
+                + " and every member sees 3 members, then start again");
+  }
+
+  @Test
+  void clusterMustBeSafe() {
+    members =
+        List.of(
+            member("hz-0", false, 12, 3), member("hz-1", true, 0, 3), member("hz-2", true, 0, 3));
+    assertThat(messages())
+        .containsExactly(
+            "StatefulSet demo/hz: the cluster is not safe: hz-0 (clusterSize 3, clusterSafe false,"
+                + " migrationQueueSize 12), hz-1 (clusterSize 3, clusterSafe true,"
+                + " migrationQueueSize 0), hz-2 (clusterSize 3, clusterSafe true,"
+                + " migrationQueueSize 0); wait until every member reports clusterSafe true and"
+                + " migrationQueueSize 0, then start again");
+  }
+
+  @Test
+  void everyViolationIsListedAtOnce() {
+    props.clear();
+    grace = 30;
+    target = "5.4.0";
+    ready = 2;
+    assertThat(check())
+        .extracting(Violation::rule)
+        .containsExactly(
+            HazelcastPreflight.SHUTDOWN_HOOK,
+            HazelcastPreflight.MAX_WAIT,
+            HazelcastVersionRules.JUMP,
+            HazelcastPreflight.CLUSTER_WHOLE);
+  }
+}

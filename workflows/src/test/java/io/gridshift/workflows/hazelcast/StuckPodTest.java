@@ -1,0 +1,138 @@
+package io.gridshift.workflows.hazelcast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+
+import io.gridshift.workflows.common.MemberStatus;
+import io.gridshift.workflows.common.Phase;
+import io.gridshift.workflows.common.StepState;
+import io.gridshift.workflows.common.UpgradeStatus;
+import io.gridshift.workflows.common.UpgradeStop;
+import io.temporal.failure.ApplicationFailure;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
+
+/** A pod that does not come back safe, and the canary: a person resumes or rolls back. */
+class StuckPodTest extends HazelcastTestSupport {
+  private final AtomicBoolean stuck = new AtomicBoolean(true);
+
+  @Test
+  void aPodThatNeverBecomesSafeStopsTheRollAndOpensTheGate() {
+    stuck("hz-1", TARGET, stuck);
+    HazelcastUpgradeWorkflow stub = start(request());
+
+    UpgradeStatus attention = awaitGate(stub, HazelcastGates.RESUME_OR_ROLLBACK);
+
+    assertThat(attention.phase()).isEqualTo(Phase.NEEDS_ATTENTION);
+    assertThat(step(attention, HazelcastSteps.ROLL).state()).isEqualTo(StepState.WAITING_APPROVAL);
+    assertThat(attention.message())
+        .contains("roll: hz-1 did not become safe: hz-1 not Ready after 600 s")
+        .contains("StatefulSet apps/hz keeps partition 1 with image " + NEW_IMAGE)
+        .contains("Approve gate 'resume-or-rollback' to wait again, or reject it to roll back");
+    assertThat(attention.members())
+        .extracting(MemberStatus::pod, MemberStatus::state)
+        .contains(Tuple.tuple("hz-2", "UPDATED"), Tuple.tuple("hz-1", "ROLLING"));
+    verify(kube, never()).setPartition(partition(0));
+    verify(hz, never()).waitUntilSafe(waitFor("hz-0", TARGET));
+    verify(kube, never()).patchPodTemplate(image(OLD_IMAGE));
+  }
+
+  @Test
+  void approvalResumesWaitingForTheSamePod() {
+    stuck("hz-1", TARGET, stuck);
+    HazelcastUpgradeWorkflow stub = start(request());
+    awaitGate(stub, HazelcastGates.RESUME_OR_ROLLBACK);
+
+    stuck.set(false);
+    decide(stub, HazelcastGates.RESUME_OR_ROLLBACK, true);
+    UpgradeStatus done = result(stub);
+
+    assertThat(done.phase()).isEqualTo(Phase.COMPLETED);
+    verify(hz, times(2)).waitUntilSafe(waitFor("hz-1", TARGET));
+    InOrder order = inOrder(kube, hz);
+    order.verify(hz, times(2)).waitUntilSafe(waitFor("hz-1", TARGET));
+    order.verify(kube).setPartition(partition(0));
+    order.verify(hz).waitUntilSafe(waitFor("hz-0", TARGET));
+    verify(kube, never()).patchPodTemplate(image(OLD_IMAGE));
+    assertThat(step(done, HazelcastSteps.ROLL).attempts()).isEqualTo(2);
+  }
+
+  @Test
+  void rejectionRollsBackOnePodAtATime() {
+    stuck("hz-1", TARGET, stuck);
+    HazelcastUpgradeWorkflow stub = start(request());
+
+    decide(stub, HazelcastGates.RESUME_OR_ROLLBACK, false);
+    ApplicationFailure f = failure(stub);
+
+    assertThat(f.getType()).isEqualTo(UpgradeStop.GATE_REJECTED);
+    assertThat(f.getOriginalMessage())
+        .contains("gate 'resume-or-rollback' rejected by bob: roll it back")
+        .contains("Rolled back: every member runs 5.3.6 again");
+    InOrder order = inOrder(kube, hz);
+    order.verify(kube).setPartition(partition(1));
+    order.verify(hz).waitUntilSafe(waitFor("hz-1", TARGET));
+    order.verify(kube).setPartition(partition(3));
+    order.verify(kube).patchPodTemplate(image(OLD_IMAGE));
+    order.verify(kube).setPartition(partition(2));
+    order.verify(hz).waitUntilSafe(waitFor("hz-2", FROM));
+    order.verify(kube).setPartition(partition(1));
+    order.verify(hz).waitUntilSafe(waitFor("hz-1", FROM));
+    order.verify(kube).setPartition(partition(0));
+    order.verify(hz).waitUntilSafe(waitFor("hz-0", FROM));
+    verify(hz, never()).waitUntilSafe(waitFor("hz-0", TARGET));
+    UpgradeStatus status = stub.status();
+    assertThat(status.phase()).isEqualTo(Phase.ABORTED);
+    assertThat(step(status, HazelcastSteps.ROLLBACK).state()).isEqualTo(StepState.SUCCEEDED);
+    assertThat(step(status, HazelcastSteps.VERIFY).state()).isEqualTo(StepState.SKIPPED);
+    assertThat(status.members())
+        .extracting(MemberStatus::pod, MemberStatus::version, MemberStatus::state)
+        .containsExactlyInAnyOrder(
+            Tuple.tuple("hz-0", FROM, "PENDING"),
+            Tuple.tuple("hz-1", FROM, "ROLLED_BACK"),
+            Tuple.tuple("hz-2", FROM, "ROLLED_BACK"));
+  }
+
+  @Test
+  void canaryGateWaitsAfterTheFirstPodAndApprovalRollsTheRest() {
+    HazelcastUpgradeWorkflow stub = start(with(request(), true, false, false));
+
+    UpgradeStatus waiting = awaitGate(stub, HazelcastGates.CANARY);
+
+    assertThat(waiting.phase()).isEqualTo(Phase.WAITING_APPROVAL);
+    assertThat(step(waiting, HazelcastSteps.GATE_CANARY).message())
+        .contains("hz-2 runs 5.3.8 and the cluster is safe");
+    verify(hz).waitUntilSafe(waitFor("hz-2", TARGET));
+    verify(kube, never()).setPartition(partition(1));
+
+    decide(stub, HazelcastGates.CANARY, true);
+    assertThat(result(stub).phase()).isEqualTo(Phase.COMPLETED);
+    verify(hz).waitUntilSafe(waitFor("hz-0", TARGET));
+  }
+
+  @Test
+  void rejectedCanaryRollsTheFirstPodBack() {
+    HazelcastUpgradeWorkflow stub = start(with(request(), true, false, false));
+
+    decide(stub, HazelcastGates.CANARY, false);
+    ApplicationFailure f = failure(stub);
+
+    assertThat(f.getType()).isEqualTo(UpgradeStop.GATE_REJECTED);
+    assertThat(f.getOriginalMessage())
+        .contains("gate 'canary' was rejected by bob")
+        .contains("Rolled back");
+    InOrder order = inOrder(kube, hz);
+    order.verify(hz).waitUntilSafe(waitFor("hz-2", TARGET));
+    order.verify(kube).setPartition(partition(3));
+    order.verify(kube).patchPodTemplate(image(OLD_IMAGE));
+    order.verify(kube).setPartition(partition(2));
+    order.verify(hz).waitUntilSafe(waitFor("hz-2", FROM));
+    verify(hz, never()).waitUntilSafe(waitFor("hz-1", TARGET));
+    assertThat(step(stub.status(), HazelcastSteps.ROLL).state()).isEqualTo(StepState.SKIPPED);
+  }
+}
