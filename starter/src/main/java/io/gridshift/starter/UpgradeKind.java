@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** The grid kinds gridshift upgrades; the {@code kind} field of a request file. */
 public enum UpgradeKind {
-  INFINISPAN;
+  INFINISPAN,
+  HAZELCAST;
 
   /** Parses a kind name, case-insensitively, with a message listing the kinds. */
   public static UpgradeKind parse(String name) {

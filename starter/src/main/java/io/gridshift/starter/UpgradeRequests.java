@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridshift.workflows.common.InvalidRequestException;
+import io.gridshift.workflows.hazelcast.HazelcastUpgradeRequest;
 import io.gridshift.workflows.infinispan.InfinispanUpgradeRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +13,29 @@ import java.util.List;
 public final class UpgradeRequests {
   private UpgradeRequests() {}
 
-  /** A parsed request of one kind. */
-  public record Parsed(UpgradeKind kind, InfinispanUpgradeRequest infinispan) {
+  /**
+   * A parsed request of one kind: exactly one of {@code infinispan} and {@code hazelcast} is set.
+   */
+  public record Parsed(
+      UpgradeKind kind, InfinispanUpgradeRequest infinispan, HazelcastUpgradeRequest hazelcast) {
+
+    public Parsed(UpgradeKind kind, InfinispanUpgradeRequest infinispan) {
+      this(kind, infinispan, null);
+    }
+
     /** The deterministic workflow id: one running upgrade per grid. */
     public String workflowId() {
-      return infinispan.workflowId();
+      return kind == UpgradeKind.HAZELCAST ? hazelcast.workflowId() : infinispan.workflowId();
+    }
+
+    /** The grid's name. */
+    public String grid() {
+      return kind == UpgradeKind.HAZELCAST ? hazelcast.grid() : infinispan.grid();
+    }
+
+    /** Whether only the plan is wanted. */
+    public boolean dryRun() {
+      return kind == UpgradeKind.HAZELCAST ? hazelcast.dryRun() : infinispan.dryRun();
     }
   }
 
@@ -47,17 +66,28 @@ public final class UpgradeRequests {
     if (dryRun) {
       object.put("dryRun", true);
     }
-    InfinispanUpgradeRequest request;
+    if (kind == UpgradeKind.HAZELCAST) {
+      HazelcastUpgradeRequest request = read(object, HazelcastUpgradeRequest.class).withDefaults();
+      requireNoProblems(request.problems());
+      return new Parsed(kind, null, request);
+    }
+    InfinispanUpgradeRequest request = read(object, InfinispanUpgradeRequest.class).withDefaults();
+    requireNoProblems(request.problems());
+    return new Parsed(kind, request, null);
+  }
+
+  private static <T> T read(ObjectNode object, Class<T> type) {
     try {
-      request = Json.mapper().treeToValue(object, InfinispanUpgradeRequest.class).withDefaults();
+      return Json.mapper().treeToValue(object, type);
     } catch (JsonProcessingException e) {
       throw new InvalidRequestException(List.of(describe(e)));
     }
-    List<String> problems = new ArrayList<>(request.problems());
+  }
+
+  private static void requireNoProblems(List<String> problems) {
     if (!problems.isEmpty()) {
-      throw new InvalidRequestException(problems);
+      throw new InvalidRequestException(new ArrayList<>(problems));
     }
-    return new Parsed(kind, request);
   }
 
   private static String describe(JsonProcessingException e) {

@@ -4,6 +4,7 @@ import io.gridshift.workflows.common.AuditEntry;
 import io.gridshift.workflows.common.GateDecision;
 import io.gridshift.workflows.common.OperatorAction;
 import io.gridshift.workflows.common.UpgradeStatus;
+import io.gridshift.workflows.hazelcast.HazelcastUpgradeWorkflow;
 import io.gridshift.workflows.infinispan.InfinispanUpgradeWorkflow;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
@@ -41,15 +42,20 @@ public final class UpgradeService {
                 WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
             .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
             .build();
-    InfinispanUpgradeWorkflow workflow =
-        client.newWorkflowStub(InfinispanUpgradeWorkflow.class, options);
     try {
+      if (parsed.kind() == UpgradeKind.HAZELCAST) {
+        HazelcastUpgradeWorkflow workflow =
+            client.newWorkflowStub(HazelcastUpgradeWorkflow.class, options);
+        return WorkflowClient.start(workflow::upgrade, parsed.hazelcast());
+      }
+      InfinispanUpgradeWorkflow workflow =
+          client.newWorkflowStub(InfinispanUpgradeWorkflow.class, options);
       return WorkflowClient.start(workflow::upgrade, parsed.infinispan());
     } catch (WorkflowExecutionAlreadyStarted e) {
       throw new UpgradeException(
           UpgradeException.Reason.CONFLICT,
           "an upgrade of grid '"
-              + parsed.infinispan().grid()
+              + parsed.grid()
               + "' is already running as workflow "
               + parsed.workflowId()
               + "; follow it with `gridshift status "

@@ -97,4 +97,21 @@ class UpgradeRequestsTest {
         .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("unknown kind 'redis'");
   }
+
+  @Test
+  void hazelcastRequestsGetTheirOwnDefaultsAndWorkflowId() {
+    UpgradeRequests.Parsed parsed =
+        UpgradeRequests.parse(
+            """
+            {"kind": "hazelcast", "cluster": {"cluster": "c1", "namespace": "grids"},
+             "grid": "hz", "targetVersion": "5.3.8", "canary": true}
+            """,
+            true);
+    assertThat(parsed.kind()).isEqualTo(UpgradeKind.HAZELCAST);
+    assertThat(parsed.infinispan()).isNull();
+    assertThat(parsed.hazelcast().port()).isEqualTo(5701);
+    assertThat(parsed.hazelcast().canary()).isTrue();
+    assertThat(parsed.dryRun()).isTrue();
+    assertThat(parsed.workflowId()).isEqualTo("hazelcast-upgrade-c1-grids-hz");
+  }
 }

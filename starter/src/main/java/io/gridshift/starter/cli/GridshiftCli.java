@@ -143,7 +143,7 @@ public final class GridshiftCli {
     UpgradeRequests.Parsed parsed = UpgradeRequests.parse(json, args.flag("dry-run"));
     WorkflowExecution execution = service.start(parsed);
     out.println("started " + execution.getWorkflowId() + " (run " + execution.getRunId() + ")");
-    if (parsed.infinispan().dryRun()) {
+    if (parsed.dryRun()) {
       UpgradeStatus plan = service.awaitCompletion(execution.getWorkflowId());
       StatusPrinter.print(plan, out);
       printJson(plan.plan());
