@@ -1,6 +1,7 @@
 package io.gridshift.sandbox;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gridshift.sandbox.hazelcast.HazelcastPodRuntime;
 import io.gridshift.sandbox.kube.DeploymentController;
 import io.gridshift.sandbox.kube.InfinispanPodRuntime;
 import io.gridshift.sandbox.kube.Kubelet;
@@ -23,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * The local world on loopback, for tests and the demo: a Temporal frontend (the Java test server,
  * real timers), a Kubernetes API (fabric8 mock plus what kube-apiserver does on writes) with a
  * kubeconfig (context {@value LocalKubernetesApi#CONTEXT}), the StatefulSet and Deployment
- * controllers, a kubelet that runs real grid servers for pods (Infinispan; more through {@link
- * #register}) and Service routing on loopback cluster IPs.
+ * controllers, a kubelet that runs real grid servers for pods (Infinispan, Hazelcast; more through
+ * {@link #register}) and Service routing on loopback cluster IPs.
  *
  * <p>{@link #close()} stops it all, every pod's process included; a JVM shutdown hook does the same
  * if the JVM exits first.
@@ -80,7 +81,7 @@ public final class Sandbox implements AutoCloseable {
         add(
             new Kubelet(
                 client, options.dir(), KUBELET_INTERVAL, SHUTDOWN_GRACE, network.podPrefix()));
-    kubelet.register(new InfinispanPodRuntime()).start();
+    kubelet.register(new InfinispanPodRuntime()).register(new HazelcastPodRuntime()).start();
     add(new StatefulSetController(client, CONTROLLER_INTERVAL).start());
     add(new DeploymentController(client, CONTROLLER_INTERVAL).start());
     add(new ServiceRouter(client, CONTROLLER_INTERVAL).start());
