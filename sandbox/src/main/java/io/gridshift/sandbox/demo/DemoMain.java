@@ -17,7 +17,10 @@ public final class DemoMain {
       return;
     }
     try {
-      DemoReport report = new InfinispanDemo(options, System.out).run();
+      DemoReport report =
+          options.kind().equals("hazelcast")
+              ? new HazelcastDemo(options, System.out).run()
+              : new InfinispanDemo(options, System.out).run();
       System.exit(report.success() ? 0 : 1);
     } catch (Exception e) {
       System.err.println("demo failed: " + e.getMessage());

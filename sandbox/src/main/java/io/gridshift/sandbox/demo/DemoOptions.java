@@ -5,22 +5,29 @@ import java.nio.file.Path;
 /**
  * Options of {@code ./gridshift demo <kind>}.
  *
- * @param kind the grid kind ({@code infinispan})
+ * @param kind the grid kind ({@code infinispan} or {@code hazelcast})
  * @param approveAll {@code --yes}: approve every gate as user {@code demo}
  * @param report {@code --report FILE}: write the JSON report there
  * @param entries {@code --entries N}: entries loaded into the source, in all (default 100000)
  * @param workDir where the sandbox keeps pods' files and logs ({@code --work-dir}, default
  *     .gridshift/sandbox)
+ * @param gridManifest {@code --grid-manifest FILE} (hazelcast): the user's own StatefulSet or
+ *     Deployment (with its ConfigMap) to try in the sandbox instead of the demo's; the preflight
+ *     judges it
  */
-public record DemoOptions(String kind, boolean approveAll, Path report, int entries, Path workDir) {
+public record DemoOptions(
+    String kind, boolean approveAll, Path report, int entries, Path workDir, Path gridManifest) {
 
   static final String USAGE =
       """
-      usage: ./gridshift demo infinispan [--yes] [--report FILE] [--entries N] [--work-dir DIR]
+      usage: ./gridshift demo infinispan|hazelcast [--yes] [--report FILE] [--entries N]
+                                                   [--work-dir DIR] [--grid-manifest FILE]
         --yes          approve every gate as user 'demo' (otherwise the demo waits and prints the
                        command that approves each gate)
         --report FILE  write a JSON report (workflowId, status, steps, caches, approvals)
-        --entries N    entries loaded into the source grid, in all (default 100000)""";
+        --entries N    entries loaded into the source grid, in all (default 100000)
+        --grid-manifest FILE  (hazelcast) your own StatefulSet/Deployment manifest instead of the
+                       demo's; the preflight judges it""";
 
   /** Parses the demo's arguments; throws IllegalArgumentException with the usage on bad input. */
   static DemoOptions parse(String[] args) {
@@ -29,12 +36,14 @@ public record DemoOptions(String kind, boolean approveAll, Path report, int entr
     Path report = null;
     int entries = 100_000;
     Path workDir = Path.of(".gridshift", "sandbox");
+    Path manifest = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--yes", "-y" -> yes = true;
         case "--report" -> report = Path.of(value(args, ++i, "--report"));
         case "--entries" -> entries = positive(value(args, ++i, "--entries"));
         case "--work-dir" -> workDir = Path.of(value(args, ++i, "--work-dir"));
+        case "--grid-manifest" -> manifest = Path.of(value(args, ++i, "--grid-manifest"));
         default -> {
           if (args[i].startsWith("-") || kind != null) {
             throw new IllegalArgumentException("unexpected argument '" + args[i] + "'\n" + USAGE);
@@ -46,11 +55,17 @@ public record DemoOptions(String kind, boolean approveAll, Path report, int entr
     if (kind == null) {
       throw new IllegalArgumentException("which demo? \n" + USAGE);
     }
-    if (!kind.equals("infinispan")) {
+    if (!kind.equals("infinispan") && !kind.equals("hazelcast")) {
       throw new IllegalArgumentException(
-          "unknown demo '" + kind + "'; demos: infinispan\n" + USAGE);
+          "unknown demo '" + kind + "'; demos: infinispan, hazelcast\n" + USAGE);
     }
-    return new DemoOptions(kind, yes, report, entries, workDir);
+    if (manifest != null && !kind.equals("hazelcast")) {
+      throw new IllegalArgumentException("--grid-manifest is for the hazelcast demo\n" + USAGE);
+    }
+    if (manifest != null && !java.nio.file.Files.isReadable(manifest)) {
+      throw new IllegalArgumentException("--grid-manifest " + manifest + " is not a readable file");
+    }
+    return new DemoOptions(kind, yes, report, entries, workDir, manifest);
   }
 
   private static String value(String[] args, int i, String option) {

@@ -1,5 +1,6 @@
 package io.gridshift.sandbox.demo;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.gridshift.workflows.common.AuditEntry;
 import io.gridshift.workflows.common.CacheProgress;
 import io.gridshift.workflows.common.UpgradeStatus;
@@ -14,13 +15,27 @@ import java.util.Map;
  * @param steps every step with its state and times
  * @param caches per cache: entries on source and target, and keys missing on the target
  * @param approvals every gate decision
+ * @param members (hazelcast) every member's pod and version
+ * @param maps (hazelcast) every map's entries before and after
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record DemoReport(
     String workflowId,
     String status,
     List<Step> steps,
     List<Cache> caches,
-    List<Approval> approvals) {
+    List<Approval> approvals,
+    List<Member> members,
+    List<MapEntries> maps) {
+
+  /** One Hazelcast member after the upgrade. */
+  public record Member(String pod, String version) {}
+
+  /**
+   * One Hazelcast map: entries before the upgrade, and after it as read back key by key (a missing
+   * or changed key counts as lost).
+   */
+  public record MapEntries(String name, long entriesBefore, long entriesAfter) {}
 
   /** One step. */
   public record Step(String name, String status, String startedAt, String endedAt) {}
@@ -58,7 +73,22 @@ public record DemoReport(
                         || a.action() == AuditEntry.Action.REJECTED)
             .map(a -> new Approval(a.gate(), a.by(), a.at(), a.comment()))
             .toList();
-    return new DemoReport(status.workflowId(), status.phase().name(), steps, caches, approvals);
+    return new DemoReport(
+        status.workflowId(), status.phase().name(), steps, caches, approvals, null, null);
+  }
+
+  /** Builds a Hazelcast report: {@code lost} counts keys missing or changed on reading back. */
+  static DemoReport ofHazelcast(
+      UpgradeStatus status, Map<String, Integer> loaded, Map<String, Integer> lost) {
+    DemoReport base = of(status, Map.of());
+    List<Member> members =
+        status.members().stream().map(m -> new Member(m.pod(), m.version())).toList();
+    List<MapEntries> maps =
+        loaded.entrySet().stream()
+            .map(e -> new MapEntries(e.getKey(), e.getValue(), e.getValue() - lost.get(e.getKey())))
+            .toList();
+    return new DemoReport(
+        base.workflowId(), base.status(), base.steps(), List.of(), base.approvals(), members, maps);
   }
 
   private static long missing(CacheProgress c, Map<String, Integer> readBack) {
@@ -68,6 +98,8 @@ public record DemoReport(
 
   /** True when the upgrade completed and no key is missing anywhere. */
   boolean success() {
-    return status.equals("COMPLETED") && caches.stream().allMatch(c -> c.missingKeys() == 0);
+    return status.equals("COMPLETED")
+        && caches.stream().allMatch(c -> c.missingKeys() == 0)
+        && (maps == null || maps.stream().allMatch(m -> m.entriesAfter() == m.entriesBefore()));
   }
 }

@@ -2,13 +2,10 @@ package io.gridshift.sandbox.demo;
 
 import io.gridshift.sandbox.Sandbox;
 import io.gridshift.starter.Json;
-import io.gridshift.starter.UpgradeRequests;
 import io.gridshift.starter.UpgradeService;
 import io.gridshift.starter.cli.StatusPrinter;
 import io.gridshift.worker.GridshiftWorker;
 import io.gridshift.worker.WorkerConfig;
-import io.gridshift.workflows.common.GateDecision;
-import io.gridshift.workflows.common.OpenGate;
 import io.gridshift.workflows.common.UpgradeStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -18,8 +15,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ./gridshift demo infinispan}: in the sandbox, creates a 3-pod Infinispan 14.0.28 grid
@@ -129,34 +124,8 @@ public final class InfinispanDemo {
                 InfinispanDemoGrid.GRID,
                 TARGET_VERSION,
                 System.getProperty("user.name", "demo-requester"));
-    out.println("\nRequest:\n" + json);
-    String id = service.start(UpgradeRequests.parse(json, false)).getWorkflowId();
-    out.printf("%nUpgrade %s -> %s started: workflow %s%n", SOURCE_VERSION, TARGET_VERSION, id);
-    CompletableFuture<UpgradeStatus> done =
-        CompletableFuture.supplyAsync(() -> service.awaitCompletion(id));
-    ProgressPrinter progress = new ProgressPrinter(out);
-    while (true) {
-      try {
-        return done.get(500, TimeUnit.MILLISECONDS);
-      } catch (java.util.concurrent.TimeoutException e) {
-        OpenGate gate = progress.print(service.status(id));
-        if (gate != null) {
-          decide(service, id, gate);
-        }
-      }
-    }
-  }
-
-  private void decide(UpgradeService service, String id, OpenGate gate) {
-    if (options.approveAll()) {
-      service.approve(
-          id, new GateDecision(gate.name(), "demo", "approved by ./gridshift demo --yes"));
-      out.printf("  gate %-18s approved by demo%n", gate.name());
-    } else {
-      out.printf(
-          "%n  Gate '%s' is waiting for approval (until %s). In another terminal run:%n    %s%n%n",
-          gate.name(), gate.deadline(), StatusPrinter.approveCommand(id, gate.name(), "approve"));
-    }
+    return new UpgradeFollower(service, options.approveAll(), out)
+        .run(json, SOURCE_VERSION + " -> " + TARGET_VERSION);
   }
 
   private void summarize(UpgradeStatus result, DemoReport report) {

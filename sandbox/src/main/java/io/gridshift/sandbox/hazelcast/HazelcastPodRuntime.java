@@ -30,7 +30,8 @@ import java.util.TreeSet;
  *       every pod of the workload that has an address; without one, {@link
  *       HazelcastMember#sandboxConfig(int) sandboxConfig(1)}. XML configs are not supported: a
  *       ConfigMap holding only {@code hazelcast.xml} fails the pod with a message saying so;
- *   <li>cluster name: the config's, else the owning StatefulSet or Deployment's name;
+ *   <li>cluster name: {@code HZ_CLUSTERNAME}, else the config's, else Hazelcast's default {@code
+ *       dev} (as a real member would; tcp-ip lists keep two workloads apart anyway);
  *   <li>JVM options: the container's {@code JAVA_OPTS} (so {@code
  *       -Dhazelcast.shutdownhook.policy=GRACEFUL} takes effect on SIGTERM), minus the config path,
  *       heap sizing and network overrides; environment: the container's, references resolved;
@@ -38,6 +39,9 @@ import java.util.TreeSet;
  * </ul>
  */
 public final class HazelcastPodRuntime implements PodRuntime {
+  /** Hazelcast's own default cluster name. */
+  static final String DEFAULT_CLUSTER_NAME = "dev";
+
   /** Versions the sandbox runs for real (open source, on Maven Central; RUNTIME.md). */
   public static final Set<String> KNOWN_VERSIONS =
       Set.of("5.3.6", "5.3.7", "5.3.8", "5.4.0", "5.5.0");
@@ -99,8 +103,11 @@ public final class HazelcastPodRuntime implements PodRuntime {
     members.add(context.podIp() + ":" + port);
     String userYaml = userYaml(context, inputs).orElse(null);
     String clusterName = userYaml == null ? null : HazelcastPodConfig.clusterName(userYaml);
-    if (clusterName == null) {
-      clusterName = inputs.workloadName();
+    String fromEnv = inputs.env().get("HZ_CLUSTERNAME");
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      clusterName = fromEnv;
+    } else if (clusterName == null) {
+      clusterName = DEFAULT_CLUSTER_NAME;
     }
     String configYaml =
         userYaml == null

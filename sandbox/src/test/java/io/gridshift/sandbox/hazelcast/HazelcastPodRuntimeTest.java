@@ -99,10 +99,10 @@ class HazelcastPodRuntimeTest {
     assertThat(spec.workDir()).isEqualTo(dir.resolve("pods/default/hz-1"));
     assertThat(spec.bindAddress()).isEqualTo("127.0.30.9");
     assertThat(spec.port()).isEqualTo(5702);
-    assertThat(spec.clusterName()).isEqualTo("hz");
+    assertThat(spec.clusterName()).isEqualTo("dev");
     assertThat(spec.members()).containsExactly("127.0.30.7:5702", "127.0.30.9:5702");
     assertThat(spec.configYaml())
-        .contains("127.0.30.7:5702", "orders", "cluster-name: hz")
+        .contains("127.0.30.7:5702", "orders", "cluster-name: dev")
         .doesNotContain("kubernetes");
     assertThat(spec.jvmOptions()).containsExactly("-Dhazelcast.shutdownhook.policy=GRACEFUL");
     assertThat(spec.env()).containsKey("JAVA_OPTS");
@@ -113,7 +113,7 @@ class HazelcastPodRuntimeTest {
     Pod pod = pod("bare", "hazelcast/hazelcast:5.3.8");
     HazelcastMemberSpec spec = runtime.spec(new PodContext(pod, "127.0.30.3", client, dir));
     assertThat(spec.configYaml()).isNull();
-    assertThat(spec.clusterName()).isEqualTo("bare");
+    assertThat(spec.clusterName()).isEqualTo("dev");
     assertThat(spec.port()).isEqualTo(5701);
     assertThat(spec.members()).containsExactly("127.0.30.3:5701");
   }

@@ -1,5 +1,6 @@
 package io.gridshift.workflows.hazelcast;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.gridshift.workflows.activities.WorkloadKind;
 import io.gridshift.workflows.common.ClusterRef;
 import io.gridshift.workflows.common.Durations;
@@ -19,7 +20,7 @@ import java.util.Map;
  *
  * @param cluster where the grid runs
  * @param grid the StatefulSet (preferred) or Deployment running the members
- * @param kind STATEFULSET (default) or DEPLOYMENT
+ * @param kind STATEFULSET (default) or DEPLOYMENT; JSON field {@code workloadKind}
  * @param targetVersion e.g. {@code 5.3.8}
  * @param targetImage default: the current image's repository with {@code targetVersion} as tag
  * @param container the Hazelcast container; default the one whose image contains "hazelcast", else
@@ -41,7 +42,8 @@ import java.util.Map;
 public record HazelcastUpgradeRequest(
     ClusterRef cluster,
     String grid,
-    WorkloadKind kind,
+    // "kind" in request JSON names the grid kind (hazelcast); this one is the workload's kind.
+    @JsonProperty("workloadKind") WorkloadKind kind,
     String targetVersion,
     String targetImage,
     String container,

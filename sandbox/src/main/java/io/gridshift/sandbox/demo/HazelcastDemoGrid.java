@@ -1,0 +1,315 @@
+package io.gridshift.sandbox.demo;
+
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gridshift.workflows.activities.WorkloadKind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntConsumer;
+
+/**
+ * The Hazelcast demo's grid in the sandbox: by default a 3-member StatefulSet configured as the
+ * Hazelcast rolling-upgrade runbook recommends (GRACEFUL shutdown hook, graceful max wait 600 s,
+ * terminationGracePeriodSeconds 600, maps with backup-count 1), or the workload of a user's
+ * manifest; plus a known data set in two maps whose every key is read back afterwards.
+ */
+public final class HazelcastDemoGrid {
+  public static final String NAMESPACE = "default";
+  public static final String GRID = "hz";
+  static final String CLUSTER_NAME = "hz";
+  static final List<String> MAPS = List.of("orders", "sessions");
+
+  static final String CONFIG_YAML =
+      """
+      hazelcast:
+        cluster-name: hz
+        network:
+          rest-api:
+            enabled: true
+            endpoint-groups:
+              HEALTH_CHECK: {enabled: true}
+              CLUSTER_READ: {enabled: true}
+              CLUSTER_WRITE: {enabled: true}
+          join:
+            multicast: {enabled: false}
+            kubernetes:
+              enabled: true
+              service-name: hz
+        map:
+          default:
+            backup-count: 1
+      """;
+
+  private final KubernetesClient kube;
+  private String name = GRID;
+  private WorkloadKind kind = WorkloadKind.STATEFULSET;
+
+  public HazelcastDemoGrid(KubernetesClient kube) {
+    this.kube = kube;
+  }
+
+  /** The workload's name. */
+  public String name() {
+    return name;
+  }
+
+  /** The workload's kind. */
+  public WorkloadKind kind() {
+    return kind;
+  }
+
+  /** Creates the runbook-style StatefulSet {@code hz} of {@code replicas} members. */
+  public void create(String version, int replicas) {
+    kube.configMaps()
+        .inNamespace(NAMESPACE)
+        .resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName(GRID + "-config")
+                .endMetadata()
+                .addToData("hazelcast.yaml", CONFIG_YAML)
+                .build())
+        .create();
+    kube.apps()
+        .statefulSets()
+        .inNamespace(NAMESPACE)
+        .resource(statefulSet(version, replicas))
+        .create();
+    kube.services()
+        .inNamespace(NAMESPACE)
+        .resource(
+            new ServiceBuilder()
+                .withNewMetadata()
+                .withName(GRID)
+                .endMetadata()
+                .withNewSpec()
+                .addToSelector("app", GRID)
+                .addNewPort()
+                .withName("hazelcast")
+                .withPort(5701)
+                .withTargetPort(new IntOrString(5701))
+                .endPort()
+                .endSpec()
+                .build())
+        .create();
+  }
+
+  /**
+   * Creates every object of a user's manifest (YAML, several documents allowed); the grid is its
+   * first StatefulSet or Deployment.
+   */
+  public void apply(Path manifest) throws IOException {
+    try (InputStream in = Files.newInputStream(manifest)) {
+      List<HasMetadata> items = kube.load(in).items();
+      HasMetadata workload =
+          items.stream()
+              .filter(i -> i instanceof StatefulSet || i instanceof Deployment)
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          manifest + " holds no StatefulSet or Deployment to upgrade"));
+      for (HasMetadata item : items) {
+        item.getMetadata().setNamespace(NAMESPACE);
+        kube.resource(item).create();
+      }
+      name = workload.getMetadata().getName();
+      kind = workload instanceof Deployment ? WorkloadKind.DEPLOYMENT : WorkloadKind.STATEFULSET;
+    }
+  }
+
+  private static StatefulSet statefulSet(String version, int replicas) {
+    return new StatefulSetBuilder()
+        .withNewMetadata()
+        .withName(GRID)
+        .addToLabels("app", GRID)
+        .endMetadata()
+        .withNewSpec()
+        .withReplicas(replicas)
+        .withServiceName(GRID)
+        .withNewSelector()
+        .addToMatchLabels("app", GRID)
+        .endSelector()
+        .withNewUpdateStrategy()
+        .withType("RollingUpdate")
+        .endUpdateStrategy()
+        .withNewTemplate()
+        .withNewMetadata()
+        .addToLabels("app", GRID)
+        .endMetadata()
+        .withNewSpec()
+        // The runbook's settings: members leave gracefully and Kubernetes waits for them.
+        .withTerminationGracePeriodSeconds(600L)
+        .addNewContainer()
+        .withName("hazelcast")
+        .withImage("hazelcast/hazelcast:" + version)
+        .addNewEnv()
+        .withName("JAVA_OPTS")
+        .withValue(
+            "-Dhazelcast.shutdownhook.policy=GRACEFUL -Dhazelcast.graceful.shutdown.max.wait=600")
+        .endEnv()
+        .addNewPort()
+        .withName("hazelcast")
+        .withContainerPort(5701)
+        .endPort()
+        .addNewVolumeMount()
+        .withName("config")
+        .withMountPath("/data/hazelcast")
+        .endVolumeMount()
+        .endContainer()
+        .addNewVolume()
+        .withName("config")
+        .withNewConfigMap()
+        .withName(GRID + "-config")
+        .endConfigMap()
+        .endVolume()
+        .endSpec()
+        .endTemplate()
+        .endSpec()
+        .build();
+  }
+
+  /** Waits until the workload has {@code replicas} ready pods. */
+  public void awaitReady(int replicas, Duration timeout, IntConsumer progress)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    int last = -1;
+    while (System.nanoTime() < deadline) {
+      int ready = readyPods().size();
+      if (ready != last) {
+        progress.accept(ready);
+        last = ready;
+      }
+      if (ready >= replicas) {
+        return;
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException(
+        name + " did not become ready within " + timeout + "; see the pod logs in the sandbox");
+  }
+
+  /** Desired replicas of the workload. */
+  public int replicas() {
+    return kind == WorkloadKind.DEPLOYMENT
+        ? kube.apps()
+            .deployments()
+            .inNamespace(NAMESPACE)
+            .withName(name)
+            .get()
+            .getSpec()
+            .getReplicas()
+        : kube.apps()
+            .statefulSets()
+            .inNamespace(NAMESPACE)
+            .withName(name)
+            .get()
+            .getSpec()
+            .getReplicas();
+  }
+
+  /** Puts {@code total} entries, spread over the maps; returns entries per map. */
+  public Map<String, Integer> load(int total, IntConsumer progress) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    counts.put(MAPS.get(0), total - total / 2);
+    counts.put(MAPS.get(1), total / 2);
+    HazelcastInstance client = client();
+    try {
+      int done = 0;
+      for (var map : counts.entrySet()) {
+        IMap<String, String> m = client.getMap(map.getKey());
+        Map<String, String> batch = new HashMap<>();
+        for (int i = 0; i < map.getValue(); i++) {
+          batch.put(map.getKey() + "-" + i, "value-" + i);
+          if (batch.size() == 1000) {
+            m.putAll(batch);
+            done += batch.size();
+            batch.clear();
+            progress.accept(done);
+          }
+        }
+        m.putAll(batch);
+        done += batch.size();
+        progress.accept(done);
+      }
+    } finally {
+      client.shutdown();
+    }
+    return counts;
+  }
+
+  /** Per map, how many loaded keys are missing or changed now. */
+  public Map<String, Integer> lostKeys(Map<String, Integer> loaded) {
+    Map<String, Integer> lost = new LinkedHashMap<>();
+    HazelcastInstance client = client();
+    try {
+      for (var map : loaded.entrySet()) {
+        IMap<String, String> m = client.getMap(map.getKey());
+        int missing = 0;
+        for (int start = 0; start < map.getValue(); start += 1000) {
+          Set<String> keys = new java.util.HashSet<>();
+          for (int i = start; i < Math.min(map.getValue(), start + 1000); i++) {
+            keys.add(map.getKey() + "-" + i);
+          }
+          Map<String, String> found = m.getAll(keys);
+          for (int i = start; i < Math.min(map.getValue(), start + 1000); i++) {
+            if (!("value-" + i).equals(found.get(map.getKey() + "-" + i))) {
+              missing++;
+            }
+          }
+        }
+        lost.put(map.getKey(), missing);
+      }
+    } finally {
+      client.shutdown();
+    }
+    return lost;
+  }
+
+  private HazelcastInstance client() {
+    ClientConfig config = new ClientConfig();
+    config.setClusterName(clusterName());
+    for (Pod pod : readyPods()) {
+      config.getNetworkConfig().addAddress(pod.getStatus().getPodIP() + ":5701");
+    }
+    config
+        .getConnectionStrategyConfig()
+        .getConnectionRetryConfig()
+        .setClusterConnectTimeoutMillis(60_000);
+    return HazelcastClient.newHazelcastClient(config);
+  }
+
+  private String clusterName() {
+    return name.equals(GRID) ? CLUSTER_NAME : "dev";
+  }
+
+  private List<Pod> readyPods() {
+    return kube.pods().inNamespace(NAMESPACE).list().getItems().stream()
+        .filter(p -> p.getMetadata().getName().startsWith(name + "-"))
+        .filter(p -> p.getStatus() != null && p.getStatus().getConditions() != null)
+        .filter(
+            p ->
+                p.getStatus().getConditions().stream()
+                    .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus())))
+        .toList();
+  }
+}
