@@ -191,10 +191,15 @@ public final class HazelcastDemoGrid {
   /** Waits until the workload has {@code replicas} ready pods. */
   public void awaitReady(int replicas, Duration timeout, IntConsumer progress)
       throws InterruptedException {
+    awaitReady(name, replicas, timeout, progress);
+  }
+
+  private void awaitReady(String workload, int replicas, Duration timeout, IntConsumer progress)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     int last = -1;
     while (System.nanoTime() < deadline) {
-      int ready = readyPods().size();
+      int ready = readyPods(workload).size();
       if (ready != last) {
         progress.accept(ready);
         last = ready;
@@ -205,7 +210,13 @@ public final class HazelcastDemoGrid {
       Thread.sleep(250);
     }
     throw new IllegalStateException(
-        name + " did not become ready within " + timeout + "; see the pod logs in the sandbox");
+        workload + " did not become ready within " + timeout + "; see the pod logs in the sandbox");
+  }
+
+  /** Waits until {@code replicas} pods of workload {@code workload} are ready. */
+  public void awaitReadyPods(String workload, int replicas, Duration timeout)
+      throws InterruptedException {
+    awaitReady(workload, replicas, timeout, ready -> {});
   }
 
   /** Desired replicas of the workload. */
@@ -288,7 +299,7 @@ public final class HazelcastDemoGrid {
   private HazelcastInstance client() {
     ClientConfig config = new ClientConfig();
     config.setClusterName(clusterName());
-    for (Pod pod : readyPods()) {
+    for (Pod pod : readyPods(name)) {
       config.getNetworkConfig().addAddress(pod.getStatus().getPodIP() + ":5701");
     }
     config
@@ -302,9 +313,9 @@ public final class HazelcastDemoGrid {
     return name.equals(GRID) ? CLUSTER_NAME : "dev";
   }
 
-  private List<Pod> readyPods() {
+  private List<Pod> readyPods(String workload) {
     return kube.pods().inNamespace(NAMESPACE).list().getItems().stream()
-        .filter(p -> p.getMetadata().getName().startsWith(name + "-"))
+        .filter(p -> p.getMetadata().getName().startsWith(workload + "-"))
         .filter(p -> p.getStatus() != null && p.getStatus().getConditions() != null)
         .filter(
             p ->

@@ -1,0 +1,218 @@
+package io.gridshift.sandbox.it.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.gridshift.sandbox.Sandbox;
+import io.gridshift.sandbox.SandboxOptions;
+import io.gridshift.sandbox.demo.HazelcastDemo;
+import io.gridshift.sandbox.demo.HazelcastDemoGrid;
+import io.gridshift.starter.UpgradeRequests;
+import io.gridshift.starter.UpgradeService;
+import io.gridshift.worker.GridshiftWorker;
+import io.gridshift.worker.WorkerConfig;
+import io.gridshift.workflows.common.GateDecision;
+import io.gridshift.workflows.common.MemberStatus;
+import io.gridshift.workflows.common.OpenGate;
+import io.gridshift.workflows.common.Phase;
+import io.gridshift.workflows.common.UpgradeStatus;
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The Hazelcast rolling upgrade on the sandbox with real members, through the real worker and
+ * workflow: refusals by the preflight change nothing (an unsafe manifest, a 5.4.0 jump on the open
+ * source edition); then 5.3.6 -> 5.3.8, pod by pod, with 100,000 entries and none lost.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HazelcastUpgradeEndToEndIT {
+  private static final int ENTRIES = 100_000;
+
+  private Sandbox sandbox;
+  private WorkflowServiceStubs stubs;
+  private GridshiftWorker worker;
+  private UpgradeService service;
+  private HazelcastDemoGrid grid;
+  private Map<String, Integer> loaded;
+
+  @BeforeAll
+  void startSandboxAndLoadTheCluster() throws Exception {
+    sandbox =
+        Sandbox.start(SandboxOptions.ephemeral(Files.createTempDirectory("gridshift-hz-e2e")));
+    stubs =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder().setTarget(sandbox.temporalTarget()).build());
+    WorkflowClient client = WorkflowClient.newInstance(stubs);
+    worker =
+        new GridshiftWorker(
+            client,
+            new WorkerConfig(
+                new WorkerConfig.Temporal(sandbox.temporalTarget(), "default"),
+                true,
+                List.of(
+                    new WorkerConfig.Cluster(
+                        "sandbox", sandbox.kubeconfig().toString(), "sandbox", false))));
+    worker.start();
+    service = new UpgradeService(client);
+    grid = new HazelcastDemoGrid(sandbox.client());
+    grid.create(HazelcastDemo.SOURCE_VERSION, 3);
+    grid.awaitReady(3, Duration.ofMinutes(5), ready -> {});
+    loaded = grid.load(ENTRIES, done -> {});
+  }
+
+  @AfterAll
+  void stop() {
+    if (worker != null) {
+      worker.close();
+    }
+    if (stubs != null) {
+      stubs.shutdownNow();
+    }
+    if (sandbox != null) {
+      sandbox.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void aMinorJumpIsRefusedForTheOpenSourceEdition() {
+    UpgradeStatus status = refused(request("hz", "5.4.0", ""));
+    assertThat(status.message()).contains("5.3.6").contains("5.4.0").contains("patch");
+  }
+
+  @Test
+  @Order(2)
+  void anUnsafeManifestIsRefusedWithTheRuleAndTheFix() throws Exception {
+    // The runbook's trap: max.wait 600 but Kubernetes kills the pod after 30 s.
+    StatefulSet unsafe =
+        new StatefulSetBuilder()
+            .withNewMetadata()
+            .withName("hz-unsafe")
+            .endMetadata()
+            .withNewSpec()
+            .withReplicas(1)
+            .withNewSelector()
+            .addToMatchLabels("app", "hz-unsafe")
+            .endSelector()
+            .withNewTemplate()
+            .withNewMetadata()
+            .addToLabels("app", "hz-unsafe")
+            .endMetadata()
+            .withNewSpec()
+            .withTerminationGracePeriodSeconds(30L)
+            .addNewContainer()
+            .withName("hazelcast")
+            .withImage("hazelcast/hazelcast:5.3.6")
+            .addNewEnv()
+            .withName("JAVA_OPTS")
+            .withValue(
+                "-Dhazelcast.shutdownhook.policy=GRACEFUL -Dhazelcast.graceful.shutdown.max.wait=600")
+            .endEnv()
+            .endContainer()
+            .endSpec()
+            .endTemplate()
+            .endSpec()
+            .build();
+    sandbox.client().apps().statefulSets().inNamespace("default").resource(unsafe).create();
+    new HazelcastDemoGrid(sandbox.client()).awaitReadyPods("hz-unsafe", 1, Duration.ofMinutes(3));
+
+    UpgradeStatus status = refused(request("hz-unsafe", "5.3.8", ""));
+    assertThat(status.message())
+        .contains("terminationGracePeriodSeconds 30")
+        .contains("hazelcast.graceful.shutdown.max.wait 600")
+        .contains("raise it to at least 600");
+  }
+
+  @Test
+  @Order(3)
+  void rollsPodByPodWithNothingLost() throws Exception {
+    String id =
+        service.start(UpgradeRequests.parse(request("hz", "5.3.8", ""), false)).getWorkflowId();
+    UpgradeStatus done = approveEveryGate(id);
+
+    assertThat(done.phase()).as(done.message()).isEqualTo(Phase.COMPLETED);
+    assertThat(done.members()).extracting(MemberStatus::version).containsOnly("5.3.8").hasSize(3);
+    assertThat(done.maps())
+        .allSatisfy(m -> assertThat(m.entriesAfter()).isEqualTo(m.entriesBefore()));
+    assertThat(grid.lostKeys(loaded))
+        .containsOnly(Map.entry("orders", 0), Map.entry("sessions", 0));
+    KubernetesClient kube = sandbox.client();
+    StatefulSet hz = kube.apps().statefulSets().inNamespace("default").withName("hz").get();
+    assertThat(hz.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+        .isEqualTo("hazelcast/hazelcast:5.3.8");
+    assertThat(done.audit())
+        .filteredOn(a -> a.action().name().equals("APPROVED"))
+        .extracting(a -> a.gate())
+        .containsExactly("canary");
+  }
+
+  private UpgradeStatus approveEveryGate(String id) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+    while (System.nanoTime() < deadline) {
+      UpgradeStatus status = service.status(id);
+      OpenGate gate = status.openGate();
+      if (gate != null) {
+        service.approve(id, new GateDecision(gate.name(), "e2e-approver", "go"));
+      }
+      if (List.of(Phase.COMPLETED, Phase.FAILED, Phase.ABORTED, Phase.NEEDS_ATTENTION)
+          .contains(status.phase())) {
+        return service.awaitCompletion(id);
+      }
+      Thread.sleep(300);
+    }
+    throw new AssertionError("upgrade " + id + " made no progress in 10 minutes");
+  }
+
+  /** Starts {@code json} and checks it ended FAILED in plan with nothing changed. */
+  private UpgradeStatus refused(String json) {
+    Map<String, String> before = desiredState();
+    String id = service.start(UpgradeRequests.parse(json, false)).getWorkflowId();
+    UpgradeStatus status = service.awaitCompletion(id);
+    assertThat(status.phase()).as(status.message()).isEqualTo(Phase.FAILED);
+    assertThat(status.steps().get(0).state().name()).isEqualTo("FAILED");
+    assertThat(desiredState()).as("nothing in the cluster changed").isEqualTo(before);
+    return status;
+  }
+
+  private static String request(String grid, String version, String extra) {
+    return """
+        {"kind": "hazelcast", "cluster": {"cluster": "sandbox", "namespace": "default"},
+         "grid": "%s", "targetVersion": "%s", "canary": true, "requestedBy": "e2e"%s}"""
+        .formatted(grid, version, extra);
+  }
+
+  /** Kind/name -> spec (or data) and labels of what an upgrade could change; status left out. */
+  private Map<String, String> desiredState() {
+    KubernetesClient kube = sandbox.client();
+    Map<String, String> state = new TreeMap<>();
+    for (StatefulSet s : kube.apps().statefulSets().inNamespace("default").list().getItems()) {
+      state.put(key(s), Serialization.asJson(List.of(s.getSpec(), s.getMetadata().getLabels())));
+    }
+    for (var c : kube.configMaps().inNamespace("default").list().getItems()) {
+      state.put(key(c), Serialization.asJson(c.getData()));
+    }
+    return state;
+  }
+
+  private static String key(HasMetadata r) {
+    return r.getKind() + "/" + r.getMetadata().getName();
+  }
+}
