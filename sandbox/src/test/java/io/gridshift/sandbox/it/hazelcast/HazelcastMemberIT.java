@@ -160,7 +160,7 @@ class HazelcastMemberIT {
         await("pod " + ip + " sees 3 members", () -> clusterSize(ip) == 3);
       }
       assertThat(Files.readString(dir.resolve("sandbox/pods/default/hz-0/hazelcast.yaml")))
-          .contains("cluster-name: hz")
+          .contains("cluster-name: dev") // Hazelcast's default, as the config names none
           .contains("orders")
           .doesNotContain("kubernetes");
     }
