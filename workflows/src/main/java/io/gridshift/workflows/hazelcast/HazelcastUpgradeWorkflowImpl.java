@@ -1,14 +1,9 @@
 package io.gridshift.workflows.hazelcast;
 
 import io.gridshift.workflows.activities.WorkloadRef;
-import io.gridshift.workflows.common.AuditEntry;
 import io.gridshift.workflows.common.FailureTypes;
-import io.gridshift.workflows.common.GateDecision;
-import io.gridshift.workflows.common.Gatekeeper;
-import io.gridshift.workflows.common.OperatorAction;
+import io.gridshift.workflows.common.GatedUpgradeHandlers;
 import io.gridshift.workflows.common.Phase;
-import io.gridshift.workflows.common.StepRunner;
-import io.gridshift.workflows.common.StepTracker;
 import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.common.UpgradeStop;
 import io.gridshift.workflows.hazelcast.HazelcastPreflight.Violation;
@@ -41,12 +36,14 @@ import org.slf4j.Logger;
  * <p>There is no compensation: a rolling upgrade has no undo but rolling back, which is a person's
  * decision. Whatever ends the upgrade, the message says where the roll stands.
  */
-public class HazelcastUpgradeWorkflowImpl implements HazelcastUpgradeWorkflow {
+public class HazelcastUpgradeWorkflowImpl extends GatedUpgradeHandlers
+    implements HazelcastUpgradeWorkflow {
+  public HazelcastUpgradeWorkflowImpl() {
+    super(HazelcastSteps.ALL);
+  }
+
   private static final Logger log = Workflow.getLogger(HazelcastUpgradeWorkflowImpl.class);
 
-  private final StepTracker tracker = new StepTracker(HazelcastSteps.ALL);
-  private final Gatekeeper gates = new Gatekeeper(tracker);
-  private final StepRunner steps = new StepRunner(tracker, gates);
   private final HazelcastProgress progress = new HazelcastProgress();
 
   private HazelcastUpgradeRequest request;
@@ -239,53 +236,6 @@ public class HazelcastUpgradeWorkflowImpl implements HazelcastUpgradeWorkflow {
 
   private static String sentence(String s) {
     return s.endsWith(".") ? s : s + ".";
-  }
-
-  @Override
-  public AuditEntry approve(GateDecision decision) {
-    return gates.decide(decision, true);
-  }
-
-  @Override
-  public void validateApprove(GateDecision decision) {
-    gates.validate(decision, true);
-  }
-
-  @Override
-  public AuditEntry reject(GateDecision decision) {
-    return gates.decide(decision, false);
-  }
-
-  @Override
-  public void validateReject(GateDecision decision) {
-    gates.validate(decision, false);
-  }
-
-  @Override
-  public void approveSignal(GateDecision decision) {
-    gates.decideBySignal(decision, true);
-  }
-
-  @Override
-  public void rejectSignal(GateDecision decision) {
-    gates.decideBySignal(decision, false);
-  }
-
-  @Override
-  public void pause(OperatorAction action) {
-    gates.pause(action);
-  }
-
-  @Override
-  public void resume(OperatorAction action) {
-    gates.resume(action);
-  }
-
-  @Override
-  public void abort(OperatorAction action) {
-    if (gates.abort(action)) {
-      steps.interrupt("aborted by " + action.by());
-    }
   }
 
   @Override

@@ -1,13 +1,9 @@
 package io.gridshift.workflows.infinispan;
 
-import io.gridshift.workflows.common.AuditEntry;
-import io.gridshift.workflows.common.GateDecision;
 import io.gridshift.workflows.common.GatePolicy;
-import io.gridshift.workflows.common.Gatekeeper;
-import io.gridshift.workflows.common.OperatorAction;
+import io.gridshift.workflows.common.GatedUpgradeHandlers;
 import io.gridshift.workflows.common.Phase;
 import io.gridshift.workflows.common.StepRunner;
-import io.gridshift.workflows.common.StepTracker;
 import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.common.UpgradeStop;
 import io.gridshift.workflows.infinispan.activities.GridEndpoint;
@@ -50,12 +46,14 @@ import org.slf4j.Logger;
  * CacheTransfer} (probe, sync, verify); the end messages in {@link InfinispanOutcomes}; gates,
  * pause and abort in {@link Gatekeeper} and {@link StepRunner}.
  */
-public class InfinispanUpgradeWorkflowImpl implements InfinispanUpgradeWorkflow {
+public class InfinispanUpgradeWorkflowImpl extends GatedUpgradeHandlers
+    implements InfinispanUpgradeWorkflow {
+  public InfinispanUpgradeWorkflowImpl() {
+    super(InfinispanSteps.ALL);
+  }
+
   private static final Logger log = Workflow.getLogger(InfinispanUpgradeWorkflowImpl.class);
 
-  private final StepTracker tracker = new StepTracker(InfinispanSteps.ALL);
-  private final Gatekeeper gates = new Gatekeeper(tracker);
-  private final StepRunner steps = new StepRunner(tracker, gates);
   private final CacheBook caches = new CacheBook();
   private final Saga saga =
       new Saga(
@@ -267,53 +265,6 @@ public class InfinispanUpgradeWorkflowImpl implements InfinispanUpgradeWorkflow 
 
   private static String sentence(String s) {
     return s.endsWith(".") ? s : s + ".";
-  }
-
-  @Override
-  public AuditEntry approve(GateDecision decision) {
-    return gates.decide(decision, true);
-  }
-
-  @Override
-  public void validateApprove(GateDecision decision) {
-    gates.validate(decision, true);
-  }
-
-  @Override
-  public AuditEntry reject(GateDecision decision) {
-    return gates.decide(decision, false);
-  }
-
-  @Override
-  public void validateReject(GateDecision decision) {
-    gates.validate(decision, false);
-  }
-
-  @Override
-  public void approveSignal(GateDecision decision) {
-    gates.decideBySignal(decision, true);
-  }
-
-  @Override
-  public void rejectSignal(GateDecision decision) {
-    gates.decideBySignal(decision, false);
-  }
-
-  @Override
-  public void pause(OperatorAction action) {
-    gates.pause(action);
-  }
-
-  @Override
-  public void resume(OperatorAction action) {
-    gates.resume(action);
-  }
-
-  @Override
-  public void abort(OperatorAction action) {
-    if (gates.abort(action)) {
-      steps.interrupt("aborted by " + action.by());
-    }
   }
 
   @Override
