@@ -35,28 +35,6 @@ public final class NaiveRollExperiment {
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
   private static final Duration ROLL_TIMEOUT = Duration.ofMinutes(15);
 
-  // Same grid as the demo's, minus the runbook's settings: no graceful shutdown is configured.
-  private static final String CONFIG_YAML =
-      """
-      hazelcast:
-        cluster-name: hz
-        network:
-          rest-api:
-            enabled: true
-            endpoint-groups:
-              HEALTH_CHECK: {enabled: true}
-              CLUSTER_READ: {enabled: true}
-              CLUSTER_WRITE: {enabled: true}
-          join:
-            multicast: {enabled: false}
-            kubernetes:
-              enabled: true
-              service-name: hz
-        map:
-          default:
-            backup-count: 1
-      """;
-
   private NaiveRollExperiment() {}
 
   public static void main(String[] args) throws Exception {
@@ -174,7 +152,7 @@ public final class NaiveRollExperiment {
                 .withNewMetadata()
                 .withName(name + "-config")
                 .endMetadata()
-                .addToData("hazelcast.yaml", CONFIG_YAML)
+                .addToData("hazelcast.yaml", HazelcastDemoGrid.CONFIG_YAML)
                 .build())
         .create();
     kube.apps().statefulSets().inNamespace(ns).resource(statefulSet(grace)).create();

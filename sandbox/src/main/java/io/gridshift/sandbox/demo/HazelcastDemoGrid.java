@@ -38,7 +38,7 @@ public final class HazelcastDemoGrid {
   static final String CLUSTER_NAME = "hz";
   static final List<String> MAPS = List.of("orders", "sessions");
 
-  static final String CONFIG_YAML =
+  public static final String CONFIG_YAML =
       """
       hazelcast:
         cluster-name: hz
