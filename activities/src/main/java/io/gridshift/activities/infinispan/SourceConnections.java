@@ -127,7 +127,10 @@ final class SourceConnections {
         target.grid().describe());
   }
 
-  /** Removes the connection; not connected (304) and no such cache (404) are fine. */
+  /**
+   * Removes the connection, then any write probe a failed probe left behind; not connected (304)
+   * and no such cache (404) are fine.
+   */
   void disconnect(String cache, InfinispanRest target) {
     RestResponse response = new RollingUpgradeRest(target).disconnect(cache);
     switch (response.status()) {
@@ -135,14 +138,17 @@ final class SourceConnections {
           LOG.info(
               "disconnected cache '{}' on {} from its source", cache, target.grid().describe());
       case 304 -> LOG.info("cache '{}' on {} was not connected", cache, target.grid().describe());
-      case 404 ->
-          LOG.warn(
-              "cache '{}' does not exist on {}: nothing to disconnect",
-              cache,
-              target.grid().describe());
+      case 404 -> {
+        LOG.warn(
+            "cache '{}' does not exist on {}: nothing to disconnect",
+            cache,
+            target.grid().describe());
+        return;
+      }
       default ->
           throw Failures.unexpected(target.grid(), "disconnecting cache '" + cache + "'", response);
     }
+    WriteProbe.removeLeftover(cache, target);
   }
 
   private static void requireConfigured(String cache, boolean connected, InfinispanRest target) {

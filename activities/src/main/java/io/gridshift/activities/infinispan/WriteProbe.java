@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * once traffic moves to the target before sync.
  *
  * <ol>
- *   <li>PUT a uniquely named probe entry through the target's REST API as {@code text/plain}: the
+ *   <li>PUT the probe entry {@value #KEY} through the target's REST API as {@code text/plain}: the
  *       server stores it in the cache's own encoding (for a protostream cache a wrapped string,
  *       valid with any or no registered schema), through the same write path Hot Rod clients use.
  *   <li>GET it from the source: it must be there with the same text.
@@ -21,10 +21,16 @@ import org.slf4j.LoggerFactory;
  * </ol>
  *
  * Known failure (Infinispan 15.0.21, 15.2.6): on {@code application/x-protostream} caches the
- * remote store fails the write ({@code ClassCastException ProtobufValueWrapper -> byte[]}).
+ * remote store fails the write ({@code ClassCastException ProtobufValueWrapper -> byte[]}), and the
+ * entry may stay in the target's memory even though the write failed, beyond the reach of a delete
+ * that fails in the same store. The key is therefore fixed, not random: {@link #removeLeftover}
+ * deletes it once the cache is disconnected and the delete is local.
  */
 final class WriteProbe {
   private static final Logger LOG = LoggerFactory.getLogger(WriteProbe.class);
+
+  /** The probe's key: one per cache, so a leftover can be found and removed later. */
+  static final String KEY = "gridshift-write-probe";
 
   private final InfinispanRest source;
   private final InfinispanRest target;
@@ -35,9 +41,8 @@ final class WriteProbe {
   }
 
   ProbeResult probe(String cache, String mediaType) {
-    String key = "gridshift-probe-" + UUID.randomUUID();
-    String value = "gridshift write-through probe " + Instant.now();
-    String entry = cachePath(cache) + "/" + RestClient.segment(key);
+    String value = "gridshift write-through probe " + UUID.randomUUID() + " " + Instant.now();
+    String entry = entry(cache);
     RestResponse write =
         target.client().send("PUT", entry, "text/plain", value, null, RestClient.DEFAULT_TIMEOUT);
     if (write.status() == 404 && write.body().contains("ISPN012010")) {
@@ -106,6 +111,24 @@ final class WriteProbe {
         + ": "
         + write.shortBody()
         + "): writes sent to the target would fail; traffic will not be switched";
+  }
+
+  /**
+   * Removes a probe entry a failed probe left on the disconnected {@code cache}: with no remote
+   * store left the delete is local and cannot fail the way the probe's own cleanup can. Idempotent.
+   */
+  static void removeLeftover(String cache, InfinispanRest target) {
+    RestResponse removed = target.client().delete(entry(cache));
+    if (removed.ok()) {
+      LOG.info("removed the leftover write probe from '{}' on {}", cache, target.grid().describe());
+    } else if (removed.status() != 404) {
+      throw Failures.unexpected(
+          target.grid(), "removing the write probe entry from cache '" + cache + "'", removed);
+    }
+  }
+
+  private static String entry(String cache) {
+    return cachePath(cache) + "/" + RestClient.segment(KEY);
   }
 
   /** Removes the probe everywhere; returns a note for the detail when that did not work. */

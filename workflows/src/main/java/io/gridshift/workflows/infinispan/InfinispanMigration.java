@@ -18,6 +18,7 @@ import io.gridshift.workflows.infinispan.activities.DeleteGridRequest;
 import io.gridshift.workflows.infinispan.activities.DeployTargetRequest;
 import io.gridshift.workflows.infinispan.activities.GridEndpoint;
 import io.gridshift.workflows.infinispan.activities.RemoteStoreConfigRequest;
+import io.temporal.workflow.Workflow;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +34,8 @@ final class InfinispanMigration {
 
   /** Stays below the long-wait profile's 30-minute start-to-close. */
   private static final int MAX_WAIT_SECONDS = 1500;
+
+  private static final String PROBE_CLEANUP_CHANGE = "config-disconnect-removes-probe";
 
   private final InfinispanUpgradeRequest request;
   private final InfinispanPlan plan;
@@ -175,6 +178,13 @@ final class InfinispanMigration {
     if (plan.connectionMode() == ConnectionMode.CONFIG) {
       act.deploy().removeRemoteStores(cluster(), plan.targetGrid());
       rollTargetPodByPod();
+      // Added after release: the per-cache disconnect (a no-op without a store) also removes a
+      // write probe a failed probe left on the target, which the roll alone keeps.
+      if (Workflow.getVersion(PROBE_CLEANUP_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
+        for (String cache : remaining) {
+          act.data().disconnectSource(cacheRequest(cache));
+        }
+      }
     } else {
       for (String cache : remaining) {
         act.data().disconnectSource(cacheRequest(cache));
