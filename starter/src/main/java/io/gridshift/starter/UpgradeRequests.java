@@ -45,6 +45,17 @@ public final class UpgradeRequests {
    * @throws InvalidRequestException listing every problem (malformed JSON included)
    */
   public static Parsed parse(String json, boolean dryRun) {
+    return parse(json, dryRun, null);
+  }
+
+  /**
+   * Parses and validates {@code json} as {@link #parse(String, boolean)} does, recording {@code
+   * requestedBy} as the requester when it is not null: an authenticated caller's identity replaces
+   * whatever the body says, so four-eyes cannot be dodged by naming someone else.
+   *
+   * @throws InvalidRequestException listing every problem (malformed JSON included)
+   */
+  public static Parsed parse(String json, boolean dryRun, String requestedBy) {
     JsonNode node;
     try {
       node = Json.mapper().readTree(json);
@@ -65,6 +76,9 @@ public final class UpgradeRequests {
     }
     if (dryRun) {
       object.put("dryRun", true);
+    }
+    if (requestedBy != null) {
+      object.put("requestedBy", requestedBy);
     }
     if (kind == UpgradeKind.HAZELCAST) {
       HazelcastUpgradeRequest request = read(object, HazelcastUpgradeRequest.class).withDefaults();

@@ -6,7 +6,10 @@ import io.gridshift.workflows.common.OperatorAction;
 import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.hazelcast.HazelcastUpgradeWorkflow;
 import io.gridshift.workflows.infinispan.InfinispanUpgradeWorkflow;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
@@ -16,6 +19,14 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * What the front door can do with upgrades, over a Temporal client: start (validated first), read
@@ -23,6 +34,16 @@ import io.temporal.failure.ApplicationFailure;
  * messages a person can act on.
  */
 public final class UpgradeService {
+  /** The four-eyes refusal starts so (Gatekeeper.refusal): it becomes 403, not 409. */
+  private static final String FOUR_EYES_REFUSAL = "four-eyes is on";
+
+  // Memo keys, read back by UpgradeLister.
+  static final String MEMO_KIND = "kind";
+  static final String MEMO_CLUSTER = "cluster";
+  static final String MEMO_NAMESPACE = "namespace";
+  static final String MEMO_GRID = "grid";
+  static final String MEMO_DRY_RUN = "dryRun";
+
   private final WorkflowClient client;
 
   public UpgradeService(WorkflowClient client) {
@@ -34,13 +55,58 @@ public final class UpgradeService {
    * derived from the grid, and a second start while one runs is refused.
    */
   public WorkflowExecution start(UpgradeRequests.Parsed parsed) {
+    return start(parsed, parsed.workflowId());
+  }
+
+  /**
+   * Runs {@code parsed} as a dry run to completion and returns its final status (the plan). The dry
+   * run gets its own workflow id ({@code <id>-dry-run-<random>}) so that it neither collides with
+   * nor blocks the grid's real upgrade.
+   *
+   * @throws UpgradeException TIMEOUT when the plan is not ready within {@code timeout}
+   */
+  public Planned plan(UpgradeRequests.Parsed parsed, Duration timeout) {
+    if (!parsed.dryRun()) {
+      throw new IllegalArgumentException("plan() needs a dry-run request");
+    }
+    String id = parsed.workflowId() + "-dry-run-" + UUID.randomUUID().toString().substring(0, 8);
+    start(parsed, id);
+    try {
+      stub(id).getResult(timeout.toMillis(), TimeUnit.MILLISECONDS, UpgradeStatus.class);
+    } catch (TimeoutException e) {
+      throw new UpgradeException(
+          UpgradeException.Reason.TIMEOUT,
+          "the dry run "
+              + id
+              + " has not finished planning after "
+              + timeout.toSeconds()
+              + " s (is a worker serving cluster '"
+              + clusterOf(parsed)
+              + "'?); read its status later with GET /api/upgrades/"
+              + id);
+    } catch (io.temporal.client.WorkflowFailedException e) {
+      // A refused plan ends the workflow as failed; its status says why.
+    }
+    return new Planned(id, status(id));
+  }
+
+  /**
+   * A finished dry run.
+   *
+   * @param workflowId the dry run's own workflow id
+   * @param status its final status: phase PLANNED with the plan, or FAILED with the reason
+   */
+  public record Planned(String workflowId, UpgradeStatus status) {}
+
+  private WorkflowExecution start(UpgradeRequests.Parsed parsed, String workflowId) {
     WorkflowOptions options =
         WorkflowOptions.newBuilder()
-            .setWorkflowId(parsed.workflowId())
+            .setWorkflowId(workflowId)
             .setTaskQueue(InfinispanUpgradeWorkflow.TASK_QUEUE)
             .setWorkflowIdReusePolicy(
                 WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
             .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
+            .setMemo(memo(parsed))
             .build();
     try {
       if (parsed.kind() == UpgradeKind.HAZELCAST) {
@@ -62,8 +128,31 @@ public final class UpgradeService {
               + parsed.workflowId()
               + "` or stop it with `gridshift abort "
               + parsed.workflowId()
-              + " --by NAME`");
+              + "`");
     }
+  }
+
+  /**
+   * Memo fields, which every listing returns for free: what the upgrade acts on, without a query.
+   */
+  private static Map<String, Object> memo(UpgradeRequests.Parsed parsed) {
+    Map<String, Object> memo = new HashMap<>();
+    memo.put(MEMO_KIND, parsed.kind().name().toLowerCase(Locale.ROOT));
+    var cluster =
+        parsed.kind() == UpgradeKind.HAZELCAST
+            ? parsed.hazelcast().cluster()
+            : parsed.infinispan().cluster();
+    memo.put(MEMO_CLUSTER, cluster.cluster());
+    memo.put(MEMO_NAMESPACE, cluster.namespace());
+    memo.put(MEMO_GRID, parsed.grid());
+    memo.put(MEMO_DRY_RUN, String.valueOf(parsed.dryRun()));
+    return memo;
+  }
+
+  private static String clusterOf(UpgradeRequests.Parsed parsed) {
+    return parsed.kind() == UpgradeKind.HAZELCAST
+        ? parsed.hazelcast().cluster().cluster()
+        : parsed.infinispan().cluster().cluster();
   }
 
   /** The upgrade's current status (works for running and finished upgrades). */
@@ -87,6 +176,14 @@ public final class UpgradeService {
     return status(workflowId);
   }
 
+  /**
+   * Upgrades matching {@code filter}, newest first, at most {@link UpgradeLister#LIMIT}: running
+   * ones with their current step and open gate; dry runs left out. See {@link UpgradeLister}.
+   */
+  public List<UpgradeSummary> list(UpgradeFilter filter) {
+    return new UpgradeLister(client).list(filter);
+  }
+
   /** Approves {@code gate}; refused with the workflow's reason when the gate is not open. */
   public AuditEntry approve(String workflowId, GateDecision decision) {
     return update(workflowId, "approve", decision);
@@ -106,7 +203,7 @@ public final class UpgradeService {
     try {
       stub(workflowId).signal(signal, action);
     } catch (WorkflowNotFoundException e) {
-      throw notFound(workflowId);
+      throw endedOrUnknown(workflowId);
     }
   }
 
@@ -114,10 +211,43 @@ public final class UpgradeService {
     try {
       return stub(workflowId).update(name, AuditEntry.class, decision);
     } catch (WorkflowNotFoundException e) {
-      throw notFound(workflowId);
+      throw endedOrUnknown(workflowId);
     } catch (WorkflowUpdateException e) {
-      throw new UpgradeException(UpgradeException.Reason.CONFLICT, rootMessage(e));
+      String refusal = rootMessage(e);
+      UpgradeException.Reason reason =
+          refusal != null && refusal.startsWith(FOUR_EYES_REFUSAL)
+              ? UpgradeException.Reason.FORBIDDEN
+              : UpgradeException.Reason.CONFLICT;
+      throw new UpgradeException(reason, refusal);
     }
+  }
+
+  /**
+   * A signal or update found no running workflow: either the id is unknown (NOT_FOUND) or the
+   * upgrade has ended (CONFLICT: nothing can be decided any more).
+   */
+  private UpgradeException endedOrUnknown(String workflowId) {
+    WorkflowExecutionStatus s;
+    try {
+      s = stub(workflowId).describe().getWorkflowExecutionInfo().getStatus();
+    } catch (WorkflowNotFoundException e) {
+      return notFound(workflowId);
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        return notFound(workflowId);
+      }
+      throw e;
+    }
+    return new UpgradeException(
+        UpgradeException.Reason.CONFLICT,
+        "upgrade "
+            + workflowId
+            + " has ended ("
+            + UpgradeFilter.statusName(s)
+            + "); nothing can be approved, paused or aborted any more; read its final status"
+            + " with `gridshift status "
+            + workflowId
+            + "`");
   }
 
   private WorkflowStub stub(String workflowId) {
@@ -129,7 +259,7 @@ public final class UpgradeService {
         UpgradeException.Reason.NOT_FOUND,
         "no upgrade with id '"
             + workflowId
-            + "' is known to Temporal; check the id (`gridshift list`)");
+            + "' is known to Temporal; check the id (`gridshift list` shows the upgrades)");
   }
 
   private static String rootMessage(Throwable e) {

@@ -1,207 +1,135 @@
 package io.gridshift.starter.cli;
 
-import io.gridshift.starter.Json;
-import io.gridshift.starter.UpgradeException;
-import io.gridshift.starter.UpgradeRequests;
-import io.gridshift.starter.UpgradeService;
-import io.gridshift.workflows.common.AuditEntry;
-import io.gridshift.workflows.common.GateDecision;
-import io.gridshift.workflows.common.InvalidRequestException;
-import io.gridshift.workflows.common.OperatorAction;
-import io.gridshift.workflows.common.UpgradeStatus;
-import io.temporal.api.common.v1.WorkflowExecution;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
-import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
+import java.net.URI;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * The {@code gridshift} command line: talks to Temporal directly.
+ * The {@code gridshift} command line. It talks to the REST service when {@code --server URL} or
+ * {@code GRIDSHIFT_SERVER} is set (identity: the authenticated user), else to Temporal directly
+ * (identity: {@code --by NAME}, else {@code $USER}).
  *
- * <pre>
- * gridshift upgrade start --file request.json [--dry-run]
- * gridshift status &lt;id&gt; [--json]
- * gridshift approve|reject &lt;id&gt; &lt;gate&gt; --by NAME [--comment TEXT]
- * gridshift pause|resume|abort &lt;id&gt; --by NAME [--comment TEXT]
- * common options: --temporal HOST:PORT (env GRIDSHIFT_TEMPORAL, default 127.0.0.1:7233), --namespace NS
- * </pre>
+ * <ol>
+ *   <li>Parse the arguments; {@code --help} or nothing prints the usage.
+ *   <li>Pick the transport ({@link RestClient} or {@link DirectClient}).
+ *   <li>Run the command ({@link Commands}); a {@link CliException} prints its message and problems
+ *       and becomes the exit code ({@link ExitCodes}).
+ * </ol>
  */
 public final class GridshiftCli {
-  static final int OK = 0;
-  static final int FAILED = 1;
-  static final int USAGE = 2;
-  static final int NOT_FOUND = 3;
-  static final int CONFLICT = 4;
-  static final int INVALID = 5;
-
-  private static final String USAGE_TEXT =
+  static final String USAGE_TEXT =
       """
       usage:
-        gridshift upgrade start --file request.json [--dry-run]
+        gridshift upgrade start --file request.json [--dry-run] [--json]
         gridshift status <workflow-id> [--json]
-        gridshift approve <workflow-id> <gate> --by NAME [--comment TEXT]
-        gridshift reject  <workflow-id> <gate> --by NAME [--comment TEXT]
-        gridshift pause|resume|abort <workflow-id> --by NAME [--comment TEXT]
-      options: --temporal HOST:PORT (env GRIDSHIFT_TEMPORAL, default 127.0.0.1:7233)
-               --namespace NAME (default: default)""";
+        gridshift list [--cluster C] [--grid G] [--namespace N] [--status S] [--json]
+        gridshift approve <workflow-id> <gate> --comment TEXT
+        gridshift reject  <workflow-id> <gate> --comment TEXT
+        gridshift pause|resume|abort <workflow-id> [--comment TEXT]
+      through the REST service (./gridshift server):
+        --server URL (or env GRIDSHIFT_SERVER); credentials from env GRIDSHIFT_TOKEN, or
+        GRIDSHIFT_USER and GRIDSHIFT_PASSWORD; you act as the user you authenticate as
+      directly on Temporal:
+        --temporal HOST:PORT (env GRIDSHIFT_TEMPORAL, default 127.0.0.1:7233), --namespace NAME
+        (default: default), --by NAME (default: $USER) is who the audit log records""";
+
+  /** Builds the direct transport; tests replace it to use an in-process Temporal. */
+  interface DirectConnector {
+    /** Connects to the Temporal frontend {@code target}; {@code identity} signs decisions. */
+    UpgradeClient connect(String target, String namespace, String identity);
+  }
 
   private final PrintStream out;
   private final PrintStream err;
+  private final Map<String, String> env;
+  private final DirectConnector direct;
 
-  GridshiftCli(PrintStream out, PrintStream err) {
+  GridshiftCli(PrintStream out, PrintStream err, Map<String, String> env, DirectConnector direct) {
     this.out = out;
     this.err = err;
+    this.env = env;
+    this.direct = direct;
   }
 
   public static void main(String[] argv) {
-    System.exit(new GridshiftCli(System.out, System.err).run(argv));
+    GridshiftCli cli =
+        new GridshiftCli(System.out, System.err, System.getenv(), DirectClient::connect);
+    System.exit(cli.run(argv));
   }
 
   /** Runs one command; returns the exit code. */
   int run(String[] argv) {
-    Args args;
     try {
-      args = new Args(argv, Set.of("dry-run", "json", "help"));
+      Args args = new Args(argv, Set.of("dry-run", "json", "help"));
+      if (args.positionalCount() == 0 || args.flag("help")) {
+        out.println(USAGE_TEXT);
+        return args.flag("help") ? ExitCodes.OK : ExitCodes.USAGE;
+      }
+      try (UpgradeClient client = client(args)) {
+        return new Commands(client, out, commandOptions(args)).run(args);
+      }
     } catch (IllegalArgumentException e) {
-      return usage(e.getMessage());
+      return fail(new CliException(ExitCodes.USAGE, e.getMessage()));
+    } catch (CliException e) {
+      return fail(e);
     }
-    if (args.positionalCount() == 0 || args.flag("help")) {
-      out.println(USAGE_TEXT);
-      return args.flag("help") ? OK : USAGE;
+  }
+
+  private UpgradeClient client(Args args) {
+    String server = args.option("server", env("GRIDSHIFT_SERVER"));
+    if (server != null) {
+      if (args.option("by", null) != null) {
+        throw new CliException(
+            ExitCodes.USAGE,
+            "--by is not accepted through the REST service: the server records the user you"
+                + " authenticate as (env GRIDSHIFT_TOKEN, or GRIDSHIFT_USER and GRIDSHIFT_PASSWORD)");
+      }
+      return new RestClient(serverUri(server), RestCredentials.from(env));
     }
-    String target = args.option("temporal", envOr("GRIDSHIFT_TEMPORAL", "127.0.0.1:7233"));
-    WorkflowServiceStubs stubs =
-        WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
+    String target = args.option("temporal", orElse(env("GRIDSHIFT_TEMPORAL"), "127.0.0.1:7233"));
+    String identity = args.option("by", env("USER"));
+    return direct.connect(target, args.option("namespace", "default"), identity);
+  }
+
+  /** The connection options a person must repeat to run a printed command as it is. */
+  private static String commandOptions(Args args) {
+    String server = args.option("server", null);
+    if (server != null) {
+      return " --server " + server;
+    }
+    String temporal = args.option("temporal", null);
+    return temporal == null ? "" : " --temporal " + temporal;
+  }
+
+  private static URI serverUri(String server) {
     try {
-      WorkflowClient client =
-          WorkflowClient.newInstance(
-              stubs,
-              WorkflowClientOptions.newBuilder()
-                  .setNamespace(args.option("namespace", "default"))
-                  .build());
-      return dispatch(args, new UpgradeService(client));
-    } catch (InvalidRequestException e) {
-      err.println("invalid request:");
-      e.problems().forEach(p -> err.println("  - " + p));
-      return INVALID;
+      URI uri = URI.create(server);
+      if (uri.getScheme() == null || uri.getHost() == null) {
+        throw new IllegalArgumentException("no scheme or host");
+      }
+      return uri;
     } catch (IllegalArgumentException e) {
-      return usage(e.getMessage());
-    } catch (UpgradeException e) {
-      err.println(e.getMessage());
-      return switch (e.reason()) {
-        case NOT_FOUND -> NOT_FOUND;
-        case CONFLICT -> CONFLICT;
-        case INVALID -> INVALID;
-      };
-    } catch (io.grpc.StatusRuntimeException e) {
-      err.println(
-          "cannot reach Temporal at "
-              + target
-              + " ("
-              + e.getStatus().getCode()
-              + "); start it, or pass --temporal HOST:PORT");
-      return FAILED;
-    } finally {
-      stubs.shutdownNow();
+      throw new CliException(
+          ExitCodes.USAGE,
+          "server URL '" + server + "' is not a URL; use e.g. --server http://127.0.0.1:8080");
     }
   }
 
-  private int dispatch(Args args, UpgradeService service) {
-    String command = args.positional(0, "command");
-    return switch (command) {
-      case "upgrade" -> upgrade(args, service);
-      case "status" -> status(args, service);
-      case "approve", "reject" -> decide(command, args, service);
-      case "pause", "resume", "abort" -> control(command, args, service);
-      default -> usage("unknown command '" + command + "'");
-    };
+  private int fail(CliException e) {
+    err.println(e.getMessage());
+    e.problems().forEach(p -> err.println("  - " + p));
+    if (e.exitCode() == ExitCodes.USAGE) {
+      err.println(USAGE_TEXT);
+    }
+    return e.exitCode();
   }
 
-  private int upgrade(Args args, UpgradeService service) {
-    if (!"start".equals(args.positional(1, "'start' after 'upgrade'"))) {
-      return usage("unknown subcommand 'upgrade " + args.positional(1, "") + "'");
-    }
-    String file = args.option("file", null);
-    if (file == null) {
-      return usage("upgrade start needs --file request.json");
-    }
-    String json;
-    try {
-      json = Files.readString(Path.of(file));
-    } catch (NoSuchFileException e) {
-      return usage("request file " + file + " does not exist");
-    } catch (IOException e) {
-      return usage("cannot read " + file + ": " + e.getMessage());
-    }
-    UpgradeRequests.Parsed parsed = UpgradeRequests.parse(json, args.flag("dry-run"));
-    WorkflowExecution execution = service.start(parsed);
-    out.println("started " + execution.getWorkflowId() + " (run " + execution.getRunId() + ")");
-    if (parsed.dryRun()) {
-      UpgradeStatus plan = service.awaitCompletion(execution.getWorkflowId());
-      StatusPrinter.print(plan, out);
-      printJson(plan.plan());
-      return plan.phase() == io.gridshift.workflows.common.Phase.PLANNED ? OK : FAILED;
-    }
-    out.println("follow it with: ./gridshift status " + execution.getWorkflowId());
-    return OK;
+  private String env(String name) {
+    return orElse(env.get(name), null);
   }
 
-  private int status(Args args, UpgradeService service) {
-    UpgradeStatus status = service.status(args.positional(1, "workflow id"));
-    if (args.flag("json")) {
-      printJson(status);
-    } else {
-      StatusPrinter.print(status, out);
-    }
-    return OK;
-  }
-
-  private int decide(String verb, Args args, UpgradeService service) {
-    String id = args.positional(1, "workflow id");
-    String gate = args.positional(2, "gate name");
-    String by = args.option("by", System.getenv("GRIDSHIFT_USER"));
-    if (by == null || by.isBlank()) {
-      return usage(verb + " needs an identity: --by NAME (or env GRIDSHIFT_USER)");
-    }
-    GateDecision decision = new GateDecision(gate, by, args.option("comment", null));
-    AuditEntry entry =
-        verb.equals("approve") ? service.approve(id, decision) : service.reject(id, decision);
-    out.printf(
-        "%s: gate '%s' of %s by %s at %s%n", entry.action(), gate, id, entry.by(), entry.at());
-    return OK;
-  }
-
-  private int control(String signal, Args args, UpgradeService service) {
-    String id = args.positional(1, "workflow id");
-    String by = args.option("by", System.getenv("GRIDSHIFT_USER"));
-    service.signal(id, signal, new OperatorAction(by, args.option("comment", null)));
-    out.printf("sent %s to %s%n", signal, id);
-    return OK;
-  }
-
-  private void printJson(Object value) {
-    try {
-      out.println(Json.mapper().writeValueAsString(value));
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot render JSON", e);
-    }
-  }
-
-  private int usage(String problem) {
-    err.println(problem);
-    err.println(USAGE_TEXT);
-    return USAGE;
-  }
-
-  private static String envOr(String name, String fallback) {
-    String value = System.getenv(name);
+  private static String orElse(String value, String fallback) {
     return value == null || value.isBlank() ? fallback : value;
   }
 }

@@ -8,6 +8,7 @@ import io.gridshift.workflows.common.UpgradeStatus;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /** Renders an {@link UpgradeStatus} as a readable table for a terminal. */
 public final class StatusPrinter {
@@ -17,20 +18,31 @@ public final class StatusPrinter {
    * Prints the whole status: header, steps, caches, open gate (with the approve command), audit.
    */
   public static void print(UpgradeStatus s, PrintStream out) {
+    print(s, out, " --by NAME");
+  }
+
+  /**
+   * Prints the whole status; {@code commandOptions} are appended to the printed approve/reject
+   * commands (e.g. {@code --server URL}, or {@code --by NAME} when talking to Temporal directly).
+   */
+  public static void print(UpgradeStatus s, PrintStream out, String commandOptions) {
     out.printf(
         "%s  [%s]  phase %s%s%n",
         s.workflowId(), s.kind(), s.phase(), s.paused() ? " (paused)" : "");
     if (s.message() != null && !s.message().isBlank()) {
       out.println("  " + s.message());
     }
-    out.printf("%n  %-22s %-17s %-9s %-8s %s%n", "STEP", "STATE", "STARTED", "TOOK", "DETAIL");
-    for (StepStatus step : s.steps()) {
+    out.printf(
+        "%n  %-22s %-17s %-9s %-8s %-8s %s%n",
+        "STEP", "STATE", "STARTED", "TOOK", "ATTEMPTS", "DETAIL");
+    for (StepStatus step : s.steps() == null ? List.<StepStatus>of() : s.steps()) {
       out.printf(
-          "  %-22s %-17s %-9s %-8s %s%n",
+          "  %-22s %-17s %-9s %-8s %-8s %s%n",
           step.name(),
           step.state(),
           clock(step.startedAt()),
           took(step.startedAt(), step.endedAt()),
+          step.attempts() == 0 ? "" : step.attempts(),
           step.message() == null ? "" : step.message());
     }
     if (s.caches() != null && !s.caches().isEmpty()) {
@@ -53,8 +65,12 @@ public final class StatusPrinter {
       out.printf(
           "%n  Gate '%s' is open until %s (then %s).%n",
           gate.name(), gate.deadline(), gate.onTimeout());
-      out.printf("    approve: %s%n", approveCommand(s.workflowId(), gate.name(), "approve"));
-      out.printf("    reject:  %s%n", approveCommand(s.workflowId(), gate.name(), "reject"));
+      out.printf(
+          "    approve: %s%n",
+          decideCommand(s.workflowId(), gate.name(), "approve", commandOptions));
+      out.printf(
+          "    reject:  %s%n",
+          decideCommand(s.workflowId(), gate.name(), "reject", commandOptions));
       if (gate.fourEyes()) {
         out.printf("    four-eyes: %s may not approve their own upgrade%n", gate.requestedBy());
       }
@@ -76,7 +92,20 @@ public final class StatusPrinter {
 
   /** The exact command that decides a gate. */
   public static String approveCommand(String workflowId, String gate, String verb) {
-    return "./gridshift " + verb + " " + workflowId + " " + gate + " --by NAME --comment TEXT";
+    return decideCommand(workflowId, gate, verb, " --by NAME");
+  }
+
+  /** The exact command that decides a gate, with the connection/identity options given. */
+  public static String decideCommand(
+      String workflowId, String gate, String verb, String commandOptions) {
+    return "./gridshift "
+        + verb
+        + " "
+        + workflowId
+        + " "
+        + gate
+        + (commandOptions == null ? "" : commandOptions)
+        + " --comment TEXT";
   }
 
   private static String clock(String iso) {

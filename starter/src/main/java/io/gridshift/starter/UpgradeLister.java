@@ -1,0 +1,218 @@
+package io.gridshift.starter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gridshift.workflows.common.UpgradeStatus;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.common.v1.Payloads;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.query.v1.WorkflowQuery;
+import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
+import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest;
+import io.temporal.api.workflowservice.v1.ListClosedWorkflowExecutionsRequest;
+import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
+import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
+import io.temporal.api.workflowservice.v1.QueryWorkflowRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionMetadata;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lists upgrades. On a real Temporal server one visibility query (ListWorkflowExecutions) selects
+ * the upgrade workflow types and the status; where visibility queries are not implemented (the Java
+ * test server answers UNIMPLEMENTED) it lists open and closed executions and filters the types and
+ * the status here. Cluster, namespace and grid come from the memo gridshift writes at start (no
+ * extra call), or, for an upgrade started elsewhere (the Temporal UI), from the request in its
+ * first history event. Only running upgrades are queried, for their current step and open gate,
+ * each query bounded to {@value #QUERY_MILLIS} ms.
+ */
+final class UpgradeLister {
+  /** How many upgrades a listing returns at most, newest first. */
+  static final int LIMIT = 100;
+
+  /** How long a listing waits for one running upgrade's status query. */
+  static final long QUERY_MILLIS = 2000;
+
+  private static final Logger log = LoggerFactory.getLogger(UpgradeLister.class);
+
+  private final WorkflowClient client;
+
+  UpgradeLister(WorkflowClient client) {
+    this.client = client;
+  }
+
+  /** Upgrades matching {@code filter}, newest first, at most {@link #LIMIT}. */
+  public List<UpgradeSummary> list(UpgradeFilter filter) {
+    List<UpgradeSummary> found = new ArrayList<>();
+    for (WorkflowExecutionInfo info : executions(filter)) {
+      if (!UpgradeFilter.WORKFLOW_TYPES.contains(info.getType().getName())) {
+        continue;
+      }
+      WorkflowExecutionMetadata meta =
+          new WorkflowExecutionMetadata(info, client.getOptions().getDataConverter());
+      UpgradeSummary summary = summary(meta);
+      if (summary != null && filter.matches(summary)) {
+        found.add(summary);
+      }
+    }
+    found.sort(Comparator.comparing(UpgradeSummary::startedAt).reversed());
+    List<UpgradeSummary> page = found.subList(0, Math.min(found.size(), LIMIT));
+    return page.stream().map(this::withLiveFields).toList();
+  }
+
+  private List<WorkflowExecutionInfo> executions(UpgradeFilter filter) {
+    String namespace = client.getOptions().getNamespace();
+    var service = client.getWorkflowServiceStubs().blockingStub();
+    try {
+      return service
+          .listWorkflowExecutions(
+              ListWorkflowExecutionsRequest.newBuilder()
+                  .setNamespace(namespace)
+                  .setQuery(filter.visibilityQuery())
+                  .setPageSize(LIMIT * 2)
+                  .build())
+          .getExecutionsList();
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() != Status.Code.UNIMPLEMENTED) {
+        throw e;
+      }
+      log.debug("visibility queries are not implemented here; listing open and closed instead");
+    }
+    List<WorkflowExecutionInfo> all = new ArrayList<>();
+    WorkflowExecutionStatus wanted = filter.executionStatus();
+    if (wanted == null || wanted == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+      all.addAll(
+          service
+              .listOpenWorkflowExecutions(
+                  ListOpenWorkflowExecutionsRequest.newBuilder()
+                      .setNamespace(namespace)
+                      .setMaximumPageSize(LIMIT * 2)
+                      .build())
+              .getExecutionsList());
+    }
+    if (wanted != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+      all.addAll(
+          service
+              .listClosedWorkflowExecutions(
+                  ListClosedWorkflowExecutionsRequest.newBuilder()
+                      .setNamespace(namespace)
+                      .setMaximumPageSize(LIMIT * 2)
+                      .build())
+              .getExecutionsList());
+    }
+    return all;
+  }
+
+  /** The summary of one upgrade execution, or null for a dry run. */
+  private UpgradeSummary summary(WorkflowExecutionMetadata meta) {
+    String type = meta.getWorkflowType();
+    String kind = memo(meta, UpgradeService.MEMO_KIND);
+    String cluster = memo(meta, UpgradeService.MEMO_CLUSTER);
+    String namespace = memo(meta, UpgradeService.MEMO_NAMESPACE);
+    String grid = memo(meta, UpgradeService.MEMO_GRID);
+    boolean dryRun = "true".equals(memo(meta, UpgradeService.MEMO_DRY_RUN));
+    if (grid == null) {
+      // No memo (started from the Temporal UI, or a server whose listing leaves memos out, like
+      // the Java test server): the request is the workflow's input.
+      JsonNode request = input(meta.getExecution());
+      cluster = text(request.path("cluster").path("cluster"));
+      namespace = text(request.path("cluster").path("namespace"));
+      namespace = namespace == null && cluster != null ? "default" : namespace;
+      grid = text(request.path("grid"));
+      dryRun = request.path("dryRun").asBoolean(false);
+    }
+    if (dryRun) {
+      return null;
+    }
+    boolean running = meta.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
+    return new UpgradeSummary(
+        meta.getExecution().getWorkflowId(),
+        kind != null ? kind : type.replace("Upgrade", "").toLowerCase(Locale.ROOT),
+        cluster,
+        namespace,
+        grid,
+        UpgradeFilter.statusName(meta.getStatus()),
+        String.valueOf(meta.getStartTime()),
+        running || meta.getCloseTime() == null ? null : meta.getCloseTime().toString(),
+        null,
+        null);
+  }
+
+  /** The workflow's input (the request), from the first history event; empty when unreadable. */
+  private JsonNode input(WorkflowExecution execution) {
+    try {
+      var history =
+          client
+              .getWorkflowServiceStubs()
+              .blockingStub()
+              .getWorkflowExecutionHistory(
+                  GetWorkflowExecutionHistoryRequest.newBuilder()
+                      .setNamespace(client.getOptions().getNamespace())
+                      .setExecution(execution)
+                      .setMaximumPageSize(1)
+                      .build());
+      Payloads input =
+          history.getHistory().getEvents(0).getWorkflowExecutionStartedEventAttributes().getInput();
+      return client
+          .getOptions()
+          .getDataConverter()
+          .fromPayloads(0, Optional.of(input), JsonNode.class, JsonNode.class);
+    } catch (RuntimeException e) {
+      log.debug("cannot read the request of {}: {}", execution.getWorkflowId(), e.toString());
+      return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+  }
+
+  /** Adds the current step and open gate of a running upgrade (a bounded status query). */
+  private UpgradeSummary withLiveFields(UpgradeSummary summary) {
+    if (!"RUNNING".equals(summary.status())) {
+      return summary;
+    }
+    try {
+      var response =
+          client
+              .getWorkflowServiceStubs()
+              .blockingStub()
+              .withDeadlineAfter(QUERY_MILLIS, TimeUnit.MILLISECONDS)
+              .queryWorkflow(
+                  QueryWorkflowRequest.newBuilder()
+                      .setNamespace(client.getOptions().getNamespace())
+                      .setExecution(
+                          WorkflowExecution.newBuilder().setWorkflowId(summary.workflowId()))
+                      .setQuery(WorkflowQuery.newBuilder().setQueryType("status"))
+                      .build());
+      UpgradeStatus status =
+          client
+              .getOptions()
+              .getDataConverter()
+              .fromPayloads(
+                  0,
+                  Optional.of(response.getQueryResult()),
+                  UpgradeStatus.class,
+                  UpgradeStatus.class);
+      return summary.withLive(
+          status.currentStep(), status.openGate() == null ? null : status.openGate().name());
+    } catch (RuntimeException e) {
+      // No worker answering, or a query deadline: the listing still shows the upgrade.
+      log.debug("status query of {} failed: {}", summary.workflowId(), e.toString());
+      return summary;
+    }
+  }
+
+  private static String memo(WorkflowExecutionMetadata meta, String key) {
+    Object value = meta.getMemo(key, String.class);
+    return value == null ? null : value.toString();
+  }
+
+  private static String text(JsonNode node) {
+    return node.isTextual() && !node.asText().isBlank() ? node.asText() : null;
+  }
+}

@@ -1,0 +1,118 @@
+package io.gridshift.starter.server;
+
+import com.codahale.metrics.annotation.Timed;
+import io.dropwizard.auth.Auth;
+import io.gridshift.starter.UpgradeService;
+import io.gridshift.starter.server.auth.GridshiftUser;
+import io.gridshift.starter.server.auth.Roles;
+import io.gridshift.workflows.common.AuditEntry;
+import io.gridshift.workflows.common.GateDecision;
+import io.gridshift.workflows.common.OperatorAction;
+import io.gridshift.workflows.common.UpgradeStatus;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /api/upgrades/{id}}: one upgrade's status, gate decisions, pause, resume, abort. The
+ * identity recorded is always the authenticated caller.
+ */
+@Path("/api/upgrades/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+public class UpgradeResource {
+  private static final Logger log = LoggerFactory.getLogger(UpgradeResource.class);
+
+  private final UpgradeService service;
+
+  public UpgradeResource(UpgradeService service) {
+    this.service = service;
+  }
+
+  /** The {@code status()} query: phase, steps, open gate, audit log. 404 for an unknown id. */
+  @GET
+  @Timed
+  @PermitAll
+  public UpgradeStatus status(@PathParam("id") String id) {
+    return service.status(id);
+  }
+
+  /** Approves the open gate; 409 when it is not open, 403 when four-eyes refuses the caller. */
+  @POST
+  @Path("gates/{gate}/approve")
+  @Timed
+  @RolesAllowed(Roles.APPROVER)
+  public AuditEntry approve(
+      @Auth GridshiftUser caller,
+      @PathParam("id") String id,
+      @PathParam("gate") String gate,
+      CommentBody body) {
+    log.info("{} approves gate {} of {}", caller.getName(), gate, id);
+    return service.approve(id, new GateDecision(gate, caller.getName(), CommentBody.of(body)));
+  }
+
+  /** Rejects the open gate (the upgrade stops); 409 when it is not open. */
+  @POST
+  @Path("gates/{gate}/reject")
+  @Timed
+  @RolesAllowed(Roles.APPROVER)
+  public AuditEntry reject(
+      @Auth GridshiftUser caller,
+      @PathParam("id") String id,
+      @PathParam("gate") String gate,
+      CommentBody body) {
+    log.info("{} rejects gate {} of {}", caller.getName(), gate, id);
+    return service.reject(id, new GateDecision(gate, caller.getName(), CommentBody.of(body)));
+  }
+
+  /** Pauses before the next step. 202: the audit log shows whether it was acted on. */
+  @POST
+  @Path("pause")
+  @Timed
+  @RolesAllowed(Roles.REQUESTER)
+  public Response pause(@Auth GridshiftUser caller, @PathParam("id") String id, CommentBody body) {
+    return signal(caller, id, "pause", body);
+  }
+
+  /** Resumes a paused upgrade. 202. */
+  @POST
+  @Path("resume")
+  @Timed
+  @RolesAllowed(Roles.REQUESTER)
+  public Response resume(@Auth GridshiftUser caller, @PathParam("id") String id, CommentBody body) {
+    return signal(caller, id, "resume", body);
+  }
+
+  /** Aborts (with compensation before cutover). 202. */
+  @POST
+  @Path("abort")
+  @Timed
+  @RolesAllowed(Roles.REQUESTER)
+  public Response abort(@Auth GridshiftUser caller, @PathParam("id") String id, CommentBody body) {
+    return signal(caller, id, "abort", body);
+  }
+
+  private Response signal(GridshiftUser caller, String id, String action, CommentBody body) {
+    log.info("{} asks to {} {}", caller.getName(), action, id);
+    service.signal(id, action, new OperatorAction(caller.getName(), CommentBody.of(body)));
+    return Response.accepted(
+            Map.of(
+                "workflowId",
+                id,
+                "action",
+                action,
+                "by",
+                caller.getName(),
+                "url",
+                "/api/upgrades/" + id))
+        .build();
+  }
+}

@@ -1,0 +1,156 @@
+package io.gridshift.starter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridshift.starter.Json;
+import io.gridshift.workflows.common.Phase;
+import io.gridshift.workflows.common.StepState;
+import io.gridshift.workflows.common.UpgradeStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The CLI talking to Temporal directly: a real upgrade workflow on the test server with fake
+ * activities, driven through {@code upgrade start}, {@code status}, {@code approve} and friends.
+ */
+class DirectCliTest {
+  private static final String GATES =
+      """
+      {"switch-traffic": {"approval": "REQUIRED"}, "cutover": {"approval": "REQUIRED"},
+       "delete-source": {"approval": "AUTO"}}""";
+
+  private static TemporalFixture temporal;
+  private static CliRunner cli;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void startTemporal() {
+    temporal = new TemporalFixture();
+    cli =
+        new CliRunner(
+            Map.of("USER", "alice"),
+            (target, namespace, identity) -> new DirectClient(temporal.client(), identity, target));
+  }
+
+  @AfterAll
+  static void stopTemporal() {
+    temporal.close();
+  }
+
+  @Test
+  void startStatusApproveRecordsTheIdentityAndAdvances() throws Exception {
+    CliRunner.Result started = cli.run("upgrade", "start", "--file", request(GATES));
+    assertThat(started.exitCode()).as(started.toString()).isZero();
+    String id = workflowId(started);
+    temporal.awaitGate(id, "switch-traffic");
+
+    CliRunner.Result status = cli.run("status", id);
+    assertThat(status.exitCode()).as(status.toString()).isZero();
+    assertThat(status.out())
+        .containsPattern("switch-traffic\\s+WAITING_APPROVAL")
+        .containsPattern("deploy-target\\s+SUCCEEDED\\s+\\S+\\s+\\S+s\\s+1")
+        .contains("Gate 'switch-traffic' is open until")
+        .contains("./gridshift approve " + id + " switch-traffic --comment TEXT")
+        .contains("GATE_OPENED");
+    CliRunner.Result json = cli.run("status", id, "--json");
+    assertThat(Json.mapper().readValue(json.out(), UpgradeStatus.class).openGate().name())
+        .isEqualTo("switch-traffic");
+
+    CliRunner.Result list = cli.run("list", "--cluster", "test", "--status", "running");
+    assertThat(list.exitCode()).as(list.toString()).isZero();
+    assertThat(list.out()).containsPattern(id + "\\s+infinispan\\s+test\\s+apps/dg\\s+RUNNING");
+    assertThat(cli.run("list", "--cluster", "other").out()).contains("no upgrades match");
+
+    CliRunner.Result approved =
+        cli.run("approve", id, "switch-traffic", "--by", "bob", "--comment", "traffic ok");
+    assertThat(approved.exitCode()).as(approved.toString()).isZero();
+    assertThat(approved.out()).contains("APPROVED: gate 'switch-traffic' of " + id + " by bob");
+
+    UpgradeStatus after = temporal.awaitGate(id, "cutover");
+    assertThat(after.steps())
+        .filteredOn(s -> s.name().equals("switch-traffic"))
+        .singleElement()
+        .satisfies(s -> assertThat(s.state()).isEqualTo(StepState.SUCCEEDED));
+    assertThat(after.audit())
+        .anySatisfy(a -> assertThat(a.by() + " " + a.comment()).isEqualTo("bob traffic ok"));
+
+    // One upgrade per grid: a second start is a conflict, with the command to follow the first.
+    CliRunner.Result again = cli.run("upgrade", "start", "--file", request(GATES));
+    assertThat(again.exitCode()).as(again.toString()).isEqualTo(ExitCodes.CONFLICT);
+    assertThat(again.err()).contains("already running as workflow " + id);
+
+    // The wrong gate is refused with the workflow's reason.
+    CliRunner.Result wrongGate = cli.run("reject", id, "delete-source", "--comment", "no");
+    assertThat(wrongGate.exitCode()).as(wrongGate.toString()).isEqualTo(ExitCodes.CONFLICT);
+    assertThat(wrongGate.err()).contains("cutover");
+
+    CliRunner.Result abort = cli.run("abort", id, "--comment", "test over");
+    assertThat(abort.exitCode()).as(abort.toString()).isZero();
+    UpgradeStatus aborted =
+        temporal.await(id, "abort recorded", s -> s.phase() != Phase.WAITING_APPROVAL);
+    assertThat(aborted.audit())
+        .anySatisfy(a -> assertThat(a.by() + " " + a.action()).isEqualTo("alice ABORT_REQUESTED"));
+  }
+
+  @Test
+  void dryRunPrintsThePlanAndChangesNothing() throws Exception {
+    Path file = dir.resolve("dry.json");
+    Files.writeString(file, FakeInfinispanGrid.requestJson("{}"));
+    int changesBefore = temporal.grid().changes.size();
+    CliRunner.Result result = cli.run("upgrade", "start", "--file", file.toString(), "--dry-run");
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.out()).contains("phase PLANNED").contains("dg-15-0-21");
+    assertThat(temporal.grid().changes).hasSize(changesBefore);
+  }
+
+  @Test
+  void unknownIdIsNotFound() {
+    CliRunner.Result unknown = cli.run("status", "no-such-upgrade", "--json");
+    assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(ExitCodes.NOT_FOUND);
+    assertThat(unknown.err()).contains("no-such-upgrade");
+  }
+
+  @Test
+  void invalidRequestListsEveryProblem() throws Exception {
+    Path file = dir.resolve("bad.json");
+    Files.writeString(file, "{\"grid\": \"Not_A_Name\", \"targetVersion\": \"latest\"}");
+    CliRunner.Result result = cli.run("upgrade", "start", "--file", file.toString());
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.INVALID);
+    assertThat(result.err()).contains("invalid request:").contains("cluster");
+    assertThat(result.err().lines().filter(l -> l.startsWith("  - "))).hasSizeGreaterThan(1);
+  }
+
+  @Test
+  void missingFileAndUnknownCommandAreUsageErrors() {
+    assertThat(cli.run("upgrade", "start", "--file", "/nonexistent.json").err())
+        .contains("request file /nonexistent.json does not exist");
+    CliRunner.Result unknown = cli.run("upgrad");
+    assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(unknown.err()).contains("unknown command 'upgrad'").contains("usage:");
+  }
+
+  @Test
+  void listRefusesAnUnknownStatus() {
+    CliRunner.Result result = cli.run("list", "--status", "SLEEPING");
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err()).contains("SLEEPING").contains("RUNNING");
+  }
+
+  private String request(String gates) throws Exception {
+    Path file = dir.resolve("request.json");
+    Files.writeString(file, FakeInfinispanGrid.requestJson(gates));
+    return file.toString();
+  }
+
+  static String workflowId(CliRunner.Result started) {
+    String line =
+        started.out().lines().filter(l -> l.startsWith("started ")).findFirst().orElseThrow();
+    return line.substring("started ".length()).trim();
+  }
+}

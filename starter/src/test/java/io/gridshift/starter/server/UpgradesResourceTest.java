@@ -1,0 +1,153 @@
+package io.gridshift.starter.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code POST /api/upgrades} (start, dry run, conflicts, invalid requests) and the listing. */
+class UpgradesResourceTest extends ServerTestSupport {
+
+  @Test
+  void startAnswers201AndRecordsTheCallerAsRequester() {
+    // The body names someone else: the authenticated caller wins.
+    Response r =
+        post("alice", "/api/upgrades", infinispan("dg-start", ", \"requestedBy\": \"mallory\""));
+    JsonNode body = json(r);
+    assertThat(r.getStatus()).as("%s", body).isEqualTo(201);
+    String id = body.path("workflowId").asText();
+    assertThat(id).isEqualTo("infinispan-upgrade-ispn-apps-dg-start");
+    assertThat(body.path("kind").asText()).isEqualTo("infinispan");
+    assertThat(body.path("url").asText()).isEqualTo("/api/upgrades/" + id);
+    assertThat(r.getLocation().getPath()).isEqualTo("/api/upgrades/" + id);
+
+    JsonNode status = awaitGate(id, "switch-traffic");
+    assertThat(status.path("openGate").path("requestedBy").asText()).isEqualTo("alice");
+    assertThat(status.path("workflowId").asText()).isEqualTo(id);
+  }
+
+  @Test
+  void hazelcastRequestsStartToo() {
+    String id = start("alice", hazelcast("hz-start"));
+    assertThat(id).isEqualTo("hazelcast-upgrade-hzc-apps-hz-start");
+    awaitStatus(id, "completion", s -> s.path("phase").asText().equals("COMPLETED"));
+  }
+
+  @Test
+  void secondStartOfTheSameGridIs409() {
+    String id = start("alice", infinispan("dg-twice", ""));
+    Response again = post("admin", "/api/upgrades", infinispan("dg-twice", ""));
+    JsonNode body = error(again, 409);
+    assertThat(body.path("message").asText()).contains("already running").contains(id);
+  }
+
+  @Test
+  void dryRunAnswers200WithThePlanAndLeavesTheGridFree() {
+    Response r = post("alice", "/api/upgrades?dryRun=true", infinispan("dg-plan", ""));
+    JsonNode body = json(r);
+    assertThat(r.getStatus()).as("%s", body).isEqualTo(200);
+    assertThat(body.path("dryRun").asBoolean()).isTrue();
+    assertThat(body.path("workflowId").asText())
+        .startsWith("infinispan-upgrade-ispn-apps-dg-plan-dry-run-");
+    JsonNode plan = body.path("plan");
+    assertThat(plan.path("phase").asText()).isEqualTo("PLANNED");
+    assertThat(plan.path("plan").path("targetGrid").asText()).isEqualTo("dg-plan-15-0-21");
+    assertThat(plan.path("steps").isArray()).isTrue();
+    // The dry run did not take the grid's workflow id: the real upgrade can start.
+    start("alice", infinispan("dg-plan", ""));
+  }
+
+  @Test
+  void invalidRequestIs422WithEveryProblem() {
+    Response r =
+        post(
+            "alice",
+            "/api/upgrades",
+            """
+            {"kind": "infinispan", "cluster": {"cluster": "Not A Label"},
+             "targetVersion": "fifteen", "port": 0}
+            """);
+    JsonNode body = error(r, 422);
+    List<String> problems = new ArrayList<>();
+    body.path("problems").forEach(p -> problems.add(p.asText()));
+    assertThat(problems)
+        .hasSize(4)
+        .anySatisfy(p -> assertThat(p).contains("cluster.cluster"))
+        .anySatisfy(p -> assertThat(p).contains("grid is required"))
+        .anySatisfy(p -> assertThat(p).contains("targetVersion 'fifteen'"))
+        .anySatisfy(p -> assertThat(p).contains("port 0"));
+    assertThat(body.path("message").asText()).contains("4 problems");
+  }
+
+  @Test
+  void malformedJsonUnknownKindAndEmptyBodyAre422() {
+    assertThat(
+            error(post("alice", "/api/upgrades", "{\"grid\": "), 422)
+                .path("problems")
+                .get(0)
+                .asText())
+        .contains("not valid JSON");
+    assertThat(
+            error(post("alice", "/api/upgrades", "{\"kind\": \"redis\"}"), 422)
+                .path("problems")
+                .get(0)
+                .asText())
+        .contains("unknown kind 'redis'");
+    assertThat(error(post("alice", "/api/upgrades", ""), 422).path("problems").get(0).asText())
+        .contains("JSON object");
+  }
+
+  @Test
+  void listFiltersByGridClusterAndStatus() {
+    String running = start("alice", infinispan("dg-list", ""));
+    String done = start("alice", hazelcast("hz-list"));
+    post("alice", "/api/upgrades?dryRun=true", infinispan("dg-list-plan", "")).close();
+    awaitGate(running, "switch-traffic");
+    awaitStatus(done, "completion", s -> s.path("phase").asText().equals("COMPLETED"));
+
+    JsonNode one = list("?grid=dg-list");
+    assertThat(one).hasSize(1);
+    JsonNode summary = one.get(0);
+    assertThat(summary.path("workflowId").asText()).isEqualTo(running);
+    assertThat(summary.path("kind").asText()).isEqualTo("infinispan");
+    assertThat(summary.path("cluster").asText()).isEqualTo("ispn");
+    assertThat(summary.path("namespace").asText()).isEqualTo("apps");
+    assertThat(summary.path("status").asText()).isEqualTo("RUNNING");
+    assertThat(summary.path("openGate").asText()).isEqualTo("switch-traffic");
+    assertThat(summary.path("currentStep").asText()).isNotBlank();
+    assertThat(summary.path("startedAt").asText()).isNotBlank();
+    assertThat(summary.path("closedAt").isNull()).isTrue();
+
+    JsonNode completed = list("?status=completed&cluster=hzc");
+    assertThat(ids(completed)).contains(done).doesNotContain(running);
+    assertThat(completed.get(ids(completed).indexOf(done)).path("closedAt").asText()).isNotBlank();
+    assertThat(ids(list("?status=RUNNING"))).contains(running).doesNotContain(done);
+    assertThat(ids(list("?namespace=apps"))).contains(running, done);
+    assertThat(list("?cluster=nowhere")).isEmpty();
+    // Dry runs are not upgrades: they are left out.
+    assertThat(ids(list(""))).noneMatch(id -> id.contains("dry-run"));
+  }
+
+  @Test
+  void listWithUnknownStatusIs422() {
+    JsonNode body = error(get("bob", "/api/upgrades?status=SLEEPING"), 422);
+    assertThat(body.path("problems").get(0).asText()).contains("SLEEPING").contains("RUNNING");
+  }
+
+  private static JsonNode list(String query) {
+    Response r = get("bob", "/api/upgrades" + query);
+    JsonNode body = json(r);
+    assertThat(r.getStatus()).as("%s", body).isEqualTo(200);
+    assertThat(body.isArray()).isTrue();
+    return body;
+  }
+
+  private static List<String> ids(JsonNode list) {
+    List<String> ids = new ArrayList<>();
+    list.forEach(s -> ids.add(s.path("workflowId").asText()));
+    return ids;
+  }
+}
