@@ -77,7 +77,8 @@ class TrafficProbeTest {
   void errorsAreCountedAndAttributedToTheStepThatRanWhenTheyHappened() throws Exception {
     TrafficProbe probe = start(TrafficOptions.defaults().withRunId("errors"));
     Instant begin = Instant.now();
-    Thread.sleep(400);
+    // ~500 ms of baseline before the margin below: about 100 operations at 200 ops/s.
+    Thread.sleep(700);
     Instant failFrom = Instant.now();
     grid.failing = true;
     Thread.sleep(300);
