@@ -5,11 +5,18 @@ import io.gridshift.activities.hazelcast.HazelcastActivitiesImpl;
 import io.gridshift.activities.infinispan.InfinispanDataActivitiesImpl;
 import io.gridshift.activities.kubernetes.InfinispanDeployActivitiesImpl;
 import io.gridshift.activities.kubernetes.KubernetesActivitiesImpl;
+import io.gridshift.activities.notify.WebhookNotificationActivitiesImpl;
 import io.gridshift.workflows.common.ClusterRef;
+import io.gridshift.workflows.common.NotificationWorkflow;
+import io.gridshift.workflows.common.NotificationWorkflowImpl;
+import io.gridshift.workflows.common.VisibilityOptions;
+import io.gridshift.workflows.hazelcast.HazelcastUpgradeWorkflow;
 import io.gridshift.workflows.hazelcast.HazelcastUpgradeWorkflowImpl;
 import io.gridshift.workflows.infinispan.InfinispanUpgradeWorkflow;
 import io.gridshift.workflows.infinispan.InfinispanUpgradeWorkflowImpl;
 import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.OperatorServiceStubs;
+import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.io.IOException;
@@ -17,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,15 +47,49 @@ public final class GridshiftWorker implements AutoCloseable {
   public GridshiftWorker(WorkflowClient client, WorkerConfig config) throws IOException {
     this.factory = WorkerFactory.newInstance(client);
     if (config.hostWorkflows()) {
-      Worker workflows = factory.newWorker(InfinispanUpgradeWorkflow.TASK_QUEUE);
-      workflows.registerWorkflowImplementationTypes(
-          InfinispanUpgradeWorkflowImpl.class, HazelcastUpgradeWorkflowImpl.class);
+      registerWorkflows(client, config);
     }
     for (WorkerConfig.Cluster cluster : config.clusters()) {
       KubernetesClient kube = KubernetesClients.forCluster(cluster);
       kubernetes.put(cluster.name(), kube);
       registerCluster(cluster.name(), kube);
     }
+  }
+
+  /**
+   * The upgrade workflows (told which search attributes the server knows) and the notification
+   * child workflow with its webhook activity.
+   */
+  private void registerWorkflows(WorkflowClient client, WorkerConfig config) {
+    OperatorServiceStubs operator =
+        OperatorServiceStubs.newServiceStubs(
+            OperatorServiceStubsOptions.newBuilder()
+                .setChannel(client.getWorkflowServiceStubs().getRawChannel())
+                .validateAndBuildWithDefaults());
+    Set<String> searchAttributes;
+    try {
+      searchAttributes =
+          SearchAttributeRegistrar.register(
+              operator.blockingStub(), client.getOptions().getNamespace());
+    } finally {
+      operator.shutdown();
+    }
+    // This worker serves the notifications queue below: the upgrades may send notifications.
+    VisibilityOptions offered = new VisibilityOptions(List.copyOf(searchAttributes), true);
+    Worker workflows = factory.newWorker(InfinispanUpgradeWorkflow.TASK_QUEUE);
+    workflows.registerWorkflowImplementationFactory(
+        InfinispanUpgradeWorkflow.class, () -> new InfinispanUpgradeWorkflowImpl(offered));
+    workflows.registerWorkflowImplementationFactory(
+        HazelcastUpgradeWorkflow.class, () -> new HazelcastUpgradeWorkflowImpl(offered));
+    Worker notifications = factory.newWorker(NotificationWorkflow.TASK_QUEUE);
+    notifications.registerWorkflowImplementationTypes(NotificationWorkflowImpl.class);
+    notifications.registerActivitiesImplementations(
+        new WebhookNotificationActivitiesImpl(config.notifications().urls()));
+    LOG.info(
+        "hosting workflows on {}; notifications to {} webhook(s) on {}",
+        workflows.getTaskQueue(),
+        config.notifications().webhooks().size(),
+        notifications.getTaskQueue());
   }
 
   private void registerCluster(String name, KubernetesClient kube) {

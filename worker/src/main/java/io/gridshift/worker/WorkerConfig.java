@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.gridshift.workflows.common.Names;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,19 +30,53 @@ import java.util.regex.Pattern;
  *     context: prod-eu-1       # kubeconfig context (kubeconfig: file, default $KUBECONFIG or ~/.kube/config)
  *   - name: local
  *     inCluster: true          # the cluster this worker runs in (service account)
+ * notifications:               # only read by workers that host workflows
+ *   webhooks:                  # each gets a JSON POST with a Slack-compatible "text"
+ *     - ${SLACK_WEBHOOK}       # secrets from the environment; an empty value is ignored
  * </pre>
  *
  * @param temporal how to reach Temporal
  * @param hostWorkflows whether this worker also runs workflow tasks (default true)
  * @param clusters the clusters whose activities this worker runs
+ * @param notifications where notifications about upgrades go (default: nowhere)
  */
-public record WorkerConfig(Temporal temporal, Boolean hostWorkflows, List<Cluster> clusters) {
+public record WorkerConfig(
+    Temporal temporal, Boolean hostWorkflows, List<Cluster> clusters, Notifications notifications) {
   private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:-([^}]*))?}");
 
   public WorkerConfig {
     temporal = temporal == null ? new Temporal(null, null) : temporal;
     hostWorkflows = hostWorkflows == null || hostWorkflows;
     clusters = clusters == null ? List.of() : List.copyOf(clusters);
+    notifications = notifications == null ? new Notifications(null) : notifications;
+  }
+
+  /** A configuration without notifications. */
+  public WorkerConfig(Temporal temporal, Boolean hostWorkflows, List<Cluster> clusters) {
+    this(temporal, hostWorkflows, clusters, null);
+  }
+
+  /**
+   * Where notifications go.
+   *
+   * @param webhooks URLs that receive a JSON POST per notification; blank entries (an unset
+   *     environment variable) are dropped
+   */
+  public record Notifications(List<String> webhooks) {
+    public Notifications {
+      webhooks =
+          webhooks == null
+              ? List.of()
+              : webhooks.stream()
+                  .filter(w -> w != null && !w.isBlank())
+                  .map(String::strip)
+                  .toList();
+    }
+
+    /** The webhooks as URIs (valid once {@link WorkerConfig#problems()} is empty). */
+    public List<URI> urls() {
+      return webhooks.stream().map(URI::create).toList();
+    }
   }
 
   /**
@@ -102,7 +138,33 @@ public record WorkerConfig(Temporal temporal, Boolean hostWorkflows, List<Cluste
         problems.add("cluster '" + c.name() + "': inCluster excludes kubeconfig and context");
       }
     }
+    problems.addAll(webhookProblems());
     return problems;
+  }
+
+  private List<String> webhookProblems() {
+    List<String> problems = new ArrayList<>();
+    for (int i = 0; i < notifications.webhooks().size(); i++) {
+      String problem = webhookProblem(notifications.webhooks().get(i));
+      if (problem != null) {
+        // The URL itself is not repeated: webhook URLs usually carry a secret.
+        problems.add("notifications.webhooks[" + i + "] " + problem);
+      }
+    }
+    return problems;
+  }
+
+  private static String webhookProblem(String url) {
+    try {
+      URI uri = new URI(url);
+      String scheme = uri.getScheme();
+      if (!"http".equals(scheme) && !"https".equals(scheme)) {
+        return "must be an http(s) URL";
+      }
+      return uri.getHost() == null ? "has no host" : null;
+    } catch (URISyntaxException e) {
+      return "is not a valid URL (" + e.getReason() + ")";
+    }
   }
 
   static String substituteEnv(String text) {

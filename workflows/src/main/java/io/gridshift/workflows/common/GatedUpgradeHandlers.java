@@ -11,14 +11,31 @@ public abstract class GatedUpgradeHandlers implements GatedUpgrade {
   protected final StepTracker tracker;
   protected final Gatekeeper gates;
   protected final StepRunner steps;
+  protected final UpgradeVisibility visibility;
 
   /**
    * @param stepNames every step of the workflow, in order
    */
   protected GatedUpgradeHandlers(List<String> stepNames) {
+    this(stepNames, VisibilityOptions.NONE);
+  }
+
+  /**
+   * @param stepNames every step of the workflow, in order
+   * @param offered what the worker offers: registered search attributes, notifications
+   */
+  protected GatedUpgradeHandlers(List<String> stepNames, VisibilityOptions offered) {
     this.tracker = new StepTracker(stepNames);
     this.gates = new Gatekeeper(tracker);
     this.steps = new StepRunner(tracker, gates);
+    this.visibility = new UpgradeVisibility(tracker, offered);
+    tracker.listener(visibility);
+    gates.listener(visibility);
+  }
+
+  /** Call when the upgrade ended (phase and message set): notifies, except for dry runs. */
+  protected void finished() {
+    visibility.finished(tracker.phase(), tracker.message());
   }
 
   @Override

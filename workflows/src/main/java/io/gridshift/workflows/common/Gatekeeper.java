@@ -59,10 +59,16 @@ public final class Gatekeeper {
   private AuditEntry decision;
   private boolean paused;
   private AuditEntry abortRequest;
+  private UpgradeListener listener = UpgradeListener.NONE;
 
   /** Phases are written to {@code tracker} while a gate is open or a pause holds. */
   public Gatekeeper(StepTracker tracker) {
     this.tracker = tracker;
+  }
+
+  /** Tells {@code listener} when a gate opens or expires. */
+  public void listener(UpgradeListener listener) {
+    this.listener = listener;
   }
 
   /** Sets who requested the upgrade and whether they are barred from approving it. */
@@ -113,6 +119,7 @@ public final class Gatekeeper {
         SYSTEM,
         "waiting for a decision until " + deadline + " (then " + policy.onTimeout() + ")");
     log.info("gate '{}' open until {}", gate, deadline);
+    listener.gateOpened(open);
     Workflow.await(period, () -> decision != null || abortRequest != null);
     if (abortRequest != null) {
       return new Result(Outcome.ABORTED, abortRequest);
@@ -129,6 +136,7 @@ public final class Gatekeeper {
     AuditEntry expired =
         record(gate, AuditEntry.Action.EXPIRED, SYSTEM, "no decision by " + deadline + what);
     log.warn("gate '{}' expired with no decision{}", gate, what);
+    listener.gateExpired(open, expired.comment());
     return abort ? new Result(Outcome.EXPIRED, expired) : null;
   }
 

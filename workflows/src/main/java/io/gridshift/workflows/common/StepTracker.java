@@ -15,6 +15,7 @@ public final class StepTracker {
   private Phase phase = Phase.PLANNING;
   private String currentStep;
   private String message;
+  private UpgradeListener listener = UpgradeListener.NONE;
 
   /** Tracks {@code names}, in order, all PENDING. */
   public StepTracker(List<String> names) {
@@ -30,6 +31,12 @@ public final class StepTracker {
         step,
         new StepStatus(step, StepState.RUNNING, WorkflowClock.now(), null, s.attempts() + 1, null));
     currentStep = step;
+    listener.stepStarted(step);
+  }
+
+  /** Tells {@code listener} about step starts and phase changes from now on. */
+  public void listener(UpgradeListener listener) {
+    this.listener = listener;
   }
 
   /** Records progress of a running step without changing its state. */
@@ -106,7 +113,11 @@ public final class StepTracker {
   }
 
   public void phase(Phase phase) {
+    Phase before = this.phase;
     this.phase = phase;
+    if (phase != before) {
+      listener.phaseChanged(phase);
+    }
   }
 
   /** The step running or waiting now, or the last one that did. */

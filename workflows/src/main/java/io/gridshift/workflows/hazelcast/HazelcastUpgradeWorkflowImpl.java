@@ -6,6 +6,7 @@ import io.gridshift.workflows.common.GatedUpgradeHandlers;
 import io.gridshift.workflows.common.Phase;
 import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.common.UpgradeStop;
+import io.gridshift.workflows.common.VisibilityOptions;
 import io.gridshift.workflows.hazelcast.HazelcastPreflight.Violation;
 import io.gridshift.workflows.hazelcast.activities.ClusterSnapshot;
 import io.gridshift.workflows.hazelcast.activities.HazelcastEndpoint;
@@ -42,6 +43,13 @@ public class HazelcastUpgradeWorkflowImpl extends GatedUpgradeHandlers
     super(HazelcastSteps.ALL);
   }
 
+  /**
+   * @param offered what the worker offers: registered search attributes, notifications
+   */
+  public HazelcastUpgradeWorkflowImpl(VisibilityOptions offered) {
+    super(HazelcastSteps.ALL, offered);
+  }
+
   private static final Logger log = Workflow.getLogger(HazelcastUpgradeWorkflowImpl.class);
 
   private final HazelcastProgress progress = new HazelcastProgress();
@@ -56,6 +64,7 @@ public class HazelcastUpgradeWorkflowImpl extends GatedUpgradeHandlers
 
   @Override
   public UpgradeStatus upgrade(HazelcastUpgradeRequest raw) {
+    beginVisibility(raw);
     try {
       steps.run(HazelcastSteps.PLAN, () -> plan(raw));
       if (request.dryRun()) {
@@ -86,6 +95,17 @@ public class HazelcastUpgradeWorkflowImpl extends GatedUpgradeHandlers
     }
   }
 
+  private void beginVisibility(HazelcastUpgradeRequest raw) {
+    boolean none = raw == null;
+    visibility.begin(
+        "hazelcast",
+        none ? null : raw.cluster(),
+        none ? null : raw.grid(),
+        none ? null : raw.targetVersion(),
+        none ? null : raw.requestedBy(),
+        !none && Boolean.TRUE.equals(raw.dryRun()));
+  }
+
   private void plan(HazelcastUpgradeRequest raw) {
     request = HazelcastPlanner.validated(raw);
     gates.configure(request.requestedBy(), request.fourEyes());
@@ -94,6 +114,7 @@ public class HazelcastUpgradeWorkflowImpl extends GatedUpgradeHandlers
     HazelcastWorkload workload = act.hz().inspect(ref);
     ClusterSnapshot snapshot = act.hz().snapshot(new HazelcastEndpoint(ref, request.port()));
     plan = HazelcastPlanner.plan(request, workload, snapshot);
+    visibility.sourceVersion(plan.fromVersion());
     progress.update(snapshot);
     trouble =
         new PodTrouble(
@@ -195,6 +216,7 @@ public class HazelcastUpgradeWorkflowImpl extends GatedUpgradeHandlers
             + progress.maps().size()
             + " maps with every entry");
     log.info("upgrade completed: {}", tracker.message());
+    finished();
     return status();
   }
 
@@ -224,6 +246,7 @@ public class HazelcastUpgradeWorkflowImpl extends GatedUpgradeHandlers
     tracker.message(message);
     tracker.skipPending("not run: the upgrade ended (" + last.type() + ")");
     log.warn("upgrade ended {}: {}", last.phase(), message);
+    finished();
     if (last.isCancellation()) {
       return (RuntimeException) last.getCause();
     }

@@ -6,6 +6,7 @@ import io.gridshift.workflows.common.Phase;
 import io.gridshift.workflows.common.StepRunner;
 import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.common.UpgradeStop;
+import io.gridshift.workflows.common.VisibilityOptions;
 import io.gridshift.workflows.infinispan.activities.GridEndpoint;
 import io.gridshift.workflows.infinispan.activities.GridInventory;
 import io.gridshift.workflows.infinispan.activities.InspectSourceRequest;
@@ -52,6 +53,13 @@ public class InfinispanUpgradeWorkflowImpl extends GatedUpgradeHandlers
     super(InfinispanSteps.ALL);
   }
 
+  /**
+   * @param offered what the worker offers: registered search attributes, notifications
+   */
+  public InfinispanUpgradeWorkflowImpl(VisibilityOptions offered) {
+    super(InfinispanSteps.ALL, offered);
+  }
+
   private static final Logger log = Workflow.getLogger(InfinispanUpgradeWorkflowImpl.class);
 
   private final CacheBook caches = new CacheBook();
@@ -75,6 +83,7 @@ public class InfinispanUpgradeWorkflowImpl extends GatedUpgradeHandlers
 
   @Override
   public UpgradeStatus upgrade(InfinispanUpgradeRequest raw) {
+    beginVisibility(raw);
     try {
       steps.run(InfinispanSteps.PLAN, () -> plan(raw));
       if (request.dryRun()) {
@@ -102,6 +111,17 @@ public class InfinispanUpgradeWorkflowImpl extends GatedUpgradeHandlers
     }
   }
 
+  private void beginVisibility(InfinispanUpgradeRequest raw) {
+    boolean none = raw == null;
+    visibility.begin(
+        "infinispan",
+        none ? null : raw.cluster(),
+        none ? null : raw.grid(),
+        none ? null : raw.targetVersion(),
+        none ? null : raw.requestedBy(),
+        !none && Boolean.TRUE.equals(raw.dryRun()));
+  }
+
   private void plan(InfinispanUpgradeRequest raw) {
     request = InfinispanPlanner.validated(raw);
     gates.configure(request.requestedBy(), request.fourEyes());
@@ -116,6 +136,7 @@ public class InfinispanUpgradeWorkflowImpl extends GatedUpgradeHandlers
                     request.route(),
                     request.targetGrid()));
     InfinispanPlanner.checkSource(request, source);
+    visibility.sourceVersion(source.version());
     // The pinned source Service does not exist yet: read the caches through the client Service.
     GridInventory inventory =
         act.data()
@@ -228,6 +249,7 @@ public class InfinispanUpgradeWorkflowImpl extends GatedUpgradeHandlers
     tracker.phase(Phase.COMPLETED);
     tracker.message(outcomes.completed());
     log.info("upgrade completed: {}", tracker.message());
+    finished();
     return status();
   }
 
@@ -242,6 +264,7 @@ public class InfinispanUpgradeWorkflowImpl extends GatedUpgradeHandlers
     tracker.message(message);
     tracker.skipPending("not run: the upgrade ended (" + stop.type() + ")");
     log.warn("upgrade ended {}: {}", stop.phase(), message);
+    finished();
     if (stop.isCancellation()) {
       return (RuntimeException) stop.getCause();
     }
