@@ -15,8 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,8 +68,26 @@ public final class Sandbox implements AutoCloseable {
     return sandbox;
   }
 
+  /**
+   * Deletes the pod directories of an earlier sandbox in the same directory (one that was killed
+   * before it cleaned up): the Kubernetes API starts empty, so they belong to no pod, and a server
+   * would otherwise find its old data (caches, state) there.
+   */
+  private void removeOldPods() throws IOException {
+    Path pods = options.dir().resolve("pods");
+    if (!Files.exists(pods)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(pods)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
   private void startParts() throws IOException {
     Files.createDirectories(options.dir());
+    removeOldPods();
     // Sandboxes on ephemeral ports (tests) may run side by side: each gets its own addresses.
     LoopbackNetwork network =
         add(options.temporalPort() == 0 ? LoopbackNetwork.claimFree() : LoopbackNetwork.standard());

@@ -23,7 +23,8 @@ import org.infinispan.commons.util.CloseableIterator;
  *       stays bounded by the batch, so 100k+ keys are fine).
  *   <li>Pick {@code sample} keys spread evenly over the key set (every n-th key).
  *   <li>Full check: look up every key of each batch on the target; otherwise only the sample.
- *   <li>Compare the sampled keys' values byte for byte.
+ *   <li>Compare the sampled keys' values byte for byte, re-reading the ones that differ (a client
+ *       write may have landed between the two reads).
  * </ol>
  *
  * <p>Reading around the remote store: while a target cache is connected, a plain read of a key it
@@ -35,6 +36,8 @@ import org.infinispan.commons.util.CloseableIterator;
 final class CacheVerifier {
   static final int BATCH = 1000;
   private static final int MAX_EXAMPLES = 10;
+  static final int RECHECKS = 3;
+  static final long RECHECK_PAUSE_MS = 200;
 
   private final RemoteCache<byte[], byte[]> source;
   private final RemoteCache<byte[], byte[]> target;
@@ -125,9 +128,29 @@ final class CacheVerifier {
     return present;
   }
 
+  /**
+   * Counts the keys whose values differ on source and target. Clients keep writing during the
+   * upgrade, and a write landing between the source read and the target read makes a key differ for
+   * a moment; so a differing key is read again ({@value #RECHECKS} times, {@value
+   * #RECHECK_PAUSE_MS} ms apart) and counts only if it differs every time. A value the target
+   * really lost or never got stays different.
+   */
   private void compareValues(List<byte[]> keys) {
+    List<byte[]> differing = differing(keys);
+    for (int i = 0; i < RECHECKS && !differing.isEmpty(); i++) {
+      pause();
+      differing = differing(differing);
+    }
+    for (byte[] key : differing) {
+      different++;
+      example("different value " + KeyRenderer.render(key));
+    }
+  }
+
+  private List<byte[]> differing(List<byte[]> keys) {
+    List<byte[]> differing = new ArrayList<>();
     if (keys.isEmpty()) {
-      return;
+      return differing;
     }
     Map<byte[], byte[]> sourceValues = source.getAll(new HashSet<>(keys));
     Map<ByteBuffer, byte[]> targetValues = targetValues(keys);
@@ -135,9 +158,18 @@ final class CacheVerifier {
       byte[] theirs = targetValues.get(ByteBuffer.wrap(entry.getKey()));
       // A key missing on the target was counted as missing already.
       if (theirs != null && !Arrays.equals(entry.getValue(), theirs)) {
-        different++;
-        example("different value " + KeyRenderer.render(entry.getKey()));
+        differing.add(entry.getKey());
       }
+    }
+    return differing;
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(RECHECK_PAUSE_MS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while re-checking differing values", e);
     }
   }
 

@@ -1,6 +1,8 @@
 package io.gridshift.sandbox.demo;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.gridshift.sandbox.measure.Overhead;
+import io.gridshift.sandbox.traffic.TrafficSummary;
 import io.gridshift.workflows.common.AuditEntry;
 import io.gridshift.workflows.common.CacheProgress;
 import io.gridshift.workflows.common.UpgradeStatus;
@@ -17,6 +19,9 @@ import java.util.Map;
  * @param approvals every gate decision
  * @param members (hazelcast) every member's pod and version
  * @param maps (hazelcast) every map's entries before and after
+ * @param traffic what the traffic probe saw through the upgrade (absent with {@code --rate 0})
+ * @param overhead the upgrade's wall time split into gate waits, irreducible waits and the
+ *     orchestrator's own share
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DemoReport(
@@ -26,7 +31,9 @@ public record DemoReport(
     List<Cache> caches,
     List<Approval> approvals,
     List<Member> members,
-    List<MapEntries> maps) {
+    List<MapEntries> maps,
+    TrafficSummary traffic,
+    Overhead overhead) {
 
   /** One Hazelcast member after the upgrade. */
   public record Member(String pod, String version) {}
@@ -74,7 +81,15 @@ public record DemoReport(
             .map(a -> new Approval(a.gate(), a.by(), a.at(), a.comment()))
             .toList();
     return new DemoReport(
-        status.workflowId(), status.phase().name(), steps, caches, approvals, null, null);
+        status.workflowId(),
+        status.phase().name(),
+        steps,
+        caches,
+        approvals,
+        null,
+        null,
+        null,
+        null);
   }
 
   /** Builds a Hazelcast report: {@code lost} counts keys missing or changed on reading back. */
@@ -88,7 +103,29 @@ public record DemoReport(
             .map(e -> new MapEntries(e.getKey(), e.getValue(), e.getValue() - lost.get(e.getKey())))
             .toList();
     return new DemoReport(
-        base.workflowId(), base.status(), base.steps(), List.of(), base.approvals(), members, maps);
+        base.workflowId(),
+        base.status(),
+        base.steps(),
+        List.of(),
+        base.approvals(),
+        members,
+        maps,
+        null,
+        null);
+  }
+
+  /** This report with the measurements of the run added. */
+  DemoReport with(UpgradeMeasurement.Result measured) {
+    return new DemoReport(
+        workflowId,
+        status,
+        steps,
+        caches,
+        approvals,
+        members,
+        maps,
+        measured.traffic(),
+        measured.overhead());
   }
 
   private static long missing(CacheProgress c, Map<String, Integer> readBack) {
@@ -96,10 +133,14 @@ public record DemoReport(
     return Math.max(c.missingKeys(), lost == null ? 0 : lost);
   }
 
-  /** True when the upgrade completed and no key is missing anywhere. */
+  /**
+   * True when the upgrade completed and nothing is missing: no loaded key, and no write the probe's
+   * client saw acknowledged. Client errors (downtime) are reported, not judged here.
+   */
   boolean success() {
     return status.equals("COMPLETED")
         && caches.stream().allMatch(c -> c.missingKeys() == 0)
-        && (maps == null || maps.stream().allMatch(m -> m.entriesAfter() == m.entriesBefore()));
+        && (maps == null || maps.stream().allMatch(m -> m.entriesAfter() == m.entriesBefore()))
+        && (traffic == null || (traffic.lostWrites() == 0 && traffic.unreadableKeys() == 0));
   }
 }

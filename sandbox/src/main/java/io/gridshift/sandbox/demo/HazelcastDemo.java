@@ -1,7 +1,6 @@
 package io.gridshift.sandbox.demo;
 
 import io.gridshift.sandbox.Sandbox;
-import io.gridshift.starter.Json;
 import io.gridshift.starter.UpgradeService;
 import io.gridshift.starter.cli.StatusPrinter;
 import io.gridshift.worker.GridshiftWorker;
@@ -11,7 +10,6 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +23,10 @@ import java.util.Map;
 public final class HazelcastDemo {
   public static final String SOURCE_VERSION = "5.3.6";
   public static final String TARGET_VERSION = "5.3.8";
+
+  /** The map the traffic probe reads and writes: an application's session map. */
+  static final String TRAFFIC_MAP = "sessions";
+
   static final String CLUSTER = "sandbox";
 
   private final DemoOptions options;
@@ -55,20 +57,40 @@ public final class HazelcastDemo {
         worker.start();
         HazelcastDemoGrid grid = new HazelcastDemoGrid(sandbox.client());
         Map<String, Integer> loaded = prepare(grid);
-        UpgradeStatus result =
-            new UpgradeFollower(new UpgradeService(client), options.approveAll(), out)
-                .run(request(grid), grid.name() + " -> " + TARGET_VERSION);
+        UpgradeStatus result;
+        UpgradeMeasurement.Result measured;
+        DemoOptions measuring = loaded.isEmpty() ? options.withoutTraffic() : options;
+        try (UpgradeMeasurement measurement =
+            UpgradeMeasurement.start(
+                measuring,
+                sandbox.client(),
+                HazelcastDemoGrid.NAMESPACE,
+                grid::settled,
+                () -> grid.trafficOps(TRAFFIC_MAP),
+                out)) {
+          result =
+              new UpgradeFollower(new UpgradeService(client), options.approveAll(), out)
+                  .run(request(grid), grid.name() + " -> " + TARGET_VERSION);
+          if (measuring.rate() > 0) {
+            out.println("\nRe-reading every write the client saw acknowledged ...");
+          }
+          measured = measurement.finish(result);
+        }
         Map<String, Integer> lost = Map.of();
         if (!loaded.isEmpty()) {
-          out.println("\nReading every loaded key back from the members ...");
+          out.println("Reading every loaded key back from the members ...");
           lost = grid.lostKeys(loaded);
         }
-        DemoReport report = DemoReport.ofHazelcast(result, loaded, lost);
+        DemoReport report = DemoReport.ofHazelcast(result, loaded, lost).with(measured);
         summarize(result, report);
-        if (options.report() != null) {
-          Files.writeString(options.report(), Json.mapper().writeValueAsString(report));
-          out.println("Report written to " + options.report());
-        }
+        MeasurementPrinter.print(measured, out);
+        DemoOutputs.write(
+            options,
+            report,
+            result,
+            measured,
+            "Hazelcast " + SOURCE_VERSION + " -> " + TARGET_VERSION,
+            out);
         return report;
       } finally {
         stubs.shutdownNow();

@@ -8,11 +8,15 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gridshift.sandbox.hazelcast.HazelcastMember;
+import io.gridshift.sandbox.traffic.GridOps;
+import io.gridshift.sandbox.traffic.HazelcastOps;
 import io.gridshift.workflows.activities.WorkloadKind;
 import java.io.IOException;
 import java.io.InputStream;
@@ -294,6 +298,34 @@ public final class HazelcastDemoGrid {
       client.shutdown();
     }
     return lost;
+  }
+
+  /**
+   * A traffic-probe client on {@code map} through the grid's Service (the Service named like the
+   * grid), as an application outside the cluster reaches it.
+   */
+  public GridOps trafficOps(String map) {
+    Service service = kube.services().inNamespace(NAMESPACE).withName(name).get();
+    if (service == null) {
+      throw new IllegalStateException(
+          "no Service '" + name + "' in " + NAMESPACE + " for the traffic probe");
+    }
+    return new HazelcastOps(service.getSpec().getClusterIP() + ":5701", clusterName(), map);
+  }
+
+  /**
+   * Whether every ready member reports the cluster safe with no migration queued (false while
+   * partitions move after a member left or joined).
+   */
+  public boolean settled() {
+    List<Pod> ready = readyPods(name);
+    return !ready.isEmpty()
+        && ready.stream()
+            .allMatch(
+                p ->
+                    HazelcastMember.health(p.getStatus().getPodIP(), 5701)
+                        .map(h -> h.clusterSafe() && h.migrationQueueSize() == 0)
+                        .orElse(false));
   }
 
   private HazelcastInstance client() {

@@ -1,7 +1,7 @@
 package io.gridshift.sandbox.demo;
 
 import io.gridshift.sandbox.Sandbox;
-import io.gridshift.starter.Json;
+import io.gridshift.sandbox.traffic.InfinispanOps;
 import io.gridshift.starter.UpgradeService;
 import io.gridshift.starter.cli.StatusPrinter;
 import io.gridshift.worker.GridshiftWorker;
@@ -11,7 +11,6 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +26,9 @@ public final class InfinispanDemo {
   public static final String TARGET_VERSION = "15.0.21.Final";
   static final String CLUSTER = "sandbox";
   static final int REPLICAS = 3;
+
+  /** The cache the traffic probe reads and writes: an application's session cache. */
+  static final String TRAFFIC_CACHE = "sessions";
 
   private final DemoOptions options;
   private final PrintStream out;
@@ -62,16 +64,28 @@ public final class InfinispanDemo {
       try (GridshiftWorker worker = new GridshiftWorker(client, config)) {
         worker.start();
         Map<String, Integer> loaded = prepareSource(sandbox);
-        UpgradeStatus result = upgrade(new UpgradeService(client));
-        out.println(
-            "\nReading every loaded key back through Service " + InfinispanDemoGrid.GRID + " ...");
-        Map<String, Integer> missing = new InfinispanDemoGrid(sandbox.client()).missingKeys(loaded);
-        DemoReport report = DemoReport.of(result, missing);
-        summarize(result, report);
-        if (options.report() != null) {
-          Files.writeString(options.report(), Json.mapper().writeValueAsString(report));
-          out.println("Report written to " + options.report());
+        String service = new InfinispanDemoGrid(sandbox.client()).serviceHost();
+        UpgradeStatus result;
+        UpgradeMeasurement.Result measured;
+        try (UpgradeMeasurement measurement =
+            UpgradeMeasurement.start(
+                options,
+                sandbox.client(),
+                InfinispanDemoGrid.NAMESPACE,
+                null,
+                () -> new InfinispanOps(service, InfinispanDemoGrid.PORT, TRAFFIC_CACHE),
+                out)) {
+          result = upgrade(new UpgradeService(client));
+          out.println("\nRe-reading every write the client saw acknowledged ...");
+          measured = measurement.finish(result);
         }
+        out.println(
+            "Reading every loaded key back through Service " + InfinispanDemoGrid.GRID + " ...");
+        Map<String, Integer> missing = new InfinispanDemoGrid(sandbox.client()).missingKeys(loaded);
+        DemoReport report = DemoReport.of(result, missing).with(measured);
+        summarize(result, report);
+        MeasurementPrinter.print(measured, out);
+        DemoOutputs.write(options, report, result, measured, "Infinispan " + upgradeLabel(), out);
         return report;
       } finally {
         stubs.shutdownNow();
@@ -124,8 +138,11 @@ public final class InfinispanDemo {
                 InfinispanDemoGrid.GRID,
                 TARGET_VERSION,
                 System.getProperty("user.name", "demo-requester"));
-    return new UpgradeFollower(service, options.approveAll(), out)
-        .run(json, SOURCE_VERSION + " -> " + TARGET_VERSION);
+    return new UpgradeFollower(service, options.approveAll(), out).run(json, upgradeLabel());
+  }
+
+  private static String upgradeLabel() {
+    return SOURCE_VERSION + " -> " + TARGET_VERSION;
   }
 
   private void summarize(UpgradeStatus result, DemoReport report) {

@@ -1,6 +1,10 @@
 package io.gridshift.sandbox.traffic;
 
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.infinispan.client.hotrod.RemoteCache;
 import org.infinispan.client.hotrod.RemoteCacheManager;
 import org.infinispan.client.hotrod.configuration.ClientIntelligence;
@@ -15,6 +19,13 @@ import org.slf4j.LoggerFactory;
  * connection a leaving pod drops is retried against the Service address, which by then routes to a
  * pod still serving. String keys and values with the cache's default marshalling, as the demo loads
  * its unencoded caches.
+ *
+ * <p>Connections have a maximum age ({@link #CONNECTION_MAX_AGE}): Hot Rod pools connections
+ * forever, and a Service switch only routes <em>new</em> connections (established ones stay on the
+ * old pods, as conntrack keeps them), so a client that never reconnects keeps writing to the source
+ * after traffic moved, and those writes miss the target. Like a connection pool's max lifetime in
+ * other clients, the client is replaced with a fresh one (new connections through the Service) once
+ * it is that old; the old one closes after its operations finish.
  */
 public final class InfinispanOps implements GridOps {
   private static final Logger LOG = LoggerFactory.getLogger(InfinispanOps.class);
@@ -25,9 +36,18 @@ public final class InfinispanOps implements GridOps {
   /** Hot Rod retries per operation on another (here: the same Service) connection. */
   public static final int MAX_RETRIES = 5;
 
+  /** How long a client's connections live before a fresh client replaces them. */
+  public static final Duration CONNECTION_MAX_AGE = Duration.ofSeconds(2);
+
+  private static final long RETIRED_CLOSE_DELAY_MS = 5_000;
+
   private final String description;
-  private final RemoteCacheManager manager;
-  private final RemoteCache<String, String> cache;
+  private final Supplier<Client> opener;
+  private final ScheduledExecutorService closer;
+  private volatile Client current;
+
+  /** One Hot Rod client and when it was opened. */
+  private record Client(RemoteCacheManager manager, RemoteCache<String, String> cache, long born) {}
 
   /** A client without credentials. */
   public InfinispanOps(String host, int port, String cacheName) {
@@ -61,7 +81,25 @@ public final class InfinispanOps implements GridOps {
           .username(username)
           .password(password);
     }
-    this.manager = new RemoteCacheManager(builder.build());
+    var configuration = builder.build();
+    this.opener = () -> open(configuration, host, port, cacheName);
+    this.current = opener.get();
+    this.closer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "infinispan-ops-closer");
+              t.setDaemon(true);
+              return t;
+            });
+    LOG.debug("opened {}", description);
+  }
+
+  private static Client open(
+      org.infinispan.client.hotrod.configuration.Configuration configuration,
+      String host,
+      int port,
+      String cacheName) {
+    RemoteCacheManager manager = new RemoteCacheManager(configuration);
     RemoteCache<String, String> remote;
     try {
       remote = manager.getCache(cacheName);
@@ -80,18 +118,33 @@ public final class InfinispanOps implements GridOps {
               + cacheName
               + "': create it before starting the traffic probe");
     }
-    this.cache = remote;
-    LOG.debug("opened {}", description);
+    return new Client(manager, remote, System.nanoTime());
+  }
+
+  /** The current client, replaced first when its connections reached their maximum age. */
+  private RemoteCache<String, String> cache() {
+    Client client = current;
+    if (System.nanoTime() - client.born() < CONNECTION_MAX_AGE.toNanos()) {
+      return client.cache();
+    }
+    synchronized (this) {
+      if (current == client) {
+        current = opener.get();
+        closer.schedule(
+            () -> client.manager().close(), RETIRED_CLOSE_DELAY_MS, TimeUnit.MILLISECONDS);
+      }
+      return current.cache();
+    }
   }
 
   @Override
   public void put(String key, String value) {
-    cache.put(key, value);
+    cache().put(key, value);
   }
 
   @Override
   public String get(String key) {
-    return cache.get(key);
+    return cache().get(key);
   }
 
   @Override
@@ -101,6 +154,7 @@ public final class InfinispanOps implements GridOps {
 
   @Override
   public void close() {
-    manager.close();
+    closer.shutdownNow().forEach(Runnable::run); // close the retired clients not closed yet
+    current.manager().close();
   }
 }

@@ -14,6 +14,8 @@ import io.gridshift.workflows.infinispan.activities.SyncResult;
 import io.gridshift.workflows.infinispan.activities.VerifyRequest;
 import io.gridshift.workflows.infinispan.activities.VerifyResult;
 import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +33,8 @@ import java.util.Optional;
  * while verify-target checks them all.
  */
 final class CacheTransfer {
+  private static final String CLIENT_DRAIN_CHANGE = "client-drain-before-sync";
+  private static final String VERIFY_TARGET_KEYS_ONLY_CHANGE = "verify-target-keys-only";
   private final InfinispanUpgradeRequest request;
   private final InfinispanPlan plan;
   private final InfinispanActivityStubs act;
@@ -107,7 +111,7 @@ final class CacheTransfer {
 
   private SyncResult syncVerifyDisconnect(String cache) {
     SyncResult synced = syncCache(cache);
-    VerifyResult r = verifyCache(cache, true, true);
+    VerifyResult r = verifyCache(cache, true, true, null);
     if (!r.ok()) {
       throw UpgradeStop.failed(
           FailureTypes.DATA_MISMATCH,
@@ -123,12 +127,30 @@ final class CacheTransfer {
 
   /** sync-data per cache not synced already, at most {@code sync.parallelCaches} at once. */
   void syncData() {
+    drainClients();
     List<SyncResult> results =
         BoundedParallel.map(remainingCaches(), request.sync().parallelCaches(), this::syncCache);
     long entries = results.stream().mapToLong(SyncResult::synchronizedEntries).sum();
     note(
         InfinispanSteps.SYNC_DATA,
         "synchronized " + entries + " entries in " + results.size() + " caches" + alreadyDone());
+  }
+
+  /**
+   * Gives clients time to reconnect through the switched Service before sync-data starts, so no
+   * write reaches the source after sync copied its key. Added after release, hence the version.
+   */
+  private void drainClients() {
+    int seconds = request.sync().clientDrainSeconds();
+    if (seconds == 0
+        || Workflow.getVersion(CLIENT_DRAIN_CHANGE, Workflow.DEFAULT_VERSION, 1)
+            == Workflow.DEFAULT_VERSION) {
+      return;
+    }
+    note(
+        InfinispanSteps.SYNC_DATA,
+        "waiting " + seconds + " s for clients to reconnect through the switched Service");
+    Workflow.sleep(Duration.ofSeconds(seconds));
   }
 
   private SyncResult syncCache(String cache) {
@@ -152,20 +174,33 @@ final class CacheTransfer {
    * missing entries).
    */
   void verifySync() {
-    verify(InfinispanSteps.VERIFY_SYNC, remainingCaches(), false, true);
+    verify(InfinispanSteps.VERIFY_SYNC, remainingCaches(), false, true, null);
   }
 
-  /** Compares every key of each cache, now that nothing reads through to the source. */
+  /**
+   * Checks every key of each cache is on the target, now that nothing reads through to the source.
+   * Values are not compared again: since disconnect-source, client writes reach only the target, so
+   * the source's values are older by design (verify-sync compared them while the target still wrote
+   * through to the source). Added after release, hence the version.
+   */
   void verifyTarget() {
-    verify(InfinispanSteps.VERIFY_TARGET, cacheNames(), true, false);
+    boolean keysOnly =
+        Workflow.getVersion(VERIFY_TARGET_KEYS_ONLY_CHANGE, Workflow.DEFAULT_VERSION, 1)
+            != Workflow.DEFAULT_VERSION;
+    verify(InfinispanSteps.VERIFY_TARGET, cacheNames(), true, false, keysOnly ? 0 : null);
   }
 
+  /** {@code sample}: keys whose values are compared, null for the request's verifySample. */
   private void verify(
-      String step, List<String> names, boolean fullKeyCheck, boolean skipSourceLoad) {
+      String step,
+      List<String> names,
+      boolean fullKeyCheck,
+      boolean skipSourceLoad,
+      Integer sample) {
     List<String> problems = new ArrayList<>();
     long entries = 0;
     for (String cache : names) {
-      VerifyResult r = verifyCache(cache, fullKeyCheck, skipSourceLoad);
+      VerifyResult r = verifyCache(cache, fullKeyCheck, skipSourceLoad, sample);
       entries += r.targetEntries();
       if (!r.ok()) {
         problems.add(describe(r));
@@ -180,12 +215,12 @@ final class CacheTransfer {
     note(step, names.size() + " caches match (" + entries + " entries on the target)" + done);
   }
 
-  private VerifyResult verifyCache(String cache, boolean fullKeyCheck, boolean skipSourceLoad) {
+  private VerifyResult verifyCache(
+      String cache, boolean fullKeyCheck, boolean skipSourceLoad, Integer sample) {
+    int values = sample != null ? sample : request.verifySample();
     VerifyResult r =
         act.dataWaits()
-            .verify(
-                new VerifyRequest(
-                    cacheRequest(cache), request.verifySample(), fullKeyCheck, skipSourceLoad));
+            .verify(new VerifyRequest(cacheRequest(cache), values, fullKeyCheck, skipSourceLoad));
     caches.verified(cache, r);
     return r;
   }

@@ -11,6 +11,10 @@ import io.gridshift.sandbox.Sandbox;
 import io.gridshift.sandbox.SandboxOptions;
 import io.gridshift.sandbox.demo.HazelcastDemo;
 import io.gridshift.sandbox.demo.HazelcastDemoGrid;
+import io.gridshift.sandbox.traffic.GridOps;
+import io.gridshift.sandbox.traffic.TrafficOptions;
+import io.gridshift.sandbox.traffic.TrafficProbe;
+import io.gridshift.sandbox.traffic.TrafficRecord;
 import io.gridshift.starter.UpgradeRequests;
 import io.gridshift.starter.UpgradeService;
 import io.gridshift.worker.GridshiftWorker;
@@ -144,13 +148,24 @@ class HazelcastUpgradeEndToEndIT {
   @Test
   @Order(3)
   void rollsPodByPodWithNothingLost() throws Exception {
+    // An application keeps reading and writing through the grid's Service the whole time, on a
+    // map of its own so the loaded maps' counts stay exact.
+    GridOps client = grid.trafficOps("traffic");
+    TrafficProbe probe = TrafficProbe.start(client, TrafficOptions.defaults().withRate(50));
     String id =
         service.start(UpgradeRequests.parse(request("hz", "5.3.8", ""), false)).getWorkflowId();
     UpgradeStatus done = approveEveryGate(id);
 
     assertThat(done.phase()).as(done.message()).isEqualTo(Phase.COMPLETED);
+    TrafficRecord traffic = probe.verify();
+    client.close();
+    assertThat(traffic.ops()).isGreaterThan(0);
+    assertThat(traffic.errors()).as("client errors: %s", traffic.errorGroups()).isZero();
+    assertThat(traffic.lostWrites()).as("%s", traffic.verification()).isZero();
+    assertThat(traffic.unreadableKeys()).isZero();
     assertThat(done.members()).extracting(MemberStatus::version).containsOnly("5.3.8").hasSize(3);
     assertThat(done.maps())
+        .filteredOn(m -> !m.name().equals("traffic"))
         .allSatisfy(m -> assertThat(m.entriesAfter()).isEqualTo(m.entriesBefore()));
     assertThat(grid.lostKeys(loaded))
         .containsOnly(Map.entry("orders", 0), Map.entry("sessions", 0));
