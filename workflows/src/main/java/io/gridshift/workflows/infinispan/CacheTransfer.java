@@ -63,12 +63,19 @@ final class CacheTransfer {
    * those caches for {@link #syncPausedCaches()}.
    */
   void probeWriteThrough() {
+    List<String> names = cacheNames();
+    List<ProbeResult> results =
+        PerCache.map(
+            names,
+            cache -> {
+              ProbeResult r = act.data().probeWriteThrough(cacheRequest(cache));
+              caches.state(cache, r.passed() ? CacheBook.PROBED : CacheBook.FAILED);
+              return r;
+            });
     Map<String, String> failures = new LinkedHashMap<>();
-    for (String cache : cacheNames()) {
-      ProbeResult r = act.data().probeWriteThrough(cacheRequest(cache));
-      caches.state(cache, r.passed() ? CacheBook.PROBED : CacheBook.FAILED);
-      if (!r.passed()) {
-        failures.put(cache, r.detail());
+    for (int i = 0; i < names.size(); i++) {
+      if (!results.get(i).passed()) {
+        failures.put(names.get(i), results.get(i).detail());
       }
     }
     Optional<UpgradeStop> refusal = WriteThroughRules.refusal(request, failures);
@@ -199,8 +206,9 @@ final class CacheTransfer {
       Integer sample) {
     List<String> problems = new ArrayList<>();
     long entries = 0;
-    for (String cache : names) {
-      VerifyResult r = verifyCache(cache, fullKeyCheck, skipSourceLoad, sample);
+    List<VerifyResult> results =
+        PerCache.map(names, cache -> verifyCache(cache, fullKeyCheck, skipSourceLoad, sample));
+    for (VerifyResult r : results) {
       entries += r.targetEntries();
       if (!r.ok()) {
         problems.add(describe(r));

@@ -116,11 +116,13 @@ final class InfinispanMigration {
   /** Copies internal caches (schemas first), then creates every user cache the target lacks. */
   void createCaches() {
     act.data().copyInternalCaches(sourceEndpoint(), targetEndpoint());
-    for (String cache : cacheNames()) {
-      // Idempotent: in CONFIG mode the caches already exist from the configuration.
-      act.data().createCache(cacheRequest(cache));
-      caches.state(cache, CacheBook.CREATED);
-    }
+    PerCache.forEach(
+        cacheNames(),
+        cache -> {
+          // Idempotent: in CONFIG mode the caches already exist from the configuration.
+          act.data().createCache(cacheRequest(cache));
+          caches.state(cache, CacheBook.CREATED);
+        });
     note(InfinispanSteps.CREATE_CACHES, cacheNames().size() + " caches on the target");
   }
 
@@ -130,13 +132,15 @@ final class InfinispanMigration {
       sourceHost = act.deploy().serviceHost(cluster(), plan.sourceService());
     }
     boolean configured = plan.connectionMode() == ConnectionMode.CONFIG;
-    for (String cache : cacheNames()) {
-      act.data()
-          .connectSource(
-              new ConnectSourceRequest(
-                  cacheRequest(cache), sourceHost, request.port(), configured));
-      caches.state(cache, CacheBook.CONNECTED);
-    }
+    String host = sourceHost;
+    PerCache.forEach(
+        cacheNames(),
+        cache -> {
+          act.data()
+              .connectSource(
+                  new ConnectSourceRequest(cacheRequest(cache), host, request.port(), configured));
+          caches.state(cache, CacheBook.CONNECTED);
+        });
     note(InfinispanSteps.CONNECT_SOURCE, "caches read through to the source at " + sourceHost);
   }
 

@@ -208,6 +208,35 @@ class StepExecutionTest extends WorkflowTestSupport {
   }
 
   @Test
+  void lightPerCacheStepsRunUpToFourCachesAtOnceWithResultsInCacheOrder() {
+    List<CacheInfo> six = new ArrayList<>();
+    for (String name : List.of("a", "b", "c", "d", "e", "f")) {
+      six.add(new CacheInfo(name, 10, null, false));
+    }
+    when(data.inventory(any())).thenReturn(new GridInventory(six, List.of(), 3));
+    AtomicInteger running = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    doAnswer(
+            i -> {
+              most.accumulateAndGet(running.incrementAndGet(), Math::max);
+              sleep(300);
+              running.decrementAndGet();
+              return null;
+            })
+        .when(data)
+        .connectSource(any());
+
+    UpgradeStatus status = result(start(Requests.upgrade().allGatesAuto().build()));
+
+    assertThat(status.phase()).isEqualTo(Phase.COMPLETED);
+    assertThat(most.get()).isEqualTo(PerCache.PARALLELISM);
+    verify(data, times(6)).connectSource(any());
+    assertThat(status.caches())
+        .extracting(CacheProgress::name)
+        .containsExactly("a", "b", "c", "d", "e", "f");
+  }
+
+  @Test
   void oneCacheAtATimeByDefault() {
     AtomicInteger running = new AtomicInteger();
     AtomicInteger most = new AtomicInteger();
