@@ -107,6 +107,7 @@ public final class UpgradeService {
                 WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
             .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
             .setMemo(memo(parsed))
+            .setStaticSummary(summary(parsed))
             .build();
     try {
       if (parsed.kind() == UpgradeKind.HAZELCAST) {
@@ -147,6 +148,26 @@ public final class UpgradeService {
     memo.put(MEMO_GRID, parsed.grid());
     memo.put(MEMO_DRY_RUN, String.valueOf(parsed.dryRun()));
     return memo;
+  }
+
+  /**
+   * The one line the Temporal UI shows for the execution (its static summary), e.g. {@code
+   * infinispan dg in prod-eu-1/default to 15.0.21.Final, requested by alice}.
+   */
+  static String summary(UpgradeRequests.Parsed parsed) {
+    boolean hz = parsed.kind() == UpgradeKind.HAZELCAST;
+    var cluster = hz ? parsed.hazelcast().cluster() : parsed.infinispan().cluster();
+    String target = hz ? parsed.hazelcast().targetVersion() : parsed.infinispan().targetVersion();
+    String by = hz ? parsed.hazelcast().requestedBy() : parsed.infinispan().requestedBy();
+    return String.format(
+        "%s %s in %s/%s to %s, requested by %s%s",
+        parsed.kind().name().toLowerCase(Locale.ROOT),
+        parsed.grid(),
+        cluster.cluster(),
+        cluster.namespace(),
+        target,
+        by,
+        parsed.dryRun() ? " (dry run)" : "");
   }
 
   private static String clusterOf(UpgradeRequests.Parsed parsed) {

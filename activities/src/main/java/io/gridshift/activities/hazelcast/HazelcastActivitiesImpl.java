@@ -21,8 +21,11 @@ public class HazelcastActivitiesImpl implements HazelcastActivities {
   /** Timeout of each REST call to a member: a member that needs longer is not healthy. */
   static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
-  /** How often waitUntilSafe looks: a safe cluster is seen within ~1 s. */
-  static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+  /**
+   * How often waitUntilSafe looks: a safe cluster is seen within a quarter second (the Infinispan
+   * Operator requeues every 10-15 s). Four small GETs a second per waiting upgrade.
+   */
+  static final Duration POLL_INTERVAL = Duration.ofMillis(250);
 
   /** How long the map-count client tries to reach a member. */
   static final Duration CLIENT_CONNECT_TIMEOUT = Duration.ofSeconds(10);

@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class InfinispanDataActivitiesImpl implements InfinispanDataActivities, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(InfinispanDataActivitiesImpl.class);
-  private static final Duration HEALTH_POLL = Duration.ofMillis(500);
+  private static final Duration HEALTH_POLL = Duration.ofMillis(250);
 
   private final GridConnector connector;
   private final HttpClient http;

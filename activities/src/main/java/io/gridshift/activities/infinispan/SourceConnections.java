@@ -38,7 +38,8 @@ final class SourceConnections {
     String cache = request.cache().cache();
     boolean exists = target.cacheExists(cache);
     if (!exists && !request.configured() && sourceRest.cacheExists(cache)) {
-      // A retry after a crash between deleting and re-creating the cache (step 3 below).
+      // Not created yet (RUNTIME mode creates user caches here, connected from the start), or a
+      // retry after a crash between deleting and re-creating the cache (step 3 below).
       createWithStore(cache, sourceRest.configJson(cache), render(request, source), target);
       return;
     }

@@ -40,8 +40,11 @@ import org.slf4j.LoggerFactory;
  * each is idempotent and writes nothing when the object is already as asked.
  */
 public class KubernetesActivitiesImpl implements KubernetesActivities {
-  /** How often waitForRollout reads the workload: a finished rollout is seen within ~1 s. */
-  static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+  /**
+   * How often waitForRollout reads the workload: a finished rollout is seen within a quarter second
+   * (one GET of one object each time; a watch would save requests, not time).
+   */
+  static final Duration POLL_INTERVAL = Duration.ofMillis(250);
 
   private static final Logger LOG = LoggerFactory.getLogger(KubernetesActivitiesImpl.class);
 

@@ -35,7 +35,7 @@ public final class UpgradeBenchResults {
 
   private final Map<String, String> args;
 
-  private UpgradeBenchResults(Map<String, String> args) {
+  UpgradeBenchResults(Map<String, String> args) {
     this.args = args;
   }
 
@@ -62,8 +62,8 @@ public final class UpgradeBenchResults {
     List<String> sync = args.containsKey("sync") ? lines(Path.of(args.get("sync"))) : List.of();
     StringBuilder md = new StringBuilder();
     md.append("# Results: both upgrades under client traffic, and sync tuning\n\n");
-    md.append("Written by `bench/upgrade-demos` (").append(args.getOrDefault("command", ""));
-    md.append(") on ")
+    md.append("Written by `").append(args.getOrDefault("command", "bench/upgrade-demos").strip());
+    md.append("` on ")
         .append(
             ZonedDateTime.now(ZoneOffset.UTC)
                 .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
@@ -199,11 +199,13 @@ public final class UpgradeBenchResults {
       return "not measured";
     }
     List<Long> sorted = ms.stream().sorted().toList();
-    long median = sorted.get(sorted.size() / 2);
-    long max = sorted.get(sorted.size() - 1);
+    int n = sorted.size();
+    double median =
+        n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+    long max = sorted.get(n - 1);
     return String.format(
         Locale.ROOT,
-        "median %d ms, max %d ms over %d waits (%s)",
+        "median %.0f ms, max %d ms over %d waits (%s)",
         median,
         max,
         ms.size(),
@@ -258,7 +260,7 @@ public final class UpgradeBenchResults {
       }
       md.append('\n');
       if (t.path("errorsByStep").size() > 0) {
-        md.append("Errors by step: ").append(entries(t.path("errorsByStep"))).append("\n\n");
+        md.append("Errors by step: ").append(entries(t.path("errorsByStep"), false)).append("\n\n");
       }
     }
     JsonNode o = report.path("overhead");
@@ -271,7 +273,7 @@ public final class UpgradeBenchResults {
               o.path("wallMs").asLong() / 1000.0,
               o.path("gateWaitMs").asLong() / 1000.0,
               o.path("irreducibleMs").asLong() / 1000.0,
-              entries(o.path("irreducibleByKind")),
+              entries(o.path("irreducibleByKind"), true),
               o.path("overheadMs").asLong() / 1000.0,
               o.path("overheadPercent").asDouble(),
               o.path("reactionMs").toString()));
@@ -289,22 +291,18 @@ public final class UpgradeBenchResults {
     md.append('\n');
   }
 
-  private static String entries(JsonNode object) {
+  /** {@code key value, ...}; with {@code millis} the values are milliseconds shown as seconds. */
+  private static String entries(JsonNode object, boolean millis) {
     List<String> parts = new ArrayList<>();
     Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> e = fields.next();
       JsonNode v = e.getValue();
-      parts.add(
-          e.getKey()
-              + " "
-              + (v.isNumber() && v.asLong() > 1000 ? fmtSeconds(v.asLong()) : v.asText()));
+      String value =
+          millis ? String.format(Locale.ROOT, "%.1f s", v.asLong() / 1000.0) : v.asText();
+      parts.add(e.getKey() + " " + value);
     }
     return parts.stream().collect(Collectors.joining(", "));
-  }
-
-  private static String fmtSeconds(long ms) {
-    return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
   }
 
   private static String seconds(JsonNode step) {
@@ -325,7 +323,10 @@ public final class UpgradeBenchResults {
 
     static String describe() {
       String cpu = grep(Path.of("/proc/cpuinfo"), "model name");
-      String mem = grep(Path.of("/proc/meminfo"), "MemTotal");
+      String mem = grep(Path.of("/proc/meminfo"), "MemTotal").replace(" kB", "");
+      if (!mem.isEmpty()) {
+        mem = String.format(Locale.ROOT, "%.0f GB", Long.parseLong(mem.trim()) / 1024.0 / 1024.0);
+      }
       return Runtime.getRuntime().availableProcessors()
           + " cores"
           + (cpu.isEmpty() ? "" : " (" + cpu + ")")

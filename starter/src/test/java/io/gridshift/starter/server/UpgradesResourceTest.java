@@ -27,6 +27,19 @@ class UpgradesResourceTest extends ServerTestSupport {
     JsonNode status = awaitGate(id, "switch-traffic");
     assertThat(status.path("openGate").path("requestedBy").asText()).isEqualTo("alice");
     assertThat(status.path("workflowId").asText()).isEqualTo(id);
+    // What the Temporal UI shows as the execution's summary.
+    assertThat(
+            FakeTemporal.shared()
+                .env
+                .getWorkflowClient()
+                .newUntypedWorkflowStub(id)
+                .describe()
+                .getStaticSummary())
+        .isEqualTo(
+            "infinispan dg-start in "
+                + FakeTemporal.ISPN_CLUSTER
+                + "/apps to 15.0.21.Final,"
+                + " requested by alice");
   }
 
   @Test

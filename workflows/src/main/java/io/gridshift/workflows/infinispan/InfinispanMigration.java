@@ -29,6 +29,8 @@ import java.util.Map;
  * start (the retry gate), so each relies on idempotent activities and keeps values it must reuse.
  */
 final class InfinispanMigration {
+  private static final String CREATE_CONNECTED_CHANGE = "create-caches-connected";
+
   /** How long the target's cluster view may take to become whole and healthy. */
   static final int HEALTH_TIMEOUT_SECONDS = 600;
 
@@ -113,9 +115,25 @@ final class InfinispanMigration {
                 true));
   }
 
-  /** Copies internal caches (schemas first), then creates every user cache the target lacks. */
+  /**
+   * Copies internal caches (schemas first), then creates every user cache the target lacks. In
+   * RUNTIME mode the user caches are left to connect-source, which creates each one with its remote
+   * store in one go: creating it here first meant connect-source had to delete the empty cache and
+   * create it again (a connection to a cache with no store yet needs that), two cluster-wide cache
+   * starts per cache instead of one. Added after release, hence the version.
+   */
   void createCaches() {
     act.data().copyInternalCaches(sourceEndpoint(), targetEndpoint());
+    if (plan.connectionMode() == ConnectionMode.RUNTIME
+        && Workflow.getVersion(CREATE_CONNECTED_CHANGE, Workflow.DEFAULT_VERSION, 1)
+            != Workflow.DEFAULT_VERSION) {
+      note(
+          InfinispanSteps.CREATE_CACHES,
+          "internal caches copied; connect-source creates the "
+              + cacheNames().size()
+              + " caches already connected to the source");
+      return;
+    }
     PerCache.forEach(
         cacheNames(),
         cache -> {
