@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -85,6 +86,8 @@ class OperationsPageIT {
 
   private static void approveThroughThePage(WebDriver page, String id) {
     WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(15));
+    // The page re-renders its tables on every refresh: a row found a moment ago may be gone.
+    wait.ignoring(StaleElementReferenceException.class);
     page.get(server.url() + "/ui/");
 
     // A requester sees the upgrade but is refused the approval, with the server's reason.
@@ -108,11 +111,13 @@ class OperationsPageIT {
     wait.until(p -> "SUCCEEDED".equals(stepState(p, GATE)));
     assertThat(stepState(page, GATE_STEP)).isEqualTo("SUCCEEDED");
     wait.until(ExpectedConditions.textToBe(By.id("gate-name"), "cutover"));
-    WebElement audit =
+    String audit =
         wait.until(
-            ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#audit li[data-audit-action='APPROVED'][data-by='bob']")));
-    assertThat(audit.getText()).contains(GATE).contains("traffic looks fine");
+            p ->
+                p.findElement(
+                        By.cssSelector("#audit li[data-audit-action='APPROVED'][data-by='bob']"))
+                    .getText());
+    assertThat(audit).contains(GATE).contains("traffic looks fine");
     assertThat(page.findElement(By.id("notice")).getText())
         .isEqualTo("APPROVED gate " + GATE + " by bob");
   }
@@ -140,16 +145,31 @@ class OperationsPageIT {
 
   private static void openUpgrade(WebDriver page, WebDriverWait wait, String id) {
     By row = By.cssSelector("#upgrades tr[data-workflow-id='" + id + "']");
-    wait.until(ExpectedConditions.elementToBeClickable(row)).click();
+    wait.until(
+        p -> {
+          p.findElement(row).click();
+          return true;
+        });
     wait.until(p -> "WAITING_APPROVAL".equals(stepState(p, GATE_STEP)));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("approve")));
   }
 
-  /** A step row's state, or null while the steps table does not show it. */
+  /**
+   * A step row's state, or null while the steps table does not show it. The table is rebuilt on
+   * every refresh, so a row that goes stale between finding and reading it is looked up again.
+   */
   private static String stepState(WebDriver page, String step) {
-    return page.findElements(By.cssSelector("#steps tr[data-step='" + step + "']")).stream()
-        .findFirst()
-        .map(row -> row.getAttribute("data-state"))
-        .orElse(null);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return page.findElements(By.cssSelector("#steps tr[data-step='" + step + "']")).stream()
+            .findFirst()
+            .map(row -> row.getAttribute("data-state"))
+            .orElse(null);
+      } catch (StaleElementReferenceException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+      }
+    }
   }
 }
