@@ -115,12 +115,33 @@ final class WriteProbe {
 
   /**
    * Removes a probe entry a failed probe left on the disconnected {@code cache}: with no remote
-   * store left the delete is local and cannot fail the way the probe's own cleanup can. Idempotent.
+   * store left the write and the delete are local and cannot fail the way the probe's own cleanup
+   * can. Idempotent.
+   *
+   * <p>The failed write may have left the entry on one owner only (the backup applied it, the
+   * primary did not, or the other way round): a plain delete goes to the primary, finds nothing
+   * there (404) and is not passed on, so the stray copy stayed and the target counted one entry
+   * more than the source (seen in the end-to-end test). Writing the key first puts it on every
+   * owner; the delete then removes every copy.
    */
   static void removeLeftover(String cache, InfinispanRest target) {
+    RestResponse written =
+        target
+            .client()
+            .send(
+                "PUT",
+                entry(cache),
+                "text/plain",
+                "gridshift write-probe cleanup",
+                null,
+                RestClient.DEFAULT_TIMEOUT);
+    if (!written.ok()) {
+      throw Failures.unexpected(
+          target.grid(), "overwriting the write probe entry of cache '" + cache + "'", written);
+    }
     RestResponse removed = target.client().delete(entry(cache));
     if (removed.ok()) {
-      LOG.info("removed the leftover write probe from '{}' on {}", cache, target.grid().describe());
+      LOG.debug("cleared the write probe key of {} on {}", cache, target.grid().describe());
     } else if (removed.status() != 404) {
       throw Failures.unexpected(
           target.grid(), "removing the write probe entry from cache '" + cache + "'", removed);
