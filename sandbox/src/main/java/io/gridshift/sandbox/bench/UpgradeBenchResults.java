@@ -63,10 +63,8 @@ public final class UpgradeBenchResults {
     StringBuilder md = new StringBuilder();
     md.append("# Results: both upgrades under client traffic, and sync tuning\n\n");
     md.append("Written by `").append(args.getOrDefault("command", "bench/upgrade-demos").strip());
-    md.append("` on ")
-        .append(
-            ZonedDateTime.now(ZoneOffset.UTC)
-                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
+    md.append("` from runs that ended ")
+        .append(measuredAt().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
         .append(". See [README.md](README.md) for what each figure means.\n\n");
     md.append("- Machine: ").append(Machine.describe()).append('\n');
     md.append("- Infinispan: 3 pods 14.0.28.Final -> 15.0.21.Final, ")
@@ -130,6 +128,19 @@ public final class UpgradeBenchResults {
       md.append(Files.readString(Path.of(args.get("notes"))).strip()).append('\n');
     }
     return md.toString();
+  }
+
+  /** When the last report was written (its file's time), or now when there is none. */
+  private ZonedDateTime measuredAt() throws IOException {
+    ZonedDateTime latest = null;
+    for (String name : List.of("infinispan", "hazelcast", "sync")) {
+      Path file = args.containsKey(name) ? Path.of(args.get(name)) : null;
+      if (file != null && Files.exists(file)) {
+        ZonedDateTime at = Files.getLastModifiedTime(file).toInstant().atZone(ZoneOffset.UTC);
+        latest = latest == null || at.isAfter(latest) ? at : latest;
+      }
+    }
+    return latest != null ? latest : ZonedDateTime.now(ZoneOffset.UTC);
   }
 
   private JsonNode read(ObjectMapper json, String name) throws IOException {

@@ -63,7 +63,7 @@ class UpgradeBenchResultsTest {
                 "some other log line"));
 
     assertThat(md)
-        .contains("Written by `bench/upgrade-demos --rate 200` on ")
+        .contains("Written by `bench/upgrade-demos --rate 200` from runs that ended ")
         .contains("| client errors | 0 | 0 (met) | 3 (**missed**) |")
         .contains("| lost writes | 0 | 0 (met) | 2 (**missed**) |")
         .contains("25.00 / 10.00 ms = 2.50x (met) | 45.00 / 10.00 ms = 4.50x (**missed**)")
