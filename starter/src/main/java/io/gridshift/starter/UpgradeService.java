@@ -3,6 +3,7 @@ package io.gridshift.starter;
 import io.gridshift.workflows.common.AuditEntry;
 import io.gridshift.workflows.common.GateDecision;
 import io.gridshift.workflows.common.OperatorAction;
+import io.gridshift.workflows.common.UpgradeRequestBasics;
 import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.hazelcast.HazelcastUpgradeWorkflow;
 import io.gridshift.workflows.infinispan.InfinispanUpgradeWorkflow;
@@ -139,10 +140,7 @@ public final class UpgradeService {
   private static Map<String, Object> memo(UpgradeRequests.Parsed parsed) {
     Map<String, Object> memo = new HashMap<>();
     memo.put(MEMO_KIND, parsed.kind().name().toLowerCase(Locale.ROOT));
-    var cluster =
-        parsed.kind() == UpgradeKind.HAZELCAST
-            ? parsed.hazelcast().cluster()
-            : parsed.infinispan().cluster();
+    var cluster = basics(parsed).cluster();
     memo.put(MEMO_CLUSTER, cluster.cluster());
     memo.put(MEMO_NAMESPACE, cluster.namespace());
     memo.put(MEMO_GRID, parsed.grid());
@@ -155,25 +153,25 @@ public final class UpgradeService {
    * infinispan dg in prod-eu-1/default to 15.0.21.Final, requested by alice}.
    */
   static String summary(UpgradeRequests.Parsed parsed) {
-    boolean hz = parsed.kind() == UpgradeKind.HAZELCAST;
-    var cluster = hz ? parsed.hazelcast().cluster() : parsed.infinispan().cluster();
-    String target = hz ? parsed.hazelcast().targetVersion() : parsed.infinispan().targetVersion();
-    String by = hz ? parsed.hazelcast().requestedBy() : parsed.infinispan().requestedBy();
+    UpgradeRequestBasics request = basics(parsed);
     return String.format(
         "%s %s in %s/%s to %s, requested by %s%s",
         parsed.kind().name().toLowerCase(Locale.ROOT),
         parsed.grid(),
-        cluster.cluster(),
-        cluster.namespace(),
-        target,
-        by,
+        request.cluster().cluster(),
+        request.cluster().namespace(),
+        request.targetVersion(),
+        request.requestedBy(),
         parsed.dryRun() ? " (dry run)" : "");
   }
 
+  /** The fields every kind of request has. */
+  private static UpgradeRequestBasics basics(UpgradeRequests.Parsed parsed) {
+    return parsed.kind() == UpgradeKind.HAZELCAST ? parsed.hazelcast() : parsed.infinispan();
+  }
+
   private static String clusterOf(UpgradeRequests.Parsed parsed) {
-    return parsed.kind() == UpgradeKind.HAZELCAST
-        ? parsed.hazelcast().cluster().cluster()
-        : parsed.infinispan().cluster().cluster();
+    return basics(parsed).cluster().cluster();
   }
 
   /** The upgrade's current status (works for running and finished upgrades). */

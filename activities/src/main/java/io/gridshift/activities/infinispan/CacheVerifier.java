@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 import org.infinispan.client.hotrod.Flag;
 import org.infinispan.client.hotrod.RemoteCache;
@@ -136,15 +137,24 @@ final class CacheVerifier {
    * really lost or never got stays different.
    */
   private void compareValues(List<byte[]> keys) {
-    List<byte[]> differing = differing(keys);
-    for (int i = 0; i < RECHECKS && !differing.isEmpty(); i++) {
-      pause();
-      differing = differing(differing);
-    }
-    for (byte[] key : differing) {
+    for (byte[] key : stillDiffering(keys, this::differing, CacheVerifier::pause)) {
       different++;
       example("different value " + KeyRenderer.render(key));
     }
+  }
+
+  /**
+   * The keys {@code differing} reports for {@code keys}, then for those again after each {@code
+   * pause}, {@value #RECHECKS} times: the ones that differed every time.
+   */
+  static List<byte[]> stillDiffering(
+      List<byte[]> keys, Function<List<byte[]>, List<byte[]>> differing, Runnable pause) {
+    List<byte[]> left = differing.apply(keys);
+    for (int i = 0; i < RECHECKS && !left.isEmpty(); i++) {
+      pause.run();
+      left = differing.apply(left);
+    }
+    return left;
   }
 
   private List<byte[]> differing(List<byte[]> keys) {

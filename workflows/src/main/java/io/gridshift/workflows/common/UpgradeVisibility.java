@@ -63,8 +63,22 @@ public final class UpgradeVisibility implements UpgradeListener {
     this.offered = offered;
   }
 
-  /** Starts visibility: call first in the workflow method, before any other command. */
-  public void begin(
+  /**
+   * Starts visibility for {@code request} (the raw input, may be null or invalid): call first in
+   * the workflow method, before any other command.
+   */
+  public void begin(String kind, UpgradeRequestBasics request) {
+    boolean none = request == null;
+    begin(
+        kind,
+        none ? null : request.cluster(),
+        none ? null : request.grid(),
+        none ? null : request.targetVersion(),
+        none ? null : request.requestedBy(),
+        !none && Boolean.TRUE.equals(request.dryRun()));
+  }
+
+  private void begin(
       String kind,
       ClusterRef cluster,
       String grid,

@@ -6,6 +6,7 @@ import io.gridshift.workflows.common.ClusterRef;
 import io.gridshift.workflows.common.Durations;
 import io.gridshift.workflows.common.GatePolicy;
 import io.gridshift.workflows.common.Names;
+import io.gridshift.workflows.common.UpgradeRequestBasics;
 import io.gridshift.workflows.common.Versions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,7 +56,8 @@ public record HazelcastUpgradeRequest(
     Map<String, GatePolicy> gates,
     Boolean fourEyes,
     String requestedBy,
-    Boolean dryRun) {
+    Boolean dryRun)
+    implements UpgradeRequestBasics {
 
   /** Default member port (REST/health and client protocol). */
   public static final int DEFAULT_PORT = 5701;

@@ -64,7 +64,7 @@ public class HazelcastUpgradeWorkflowImpl extends GatedUpgradeHandlers
 
   @Override
   public UpgradeStatus upgrade(HazelcastUpgradeRequest raw) {
-    beginVisibility(raw);
+    visibility.begin("hazelcast", raw);
     try {
       steps.run(HazelcastSteps.PLAN, () -> plan(raw));
       if (request.dryRun()) {
@@ -93,17 +93,6 @@ public class HazelcastUpgradeWorkflowImpl extends GatedUpgradeHandlers
     } catch (UpgradeStop stop) {
       throw end(stop);
     }
-  }
-
-  private void beginVisibility(HazelcastUpgradeRequest raw) {
-    boolean none = raw == null;
-    visibility.begin(
-        "hazelcast",
-        none ? null : raw.cluster(),
-        none ? null : raw.grid(),
-        none ? null : raw.targetVersion(),
-        none ? null : raw.requestedBy(),
-        !none && Boolean.TRUE.equals(raw.dryRun()));
   }
 
   private void plan(HazelcastUpgradeRequest raw) {

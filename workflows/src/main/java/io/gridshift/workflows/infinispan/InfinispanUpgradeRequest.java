@@ -3,6 +3,7 @@ package io.gridshift.workflows.infinispan;
 import io.gridshift.workflows.common.ClusterRef;
 import io.gridshift.workflows.common.GatePolicy;
 import io.gridshift.workflows.common.Names;
+import io.gridshift.workflows.common.UpgradeRequestBasics;
 import io.gridshift.workflows.common.Versions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,7 +59,8 @@ public record InfinispanUpgradeRequest(
     Boolean fourEyes,
     String requestedBy,
     Boolean dryRun,
-    ProtostreamHandling protostream) {
+    ProtostreamHandling protostream)
+    implements UpgradeRequestBasics {
 
   /** A request with every optional field at its default. */
   public static InfinispanUpgradeRequest of(ClusterRef cluster, String grid, String targetVersion) {

@@ -83,7 +83,7 @@ public class InfinispanUpgradeWorkflowImpl extends GatedUpgradeHandlers
 
   @Override
   public UpgradeStatus upgrade(InfinispanUpgradeRequest raw) {
-    beginVisibility(raw);
+    visibility.begin("infinispan", raw);
     try {
       steps.run(InfinispanSteps.PLAN, () -> plan(raw));
       if (request.dryRun()) {
@@ -109,17 +109,6 @@ public class InfinispanUpgradeWorkflowImpl extends GatedUpgradeHandlers
     } catch (UpgradeStop stop) {
       throw end(stop);
     }
-  }
-
-  private void beginVisibility(InfinispanUpgradeRequest raw) {
-    boolean none = raw == null;
-    visibility.begin(
-        "infinispan",
-        none ? null : raw.cluster(),
-        none ? null : raw.grid(),
-        none ? null : raw.targetVersion(),
-        none ? null : raw.requestedBy(),
-        !none && Boolean.TRUE.equals(raw.dryRun()));
   }
 
   private void plan(InfinispanUpgradeRequest raw) {

@@ -2,13 +2,7 @@ package io.gridshift.workflows.infinispan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
-import static org.mockito.Mockito.withSettings;
 
-import io.gridshift.workflows.activities.KubernetesActivities;
-import io.gridshift.workflows.activities.RolloutStatus;
 import io.gridshift.workflows.common.Notification;
 import io.gridshift.workflows.common.NotificationActivities;
 import io.gridshift.workflows.common.NotificationEvent;
@@ -18,52 +12,29 @@ import io.gridshift.workflows.common.Phase;
 import io.gridshift.workflows.common.UpgradeSearchAttributes;
 import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.common.VisibilityOptions;
-import io.gridshift.workflows.infinispan.activities.CacheRequest;
-import io.gridshift.workflows.infinispan.activities.ClusterHealth;
-import io.gridshift.workflows.infinispan.activities.InfinispanDataActivities;
-import io.gridshift.workflows.infinispan.activities.InfinispanDeployActivities;
-import io.gridshift.workflows.infinispan.activities.ProbeResult;
-import io.gridshift.workflows.infinispan.activities.SyncRequest;
-import io.gridshift.workflows.infinispan.activities.SyncResult;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.sdk.v1.WorkflowMetadata;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
-import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What the Temporal UI shows of an upgrade, read back the way the UI reads it: search attributes
  * through DescribeWorkflowExecution, current details through the {@code
  * __temporal_workflow_metadata} query; and the notifications, which never stop the upgrade.
  */
-class SearchAttributesAndNotificationsTest {
-  @RegisterExtension
-  static final TestWorkflowExtension temporal =
-      TestWorkflowExtension.newBuilder().setDoNotStart(true).build();
-
-  final InfinispanDeployActivities deploy =
-      mock(InfinispanDeployActivities.class, withSettings().withoutAnnotations());
-  final InfinispanDataActivities data =
-      mock(InfinispanDataActivities.class, withSettings().withoutAnnotations());
-  final KubernetesActivities kube =
-      mock(KubernetesActivities.class, withSettings().withoutAnnotations());
-
+class SearchAttributesAndNotificationsTest extends WorkflowTestSupport {
   /** Records notifications; fails every call while {@link #failing} is set. */
   static final class FakeNotifications implements NotificationActivities {
     final List<Notification> received = new CopyOnWriteArrayList<>();
@@ -81,13 +52,9 @@ class SearchAttributesAndNotificationsTest {
   }
 
   final FakeNotifications notifications = new FakeNotifications();
-  TestWorkflowEnvironment env;
-  WorkflowClient client;
 
-  @BeforeEach
-  void startWorkers(TestWorkflowEnvironment env, WorkflowClient client) {
-    this.env = env;
-    this.client = client;
+  @Override
+  void registerWorkflows(TestWorkflowEnvironment env) {
     for (String name : UpgradeSearchAttributes.names()) {
       env.registerSearchAttribute(name, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
     }
@@ -98,16 +65,12 @@ class SearchAttributesAndNotificationsTest {
     Worker notify = env.newWorker(NotificationWorkflow.TASK_QUEUE);
     notify.registerWorkflowImplementationTypes(NotificationWorkflowImpl.class);
     notify.registerActivitiesImplementations(notifications);
-    env.newWorker(Requests.CLUSTER.taskQueue())
-        .registerActivitiesImplementations(deploy, data, kube);
-    answerForHealthyGrid();
-    env.start();
   }
 
   @Test
   void searchAttributesDetailsAndNotificationsFollowTheUpgrade() {
     InfinispanUpgradeWorkflow stub = start();
-    UpgradeStatus atGate = WorkflowTestSupport.awaitGate(stub, InfinispanGates.SWITCH_TRAFFIC);
+    UpgradeStatus atGate = awaitGate(stub, InfinispanGates.SWITCH_TRAFFIC);
     assertThat(atGate.currentStep()).isEqualTo(InfinispanSteps.GATE_SWITCH_TRAFFIC);
 
     Map<String, String> attributes = searchAttributes(stub);
@@ -138,10 +101,10 @@ class SearchAttributesAndNotificationsTest {
         .contains("14.0.28.Final -> 15.0.21.Final")
         .contains("gridshift approve " + id + " switch-traffic --comment");
 
-    WorkflowTestSupport.approve(stub, InfinispanGates.SWITCH_TRAFFIC, "bob");
-    WorkflowTestSupport.approve(stub, InfinispanGates.CUTOVER, "bob");
-    WorkflowTestSupport.approve(stub, InfinispanGates.DELETE_SOURCE, "bob");
-    assertThat(WorkflowTestSupport.result(stub).phase()).isEqualTo(Phase.COMPLETED);
+    approve(stub, InfinispanGates.SWITCH_TRAFFIC, "bob");
+    approve(stub, InfinispanGates.CUTOVER, "bob");
+    approve(stub, InfinispanGates.DELETE_SOURCE, "bob");
+    assertThat(result(stub).phase()).isEqualTo(Phase.COMPLETED);
 
     assertThat(searchAttributes(stub))
         .containsEntry("GridshiftPhase", "COMPLETED")
@@ -160,10 +123,10 @@ class SearchAttributesAndNotificationsTest {
   void aWebhookThatAlwaysFailsNeitherBlocksNorFailsTheUpgrade() {
     notifications.failing = true;
     InfinispanUpgradeWorkflow stub = start();
-    WorkflowTestSupport.approve(stub, InfinispanGates.SWITCH_TRAFFIC, "bob");
-    WorkflowTestSupport.approve(stub, InfinispanGates.CUTOVER, "bob");
-    WorkflowTestSupport.approve(stub, InfinispanGates.DELETE_SOURCE, "bob");
-    assertThat(WorkflowTestSupport.result(stub).phase()).isEqualTo(Phase.COMPLETED);
+    approve(stub, InfinispanGates.SWITCH_TRAFFIC, "bob");
+    approve(stub, InfinispanGates.CUTOVER, "bob");
+    approve(stub, InfinispanGates.DELETE_SOURCE, "bob");
+    assertThat(result(stub).phase()).isEqualTo(Phase.COMPLETED);
 
     // The first notification (gate switch-traffic opened) was tried 5 times, then gave up.
     WorkflowExecution upgrade = WorkflowStub.fromTyped(stub).getExecution();
@@ -178,16 +141,7 @@ class SearchAttributesAndNotificationsTest {
   }
 
   private InfinispanUpgradeWorkflow start() {
-    InfinispanUpgradeRequest request = Requests.upgrade().build();
-    InfinispanUpgradeWorkflow stub =
-        client.newWorkflowStub(
-            InfinispanUpgradeWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(request.withDefaults().workflowId())
-                .setTaskQueue(InfinispanUpgradeWorkflow.TASK_QUEUE)
-                .build());
-    WorkflowClient.start(stub::upgrade, request);
-    return stub;
+    return start(Requests.upgrade().build());
   }
 
   private Map<String, String> searchAttributes(InfinispanUpgradeWorkflow stub) {
@@ -221,23 +175,8 @@ class SearchAttributesAndNotificationsTest {
           return n;
         }
       }
-      WorkflowTestSupport.sleep(20);
+      sleep(20);
     }
     throw new AssertionError("no " + event + " notification; received " + notifications.received);
-  }
-
-  private void answerForHealthyGrid() {
-    when(deploy.inspectSource(any()))
-        .thenReturn(WorkflowTestSupport.sourceGrid("14.0.28.Final", 3, 3));
-    when(deploy.serviceHost(any(), any())).thenReturn("10.0.0.7");
-    when(data.inventory(any())).thenReturn(WorkflowTestSupport.inventory());
-    when(data.renderRemoteStoreConfigs(any())).thenReturn("<distributed-cache name=\"orders\"/>");
-    when(data.probeWriteThrough(any()))
-        .thenAnswer(i -> new ProbeResult(i.<CacheRequest>getArgument(0).cache(), true, "ok"));
-    when(data.syncData(any()))
-        .thenAnswer(i -> new SyncResult(i.<SyncRequest>getArgument(0).cache().cache(), 100, 5));
-    when(data.verify(any())).thenAnswer(i -> WorkflowTestSupport.matching(i.getArgument(0)));
-    when(data.waitForClusterHealth(any())).thenReturn(new ClusterHealth("HEALTHY", 3));
-    when(kube.waitForRollout(any())).thenReturn(new RolloutStatus(3, 3, 3, 3, 0, true, "done"));
   }
 }

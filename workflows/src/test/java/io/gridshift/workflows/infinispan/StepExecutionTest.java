@@ -41,6 +41,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
 
@@ -184,55 +185,34 @@ class StepExecutionTest extends WorkflowTestSupport {
 
   @Test
   void parallelSyncHonoursParallelCaches() {
-    List<CacheInfo> four = new ArrayList<>();
-    for (String name : List.of("a", "b", "c", "d")) {
-      four.add(new CacheInfo(name, 10, null, false));
-    }
-    when(data.inventory(any())).thenReturn(new GridInventory(four, List.of(), 3));
-    AtomicInteger running = new AtomicInteger();
-    AtomicInteger most = new AtomicInteger();
+    plainCaches("a", "b", "c", "d");
+    Overlap sync = new Overlap();
     doAnswer(
-            i -> {
-              most.accumulateAndGet(running.incrementAndGet(), Math::max);
-              sleep(300);
-              running.decrementAndGet();
-              SyncRequest r = i.getArgument(0);
-              return new SyncResult(r.cache().cache(), 10, 300);
-            })
+            i ->
+                sync.during(
+                    300,
+                    () -> new SyncResult(i.<SyncRequest>getArgument(0).cache().cache(), 10, 300)))
         .when(data)
         .syncData(any());
 
     UpgradeStatus status =
         result(start(Requests.upgrade().allGatesAuto().sync(new SyncOptions(1000, 16, 2)).build()));
 
-    assertThat(most.get()).isEqualTo(2);
+    assertThat(sync.most()).isEqualTo(2);
     verify(data, times(4)).syncData(argThat(r -> r.readBatch() == 1000 && r.threads() == 16));
     assertThat(status.caches()).extracting(CacheProgress::synchronizedEntries).containsOnly(10L);
   }
 
   @Test
   void lightPerCacheStepsRunUpToFourCachesAtOnceWithResultsInCacheOrder() {
-    List<CacheInfo> six = new ArrayList<>();
-    for (String name : List.of("a", "b", "c", "d", "e", "f")) {
-      six.add(new CacheInfo(name, 10, null, false));
-    }
-    when(data.inventory(any())).thenReturn(new GridInventory(six, List.of(), 3));
-    AtomicInteger running = new AtomicInteger();
-    AtomicInteger most = new AtomicInteger();
-    doAnswer(
-            i -> {
-              most.accumulateAndGet(running.incrementAndGet(), Math::max);
-              sleep(300);
-              running.decrementAndGet();
-              return null;
-            })
-        .when(data)
-        .connectSource(any());
+    plainCaches("a", "b", "c", "d", "e", "f");
+    Overlap connect = new Overlap();
+    doAnswer(i -> connect.during(300, () -> null)).when(data).connectSource(any());
 
     UpgradeStatus status = result(start(Requests.upgrade().allGatesAuto().build()));
 
     assertThat(status.phase()).isEqualTo(Phase.COMPLETED);
-    assertThat(most.get()).isEqualTo(PerCache.PARALLELISM);
+    assertThat(connect.most()).isEqualTo(PerCache.PARALLELISM);
     verify(data, times(6)).connectSource(any());
     assertThat(status.caches())
         .extracting(CacheProgress::name)
@@ -241,21 +221,44 @@ class StepExecutionTest extends WorkflowTestSupport {
 
   @Test
   void oneCacheAtATimeByDefault() {
-    AtomicInteger running = new AtomicInteger();
-    AtomicInteger most = new AtomicInteger();
+    Overlap sync = new Overlap();
     doAnswer(
-            i -> {
-              most.accumulateAndGet(running.incrementAndGet(), Math::max);
-              sleep(150);
-              running.decrementAndGet();
-              return new SyncResult(i.<SyncRequest>getArgument(0).cache().cache(), 1, 1);
-            })
+            i ->
+                sync.during(
+                    150, () -> new SyncResult(i.<SyncRequest>getArgument(0).cache().cache(), 1, 1)))
         .when(data)
         .syncData(any());
 
     result(start(Requests.upgrade().allGatesAuto().build()));
 
-    assertThat(most.get()).isEqualTo(1);
+    assertThat(sync.most()).isEqualTo(1);
+  }
+
+  /** The source holds these unencoded caches. */
+  private void plainCaches(String... names) {
+    List<CacheInfo> caches = new ArrayList<>();
+    for (String name : names) {
+      caches.add(new CacheInfo(name, 10, null, false));
+    }
+    when(data.inventory(any())).thenReturn(new GridInventory(caches, List.of(), 3));
+  }
+
+  /** Counts how many calls of an activity run at the same time. */
+  private static final class Overlap {
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger most = new AtomicInteger();
+
+    /** Runs as one call that takes {@code millis}, then answers {@code result}. */
+    <T> T during(long millis, Supplier<T> result) {
+      most.accumulateAndGet(running.incrementAndGet(), Math::max);
+      sleep(millis);
+      running.decrementAndGet();
+      return result.get();
+    }
+
+    int most() {
+      return most.get();
+    }
   }
 
   @Test

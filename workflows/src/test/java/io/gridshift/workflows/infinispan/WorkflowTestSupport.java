@@ -69,12 +69,17 @@ abstract class WorkflowTestSupport {
   void startWorkers(TestWorkflowEnvironment env, WorkflowClient client) {
     this.env = env;
     this.client = client;
-    env.newWorker(InfinispanUpgradeWorkflow.TASK_QUEUE)
-        .registerWorkflowImplementationTypes(InfinispanUpgradeWorkflowImpl.class);
+    registerWorkflows(env);
     Worker activities = env.newWorker(Requests.CLUSTER.taskQueue());
     activities.registerActivitiesImplementations(deploy, data, kube);
     answerForHealthyGrid();
     env.start();
+  }
+
+  /** The workflow workers; a test that needs more (children, visibility) registers them here. */
+  void registerWorkflows(TestWorkflowEnvironment env) {
+    env.newWorker(InfinispanUpgradeWorkflow.TASK_QUEUE)
+        .registerWorkflowImplementationTypes(InfinispanUpgradeWorkflowImpl.class);
   }
 
   static SourceGrid sourceGrid(String version, int replicas, int ready) {
