@@ -79,7 +79,7 @@ class UpgradeRequestsTest {
                     UpgradeRequests.parse(
                         """
                         {"cluster": {"cluster": "Bad_Name"}, "grid": "", "targetVersion": "latest",
-                         "sync": {"threads": 0}, "gates": {"cutover": {"timeout": "soon"}, "launch": {}}}
+                         "sync": {"threads": 0, "clientDrainSeconds": -1}, "gates": {"cutover": {"timeout": "soon"}, "launch": {}}}
                         """,
                         false));
     assertThat(e.problems())
@@ -87,6 +87,7 @@ class UpgradeRequestsTest {
         .anyMatch(p -> p.contains("grid is required"))
         .anyMatch(p -> p.contains("targetVersion 'latest'"))
         .anyMatch(p -> p.contains("sync.threads 0"))
+        .anyMatch(p -> p.contains("sync.clientDrainSeconds -1 must be between 0 and 3600"))
         .anyMatch(p -> p.contains("gates.cutover.timeout 'soon'"))
         .anyMatch(p -> p.contains("unknown gate 'launch'"));
   }

@@ -216,6 +216,9 @@ class RuntimeModeIT {
       activities.disconnectSource(pair(cache));
       assertThat(rest(grids.target).head(connectionPath(cache)).status()).isEqualTo(404);
     }
+    // The failed protostream probe left nothing behind on the target either.
+    VerifyResult people = stub.verify(new VerifyRequest(pair(PEOPLE), 0, true, false));
+    assertThat(people.targetEntries()).isEqualTo(PEOPLE_COUNT);
     try (ItData targetData = new ItData(grids.target, true);
         ItData sourceData = new ItData(grids.source, true)) {
       // The schema reached the target: its protostream entries read back as JSON.
