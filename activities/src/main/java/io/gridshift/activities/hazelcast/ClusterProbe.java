@@ -49,23 +49,33 @@ final class ClusterProbe {
     return new ClusterSnapshot(members, clusterVersion);
   }
 
+  /** The workload as read now and its pods, by name. */
+  record Listing(Workload workload, List<Pod> pods) {}
+
   /** The workload's pods, by name. */
   List<Pod> pods(HazelcastEndpoint endpoint) {
+    return list(endpoint).pods();
+  }
+
+  /** The workload and its pods, read together. */
+  Listing list(HazelcastEndpoint endpoint) {
     Workload workload = Workload.read(client, endpoint.workload());
     if (workload.selector().isEmpty()) {
       throw Failures.invalidRequest(
           "%s has no spec.selector.matchLabels; gridshift finds the members' pods by them"
               .formatted(workload.describe()));
     }
-    return client
-        .pods()
-        .inNamespace(endpoint.workload().cluster().namespace())
-        .withLabels(workload.selector())
-        .list()
-        .getItems()
-        .stream()
-        .sorted(Comparator.comparing(p -> p.getMetadata().getName()))
-        .toList();
+    List<Pod> pods =
+        client
+            .pods()
+            .inNamespace(endpoint.workload().cluster().namespace())
+            .withLabels(workload.selector())
+            .list()
+            .getItems()
+            .stream()
+            .sorted(Comparator.comparing(p -> p.getMetadata().getName()))
+            .toList();
+    return new Listing(workload, pods);
   }
 
   static String podIp(Pod pod) {

@@ -10,6 +10,7 @@ import io.temporal.activity.ActivityExecutionContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -21,14 +22,18 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>list the workload's pods and take a snapshot of their members;
  *   <li>heartbeat the snapshot (a cancelled activity stops here: the heartbeat throws);
- *   <li>done when {@link ClusterSnapshot#safe(int)} holds and, when asked, the given pod is Ready
- *       and its member runs the given version;
+ *   <li>done when {@link ClusterSnapshot#safe(int)} holds and, when asked, the given pod has been
+ *       replaced with the StatefulSet's latest template (its {@code controller-revision-hash} is
+ *       the {@code status.updateRevision}), is Ready and its member runs the given version. The
+ *       revision matters when the template changed but the version did not (the safe settings): the
+ *       old pod is Ready on that version too, and only its revision says it was not replaced;
  *   <li>otherwise sleep the poll interval and repeat, until the timeout: then fail retryably,
  *       saying which member is not safe and why.
  * </ol>
  */
 final class SafeWaiter {
   private static final Logger LOG = LoggerFactory.getLogger(SafeWaiter.class);
+  static final String REVISION_LABEL = "controller-revision-hash";
 
   private final ClusterProbe probe;
   private final Duration pollInterval;
@@ -45,10 +50,10 @@ final class SafeWaiter {
     List<String> problems = List.of("no reading yet");
     while (true) {
       try {
-        List<Pod> pods = probe.pods(request.endpoint());
-        ClusterSnapshot snapshot = probe.snapshot(request.endpoint(), pods);
+        ClusterProbe.Listing listing = probe.list(request.endpoint());
+        ClusterSnapshot snapshot = probe.snapshot(request.endpoint(), listing.pods());
         context.heartbeat(snapshot);
-        problems = problems(request, snapshot, pods);
+        problems = problems(request, snapshot, listing);
         if (problems.isEmpty()) {
           LOG.info("{}: {} members safe", describe, request.replicas());
           return snapshot;
@@ -70,7 +75,8 @@ final class SafeWaiter {
   }
 
   /** Why the cluster is not yet safe for {@code request}; empty when it is. */
-  static List<String> problems(SafeWaitRequest request, ClusterSnapshot snapshot, List<Pod> pods) {
+  static List<String> problems(
+      SafeWaitRequest request, ClusterSnapshot snapshot, ClusterProbe.Listing listing) {
     int replicas = request.replicas();
     List<String> problems = new ArrayList<>();
     if (snapshot.members().size() != replicas) {
@@ -93,23 +99,27 @@ final class SafeWaiter {
       }
     }
     if (request.pod() != null) {
-      podProblem(request, snapshot, pods).ifPresent(problems::add);
+      podProblem(request, snapshot, listing).ifPresent(problems::add);
     }
     return problems;
   }
 
   private static Optional<String> podProblem(
-      SafeWaitRequest request, ClusterSnapshot snapshot, List<Pod> pods) {
+      SafeWaitRequest request, ClusterSnapshot snapshot, ClusterProbe.Listing listing) {
     Pod pod =
-        pods.stream()
+        listing.pods().stream()
             .filter(p -> request.pod().equals(p.getMetadata().getName()))
             .findFirst()
             .orElse(null);
     if (pod == null) {
       return Optional.of("pod " + request.pod() + " does not exist (yet)");
     }
+    Optional<String> notReplaced = notReplaced(pod, listing.workload());
+    if (notReplaced.isPresent()) {
+      return notReplaced;
+    }
     if (!isReady(pod)) {
-      return Optional.of("pod " + request.pod() + " is not Ready");
+      return Optional.of("pod " + request.pod() + " is not Ready" + waitingReason(pod));
     }
     if (request.version() == null) {
       return Optional.empty();
@@ -124,6 +134,43 @@ final class SafeWaiter {
         ? Optional.empty()
         : Optional.of(
             "pod %s runs version %s, not %s".formatted(request.pod(), version, request.version()));
+  }
+
+  /** Why {@code pod} is not yet on the StatefulSet's latest template, if it is not. */
+  private static Optional<String> notReplaced(Pod pod, Workload workload) {
+    if (workload.updateRevision() == null) {
+      return Optional.empty();
+    }
+    String name = pod.getMetadata().getName();
+    if (!workload.templateObserved()) {
+      return Optional.of(
+          "the StatefulSet controller has not yet seen the latest template, so "
+              + name
+              + " may not have been replaced");
+    }
+    Map<String, String> labels = pod.getMetadata().getLabels();
+    String revision = labels == null ? null : labels.get(REVISION_LABEL);
+    if (revision == null || revision.equals(workload.updateRevision())) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "pod %s still has revision %s, not the template's %s (not replaced yet)"
+            .formatted(name, revision, workload.updateRevision()));
+  }
+
+  /** " (ErrImagePull: ...)" when a container waits for a reason, else "". */
+  private static String waitingReason(Pod pod) {
+    if (pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null) {
+      return "";
+    }
+    return pod.getStatus().getContainerStatuses().stream()
+        .filter(c -> c.getState() != null && c.getState().getWaiting() != null)
+        .map(c -> c.getState().getWaiting())
+        .filter(w -> w.getReason() != null)
+        .map(
+            w -> " (" + w.getReason() + (w.getMessage() == null ? "" : ": " + w.getMessage()) + ")")
+        .findFirst()
+        .orElse("");
   }
 
   static boolean isReady(Pod pod) {

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetStatus;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetUpdateStrategy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gridshift.workflows.activities.WorkloadKind;
@@ -29,6 +30,10 @@ import java.util.Map;
  * @param partition StatefulSet partition, 0 when unset
  * @param maxUnavailable Deployment rollingUpdate.maxUnavailable as written (null: default)
  * @param maxSurge Deployment rollingUpdate.maxSurge as written (null: default)
+ * @param updateRevision StatefulSet {@code status.updateRevision}: the revision of the template
+ *     pods are replaced with (null: a Deployment, or no controller has written a status)
+ * @param templateObserved whether the controller has seen the latest spec ({@code
+ *     status.observedGeneration >= metadata.generation}; true when either is unknown)
  */
 record Workload(
     WorkloadRef ref,
@@ -39,7 +44,9 @@ record Workload(
     String strategyType,
     int partition,
     IntOrString maxUnavailable,
-    IntOrString maxSurge) {
+    IntOrString maxSurge,
+    String updateRevision,
+    boolean templateObserved) {
 
   /** Reads {@code ref}, or fails with GridNotFound listing the workloads of its namespace. */
   static Workload read(KubernetesClient client, WorkloadRef ref) {
@@ -67,7 +74,16 @@ record Workload(
         strategy == null || strategy.getType() == null ? "RollingUpdate" : strategy.getType(),
         orDefault(partition, 0),
         null,
-        null);
+        null,
+        sts.getStatus() == null ? null : sts.getStatus().getUpdateRevision(),
+        observed(sts.getMetadata().getGeneration(), sts.getStatus()));
+  }
+
+  private static boolean observed(Long generation, StatefulSetStatus status) {
+    return generation == null
+        || status == null
+        || status.getObservedGeneration() == null
+        || status.getObservedGeneration() >= generation;
   }
 
   static Workload of(WorkloadRef ref, Deployment deployment) {
@@ -84,7 +100,9 @@ record Workload(
         strategy == null || strategy.getType() == null ? "RollingUpdate" : strategy.getType(),
         0,
         rolling && strategy != null ? strategy.getRollingUpdate().getMaxUnavailable() : null,
-        rolling && strategy != null ? strategy.getRollingUpdate().getMaxSurge() : null);
+        rolling && strategy != null ? strategy.getRollingUpdate().getMaxSurge() : null,
+        null,
+        true);
   }
 
   /** "StatefulSet ns/name", for messages. */

@@ -49,12 +49,14 @@ public class KubernetesActivitiesImpl implements KubernetesActivities {
   private static final Logger LOG = LoggerFactory.getLogger(KubernetesActivitiesImpl.class);
 
   private final KubernetesClient client;
+  private final StuckPods stuckPods;
 
   /**
    * @param client the client of the one cluster this instance acts on
    */
   public KubernetesActivitiesImpl(KubernetesClient client) {
     this.client = client;
+    this.stuckPods = new StuckPods(client);
   }
 
   @Override
@@ -192,6 +194,15 @@ public class KubernetesActivitiesImpl implements KubernetesActivities {
           require(resource.get(), ref),
           patching(patch, d -> d.getSpec().getTemplate()));
     }
+  }
+
+  @Override
+  public List<String> deleteStuckPods(WorkloadRef ref) {
+    if (ref.kind() != WorkloadKind.STATEFULSET) {
+      throw Failures.invalidRequest(
+          describe(ref) + ": only a StatefulSet waits for a stuck pod; a Deployment replaces it");
+    }
+    return stuckPods.delete(require(statefulSet(ref).get(), ref), describe(ref));
   }
 
   private <T> UnaryOperator<T> patching(

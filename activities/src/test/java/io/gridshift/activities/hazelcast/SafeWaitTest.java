@@ -3,7 +3,9 @@ package io.gridshift.activities.hazelcast;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.gridshift.workflows.hazelcast.activities.ClusterSnapshot;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 @EnableKubernetesMockClient(crud = true)
 class SafeWaitTest {
+  private static final String REVISION = "controller-revision-hash";
   private static final String[] IPS = {"127.0.41.1", "127.0.41.2", "127.0.41.3"};
 
   KubernetesClient client;
@@ -136,6 +139,101 @@ class SafeWaitTest {
                   .contains("hz-1 (" + IPS[1] + ":" + endpoint.port() + ") sees 2 of 3 members")
                   .contains("pod hz-1 is not Ready");
             });
+  }
+
+  @Test
+  void aPodNotYetReplacedWithTheNewTemplateIsNotDoneEvenOnTheSameVersion() throws Exception {
+    // The safe settings change the template, not the version: the old hz-2 is Ready on 5.3.6 too.
+    revision("hz-2", "hz-old");
+    statefulSetStatus("hz-new", 0);
+    CompletableFuture<ClusterSnapshot> wait =
+        CompletableFuture.supplyAsync(
+            () -> stub.waitUntilSafe(new SafeWaitRequest(endpoint, 3, "hz-2", "5.3.6", 20)));
+    awaitHealthCalls(members.get(0), 4);
+    assertThat(wait).as("hz-2 still has the old revision").isNotDone();
+
+    revision("hz-2", "hz-new");
+    assertThat(wait.get(10, TimeUnit.SECONDS).safe(3)).isTrue();
+  }
+
+  @Test
+  void aTemplateTheControllerHasNotSeenYetSaysSoAndARevisionMismatchNamesBoth() {
+    revision("hz-2", "hz-old");
+    statefulSetStatus("hz-old", 1);
+
+    assertThatThrownBy(() -> stub.waitUntilSafe(new SafeWaitRequest(endpoint, 3, "hz-2", null, 1)))
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f ->
+                assertThat(f.getOriginalMessage())
+                    .contains("the StatefulSet controller has not yet seen the latest template"));
+
+    statefulSetStatus("hz-new", 0);
+    assertThatThrownBy(() -> stub.waitUntilSafe(new SafeWaitRequest(endpoint, 3, "hz-2", null, 1)))
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f ->
+                assertThat(f.getOriginalMessage())
+                    .contains("pod hz-2 still has revision hz-old, not the template's hz-new"));
+  }
+
+  @Test
+  void aPodWaitingForItsImageSaysWhy() {
+    Pod pulling = HzFixtures.pod("hz", "hz-2", null, false);
+    pulling.getStatus().setPhase("Pending");
+    pulling
+        .getStatus()
+        .setContainerStatuses(
+            List.of(
+                new ContainerStatusBuilder()
+                    .withName("member")
+                    .withNewState()
+                    .withNewWaiting()
+                    .withReason("ErrImagePull")
+                    .withMessage("manifest unknown")
+                    .endWaiting()
+                    .endState()
+                    .build()));
+    client.pods().resource(pulling).update();
+
+    assertThatThrownBy(
+            () -> stub.waitUntilSafe(new SafeWaitRequest(endpoint, 3, "hz-2", "5.3.8", 1)))
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f ->
+                assertThat(f.getOriginalMessage())
+                    .contains("pod hz-2 is not Ready (ErrImagePull: manifest unknown)"));
+  }
+
+  private void revision(String pod, String revision) {
+    client
+        .pods()
+        .inNamespace(HzFixtures.NS)
+        .withName(pod)
+        .edit(
+            p ->
+                new PodBuilder(p)
+                    .editMetadata()
+                    .addToLabels(REVISION, revision)
+                    .endMetadata()
+                    .build());
+  }
+
+  /** Sets the update revision and how many generations the controller is behind. */
+  private void statefulSetStatus(String updateRevision, long generationsBehind) {
+    var statefulSets = client.apps().statefulSets().inNamespace(HzFixtures.NS).withName("hz");
+    long generation = statefulSets.get().getMetadata().getGeneration();
+    statefulSets.editStatus(
+        s -> {
+          s.getStatus().setUpdateRevision(updateRevision);
+          s.getStatus().setObservedGeneration(generation - generationsBehind);
+          return s;
+        });
+    assertThat(statefulSets.get().getStatus().getObservedGeneration())
+        .isEqualTo(statefulSets.get().getMetadata().getGeneration() - generationsBehind);
   }
 
   @Test

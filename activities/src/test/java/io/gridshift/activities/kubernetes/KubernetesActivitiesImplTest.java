@@ -5,6 +5,7 @@ import static io.gridshift.activities.kubernetes.Fixtures.NS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
@@ -242,6 +243,64 @@ class KubernetesActivitiesImplTest {
                 .getMetadata()
                 .getResourceVersion())
         .isEqualTo(before);
+  }
+
+  @Test
+  void deleteStuckPodsDeletesOnlyPodsNotReadyOffTheUpdateRevisionAndIsIdempotent() {
+    // The template was reverted to r1: dg-1 never became Ready on r2, dg-2 is Ready on r2.
+    setStatus(2, 1, "r1", "r1");
+    pod("dg-0", "r1", true);
+    pod("dg-1", "r2", false);
+    pod("dg-2", "r2", true);
+    pod("dg-3", "r1", false); // on the update revision, still starting: left alone
+
+    assertThat(activities.deleteStuckPods(DG)).containsExactly("dg-1");
+
+    assertThat(client.pods().inNamespace(NS).withName("dg-1").get()).isNull();
+    assertThat(client.pods().inNamespace(NS).list().getItems())
+        .extracting(p -> p.getMetadata().getName())
+        .containsExactlyInAnyOrder("dg-0", "dg-2", "dg-3");
+    assertThat(activities.deleteStuckPods(DG)).isEmpty();
+  }
+
+  @Test
+  void deleteStuckPodsWaitsForTheControllerToSeeTheRevertedTemplate() {
+    setStatus(2, 1, "r1", "r2");
+    activities.patchPodTemplate(
+        new PodTemplatePatch(DG, null, "infinispan/server:14.0.28.Final-old", Map.of()));
+    pod("dg-1", "r2", false);
+
+    assertThatThrownBy(() -> activities.deleteStuckPods(DG))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.isNonRetryable()).isFalse();
+              assertThat(f.getOriginalMessage())
+                  .contains("the controller has not yet seen the reverted template");
+            });
+    assertThat(client.pods().inNamespace(NS).withName("dg-1").get()).isNotNull();
+  }
+
+  private void pod(String name, String revision, boolean ready) {
+    client
+        .pods()
+        .resource(
+            new PodBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(NS)
+                .withLabels(
+                    Map.of("app", "infinispan", "grid", "dg", StuckPods.REVISION_LABEL, revision))
+                .endMetadata()
+                .withNewStatus()
+                .withPhase(ready ? "Running" : "Pending")
+                .addNewCondition()
+                .withType("Ready")
+                .withStatus(ready ? "True" : "False")
+                .endCondition()
+                .endStatus()
+                .build())
+        .create();
   }
 
   private void setStatus(int ready, int updated, String current, String update) {

@@ -2,6 +2,7 @@ package io.gridshift.workflows.activities;
 
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
+import java.util.List;
 
 /**
  * Generic Kubernetes steps shared by every grid kind (fabric8). Idempotent; runs on the task queue
@@ -38,4 +39,12 @@ public interface KubernetesActivities {
   /** Changes a workload's pod template (image and/or annotations). */
   @ActivityMethod
   void patchPodTemplate(PodTemplatePatch patch);
+
+  /**
+   * Kubernetes' forced rollback, after a StatefulSet's template was reverted: deletes its pods that
+   * are not Ready and not on the update revision (the controller waits for such a pod forever) and
+   * returns their names. Idempotent: pods already back on the update revision are left alone.
+   */
+  @ActivityMethod
+  List<String> deleteStuckPods(WorkloadRef statefulSet);
 }

@@ -11,6 +11,7 @@ import io.gridshift.workflows.hazelcast.activities.SafeWaitRequest;
 import io.temporal.workflow.Functions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -39,6 +40,7 @@ import org.slf4j.Logger;
 final class HazelcastRoller {
   private static final Logger log = Workflow.getLogger(HazelcastRoller.class);
   private static final Duration DEPLOYMENT_POLL = Duration.ofSeconds(5);
+  static final String FORCED_ROLLBACK = "rollback-deletes-stuck-pods";
 
   /** One pass over the pods: which version they must come back on and how status shows them. */
   private record Pass(
@@ -156,10 +158,30 @@ final class HazelcastRoller {
   void rollBack() {
     if (plan.statefulSet()) {
       hold(() -> image(plan.previousImage()));
+      if (Workflow.getVersion(FORCED_ROLLBACK, Workflow.DEFAULT_VERSION, 1) == 1) {
+        replaceStuckPods();
+      }
       release(HazelcastSteps.ROLLBACK, plan.replicas() - 1, 0, back);
     } else {
       image(plan.previousImage());
       watch(HazelcastSteps.ROLLBACK, back);
+    }
+  }
+
+  /**
+   * A pod that never became Ready on the new image blocks the StatefulSet controller even after the
+   * template is reverted (Kubernetes' forced rollback): it is deleted, and comes back on the
+   * previous image because the partition holds it below the update.
+   */
+  private void replaceStuckPods() {
+    List<String> deleted = act.kube().deleteStuckPods(workload);
+    if (!deleted.isEmpty()) {
+      String note =
+          "deleted "
+              + String.join(", ", deleted)
+              + " (not Ready on the new image; the controller would wait for it forever)";
+      log.warn("rollback: {}", note);
+      tracker.note(HazelcastSteps.ROLLBACK, note);
     }
   }
 

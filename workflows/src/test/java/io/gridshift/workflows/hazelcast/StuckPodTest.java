@@ -5,6 +5,7 @@ import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import io.gridshift.workflows.common.MemberStatus;
 import io.gridshift.workflows.common.Phase;
@@ -12,6 +13,7 @@ import io.gridshift.workflows.common.StepState;
 import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.common.UpgradeStop;
 import io.temporal.failure.ApplicationFailure;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
@@ -65,6 +67,8 @@ class StuckPodTest extends HazelcastTestSupport {
   @Test
   void rejectionRollsBackOnePodAtATime() {
     stuck("hz-1", TARGET, stuck);
+    // hz-1 never became Ready on the new image: only deleting it lets the controller go on.
+    when(kube.deleteStuckPods(STS)).thenReturn(List.of("hz-1"));
     HazelcastUpgradeWorkflow stub = start(request());
 
     decide(stub, HazelcastGates.RESUME_OR_ROLLBACK, false);
@@ -79,6 +83,7 @@ class StuckPodTest extends HazelcastTestSupport {
     order.verify(hz).waitUntilSafe(waitFor("hz-1", TARGET));
     order.verify(kube).setPartition(partition(3));
     order.verify(kube).patchPodTemplate(image(OLD_IMAGE));
+    order.verify(kube).deleteStuckPods(STS);
     order.verify(kube).setPartition(partition(2));
     order.verify(hz).waitUntilSafe(waitFor("hz-2", FROM));
     order.verify(kube).setPartition(partition(1));
