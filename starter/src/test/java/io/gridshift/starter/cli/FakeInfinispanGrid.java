@@ -172,4 +172,10 @@ public final class FakeInfinispanGrid
   public void patchPodTemplate(PodTemplatePatch patch) {
     changes.add("patchPodTemplate");
   }
+
+  @Override
+  public List<String> deleteStuckPods(WorkloadRef statefulSet) {
+    changes.add("deleteStuckPods");
+    return List.of();
+  }
 }
