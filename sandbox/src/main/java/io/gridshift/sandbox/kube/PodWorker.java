@@ -198,8 +198,12 @@ final class PodWorker {
     }
   }
 
+  /**
+   * Like a kubelet that cannot pull an image: the pod stays Pending with its container waiting
+   * (ErrImagePull and the message), not Failed, so a StatefulSet waits for it as Kubernetes does.
+   */
   private void failWithoutRuntime() {
-    phase = "Failed";
+    phase = "Pending";
     waitingReason = "ErrImagePull";
     message = kubelet.noRuntimeMessage(latest);
     write();

@@ -97,19 +97,36 @@ class KubeletTest {
   }
 
   @Test
-  void anImageNoRuntimeRunsFailsThePodWithAMessageNamingWhatIsKnown() throws Exception {
+  void anImageNoRuntimeRunsLeavesThePodPendingWithErrImagePullNamingWhatIsKnown() throws Exception {
     create(pod("typo", "quay.io/infinispan/server:14.0.99.Final", 30, Map.of()));
-    KubeWorld.await("Failed", TIMEOUT, () -> "Failed".equals(Pods.phase(world.pod("typo"))));
-    Pod failed = world.pod("typo");
-    assertThat(failed.getStatus().getMessage())
+    KubeWorld.await(
+        "ErrImagePull",
+        TIMEOUT,
+        () -> {
+          Pod p = world.pod("typo");
+          return p.getStatus() != null
+              && p.getStatus().getContainerStatuses() != null
+              && p.getStatus().getContainerStatuses().get(0).getState().getWaiting() != null
+              && "ErrImagePull"
+                  .equals(
+                      p.getStatus()
+                          .getContainerStatuses()
+                          .get(0)
+                          .getState()
+                          .getWaiting()
+                          .getReason());
+        });
+    Pod pending = world.pod("typo");
+    // A kubelet that cannot pull leaves the pod Pending (never Failed) and never Ready.
+    assertThat(Pods.phase(pending)).isEqualTo("Pending");
+    assertThat(Pods.isRunningAndReady(pending)).isFalse();
+    assertThat(
+            pending.getStatus().getContainerStatuses().get(0).getState().getWaiting().getMessage())
         .startsWith(
             "sandbox has no runtime for image quay.io/infinispan/server:14.0.99.Final; known: ")
         .contains("images fake/*")
         .contains("14.0.28.Final")
         .contains("15.0.21.Final");
-    assertThat(failed.getStatus().getReason()).isEqualTo("ErrImagePull");
-    assertThat(failed.getStatus().getContainerStatuses().get(0).getState().getWaiting().getReason())
-        .isEqualTo("ErrImagePull");
     assertThat(world.fake.events).isEmpty();
 
     world.client.pods().withName("typo").delete();

@@ -176,6 +176,57 @@ class HazelcastUpgradeEndToEndIT {
         .containsExactly("canary");
   }
 
+  @Test
+  @Order(4)
+  void aPodStuckOnABadImageIsRolledBackTheSameSafeWayWithNothingLost() throws Exception {
+    // A tag no registry has: the first pod waits for its image forever (Pending, ErrImagePull),
+    // and the StatefulSet controller waits for it even after the template is reverted.
+    String id =
+        service
+            .start(
+                UpgradeRequests.parse(request("hz", "5.3.99", ", \"podTimeout\": \"10s\""), false))
+            .getWorkflowId();
+    UpgradeStatus stuck = awaitGate(id, "resume-or-rollback");
+    assertThat(stuck.phase()).isEqualTo(Phase.NEEDS_ATTENTION);
+    assertThat(stuck.message())
+        .contains("hz-2 did not become safe")
+        .contains("pod hz-2 is not Ready (ErrImagePull")
+        .contains("keeps partition 2");
+
+    service.reject(id, new GateDecision("resume-or-rollback", "e2e-approver", "bad tag"));
+    UpgradeStatus done = service.awaitCompletion(id);
+
+    assertThat(done.phase()).as(done.message()).isEqualTo(Phase.ABORTED);
+    assertThat(done.message()).contains("Rolled back: every member runs 5.3.8 again");
+    assertThat(done.members()).extracting(MemberStatus::version).containsOnly("5.3.8").hasSize(3);
+    assertThat(grid.lostKeys(loaded))
+        .containsOnly(Map.entry("orders", 0), Map.entry("sessions", 0));
+    StatefulSet hz =
+        sandbox.client().apps().statefulSets().inNamespace("default").withName("hz").get();
+    assertThat(hz.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+        .isEqualTo("hazelcast/hazelcast:5.3.8");
+    assertThat(
+            sandbox.client().pods().inNamespace("default").withLabel("app", "hz").list().getItems())
+        .hasSize(3)
+        .allSatisfy(
+            pod ->
+                assertThat(pod.getMetadata().getLabels())
+                    .containsEntry("controller-revision-hash", hz.getStatus().getUpdateRevision()));
+  }
+
+  private UpgradeStatus awaitGate(String id, String gate) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+    while (System.nanoTime() < deadline) {
+      UpgradeStatus status = service.status(id);
+      if (status.openGate() != null && gate.equals(status.openGate().name())) {
+        return status;
+      }
+      assertThat(status.phase()).as(status.message()).isNotIn(Phase.COMPLETED, Phase.FAILED);
+      Thread.sleep(300);
+    }
+    throw new AssertionError("gate " + gate + " of " + id + " did not open in 5 minutes");
+  }
+
   private UpgradeStatus approveEveryGate(String id) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
     while (System.nanoTime() < deadline) {
