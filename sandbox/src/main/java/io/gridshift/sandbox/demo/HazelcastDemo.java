@@ -60,6 +60,13 @@ public final class HazelcastDemo {
         UpgradeStatus result;
         UpgradeMeasurement.Result measured;
         DemoOptions measuring = loaded.isEmpty() ? options.withoutTraffic() : options;
+        if (measuring.rate() > 0 && grid.clientService().isEmpty()) {
+          out.printf(
+              "%nNo Service selects the pods of %s: the traffic probe is off (add a Service to"
+                  + " measure what clients see).%n",
+              grid.name());
+          measuring = options.withoutTraffic();
+        }
         try (UpgradeMeasurement measurement =
             UpgradeMeasurement.start(
                 measuring,

@@ -4,17 +4,25 @@ import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gridshift.sandbox.hazelcast.HazelcastMember;
+import io.gridshift.sandbox.hazelcast.HazelcastPodConfig;
+import io.gridshift.sandbox.hazelcast.HazelcastPodRuntime;
 import io.gridshift.sandbox.traffic.GridOps;
 import io.gridshift.sandbox.traffic.HazelcastOps;
 import io.gridshift.workflows.activities.WorkloadKind;
@@ -27,6 +35,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntConsumer;
 
@@ -305,12 +314,31 @@ public final class HazelcastDemoGrid {
    * grid), as an application outside the cluster reaches it.
    */
   public GridOps trafficOps(String map) {
-    Service service = kube.services().inNamespace(NAMESPACE).withName(name).get();
-    if (service == null) {
-      throw new IllegalStateException(
-          "no Service '" + name + "' in " + NAMESPACE + " for the traffic probe");
-    }
+    Service service =
+        clientService()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "no Service in " + NAMESPACE + " selects the pods of " + name));
     return new HazelcastOps(service.getSpec().getClusterIP() + ":5701", clusterName(), map);
+  }
+
+  /**
+   * The Service clients reach the grid through: the one named like the grid, else the first whose
+   * selector matches the grid's pods (a user's manifest names its Service as it likes).
+   */
+  public Optional<Service> clientService() {
+    List<Service> services = kube.services().inNamespace(NAMESPACE).list().getItems();
+    Optional<Service> named =
+        services.stream().filter(s -> name.equals(s.getMetadata().getName())).findFirst();
+    if (named.isPresent()) {
+      return named;
+    }
+    Map<String, String> podLabels = template().getMetadata().getLabels();
+    return services.stream()
+        .filter(s -> s.getSpec().getSelector() != null && !s.getSpec().getSelector().isEmpty())
+        .filter(s -> podLabels.entrySet().containsAll(s.getSpec().getSelector().entrySet()))
+        .findFirst();
   }
 
   /**
@@ -341,8 +369,54 @@ public final class HazelcastDemoGrid {
     return HazelcastClient.newHazelcastClient(config);
   }
 
-  private String clusterName() {
-    return name.equals(GRID) ? CLUSTER_NAME : "dev";
+  /**
+   * The members' cluster name, found as the sandbox's members find it: {@code HZ_CLUSTERNAME}, else
+   * the mounted {@code hazelcast.yaml}'s cluster-name, else Hazelcast's default.
+   */
+  String clusterName() {
+    if (name.equals(GRID)) {
+      return CLUSTER_NAME;
+    }
+    PodSpec spec = template().getSpec();
+    for (Container c : spec.getContainers()) {
+      for (EnvVar env : c.getEnv() == null ? List.<EnvVar>of() : c.getEnv()) {
+        if ("HZ_CLUSTERNAME".equals(env.getName()) && env.getValue() != null) {
+          return env.getValue();
+        }
+      }
+    }
+    for (Volume volume : spec.getVolumes() == null ? List.<Volume>of() : spec.getVolumes()) {
+      if (volume.getConfigMap() == null) {
+        continue;
+      }
+      ConfigMap map =
+          kube.configMaps().inNamespace(NAMESPACE).withName(volume.getConfigMap().getName()).get();
+      for (String key : List.of("hazelcast.yaml", "hazelcast.yml")) {
+        if (map != null && map.getData() != null && map.getData().containsKey(key)) {
+          String named = HazelcastPodConfig.clusterName(map.getData().get(key));
+          return named == null ? HazelcastPodRuntime.DEFAULT_CLUSTER_NAME : named;
+        }
+      }
+    }
+    return HazelcastPodRuntime.DEFAULT_CLUSTER_NAME;
+  }
+
+  private PodTemplateSpec template() {
+    return kind == WorkloadKind.DEPLOYMENT
+        ? kube.apps()
+            .deployments()
+            .inNamespace(NAMESPACE)
+            .withName(name)
+            .get()
+            .getSpec()
+            .getTemplate()
+        : kube.apps()
+            .statefulSets()
+            .inNamespace(NAMESPACE)
+            .withName(name)
+            .get()
+            .getSpec()
+            .getTemplate();
   }
 
   private List<Pod> readyPods(String workload) {

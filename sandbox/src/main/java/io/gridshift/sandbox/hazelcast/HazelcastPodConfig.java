@@ -20,7 +20,7 @@ import java.util.Map;
  * cloud discovery off) and the health REST endpoint is enabled for the readiness probe. Pure
  * functions, no I/O.
  */
-final class HazelcastPodConfig {
+public final class HazelcastPodConfig {
   private static final ObjectMapper YAML =
       new ObjectMapper(
           new YAMLFactory()
@@ -72,7 +72,7 @@ final class HazelcastPodConfig {
   }
 
   /** The config's {@code cluster-name}, or null when it sets none. */
-  static String clusterName(String userYaml) {
+  public static String clusterName(String userYaml) {
     JsonNode name = hazelcastRoot(userYaml).get("cluster-name");
     return name == null || name.isNull() ? null : name.asText();
   }

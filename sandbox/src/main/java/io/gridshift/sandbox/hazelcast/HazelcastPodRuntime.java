@@ -40,7 +40,7 @@ import java.util.TreeSet;
  */
 public final class HazelcastPodRuntime implements PodRuntime {
   /** Hazelcast's own default cluster name. */
-  static final String DEFAULT_CLUSTER_NAME = "dev";
+  public static final String DEFAULT_CLUSTER_NAME = "dev";
 
   /** Versions the sandbox runs for real (open source, on Maven Central; RUNTIME.md). */
   public static final Set<String> KNOWN_VERSIONS =

@@ -2,6 +2,8 @@ package io.gridshift.starter.cli;
 
 import io.gridshift.workflows.common.AuditEntry;
 import io.gridshift.workflows.common.CacheProgress;
+import io.gridshift.workflows.common.MapProgress;
+import io.gridshift.workflows.common.MemberStatus;
 import io.gridshift.workflows.common.OpenGate;
 import io.gridshift.workflows.common.StepStatus;
 import io.gridshift.workflows.common.UpgradeStatus;
@@ -60,6 +62,7 @@ public final class StatusPrinter {
             c.missingKeys());
       }
     }
+    printMembers(s, out);
     OpenGate gate = s.openGate();
     if (gate != null) {
       out.printf(
@@ -86,6 +89,33 @@ public final class StatusPrinter {
             a.by() == null ? "-" : a.by(),
             a.comment() == null ? "" : "\"" + a.comment() + "\"",
             a.reason() == null ? "" : " (" + a.reason() + ")");
+      }
+    }
+  }
+
+  /** Hazelcast: each member's version and health numbers, then the maps' entry counts. */
+  private static void printMembers(UpgradeStatus s, PrintStream out) {
+    if (s.members() != null && !s.members().isEmpty()) {
+      out.printf(
+          "%n  %-20s %-12s %-10s %-12s %-7s %10s%n",
+          "MEMBER", "ROLL", "VERSION", "SEES", "SAFE", "MIGRATIONS");
+      for (MemberStatus m : s.members()) {
+        out.printf(
+            "  %-20s %-12s %-10s %-12s %-7s %10s%n",
+            m.pod(),
+            m.state(),
+            m.reachable() ? m.version() : "unreachable",
+            m.reachable() ? m.clusterSize() + " members" : "",
+            m.reachable() ? (m.clusterSafe() ? "yes" : "NO") : "",
+            m.reachable() ? m.migrationQueueSize() : "");
+      }
+    }
+    if (s.maps() != null && !s.maps().isEmpty()) {
+      out.printf("%n  %-20s %12s %12s%n", "MAP", "BEFORE", "AFTER");
+      for (MapProgress m : s.maps()) {
+        out.printf(
+            "  %-20s %12d %12s%n",
+            m.name(), m.entriesBefore(), m.entriesAfter() == null ? "" : m.entriesAfter());
       }
     }
   }

@@ -58,6 +58,11 @@ public final class StepRunner {
     try {
       gates.awaitUnpaused();
     } catch (CanceledFailure e) {
+      // A checkpoint inside a running step (between pods) is cancelled by the abort itself: that is
+      // an abort, with its who and comment, not a cancellation of the workflow.
+      if (gates.abortRequest() != null) {
+        throw abortStop();
+      }
       throw UpgradeStop.cancelled(e);
     }
     if (gates.abortRequest() != null) {

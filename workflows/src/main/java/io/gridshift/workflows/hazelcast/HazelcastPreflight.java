@@ -165,10 +165,13 @@ public final class HazelcastPreflight {
     // Kubernetes' defaults when unset: 25% (down for maxUnavailable, up for maxSurge).
     int unavailable = w.maxUnavailable() != null ? w.maxUnavailable() : w.replicas() / 4;
     int surge = w.maxSurge() != null ? w.maxSurge() : (w.replicas() + 3) / 4;
+    if (unavailable == 0 && surge == 0) {
+      unavailable = 1; // Kubernetes' fencepost: a rollout must be able to move
+    }
     if (unavailable > backups) {
       String fix =
           backups == 0
-              ? "give map " + smallest.getKey() + " a backup-count of at least 1"
+              ? "give " + smallest.getKey() + " a backup-count of at least 1"
               : "set spec.strategy.rollingUpdate.maxUnavailable to " + backups;
       found.add(
           violation(

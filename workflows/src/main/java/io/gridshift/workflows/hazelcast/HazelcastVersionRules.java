@@ -89,7 +89,17 @@ public final class HazelcastVersionRules {
                   + ".x targetVersion, or set edition ENTERPRISE if the cluster runs Hazelcast"
                   + " Enterprise"));
     }
-    if (a[0] != b[0] || b[1] != a[1] + 1) {
+    if (a[0] != b[0]) {
+      return List.of(
+          HazelcastPreflight.violation(
+              JUMP,
+              subject,
+              change + " changes the major version, which no rolling upgrade can",
+              "start a new "
+                  + Versions.majorMinor(to)
+                  + " cluster beside this one and move clients and data to it (blue-green)"));
+    }
+    if (b[1] != a[1] + 1) {
       String next = a[0] + "." + (a[1] + 1);
       return List.of(
           HazelcastPreflight.violation(

@@ -29,7 +29,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
 
@@ -305,12 +304,6 @@ class HazelcastGatesTest extends HazelcastTestSupport {
   }
 
   @Test
-  @Disabled(
-      "BUG (StepRunner.checkpoint, shared): an abort while paused inside a step (the roll's pause"
-          + " between pods) cancels the step's scope; checkpoint turns the CanceledFailure from"
-          + " awaitUnpaused into UpgradeStop.cancelled, so the workflow fails with a bare"
-          + " CanceledFailure 'aborted by carol' and status 'the workflow was cancelled. Nothing"
-          + " was rolled back: ...' (type Cancelled, comment lost) instead of an Aborted failure")
   void abortBetweenPodsOfTheRollStopsBeforeTheNextPartition() throws Exception {
     HazelcastUpgradeWorkflow stub = pausedAfter("hz-1");
     awaitStatus(stub, "phase PAUSED", s -> s.phase() == Phase.PAUSED);

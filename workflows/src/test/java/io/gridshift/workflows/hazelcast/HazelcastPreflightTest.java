@@ -12,7 +12,6 @@ import io.gridshift.workflows.hazelcast.activities.MemberHealth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** One test per rule, safe and unsafe, with the exact message. */
@@ -236,11 +235,6 @@ class HazelcastPreflightTest {
   }
 
   @Test
-  @Disabled(
-      "BUG (latent, HazelcastPreflight.deploymentStrategy fallback): with maxUnavailable unset"
-          + " and maxSurge 0, Kubernetes (and RollingUpdateMath) makes maxUnavailable 1 when both"
-          + " resolve to 0; the preflight's own fallback keeps 0 and passes a map with"
-          + " backup-count 0. Unreachable today: WorkloadInspector always resolves the numbers.")
   void deploymentFallbackAppliesKubernetesFencepost() {
     deployment();
     maxUnavailable = null;
@@ -259,9 +253,6 @@ class HazelcastPreflightTest {
   }
 
   @Test
-  @Disabled(
-      "BUG (HazelcastPreflight.deploymentStrategy): the fix for backup-count 0 reads 'give map"
-          + " map orders a backup-count of at least 1': smallestBackup() already prefixes 'map '")
   void deploymentWithAMapWithoutBackupsNamesTheMapOnce() {
     deployment();
     backups = Map.of("orders", 0, "sessions", 2);
@@ -340,10 +331,13 @@ class HazelcastPreflightTest {
               assertThat(v.rule()).isEqualTo(HazelcastVersionRules.JUMP);
               assertThat(v.message())
                   .isEqualTo(
-                      "StatefulSet demo/hz: 5.3.6 -> 6.0.0 is not a jump to the next minor"
-                          + " version, the only one Enterprise rolls; upgrade to a 5.4.x version"
-                          + " first");
-              assertThat(v.fix()).isEqualTo("upgrade to a 5.4.x version first");
+                      "StatefulSet demo/hz: 5.3.6 -> 6.0.0 changes the major version, which no"
+                          + " rolling upgrade can; start a new 6.0 cluster beside this one and"
+                          + " move clients and data to it (blue-green)");
+              assertThat(v.fix())
+                  .isEqualTo(
+                      "start a new 6.0 cluster beside this one and move clients and data to it"
+                          + " (blue-green)");
               assertThat(v.aboutVersion()).isTrue();
               assertThat(v.fixable()).isFalse();
             });

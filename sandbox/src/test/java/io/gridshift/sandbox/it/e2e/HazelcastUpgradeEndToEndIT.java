@@ -28,6 +28,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -212,6 +213,32 @@ class HazelcastUpgradeEndToEndIT {
             pod ->
                 assertThat(pod.getMetadata().getLabels())
                     .containsEntry("controller-revision-hash", hz.getStatus().getUpdateRevision()));
+  }
+
+  @Test
+  @Order(5)
+  void theExampleManifestRunsAsTheDemoRunsItAndThePreflightPassesIt() throws Exception {
+    // What `./gridshift demo hazelcast --grid-manifest deploy/examples/...` does before the roll.
+    HazelcastDemoGrid user = new HazelcastDemoGrid(sandbox.client());
+    user.apply(Path.of("..", "deploy", "examples", "hazelcast-statefulset.yaml"));
+    user.awaitReady(3, Duration.ofMinutes(3), ready -> {});
+
+    assertThat(user.name()).isEqualTo("cache");
+    assertThat(user.clientService())
+        .hasValueSatisfying(s -> assertThat(s.getMetadata().getName()).isEqualTo("cache"));
+    try (GridOps client = user.trafficOps("probe")) {
+      client.put("k", "v"); // through the Service, with the cluster name of the manifest's config
+      assertThat(client.get("k")).isEqualTo("v");
+    }
+    Map<String, String> before = desiredState();
+    String id =
+        service.start(UpgradeRequests.parse(request("cache", "5.3.8", ""), true)).getWorkflowId();
+    UpgradeStatus plan = service.awaitCompletion(id);
+    assertThat(plan.phase()).as(plan.message()).isEqualTo(Phase.PLANNED);
+    assertThat(plan.message())
+        .contains("StatefulSet cache: 3 members 5.3.6 -> 5.3.8")
+        .contains("; preflight passed; nothing was changed");
+    assertThat(desiredState()).isEqualTo(before);
   }
 
   private UpgradeStatus awaitGate(String id, String gate) throws InterruptedException {
