@@ -205,6 +205,25 @@ public class KubernetesActivitiesImpl implements KubernetesActivities {
     return stuckPods.delete(require(statefulSet(ref).get(), ref), describe(ref));
   }
 
+  @Override
+  public void setRolloutPaused(WorkloadRef ref, boolean paused) {
+    if (ref.kind() != WorkloadKind.DEPLOYMENT) {
+      throw Failures.invalidRequest(
+          describe(ref)
+              + ": only a Deployment pauses its rollout; a StatefulSet holds a partition");
+    }
+    Resource<Deployment> resource = deployment(ref);
+    Edits.editIfChanged(
+        client,
+        resource,
+        require(resource.get(), ref),
+        d -> {
+          boolean unset = d.getSpec().getPaused() == null;
+          d.getSpec().setPaused(paused ? Boolean.TRUE : unset ? null : Boolean.FALSE);
+          return d;
+        });
+  }
+
   private <T> UnaryOperator<T> patching(
       PodTemplatePatch patch, Function<T, PodTemplateSpec> template) {
     return workload -> {

@@ -281,6 +281,28 @@ class KubernetesActivitiesImplTest {
     assertThat(client.pods().inNamespace(NS).withName("dg-1").get()).isNotNull();
   }
 
+  @Test
+  void setRolloutPausedPausesAndResumesADeploymentIdempotently() {
+    client.apps().deployments().resource(deployment("web")).create();
+    WorkloadRef web = new WorkloadRef(CLUSTER, WorkloadKind.DEPLOYMENT, "web");
+
+    activities.setRolloutPaused(web, true);
+    activities.setRolloutPaused(web, true);
+    Deployment paused = client.apps().deployments().inNamespace(NS).withName("web").get();
+    assertThat(paused.getSpec().getPaused()).isTrue();
+
+    activities.setRolloutPaused(web, false);
+    assertThat(
+            client.apps().deployments().inNamespace(NS).withName("web").get().getSpec().getPaused())
+        .isFalse();
+    assertThatThrownBy(() -> activities.setRolloutPaused(DG, true))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f ->
+                assertThat(f.getOriginalMessage())
+                    .contains("only a Deployment pauses its rollout"));
+  }
+
   private void pod(String name, String revision, boolean ready) {
     client
         .pods()

@@ -178,4 +178,9 @@ public final class FakeInfinispanGrid
     changes.add("deleteStuckPods");
     return List.of();
   }
+
+  @Override
+  public void setRolloutPaused(WorkloadRef deployment, boolean paused) {
+    changes.add("setRolloutPaused");
+  }
 }

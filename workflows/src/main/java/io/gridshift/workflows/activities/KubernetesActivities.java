@@ -47,4 +47,11 @@ public interface KubernetesActivities {
    */
   @ActivityMethod
   List<String> deleteStuckPods(WorkloadRef statefulSet);
+
+  /**
+   * Pauses or resumes a Deployment's rollout ({@code spec.paused}): a paused Deployment replaces no
+   * further pod, the Deployment's way of holding a roll where it is. Idempotent.
+   */
+  @ActivityMethod
+  void setRolloutPaused(WorkloadRef deployment, boolean paused);
 }

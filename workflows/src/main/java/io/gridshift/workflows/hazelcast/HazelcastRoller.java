@@ -41,6 +41,7 @@ final class HazelcastRoller {
   private static final Logger log = Workflow.getLogger(HazelcastRoller.class);
   private static final Duration DEPLOYMENT_POLL = Duration.ofSeconds(5);
   static final String FORCED_ROLLBACK = "rollback-deletes-stuck-pods";
+  static final String DEPLOYMENT_PAUSE = "deployment-paused-on-trouble";
 
   /** One pass over the pods: which version they must come back on and how status shows them. */
   private record Pass(
@@ -65,6 +66,9 @@ final class HazelcastRoller {
 
   /** The partition gridshift set last; -1 before it set one. */
   private int partition = -1;
+
+  /** Whether gridshift paused the Deployment's rollout (spec.paused) while a person decides. */
+  private boolean deploymentPaused;
 
   /** What gridshift last put into the pod template, for the person reading a failure; or null. */
   private String templateChange;
@@ -164,6 +168,7 @@ final class HazelcastRoller {
       release(HazelcastSteps.ROLLBACK, plan.replicas() - 1, 0, back);
     } else {
       image(plan.previousImage());
+      pauseDeployment(false); // the rollback must move: a person rejected the paused rollout
       watch(HazelcastSteps.ROLLBACK, back);
     }
   }
@@ -221,10 +226,18 @@ final class HazelcastRoller {
     }
   }
 
-  /** Deployment: polls the rollout and waits for a safe cluster until both hold. */
+  /**
+   * Deployment: polls the rollout and waits for a safe cluster until both hold. When the cluster
+   * does not get safe, the rollout is paused (spec.paused) before a person is asked, so Kubernetes
+   * replaces no further pod meanwhile; approval resumes it.
+   */
   private void watch(String step, Pass pass) {
     SafeWaitRequest wait =
         new SafeWaitRequest(endpoint, plan.replicas(), null, null, request.podTimeoutSeconds());
+    PodTrouble.Hold hold =
+        Workflow.getVersion(DEPLOYMENT_PAUSE, Workflow.DEFAULT_VERSION, 1) == 1
+            ? new PodTrouble.Hold(() -> pauseDeployment(true), () -> pauseDeployment(false))
+            : PodTrouble.Hold.NONE;
     progress.stateOfAll(pass.whileRolling());
     while (true) {
       steps.checkpoint();
@@ -239,13 +252,21 @@ final class HazelcastRoller {
               + rollout.readyReplicas()
               + " ready"
               + (rollout.done() ? "; done" : ""));
-      trouble.waitOrAsk(step, "the rollout", wait, pass.rollbackAllowed(), this::whereThingsStand);
+      trouble.waitOrAsk(
+          step, "the rollout", wait, pass.rollbackAllowed(), this::whereThingsStand, hold);
       progress.stateOfAll(pass.whileRolling());
       if (rollout.done()) {
         progress.stateOfAll(pass.afterRolling());
         return;
       }
       Workflow.sleep(DEPLOYMENT_POLL);
+    }
+  }
+
+  private void pauseDeployment(boolean paused) {
+    if (paused != deploymentPaused) {
+      act.kube().setRolloutPaused(workload, paused);
+      deploymentPaused = paused;
     }
   }
 
@@ -274,7 +295,9 @@ final class HazelcastRoller {
                 + " with "
                 + template
                 + " (pods with that ordinal and above take it)"
-            : subject + " rolls out " + template;
+            : deploymentPaused
+                ? subject + " is paused (spec.paused, no further pod is replaced) with " + template
+                : subject + " rolls out " + template;
     return "Nothing was rolled back: " + where + "; members now: " + members() + ".";
   }
 

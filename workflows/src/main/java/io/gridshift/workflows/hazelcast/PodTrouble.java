@@ -35,6 +35,14 @@ final class PodTrouble {
 
   private static final Logger log = Workflow.getLogger(PodTrouble.class);
 
+  /**
+   * How the roll is held while a person decides and let go when they resume: a StatefulSet needs
+   * nothing (the partition holds it); a Deployment is paused.
+   */
+  record Hold(Runnable stop, Runnable resume) {
+    static final Hold NONE = new Hold(() -> {}, () -> {});
+  }
+
   private final HazelcastActivityStubs act;
   private final StepTracker tracker;
   private final Gatekeeper gates;
@@ -78,6 +86,17 @@ final class PodTrouble {
       SafeWaitRequest wait,
       boolean rollbackAllowed,
       Supplier<String> whereThingsStand) {
+    waitOrAsk(step, what, wait, rollbackAllowed, whereThingsStand, Hold.NONE);
+  }
+
+  /** As above; {@code hold} stops the roll before a person is asked and resumes it on approval. */
+  void waitOrAsk(
+      String step,
+      String what,
+      SafeWaitRequest wait,
+      boolean rollbackAllowed,
+      Supplier<String> whereThingsStand,
+      Hold hold) {
     while (true) {
       try {
         progress.update(act.hzWaits().waitUntilSafe(wait));
@@ -86,8 +105,10 @@ final class PodTrouble {
         if (e.getCause() instanceof CanceledFailure) {
           throw e;
         }
+        hold.stop().run();
         refreshNumbers(wait.endpoint());
         ask(step, what + " did not become safe: " + reason(e), rollbackAllowed, whereThingsStand);
+        hold.resume().run();
       }
     }
   }

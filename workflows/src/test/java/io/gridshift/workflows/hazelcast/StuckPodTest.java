@@ -1,20 +1,29 @@
 package io.gridshift.workflows.hazelcast;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.gridshift.workflows.activities.PodTemplatePatch;
+import io.gridshift.workflows.activities.RolloutStatus;
+import io.gridshift.workflows.activities.WorkloadKind;
 import io.gridshift.workflows.common.MemberStatus;
 import io.gridshift.workflows.common.Phase;
 import io.gridshift.workflows.common.StepState;
 import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.common.UpgradeStop;
+import io.gridshift.workflows.hazelcast.activities.HazelcastWorkload;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
@@ -101,6 +110,82 @@ class StuckPodTest extends HazelcastTestSupport {
             Tuple.tuple("hz-0", FROM, "PENDING"),
             Tuple.tuple("hz-1", FROM, "ROLLED_BACK"),
             Tuple.tuple("hz-2", FROM, "ROLLED_BACK"));
+  }
+
+  @Test
+  void aDeploymentThatDoesNotGetSafeIsPausedUntilAPersonResumesIt() {
+    deploymentWorkload();
+    AtomicInteger waits = new AtomicInteger();
+    doAnswer(
+            i -> {
+              if (waits.incrementAndGet() == 1) {
+                throw ApplicationFailure.newNonRetryableFailure("hz-x not Ready", "NotReady");
+              }
+              podVersions.replaceAll((pod, v) -> TARGET);
+              return snapshot();
+            })
+        .when(hz)
+        .waitUntilSafe(any());
+    HazelcastUpgradeWorkflow stub = start(deployment(request()));
+
+    UpgradeStatus attention = awaitGate(stub, HazelcastGates.RESUME_OR_ROLLBACK);
+    assertThat(attention.message())
+        .contains("Deployment apps/hz is paused (spec.paused, no further pod is replaced)");
+    verify(kube).setRolloutPaused(DEPLOYMENT, true);
+    verify(kube, never()).setRolloutPaused(DEPLOYMENT, false);
+
+    decide(stub, HazelcastGates.RESUME_OR_ROLLBACK, true);
+    assertThat(result(stub).phase()).isEqualTo(Phase.COMPLETED);
+    InOrder order = inOrder(kube, hz);
+    order.verify(kube).setRolloutPaused(DEPLOYMENT, true);
+    order.verify(kube).setRolloutPaused(DEPLOYMENT, false);
+    order.verify(hz).waitUntilSafe(any());
+  }
+
+  @Test
+  void rejectingAPausedDeploymentRollsTheImageBackAndLetsItMove() {
+    deploymentWorkload();
+    doThrow(ApplicationFailure.newNonRetryableFailure("hz-x not Ready", "NotReady"))
+        .doAnswer(i -> snapshot())
+        .when(hz)
+        .waitUntilSafe(any());
+    HazelcastUpgradeWorkflow stub = start(deployment(request()));
+
+    decide(stub, HazelcastGates.RESUME_OR_ROLLBACK, false);
+    ApplicationFailure f = failure(stub);
+
+    assertThat(f.getType()).isEqualTo(UpgradeStop.GATE_REJECTED);
+    InOrder order = inOrder(kube, hz);
+    order.verify(kube).setRolloutPaused(DEPLOYMENT, true);
+    order.verify(kube).patchPodTemplate(deploymentImage(OLD_IMAGE));
+    order.verify(kube).setRolloutPaused(DEPLOYMENT, false);
+    order.verify(hz).waitUntilSafe(any());
+  }
+
+  private void deploymentWorkload() {
+    when(hz.inspect(any()))
+        .thenReturn(
+            new HazelcastWorkload(
+                "hz",
+                WorkloadKind.DEPLOYMENT,
+                3,
+                3,
+                "hazelcast",
+                OLD_IMAGE,
+                FROM,
+                600,
+                SAFE_PROPERTIES,
+                Map.of(),
+                "RollingUpdate",
+                0,
+                1,
+                0,
+                null));
+    when(kube.rolloutStatus(any())).thenReturn(new RolloutStatus(3, 3, 3, 3, 0, true, "done"));
+  }
+
+  private static PodTemplatePatch deploymentImage(String image) {
+    return new PodTemplatePatch(DEPLOYMENT, "hazelcast", image, Map.of());
   }
 
   @Test
