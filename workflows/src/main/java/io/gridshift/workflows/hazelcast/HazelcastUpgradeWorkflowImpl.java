@@ -12,6 +12,7 @@ import io.gridshift.workflows.hazelcast.activities.ClusterSnapshot;
 import io.gridshift.workflows.hazelcast.activities.HazelcastEndpoint;
 import io.gridshift.workflows.hazelcast.activities.HazelcastWorkload;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Functions;
 import io.temporal.workflow.Workflow;
 import java.util.List;
 import org.slf4j.Logger;
@@ -52,6 +53,8 @@ public class HazelcastUpgradeWorkflowImpl extends GatedUpgradeHandlers
 
   private static final Logger log = Workflow.getLogger(HazelcastUpgradeWorkflowImpl.class);
 
+  static final String ASK_ON_ROLL_FAILURE = "ask-on-roll-step-failure";
+
   private final HazelcastProgress progress = new HazelcastProgress();
 
   private HazelcastUpgradeRequest request;
@@ -77,8 +80,8 @@ public class HazelcastUpgradeWorkflowImpl extends GatedUpgradeHandlers
       fixSettings();
       steps.run(HazelcastSteps.RECORD_SIZES, verifier::recordSizes);
       if (plan.statefulSet()) {
-        steps.run(HazelcastSteps.HOLD, roller::holdWithTargetImage);
-        steps.run(HazelcastSteps.ROLL_FIRST_POD, roller::rollFirstPod);
+        rollStep(HazelcastSteps.HOLD, roller::holdWithTargetImage, true);
+        rollStep(HazelcastSteps.ROLL_FIRST_POD, roller::rollFirstPod, true);
         canary();
       } else {
         String why = "Deployment: Kubernetes paces the roll (the preflight checked its strategy)";
@@ -86,7 +89,7 @@ public class HazelcastUpgradeWorkflowImpl extends GatedUpgradeHandlers
         tracker.skip(HazelcastSteps.ROLL_FIRST_POD, why);
         tracker.skip(HazelcastSteps.GATE_CANARY, why);
       }
-      steps.run(HazelcastSteps.ROLL, roller::rollRest);
+      rollStep(HazelcastSteps.ROLL, roller::rollRest, true);
       tracker.skip(HazelcastSteps.ROLLBACK, "not needed");
       steps.run(HazelcastSteps.VERIFY, verifier::verify);
       return complete();
@@ -142,12 +145,34 @@ public class HazelcastUpgradeWorkflowImpl extends GatedUpgradeHandlers
         HazelcastGates.FIX_SETTINGS,
         request.gates().get(HazelcastGates.FIX_SETTINGS),
         instruction);
-    steps.run(
+    rollStep(
         HazelcastSteps.FIX_SETTINGS,
         () -> {
           roller.fixSettings();
           checkAgain();
-        });
+        },
+        false);
+  }
+
+  /**
+   * Runs a step that moves pods. A failure other than a pod that did not get safe (which {@link
+   * PodTrouble} already took to a person) leaves the roll where it stands and asks a person too:
+   * approve gate resume-or-rollback to run the step again, reject it to roll back ({@code
+   * rollbackAllowed}) or stop there.
+   */
+  private void rollStep(String step, Functions.Proc body, boolean rollbackAllowed) {
+    boolean ask = Workflow.getVersion(ASK_ON_ROLL_FAILURE, Workflow.DEFAULT_VERSION, 1) == 1;
+    while (true) {
+      try {
+        steps.run(step, body);
+        return;
+      } catch (UpgradeStop stop) {
+        if (!ask || stop.phase() != Phase.FAILED || PodTrouble.decided(stop)) {
+          throw stop;
+        }
+        trouble.askAfterFailure(step, stop.getMessage(), rollbackAllowed, roller::whereThingsStand);
+      }
+    }
   }
 
   /** After fix-settings the preflight must pass as it stands now. */

@@ -107,14 +107,39 @@ final class PodTrouble {
         }
         hold.stop().run();
         refreshNumbers(wait.endpoint());
-        ask(step, what + " did not become safe: " + reason(e), rollbackAllowed, whereThingsStand);
+        ask(
+            step,
+            what + " did not become safe: " + reason(e),
+            false,
+            rollbackAllowed,
+            whereThingsStand);
         hold.resume().run();
       }
     }
   }
 
-  private void ask(
+  /**
+   * A roll step failed for another reason (an activity out of retries: the Kubernetes API or a
+   * member unreachable for minutes): asks the same way; returns when the person approves running
+   * the step again from its start, which is safe because every part of a roll step is idempotent.
+   */
+  void askAfterFailure(
       String step, String problem, boolean rollbackAllowed, Supplier<String> whereThingsStand) {
+    ask(step, problem, true, rollbackAllowed, whereThingsStand);
+  }
+
+  /** Whether {@code stop} is a decision this class already took with a person (not to re-ask). */
+  static boolean decided(UpgradeStop stop) {
+    return NOT_SAFE.equals(stop.type());
+  }
+
+  private void ask(
+      String step,
+      String problem,
+      boolean rerun,
+      boolean rollbackAllowed,
+      Supplier<String> whereThingsStand) {
+    String approveTo = rerun ? "run " + step + " again from its start" : "wait again";
     String gate = HazelcastGates.RESUME_OR_ROLLBACK;
     String choice =
         rollbackAllowed
@@ -128,7 +153,9 @@ final class PodTrouble {
             + whereThingsStand.get()
             + " Approve gate '"
             + gate
-            + "' to wait again, or "
+            + "' to "
+            + approveTo
+            + ", or "
             + choice
             + ".";
     tracker.waiting(step, message);
@@ -139,9 +166,11 @@ final class PodTrouble {
     String stopped = step + ": " + problem + "; gate '" + gate + "' ";
     switch (r.outcome()) {
       case APPROVED -> {
-        tracker.start(step);
-        tracker.note(step, "resumed by " + e.by() + comment(e) + ": waiting again");
-        tracker.message("resumed by " + e.by() + ": " + step + " waits again");
+        if (!rerun) {
+          tracker.start(step); // the step goes on where it was; a re-run starts it itself
+        }
+        tracker.note(step, "resumed by " + e.by() + comment(e) + ": " + approveTo);
+        tracker.message("resumed by " + e.by() + ": " + approveTo);
       }
       case REJECTED -> {
         if (rollbackAllowed) {

@@ -113,6 +113,62 @@ class StuckPodTest extends HazelcastTestSupport {
   }
 
   @Test
+  void aRollStepThatFailsOtherwiseAsksAPersonAndApprovalRunsItAgain() {
+    // The Kubernetes API refuses partition 1 until someone fixes it (e.g. an admission webhook).
+    AtomicBoolean refusing = new AtomicBoolean(true);
+    doAnswer(
+            i -> {
+              if (refusing.get()) {
+                throw ApplicationFailure.newNonRetryableFailure(
+                    "admission webhook denied the request", "KubernetesError");
+              }
+              return null;
+            })
+        .when(kube)
+        .setPartition(partition(1));
+    HazelcastUpgradeWorkflow stub = start(request());
+
+    UpgradeStatus attention = awaitGate(stub, HazelcastGates.RESUME_OR_ROLLBACK);
+    assertThat(attention.phase()).isEqualTo(Phase.NEEDS_ATTENTION);
+    assertThat(attention.message())
+        .contains("roll failed: admission webhook denied the request")
+        .contains("keeps partition 2")
+        .contains("Approve gate 'resume-or-rollback' to run roll again from its start");
+    verify(kube, never()).setPartition(partition(0));
+
+    refusing.set(false);
+    decide(stub, HazelcastGates.RESUME_OR_ROLLBACK, true);
+    UpgradeStatus done = result(stub);
+
+    assertThat(done.phase()).isEqualTo(Phase.COMPLETED);
+    InOrder order = inOrder(kube, hz);
+    order.verify(kube, times(2)).setPartition(partition(1));
+    order.verify(hz).waitUntilSafe(waitFor("hz-1", TARGET));
+    order.verify(kube).setPartition(partition(0));
+    assertThat(step(done, HazelcastSteps.ROLL).attempts()).isEqualTo(2);
+  }
+
+  @Test
+  void rejectingAFailedRollStepRollsBack() {
+    doThrow(ApplicationFailure.newNonRetryableFailure("API down", "KubernetesError"))
+        .doNothing() // the API is back for the rollback
+        .when(kube)
+        .setPartition(partition(1));
+    HazelcastUpgradeWorkflow stub = start(request());
+
+    decide(stub, HazelcastGates.RESUME_OR_ROLLBACK, false);
+    ApplicationFailure f = failure(stub);
+
+    assertThat(f.getType()).isEqualTo(UpgradeStop.GATE_REJECTED);
+    assertThat(f.getOriginalMessage()).contains("Rolled back: every member runs 5.3.6 again");
+    InOrder order = inOrder(kube, hz);
+    order.verify(kube).setPartition(partition(3));
+    order.verify(kube).patchPodTemplate(image(OLD_IMAGE));
+    order.verify(kube).setPartition(partition(2));
+    order.verify(hz).waitUntilSafe(waitFor("hz-2", FROM));
+  }
+
+  @Test
   void aDeploymentThatDoesNotGetSafeIsPausedUntilAPersonResumesIt() {
     deploymentWorkload();
     AtomicInteger waits = new AtomicInteger();
