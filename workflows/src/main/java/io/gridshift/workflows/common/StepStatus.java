@@ -7,7 +7,8 @@ package io.gridshift.workflows.common;
  * @param state current state
  * @param startedAt ISO-8601 instant or null
  * @param endedAt ISO-8601 instant or null
- * @param attempts how many times the step's activity was attempted (1 on first success)
+ * @param attempts how many times the workflow ran the step (1 on first success; a re-run after a
+ *     gate counts, the activity retries inside one run are Temporal's and show in its UI)
  * @param message the latest detail: progress, or what went wrong and what to do
  */
 public record StepStatus(
