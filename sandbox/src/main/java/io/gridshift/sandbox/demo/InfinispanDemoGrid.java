@@ -10,6 +10,7 @@ import io.gridshift.sandbox.infinispan.InfinispanServer;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -179,16 +180,28 @@ public final class InfinispanDemoGrid {
 
   /** Creates the caches and the schema. */
   public void createCaches() throws IOException, InterruptedException {
+    createCaches(CACHES.keySet());
+  }
+
+  /** Registers the schema and creates {@code names}, some of the demo's caches. */
+  public void createCaches(Collection<String> names) throws IOException, InterruptedException {
+    requireDemoCaches(names);
     DemoRest rest = new DemoRest(serviceHost(), PORT);
     rest.registerSchema(SCHEMA_NAME, SCHEMA);
-    for (var cache : CACHES.entrySet()) {
-      rest.createCache(cache.getKey(), cache.getValue());
+    for (String name : names) {
+      rest.createCache(name, CACHES.get(name));
     }
   }
 
   /** Loads {@code total} entries spread over the caches; returns entries per cache. */
   public Map<String, Integer> load(int total, IntConsumer progress) {
-    Map<String, Integer> counts = split(total);
+    return load(total, CACHES.keySet(), progress);
+  }
+
+  /** Loads {@code total} entries spread over {@code names}; returns entries per cache. */
+  public Map<String, Integer> load(int total, Collection<String> names, IntConsumer progress) {
+    requireDemoCaches(names);
+    Map<String, Integer> counts = split(total, names);
     int done = 0;
     try (RemoteCacheManager rcm = hotRod()) {
       for (var cache : counts.entrySet()) {
@@ -254,9 +267,16 @@ public final class InfinispanDemoGrid {
     return json.substring(json.indexOf("\"stock\":") + 8, json.indexOf('}')).trim();
   }
 
-  private static Map<String, Integer> split(int total) {
+  private static void requireDemoCaches(Collection<String> names) {
+    if (names.isEmpty() || !CACHES.keySet().containsAll(names)) {
+      throw new IllegalArgumentException(
+          "caches " + names + ": choose one or more of the demo's caches " + CACHES.keySet());
+    }
+  }
+
+  private static Map<String, Integer> split(int total, Collection<String> caches) {
     Map<String, Integer> counts = new LinkedHashMap<>();
-    List<String> names = new ArrayList<>(CACHES.keySet());
+    List<String> names = new ArrayList<>(caches);
     int share = total / names.size();
     for (int i = 0; i < names.size(); i++) {
       counts.put(names.get(i), i == 0 ? total - share * (names.size() - 1) : share);

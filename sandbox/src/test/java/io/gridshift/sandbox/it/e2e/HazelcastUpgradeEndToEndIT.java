@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.gridshift.sandbox.Sandbox;
-import io.gridshift.sandbox.SandboxOptions;
 import io.gridshift.sandbox.demo.HazelcastDemo;
 import io.gridshift.sandbox.demo.HazelcastDemoGrid;
 import io.gridshift.sandbox.traffic.GridOps;
@@ -17,17 +16,11 @@ import io.gridshift.sandbox.traffic.TrafficProbe;
 import io.gridshift.sandbox.traffic.TrafficRecord;
 import io.gridshift.starter.UpgradeRequests;
 import io.gridshift.starter.UpgradeService;
-import io.gridshift.worker.GridshiftWorker;
-import io.gridshift.worker.WorkerConfig;
 import io.gridshift.workflows.common.GateDecision;
 import io.gridshift.workflows.common.MemberStatus;
 import io.gridshift.workflows.common.OpenGate;
 import io.gridshift.workflows.common.Phase;
 import io.gridshift.workflows.common.UpgradeStatus;
-import io.temporal.client.WorkflowClient;
-import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -51,32 +44,17 @@ import org.junit.jupiter.api.TestMethodOrder;
 class HazelcastUpgradeEndToEndIT {
   private static final int ENTRIES = 100_000;
 
+  private E2eSandbox e2e;
   private Sandbox sandbox;
-  private WorkflowServiceStubs stubs;
-  private GridshiftWorker worker;
   private UpgradeService service;
   private HazelcastDemoGrid grid;
   private Map<String, Integer> loaded;
 
   @BeforeAll
   void startSandboxAndLoadTheCluster() throws Exception {
-    sandbox =
-        Sandbox.start(SandboxOptions.ephemeral(Files.createTempDirectory("gridshift-hz-e2e")));
-    stubs =
-        WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(sandbox.temporalTarget()).build());
-    WorkflowClient client = WorkflowClient.newInstance(stubs);
-    worker =
-        new GridshiftWorker(
-            client,
-            new WorkerConfig(
-                new WorkerConfig.Temporal(sandbox.temporalTarget(), "default"),
-                true,
-                List.of(
-                    new WorkerConfig.Cluster(
-                        "sandbox", sandbox.kubeconfig().toString(), "sandbox", false))));
-    worker.start();
-    service = new UpgradeService(client);
+    e2e = E2eSandbox.start("gridshift-hz-e2e");
+    sandbox = e2e.sandbox();
+    service = e2e.service();
     grid = new HazelcastDemoGrid(sandbox.client());
     grid.create(HazelcastDemo.SOURCE_VERSION, 3);
     grid.awaitReady(3, Duration.ofMinutes(5), ready -> {});
@@ -85,14 +63,8 @@ class HazelcastUpgradeEndToEndIT {
 
   @AfterAll
   void stop() {
-    if (worker != null) {
-      worker.close();
-    }
-    if (stubs != null) {
-      stubs.shutdownNow();
-    }
-    if (sandbox != null) {
-      sandbox.close();
+    if (e2e != null) {
+      e2e.close();
     }
   }
 
@@ -260,7 +232,7 @@ class HazelcastUpgradeEndToEndIT {
       UpgradeStatus status = service.status(id);
       OpenGate gate = status.openGate();
       if (gate != null) {
-        service.approve(id, new GateDecision(gate.name(), "e2e-approver", "go"));
+        service.approve(id, new GateDecision(gate.name(), E2eSandbox.APPROVER, "go"));
       }
       if (List.of(Phase.COMPLETED, Phase.FAILED, Phase.ABORTED, Phase.NEEDS_ATTENTION)
           .contains(status.phase())) {

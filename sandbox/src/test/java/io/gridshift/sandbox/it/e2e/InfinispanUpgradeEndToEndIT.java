@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.gridshift.sandbox.Sandbox;
-import io.gridshift.sandbox.SandboxOptions;
 import io.gridshift.sandbox.demo.InfinispanDemo;
 import io.gridshift.sandbox.demo.InfinispanDemoGrid;
 import io.gridshift.sandbox.traffic.GridOps;
@@ -19,18 +18,10 @@ import io.gridshift.sandbox.traffic.TrafficRecord;
 import io.gridshift.starter.UpgradeException;
 import io.gridshift.starter.UpgradeRequests;
 import io.gridshift.starter.UpgradeService;
-import io.gridshift.worker.GridshiftWorker;
-import io.gridshift.worker.WorkerConfig;
-import io.gridshift.workflows.common.GateDecision;
 import io.gridshift.workflows.common.InvalidRequestException;
 import io.gridshift.workflows.common.OpenGate;
 import io.gridshift.workflows.common.Phase;
 import io.gridshift.workflows.common.UpgradeStatus;
-import io.temporal.client.WorkflowClient;
-import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -55,35 +46,19 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InfinispanUpgradeEndToEndIT {
   private static final int ENTRIES = 100_000;
-  private static final String APPROVER = "e2e-approver";
   private static final int TRAFFIC_RATE = 50;
 
+  private E2eSandbox e2e;
   private Sandbox sandbox;
-  private WorkflowServiceStubs stubs;
-  private GridshiftWorker worker;
   private UpgradeService service;
   private InfinispanDemoGrid grid;
   private Map<String, Integer> loaded;
 
   @BeforeAll
   void startSandboxAndLoadTheSourceGrid() throws Exception {
-    Path dir = Files.createTempDirectory("gridshift-e2e");
-    sandbox = Sandbox.start(SandboxOptions.ephemeral(dir));
-    stubs =
-        WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(sandbox.temporalTarget()).build());
-    WorkflowClient client = WorkflowClient.newInstance(stubs);
-    worker =
-        new GridshiftWorker(
-            client,
-            new WorkerConfig(
-                new WorkerConfig.Temporal(sandbox.temporalTarget(), "default"),
-                true,
-                List.of(
-                    new WorkerConfig.Cluster(
-                        "sandbox", sandbox.kubeconfig().toString(), "sandbox", false))));
-    worker.start();
-    service = new UpgradeService(client);
+    e2e = E2eSandbox.start("gridshift-e2e");
+    sandbox = e2e.sandbox();
+    service = e2e.service();
     grid = new InfinispanDemoGrid(sandbox.client());
     grid.create(InfinispanDemo.SOURCE_VERSION, 3);
     grid.awaitReady(3, Duration.ofMinutes(8), ready -> {});
@@ -93,14 +68,8 @@ class InfinispanUpgradeEndToEndIT {
 
   @AfterAll
   void stop() {
-    if (worker != null) {
-      worker.close();
-    }
-    if (stubs != null) {
-      stubs.shutdownNow();
-    }
-    if (sandbox != null) {
-      sandbox.close();
+    if (e2e != null) {
+      e2e.close();
     }
   }
 
@@ -159,13 +128,13 @@ class InfinispanUpgradeEndToEndIT {
         TrafficProbe.start(client, TrafficOptions.defaults().withRate(TRAFFIC_RATE));
     String id = service.start(upgrade).getWorkflowId();
 
-    OpenGate first = awaitOpenGate(id);
+    OpenGate first = e2e.awaitOpenGate(id);
     assertThat(first.name()).isEqualTo("writes-paused");
     assertThatThrownBy(() -> service.start(upgrade))
         .isInstanceOf(UpgradeException.class)
         .hasMessageContaining("already running as workflow " + id);
 
-    UpgradeStatus done = approveEveryGate(id, first);
+    UpgradeStatus done = e2e.approveEveryGate(id, first);
     assertThat(done.phase()).as(done.message()).isEqualTo(Phase.COMPLETED);
     TrafficRecord traffic = probe.verify();
     client.close();
@@ -209,39 +178,6 @@ class InfinispanUpgradeEndToEndIT {
         new com.fasterxml.jackson.databind.ObjectMapper()
             .readValue(body, new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {});
     return keys.stream().filter(k -> !k.startsWith(cache + "-")).toList();
-  }
-
-  private UpgradeStatus approveEveryGate(String id, OpenGate first) throws InterruptedException {
-    OpenGate gate = first;
-    while (gate != null) {
-      service.approve(id, new GateDecision(gate.name(), APPROVER, "e2e: go"));
-      gate = awaitOpenGateOrEnd(id, gate.name());
-    }
-    return service.awaitCompletion(id);
-  }
-
-  private OpenGate awaitOpenGate(String id) throws InterruptedException {
-    OpenGate gate = awaitOpenGateOrEnd(id, null);
-    assertThat(gate).as("a gate opens: " + service.status(id).message()).isNotNull();
-    return gate;
-  }
-
-  /** The next open gate other than {@code previous}, or null once the upgrade has ended. */
-  private OpenGate awaitOpenGateOrEnd(String id, String previous) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-    while (System.nanoTime() < deadline) {
-      UpgradeStatus status = service.status(id);
-      OpenGate gate = status.openGate();
-      if (gate != null && !gate.name().equals(previous)) {
-        return gate;
-      }
-      if (Stream.of(Phase.COMPLETED, Phase.FAILED, Phase.ABORTED, Phase.NEEDS_ATTENTION)
-          .anyMatch(p -> p == status.phase())) {
-        return null;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("upgrade " + id + " made no progress in 10 minutes");
   }
 
   /** Starts {@code json}, waits for the end, and checks it failed in plan with the message. */
