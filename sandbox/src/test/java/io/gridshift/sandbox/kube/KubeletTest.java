@@ -100,22 +100,7 @@ class KubeletTest {
   void anImageNoRuntimeRunsLeavesThePodPendingWithErrImagePullNamingWhatIsKnown() throws Exception {
     create(pod("typo", "quay.io/infinispan/server:14.0.99.Final", 30, Map.of()));
     KubeWorld.await(
-        "ErrImagePull",
-        TIMEOUT,
-        () -> {
-          Pod p = world.pod("typo");
-          return p.getStatus() != null
-              && p.getStatus().getContainerStatuses() != null
-              && p.getStatus().getContainerStatuses().get(0).getState().getWaiting() != null
-              && "ErrImagePull"
-                  .equals(
-                      p.getStatus()
-                          .getContainerStatuses()
-                          .get(0)
-                          .getState()
-                          .getWaiting()
-                          .getReason());
-        });
+        "ErrImagePull", TIMEOUT, () -> "ErrImagePull".equals(waitingReason(world.pod("typo"))));
     Pod pending = world.pod("typo");
     // A kubelet that cannot pull leaves the pod Pending (never Failed) and never Ready.
     assertThat(Pods.phase(pending)).isEqualTo("Pending");
@@ -131,6 +116,18 @@ class KubeletTest {
 
     world.client.pods().withName("typo").delete();
     KubeWorld.await("pod object gone", TIMEOUT, () -> world.pod("typo") == null);
+  }
+
+  /** The first container's waiting reason, or null while the kubelet has written none. */
+  private static String waitingReason(Pod pod) {
+    if (pod == null
+        || pod.getStatus() == null
+        || pod.getStatus().getContainerStatuses() == null
+        || pod.getStatus().getContainerStatuses().isEmpty()) {
+      return null;
+    }
+    var state = pod.getStatus().getContainerStatuses().get(0).getState();
+    return state == null || state.getWaiting() == null ? null : state.getWaiting().getReason();
   }
 
   @Test
