@@ -213,6 +213,73 @@ class HazelcastUpgradeEndToEndIT {
     assertThat(desiredState()).isEqualTo(before);
   }
 
+  @Test
+  @Order(6)
+  void unsafeSettingsAreFixedFirstByAPacedRollThenTheUpgradeRolls() throws Exception {
+    // No shutdown hook policy (TERMINATE by default) and max.wait 600 against a 30 s grace period.
+    StatefulSet unsafe =
+        new StatefulSetBuilder()
+            .withNewMetadata()
+            .withName("hz-fix")
+            .endMetadata()
+            .withNewSpec()
+            .withReplicas(2)
+            .withNewSelector()
+            .addToMatchLabels("app", "hz-fix")
+            .endSelector()
+            .withNewTemplate()
+            .withNewMetadata()
+            .addToLabels("app", "hz-fix")
+            .endMetadata()
+            .withNewSpec()
+            .withTerminationGracePeriodSeconds(30L)
+            .addNewContainer()
+            .withName("hazelcast")
+            .withImage("hazelcast/hazelcast:5.3.6")
+            .addNewEnv()
+            .withName("JAVA_OPTS")
+            .withValue("-Dhazelcast.graceful.shutdown.max.wait=600")
+            .endEnv()
+            .endContainer()
+            .endSpec()
+            .endTemplate()
+            .endSpec()
+            .build();
+    KubernetesClient kube = sandbox.client();
+    kube.apps().statefulSets().inNamespace("default").resource(unsafe).create();
+    new HazelcastDemoGrid(kube).awaitReadyPods("hz-fix", 2, Duration.ofMinutes(3));
+
+    String id =
+        service
+            .start(
+                UpgradeRequests.parse(
+                    request("hz-fix", "5.3.8", ", \"fixUnsafeSettings\": true"), false))
+            .getWorkflowId();
+    UpgradeStatus done = approveEveryGate(id);
+
+    assertThat(done.phase()).as(done.message()).isEqualTo(Phase.COMPLETED);
+    assertThat(done.audit())
+        .filteredOn(a -> a.action().name().equals("APPROVED"))
+        .extracting(a -> a.gate())
+        .containsExactly("fix-settings", "canary");
+    assertThat(done.steps())
+        .filteredOn(s -> s.name().equals("fix-settings"))
+        .singleElement()
+        .satisfies(s -> assertThat(s.state().name()).isEqualTo("SUCCEEDED"));
+    assertThat(done.members()).extracting(MemberStatus::version).containsOnly("5.3.8").hasSize(2);
+    StatefulSet fixed = kube.apps().statefulSets().inNamespace("default").withName("hz-fix").get();
+    var pod = fixed.getSpec().getTemplate().getSpec();
+    assertThat(pod.getTerminationGracePeriodSeconds()).isGreaterThanOrEqualTo(600L);
+    assertThat(pod.getContainers().get(0).getEnv())
+        .filteredOn(e -> e.getName().equals("JAVA_OPTS"))
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.getValue())
+                    .contains("-Dhazelcast.shutdownhook.policy=GRACEFUL")
+                    .contains("-Dhazelcast.graceful.shutdown.max.wait=600"));
+  }
+
   private UpgradeStatus awaitGate(String id, String gate) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
     while (System.nanoTime() < deadline) {
