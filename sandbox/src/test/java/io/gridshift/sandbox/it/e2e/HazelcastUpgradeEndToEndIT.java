@@ -248,6 +248,12 @@ class HazelcastUpgradeEndToEndIT {
     KubernetesClient kube = sandbox.client();
     kube.apps().statefulSets().inNamespace("default").resource(unsafe).create();
     new HazelcastDemoGrid(kube).awaitReadyPods("hz-fix", 2, Duration.ofMinutes(3));
+    // The preflight reads the StatefulSet's status, which follows the pods a moment later.
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    while (!Integer.valueOf(2).equals(readyReplicas(kube, "hz-fix"))
+        && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
 
     String id =
         service
@@ -278,6 +284,11 @@ class HazelcastUpgradeEndToEndIT {
                 assertThat(e.getValue())
                     .contains("-Dhazelcast.shutdownhook.policy=GRACEFUL")
                     .contains("-Dhazelcast.graceful.shutdown.max.wait=600"));
+  }
+
+  private static Integer readyReplicas(KubernetesClient kube, String name) {
+    StatefulSet sts = kube.apps().statefulSets().inNamespace("default").withName(name).get();
+    return sts.getStatus() == null ? null : sts.getStatus().getReadyReplicas();
   }
 
   private UpgradeStatus awaitGate(String id, String gate) throws InterruptedException {
