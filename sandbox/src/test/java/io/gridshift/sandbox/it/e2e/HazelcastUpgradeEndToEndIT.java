@@ -80,34 +80,10 @@ class HazelcastUpgradeEndToEndIT {
   void anUnsafeManifestIsRefusedWithTheRuleAndTheFix() throws Exception {
     // The runbook's trap: max.wait 600 but Kubernetes kills the pod after 30 s.
     StatefulSet unsafe =
-        new StatefulSetBuilder()
-            .withNewMetadata()
-            .withName("hz-unsafe")
-            .endMetadata()
-            .withNewSpec()
-            .withReplicas(1)
-            .withNewSelector()
-            .addToMatchLabels("app", "hz-unsafe")
-            .endSelector()
-            .withNewTemplate()
-            .withNewMetadata()
-            .addToLabels("app", "hz-unsafe")
-            .endMetadata()
-            .withNewSpec()
-            .withTerminationGracePeriodSeconds(30L)
-            .addNewContainer()
-            .withName("hazelcast")
-            .withImage("hazelcast/hazelcast:5.3.6")
-            .addNewEnv()
-            .withName("JAVA_OPTS")
-            .withValue(
-                "-Dhazelcast.shutdownhook.policy=GRACEFUL -Dhazelcast.graceful.shutdown.max.wait=600")
-            .endEnv()
-            .endContainer()
-            .endSpec()
-            .endTemplate()
-            .endSpec()
-            .build();
+        statefulSet(
+            "hz-unsafe",
+            1,
+            "-Dhazelcast.shutdownhook.policy=GRACEFUL -Dhazelcast.graceful.shutdown.max.wait=600");
     sandbox.client().apps().statefulSets().inNamespace("default").resource(unsafe).create();
     new HazelcastDemoGrid(sandbox.client()).awaitReadyPods("hz-unsafe", 1, Duration.ofMinutes(3));
 
@@ -217,34 +193,7 @@ class HazelcastUpgradeEndToEndIT {
   @Order(6)
   void unsafeSettingsAreFixedFirstByAPacedRollThenTheUpgradeRolls() throws Exception {
     // No shutdown hook policy (TERMINATE by default) and max.wait 600 against a 30 s grace period.
-    StatefulSet unsafe =
-        new StatefulSetBuilder()
-            .withNewMetadata()
-            .withName("hz-fix")
-            .endMetadata()
-            .withNewSpec()
-            .withReplicas(2)
-            .withNewSelector()
-            .addToMatchLabels("app", "hz-fix")
-            .endSelector()
-            .withNewTemplate()
-            .withNewMetadata()
-            .addToLabels("app", "hz-fix")
-            .endMetadata()
-            .withNewSpec()
-            .withTerminationGracePeriodSeconds(30L)
-            .addNewContainer()
-            .withName("hazelcast")
-            .withImage("hazelcast/hazelcast:5.3.6")
-            .addNewEnv()
-            .withName("JAVA_OPTS")
-            .withValue("-Dhazelcast.graceful.shutdown.max.wait=600")
-            .endEnv()
-            .endContainer()
-            .endSpec()
-            .endTemplate()
-            .endSpec()
-            .build();
+    StatefulSet unsafe = statefulSet("hz-fix", 2, "-Dhazelcast.graceful.shutdown.max.wait=600");
     KubernetesClient kube = sandbox.client();
     kube.apps().statefulSets().inNamespace("default").resource(unsafe).create();
     new HazelcastDemoGrid(kube).awaitReadyPods("hz-fix", 2, Duration.ofMinutes(3));
@@ -284,6 +233,37 @@ class HazelcastUpgradeEndToEndIT {
                 assertThat(e.getValue())
                     .contains("-Dhazelcast.shutdownhook.policy=GRACEFUL")
                     .contains("-Dhazelcast.graceful.shutdown.max.wait=600"));
+  }
+
+  /** A 5.3.6 StatefulSet with a 30 s grace period and {@code javaOpts}, labelled app=name. */
+  private static StatefulSet statefulSet(String name, int replicas, String javaOpts) {
+    return new StatefulSetBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .endMetadata()
+        .withNewSpec()
+        .withReplicas(replicas)
+        .withNewSelector()
+        .addToMatchLabels("app", name)
+        .endSelector()
+        .withNewTemplate()
+        .withNewMetadata()
+        .addToLabels("app", name)
+        .endMetadata()
+        .withNewSpec()
+        .withTerminationGracePeriodSeconds(30L)
+        .addNewContainer()
+        .withName("hazelcast")
+        .withImage("hazelcast/hazelcast:5.3.6")
+        .addNewEnv()
+        .withName("JAVA_OPTS")
+        .withValue(javaOpts)
+        .endEnv()
+        .endContainer()
+        .endSpec()
+        .endTemplate()
+        .endSpec()
+        .build();
   }
 
   private static Integer readyReplicas(KubernetesClient kube, String name) {
