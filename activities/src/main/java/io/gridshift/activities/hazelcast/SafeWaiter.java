@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>list the workload's pods and take a snapshot of their members;
  *   <li>heartbeat the snapshot (a cancelled activity stops here: the heartbeat throws);
- *   <li>done when {@link ClusterSnapshot#safe(int)} holds and, when asked, the given pod has been
+ *   <li>done when {@link ClusterSnapshot#safe(int)} holds, the workload's {@code
+ *       status.readyReplicas} has caught up with its pods, and, when asked, the given pod has been
  *       replaced with the StatefulSet's latest template (its {@code controller-revision-hash} is
  *       the {@code status.updateRevision}), is Ready and its member runs the given version. The
  *       revision matters when the template changed but the version did not (the safe settings): the
@@ -97,6 +98,14 @@ final class SafeWaiter {
       if (m.migrationQueueSize() != 0) {
         problems.add("%s has %d migrations pending".formatted(member, m.migrationQueueSize()));
       }
+    }
+    // The workload's own count follows the pods a moment later; the preflight and `kubectl
+    // rollout status` read it, so the wait is not over until it has caught up.
+    Workload workload = listing.workload();
+    if (workload.readyReplicas() < replicas) {
+      problems.add(
+          "%s counts %d of %d pods ready (status.readyReplicas)"
+              .formatted(workload.describe(), workload.readyReplicas(), replicas));
     }
     if (request.pod() != null) {
       podProblem(request, snapshot, listing).ifPresent(problems::add);

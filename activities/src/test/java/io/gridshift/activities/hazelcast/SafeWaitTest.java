@@ -237,6 +237,43 @@ class SafeWaitTest {
   }
 
   @Test
+  void aStatefulSetStatusThatLagsBehindItsReadyPodsKeepsTheWaitGoing() throws Exception {
+    // Every pod is Ready and every member safe, but the controller has not counted hz-2 yet: the
+    // preflight that runs next reads that count, so the wait must outlast the lag.
+    readyReplicas(2);
+    CompletableFuture<ClusterSnapshot> wait =
+        CompletableFuture.supplyAsync(
+            () -> stub.waitUntilSafe(new SafeWaitRequest(endpoint, 3, "hz-2", "5.3.6", 20)));
+    awaitHealthCalls(members.get(0), 4);
+    assertThat(wait).as("status.readyReplicas is 2 of 3").isNotDone();
+
+    readyReplicas(3);
+    assertThat(wait.get(10, TimeUnit.SECONDS).safe(3)).isTrue();
+
+    readyReplicas(2);
+    assertThatThrownBy(() -> stub.waitUntilSafe(new SafeWaitRequest(endpoint, 3, null, null, 1)))
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f ->
+                assertThat(f.getOriginalMessage())
+                    .contains("StatefulSet hz/hz counts 2 of 3 pods ready (status.readyReplicas)"));
+  }
+
+  private void readyReplicas(int ready) {
+    client
+        .apps()
+        .statefulSets()
+        .inNamespace(HzFixtures.NS)
+        .withName("hz")
+        .editStatus(
+            s -> {
+              s.getStatus().setReadyReplicas(ready);
+              return s;
+            });
+  }
+
+  @Test
   void aMissingMemberIsNamedInTheTimeout() {
     members.get(2).close();
 

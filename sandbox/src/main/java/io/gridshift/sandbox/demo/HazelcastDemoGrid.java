@@ -17,8 +17,10 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gridshift.sandbox.hazelcast.HazelcastMember;
 import io.gridshift.sandbox.hazelcast.HazelcastPodConfig;
@@ -201,7 +203,10 @@ public final class HazelcastDemoGrid {
         .build();
   }
 
-  /** Waits until the workload has {@code replicas} ready pods. */
+  /**
+   * Waits until the workload has {@code replicas} ready pods and its status counts them too (the
+   * preflight reads {@code status.readyReplicas}, which follows the pods a moment later).
+   */
   public void awaitReady(int replicas, Duration timeout, IntConsumer progress)
       throws InterruptedException {
     awaitReady(name, replicas, timeout, progress);
@@ -217,7 +222,7 @@ public final class HazelcastDemoGrid {
         progress.accept(ready);
         last = ready;
       }
-      if (ready >= replicas) {
+      if (ready >= replicas && statusReadyReplicas(workload) >= replicas) {
         return;
       }
       Thread.sleep(250);
@@ -226,7 +231,7 @@ public final class HazelcastDemoGrid {
         workload + " did not become ready within " + timeout + "; see the pod logs in the sandbox");
   }
 
-  /** Waits until {@code replicas} pods of workload {@code workload} are ready. */
+  /** As {@link #awaitReady}, for another workload of this grid's kind. */
   public void awaitReadyPods(String workload, int replicas, Duration timeout)
       throws InterruptedException {
     awaitReady(workload, replicas, timeout, ready -> {});
@@ -417,6 +422,22 @@ public final class HazelcastDemoGrid {
             .get()
             .getSpec()
             .getTemplate();
+  }
+
+  private int statusReadyReplicas(String workload) {
+    Integer ready =
+        kind == WorkloadKind.DEPLOYMENT
+            ? Optional.ofNullable(
+                    kube.apps().deployments().inNamespace(NAMESPACE).withName(workload).get())
+                .map(Deployment::getStatus)
+                .map(DeploymentStatus::getReadyReplicas)
+                .orElse(null)
+            : Optional.ofNullable(
+                    kube.apps().statefulSets().inNamespace(NAMESPACE).withName(workload).get())
+                .map(StatefulSet::getStatus)
+                .map(StatefulSetStatus::getReadyReplicas)
+                .orElse(null);
+    return ready == null ? 0 : ready;
   }
 
   private List<Pod> readyPods(String workload) {
