@@ -196,6 +196,24 @@ public final class UpgradeService {
   }
 
   /**
+   * As {@link #awaitCompletion(String)}, but gives up after {@code timeout}: an upgrade can wait at
+   * a gate for days.
+   *
+   * @throws TimeoutException when the upgrade still runs after {@code timeout}
+   */
+  public UpgradeStatus awaitCompletion(String workflowId, Duration timeout)
+      throws TimeoutException {
+    try {
+      stub(workflowId).getResult(timeout.toMillis(), TimeUnit.MILLISECONDS, UpgradeStatus.class);
+    } catch (io.temporal.client.WorkflowFailedException e) {
+      // The failure is described by the status' phase and message.
+    } catch (WorkflowNotFoundException e) {
+      throw notFound(workflowId);
+    }
+    return status(workflowId);
+  }
+
+  /**
    * Upgrades matching {@code filter}, newest first, at most {@link UpgradeLister#LIMIT}: running
    * ones with their current step and open gate; dry runs left out. See {@link UpgradeLister}.
    */

@@ -9,9 +9,11 @@ import io.gridshift.starter.UpgradeService;
 import io.gridshift.worker.GridshiftWorker;
 import io.gridshift.worker.WorkerConfig;
 import io.gridshift.workflows.common.GateDecision;
+import io.gridshift.workflows.common.Gatekeeper;
 import io.gridshift.workflows.common.OpenGate;
 import io.gridshift.workflows.common.Phase;
 import io.gridshift.workflows.common.UpgradeStatus;
+import io.gridshift.workflows.hazelcast.HazelcastGates;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -20,6 +22,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 
 /**
  * What every end-to-end test runs on: a sandbox on ephemeral ports (so it never collides with
@@ -31,6 +34,8 @@ final class E2eSandbox implements AutoCloseable {
   private static final Duration NO_PROGRESS = Duration.ofMinutes(10);
   private static final Set<Phase> ENDED =
       Set.of(Phase.COMPLETED, Phase.FAILED, Phase.ABORTED, Phase.NEEDS_ATTENTION);
+  private static final Set<String> TROUBLE_GATES =
+      Set.of(HazelcastGates.RESUME_OR_ROLLBACK, Gatekeeper.RETRY_GATE);
 
   private final Sandbox sandbox;
   private WorkflowServiceStubs stubs;
@@ -84,14 +89,23 @@ final class E2eSandbox implements AutoCloseable {
     return service;
   }
 
-  /** Approves {@code first} and every gate that opens after it, then waits for the end. */
-  UpgradeStatus approveEveryGate(String id, OpenGate first) throws InterruptedException {
-    OpenGate gate = first;
-    while (gate != null) {
+  /**
+   * Approves every gate as it opens, then returns the end. A gate that asks a person for help after
+   * a failure ({@code resume-or-rollback}, {@code retry}) fails the test with the upgrade's message
+   * instead: approving it would only run the failed step again, and waiting for the workflow to end
+   * there would wait forever.
+   */
+  UpgradeStatus approveEveryGate(String id) throws InterruptedException {
+    String previous = null;
+    OpenGate gate;
+    while ((gate = awaitOpenGateOrEnd(id, previous)) != null) {
+      if (TROUBLE_GATES.contains(gate.name())) {
+        throw unexpected(id, gate);
+      }
       service.approve(id, new GateDecision(gate.name(), APPROVER, "e2e: go"));
-      gate = awaitOpenGateOrEnd(id, gate.name());
+      previous = gate.name();
     }
-    return service.awaitCompletion(id);
+    return awaitEnd(id);
   }
 
   /** Waits for a gate to open; fails when the upgrade ends first. */
@@ -109,18 +123,46 @@ final class E2eSandbox implements AutoCloseable {
   UpgradeStatus awaitEndWithNoOpenGate(String id) throws InterruptedException {
     OpenGate gate = awaitOpenGateOrEnd(id, null);
     if (gate != null) {
+      throw unexpected(id, gate);
+    }
+    return awaitEnd(id);
+  }
+
+  /**
+   * The final status of an upgrade whose status says it has ended or stopped; fails the test
+   * (rather than hanging the suite) when the workflow is still running after {@link #NO_PROGRESS}.
+   */
+  UpgradeStatus awaitEnd(String id) {
+    try {
+      return service.awaitCompletion(id, NO_PROGRESS);
+    } catch (TimeoutException e) {
       UpgradeStatus status = service.status(id);
       throw new AssertionError(
-          "gate '"
-              + gate.name()
-              + "' opened in step "
+          "upgrade "
+              + id
+              + " still runs after "
+              + NO_PROGRESS
+              + " in "
               + status.currentStep()
               + " ("
               + status.phase()
               + "): "
-              + status.message());
+              + status.message(),
+          e);
     }
-    return service.awaitCompletion(id);
+  }
+
+  private AssertionError unexpected(String id, OpenGate gate) {
+    UpgradeStatus status = service.status(id);
+    return new AssertionError(
+        "gate '"
+            + gate.name()
+            + "' opened in step "
+            + status.currentStep()
+            + " ("
+            + status.phase()
+            + "): "
+            + status.message());
   }
 
   /** The next open gate other than {@code previous}, or null once the upgrade has ended. */

@@ -18,7 +18,6 @@ import io.gridshift.starter.UpgradeRequests;
 import io.gridshift.starter.UpgradeService;
 import io.gridshift.workflows.common.GateDecision;
 import io.gridshift.workflows.common.MemberStatus;
-import io.gridshift.workflows.common.OpenGate;
 import io.gridshift.workflows.common.Phase;
 import io.gridshift.workflows.common.UpgradeStatus;
 import java.nio.file.Path;
@@ -103,7 +102,7 @@ class HazelcastUpgradeEndToEndIT {
     TrafficProbe probe = TrafficProbe.start(client, TrafficOptions.defaults().withRate(50));
     String id =
         service.start(UpgradeRequests.parse(request("hz", "5.3.8", ""), false)).getWorkflowId();
-    UpgradeStatus done = approveEveryGate(id);
+    UpgradeStatus done = e2e.approveEveryGate(id);
 
     assertThat(done.phase()).as(done.message()).isEqualTo(Phase.COMPLETED);
     TrafficRecord traffic = probe.verify();
@@ -143,7 +142,7 @@ class HazelcastUpgradeEndToEndIT {
         .contains("keeps partition 2");
 
     service.reject(id, new GateDecision("resume-or-rollback", "e2e-approver", "bad tag"));
-    UpgradeStatus done = service.awaitCompletion(id);
+    UpgradeStatus done = e2e.awaitEnd(id);
 
     assertThat(done.phase()).as(done.message()).isEqualTo(Phase.ABORTED);
     assertThat(done.message()).contains("Rolled back: every member runs 5.3.8 again");
@@ -181,7 +180,7 @@ class HazelcastUpgradeEndToEndIT {
     Map<String, String> before = desiredState();
     String id =
         service.start(UpgradeRequests.parse(request("cache", "5.3.8", ""), true)).getWorkflowId();
-    UpgradeStatus plan = service.awaitCompletion(id);
+    UpgradeStatus plan = e2e.awaitEnd(id);
     assertThat(plan.phase()).as(plan.message()).isEqualTo(Phase.PLANNED);
     assertThat(plan.message())
         .contains("StatefulSet cache: 3 members 5.3.6 -> 5.3.8")
@@ -197,12 +196,6 @@ class HazelcastUpgradeEndToEndIT {
     KubernetesClient kube = sandbox.client();
     kube.apps().statefulSets().inNamespace("default").resource(unsafe).create();
     new HazelcastDemoGrid(kube).awaitReadyPods("hz-fix", 2, Duration.ofMinutes(3));
-    // The preflight reads the StatefulSet's status, which follows the pods a moment later.
-    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-    while (!Integer.valueOf(2).equals(readyReplicas(kube, "hz-fix"))
-        && System.nanoTime() < deadline) {
-      Thread.sleep(200);
-    }
 
     String id =
         service
@@ -210,7 +203,7 @@ class HazelcastUpgradeEndToEndIT {
                 UpgradeRequests.parse(
                     request("hz-fix", "5.3.8", ", \"fixUnsafeSettings\": true"), false))
             .getWorkflowId();
-    UpgradeStatus done = approveEveryGate(id);
+    UpgradeStatus done = e2e.approveEveryGate(id);
 
     assertThat(done.phase()).as(done.message()).isEqualTo(Phase.COMPLETED);
     assertThat(done.audit())
@@ -266,11 +259,6 @@ class HazelcastUpgradeEndToEndIT {
         .build();
   }
 
-  private static Integer readyReplicas(KubernetesClient kube, String name) {
-    StatefulSet sts = kube.apps().statefulSets().inNamespace("default").withName(name).get();
-    return sts.getStatus() == null ? null : sts.getStatus().getReadyReplicas();
-  }
-
   private UpgradeStatus awaitGate(String id, String gate) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
     while (System.nanoTime() < deadline) {
@@ -284,28 +272,11 @@ class HazelcastUpgradeEndToEndIT {
     throw new AssertionError("gate " + gate + " of " + id + " did not open in 5 minutes");
   }
 
-  private UpgradeStatus approveEveryGate(String id) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-    while (System.nanoTime() < deadline) {
-      UpgradeStatus status = service.status(id);
-      OpenGate gate = status.openGate();
-      if (gate != null) {
-        service.approve(id, new GateDecision(gate.name(), E2eSandbox.APPROVER, "go"));
-      }
-      if (List.of(Phase.COMPLETED, Phase.FAILED, Phase.ABORTED, Phase.NEEDS_ATTENTION)
-          .contains(status.phase())) {
-        return service.awaitCompletion(id);
-      }
-      Thread.sleep(300);
-    }
-    throw new AssertionError("upgrade " + id + " made no progress in 10 minutes");
-  }
-
   /** Starts {@code json} and checks it ended FAILED in plan with nothing changed. */
   private UpgradeStatus refused(String json) {
     Map<String, String> before = desiredState();
     String id = service.start(UpgradeRequests.parse(json, false)).getWorkflowId();
-    UpgradeStatus status = service.awaitCompletion(id);
+    UpgradeStatus status = e2e.awaitEnd(id);
     assertThat(status.phase()).as(status.message()).isEqualTo(Phase.FAILED);
     assertThat(status.steps().get(0).state().name()).isEqualTo("FAILED");
     assertThat(desiredState()).as("nothing in the cluster changed").isEqualTo(before);

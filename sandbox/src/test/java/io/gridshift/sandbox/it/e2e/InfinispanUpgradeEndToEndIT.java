@@ -134,7 +134,7 @@ class InfinispanUpgradeEndToEndIT {
         .isInstanceOf(UpgradeException.class)
         .hasMessageContaining("already running as workflow " + id);
 
-    UpgradeStatus done = e2e.approveEveryGate(id, first);
+    UpgradeStatus done = e2e.approveEveryGate(id);
     assertThat(done.phase()).as(done.message()).isEqualTo(Phase.COMPLETED);
     TrafficRecord traffic = probe.verify();
     client.close();
@@ -185,7 +185,7 @@ class InfinispanUpgradeEndToEndIT {
     Map<String, String> before = clusterState();
     UpgradeRequests.Parsed parsed = UpgradeRequests.parse(json, false);
     String id = service.start(parsed).getWorkflowId();
-    UpgradeStatus status = service.awaitCompletion(id);
+    UpgradeStatus status = e2e.awaitEnd(id);
     assertThat(status.phase()).isEqualTo(Phase.FAILED);
     assertThat(status.message()).contains(messagePart);
     assertThat(status.steps().get(0).message()).contains(messagePart);
