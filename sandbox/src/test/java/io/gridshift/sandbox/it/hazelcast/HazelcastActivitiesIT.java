@@ -170,6 +170,7 @@ class HazelcastActivitiesIT {
 
     // The kubelet removes the pod; the remaining two must agree they are whole and safe.
     client.pods().inNamespace(CLUSTER.namespace()).withName("hz-2").delete();
+    reportReadyReplicas(2);
     ClusterSnapshot safe =
         activities.waitUntilSafe(new SafeWaitRequest(ENDPOINT, 2, null, null, 120));
 
@@ -187,7 +188,31 @@ class HazelcastActivitiesIT {
     return HazelcastClient.newHazelcastClient(config);
   }
 
-  /** The StatefulSet, its member configuration ConfigMap and Ready pods on the members' IPs. */
+  /**
+   * Sets the StatefulSet's {@code status.readyReplicas} as its controller would; there is no
+   * controller here, and the safety wait reads that count.
+   */
+  private static void reportReadyReplicas(int ready) {
+    client
+        .apps()
+        .statefulSets()
+        .inNamespace(CLUSTER.namespace())
+        .withName("hz")
+        .editStatus(
+            s ->
+                new StatefulSetBuilder(s)
+                    .withNewStatus()
+                    .withReplicas(ready)
+                    .withReadyReplicas(ready)
+                    .withAvailableReplicas(ready)
+                    .endStatus()
+                    .build());
+  }
+
+  /**
+   * The StatefulSet, its member configuration ConfigMap and Ready pods on the members' IPs, with
+   * the ready count reported.
+   */
   private static void createWorkload() {
     String ns = CLUSTER.namespace();
     client
@@ -265,5 +290,6 @@ class HazelcastActivitiesIT {
                   .build())
           .create();
     }
+    reportReadyReplicas(IPS.length);
   }
 }
