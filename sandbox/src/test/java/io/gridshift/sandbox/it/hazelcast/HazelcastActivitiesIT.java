@@ -170,7 +170,7 @@ class HazelcastActivitiesIT {
 
     // The kubelet removes the pod; the remaining two must agree they are whole and safe.
     client.pods().inNamespace(CLUSTER.namespace()).withName("hz-2").delete();
-    reportReadyReplicas(2);
+    reportReadyReplicas();
     ClusterSnapshot safe =
         activities.waitUntilSafe(new SafeWaitRequest(ENDPOINT, 2, null, null, 120));
 
@@ -189,10 +189,12 @@ class HazelcastActivitiesIT {
   }
 
   /**
-   * Sets the StatefulSet's {@code status.readyReplicas} as its controller would; there is no
-   * controller here, and the safety wait reads that count.
+   * Counts the StatefulSet's pods into its {@code status}, as its controller would (every pod here
+   * is Ready); there is no controller here, and the safety wait reads that count.
    */
-  private static void reportReadyReplicas(int ready) {
+  private static void reportReadyReplicas() {
+    int ready =
+        client.pods().inNamespace(CLUSTER.namespace()).withLabels(LABELS).list().getItems().size();
     client
         .apps()
         .statefulSets()
@@ -290,6 +292,6 @@ class HazelcastActivitiesIT {
                   .build())
           .create();
     }
-    reportReadyReplicas(IPS.length);
+    reportReadyReplicas();
   }
 }
