@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatus;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetUpdateStrategy;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gridshift.workflows.activities.ClaimRequest;
 import io.gridshift.workflows.activities.WorkloadKind;
 import io.gridshift.workflows.activities.WorkloadRef;
 import java.util.ArrayList;
@@ -34,6 +35,8 @@ import java.util.Map;
  *     pods are replaced with (null: a Deployment, or no controller has written a status)
  * @param templateObserved whether the controller has seen the latest spec ({@code
  *     status.observedGeneration >= metadata.generation}; true when either is unknown)
+ * @param claimedBy the upgrade holding the workload (annotation {@code gridshift.io/upgrade}), or
+ *     null
  */
 record Workload(
     WorkloadRef ref,
@@ -46,7 +49,8 @@ record Workload(
     IntOrString maxUnavailable,
     IntOrString maxSurge,
     String updateRevision,
-    boolean templateObserved) {
+    boolean templateObserved,
+    String claimedBy) {
 
   /** Reads {@code ref}, or fails with GridNotFound listing the workloads of its namespace. */
   static Workload read(KubernetesClient client, WorkloadRef ref) {
@@ -76,7 +80,8 @@ record Workload(
         null,
         null,
         sts.getStatus() == null ? null : sts.getStatus().getUpdateRevision(),
-        observed(sts.getMetadata().getGeneration(), sts.getStatus()));
+        observed(sts.getMetadata().getGeneration(), sts.getStatus()),
+        claimedBy(sts));
   }
 
   private static boolean observed(Long generation, StatefulSetStatus status) {
@@ -102,7 +107,13 @@ record Workload(
         rolling && strategy != null ? strategy.getRollingUpdate().getMaxUnavailable() : null,
         rolling && strategy != null ? strategy.getRollingUpdate().getMaxSurge() : null,
         null,
-        true);
+        true,
+        claimedBy(deployment));
+  }
+
+  private static String claimedBy(HasMetadata object) {
+    Map<String, String> annotations = object.getMetadata().getAnnotations();
+    return annotations == null ? null : annotations.get(ClaimRequest.ANNOTATION);
   }
 
   /** "StatefulSet ns/name", for messages. */

@@ -3,6 +3,7 @@ package io.gridshift.activities.hazelcast;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gridshift.activities.kubernetes.GridImages;
 import io.gridshift.workflows.activities.WorkloadKind;
 import io.gridshift.workflows.activities.WorkloadRef;
 import io.gridshift.workflows.common.Versions;
@@ -22,6 +23,7 @@ final class WorkloadInspector {
   HazelcastWorkload inspect(WorkloadRef ref) {
     Workload workload = Workload.read(client, ref);
     PodSpec pod = workload.template().getSpec();
+    GridImages.requireKind(pod, GridImages.Kind.HAZELCAST, workload.describe());
     MemberSettings settings = MemberSettings.read(client, ref.cluster().namespace(), pod);
     Container container = settings.container();
     Integer maxUnavailable = null;
@@ -48,7 +50,8 @@ final class WorkloadInspector {
         workload.partition(),
         maxUnavailable,
         maxSurge,
-        settings.configMap());
+        settings.configMap(),
+        workload.claimedBy());
   }
 
   static int gracePeriod(PodSpec pod) {

@@ -11,6 +11,7 @@ import io.gridshift.workflows.infinispan.activities.DeployTargetRequest;
 import io.gridshift.workflows.infinispan.activities.InfinispanDeployActivities;
 import io.gridshift.workflows.infinispan.activities.InspectSourceRequest;
 import io.gridshift.workflows.infinispan.activities.SourceGrid;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,7 +102,8 @@ public class InfinispanDeployActivitiesImpl implements InfinispanDeployActivitie
    * Deletes the StatefulSet (its pods go with it), the ConfigMap holding its {@code infinispan.xml}
    * when asked, and the listed Services. PersistentVolumeClaims of the pods are left in place, as
    * Kubernetes does: they may hold the only copy of data someone wants back; delete them by hand
-   * once the upgrade is verified. What is already gone is skipped.
+   * once the upgrade is verified. What is already gone is skipped. With a claim, the StatefulSet
+   * and every Service must carry it, or nothing is deleted.
    */
   @Override
   public void deleteGrid(DeleteGridRequest request) {
@@ -109,6 +111,17 @@ public class InfinispanDeployActivitiesImpl implements InfinispanDeployActivitie
     Resource<StatefulSet> resource =
         client.apps().statefulSets().inNamespace(ns).withName(request.grid());
     StatefulSet sts = resource.get();
+    List<String> services = request.services() == null ? List.of() : request.services();
+    // Everything is checked before anything goes: a refusal deletes nothing.
+    if (sts != null) {
+      Claims.require(sts, request.claim(), request.cluster());
+    }
+    for (String service : services) {
+      Service found = client.services().inNamespace(ns).withName(service).get();
+      if (found != null) {
+        Claims.require(found, request.claim(), request.cluster());
+      }
+    }
     if (sts != null) {
       // The ConfigMap goes first: its name is only known from the StatefulSet's pod template, so
       // a retry after a failure in between still finds it.
@@ -123,11 +136,8 @@ public class InfinispanDeployActivitiesImpl implements InfinispanDeployActivitie
       }
       delete(resource, "StatefulSet " + ns + "/" + request.grid());
     }
-    if (request.services() != null) {
-      for (String service : request.services()) {
-        delete(
-            client.services().inNamespace(ns).withName(service), "Service " + ns + "/" + service);
-      }
+    for (String service : services) {
+      delete(client.services().inNamespace(ns).withName(service), "Service " + ns + "/" + service);
     }
   }
 

@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.openshift.api.model.Route;
 import io.fabric8.openshift.api.model.RouteTargetReference;
 import io.fabric8.openshift.client.OpenShiftClient;
+import io.gridshift.workflows.activities.ClaimRequest;
 import io.gridshift.workflows.activities.KubernetesActivities;
 import io.gridshift.workflows.activities.PartitionRequest;
 import io.gridshift.workflows.activities.PodTemplatePatch;
@@ -50,6 +51,7 @@ public class KubernetesActivitiesImpl implements KubernetesActivities {
 
   private final KubernetesClient client;
   private final StuckPods stuckPods;
+  private final Claims claims;
 
   /**
    * @param client the client of the one cluster this instance acts on
@@ -57,6 +59,17 @@ public class KubernetesActivitiesImpl implements KubernetesActivities {
   public KubernetesActivitiesImpl(KubernetesClient client) {
     this.client = client;
     this.stuckPods = new StuckPods(client);
+    this.claims = new Claims(client);
+  }
+
+  @Override
+  public void claim(ClaimRequest request) {
+    claims.claim(request);
+  }
+
+  @Override
+  public void release(ClaimRequest request) {
+    claims.release(request);
   }
 
   @Override
@@ -115,6 +128,7 @@ public class KubernetesActivitiesImpl implements KubernetesActivities {
           "Service %s/%s not found in cluster %s; check the service name (kubectl get services -n %s)"
               .formatted(ns, request.service(), request.cluster().cluster(), ns));
     }
+    Claims.require(current, request.claim(), request.cluster());
     Edits.editIfChanged(
         client,
         resource,
@@ -136,6 +150,7 @@ public class KubernetesActivitiesImpl implements KubernetesActivities {
           "Route %s/%s not found in cluster %s; check the route name (oc get routes -n %s)"
               .formatted(ns, request.route(), request.cluster().cluster(), ns));
     }
+    Claims.require(current, request.claim(), request.cluster());
     Edits.editIfChanged(
         client,
         resource,
@@ -157,10 +172,12 @@ public class KubernetesActivitiesImpl implements KubernetesActivities {
           describe(ref) + ": a partition exists only on StatefulSets; roll a Deployment instead");
     }
     Resource<StatefulSet> resource = statefulSet(ref);
+    StatefulSet current = require(resource.get(), ref);
+    Claims.require(current, request.claim(), ref.cluster());
     Edits.editIfChanged(
         client,
         resource,
-        require(resource.get(), ref),
+        current,
         sts -> {
           StatefulSetUpdateStrategy strategy = sts.getSpec().getUpdateStrategy();
           if (strategy == null) {
@@ -181,18 +198,16 @@ public class KubernetesActivitiesImpl implements KubernetesActivities {
     WorkloadRef ref = patch.workload();
     if (ref.kind() == WorkloadKind.STATEFULSET) {
       Resource<StatefulSet> resource = statefulSet(ref);
+      StatefulSet current = require(resource.get(), ref);
+      Claims.require(current, patch.claim(), ref.cluster());
       Edits.editIfChanged(
-          client,
-          resource,
-          require(resource.get(), ref),
-          patching(patch, sts -> sts.getSpec().getTemplate()));
+          client, resource, current, patching(patch, sts -> sts.getSpec().getTemplate()));
     } else {
       Resource<Deployment> resource = deployment(ref);
+      Deployment current = require(resource.get(), ref);
+      Claims.require(current, patch.claim(), ref.cluster());
       Edits.editIfChanged(
-          client,
-          resource,
-          require(resource.get(), ref),
-          patching(patch, d -> d.getSpec().getTemplate()));
+          client, resource, current, patching(patch, d -> d.getSpec().getTemplate()));
     }
   }
 

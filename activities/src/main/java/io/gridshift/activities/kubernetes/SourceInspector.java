@@ -34,6 +34,9 @@ final class SourceInspector {
     String ns = cluster.namespace();
     StatefulSet sts = requireStatefulSet(client, cluster, r.grid());
     PodSpec pod = sts.getSpec().getTemplate().getSpec();
+    GridImages.requireKind(
+        pod, GridImages.Kind.INFINISPAN, "StatefulSet %s/%s".formatted(ns, r.grid()));
+    Claims.refuseOthers(sts, r.upgradeId(), cluster);
     Container container = GridPods.infinispanContainer(pod);
     String version = Versions.imageTag(container.getImage());
     if (!Versions.isValid(version)) {
@@ -49,9 +52,12 @@ final class SourceInspector {
           "Service %s/%s not found in cluster %s; name the Service clients use (kubectl get services -n %s)"
               .formatted(ns, r.service(), cluster.cluster(), ns));
     }
-    String routeService = r.route() == null ? null : routeService(cluster, r.route());
+    Claims.refuseOthers(service, r.upgradeId(), cluster);
+    ServiceSelection.requireSelectsOnly(client, cluster, service, sts);
+    String routeService =
+        r.route() == null ? null : routeService(cluster, r.route(), r.upgradeId());
     if (r.targetGrid() != null) {
-      refuseForeignTarget(client, cluster, r.targetGrid(), r.grid());
+      refuseForeignTarget(client, cluster, r.targetGrid(), r.grid(), r.upgradeId());
     }
     return new SourceGrid(
         r.grid(),
@@ -71,7 +77,7 @@ final class SourceInspector {
         routeService);
   }
 
-  private String routeService(ClusterRef cluster, String name) {
+  private String routeService(ClusterRef cluster, String name, String upgradeId) {
     String ns = cluster.namespace();
     Route route = client.adapt(OpenShiftClient.class).routes().inNamespace(ns).withName(name).get();
     if (route == null) {
@@ -79,6 +85,7 @@ final class SourceInspector {
           "Route %s/%s not found in cluster %s; name an existing Route (oc get routes -n %s) or leave route out"
               .formatted(ns, name, cluster.cluster(), ns));
     }
+    Claims.refuseOthers(route, upgradeId, cluster);
     return route.getSpec() == null || route.getSpec().getTo() == null
         ? null
         : route.getSpec().getTo().getName();
@@ -111,10 +118,15 @@ final class SourceInspector {
 
   /**
    * Refuses a {@code targetGrid} that already exists but is not gridshift's target for {@code
-   * grid}: gridshift would otherwise converge (overwrite) someone else's StatefulSet.
+   * grid}, or that another upgrade holds: gridshift would otherwise converge (overwrite) someone
+   * else's StatefulSet.
    */
   static void refuseForeignTarget(
-      KubernetesClient client, ClusterRef cluster, String targetGrid, String grid) {
+      KubernetesClient client,
+      ClusterRef cluster,
+      String targetGrid,
+      String grid,
+      String upgradeId) {
     StatefulSet existing =
         client.apps().statefulSets().inNamespace(cluster.namespace()).withName(targetGrid).get();
     if (existing == null) {
@@ -128,6 +140,7 @@ final class SourceInspector {
               .formatted(
                   targetGrid, grid, cluster.namespace(), targetGrid, GridLabels.SOURCE, grid));
     }
+    Claims.refuseOthers(existing, upgradeId, cluster);
   }
 
   /** The StatefulSet's {@code spec.selector.matchLabels} (empty when absent). */

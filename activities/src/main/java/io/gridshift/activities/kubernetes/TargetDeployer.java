@@ -29,7 +29,9 @@ import java.util.function.UnaryOperator;
  *   <li>Service {@code <target>} selecting only target pods.
  * </ol>
  *
- * <p>An existing object not labelled as gridshift's for this source is never taken over.
+ * <p>An existing object not labelled as gridshift's for this source is never taken over, nor one
+ * another upgrade holds ({@link Claims}); what it creates or converges carries this upgrade's
+ * claim.
  */
 final class TargetDeployer {
   /** Replaced in CONFIG-mode cache definitions by the address of the source's pinned Service. */
@@ -46,7 +48,8 @@ final class TargetDeployer {
   void deploy(DeployTargetRequest r) {
     String ns = r.cluster().namespace();
     StatefulSet source = SourceInspector.requireStatefulSet(client, r.cluster(), r.sourceGrid());
-    SourceInspector.refuseForeignTarget(client, r.cluster(), r.targetGrid(), r.sourceGrid());
+    SourceInspector.refuseForeignTarget(
+        client, r.cluster(), r.targetGrid(), r.sourceGrid(), r.claim());
     if (r.credentialsSecret() != null) {
       requireCredentials(r);
     }
@@ -138,7 +141,11 @@ final class TargetDeployer {
     UnaryOperator<T> converge =
         current -> {
           requireOwned(r, current);
+          Claims.refuseOthers(current, r.claim(), r.cluster());
           converger.converge(current, desired);
+          if (r.claim() != null) {
+            Claims.annotate(current, r.claim());
+          }
           return current;
         };
     return Edits.createOrConverge(client, desired, converge);

@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetSpec;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetUpdateStrategyBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.gridshift.workflows.activities.ClaimRequest;
 import io.gridshift.workflows.infinispan.activities.DeployTargetRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -174,6 +175,7 @@ final class TargetManifests {
         .withName(name)
         .withNamespace(r.cluster().namespace())
         .withLabels(labels)
+        .withAnnotations(claim(r))
         .endMetadata()
         .withNewSpec()
         .withType("ClusterIP")
@@ -183,11 +185,17 @@ final class TargetManifests {
         .build();
   }
 
+  /** The annotations of an object the upgrade creates: its claim, if it carries one. */
+  private static Map<String, String> claim(DeployTargetRequest r) {
+    return r.claim() == null ? Map.of() : Map.of(ClaimRequest.ANNOTATION, r.claim());
+  }
+
   private static ObjectMeta meta(DeployTargetRequest r, String name, String grid) {
     return new ObjectMetaBuilder()
         .withName(name)
         .withNamespace(r.cluster().namespace())
         .withLabels(GridLabels.managed(r.sourceGrid(), grid))
+        .withAnnotations(claim(r))
         .build();
   }
 }

@@ -65,6 +65,36 @@ class InspectTest {
   }
 
   @Test
+  void anInfinispanStatefulSetIsRefusedByAHazelcastUpgradeNamingWhatWasFound() {
+    StatefulSet infinispan = HzFixtures.statefulSet("dg", 3, null);
+    infinispan.getSpec().getTemplate().getSpec().getContainers().stream()
+        .filter(c -> c.getImage().contains("hazelcast"))
+        .forEach(c -> c.setImage("quay.io/infinispan/server:14.0.28.Final"));
+    create(infinispan);
+
+    assertThatThrownBy(() -> activities.inspect(HzFixtures.sts("dg")))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.getType()).isEqualTo(FailureTypes.INVALID_REQUEST);
+              assertThat(f.getOriginalMessage())
+                  .contains("StatefulSet hz/dg runs Infinispan (container member, image")
+                  .contains("not Hazelcast")
+                  .contains("set \"kind\": \"infinispan\"");
+            });
+  }
+
+  @Test
+  void theClaimOfTheUpgradeHoldingTheWorkloadIsRead() {
+    StatefulSet held = HzFixtures.statefulSet("hz", 3, null);
+    held.getMetadata().setAnnotations(Map.of("gridshift.io/upgrade", "hazelcast-upgrade-x"));
+    create(held);
+
+    assertThat(activities.inspect(HzFixtures.sts("hz")).claimedBy())
+        .isEqualTo("hazelcast-upgrade-x");
+  }
+
+  @Test
   void readsStatefulSetJavaOptsAndYamlConfigWithJavaOptsWinning() {
     create(
         HzFixtures.statefulSet(

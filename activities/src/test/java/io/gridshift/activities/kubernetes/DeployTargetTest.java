@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.gridshift.workflows.activities.ClaimRequest;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.infinispan.activities.DeployTargetRequest;
 import io.temporal.failure.ApplicationFailure;
@@ -242,10 +243,57 @@ class DeployTargetTest {
   }
 
   @Test
+  void whatItCreatesCarriesTheClaimAndAnotherUpgradesTargetIsNeverConverged() {
+    DeployTargetRequest a = withClaim(runtimeMode(), "upgrade-a");
+    activities.deployTarget(a);
+
+    for (HasMetadata created :
+        List.<HasMetadata>of(
+            client.apps().statefulSets().inNamespace(NS).withName(TARGET).get(),
+            client.services().inNamespace(NS).withName(TARGET).get(),
+            client.services().inNamespace(NS).withName("dg-source").get())) {
+      assertThat(created.getMetadata().getAnnotations())
+          .containsEntry(ClaimRequest.ANNOTATION, "upgrade-a");
+    }
+    assertThatThrownBy(() -> activities.deployTarget(withClaim(runtimeMode(), "upgrade-b")))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.getType()).isEqualTo(FailureTypes.CLAIM_CONFLICT);
+              assertThat(f.getOriginalMessage()).contains("held by another upgrade, upgrade-a");
+            });
+  }
+
+  private static DeployTargetRequest withClaim(DeployTargetRequest r, String claim) {
+    return new DeployTargetRequest(
+        r.cluster(),
+        r.sourceGrid(),
+        r.targetGrid(),
+        r.sourceService(),
+        r.targetImage(),
+        r.minReadySeconds(),
+        r.port(),
+        r.remoteStoreCaches(),
+        r.cacheConfigsXml(),
+        r.credentialsSecret(),
+        claim);
+  }
+
+  @Test
   void aMissingSourceIsGridNotFound() {
     DeployTargetRequest request =
         new DeployTargetRequest(
-            CLUSTER, "nope", TARGET, "dg-source", TARGET_IMAGE, 30, 11222, List.of(), null, null);
+            CLUSTER,
+            "nope",
+            TARGET,
+            "dg-source",
+            TARGET_IMAGE,
+            30,
+            11222,
+            List.of(),
+            null,
+            null,
+            null);
 
     assertThatThrownBy(() -> activities.deployTarget(request))
         .isInstanceOfSatisfying(
@@ -255,7 +303,7 @@ class DeployTargetTest {
 
   static DeployTargetRequest runtimeMode() {
     return new DeployTargetRequest(
-        CLUSTER, "dg", TARGET, "dg-source", TARGET_IMAGE, 30, 11222, List.of(), null, null);
+        CLUSTER, "dg", TARGET, "dg-source", TARGET_IMAGE, 30, 11222, List.of(), null, null, null);
   }
 
   static DeployTargetRequest configMode(String secret) {
@@ -269,7 +317,8 @@ class DeployTargetTest {
         11222,
         List.of("sessions", "carts"),
         Fixtures.resource("remote-store-caches.xml"),
-        secret);
+        secret,
+        null);
   }
 
   static Map<String, String> targetLabels() {

@@ -150,7 +150,7 @@ class InspectSourceTest {
 
   private static InspectSourceRequest request(
       String grid, String service, String route, String targetGrid) {
-    return new InspectSourceRequest(CLUSTER, grid, service, route, targetGrid);
+    return new InspectSourceRequest(CLUSTER, grid, service, route, targetGrid, null);
   }
 
   private static io.fabric8.openshift.api.model.Route route(String name, String service) {

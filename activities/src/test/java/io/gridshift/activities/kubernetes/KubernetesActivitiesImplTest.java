@@ -66,7 +66,7 @@ class KubernetesActivitiesImplTest {
   @Test
   void rolloutStatusOfAnUnobservedSpecChangeIsNotDone() {
     setStatus(3, 3, "r1", "r1");
-    activities.setPartition(new PartitionRequest(DG, 2)); // bumps metadata.generation
+    activities.setPartition(new PartitionRequest(DG, 2, null)); // bumps metadata.generation
 
     RolloutStatus status = activities.rolloutStatus(DG);
 
@@ -106,7 +106,7 @@ class KubernetesActivitiesImplTest {
         .resource(Fixtures.service("dg", Map.of("app", "infinispan", "grid", "dg")))
         .create();
     Map<String, String> target = Map.of("gridshift.io/grid", "dg-15-0-21");
-    ServiceSelectorRequest request = new ServiceSelectorRequest(CLUSTER, "dg", target);
+    ServiceSelectorRequest request = new ServiceSelectorRequest(CLUSTER, "dg", target, null);
 
     activities.setServiceSelector(request);
     Service first = client.services().inNamespace(NS).withName("dg").get();
@@ -120,7 +120,8 @@ class KubernetesActivitiesImplTest {
 
   @Test
   void setServiceSelectorOnAMissingServiceIsAnInvalidRequest() {
-    ServiceSelectorRequest request = new ServiceSelectorRequest(CLUSTER, "nope", Map.of("a", "b"));
+    ServiceSelectorRequest request =
+        new ServiceSelectorRequest(CLUSTER, "nope", Map.of("a", "b"), null);
 
     assertThatThrownBy(() -> activities.setServiceSelector(request))
         .isInstanceOfSatisfying(
@@ -134,18 +135,18 @@ class KubernetesActivitiesImplTest {
     OpenShiftClient openShift = client.adapt(OpenShiftClient.class);
     openShift.routes().resource(route("dg", "dg")).create();
 
-    activities.setRouteService(new RouteRequest(CLUSTER, "dg", "dg-15-0-21"));
+    activities.setRouteService(new RouteRequest(CLUSTER, "dg", "dg-15-0-21", null));
     Route first = openShift.routes().inNamespace(NS).withName("dg").get();
     List<String> again =
         Fixtures.requestsDuring(
             server,
-            () -> activities.setRouteService(new RouteRequest(CLUSTER, "dg", "dg-15-0-21")));
+            () -> activities.setRouteService(new RouteRequest(CLUSTER, "dg", "dg-15-0-21", null)));
 
     assertThat(first.getSpec().getTo().getName()).isEqualTo("dg-15-0-21");
     assertThat(first.getSpec().getTo().getKind()).isEqualTo("Service");
     assertThat(first.getSpec().getTo().getWeight()).isEqualTo(100);
     assertThat(again).allMatch(r -> r.startsWith("GET "));
-    assertThatThrownBy(() -> activities.setRouteService(new RouteRequest(CLUSTER, "x", "dg")))
+    assertThatThrownBy(() -> activities.setRouteService(new RouteRequest(CLUSTER, "x", "dg", null)))
         .hasMessageContaining("Route demo/x not found");
   }
 
@@ -160,11 +161,12 @@ class KubernetesActivitiesImplTest {
     client.apps().statefulSets().resource(bare).create();
     WorkloadRef hz = new WorkloadRef(CLUSTER, WorkloadKind.STATEFULSET, "hz");
 
-    activities.setPartition(new PartitionRequest(hz, 2));
+    activities.setPartition(new PartitionRequest(hz, 2, null));
     StatefulSet first = client.apps().statefulSets().inNamespace(NS).withName("hz").get();
     List<String> again =
-        Fixtures.requestsDuring(server, () -> activities.setPartition(new PartitionRequest(hz, 2)));
-    activities.setPartition(new PartitionRequest(hz, 1));
+        Fixtures.requestsDuring(
+            server, () -> activities.setPartition(new PartitionRequest(hz, 2, null)));
+    activities.setPartition(new PartitionRequest(hz, 1, null));
     StatefulSet third = client.apps().statefulSets().inNamespace(NS).withName("hz").get();
 
     assertThat(first.getSpec().getUpdateStrategy().getType()).isEqualTo("RollingUpdate");
@@ -177,7 +179,7 @@ class KubernetesActivitiesImplTest {
   void setPartitionOnADeploymentIsAnInvalidRequest() {
     WorkloadRef web = new WorkloadRef(CLUSTER, WorkloadKind.DEPLOYMENT, "web");
 
-    assertThatThrownBy(() -> activities.setPartition(new PartitionRequest(web, 1)))
+    assertThatThrownBy(() -> activities.setPartition(new PartitionRequest(web, 1, null)))
         .hasMessageContaining("only on StatefulSets");
   }
 
@@ -185,7 +187,11 @@ class KubernetesActivitiesImplTest {
   void patchPodTemplateChangesOnlyTheNamedContainerAndIsIdempotent() {
     PodTemplatePatch patch =
         new PodTemplatePatch(
-            DG, "server", "infinispan/server:15.0.21.Final", Map.of("gridshift.io/restart", "1"));
+            DG,
+            "server",
+            "infinispan/server:15.0.21.Final",
+            Map.of("gridshift.io/restart", "1"),
+            null);
 
     activities.patchPodTemplate(patch);
     StatefulSet first = client.apps().statefulSets().inNamespace(NS).withName("dg").get();
@@ -210,7 +216,7 @@ class KubernetesActivitiesImplTest {
     client.apps().deployments().resource(deployment("web")).create();
     WorkloadRef web = new WorkloadRef(CLUSTER, WorkloadKind.DEPLOYMENT, "web");
 
-    activities.patchPodTemplate(new PodTemplatePatch(web, null, "nginx:1.27", Map.of()));
+    activities.patchPodTemplate(new PodTemplatePatch(web, null, "nginx:1.27", Map.of(), null));
 
     Deployment stored = client.apps().deployments().inNamespace(NS).withName("web").get();
     assertThat(stored.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
@@ -228,7 +234,7 @@ class KubernetesActivitiesImplTest {
             .get()
             .getMetadata()
             .getResourceVersion();
-    PodTemplatePatch patch = new PodTemplatePatch(DG, "infinispan", "x:1", Map.of());
+    PodTemplatePatch patch = new PodTemplatePatch(DG, "infinispan", "x:1", Map.of(), null);
 
     assertThatThrownBy(() -> activities.patchPodTemplate(patch))
         .hasMessageContaining("no container named 'infinispan'")
@@ -267,7 +273,7 @@ class KubernetesActivitiesImplTest {
   void deleteStuckPodsWaitsForTheControllerToSeeTheRevertedTemplate() {
     setStatus(2, 1, "r1", "r2");
     activities.patchPodTemplate(
-        new PodTemplatePatch(DG, null, "infinispan/server:14.0.28.Final-old", Map.of()));
+        new PodTemplatePatch(DG, null, "infinispan/server:14.0.28.Final-old", Map.of(), null));
     pod("dg-1", "r2", false);
 
     assertThatThrownBy(() -> activities.deleteStuckPods(DG))

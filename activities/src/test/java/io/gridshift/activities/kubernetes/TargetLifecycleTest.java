@@ -94,7 +94,7 @@ class TargetLifecycleTest {
   @Test
   void deleteGridRemovesTheGridItsConfigMapAndTheListedServicesAndMayBeRepeated() {
     DeleteGridRequest request =
-        new DeleteGridRequest(CLUSTER, TARGET, List.of(TARGET, "dg-source"), true);
+        new DeleteGridRequest(CLUSTER, TARGET, List.of(TARGET, "dg-source"), true, null);
 
     activities.deleteGrid(request);
     activities.deleteGrid(request);
@@ -112,7 +112,7 @@ class TargetLifecycleTest {
 
   @Test
   void deleteGridKeepsTheConfigMapWhenAskedTo() {
-    activities.deleteGrid(new DeleteGridRequest(CLUSTER, "dg", List.of(), false));
+    activities.deleteGrid(new DeleteGridRequest(CLUSTER, "dg", List.of(), false, null));
 
     assertThat(client.apps().statefulSets().inNamespace(NS).withName("dg").get()).isNull();
     assertThat(client.configMaps().inNamespace(NS).withName("dg-config").get()).isNotNull();

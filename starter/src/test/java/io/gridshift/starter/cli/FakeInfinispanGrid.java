@@ -1,5 +1,6 @@
 package io.gridshift.starter.cli;
 
+import io.gridshift.workflows.activities.ClaimRequest;
 import io.gridshift.workflows.activities.KubernetesActivities;
 import io.gridshift.workflows.activities.PartitionRequest;
 import io.gridshift.workflows.activities.PodTemplatePatch;
@@ -151,6 +152,16 @@ public final class FakeInfinispanGrid
   @Override
   public RolloutStatus waitForRollout(RolloutRequest request) {
     return new RolloutStatus(3, 3, 3, 3, 0, true, "done");
+  }
+
+  @Override
+  public void claim(ClaimRequest request) {
+    changes.add("claim");
+  }
+
+  @Override
+  public void release(ClaimRequest request) {
+    changes.add("release");
   }
 
   @Override

@@ -184,7 +184,7 @@ final class FakeTemporal implements AutoCloseable {
         0,
         null,
         null,
-        name + "-config");
+        name + "-config", null);
   }
 
   private ClusterSnapshot snapshot(String workload) {

@@ -11,6 +11,24 @@ import java.util.List;
 @ActivityInterface(namePrefix = "Kubernetes.")
 public interface KubernetesActivities {
 
+  /**
+   * Claims every listed object for the upgrade: writes annotation {@link ClaimRequest#ANNOTATION}
+   * with its workflow id. Idempotent (an object it already holds is left as is); objects that do
+   * not exist are skipped.
+   *
+   * @throws io.temporal.failure.ApplicationFailure type {@code ClaimConflict}, naming the holder,
+   *     when another upgrade holds one of them (nothing is claimed then)
+   */
+  @ActivityMethod
+  void claim(ClaimRequest request);
+
+  /**
+   * Releases the upgrade's claim on every listed object that still carries it; objects gone or held
+   * by another upgrade are left alone. Idempotent.
+   */
+  @ActivityMethod
+  void release(ClaimRequest request);
+
   /** Reads the rollout numbers once, without waiting. */
   @ActivityMethod
   RolloutStatus rolloutStatus(WorkloadRef workload);

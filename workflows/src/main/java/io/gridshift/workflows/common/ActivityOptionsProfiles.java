@@ -24,7 +24,24 @@ public final class ActivityOptionsProfiles {
   /** A long wait that stops heartbeating for this long is presumed dead and retried. */
   public static final Duration LONG_HEARTBEAT = Duration.ofSeconds(30);
 
+  /**
+   * How long an upgrade's first call to its cluster may wait for that cluster's agent to pick it
+   * up: past it, no worker serves the cluster and the upgrade fails naming the task queue.
+   */
+  public static final Duration AGENT_PICKUP = Duration.ofSeconds(60);
+
   private ActivityOptionsProfiles() {}
+
+  /**
+   * The first call to a cluster (the plan's first read): a short call that fails, unretried, when
+   * no worker picks it up within {@link #AGENT_PICKUP}. Later calls have no such limit: a worker
+   * that restarts mid-upgrade is waited for.
+   */
+  public static ActivityOptions firstContact(String taskQueue) {
+    return ActivityOptions.newBuilder(shortCalls(taskQueue))
+        .setScheduleToStartTimeout(AGENT_PICKUP)
+        .build();
+  }
 
   /**
    * A Kubernetes or REST call that takes seconds: up to 5 attempts with exponential backoff (1 s

@@ -33,6 +33,15 @@ public final class FailureTypes {
   /** A Kubernetes Secret named in the request is missing or lacks a key. */
   public static final String SECRET_NOT_FOUND = "SecretNotFound";
 
+  /**
+   * An object the upgrade would change is not this upgrade's to change: another upgrade holds its
+   * claim (annotation {@code gridshift.io/upgrade}), or the claim this upgrade wrote is gone.
+   */
+  public static final String CLAIM_CONFLICT = "ClaimConflict";
+
+  /** No worker picked up the first call to a cluster: nothing serves its task queue. */
+  public static final String NO_AGENT = "NoAgent";
+
   /** Failure types an activity never retries. */
   public static final List<String> NON_RETRYABLE =
       List.of(
@@ -43,7 +52,8 @@ public final class FailureTypes {
           UNSUPPORTED_VERSION,
           DATA_MISMATCH,
           WRITE_PROBE_FAILED,
-          SECRET_NOT_FOUND);
+          SECRET_NOT_FOUND,
+          CLAIM_CONFLICT);
 
   private FailureTypes() {}
 }

@@ -12,9 +12,14 @@ import io.temporal.workflow.Workflow;
  * @param hz Hazelcast side (short calls: inspect, snapshot, map sizes, safe settings)
  * @param hzWaits Hazelcast side: waitUntilSafe (long waits that heartbeat)
  * @param kube generic Kubernetes: partition, pod template, rollout status (short calls)
+ * @param firstContact Hazelcast side for the plan's first read, which fails fast when no worker
+ *     serves the cluster
  */
 record HazelcastActivityStubs(
-    HazelcastActivities hz, HazelcastActivities hzWaits, KubernetesActivities kube) {
+    HazelcastActivities hz,
+    HazelcastActivities hzWaits,
+    KubernetesActivities kube,
+    HazelcastActivities firstContact) {
 
   /** Stubs for {@code cluster}; workflow code only. */
   static HazelcastActivityStubs forCluster(ClusterRef cluster) {
@@ -23,6 +28,8 @@ record HazelcastActivityStubs(
     return new HazelcastActivityStubs(
         Workflow.newActivityStub(HazelcastActivities.class, quick),
         Workflow.newActivityStub(HazelcastActivities.class, waits),
-        Workflow.newActivityStub(KubernetesActivities.class, quick));
+        Workflow.newActivityStub(KubernetesActivities.class, quick),
+        Workflow.newActivityStub(
+            HazelcastActivities.class, ActivityOptionsProfiles.firstContact(cluster.taskQueue())));
   }
 }

@@ -1,5 +1,7 @@
 package io.gridshift.workflows.hazelcast;
 
+import io.gridshift.workflows.activities.ClaimRequest;
+import io.gridshift.workflows.activities.WorkloadKind;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.common.InvalidRequestException;
 import io.gridshift.workflows.common.UpgradeStop;
@@ -88,6 +90,29 @@ public final class HazelcastPlanner {
                 + ": fix the others by hand."
             : "";
     return UpgradeStop.failed(type, "preflight refused the upgrade: " + list(plan) + "." + hint);
+  }
+
+  /**
+   * Refuses a workload another upgrade holds (annotation {@code gridshift.io/upgrade}), dry runs
+   * included, naming the holder.
+   */
+  public static void refuseIfClaimed(HazelcastWorkload workload, String upgradeId) {
+    String holder = workload.claimedBy();
+    if (holder != null && !holder.equals(upgradeId)) {
+      throw UpgradeStop.failed(
+          FailureTypes.CLAIM_CONFLICT,
+          ("%s %s is held by another upgrade, %s; one upgrade at a time may change it: wait for"
+                  + " that upgrade to end (gridshift status %s), or, if it has ended without"
+                  + " releasing it, remove the claim: kubectl annotate %s %s %s-")
+              .formatted(
+                  workload.kind() == WorkloadKind.DEPLOYMENT ? "Deployment" : "StatefulSet",
+                  workload.name(),
+                  holder,
+                  holder,
+                  workload.kind().name().toLowerCase(),
+                  workload.name(),
+                  ClaimRequest.ANNOTATION));
+    }
   }
 
   /** The violations as {@code N violation(s): [rule] message; ...}. */

@@ -4,6 +4,7 @@ import io.gridshift.workflows.activities.PartitionRequest;
 import io.gridshift.workflows.activities.PodTemplatePatch;
 import io.gridshift.workflows.activities.RolloutStatus;
 import io.gridshift.workflows.activities.WorkloadRef;
+import io.gridshift.workflows.common.ClaimKeeper;
 import io.gridshift.workflows.common.StepRunner;
 import io.gridshift.workflows.common.StepTracker;
 import io.gridshift.workflows.hazelcast.activities.HazelcastEndpoint;
@@ -58,6 +59,7 @@ final class HazelcastRoller {
   private final StepRunner steps;
   private final HazelcastProgress progress;
   private final PodTrouble trouble;
+  private final ClaimKeeper claims;
   private final WorkloadRef workload;
   private final HazelcastEndpoint endpoint;
   private final Pass upgrade;
@@ -80,7 +82,8 @@ final class HazelcastRoller {
       StepTracker tracker,
       StepRunner steps,
       HazelcastProgress progress,
-      PodTrouble trouble) {
+      PodTrouble trouble,
+      ClaimKeeper claims) {
     this.request = request;
     this.plan = plan;
     this.act = act;
@@ -88,6 +91,7 @@ final class HazelcastRoller {
     this.steps = steps;
     this.progress = progress;
     this.trouble = trouble;
+    this.claims = claims;
     this.workload = new WorkloadRef(request.cluster(), plan.kind(), plan.grid());
     this.endpoint = new HazelcastEndpoint(workload, request.port());
     this.upgrade =
@@ -196,12 +200,14 @@ final class HazelcastRoller {
   }
 
   private void image(String image) {
-    act.kube().patchPodTemplate(new PodTemplatePatch(workload, plan.container(), image, Map.of()));
+    act.kube()
+        .patchPodTemplate(
+            new PodTemplatePatch(workload, plan.container(), image, Map.of(), claims.id()));
     templateChange = "image " + image;
   }
 
   private void partition(int p) {
-    act.kube().setPartition(new PartitionRequest(workload, p));
+    act.kube().setPartition(new PartitionRequest(workload, p, claims.id()));
     partition = p;
   }
 

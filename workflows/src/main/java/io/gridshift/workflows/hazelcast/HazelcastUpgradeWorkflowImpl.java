@@ -1,6 +1,9 @@
 package io.gridshift.workflows.hazelcast;
 
+import io.gridshift.workflows.activities.ClaimedObject;
 import io.gridshift.workflows.activities.WorkloadRef;
+import io.gridshift.workflows.common.ClaimKeeper;
+import io.gridshift.workflows.common.ClusterAgents;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.common.GatedUpgradeHandlers;
 import io.gridshift.workflows.common.Phase;
@@ -64,6 +67,10 @@ public class HazelcastUpgradeWorkflowImpl extends GatedUpgradeHandlers
   private HazelcastRoller roller;
   private HazelcastVerifier verifier;
   private boolean canaryRejected;
+  private ClaimKeeper claims;
+
+  /** Whether a step that changes the cluster has begun: an end from then on keeps the claim. */
+  private boolean changing;
 
   @Override
   public UpgradeStatus upgrade(HazelcastUpgradeRequest raw) {
@@ -77,6 +84,7 @@ public class HazelcastUpgradeWorkflowImpl extends GatedUpgradeHandlers
         return status();
       }
       tracker.phase(Phase.RUNNING);
+      changing = true;
       fixSettings();
       steps.run(HazelcastSteps.RECORD_SIZES, verifier::recordSizes);
       if (plan.statefulSet()) {
@@ -103,7 +111,10 @@ public class HazelcastUpgradeWorkflowImpl extends GatedUpgradeHandlers
     gates.configure(request.requestedBy(), request.fourEyes());
     act = HazelcastActivityStubs.forCluster(request.cluster());
     WorkloadRef ref = new WorkloadRef(request.cluster(), request.kind(), request.grid());
-    HazelcastWorkload workload = act.hz().inspect(ref);
+    HazelcastWorkload workload =
+        ClusterAgents.firstCall(request.cluster(), () -> act.firstContact().inspect(ref));
+    HazelcastPlanner.refuseIfClaimed(workload, Workflow.getInfo().getWorkflowId());
+    claims = new ClaimKeeper(act.kube());
     ClusterSnapshot snapshot = act.hz().snapshot(new HazelcastEndpoint(ref, request.port()));
     plan = HazelcastPlanner.plan(request, workload, snapshot);
     visibility.sourceVersion(plan.fromVersion());
@@ -111,15 +122,20 @@ public class HazelcastUpgradeWorkflowImpl extends GatedUpgradeHandlers
     trouble =
         new PodTrouble(
             act, tracker, gates, request.gates().get(HazelcastGates.RESUME_OR_ROLLBACK), progress);
-    roller = new HazelcastRoller(request, plan, act, tracker, steps, progress, trouble);
+    roller = new HazelcastRoller(request, plan, act, tracker, steps, progress, trouble, claims);
     verifier = new HazelcastVerifier(plan, act, tracker, progress, roller.endpoint());
     String summary = HazelcastPlanner.summary(plan);
     tracker.note(HazelcastSteps.PLAN, summary);
     tracker.message(summary);
     log.info("plan: {}", summary);
-    UpgradeStop refusal = request.dryRun() ? null : HazelcastPlanner.refusal(request, plan);
+    // A dry run that the preflight refuses fails too, as an Infinispan one does: the plan stays
+    // in the status, and the CLI and REST report the refusal instead of a plan that looks fine.
+    UpgradeStop refusal = HazelcastPlanner.refusal(request, plan);
     if (refusal != null) {
       throw refusal;
+    }
+    if (!request.dryRun()) {
+      claims.claim(request.cluster(), List.of(ClaimedObject.of(ref)));
     }
   }
 
@@ -228,7 +244,8 @@ public class HazelcastUpgradeWorkflowImpl extends GatedUpgradeHandlers
             + plan.replicas()
             + " members, one pod at a time with the cluster safe after each; "
             + progress.maps().size()
-            + " maps with every entry");
+            + " maps with every entry"
+            + note(claims.release()));
     log.info("upgrade completed: {}", tracker.message());
     finished();
     return status();
@@ -247,13 +264,15 @@ public class HazelcastUpgradeWorkflowImpl extends GatedUpgradeHandlers
                 + plan.fromVersion()
                 + " again ("
                 + plan.previousImage()
-                + "), one pod at a time with the cluster safe after each.";
+                + "), one pod at a time with the cluster safe after each."
+                + note(claims.release());
       } catch (UpgradeStop during) {
         last = during;
         outcome = "The rollback stopped: " + sentence(during.getMessage()) + " " + where();
       }
     } else {
-      outcome = where();
+      // Ended before anything changed: let the grid go. Mid-roll it stays claimed for a person.
+      outcome = where() + (changing || claims == null ? "" : note(claims.release()));
     }
     String message = sentence(stop.getMessage()) + " " + outcome;
     tracker.phase(last.phase());
@@ -269,6 +288,10 @@ public class HazelcastUpgradeWorkflowImpl extends GatedUpgradeHandlers
 
   private String where() {
     return roller == null ? "Nothing was changed in the cluster." : roller.whereThingsStand();
+  }
+
+  private static String note(String note) {
+    return note == null ? "" : " " + note;
   }
 
   private static String sentence(String s) {

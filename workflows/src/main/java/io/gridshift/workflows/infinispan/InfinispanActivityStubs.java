@@ -16,13 +16,16 @@ import io.temporal.workflow.Workflow;
  * @param dataWaits Infinispan REST/Hot Rod: sync-data, verify, cluster health (long waits)
  * @param kube generic Kubernetes (short calls)
  * @param kubeWaits generic Kubernetes: rollouts (long waits)
+ * @param firstContact Kubernetes side of Infinispan for the plan's first read, which fails fast
+ *     when no worker serves the cluster
  */
 record InfinispanActivityStubs(
     InfinispanDeployActivities deploy,
     InfinispanDataActivities data,
     InfinispanDataActivities dataWaits,
     KubernetesActivities kube,
-    KubernetesActivities kubeWaits) {
+    KubernetesActivities kubeWaits,
+    InfinispanDeployActivities firstContact) {
 
   /** Stubs for {@code cluster}; workflow code only. */
   static InfinispanActivityStubs forCluster(ClusterRef cluster) {
@@ -33,6 +36,9 @@ record InfinispanActivityStubs(
         Workflow.newActivityStub(InfinispanDataActivities.class, quick),
         Workflow.newActivityStub(InfinispanDataActivities.class, waits),
         Workflow.newActivityStub(KubernetesActivities.class, quick),
-        Workflow.newActivityStub(KubernetesActivities.class, waits));
+        Workflow.newActivityStub(KubernetesActivities.class, waits),
+        Workflow.newActivityStub(
+            InfinispanDeployActivities.class,
+            ActivityOptionsProfiles.firstContact(cluster.taskQueue())));
   }
 }

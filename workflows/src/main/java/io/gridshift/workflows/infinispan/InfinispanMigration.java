@@ -7,6 +7,7 @@ import io.gridshift.workflows.activities.RouteRequest;
 import io.gridshift.workflows.activities.ServiceSelectorRequest;
 import io.gridshift.workflows.activities.WorkloadKind;
 import io.gridshift.workflows.activities.WorkloadRef;
+import io.gridshift.workflows.common.ClaimKeeper;
 import io.gridshift.workflows.common.ClusterRef;
 import io.gridshift.workflows.common.StepTracker;
 import io.gridshift.workflows.common.WorkflowClock;
@@ -45,6 +46,7 @@ final class InfinispanMigration {
   private final StepTracker tracker;
   private final CacheBook caches;
   private final CacheTransfer transfer;
+  private final ClaimKeeper claims;
   private String sourceHost;
   private String restartedAt;
 
@@ -54,13 +56,15 @@ final class InfinispanMigration {
       InfinispanActivityStubs act,
       StepTracker tracker,
       CacheBook caches,
-      CacheTransfer transfer) {
+      CacheTransfer transfer,
+      ClaimKeeper claims) {
     this.request = request;
     this.plan = plan;
     this.act = act;
     this.tracker = tracker;
     this.caches = caches;
     this.transfer = transfer;
+    this.claims = claims;
   }
 
   /**
@@ -96,7 +100,8 @@ final class InfinispanMigration {
                 request.port(),
                 storeCaches,
                 xml,
-                request.credentialsSecret()));
+                request.credentialsSecret(),
+                claims.id()));
     waitForTarget(
         Math.min(MAX_WAIT_SECONDS, 300 + plan.replicas() * (plan.minReadySeconds() + 120)));
     note(
@@ -112,7 +117,8 @@ final class InfinispanMigration {
                 cluster(),
                 plan.targetGrid(),
                 List.of(plan.targetGrid(), plan.sourceService()),
-                true));
+                true,
+                claims.id()));
   }
 
   /**
@@ -169,9 +175,12 @@ final class InfinispanMigration {
             new ServiceSelectorRequest(
                 cluster(),
                 request.service(),
-                Map.of(InfinispanConventions.GRID_LABEL, plan.targetGrid())));
+                Map.of(InfinispanConventions.GRID_LABEL, plan.targetGrid()),
+                claims.id()));
     if (request.route() != null) {
-      act.kube().setRouteService(new RouteRequest(cluster(), request.route(), plan.targetGrid()));
+      act.kube()
+          .setRouteService(
+              new RouteRequest(cluster(), request.route(), plan.targetGrid(), claims.id()));
     }
     note(
         InfinispanSteps.SWITCH_TRAFFIC,
@@ -183,11 +192,12 @@ final class InfinispanMigration {
     act.kube()
         .setServiceSelector(
             new ServiceSelectorRequest(
-                cluster(), request.service(), plan.source().serviceSelector()));
+                cluster(), request.service(), plan.source().serviceSelector(), claims.id()));
     if (request.route() != null && plan.source().routeService() != null) {
       act.kube()
           .setRouteService(
-              new RouteRequest(cluster(), request.route(), plan.source().routeService()));
+              new RouteRequest(
+                  cluster(), request.route(), plan.source().routeService(), claims.id()));
     }
   }
 
@@ -236,16 +246,17 @@ final class InfinispanMigration {
       restartedAt = WorkflowClock.now(); // kept, so a retried step patches the same value
     }
     WorkloadRef target = targetWorkload();
-    act.kube().setPartition(new PartitionRequest(target, plan.replicas()));
+    act.kube().setPartition(new PartitionRequest(target, plan.replicas(), claims.id()));
     act.kube()
         .patchPodTemplate(
             new PodTemplatePatch(
                 target,
                 null,
                 null,
-                Map.of(InfinispanConventions.RESTARTED_AT_ANNOTATION, restartedAt)));
+                Map.of(InfinispanConventions.RESTARTED_AT_ANNOTATION, restartedAt),
+                claims.id()));
     for (int ordinal = plan.replicas() - 1; ordinal >= 0; ordinal--) {
-      act.kube().setPartition(new PartitionRequest(target, ordinal));
+      act.kube().setPartition(new PartitionRequest(target, ordinal, claims.id()));
       waitForTarget(Math.min(MAX_WAIT_SECONDS, 300 + plan.minReadySeconds() + 120));
       note(
           InfinispanSteps.DISCONNECT_SOURCE,
@@ -258,7 +269,7 @@ final class InfinispanMigration {
     act.deploy()
         .deleteGrid(
             new DeleteGridRequest(
-                cluster(), plan.source().name(), List.of(plan.sourceService()), true));
+                cluster(), plan.source().name(), List.of(plan.sourceService()), true, claims.id()));
   }
 
   private void waitForTarget(int rolloutSeconds) {

@@ -1,5 +1,6 @@
 package io.gridshift.workflows.infinispan;
 
+import io.gridshift.workflows.activities.ClaimedObject;
 import io.gridshift.workflows.common.ClusterRef;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.common.GatePolicy;
@@ -140,6 +141,32 @@ public final class InfinispanPlanner {
         inventory.schemas() == null ? List.of() : List.copyOf(inventory.schemas()),
         InfinispanSteps.ALL,
         warnings(request, source, inventory, caches));
+  }
+
+  /**
+   * What the upgrade will change that exists before it, claimed at plan: the source StatefulSet,
+   * the client Service and the Route.
+   */
+  public static List<ClaimedObject> claimed(InfinispanUpgradeRequest request, InfinispanPlan plan) {
+    List<ClaimedObject> objects = new ArrayList<>();
+    objects.add(new ClaimedObject(ClaimedObject.Kind.STATEFULSET, plan.source().name()));
+    objects.add(new ClaimedObject(ClaimedObject.Kind.SERVICE, request.service()));
+    if (request.route() != null) {
+      objects.add(new ClaimedObject(ClaimedObject.Kind.ROUTE, request.route()));
+    }
+    return objects;
+  }
+
+  /**
+   * What deploy-target creates (claimed from its creation): the target StatefulSet, its Service and
+   * the Service pinned to the source.
+   */
+  public static ClaimedObject[] created(InfinispanPlan plan) {
+    return new ClaimedObject[] {
+      new ClaimedObject(ClaimedObject.Kind.STATEFULSET, plan.targetGrid()),
+      new ClaimedObject(ClaimedObject.Kind.SERVICE, plan.targetGrid()),
+      new ClaimedObject(ClaimedObject.Kind.SERVICE, plan.sourceService())
+    };
   }
 
   /** One line saying what the plan does. */

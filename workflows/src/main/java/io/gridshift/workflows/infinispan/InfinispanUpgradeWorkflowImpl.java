@@ -1,5 +1,7 @@
 package io.gridshift.workflows.infinispan;
 
+import io.gridshift.workflows.common.ClaimKeeper;
+import io.gridshift.workflows.common.ClusterAgents;
 import io.gridshift.workflows.common.GatePolicy;
 import io.gridshift.workflows.common.GatedUpgradeHandlers;
 import io.gridshift.workflows.common.Phase;
@@ -70,6 +72,7 @@ public class InfinispanUpgradeWorkflowImpl extends GatedUpgradeHandlers
               .setContinueWithError(true)
               .build());
   private int compensations;
+  private boolean compensationFailed;
 
   /** Null before the point of no return, then the step or gate that passed it. */
   private String pointOfNoReturn;
@@ -80,6 +83,7 @@ public class InfinispanUpgradeWorkflowImpl extends GatedUpgradeHandlers
   private InfinispanMigration migration;
   private CacheTransfer transfer;
   private InfinispanOutcomes outcomes;
+  private ClaimKeeper claims;
 
   @Override
   public UpgradeStatus upgrade(InfinispanUpgradeRequest raw) {
@@ -115,15 +119,17 @@ public class InfinispanUpgradeWorkflowImpl extends GatedUpgradeHandlers
     request = InfinispanPlanner.validated(raw);
     gates.configure(request.requestedBy(), request.fourEyes());
     act = InfinispanActivityStubs.forCluster(request.cluster());
+    claims = new ClaimKeeper(act.kube());
+    InspectSourceRequest inspect =
+        new InspectSourceRequest(
+            request.cluster(),
+            request.grid(),
+            request.service(),
+            request.route(),
+            request.targetGrid(),
+            Workflow.getInfo().getWorkflowId());
     SourceGrid source =
-        act.deploy()
-            .inspectSource(
-                new InspectSourceRequest(
-                    request.cluster(),
-                    request.grid(),
-                    request.service(),
-                    request.route(),
-                    request.targetGrid()));
+        ClusterAgents.firstCall(request.cluster(), () -> act.firstContact().inspectSource(inspect));
     InfinispanPlanner.checkSource(request, source);
     visibility.sourceVersion(source.version());
     // The pinned source Service does not exist yet: read the caches through the client Service.
@@ -136,9 +142,13 @@ public class InfinispanUpgradeWorkflowImpl extends GatedUpgradeHandlers
                     request.port(),
                     request.credentialsSecret()));
     plan = InfinispanPlanner.plan(request, source, inventory);
+    if (!request.dryRun()) {
+      claims.claim(request.cluster(), InfinispanPlanner.claimed(request, plan));
+      claims.alsoRelease(InfinispanPlanner.created(plan));
+    }
     caches.planned(plan.caches());
     transfer = new CacheTransfer(request, plan, act, tracker, caches);
-    migration = new InfinispanMigration(request, plan, act, tracker, caches, transfer);
+    migration = new InfinispanMigration(request, plan, act, tracker, caches, transfer, claims);
     outcomes = new InfinispanOutcomes(request, plan, tracker, transfer);
     String summary = InfinispanPlanner.summary(plan);
     tracker.note(InfinispanSteps.PLAN, summary);
@@ -236,7 +246,7 @@ public class InfinispanUpgradeWorkflowImpl extends GatedUpgradeHandlers
 
   private UpgradeStatus complete() {
     tracker.phase(Phase.COMPLETED);
-    tracker.message(outcomes.completed());
+    tracker.message(withNote(outcomes.completed(), claims.release()));
     log.info("upgrade completed: {}", tracker.message());
     finished();
     return status();
@@ -247,7 +257,9 @@ public class InfinispanUpgradeWorkflowImpl extends GatedUpgradeHandlers
    */
   private RuntimeException end(UpgradeStop stop) {
     String outcome =
-        pointOfNoReturn != null ? outcomes.whereThingsStand(pointOfNoReturn) : compensate();
+        pointOfNoReturn != null
+            ? outcomes.whereThingsStand(pointOfNoReturn)
+            : compensateAndRelease();
     String message = sentence(stop.getMessage()) + " " + outcome;
     tracker.phase(stop.phase());
     tracker.message(message);
@@ -258,6 +270,17 @@ public class InfinispanUpgradeWorkflowImpl extends GatedUpgradeHandlers
       return (RuntimeException) stop.getCause();
     }
     return ApplicationFailure.newNonRetryableFailure(message, stop.type());
+  }
+
+  /** Before the point of no return everything goes back, and so do the claims. */
+  private String compensateAndRelease() {
+    String outcome = compensate();
+    // A compensation that failed leaves objects a person must look at: they stay claimed.
+    return claims == null || compensationFailed ? outcome : withNote(outcome, claims.release());
+  }
+
+  private static String withNote(String message, String note) {
+    return note == null ? message : message + " " + note;
   }
 
   private String compensate() {
@@ -271,6 +294,7 @@ public class InfinispanUpgradeWorkflowImpl extends GatedUpgradeHandlers
       return outcomes.compensated();
     } catch (RuntimeException e) {
       log.error("compensation failed", e);
+      compensationFailed = true;
       return outcomes.compensationFailed(e.getMessage());
     }
   }

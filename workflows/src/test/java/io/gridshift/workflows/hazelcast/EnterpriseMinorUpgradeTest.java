@@ -63,7 +63,8 @@ class EnterpriseMinorUpgradeTest extends HazelcastTestSupport {
                 0,
                 null,
                 null,
-                "hz-config"));
+                "hz-config",
+                null));
     // The cluster version stays 5.3 until every member runs 5.4.1, then follows after a while.
     doAnswer(
             i -> {

@@ -60,6 +60,7 @@ class HazelcastPreflightTest {
         0,
         maxUnavailable,
         maxSurge,
+        null,
         null);
   }
 

@@ -56,6 +56,10 @@ abstract class HazelcastTestSupport {
   static final String TARGET = "5.3.8";
   static final String OLD_IMAGE = "hazelcast/hazelcast:" + FROM;
   static final String NEW_IMAGE = "hazelcast/hazelcast:" + TARGET;
+
+  /** The claim every destructive request carries: the upgrade's workflow id. */
+  static final String CLAIM = "hazelcast-upgrade-test-apps-hz";
+
   static final WorkloadRef STS = new WorkloadRef(CLUSTER, WorkloadKind.STATEFULSET, "hz");
   static final WorkloadRef DEPLOYMENT = new WorkloadRef(CLUSTER, WorkloadKind.DEPLOYMENT, "hz");
   static final HazelcastEndpoint ENDPOINT = new HazelcastEndpoint(STS, 5701);
@@ -107,7 +111,8 @@ abstract class HazelcastTestSupport {
         0,
         null,
         null,
-        "hz-config");
+        "hz-config",
+        null);
   }
 
   private void answerForHealthyCluster() {
@@ -212,11 +217,11 @@ abstract class HazelcastTestSupport {
   }
 
   static PartitionRequest partition(int p) {
-    return new PartitionRequest(STS, p);
+    return new PartitionRequest(STS, p, CLAIM);
   }
 
   static PodTemplatePatch image(String image) {
-    return new PodTemplatePatch(STS, "hazelcast", image, Map.of());
+    return new PodTemplatePatch(STS, "hazelcast", image, Map.of(), CLAIM);
   }
 
   static SafeWaitRequest waitFor(String pod, String version) {

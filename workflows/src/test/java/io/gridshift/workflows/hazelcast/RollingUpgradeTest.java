@@ -191,6 +191,7 @@ class RollingUpgradeTest extends HazelcastTestSupport {
                 0,
                 1,
                 0,
+                null,
                 null));
     when(kube.rolloutStatus(any()))
         .thenReturn(new RolloutStatus(3, 2, 2, 1, 0, false, "1 of 3 updated"))
@@ -207,7 +208,8 @@ class RollingUpgradeTest extends HazelcastTestSupport {
     InOrder order = inOrder(kube, hz);
     order
         .verify(kube)
-        .patchPodTemplate(new PodTemplatePatch(DEPLOYMENT, "hazelcast", NEW_IMAGE, Map.of()));
+        .patchPodTemplate(
+            new PodTemplatePatch(DEPLOYMENT, "hazelcast", NEW_IMAGE, Map.of(), CLAIM));
     order.verify(kube).rolloutStatus(DEPLOYMENT);
     order.verify(hz).waitUntilSafe(any());
     order.verify(kube).rolloutStatus(DEPLOYMENT);

@@ -236,12 +236,13 @@ class StuckPodTest extends HazelcastTestSupport {
                 0,
                 1,
                 0,
+                null,
                 null));
     when(kube.rolloutStatus(any())).thenReturn(new RolloutStatus(3, 3, 3, 3, 0, true, "done"));
   }
 
   private static PodTemplatePatch deploymentImage(String image) {
-    return new PodTemplatePatch(DEPLOYMENT, "hazelcast", image, Map.of());
+    return new PodTemplatePatch(DEPLOYMENT, "hazelcast", image, Map.of(), CLAIM);
   }
 
   @Test

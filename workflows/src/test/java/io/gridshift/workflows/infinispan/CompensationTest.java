@@ -39,9 +39,9 @@ import org.mockito.InOrder;
 /** Before cutover everything is undone; after it nothing is, and a person decides. */
 class CompensationTest extends WorkflowTestSupport {
   private static final DeleteGridRequest DELETE_TARGET =
-      new DeleteGridRequest(CLUSTER, TARGET, List.of(TARGET, PINNED), true);
+      new DeleteGridRequest(CLUSTER, TARGET, List.of(TARGET, PINNED), true, CLAIM);
   private static final ServiceSelectorRequest BACK_TO_SOURCE =
-      new ServiceSelectorRequest(CLUSTER, "dg", SOURCE_SELECTOR);
+      new ServiceSelectorRequest(CLUSTER, "dg", SOURCE_SELECTOR, CLAIM);
 
   @Test
   void protostreamWriteProbeFailureRefusesToSwitchTrafficAndRemovesTheTarget() {
@@ -197,7 +197,8 @@ class CompensationTest extends WorkflowTestSupport {
         .contains("may still read through to it");
     assertThat(stub.status().phase()).isEqualTo(Phase.FAILED);
     verify(kube)
-        .setServiceSelector(new ServiceSelectorRequest(CLUSTER, "dg", Map.of(GRID_LABEL, TARGET)));
+        .setServiceSelector(
+            new ServiceSelectorRequest(CLUSTER, "dg", Map.of(GRID_LABEL, TARGET), CLAIM));
     verify(kube, never()).setServiceSelector(BACK_TO_SOURCE);
     verify(deploy, never()).deleteGrid(any());
     verify(data, never()).verify(argThat(VerifyRequest::fullKeyCheck));

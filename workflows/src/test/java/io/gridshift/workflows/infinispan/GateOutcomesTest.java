@@ -34,13 +34,13 @@ import org.mockito.InOrder;
 
 class GateOutcomesTest extends WorkflowTestSupport {
   private static final DeleteGridRequest DELETE_TARGET =
-      new DeleteGridRequest(CLUSTER, TARGET, List.of(TARGET, PINNED), true);
+      new DeleteGridRequest(CLUSTER, TARGET, List.of(TARGET, PINNED), true, CLAIM);
   private static final DeleteGridRequest DELETE_SOURCE_GRID =
-      new DeleteGridRequest(CLUSTER, "dg", List.of(PINNED), true);
+      new DeleteGridRequest(CLUSTER, "dg", List.of(PINNED), true, CLAIM);
   private static final ServiceSelectorRequest TO_TARGET =
-      new ServiceSelectorRequest(CLUSTER, "dg", Map.of(GRID_LABEL, TARGET));
+      new ServiceSelectorRequest(CLUSTER, "dg", Map.of(GRID_LABEL, TARGET), CLAIM);
   private static final ServiceSelectorRequest BACK_TO_SOURCE =
-      new ServiceSelectorRequest(CLUSTER, "dg", SOURCE_SELECTOR);
+      new ServiceSelectorRequest(CLUSTER, "dg", SOURCE_SELECTOR, CLAIM);
 
   @Test
   void approvedGatesCompleteTheUpgrade() {

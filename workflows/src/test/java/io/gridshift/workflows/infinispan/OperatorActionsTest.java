@@ -32,9 +32,9 @@ import org.junit.jupiter.api.Test;
 /** pause, resume and abort, before and after the point of no return. */
 class OperatorActionsTest extends WorkflowTestSupport {
   private static final DeleteGridRequest DELETE_TARGET =
-      new DeleteGridRequest(CLUSTER, TARGET, List.of(TARGET, PINNED), true);
+      new DeleteGridRequest(CLUSTER, TARGET, List.of(TARGET, PINNED), true, CLAIM);
   private static final ServiceSelectorRequest BACK_TO_SOURCE =
-      new ServiceSelectorRequest(CLUSTER, "dg", SOURCE_SELECTOR);
+      new ServiceSelectorRequest(CLUSTER, "dg", SOURCE_SELECTOR, CLAIM);
 
   @Test
   void abortAtAGateBeforeCutoverCompensates() {

@@ -38,7 +38,7 @@ class PlanStepTest extends WorkflowTestSupport {
     assertThat(status.message())
         .startsWith("dry run: upgrade grid dg 14.0.28.Final -> 15.0.21.Final");
     verify(deploy)
-        .inspectSource(new InspectSourceRequest(Requests.CLUSTER, "dg", "dg", null, TARGET));
+        .inspectSource(new InspectSourceRequest(Requests.CLUSTER, "dg", "dg", null, TARGET, CLAIM));
     verify(data).inventory(new GridEndpoint(Requests.CLUSTER, "dg", 11222, null));
     verifyNoMoreInteractions(deploy, data, kube);
   }

@@ -50,11 +50,11 @@ class ProtostreamPauseWritesTest extends WorkflowTestSupport {
   private static final CacheRequest ORDERS = new CacheRequest(SOURCE, TARGET_GRID, "orders");
   private static final CacheRequest SESSIONS = new CacheRequest(SOURCE, TARGET_GRID, "sessions");
   private static final DeleteGridRequest DELETE_TARGET =
-      new DeleteGridRequest(CLUSTER, TARGET, List.of(TARGET, PINNED), true);
+      new DeleteGridRequest(CLUSTER, TARGET, List.of(TARGET, PINNED), true, CLAIM);
   private static final ServiceSelectorRequest TO_TARGET =
-      new ServiceSelectorRequest(CLUSTER, "dg", Map.of(GRID_LABEL, TARGET));
+      new ServiceSelectorRequest(CLUSTER, "dg", Map.of(GRID_LABEL, TARGET), CLAIM);
   private static final ServiceSelectorRequest BACK_TO_SOURCE =
-      new ServiceSelectorRequest(CLUSTER, "dg", SOURCE_SELECTOR);
+      new ServiceSelectorRequest(CLUSTER, "dg", SOURCE_SELECTOR, CLAIM);
   private static final String INSTRUCTION =
       "pause client writes to caches [orders]; reads may continue; gridshift then syncs and"
           + " disconnects them before switching traffic; resume writes once switch-traffic has"

@@ -74,7 +74,8 @@ class StepExecutionTest extends WorkflowTestSupport {
                 11222,
                 List.of(),
                 null,
-                null));
+                null,
+                CLAIM));
     order.verify(kube).waitForRollout(argThat(r -> r.workload().equals(TARGET_STS)));
     order
         .verify(data)
@@ -88,7 +89,8 @@ class StepExecutionTest extends WorkflowTestSupport {
     order.verify(data).probeWriteThrough(orders);
     order
         .verify(kube)
-        .setServiceSelector(new ServiceSelectorRequest(CLUSTER, "dg", Map.of(GRID_LABEL, TARGET)));
+        .setServiceSelector(
+            new ServiceSelectorRequest(CLUSTER, "dg", Map.of(GRID_LABEL, TARGET), CLAIM));
     order.verify(data).syncData(new SyncRequest(orders, null, null));
     order.verify(data).verify(new VerifyRequest(orders, 1000, false, true));
     order.verify(data).disconnectSource(orders);
@@ -128,11 +130,11 @@ class StepExecutionTest extends WorkflowTestSupport {
     failure(stub);
 
     InOrder order = inOrder(kube);
-    order.verify(kube).setRouteService(new RouteRequest(CLUSTER, "dg-route", TARGET));
+    order.verify(kube).setRouteService(new RouteRequest(CLUSTER, "dg-route", TARGET, CLAIM));
     order
         .verify(kube)
-        .setServiceSelector(new ServiceSelectorRequest(CLUSTER, "dg", SOURCE_SELECTOR));
-    order.verify(kube).setRouteService(new RouteRequest(CLUSTER, "dg-route", "dg"));
+        .setServiceSelector(new ServiceSelectorRequest(CLUSTER, "dg", SOURCE_SELECTOR, CLAIM));
+    order.verify(kube).setRouteService(new RouteRequest(CLUSTER, "dg-route", "dg", CLAIM));
     verify(deploy).deployTarget(argThat(r -> r.minReadySeconds() == 30));
   }
 
@@ -161,7 +163,7 @@ class StepExecutionTest extends WorkflowTestSupport {
 
     InOrder order = inOrder(deploy, kube, data);
     order.verify(deploy).removeRemoteStores(CLUSTER, TARGET);
-    order.verify(kube).setPartition(new PartitionRequest(TARGET_STS, 3));
+    order.verify(kube).setPartition(new PartitionRequest(TARGET_STS, 3, CLAIM));
     order
         .verify(kube)
         .patchPodTemplate(
@@ -171,7 +173,7 @@ class StepExecutionTest extends WorkflowTestSupport {
                         && p.image() == null
                         && p.annotations().containsKey("gridshift.io/restartedAt")));
     for (int ordinal = 2; ordinal >= 0; ordinal--) {
-      order.verify(kube).setPartition(new PartitionRequest(TARGET_STS, ordinal));
+      order.verify(kube).setPartition(new PartitionRequest(TARGET_STS, ordinal, CLAIM));
       order.verify(kube).waitForRollout(any(RolloutRequest.class));
       order.verify(data).waitForClusterHealth(new ClusterHealthRequest(TARGET_GRID, 3, 600));
     }

@@ -51,6 +51,9 @@ abstract class WorkflowTestSupport {
   static final String TARGET = "dg-15-0-21";
   static final String PINNED = "dg-gridshift-source";
 
+  /** The claim every destructive request carries: the upgrade's workflow id. */
+  static final String CLAIM = "infinispan-upgrade-test-apps-dg";
+
   @RegisterExtension
   static final TestWorkflowExtension temporal =
       TestWorkflowExtension.newBuilder().setDoNotStart(true).build();

@@ -18,6 +18,7 @@ import io.gridshift.sandbox.traffic.TrafficRecord;
 import io.gridshift.starter.UpgradeException;
 import io.gridshift.starter.UpgradeRequests;
 import io.gridshift.starter.UpgradeService;
+import io.gridshift.workflows.activities.ClaimRequest;
 import io.gridshift.workflows.common.InvalidRequestException;
 import io.gridshift.workflows.common.OpenGate;
 import io.gridshift.workflows.common.Phase;
@@ -133,6 +134,13 @@ class InfinispanUpgradeEndToEndIT {
     assertThatThrownBy(() -> service.start(upgrade))
         .isInstanceOf(UpgradeException.class)
         .hasMessageContaining("already running as workflow " + id);
+    // Issue 10: an upgrade of A's target through A's Service was accepted, and A's rollback then
+    // deleted B's source. A holds both now; B is refused naming A, and changes nothing.
+    assertThat(annotation(statefulSet("dg"))).isEqualTo(id);
+    assertThat(annotation(statefulSet("dg-15-0-21"))).isEqualTo(id);
+    assertRefused(
+        request("dg-15-0-21", "15.0.21.Final", ", \"service\": \"dg\""),
+        "is held by another upgrade, " + id);
 
     UpgradeStatus done = e2e.approveEveryGate(id);
     assertThat(done.phase()).as(done.message()).isEqualTo(Phase.COMPLETED);
@@ -158,6 +166,8 @@ class InfinispanUpgradeEndToEndIT {
     assertThat(target.getStatus().getReadyReplicas()).isEqualTo(3);
     assertThat(kube.services().inNamespace("default").withName("dg").get().getSpec().getSelector())
         .isEqualTo(Map.of("gridshift.io/grid", "dg-15-0-21"));
+    assertThat(annotation(target)).as("claim released").isNull();
+    assertThat(annotation(kube.services().inNamespace("default").withName("dg").get())).isNull();
     assertThat(done.audit())
         .filteredOn(a -> a.action().name().equals("APPROVED"))
         .extracting(a -> a.gate())
@@ -199,6 +209,12 @@ class InfinispanUpgradeEndToEndIT {
         {"cluster": {"cluster": "sandbox", "namespace": "default"}, "grid": "%s",
          "targetVersion": "%s", "requestedBy": "e2e"%s}"""
         .formatted(grid, version, extra);
+  }
+
+  /** The upgrade holding {@code object}, or null. */
+  private static String annotation(HasMetadata object) {
+    Map<String, String> annotations = object.getMetadata().getAnnotations();
+    return annotations == null ? null : annotations.get(ClaimRequest.ANNOTATION);
   }
 
   private StatefulSet statefulSet(String name) {

@@ -25,6 +25,8 @@ import java.util.Map;
  *     down as Kubernetes does); null for StatefulSets
  * @param maxSurge Deployment maxSurge resolved (rounded up); null for StatefulSets
  * @param configMap the ConfigMap holding the member configuration, or null
+ * @param claimedBy the workflow id in the workload's {@code gridshift.io/upgrade} annotation (the
+ *     upgrade holding it), or null
  */
 public record HazelcastWorkload(
     String name,
@@ -41,4 +43,5 @@ public record HazelcastWorkload(
     int partition,
     Integer maxUnavailable,
     Integer maxSurge,
-    String configMap) {}
+    String configMap,
+    String claimedBy) {}

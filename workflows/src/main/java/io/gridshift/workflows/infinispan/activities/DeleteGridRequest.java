@@ -11,6 +11,13 @@ import java.util.List;
  * @param grid StatefulSet name
  * @param services Services to delete with it (never the client Service)
  * @param deleteConfigMap whether to delete the ConfigMap its pods mount
+ * @param claim the workflow id of the upgrade that claimed the object: the activity refuses when
+ *     the StatefulSet and each Service do not carry this claim; null skips the check (histories
+ *     from before claims)
  */
 public record DeleteGridRequest(
-    ClusterRef cluster, String grid, List<String> services, boolean deleteConfigMap) {}
+    ClusterRef cluster,
+    String grid,
+    List<String> services,
+    boolean deleteConfigMap,
+    String claim) {}

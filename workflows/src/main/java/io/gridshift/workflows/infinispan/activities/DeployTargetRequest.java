@@ -24,6 +24,8 @@ import java.util.List;
  *     stores) to place in the target's cache container; null in RUNTIME mode
  * @param credentialsSecret Secret for the remote stores' digest auth (referenced from the pod's
  *     environment, never copied), or null
+ * @param claim the upgrade's workflow id, written on the target StatefulSet and the pinned Service
+ *     as they are created; an existing one claimed by another upgrade is refused (null: no claim)
  */
 public record DeployTargetRequest(
     ClusterRef cluster,
@@ -35,4 +37,5 @@ public record DeployTargetRequest(
     int port,
     List<String> remoteStoreCaches,
     String cacheConfigsXml,
-    String credentialsSecret) {}
+    String credentialsSecret,
+    String claim) {}
