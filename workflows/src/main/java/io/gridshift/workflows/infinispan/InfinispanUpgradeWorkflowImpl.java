@@ -17,6 +17,7 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Functions;
 import io.temporal.workflow.Saga;
 import io.temporal.workflow.Workflow;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 
@@ -73,6 +74,7 @@ public class InfinispanUpgradeWorkflowImpl extends GatedUpgradeHandlers
               .build());
   private int compensations;
   private boolean compensationFailed;
+  private final List<String> compensationErrors = new ArrayList<>();
 
   /** Null before the point of no return, then the step or gate that passed it. */
   private String pointOfNoReturn;
@@ -239,8 +241,15 @@ public class InfinispanUpgradeWorkflowImpl extends GatedUpgradeHandlers
     compensations++;
     saga.addCompensation(
         () -> {
-          undo.apply();
-          tracker.compensated(step, detail);
+          try {
+            undo.apply();
+            tracker.compensated(step, detail);
+          } catch (RuntimeException e) {
+            // A sequential Saga that continues with errors swallows them: keep them ourselves, or
+            // a failed compensation would read as "nothing was lost".
+            compensationErrors.add(step + ": " + rootMessage(e));
+            throw e;
+          }
         });
   }
 
@@ -291,12 +300,23 @@ public class InfinispanUpgradeWorkflowImpl extends GatedUpgradeHandlers
     try {
       // Detached: compensation still runs when the workflow itself is being cancelled.
       Workflow.newDetachedCancellationScope(saga::compensate).run();
-      return outcomes.compensated();
     } catch (RuntimeException e) {
       log.error("compensation failed", e);
-      compensationFailed = true;
-      return outcomes.compensationFailed(e.getMessage());
+      compensationErrors.add(rootMessage(e));
     }
+    if (compensationErrors.isEmpty()) {
+      return outcomes.compensated();
+    }
+    compensationFailed = true;
+    return outcomes.compensationFailed(String.join("; ", compensationErrors));
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t instanceof ApplicationFailure app ? app.getOriginalMessage() : t.getMessage();
   }
 
   private static String sentence(String s) {

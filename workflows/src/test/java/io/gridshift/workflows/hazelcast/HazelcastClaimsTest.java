@@ -1,0 +1,102 @@
+package io.gridshift.workflows.hazelcast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import io.gridshift.workflows.activities.ClaimRequest;
+import io.gridshift.workflows.activities.ClaimedObject;
+import io.gridshift.workflows.common.FailureTypes;
+import io.gridshift.workflows.common.Phase;
+import io.gridshift.workflows.common.UpgradeStatus;
+import io.gridshift.workflows.hazelcast.activities.HazelcastWorkload;
+import io.temporal.client.WorkflowStub;
+import io.temporal.failure.ApplicationFailure;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
+
+/**
+ * Issue 10: a Hazelcast dry run the preflight refuses fails like an Infinispan one; a workload
+ * another upgrade holds is refused naming it; an upgrade claims its workload before rolling and
+ * releases it at the end.
+ */
+class HazelcastClaimsTest extends HazelcastTestSupport {
+  private static final ClaimRequest HZ_CLAIM =
+      new ClaimRequest(CLUSTER, CLAIM, List.of(ClaimedObject.of(STS)));
+
+  @Test
+  void aDryRunThePreflightRefusesFailsWithEveryViolationAndKeepsThePlan() {
+    when(hz.inspect(any())).thenReturn(statefulSet(Map.of(), 30));
+    HazelcastUpgradeWorkflow stub = start(with(request(), false, false, true));
+
+    ApplicationFailure f = failure(stub);
+
+    assertThat(f.getType()).isEqualTo(FailureTypes.UNSAFE_CONFIGURATION);
+    assertThat(f.getOriginalMessage())
+        .startsWith("preflight refused the upgrade: 2 violations: ")
+        .contains("[shutdown-hook-policy]")
+        .contains("[graceful-shutdown-max-wait]")
+        .endsWith("Nothing was changed in the cluster.");
+    UpgradeStatus status = WorkflowStub.fromTyped(stub).query("status", UpgradeStatus.class);
+    assertThat(status.phase()).isEqualTo(Phase.FAILED);
+    assertThat(status.plan()).isNotNull();
+    verifyNoInteractions(kube);
+  }
+
+  @Test
+  void aWorkloadAnotherUpgradeHoldsIsRefusedNamingItEvenInADryRun() {
+    HazelcastWorkload safe = statefulSet(SAFE_PROPERTIES, 600);
+    when(hz.inspect(any())).thenReturn(heldBy(safe, "hazelcast-upgrade-test-apps-other"));
+
+    ApplicationFailure f = failure(start(with(request(), false, false, true)));
+
+    assertThat(f.getType()).isEqualTo(FailureTypes.CLAIM_CONFLICT);
+    assertThat(f.getOriginalMessage())
+        .contains("StatefulSet hz is held by another upgrade, hazelcast-upgrade-test-apps-other")
+        .contains("kubectl annotate statefulset hz gridshift.io/upgrade-");
+    verifyNoInteractions(kube);
+  }
+
+  @Test
+  void itsOwnClaimFromAnEarlierRunIsNoObstacle() {
+    when(hz.inspect(any())).thenReturn(heldBy(statefulSet(SAFE_PROPERTIES, 600), CLAIM));
+
+    assertThat(result(start(request())).phase()).isEqualTo(Phase.COMPLETED);
+  }
+
+  @Test
+  void anUpgradeClaimsItsWorkloadBeforeRollingAndReleasesItAtTheEnd() {
+    UpgradeStatus done = result(start(request()));
+
+    assertThat(done.phase()).isEqualTo(Phase.COMPLETED);
+    InOrder order = inOrder(kube);
+    order.verify(kube).claim(HZ_CLAIM);
+    order.verify(kube).setPartition(partition(3));
+    order.verify(kube).patchPodTemplate(image(NEW_IMAGE));
+    order.verify(kube).release(HZ_CLAIM);
+  }
+
+  private static HazelcastWorkload heldBy(HazelcastWorkload w, String holder) {
+    return new HazelcastWorkload(
+        w.name(),
+        w.kind(),
+        w.replicas(),
+        w.readyReplicas(),
+        w.container(),
+        w.image(),
+        w.version(),
+        w.terminationGracePeriodSeconds(),
+        w.systemProperties(),
+        w.mapBackupCounts(),
+        w.strategyType(),
+        w.partition(),
+        w.maxUnavailable(),
+        w.maxSurge(),
+        w.configMap(),
+        holder);
+  }
+}
