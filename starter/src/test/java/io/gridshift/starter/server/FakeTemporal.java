@@ -184,7 +184,8 @@ final class FakeTemporal implements AutoCloseable {
         0,
         null,
         null,
-        name + "-config", null);
+        name + "-config",
+        null);
   }
 
   private ClusterSnapshot snapshot(String workload) {
