@@ -71,7 +71,7 @@ public final class HazelcastDemo {
             UpgradeMeasurement.start(
                 measuring,
                 sandbox.client(),
-                HazelcastDemoGrid.NAMESPACE,
+                grid.namespace(),
                 grid::settled,
                 () -> grid.trafficOps(TRAFFIC_MAP),
                 out)) {
@@ -109,6 +109,11 @@ public final class HazelcastDemo {
     if (options.gridManifest() != null) {
       out.printf("%nCreating the objects of %s ...%n", options.gridManifest());
       grid.apply(options.gridManifest());
+      out.printf(
+          "  the grid is %s %s in namespace %s%n",
+          grid.kind().name().toLowerCase(java.util.Locale.ROOT),
+          grid.name(),
+          grid.namespace());
     } else {
       out.printf(
           "%nCreating Hazelcast '%s': 3 members of %s (GRACEFUL shutdown, max wait 600 s, grace 600 s) ...%n",
@@ -144,7 +149,7 @@ public final class HazelcastDemo {
          "requestedBy": "%s"}"""
         .formatted(
             CLUSTER,
-            HazelcastDemoGrid.NAMESPACE,
+            grid.namespace(),
             grid.name(),
             grid.kind(),
             TARGET_VERSION,
