@@ -82,7 +82,7 @@ public final class InfinispanDemo {
         out.println(
             "Reading every loaded key back through Service " + InfinispanDemoGrid.GRID + " ...");
         Map<String, Integer> missing = new InfinispanDemoGrid(sandbox.client()).missingKeys(loaded);
-        DemoReport report = DemoReport.of(result, missing).with(measured);
+        DemoReport report = DemoReport.of(result, loaded, missing).with(measured);
         summarize(result, report);
         MeasurementPrinter.print(measured, out);
         DemoOutputs.write(options, report, result, measured, "Infinispan " + upgradeLabel(), out);
@@ -148,11 +148,18 @@ public final class InfinispanDemo {
   private void summarize(UpgradeStatus result, DemoReport report) {
     out.println();
     StatusPrinter.print(result, out);
-    out.printf("%nKeys read back through the client Service after the upgrade:%n");
+    out.printf(
+        "%nKeys per cache: verify-target looked every source key up on the target; then the demo"
+            + " read%nevery key it had loaded back through the client Service:%n");
     for (DemoReport.Cache c : report.caches()) {
       out.printf(
-          "  %-10s source %7d  target %7d  missing %d%n",
-          c.name(), c.sourceEntries(), c.targetEntries(), c.missingKeys());
+          "  %-10s source %7d  target %7d  missing %d  |  loaded %7d  missing or changed %d%n",
+          c.name(),
+          c.sourceEntries(),
+          c.targetEntries(),
+          c.missingKeys(),
+          c.loadedKeys(),
+          c.loadedKeysMissing());
     }
     out.printf(
         "%nResult: %s%n",
