@@ -7,6 +7,7 @@ import io.gridshift.starter.cli.StatusPrinter;
 import io.gridshift.worker.GridshiftWorker;
 import io.gridshift.worker.WorkerConfig;
 import io.gridshift.workflows.common.UpgradeStatus;
+import io.gridshift.workflows.infinispan.InfinispanGates;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -75,7 +76,10 @@ public final class InfinispanDemo {
                 null,
                 () -> new InfinispanOps(service, InfinispanDemoGrid.PORT, TRAFFIC_CACHE),
                 out)) {
-          result = upgrade(new UpgradeService(client));
+          result =
+              upgrade(
+                  new UpgradeService(client),
+                  DemoCommands.forCurrentUser(sandbox.temporalTarget()));
           out.println("\nRe-reading every write the client saw acknowledged ...");
           measured = measurement.finish(result);
         }
@@ -122,7 +126,7 @@ public final class InfinispanDemo {
     return loaded;
   }
 
-  private UpgradeStatus upgrade(UpgradeService service) throws Exception {
+  private UpgradeStatus upgrade(UpgradeService service, DemoCommands commands) throws Exception {
     // The same JSON a person would pass to `./gridshift upgrade start --file`.
     String json =
         """
@@ -138,8 +142,27 @@ public final class InfinispanDemo {
                 InfinispanDemoGrid.GRID,
                 TARGET_VERSION,
                 System.getProperty("user.name", "demo-requester"));
-    return new UpgradeFollower(service, options.approveAll(), out).run(json, upgradeLabel());
+    return new UpgradeFollower(service, options.approveAll(), commands, GATE_NOTES, out)
+        .run(json, upgradeLabel());
   }
+
+  /** What a newcomer needs to know at each gate of this demo, beyond the gate's own text. */
+  private static final Map<String, String> GATE_NOTES =
+      Map.of(
+          InfinispanGates.WRITES_PAUSED,
+          "In this demo the only client is the traffic probe, and it writes to cache '"
+              + TRAFFIC_CACHE
+              + "' alone: nothing writes to the caches named above, so there is nothing to"
+              + " pause; approving is enough.",
+          InfinispanGates.SWITCH_TRAFFIC,
+          "Approving points Service '"
+              + InfinispanDemoGrid.GRID
+              + "' at the new pods; the traffic probe goes on through it.",
+          InfinispanGates.CUTOVER,
+          "After cutover, writes live only on the new grid: nothing is rolled back"
+              + " automatically any more.",
+          InfinispanGates.DELETE_SOURCE,
+          "Approving deletes the old " + SOURCE_VERSION + " pods (their volumes are kept).");
 
   private static String upgradeLabel() {
     return SOURCE_VERSION + " -> " + TARGET_VERSION;
