@@ -127,9 +127,7 @@ public final class HazelcastDemo {
       grid.apply(options.gridManifest());
       out.printf(
           "  the grid is %s %s in namespace %s%n",
-          grid.kind().name().toLowerCase(java.util.Locale.ROOT),
-          grid.name(),
-          grid.namespace());
+          grid.kind().name().toLowerCase(java.util.Locale.ROOT), grid.name(), grid.namespace());
     } else {
       out.printf(
           "%nCreating Hazelcast '%s': 3 members of %s (GRACEFUL shutdown, max wait 600 s, grace 600 s) ...%n",

@@ -51,6 +51,7 @@ import java.util.function.IntConsumer;
 public final class HazelcastDemoGrid {
   /** The namespace of the demo's own grid, and of a manifest's objects that name none. */
   public static final String NAMESPACE = "default";
+
   public static final String GRID = "hz";
   static final String CLUSTER_NAME = "hz";
   static final List<String> MAPS = List.of("orders", "sessions");

@@ -105,8 +105,8 @@ public record Overhead(
   }
 
   /**
-   * The spans between each PAUSED in the audit and the RESUMED after it (the window's end when
-   * none followed).
+   * The spans between each PAUSED in the audit and the RESUMED after it (the window's end when none
+   * followed).
    */
   static List<Interval> pauses(UpgradeStatus status, Interval window) {
     List<Interval> spans = new ArrayList<>();

@@ -31,9 +31,9 @@ final class GateLines {
   private static final double TEXT_OFFSET_PX = 3;
 
   /**
-   * A marker with its x and its label's lane and side; {@code text} is null for a marker drawn as
-   * a line only (its label is shared with the marker before it, or left off), and {@code lane} is
-   * -1 when no label of its group is drawn; {@code fullText} is the label before truncation.
+   * A marker with its x and its label's lane and side; {@code text} is null for a marker drawn as a
+   * line only (its label is shared with the marker before it, or left off), and {@code lane} is -1
+   * when no label of its group is drawn; {@code fullText} is the label before truncation.
    */
   record Placed(
       Marker marker,
@@ -73,7 +73,9 @@ final class GateLines {
     List<Group> groups = group(markers, axis);
     chooseSides(groups);
     List<Group> order = new ArrayList<>();
-    groups.stream().filter(g -> !g.left).sorted(Comparator.comparing(Group::x).reversed())
+    groups.stream()
+        .filter(g -> !g.left)
+        .sorted(Comparator.comparing(Group::x).reversed())
         .forEach(order::add);
     groups.stream().filter(g -> g.left).forEach(order::add);
     List<Group> placed = new ArrayList<>();

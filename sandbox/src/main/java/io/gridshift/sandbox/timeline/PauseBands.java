@@ -20,7 +20,8 @@ final class PauseBands {
       Instant end = p.end() == null ? t.end() : p.end();
       double x1 = axis.x(p.start());
       double width = Math.max(1, axis.x(end) - x1);
-      String lasted = TimeAxis.humanDuration(Math.max(0, end.toEpochMilli() - p.start().toEpochMilli()));
+      String lasted =
+          TimeAxis.humanDuration(Math.max(0, end.toEpochMilli() - p.start().toEpochMilli()));
       svg.withTitle(
           "rect",
           p.label() + " (" + lasted + (p.end() == null ? ", never resumed" : "") + ")",

@@ -50,7 +50,8 @@ class DemoPromptsTest {
                 + ID
                 + " cutover --by 'o'\\''brien smith' --temporal 127.0.0.1:17233");
     assertThat(commands.control("resume", ID))
-        .isEqualTo("./gridshift resume " + ID + " --by 'o'\\''brien smith' --temporal 127.0.0.1:17233");
+        .isEqualTo(
+            "./gridshift resume " + ID + " --by 'o'\\''brien smith' --temporal 127.0.0.1:17233");
   }
 
   @Test
@@ -62,7 +63,8 @@ class DemoPromptsTest {
     List<AuditEntry> audit = new ArrayList<>();
     printer.print(status(false, audit));
     audit.add(
-        new AuditEntry("2026-12-06T20:01:00Z", null, AuditEntry.Action.PAUSED, "bob", "lunch", null));
+        new AuditEntry(
+            "2026-12-06T20:01:00Z", null, AuditEntry.Action.PAUSED, "bob", "lunch", null));
     printer.print(status(true, audit));
     printer.print(status(true, audit));
     audit.add(

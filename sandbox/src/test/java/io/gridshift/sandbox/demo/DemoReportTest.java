@@ -18,8 +18,7 @@ class DemoReportTest {
     // on the target; 3 of the 1,000 loaded keys read back changed through the Service.
     UpgradeStatus status =
         status(new CacheProgress("sessions", null, "VERIFIED", 1_050, 1_060, 1_050, 0, 10));
-    DemoReport report =
-        DemoReport.of(status, Map.of("sessions", 1_000), Map.of("sessions", 3));
+    DemoReport report = DemoReport.of(status, Map.of("sessions", 1_000), Map.of("sessions", 3));
 
     DemoReport.Cache c = report.caches().get(0);
     assertThat(c.sourceEntries()).isEqualTo(1_050);
@@ -38,8 +37,7 @@ class DemoReportTest {
         .isFalse();
     UpgradeStatus clean =
         status(new CacheProgress("events", null, "VERIFIED", 500, 500, 500, 0, 10));
-    assertThat(DemoReport.of(clean, Map.of("events", 500), Map.of("events", 0)).success())
-        .isTrue();
+    assertThat(DemoReport.of(clean, Map.of("events", 500), Map.of("events", 0)).success()).isTrue();
   }
 
   private static UpgradeStatus status(CacheProgress cache) {

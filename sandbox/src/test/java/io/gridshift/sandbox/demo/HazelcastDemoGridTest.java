@@ -44,7 +44,9 @@ class HazelcastDemoGridTest {
     assertThat(kube.apps().statefulSets().inNamespace("default").list().getItems()).isEmpty();
     // The rest of the demo reads the grid where it is.
     assertThat(grid.replicas()).isEqualTo(3);
-    assertThat(grid.clientService()).get().extracting(s -> s.getMetadata().getName())
+    assertThat(grid.clientService())
+        .get()
+        .extracting(s -> s.getMetadata().getName())
         .isEqualTo("shop-clients");
     assertThat(grid.clusterName()).isEqualTo("shop-cluster");
   }
@@ -55,7 +57,8 @@ class HazelcastDemoGridTest {
     grid.apply(manifest(null));
 
     assertThat(grid.namespace()).isEqualTo("default");
-    assertThat(kube.apps().statefulSets().inNamespace("default").withName("shop").get()).isNotNull();
+    assertThat(kube.apps().statefulSets().inNamespace("default").withName("shop").get())
+        .isNotNull();
     assertThat(grid.replicas()).isEqualTo(3);
   }
 

@@ -71,8 +71,7 @@ class OverheadTest {
             List.of(step("deploy-target", 0, 30), step("sync-data", 70, 100)),
             List.of(audit(20, AuditEntry.Action.PAUSED), audit(70, AuditEntry.Action.RESUMED)));
     Overhead o =
-        Overhead.compute(
-            status, List.of(new PodLife("p", ms(0), ms(30), 0, 0, 0)), List.of());
+        Overhead.compute(status, List.of(new PodLife("p", ms(0), ms(30), 0, 0, 0)), List.of());
 
     assertThat(o.pausedMs()).isEqualTo(40_000);
     assertThat(o.irreducibleMs()).isEqualTo(60_000);

@@ -55,7 +55,9 @@ class TimelineGatesAndPausesTest {
             List.of());
 
     assertThat(elements(svg, "line", "gate ")).hasSize(2);
-    assertThat(labels(svg)).extracting(Label::text).containsExactly("cutover opened, approved by demo");
+    assertThat(labels(svg))
+        .extracting(Label::text)
+        .containsExactly("cutover opened, approved by demo");
   }
 
   @Test
