@@ -33,6 +33,8 @@ final class ProgressPrinter {
 
   /** Prints changes; returns the gate that newly opened, or null. */
   OpenGate print(UpgradeStatus status) {
+    // What people did first: a resume or a decision is why the next step starts.
+    printAudit(status);
     for (StepStatus step : status.steps()) {
       StepState before = steps.put(step.name(), step.state());
       if (before != step.state() && step.state() != StepState.PENDING) {
@@ -43,11 +45,10 @@ final class ProgressPrinter {
       String line = c.state() + " " + c.synchronizedEntries() + " " + c.targetEntries();
       if (!line.equals(caches.put(c.name(), line))) {
         out.printf(
-            "      cache %-10s %-13s source %d, target %d, synced %d%n",
+            "      cache %-10s %-15s source %d, target %d, synced %d%n",
             c.name(), c.state(), c.sourceEntries(), c.targetEntries(), c.synchronizedEntries());
       }
     }
-    printAudit(status);
     OpenGate gate = status.openGate();
     if (gate != null && announcedGates.add(gate.name() + gate.openedAt())) {
       return gate;
@@ -55,7 +56,10 @@ final class ProgressPrinter {
     return null;
   }
 
-  /** The audit entries not printed yet; gate openings are announced with their commands instead. */
+  /**
+   * The audit entries not printed yet. Gate openings are announced with their commands, and gate
+   * decisions show on the gate's step line ("approved by alice: comment"), so neither is repeated.
+   */
   private void printAudit(UpgradeStatus status) {
     List<AuditEntry> audit = status.audit() == null ? List.of() : status.audit();
     for (int i = auditSeen; i < audit.size(); i++) {
@@ -70,16 +74,13 @@ final class ProgressPrinter {
   private String describe(AuditEntry a, String workflowId) {
     String why = a.comment() == null || a.comment().isBlank() ? "" : ": \"" + a.comment() + "\"";
     return switch (a.action()) {
-      case GATE_OPENED -> null;
-      case APPROVED, REJECTED ->
-          String.format(
-              "  gate %-18s %s by %s%s",
-              a.gate(), a.action().name().toLowerCase(java.util.Locale.ROOT), a.by(), why);
+      case GATE_OPENED, APPROVED, REJECTED -> null;
       case EXPIRED -> String.format("  gate %-18s expired: nobody decided in time", a.gate());
       case PAUSED ->
           String.format(
-              "%n  PAUSED by %s%s. The step under way finishes; nothing more runs until it is"
-                  + " resumed:%n    %s%n",
+              "%n  PAUSED by %s%s. A step under way finishes and an open gate can still be"
+                  + " decided, but no%n  new step starts until someone resumes the upgrade:%n"
+                  + "    %s%n",
               a.by(), why, commands.control("resume", workflowId));
       case RESUMED -> String.format("  resumed by %s%s: the upgrade goes on", a.by(), why);
       case ABORT_REQUESTED ->

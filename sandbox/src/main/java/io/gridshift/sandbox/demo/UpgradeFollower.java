@@ -3,6 +3,7 @@ package io.gridshift.sandbox.demo;
 import io.gridshift.starter.UpgradeRequests;
 import io.gridshift.starter.UpgradeService;
 import io.gridshift.workflows.common.GateDecision;
+import io.gridshift.workflows.common.GatePolicy;
 import io.gridshift.workflows.common.Gatekeeper;
 import io.gridshift.workflows.common.OpenGate;
 import io.gridshift.workflows.common.UpgradeStatus;
@@ -101,8 +102,12 @@ final class UpgradeFollower {
     StringBuilder text = new StringBuilder();
     text.append(
         String.format(
-            "%n  Gate '%s' is waiting for a decision (until %s, then %s).%n",
-            gate.name(), gate.deadline(), gate.onTimeout()));
+            "%n  Gate '%s' is waiting for a decision until %s;%n  %s.%n",
+            gate.name(),
+            gate.deadline(),
+            gate.onTimeout() == GatePolicy.TimeoutAction.KEEP_WAITING
+                ? "if nobody decides by then, it stays open and asks again"
+                : "if nobody decides by then, the upgrade is aborted"));
     if (note != null) {
       text.append("  ").append(note).append(System.lineSeparator());
     }

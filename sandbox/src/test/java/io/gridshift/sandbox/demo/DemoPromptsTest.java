@@ -36,6 +36,7 @@ class DemoPromptsTest {
         .contains("    ./gridshift approve " + ID + " switch-traffic --by alice\n")
         .contains("    ./gridshift reject " + ID + " switch-traffic --by alice\n")
         .contains("a note")
+        .contains("if nobody decides by then, the upgrade is aborted")
         .doesNotContain("NAME")
         .doesNotContain("TEXT");
   }
@@ -77,6 +78,7 @@ class DemoPromptsTest {
         .contains("./gridshift resume " + ID + " --by alice")
         .contains("resumed by bob: the upgrade goes on");
     assertThat(printed.split("PAUSED by", -1)).as("said once, not at every poll").hasSize(2);
+    assertThat(printed).contains("an open gate can still be decided");
   }
 
   private static UpgradeStatus status(boolean paused, List<AuditEntry> audit) {
