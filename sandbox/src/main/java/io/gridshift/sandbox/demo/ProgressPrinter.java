@@ -78,7 +78,7 @@ final class ProgressPrinter {
       case EXPIRED -> String.format("  gate %-18s expired: nobody decided in time", a.gate());
       case PAUSED ->
           String.format(
-              "%n  PAUSED by %s%s. A step under way finishes and an open gate can still be"
+              "  PAUSED by %s%s. A step under way finishes and an open gate can still be"
                   + " decided, but no%n  new step starts until someone resumes the upgrade:%n"
                   + "    %s%n",
               a.by(), why, commands.control("resume", workflowId));
