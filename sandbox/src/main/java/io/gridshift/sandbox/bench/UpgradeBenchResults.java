@@ -198,7 +198,8 @@ public final class UpgradeBenchResults {
         Locale.ROOT,
         "%.1f s of %.1f s = %.1f %% (%s)",
         o.path("overheadMs").asLong() / 1000.0,
-        (o.path("wallMs").asLong() - o.path("gateWaitMs").asLong()) / 1000.0,
+        (o.path("wallMs").asLong() - o.path("gateWaitMs").asLong() - o.path("pausedMs").asLong())
+            / 1000.0,
         percent,
         percent <= MAX_OVERHEAD_PERCENT ? "met" : "**missed**");
   }

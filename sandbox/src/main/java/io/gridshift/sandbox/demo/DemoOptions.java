@@ -12,8 +12,8 @@ import java.nio.file.Path;
  * @param workDir where the sandbox keeps pods' files and logs ({@code --work-dir}, default
  *     .gridshift/sandbox)
  * @param gridManifest {@code --grid-manifest FILE} (hazelcast): the user's own StatefulSet or
- *     Deployment (with its ConfigMap) to try in the sandbox instead of the demo's; the preflight
- *     judges it
+ *     Deployment (with its ConfigMap) to try in the sandbox instead of the demo's, each object in
+ *     the namespace it names; the preflight judges it
  * @param rate {@code --rate N}: the traffic probe's operations per second through the upgrade
  *     (default 200; 0 turns the probe off)
  * @param timeline {@code --timeline FILE}: write an HTML timeline of the upgrade there
@@ -50,7 +50,8 @@ public record DemoOptions(
                        (default 200; 0 turns the probe off)
         --baseline SECONDS  traffic measured before the upgrade starts (default 10)
         --grid-manifest FILE  (hazelcast) your own StatefulSet/Deployment manifest instead of the
-                       demo's; the preflight judges it""";
+                       demo's, created in the namespaces it names (default when none);
+                       the preflight judges it""";
 
   /** These options with the traffic probe off (for a grid that never came up). */
   DemoOptions withoutTraffic() {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.gridshift.sandbox.measure.Overhead;
 import io.gridshift.sandbox.traffic.TrafficSummary;
 import io.gridshift.workflows.common.AuditEntry;
-import io.gridshift.workflows.common.CacheProgress;
 import io.gridshift.workflows.common.UpgradeStatus;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,8 @@ import java.util.Map;
  * @param workflowId the upgrade's workflow id
  * @param status the final phase: COMPLETED, FAILED, ABORTED, ...
  * @param steps every step with its state and times
- * @param caches per cache: entries on source and target, and keys missing on the target
+ * @param caches per cache: the workflow's count of every source key, and the demo's read-back of
+ *     the keys it loaded (see {@link Cache})
  * @param approvals every gate decision
  * @param members (hazelcast) every member's pod and version
  * @param maps (hazelcast) every map's entries before and after
@@ -48,16 +48,35 @@ public record DemoReport(
   public record Step(String name, String status, String startedAt, String endedAt) {}
 
   /**
-   * One cache. {@code missingKeys} counts keys the demo loaded that are absent (or changed) when
-   * read back through the client Service after the upgrade, or the workflow's own count if higher.
+   * One cache, counted over two sets of keys, each field saying which.
+   *
+   * @param sourceEntries every entry of the source cache at the workflow's last verification
+   *     ({@code verify-target}; at plan when none ran): the keys the demo loaded plus any the
+   *     traffic probe wrote before traffic moved
+   * @param targetEntries entries of the target cache at that verification
+   * @param missingKeys of the {@code sourceEntries} keys, those the target lacked (that
+   *     verification looks every source key up)
+   * @param loadedKeys the keys the demo loaded into the cache before the upgrade
+   * @param loadedKeysMissing of the {@code loadedKeys}, those absent or holding another value when
+   *     read back through the client Service after the upgrade
    */
-  public record Cache(String name, long sourceEntries, long targetEntries, long missingKeys) {}
+  public record Cache(
+      String name,
+      long sourceEntries,
+      long targetEntries,
+      long missingKeys,
+      long loadedKeys,
+      long loadedKeysMissing) {}
 
   /** One gate decision. */
   public record Approval(String gate, String by, String at, String comment) {}
 
-  /** Builds the report from the final status and the demo's own read-back of every loaded key. */
-  static DemoReport of(UpgradeStatus status, Map<String, Integer> missingOnReadBack) {
+  /**
+   * Builds the report from the final status and the demo's own read-back: {@code loaded} keys per
+   * cache, of which {@code missingOnReadBack} were absent or changed.
+   */
+  static DemoReport of(
+      UpgradeStatus status, Map<String, Integer> loaded, Map<String, Integer> missingOnReadBack) {
     List<Step> steps =
         status.steps().stream()
             .map(s -> new Step(s.name(), s.state().name(), s.startedAt(), s.endedAt()))
@@ -70,7 +89,9 @@ public record DemoReport(
                         c.name(),
                         c.sourceEntries(),
                         c.targetEntries(),
-                        missing(c, missingOnReadBack)))
+                        c.missingKeys(),
+                        loaded.getOrDefault(c.name(), 0),
+                        missingOnReadBack.getOrDefault(c.name(), 0)))
             .toList();
     List<Approval> approvals =
         status.audit().stream()
@@ -95,7 +116,7 @@ public record DemoReport(
   /** Builds a Hazelcast report: {@code lost} counts keys missing or changed on reading back. */
   static DemoReport ofHazelcast(
       UpgradeStatus status, Map<String, Integer> loaded, Map<String, Integer> lost) {
-    DemoReport base = of(status, Map.of());
+    DemoReport base = of(status, Map.of(), Map.of());
     List<Member> members =
         status.members().stream().map(m -> new Member(m.pod(), m.version())).toList();
     List<MapEntries> maps =
@@ -128,18 +149,13 @@ public record DemoReport(
         measured.overhead());
   }
 
-  private static long missing(CacheProgress c, Map<String, Integer> readBack) {
-    Integer lost = readBack.get(c.name());
-    return Math.max(c.missingKeys(), lost == null ? 0 : lost);
-  }
-
   /**
    * True when the upgrade completed and nothing is missing: no loaded key, and no write the probe's
    * client saw acknowledged. Client errors (downtime) are reported, not judged here.
    */
   boolean success() {
     return status.equals("COMPLETED")
-        && caches.stream().allMatch(c -> c.missingKeys() == 0)
+        && caches.stream().allMatch(c -> c.missingKeys() == 0 && c.loadedKeysMissing() == 0)
         && (maps == null || maps.stream().allMatch(m -> m.entriesAfter() == m.entriesBefore()))
         && (traffic == null || (traffic.lostWrites() == 0 && traffic.unreadableKeys() == 0));
   }

@@ -2,12 +2,14 @@ package io.gridshift.sandbox.demo;
 
 import io.gridshift.sandbox.timeline.Bar;
 import io.gridshift.sandbox.timeline.Marker;
+import io.gridshift.sandbox.timeline.Pause;
 import io.gridshift.sandbox.timeline.Sample;
 import io.gridshift.sandbox.timeline.Timeline;
 import io.gridshift.workflows.common.AuditEntry;
 import io.gridshift.workflows.common.StepStatus;
 import io.gridshift.workflows.common.UpgradeStatus;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Builds the {@code --timeline} picture from the final status and the probe's samples. */
@@ -27,15 +29,43 @@ final class DemoTimeline {
             .toList();
     List<Marker> gates =
         status.audit().stream()
-            .filter(a -> a.gate() != null && a.action() != AuditEntry.Action.REFUSED)
+            .filter(DemoTimeline::marked)
             .map(a -> new Marker(label(a), instant(a.at()), a.action().name()))
             .toList();
-    return new Timeline(title, start, end, bars, gates, samples, summary);
+    return new Timeline(title, start, end, bars, gates, samples, summary, pauses(status));
+  }
+
+  /** Gate events (refusals changed nothing) and pauses and resumes. */
+  private static boolean marked(AuditEntry a) {
+    return a.action() == AuditEntry.Action.PAUSED
+        || a.action() == AuditEntry.Action.RESUMED
+        || (a.gate() != null && a.action() != AuditEntry.Action.REFUSED);
+  }
+
+  /** Each PAUSED up to the RESUMED after it (open when none followed), labelled who and why. */
+  static List<Pause> pauses(UpgradeStatus status) {
+    List<Pause> pauses = new ArrayList<>();
+    AuditEntry since = null;
+    for (AuditEntry a : status.audit()) {
+      if (a.action() == AuditEntry.Action.PAUSED && since == null) {
+        since = a;
+      } else if (a.action() == AuditEntry.Action.RESUMED && since != null) {
+        pauses.add(new Pause(label(since), instant(since.at()), instant(a.at())));
+        since = null;
+      }
+    }
+    if (since != null) {
+      pauses.add(new Pause(label(since), instant(since.at()), null));
+    }
+    return pauses;
   }
 
   private static String label(AuditEntry a) {
     String who = a.by() == null ? "" : " by " + a.by();
+    String why = a.comment() == null || a.comment().isBlank() ? "" : ": " + a.comment();
     return switch (a.action()) {
+      case PAUSED -> "paused" + who + why;
+      case RESUMED -> "resumed" + who;
       case GATE_OPENED -> a.gate() + " opened";
       case APPROVED -> a.gate() + " approved" + who;
       case REJECTED -> a.gate() + " rejected" + who;

@@ -6,6 +6,7 @@ import io.gridshift.starter.cli.StatusPrinter;
 import io.gridshift.worker.GridshiftWorker;
 import io.gridshift.worker.WorkerConfig;
 import io.gridshift.workflows.common.UpgradeStatus;
+import io.gridshift.workflows.hazelcast.HazelcastGates;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -28,6 +29,16 @@ public final class HazelcastDemo {
   static final String TRAFFIC_MAP = "sessions";
 
   static final String CLUSTER = "sandbox";
+
+  /** What a newcomer needs to know at each gate of this demo, beyond the gate's own text. */
+  private static final Map<String, String> GATE_NOTES =
+      Map.of(
+          HazelcastGates.CANARY,
+          "One member (the highest ordinal) now runs "
+              + TARGET_VERSION
+              + " in the cluster; approving rolls the others the same way, one at a time.",
+          HazelcastGates.FIX_SETTINGS,
+          "Approving rolls every member once to apply the fixed settings, before the upgrade.");
 
   private final DemoOptions options;
   private final PrintStream out;
@@ -71,12 +82,17 @@ public final class HazelcastDemo {
             UpgradeMeasurement.start(
                 measuring,
                 sandbox.client(),
-                HazelcastDemoGrid.NAMESPACE,
+                grid.namespace(),
                 grid::settled,
                 () -> grid.trafficOps(TRAFFIC_MAP),
                 out)) {
           result =
-              new UpgradeFollower(new UpgradeService(client), options.approveAll(), out)
+              new UpgradeFollower(
+                      new UpgradeService(client),
+                      options.approveAll(),
+                      DemoCommands.forCurrentUser(sandbox.temporalTarget()),
+                      GATE_NOTES,
+                      out)
                   .run(request(grid), grid.name() + " -> " + TARGET_VERSION);
           if (measuring.rate() > 0) {
             out.println("\nRe-reading every write the client saw acknowledged ...");
@@ -109,6 +125,9 @@ public final class HazelcastDemo {
     if (options.gridManifest() != null) {
       out.printf("%nCreating the objects of %s ...%n", options.gridManifest());
       grid.apply(options.gridManifest());
+      out.printf(
+          "  the grid is %s %s in namespace %s%n",
+          grid.kind().name().toLowerCase(java.util.Locale.ROOT), grid.name(), grid.namespace());
     } else {
       out.printf(
           "%nCreating Hazelcast '%s': 3 members of %s (GRACEFUL shutdown, max wait 600 s, grace 600 s) ...%n",
@@ -144,7 +163,7 @@ public final class HazelcastDemo {
          "requestedBy": "%s"}"""
         .formatted(
             CLUSTER,
-            HazelcastDemoGrid.NAMESPACE,
+            grid.namespace(),
             grid.name(),
             grid.kind(),
             TARGET_VERSION,

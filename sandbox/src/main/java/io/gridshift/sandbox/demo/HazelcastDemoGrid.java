@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
@@ -48,7 +49,9 @@ import java.util.function.IntConsumer;
  * manifest; plus a known data set in two maps whose every key is read back afterwards.
  */
 public final class HazelcastDemoGrid {
+  /** The namespace of the demo's own grid, and of a manifest's objects that name none. */
   public static final String NAMESPACE = "default";
+
   public static final String GRID = "hz";
   static final String CLUSTER_NAME = "hz";
   static final List<String> MAPS = List.of("orders", "sessions");
@@ -76,6 +79,7 @@ public final class HazelcastDemoGrid {
 
   private final KubernetesClient kube;
   private String name = GRID;
+  private String namespace = NAMESPACE;
   private WorkloadKind kind = WorkloadKind.STATEFULSET;
 
   public HazelcastDemoGrid(KubernetesClient kube) {
@@ -85,6 +89,11 @@ public final class HazelcastDemoGrid {
   /** The workload's name. */
   public String name() {
     return name;
+  }
+
+  /** The workload's namespace: a manifest's own, else {@value #NAMESPACE}. */
+  public String namespace() {
+    return namespace;
   }
 
   /** The workload's kind. */
@@ -129,8 +138,9 @@ public final class HazelcastDemoGrid {
   }
 
   /**
-   * Creates every object of a user's manifest (YAML, several documents allowed); the grid is its
-   * first StatefulSet or Deployment.
+   * Creates every object of a user's manifest (YAML, several documents allowed) in the namespace it
+   * names, as {@code kubectl create -f} would; a namespaced object that names none goes to {@value
+   * #NAMESPACE}. The grid is the first StatefulSet or Deployment, in its namespace.
    */
   public void apply(Path manifest) throws IOException {
     try (InputStream in = Files.newInputStream(manifest)) {
@@ -144,10 +154,14 @@ public final class HazelcastDemoGrid {
                       new IllegalArgumentException(
                           manifest + " holds no StatefulSet or Deployment to upgrade"));
       for (HasMetadata item : items) {
-        item.getMetadata().setNamespace(NAMESPACE);
+        String ns = item.getMetadata().getNamespace();
+        if (item instanceof Namespaced && (ns == null || ns.isBlank())) {
+          item.getMetadata().setNamespace(NAMESPACE);
+        }
         kube.resource(item).create();
       }
       name = workload.getMetadata().getName();
+      namespace = workload.getMetadata().getNamespace();
       kind = workload instanceof Deployment ? WorkloadKind.DEPLOYMENT : WorkloadKind.STATEFULSET;
     }
   }
@@ -242,14 +256,14 @@ public final class HazelcastDemoGrid {
     return kind == WorkloadKind.DEPLOYMENT
         ? kube.apps()
             .deployments()
-            .inNamespace(NAMESPACE)
+            .inNamespace(namespace)
             .withName(name)
             .get()
             .getSpec()
             .getReplicas()
         : kube.apps()
             .statefulSets()
-            .inNamespace(NAMESPACE)
+            .inNamespace(namespace)
             .withName(name)
             .get()
             .getSpec()
@@ -324,7 +338,7 @@ public final class HazelcastDemoGrid {
             .orElseThrow(
                 () ->
                     new IllegalStateException(
-                        "no Service in " + NAMESPACE + " selects the pods of " + name));
+                        "no Service in " + namespace + " selects the pods of " + name));
     return new HazelcastOps(service.getSpec().getClusterIP() + ":5701", clusterName(), map);
   }
 
@@ -333,7 +347,7 @@ public final class HazelcastDemoGrid {
    * selector matches the grid's pods (a user's manifest names its Service as it likes).
    */
   public Optional<Service> clientService() {
-    List<Service> services = kube.services().inNamespace(NAMESPACE).list().getItems();
+    List<Service> services = kube.services().inNamespace(namespace).list().getItems();
     Optional<Service> named =
         services.stream().filter(s -> name.equals(s.getMetadata().getName())).findFirst();
     if (named.isPresent()) {
@@ -395,7 +409,7 @@ public final class HazelcastDemoGrid {
         continue;
       }
       ConfigMap map =
-          kube.configMaps().inNamespace(NAMESPACE).withName(volume.getConfigMap().getName()).get();
+          kube.configMaps().inNamespace(namespace).withName(volume.getConfigMap().getName()).get();
       for (String key : List.of("hazelcast.yaml", "hazelcast.yml")) {
         if (map != null && map.getData() != null && map.getData().containsKey(key)) {
           String named = HazelcastPodConfig.clusterName(map.getData().get(key));
@@ -410,14 +424,14 @@ public final class HazelcastDemoGrid {
     return kind == WorkloadKind.DEPLOYMENT
         ? kube.apps()
             .deployments()
-            .inNamespace(NAMESPACE)
+            .inNamespace(namespace)
             .withName(name)
             .get()
             .getSpec()
             .getTemplate()
         : kube.apps()
             .statefulSets()
-            .inNamespace(NAMESPACE)
+            .inNamespace(namespace)
             .withName(name)
             .get()
             .getSpec()
@@ -428,12 +442,12 @@ public final class HazelcastDemoGrid {
     Integer ready =
         kind == WorkloadKind.DEPLOYMENT
             ? Optional.ofNullable(
-                    kube.apps().deployments().inNamespace(NAMESPACE).withName(workload).get())
+                    kube.apps().deployments().inNamespace(namespace).withName(workload).get())
                 .map(Deployment::getStatus)
                 .map(DeploymentStatus::getReadyReplicas)
                 .orElse(null)
             : Optional.ofNullable(
-                    kube.apps().statefulSets().inNamespace(NAMESPACE).withName(workload).get())
+                    kube.apps().statefulSets().inNamespace(namespace).withName(workload).get())
                 .map(StatefulSet::getStatus)
                 .map(StatefulSetStatus::getReadyReplicas)
                 .orElse(null);
@@ -441,7 +455,7 @@ public final class HazelcastDemoGrid {
   }
 
   private List<Pod> readyPods(String workload) {
-    return kube.pods().inNamespace(NAMESPACE).list().getItems().stream()
+    return kube.pods().inNamespace(namespace).list().getItems().stream()
         .filter(p -> p.getMetadata().getName().startsWith(workload + "-"))
         .filter(p -> p.getStatus() != null && p.getStatus().getConditions() != null)
         .filter(

@@ -7,6 +7,7 @@ import io.gridshift.starter.cli.StatusPrinter;
 import io.gridshift.worker.GridshiftWorker;
 import io.gridshift.worker.WorkerConfig;
 import io.gridshift.workflows.common.UpgradeStatus;
+import io.gridshift.workflows.infinispan.InfinispanGates;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -75,14 +76,17 @@ public final class InfinispanDemo {
                 null,
                 () -> new InfinispanOps(service, InfinispanDemoGrid.PORT, TRAFFIC_CACHE),
                 out)) {
-          result = upgrade(new UpgradeService(client));
+          result =
+              upgrade(
+                  new UpgradeService(client),
+                  DemoCommands.forCurrentUser(sandbox.temporalTarget()));
           out.println("\nRe-reading every write the client saw acknowledged ...");
           measured = measurement.finish(result);
         }
         out.println(
             "Reading every loaded key back through Service " + InfinispanDemoGrid.GRID + " ...");
         Map<String, Integer> missing = new InfinispanDemoGrid(sandbox.client()).missingKeys(loaded);
-        DemoReport report = DemoReport.of(result, missing).with(measured);
+        DemoReport report = DemoReport.of(result, loaded, missing).with(measured);
         summarize(result, report);
         MeasurementPrinter.print(measured, out);
         DemoOutputs.write(options, report, result, measured, "Infinispan " + upgradeLabel(), out);
@@ -122,7 +126,7 @@ public final class InfinispanDemo {
     return loaded;
   }
 
-  private UpgradeStatus upgrade(UpgradeService service) throws Exception {
+  private UpgradeStatus upgrade(UpgradeService service, DemoCommands commands) throws Exception {
     // The same JSON a person would pass to `./gridshift upgrade start --file`.
     String json =
         """
@@ -138,8 +142,27 @@ public final class InfinispanDemo {
                 InfinispanDemoGrid.GRID,
                 TARGET_VERSION,
                 System.getProperty("user.name", "demo-requester"));
-    return new UpgradeFollower(service, options.approveAll(), out).run(json, upgradeLabel());
+    return new UpgradeFollower(service, options.approveAll(), commands, GATE_NOTES, out)
+        .run(json, upgradeLabel());
   }
+
+  /** What a newcomer needs to know at each gate of this demo, beyond the gate's own text. */
+  private static final Map<String, String> GATE_NOTES =
+      Map.of(
+          InfinispanGates.WRITES_PAUSED,
+          "In this demo the only client is the traffic probe, and it writes to cache '"
+              + TRAFFIC_CACHE
+              + "' alone: nothing writes to the caches named above, so there is nothing to"
+              + " pause; approving is enough.",
+          InfinispanGates.SWITCH_TRAFFIC,
+          "Approving points Service '"
+              + InfinispanDemoGrid.GRID
+              + "' at the new pods; the traffic probe goes on through it.",
+          InfinispanGates.CUTOVER,
+          "After cutover, writes live only on the new grid: nothing is rolled back"
+              + " automatically any more.",
+          InfinispanGates.DELETE_SOURCE,
+          "Approving deletes the old " + SOURCE_VERSION + " pods (their volumes are kept).");
 
   private static String upgradeLabel() {
     return SOURCE_VERSION + " -> " + TARGET_VERSION;
@@ -148,11 +171,18 @@ public final class InfinispanDemo {
   private void summarize(UpgradeStatus result, DemoReport report) {
     out.println();
     StatusPrinter.print(result, out);
-    out.printf("%nKeys read back through the client Service after the upgrade:%n");
+    out.printf(
+        "%nKeys per cache: verify-target looked every source key up on the target; then the demo"
+            + " read%nevery key it had loaded back through the client Service:%n");
     for (DemoReport.Cache c : report.caches()) {
       out.printf(
-          "  %-10s source %7d  target %7d  missing %d%n",
-          c.name(), c.sourceEntries(), c.targetEntries(), c.missingKeys());
+          "  %-10s source %7d  target %7d  missing %d  |  loaded %7d  missing or changed %d%n",
+          c.name(),
+          c.sourceEntries(),
+          c.targetEntries(),
+          c.missingKeys(),
+          c.loadedKeys(),
+          c.loadedKeysMissing());
     }
     out.printf(
         "%nResult: %s%n",

@@ -44,10 +44,11 @@ final class MeasurementPrinter {
     Overhead o = measured.overhead();
     lines.add(
         String.format(
-            "time: %.1f s in all, %.1f s at gates, %.1f s irreducible waits, orchestration"
+            "time: %.1f s in all, %.1f s at gates,%s %.1f s irreducible waits, orchestration"
                 + " overhead %.1f s (%.1f%%)",
             o.wallMs() / 1000.0,
             o.gateWaitMs() / 1000.0,
+            o.pausedMs() > 0 ? String.format(" %.1f s paused,", o.pausedMs() / 1000.0) : "",
             o.irreducibleMs() / 1000.0,
             o.overheadMs() / 1000.0,
             o.overheadPercent()));

@@ -1,5 +1,6 @@
 package io.gridshift.sandbox.measure;
 
+import io.gridshift.workflows.common.AuditEntry;
 import io.gridshift.workflows.common.StepStatus;
 import io.gridshift.workflows.common.UpgradeStatus;
 import java.time.Instant;
@@ -14,16 +15,20 @@ import java.util.Set;
  *
  * <p>Irreducible: pods starting until Ready, minReadySeconds after Ready, graceful shutdowns
  * (deletion begun until the pod is gone), the grid moving data (sync steps, and rebalancing while
- * the grid reports itself unsettled). Time at gates waits for people and counts on neither side.
- * The rest, {@code overheadMs}, is what the orchestrator adds: its own calls, polling lag, workflow
+ * the grid reports itself unsettled). Time spent waiting for people counts on neither side: gates
+ * open, and a pause (from the audit's PAUSED to its RESUMED, or the end) while no step runs (a
+ * pause takes effect before the next step, so the step under way when it came still works). The
+ * rest, {@code overheadMs}, is what the orchestrator adds: its own calls, polling lag, workflow
  * turns.
  *
  * @param wallMs from the first step's start to the last step's end
  * @param gateWaitMs of which spent at gates
+ * @param pausedMs of which the upgrade stood paused, outside gates and steps
  * @param irreducibleMs of the remainder, the union of the irreducible waits
  * @param irreducibleByKind each kind of irreducible wait on its own (they overlap)
- * @param overheadMs {@code wallMs - gateWaitMs - irreducibleMs}
- * @param overheadPercent {@code overheadMs} as a percentage of {@code wallMs - gateWaitMs}
+ * @param overheadMs {@code wallMs - gateWaitMs - pausedMs - irreducibleMs}
+ * @param overheadPercent {@code overheadMs} as a percentage of {@code wallMs - gateWaitMs -
+ *     pausedMs}
  * @param reactionMs in the steps that wait for pods ({@link #WAITING_STEPS}): each time the world
  *     went quiet (every pod started and available, shutdowns done, grid settled), how long until
  *     the orchestrator's next move changed it again or ended the step
@@ -31,6 +36,7 @@ import java.util.Set;
 public record Overhead(
     long wallMs,
     long gateWaitMs,
+    long pausedMs,
     long irreducibleMs,
     Map<String, Long> irreducibleByKind,
     long overheadMs,
@@ -48,18 +54,22 @@ public record Overhead(
       UpgradeStatus status, List<PodLife> pods, List<Interval> unsettled) {
     Interval window = window(status.steps());
     List<Interval> gates = new ArrayList<>();
+    List<Interval> working = new ArrayList<>();
     List<Interval> sync = new ArrayList<>();
     for (StepStatus s : status.steps()) {
       Interval span = span(s, window.endMs());
       if (span == null) {
         continue;
       }
-      if (s.name().startsWith("gate:")) {
-        gates.add(span.clip(window));
-      } else if (DATA_STEPS.contains(s.name())) {
+      (s.name().startsWith("gate:") ? gates : working).add(span.clip(window));
+      if (DATA_STEPS.contains(s.name())) {
         sync.add(span.clip(window));
       }
     }
+    List<Interval> paused =
+        Interval.minus(Interval.minus(clipAll(pauses(status, window), window), gates), working);
+    List<Interval> people = new ArrayList<>(gates);
+    people.addAll(paused);
     Map<String, List<Interval>> kinds = new LinkedHashMap<>();
     kinds.put("podStarts", new ArrayList<>());
     kinds.put("minReadySeconds", new ArrayList<>());
@@ -73,17 +83,46 @@ public record Overhead(
     List<Interval> all = new ArrayList<>();
     kinds.forEach(
         (kind, spans) -> {
-          byKind.put(kind, Interval.unionLength(Interval.minus(spans, gates)));
+          byKind.put(kind, Interval.unionLength(Interval.minus(spans, people)));
           all.addAll(spans);
         });
     long wall = window.length();
     long gateWait = Interval.unionLength(gates);
-    long irreducible = Interval.unionLength(Interval.minus(all, gates));
-    long overhead = Math.max(0, wall - gateWait - irreducible);
-    long working = wall - gateWait;
-    double percent = working <= 0 ? 0 : Math.round(1000.0 * overhead / working) / 10.0;
+    long pausedMs = Interval.unionLength(paused);
+    long irreducible = Interval.unionLength(Interval.minus(all, people));
+    long overhead = Math.max(0, wall - gateWait - pausedMs - irreducible);
+    long busy = wall - gateWait - pausedMs;
+    double percent = busy <= 0 ? 0 : Math.round(1000.0 * overhead / busy) / 10.0;
     return new Overhead(
-        wall, gateWait, irreducible, byKind, overhead, percent, reactions(status, all, window));
+        wall,
+        gateWait,
+        pausedMs,
+        irreducible,
+        byKind,
+        overhead,
+        percent,
+        reactions(status, all, window));
+  }
+
+  /**
+   * The spans between each PAUSED in the audit and the RESUMED after it (the window's end when none
+   * followed).
+   */
+  static List<Interval> pauses(UpgradeStatus status, Interval window) {
+    List<Interval> spans = new ArrayList<>();
+    Long since = null;
+    for (AuditEntry a : status.audit() == null ? List.<AuditEntry>of() : status.audit()) {
+      if (a.action() == AuditEntry.Action.PAUSED && since == null) {
+        since = millis(a.at());
+      } else if (a.action() == AuditEntry.Action.RESUMED && since != null) {
+        spans.add(new Interval(since, millis(a.at())));
+        since = null;
+      }
+    }
+    if (since != null) {
+      spans.add(new Interval(since, Math.max(since, window.endMs())));
+    }
+    return spans;
   }
 
   /** The gaps after each quiet-making end of a busy period inside the waiting steps. */

@@ -17,7 +17,8 @@ final class Legend {
   private enum Shape {
     BOX,
     LINE,
-    DASH
+    DASH,
+    BAND
   }
 
   private record Item(Shape shape, String colour, String dash, String label) {
@@ -47,6 +48,9 @@ final class Legend {
     }
     if (b.totalErrors() > 0) {
       items.add(new Item(Shape.BOX, Palette.ERROR, null, "errors (taller = larger share failed)"));
+    }
+    if (!t.pauses().isEmpty()) {
+      items.add(new Item(Shape.BAND, PauseBands.FILL, null, "time paused"));
     }
     Set<String> kinds = new LinkedHashSet<>();
     t.gates().stream()
@@ -106,6 +110,21 @@ final class Legend {
               2.0,
               "fill",
               i.colour());
+      case BAND ->
+          svg.empty(
+              "rect",
+              "x",
+              x,
+              "y",
+              y,
+              "width",
+              SWATCH_PX,
+              "height",
+              15.0,
+              "fill",
+              i.colour(),
+              "fill-opacity",
+              PauseBands.OPACITY);
       case LINE ->
           svg.empty(
               "line",

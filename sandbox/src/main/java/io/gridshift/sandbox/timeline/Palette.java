@@ -62,7 +62,7 @@ final class Palette {
   static String markerKey(String kind) {
     String k = kind.trim().toUpperCase(Locale.ROOT);
     return switch (k) {
-      case "GATE_OPENED", "APPROVED", "REJECTED", "EXPIRED", "FAILURE" ->
+      case "GATE_OPENED", "APPROVED", "REJECTED", "EXPIRED", "FAILURE", "PAUSED", "RESUMED" ->
           k.toLowerCase(Locale.ROOT).replace('_', '-');
       default -> "other";
     };
@@ -75,6 +75,7 @@ final class Palette {
       case "rejected" -> "#c0392b";
       case "expired" -> "#7f8c8d";
       case "failure" -> ERROR;
+      case "paused", "resumed" -> "#4a5560";
       default -> "#95a5a6";
     };
   }

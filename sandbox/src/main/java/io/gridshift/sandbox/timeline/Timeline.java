@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param samples client operations of the traffic probe (tens of thousands are fine: they are
  *     aggregated per time bucket, never drawn one by one)
  * @param summaryLines printed verbatim (monospace) under the title
+ * @param pauses spans the run stood paused, shaded across the picture
  */
 public record Timeline(
     String title,
@@ -24,7 +25,8 @@ public record Timeline(
     List<Bar> steps,
     List<Marker> gates,
     List<Sample> samples,
-    List<String> summaryLines) {
+    List<String> summaryLines,
+    List<Pause> pauses) {
 
   public Timeline {
     title = title == null || title.isBlank() ? "Upgrade timeline" : title;
@@ -44,5 +46,18 @@ public record Timeline(
     gates = gates == null ? List.of() : List.copyOf(gates);
     samples = samples == null ? List.of() : List.copyOf(samples);
     summaryLines = summaryLines == null ? List.of() : List.copyOf(summaryLines);
+    pauses = pauses == null ? List.of() : List.copyOf(pauses);
+  }
+
+  /** A timeline of a run that was never paused. */
+  public Timeline(
+      String title,
+      Instant start,
+      Instant end,
+      List<Bar> steps,
+      List<Marker> gates,
+      List<Sample> samples,
+      List<String> summaryLines) {
+    this(title, start, end, steps, gates, samples, summaryLines, List.of());
   }
 }

@@ -11,8 +11,8 @@ import java.util.List;
  * <ol>
  *   <li>Fold the samples into buckets of {@link Layout#BUCKET_PX} pixels each.
  *   <li>Place gate labels in lanes, and the legend in rows: both decide the picture's height.
- *   <li>Draw back to front: row shading, the time grid, step bars, latency plot and error strip,
- *       then the gate lines over everything, then the legend.
+ *   <li>Draw back to front: row shading, the time grid, pause bands, step bars, latency plot and
+ *       error strip, then the gate lines over everything, then the legend.
  * </ol>
  */
 final class TimelineSvg {
@@ -55,6 +55,7 @@ final class TimelineSvg {
         "rect", "x", 0.0, "y", 0.0, "width", WIDTH, "height", layout.height(), "fill", "#fff");
     StepRows.drawBands(svg, t.steps().size(), layout);
     drawTimeGrid(svg, axis, layout);
+    PauseBands.draw(svg, t, axis, layout);
     StepRows.draw(svg, t, axis, layout);
     TrafficPlot.draw(svg, buckets, axis, layout);
     GateLines.draw(svg, gates, axis, layout);

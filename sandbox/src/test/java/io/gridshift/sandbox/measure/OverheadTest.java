@@ -2,6 +2,7 @@ package io.gridshift.sandbox.measure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridshift.workflows.common.AuditEntry;
 import io.gridshift.workflows.common.Phase;
 import io.gridshift.workflows.common.StepState;
 import io.gridshift.workflows.common.StepStatus;
@@ -61,6 +62,51 @@ class OverheadTest {
     assertThat(o.overheadPercent()).isEqualTo(40.0);
   }
 
+  @Test
+  void timePausedBetweenStepsCountsAsWaitingForPeopleNotOverhead() {
+    // 0-100 s: deploy 0-30; paused at 20 (deploy runs on to 30), resumed at 70; sync 70-100.
+    // Only 30-70 stood still because of the pause; nothing of it is the orchestrator's.
+    UpgradeStatus status =
+        status(
+            List.of(step("deploy-target", 0, 30), step("sync-data", 70, 100)),
+            List.of(audit(20, AuditEntry.Action.PAUSED), audit(70, AuditEntry.Action.RESUMED)));
+    Overhead o =
+        Overhead.compute(status, List.of(new PodLife("p", ms(0), ms(30), 0, 0, 0)), List.of());
+
+    assertThat(o.pausedMs()).isEqualTo(40_000);
+    assertThat(o.irreducibleMs()).isEqualTo(60_000);
+    assertThat(o.overheadMs()).isZero();
+    assertThat(o.overheadPercent()).isEqualTo(0.0);
+  }
+
+  @Test
+  void aPauseOverlappingAGateIsCountedOnceAndAnUnresumedPauseLastsToTheEnd() {
+    // Gate 10-40, paused 30-50 and again from 80 with no resume; steps 0-10, 50-80, 90-100.
+    UpgradeStatus status =
+        status(
+            List.of(
+                step("plan", 0, 10),
+                step("gate:cutover", 10, 40),
+                step("roll", 50, 80),
+                step("verify", 90, 100)),
+            List.of(
+                audit(30, AuditEntry.Action.PAUSED),
+                audit(50, AuditEntry.Action.RESUMED),
+                audit(80, AuditEntry.Action.PAUSED)));
+    Overhead o = Overhead.compute(status, List.of(), List.of());
+
+    assertThat(o.gateWaitMs()).isEqualTo(30_000);
+    // 40-50 after the gate, and 80-90 before the last step.
+    assertThat(o.pausedMs()).isEqualTo(20_000);
+    assertThat(o.overheadMs()).isEqualTo(50_000);
+    assertThat(o.overheadPercent()).isEqualTo(100.0);
+  }
+
+  private static AuditEntry audit(long at, AuditEntry.Action action) {
+    return new AuditEntry(
+        Instant.ofEpochMilli(ms(at)).toString(), null, action, "alice", "window", null);
+  }
+
   private static Interval iv(long a, long b) {
     return new Interval(a, b);
   }
@@ -80,15 +126,19 @@ class OverheadTest {
   }
 
   private static UpgradeStatus status(StepStatus... steps) {
+    return status(List.of(steps), List.of());
+  }
+
+  private static UpgradeStatus status(List<StepStatus> steps, List<AuditEntry> audit) {
     return new UpgradeStatus(
         "wf",
         "test",
         Phase.COMPLETED,
         null,
-        List.of(steps),
+        steps,
         List.of(),
         null,
-        List.of(),
+        audit,
         false,
         null,
         null,

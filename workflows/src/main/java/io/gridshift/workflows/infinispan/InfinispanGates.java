@@ -6,8 +6,8 @@ import java.util.List;
 public final class InfinispanGates {
   /**
    * Opens only with {@code "protostream": "PAUSE_WRITES"} when a cache failed the write-through
-   * probe: a person confirms that client writes to those caches are paused (reads continue) before
-   * gridshift syncs and disconnects them.
+   * probe: a person confirms that client writes to those caches are paused (reads continue), or
+   * that nothing writes to them, before gridshift syncs and disconnects them.
    */
   public static final String WRITES_PAUSED = "writes-paused";
 

@@ -15,12 +15,13 @@ public enum ProtostreamHandling {
   REFUSE,
   /**
    * Migrate those caches with client writes to them paused (reads continue): the gate {@code
-   * writes-paused} asks a person to pause the writes; once approved, {@code sync-paused-caches}
-   * syncs, verifies (every key) and disconnects each of them, all before traffic moves. Client
-   * writes resume once {@code switch-traffic} has completed, on the target only: from then on
-   * switching traffic back would lose them, so {@code switch-traffic} is the point of no return
-   * (failures afterwards wait for a person, nothing is rolled back). Needs connectionMode {@code
-   * RUNTIME}: in CONFIG mode caches cannot be disconnected one by one.
+   * writes-paused} asks a person to pause the writes (nothing to do when no client writes to them);
+   * once approved, {@code sync-paused-caches} syncs, verifies (every key) and disconnects each of
+   * them, all before traffic moves. Client writes resume once {@code switch-traffic} has completed,
+   * on the target only: from then on switching traffic back would lose them, so {@code
+   * switch-traffic} is the point of no return (failures afterwards wait for a person, nothing is
+   * rolled back). Needs connectionMode {@code RUNTIME}: in CONFIG mode caches cannot be
+   * disconnected one by one.
    */
   PAUSE_WRITES
 }

@@ -70,31 +70,43 @@ final class WriteThroughRules {
     return Optional.empty();
   }
 
-  /** The probe step's note when the failed caches will move with writes paused. */
+  /**
+   * The probe step's note when the failed caches will move with writes paused: what was found and
+   * what happens next. The probe's own detail is left out: it is written for a refusal and advises
+   * what PAUSE_WRITES does differently (it stays in the worker's log).
+   */
   static String pausePlanned(Map<String, String> failures) {
-    return "a write through the target fails for "
-        + describe(failures)
-        + "; \"protostream\": \"PAUSE_WRITES\": these caches move before traffic does, with client"
-        + " writes to them paused";
+    List<String> caches = List.copyOf(failures.keySet());
+    return "found: a write sent through the target to caches "
+        + caches
+        + " is lost in the target's remote store (the Infinispan 15 protostream defect), so"
+        + " clients must not write to them through the target while it is connected. Handled,"
+        + " as the request asks (\"protostream\": \"PAUSE_WRITES\"): gate '"
+        + InfinispanGates.WRITES_PAUSED
+        + "' opens next; once it is approved, "
+        + InfinispanSteps.SYNC_PAUSED_CACHES
+        + " copies, verifies and disconnects those caches before any traffic moves. The other"
+        + " caches move the usual way";
   }
 
   /** What the person must do before approving gate writes-paused. */
   static String pauseInstruction(List<String> caches) {
     return "pause client writes to caches "
         + caches
-        + "; reads may continue; gridshift then syncs and disconnects them before switching"
-        + " traffic; resume writes once switch-traffic has completed";
+        + " (reads may go on), or make sure nothing writes to them; then approve. gridshift then"
+        + " syncs, verifies and disconnects them before switching traffic; resume writes once"
+        + " switch-traffic has completed";
   }
 
   /** status() while gate writes-paused is open. */
   static String pauseRequest(List<String> caches) {
-    return "a write through the target fails for caches "
+    return "writes through the target to caches "
         + caches
-        + " (protostream PAUSE_WRITES): "
+        + " would be lost (protostream defect), so they move before traffic does: "
         + pauseInstruction(caches)
-        + ". Approve gate '"
+        + ". If no client writes to those caches, approving gate '"
         + InfinispanGates.WRITES_PAUSED
-        + "' once those writes are paused, or reject it to stop (the target is removed, clients"
+        + "' is all there is to do. Reject it to stop instead (the target is removed, clients"
         + " keep using the source).";
   }
 

@@ -56,9 +56,14 @@ class ProtostreamPauseWritesTest extends WorkflowTestSupport {
   private static final ServiceSelectorRequest BACK_TO_SOURCE =
       new ServiceSelectorRequest(CLUSTER, "dg", SOURCE_SELECTOR, CLAIM);
   private static final String INSTRUCTION =
-      "pause client writes to caches [orders]; reads may continue; gridshift then syncs and"
-          + " disconnects them before switching traffic; resume writes once switch-traffic has"
-          + " completed";
+      "pause client writes to caches [orders] (reads may go on), or make sure nothing writes to"
+          + " them; then approve. gridshift then syncs, verifies and disconnects them before"
+          + " switching traffic; resume writes once switch-traffic has completed";
+
+  /** The probe's detail is written for a refusal: its advice is not what PAUSE_WRITES does. */
+  private static final String PROBE_DETAIL =
+      "ClassCastException in the remote store. Either keep clients on the source until sync-data"
+          + " and disconnect are done, or use a cache without protostream encoding.";
 
   /** orders fails the probe the way 15.0.x does with a protostream cache; sessions passes. */
   private void ordersFailsTheProbe() {
@@ -66,7 +71,7 @@ class ProtostreamPauseWritesTest extends WorkflowTestSupport {
             i -> {
               String cache = i.<CacheRequest>getArgument(0).cache();
               return cache.equals("orders")
-                  ? new ProbeResult(cache, false, "ClassCastException in the remote store")
+                  ? new ProbeResult(cache, false, PROBE_DETAIL)
                   : new ProbeResult(cache, true, "ok");
             })
         .when(data)
@@ -93,12 +98,19 @@ class ProtostreamPauseWritesTest extends WorkflowTestSupport {
     UpgradeStatus asking = awaitGate(stub, InfinispanGates.WRITES_PAUSED);
 
     assertThat(asking.phase()).isEqualTo(Phase.WAITING_APPROVAL);
-    assertThat(asking.message()).contains(INSTRUCTION).contains("Approve gate 'writes-paused'");
+    assertThat(asking.message())
+        .contains(INSTRUCTION)
+        .contains("approving gate 'writes-paused' is all there is to do");
     assertThat(step(asking, InfinispanSteps.GATE_WRITES_PAUSED).message()).contains(INSTRUCTION);
     assertThat(step(asking, InfinispanSteps.PROBE_WRITE_THROUGH).state())
         .isEqualTo(StepState.SUCCEEDED);
+    // What was found and what happens next, without the refusal's advice.
     assertThat(step(asking, InfinispanSteps.PROBE_WRITE_THROUGH).message())
-        .contains("cache 'orders': ClassCastException in the remote store");
+        .startsWith("found: a write sent through the target to caches [orders] is lost")
+        .contains("gate 'writes-paused' opens next")
+        .contains("sync-paused-caches copies, verifies and disconnects those caches")
+        .doesNotContain("keep clients on the source")
+        .doesNotContain("without protostream encoding");
     assertThat(asking.caches())
         .extracting(c -> c.name() + "=" + c.state())
         .containsExactly("orders=WRITES_TO_PAUSE", "sessions=PROBED");
