@@ -270,6 +270,13 @@ final class InfinispanMigration {
         .deleteGrid(
             new DeleteGridRequest(
                 cluster(), plan.source().name(), List.of(plan.sourceService()), true, claims.id()));
+    note(
+        InfinispanSteps.DELETE_SOURCE,
+        "deleted StatefulSet "
+            + plan.source().name()
+            + ", its ConfigMap and Service "
+            + plan.sourceService()
+            + " (PersistentVolumeClaims are kept: delete them by hand once you no longer need them)");
   }
 
   private void waitForTarget(int rolloutSeconds) {

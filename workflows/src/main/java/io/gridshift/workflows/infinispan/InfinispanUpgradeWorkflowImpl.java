@@ -184,6 +184,8 @@ public class InfinispanUpgradeWorkflowImpl extends GatedUpgradeHandlers
         InfinispanSteps.GATE_WRITES_PAUSED,
         InfinispanGates.WRITES_PAUSED,
         WriteThroughRules.pauseInstruction(paused));
+    // The request to pause is answered: until the next step says more, say that writes stay paused.
+    tracker.message(WriteThroughRules.whilePausedCachesMove(paused));
     steps.run(InfinispanSteps.SYNC_PAUSED_CACHES, transfer::syncPausedCaches);
     tracker.message(WriteThroughRules.keepPaused(paused));
   }

@@ -110,6 +110,15 @@ final class WriteThroughRules {
         + " keep using the source).";
   }
 
+  /** status() once gate writes-paused is approved, before those caches have moved. */
+  static String whilePausedCachesMove(List<String> caches) {
+    return "gate '"
+        + InfinispanGates.WRITES_PAUSED
+        + "' approved: caches "
+        + caches
+        + " are synced, verified and disconnected next, with client writes to them still paused";
+  }
+
   /** What the person must keep doing until switch-traffic has completed. */
   static String keepPaused(List<String> caches) {
     return "caches "
