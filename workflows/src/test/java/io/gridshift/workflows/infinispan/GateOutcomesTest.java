@@ -65,6 +65,9 @@ class GateOutcomesTest extends WorkflowTestSupport {
         .isEqualTo(StepState.SKIPPED);
     assertThat(step(status, InfinispanSteps.SYNC_PAUSED_CACHES).state())
         .isEqualTo(StepState.SKIPPED);
+    assertThat(step(status, InfinispanSteps.DELETE_SOURCE).message())
+        .contains("deleted StatefulSet dg, its ConfigMap and Service dg-gridshift-source")
+        .contains("PersistentVolumeClaims are kept");
     verify(kube).setServiceSelector(TO_TARGET);
     verify(deploy).deleteGrid(DELETE_SOURCE_GRID);
     verify(kube, never()).setServiceSelector(BACK_TO_SOURCE);

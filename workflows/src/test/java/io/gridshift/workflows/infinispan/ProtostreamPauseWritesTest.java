@@ -21,6 +21,7 @@ import io.gridshift.workflows.common.GatePolicy;
 import io.gridshift.workflows.common.GatePolicy.Approval;
 import io.gridshift.workflows.common.GatePolicy.TimeoutAction;
 import io.gridshift.workflows.common.Gatekeeper;
+import io.gridshift.workflows.common.OperatorAction;
 import io.gridshift.workflows.common.Phase;
 import io.gridshift.workflows.common.StepState;
 import io.gridshift.workflows.common.UpgradeStatus;
@@ -83,6 +84,24 @@ class ProtostreamPauseWritesTest extends WorkflowTestSupport {
         .allGatesAuto()
         .gate(InfinispanGates.WRITES_PAUSED, GatePolicy.required())
         .protostream(ProtostreamHandling.PAUSE_WRITES);
+  }
+
+  @Test
+  void onceWritesPausedIsApprovedTheStatusNoLongerAsksToPause() {
+    ordersFailsTheProbe();
+    InfinispanUpgradeWorkflow stub = start(pauseWrites().build());
+    awaitGate(stub, InfinispanGates.WRITES_PAUSED);
+    stub.pause(new OperatorAction("ops", "look at it first"));
+
+    approve(stub, InfinispanGates.WRITES_PAUSED, "bob");
+    UpgradeStatus paused =
+        awaitStatus(stub, "paused after the gate", s -> s.phase() == Phase.PAUSED);
+
+    assertThat(paused.message())
+        .contains("gate 'writes-paused' approved: caches [orders] are synced, verified and")
+        .doesNotContain("approving gate 'writes-paused' is all there is to do");
+    stub.resume(new OperatorAction("ops", "go"));
+    assertThat(result(stub).phase()).isEqualTo(Phase.COMPLETED);
   }
 
   @Test
