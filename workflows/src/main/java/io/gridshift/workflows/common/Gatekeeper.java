@@ -17,9 +17,11 @@ import org.slf4j.Logger;
  *   <li>Policy AUTO: it passes at once, audited as APPROVED by {@value #SYSTEM}.
  *   <li>Policy REQUIRED: it is audited as GATE_OPENED with a deadline and shown in {@code status()}
  *       as the open gate; the workflow awaits a decision, an abort, or the deadline.
- *   <li>A decision is accepted only for the open gate, with an identity, and (for approvals under
- *       four-eyes) from someone other than the requester. The same rule refuses an update in its
- *       validator and a signal in its handler (audited REFUSED with the reason, never acted on).
+ *   <li>A decision is accepted only for the open gate, with an identity, within the {@link Limits}
+ *       ({@code by} at most 256 characters, {@code comment} at most 2,000), and (for approvals
+ *       under four-eyes) from someone other than the requester. The same rule refuses an update in
+ *       its validator and a signal in its handler (audited REFUSED with the reason and its fields
+ *       cut to the limits, never acted on). Pause, resume and abort signals follow the same limits.
  *   <li>The deadline is the policy's timeout held between 1 minute and 30 days ({@link
  *       GatePolicy#period()}), whatever reached the workflow.
  *   <li>At the deadline the gate is audited EXPIRED and the listener told; onTimeout ABORT ends the
@@ -204,11 +206,16 @@ public final class Gatekeeper {
     if (d == null) {
       return "a decision needs a body: {gate, by, comment}";
     }
+    String tooLong = limitsRefusal(d.by(), d.comment());
+    if (tooLong != null) {
+      return tooLong;
+    }
+    String gate = Limits.abbreviate(d.gate());
     if (open == null) {
-      return "gate '" + d.gate() + "' is not open; no gate is open";
+      return "gate '" + gate + "' is not open; no gate is open";
     }
     if (!open.name().equals(d.gate())) {
-      return "gate '" + d.gate() + "' is not open; the open gate is '" + open.name() + "'";
+      return "gate '" + gate + "' is not open; the open gate is '" + open.name() + "'";
     }
     if (decision != null) {
       return "gate '"
@@ -230,6 +237,12 @@ public final class Gatekeeper {
           + "'; ask another person to approve";
     }
     return null;
+  }
+
+  /** Why {@code by} or {@code comment} is past its limit ({@link Limits}), or null. */
+  private static String limitsRefusal(String by, String comment) {
+    String problem = Limits.identityProblem("'by'", by);
+    return problem != null ? problem : Limits.commentProblem("'comment'", comment);
   }
 
   /** Update validator: throws IllegalArgumentException with the refusal. */
@@ -346,17 +359,29 @@ public final class Gatekeeper {
     if (a == null || a.by() == null || a.by().isBlank()) {
       return "'by' is required: say who asks (it goes into the audit log)";
     }
-    return null;
+    return limitsRefusal(a.by(), a.comment());
   }
 
   private static String comment(GateDecision d) {
     return d == null ? null : d.comment();
   }
 
+  /**
+   * Audits a refused signal. Its fields are cut to their limits first: a signal cannot be refused
+   * to its sender, but a 300 KB name must not enter the history, the status and every notification
+   * after it.
+   */
   private void refuse(String gate, String by, String comment, String reason) {
+    String who = Limits.truncate(by, Limits.MAX_IDENTITY);
     audit.add(
-        new AuditEntry(WorkflowClock.now(), gate, AuditEntry.Action.REFUSED, by, comment, reason));
-    log.warn("refused a request by {}: {}", by, reason);
+        new AuditEntry(
+            WorkflowClock.now(),
+            Limits.truncate(gate, Names.MAX_LABEL),
+            AuditEntry.Action.REFUSED,
+            who,
+            Limits.truncate(comment, Limits.MAX_COMMENT),
+            reason));
+    log.warn("refused a request by {}: {}", Limits.abbreviate(who), reason);
   }
 
   private AuditEntry record(String gate, AuditEntry.Action action, String by, String comment) {
