@@ -56,7 +56,7 @@ public record GatePolicy(Approval approval, String timeout, TimeoutAction onTime
     try {
       d = Durations.parse(timeout);
     } catch (IllegalArgumentException e) {
-      problems.add(field + ".timeout: " + e.getMessage());
+      problems.add(field + ".timeout " + e.getMessage());
       return problems;
     }
     if (d.compareTo(MIN_TIMEOUT) < 0 || d.compareTo(MAX_TIMEOUT) > 0) {

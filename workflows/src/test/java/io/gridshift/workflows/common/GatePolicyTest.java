@@ -28,7 +28,7 @@ class GatePolicyTest {
     assertThat(problems(timeout))
         .singleElement()
         .asString()
-        .startsWith("gates.cutover.timeout: '" + timeout + "'");
+        .startsWith("gates.cutover.timeout '" + timeout + "'");
   }
 
   @ParameterizedTest
