@@ -51,15 +51,13 @@ public final class Names {
 
   /** Why {@code name} cannot be the StatefulSet name {@code field}, or null. */
   public static String statefulSetProblem(String field, String name) {
-    if (name != null && name.length() > MAX_STATEFULSET && name.length() <= MAX_LABEL) {
-      return field
-          + " '"
-          + name
-          + "' is "
-          + name.length()
-          + " characters long; a StatefulSet name may have at most "
-          + MAX_STATEFULSET
-          + " (its pods' controller-revision-hash label adds 11): shorten it";
+    if (name != null && name.length() > MAX_STATEFULSET) {
+      return Limits.tooLong(
+          field,
+          name,
+          MAX_STATEFULSET,
+          "a StatefulSet's pods carry the label controller-revision-hash: <name>-<10-character"
+              + " hash>, which must fit in 63; shorten it");
     }
     return labelProblem(field, "StatefulSet name", name);
   }
