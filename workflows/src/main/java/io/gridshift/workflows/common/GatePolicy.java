@@ -1,5 +1,6 @@
 package io.gridshift.workflows.common;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,7 +9,10 @@ import java.util.List;
  *
  * @param approval {@link Approval#REQUIRED} waits for a person; {@link Approval#AUTO} passes at
  *     once (recorded in the audit log as approved by {@code gridshift})
- * @param timeout how long the gate stays open, e.g. {@code 24h} or {@code PT30M}
+ * @param timeout how long the gate stays open, e.g. {@code 24h} or {@code PT30M}: between {@link
+ *     #MIN_TIMEOUT} (a shorter gate expires before anyone can read it) and {@link #MAX_TIMEOUT} (an
+ *     approval weeks later answers a question about a cluster that has changed since; use
+ *     KEEP_WAITING to wait longer)
  * @param onTimeout what an expired gate does: abort (with compensation where it is safe) or keep
  *     waiting
  */
@@ -16,6 +20,12 @@ public record GatePolicy(Approval approval, String timeout, TimeoutAction onTime
 
   /** Default deadline of a gate that requires approval. */
   public static final String DEFAULT_TIMEOUT = "24h";
+
+  /** Shortest gate timeout a request may set. */
+  public static final Duration MIN_TIMEOUT = Duration.ofMinutes(1);
+
+  /** Longest gate timeout a request may set. */
+  public static final Duration MAX_TIMEOUT = Duration.ofDays(30);
 
   public GatePolicy {
     if (approval == null) {
@@ -42,11 +52,43 @@ public record GatePolicy(Approval approval, String timeout, TimeoutAction onTime
   /** Problems with this policy, empty when valid. */
   public List<String> problems(String field) {
     List<String> problems = new ArrayList<>();
-    if (!Durations.isValid(timeout)) {
+    Duration d;
+    try {
+      d = Durations.parse(timeout);
+    } catch (IllegalArgumentException e) {
+      problems.add(field + ".timeout " + e.getMessage());
+      return problems;
+    }
+    if (d.compareTo(MIN_TIMEOUT) < 0 || d.compareTo(MAX_TIMEOUT) > 0) {
       problems.add(
-          field + ".timeout '" + timeout + "' is not a duration; use e.g. 30m, 24h or PT2H");
+          field
+              + ".timeout '"
+              + Limits.abbreviate(timeout)
+              + "' is "
+              + (d.compareTo(MIN_TIMEOUT) < 0 ? "shorter than 1m" : "longer than 30d")
+              + "; a gate stays open between 1m and 30d: use e.g. 30m, 24h or 7d (with onTimeout"
+              + " KEEP_WAITING to wait longer)");
     }
     return problems;
+  }
+
+  /**
+   * How long the gate stays open: the timeout held between {@link #MIN_TIMEOUT} and {@link
+   * #MAX_TIMEOUT}, so that a policy that skipped validation (e.g. raw JSON started from the
+   * Temporal UI) can never expire at once or in a tight loop. An unreadable timeout counts as
+   * {@link #DEFAULT_TIMEOUT}.
+   */
+  public Duration period() {
+    Duration d;
+    try {
+      d = Durations.parse(timeout);
+    } catch (IllegalArgumentException e) {
+      d = Durations.parse(DEFAULT_TIMEOUT);
+    }
+    if (d.compareTo(MIN_TIMEOUT) < 0) {
+      return MIN_TIMEOUT;
+    }
+    return d.compareTo(MAX_TIMEOUT) > 0 ? MAX_TIMEOUT : d;
   }
 
   /** Whether a gate waits for a person. */
@@ -59,7 +101,10 @@ public record GatePolicy(Approval approval, String timeout, TimeoutAction onTime
   public enum TimeoutAction {
     /** Treat as a rejection: abort, compensating where that loses nothing. */
     ABORT,
-    /** Record the expiry, notify, and keep the gate open for another timeout period. */
+    /**
+     * Record the expiry, notify, and keep the gate open; reminders then come at growing intervals
+     * (see {@link Gatekeeper}), never more often than the timeout.
+     */
     KEEP_WAITING
   }
 }

@@ -17,11 +17,18 @@ import org.slf4j.Logger;
  *   <li>Policy AUTO: it passes at once, audited as APPROVED by {@value #SYSTEM}.
  *   <li>Policy REQUIRED: it is audited as GATE_OPENED with a deadline and shown in {@code status()}
  *       as the open gate; the workflow awaits a decision, an abort, or the deadline.
- *   <li>A decision is accepted only for the open gate, with an identity, and (for approvals under
- *       four-eyes) from someone other than the requester. The same rule refuses an update in its
- *       validator and a signal in its handler (audited REFUSED with the reason, never acted on).
- *   <li>At the deadline the gate is audited EXPIRED; onTimeout ABORT ends the wait as expired,
- *       KEEP_WAITING opens it again for another period.
+ *   <li>A decision is accepted only for the open gate, with an identity, within the {@link Limits}
+ *       ({@code by} at most 256 characters, {@code comment} at most 2,000), and (for approvals
+ *       under four-eyes) from someone other than the requester. The same rule refuses an update in
+ *       its validator and a signal in its handler (audited REFUSED with the reason and its fields
+ *       cut to the limits, never acted on). Pause, resume and abort signals follow the same limits.
+ *   <li>The deadline is the policy's timeout held between 1 minute and 30 days ({@link
+ *       GatePolicy#period()}), whatever reached the workflow.
+ *   <li>At the deadline the gate is audited EXPIRED and the listener told; onTimeout ABORT ends the
+ *       wait as expired. KEEP_WAITING keeps the gate open and reminds again (one EXPIRED entry and
+ *       one notification each) after twice the last wait, at most daily ({@link
+ *       #MAX_REMINDER_INTERVAL}) unless the timeout is longer: never a tight loop, and a bounded
+ *       history however long nobody answers.
  * </ol>
  *
  * <p>Handlers call the public methods from the workflow thread; validators only read.
@@ -32,6 +39,14 @@ public final class Gatekeeper {
 
   /** The gate opened after a failure past the point of no return: approve retries the step. */
   public static final String RETRY_GATE = "retry";
+
+  /**
+   * Longest interval between two reminders of a KEEP_WAITING gate (unless its timeout is longer).
+   */
+  public static final Duration MAX_REMINDER_INTERVAL = Duration.ofDays(1);
+
+  /** Workflow.getVersion change id of reminders at growing intervals. */
+  static final String REMINDER_CHANGE = "gate-reminders-back-off";
 
   private static final Logger log = Workflow.getLogger(Gatekeeper.class);
 
@@ -88,14 +103,22 @@ public final class Gatekeeper {
           record(gate, AuditEntry.Action.APPROVED, SYSTEM, "passed automatically (policy AUTO)");
       return new Result(Outcome.APPROVED, auto);
     }
-    Duration period = Durations.parse(policy.timeout());
+    Duration period = policy.period();
     tracker.phase(phaseWhileOpen);
     try {
-      Result result = null;
-      while (result == null) {
-        result = openAndAwait(gate, policy, period);
+      open(gate, policy, period, WorkflowClock.now());
+      Duration wait = period;
+      while (true) {
+        Workflow.await(wait, () -> decision != null || abortRequest != null);
+        Result result = decided();
+        if (result != null) {
+          return result;
+        }
+        if (policy.onTimeout() == GatePolicy.TimeoutAction.ABORT) {
+          return new Result(Outcome.EXPIRED, expire("; onTimeout ABORT: the upgrade stops"));
+        }
+        wait = keepWaiting(gate, policy, period, wait);
       }
-      return result;
     } finally {
       open = null;
       decision = null;
@@ -103,24 +126,20 @@ public final class Gatekeeper {
     }
   }
 
-  private Result openAndAwait(String gate, GatePolicy policy, Duration period) {
+  private void open(String gate, GatePolicy policy, Duration wait, String openedAt) {
     open =
         new OpenGate(
-            gate,
-            WorkflowClock.now(),
-            WorkflowClock.after(period),
-            policy.onTimeout(),
-            requestedBy,
-            fourEyes);
-    String deadline = open.deadline();
+            gate, openedAt, WorkflowClock.after(wait), policy.onTimeout(), requestedBy, fourEyes);
     record(
         gate,
         AuditEntry.Action.GATE_OPENED,
         SYSTEM,
-        "waiting for a decision until " + deadline + " (then " + policy.onTimeout() + ")");
-    log.info("gate '{}' open until {}", gate, deadline);
+        "waiting for a decision until " + open.deadline() + " (then " + policy.onTimeout() + ")");
+    log.info("gate '{}' open until {}", gate, open.deadline());
     listener.gateOpened(open);
-    Workflow.await(period, () -> decision != null || abortRequest != null);
+  }
+
+  private Result decided() {
     if (abortRequest != null) {
       return new Result(Outcome.ABORTED, abortRequest);
     }
@@ -128,16 +147,55 @@ public final class Gatekeeper {
       boolean approved = decision.action() == AuditEntry.Action.APPROVED;
       return new Result(approved ? Outcome.APPROVED : Outcome.REJECTED, decision);
     }
-    boolean abort = policy.onTimeout() == GatePolicy.TimeoutAction.ABORT;
-    String what =
-        abort
-            ? "; onTimeout ABORT: the upgrade stops"
-            : "; onTimeout KEEP_WAITING: the gate stays open for another " + policy.timeout();
+    return null;
+  }
+
+  private AuditEntry expire(String what) {
     AuditEntry expired =
-        record(gate, AuditEntry.Action.EXPIRED, SYSTEM, "no decision by " + deadline + what);
-    log.warn("gate '{}' expired with no decision{}", gate, what);
+        record(
+            open.name(),
+            AuditEntry.Action.EXPIRED,
+            SYSTEM,
+            "no decision by " + open.deadline() + what);
+    log.warn("gate '{}' expired with no decision{}", open.name(), what);
     listener.gateExpired(open, expired.comment());
-    return abort ? new Result(Outcome.EXPIRED, expired) : null;
+    return expired;
+  }
+
+  /**
+   * A KEEP_WAITING gate expired: audits and notifies, keeps the gate open, and returns how long
+   * until the next reminder. Executions started before reminders backed off ({@value
+   * #REMINDER_CHANGE} absent) replay the old way: the gate opens again for another period.
+   */
+  private Duration keepWaiting(String gate, GatePolicy policy, Duration period, Duration last) {
+    int version = Workflow.getVersion(REMINDER_CHANGE, Workflow.DEFAULT_VERSION, 1);
+    if (version == Workflow.DEFAULT_VERSION) {
+      expire("; onTimeout KEEP_WAITING: the gate stays open for another " + policy.timeout());
+      open(gate, policy, period, WorkflowClock.now());
+      return period;
+    }
+    Duration next = nextReminder(period, last);
+    String openedAt = open.openedAt();
+    expire(
+        "; onTimeout KEEP_WAITING: the gate stays open, next reminder at "
+            + WorkflowClock.after(next));
+    open =
+        new OpenGate(
+            gate, openedAt, WorkflowClock.after(next), policy.onTimeout(), requestedBy, fourEyes);
+    listener.gateOpened(open);
+    return next;
+  }
+
+  /**
+   * The wait after a reminder: twice the last one, at most {@link #MAX_REMINDER_INTERVAL}, never
+   * less than the gate's period. A 1-minute gate reminds after 1, 2, 4 ... 1024 minutes, then
+   * daily: about 40 reminders in 30 days instead of 43,200.
+   */
+  static Duration nextReminder(Duration period, Duration last) {
+    Duration doubled = last.multipliedBy(2);
+    Duration capped =
+        doubled.compareTo(MAX_REMINDER_INTERVAL) > 0 ? MAX_REMINDER_INTERVAL : doubled;
+    return capped.compareTo(period) < 0 ? period : capped;
   }
 
   /**
@@ -148,11 +206,16 @@ public final class Gatekeeper {
     if (d == null) {
       return "a decision needs a body: {gate, by, comment}";
     }
+    String tooLong = limitsRefusal(d.by(), d.comment());
+    if (tooLong != null) {
+      return tooLong;
+    }
+    String gate = Limits.abbreviate(d.gate());
     if (open == null) {
-      return "gate '" + d.gate() + "' is not open; no gate is open";
+      return "gate '" + gate + "' is not open; no gate is open";
     }
     if (!open.name().equals(d.gate())) {
-      return "gate '" + d.gate() + "' is not open; the open gate is '" + open.name() + "'";
+      return "gate '" + gate + "' is not open; the open gate is '" + open.name() + "'";
     }
     if (decision != null) {
       return "gate '"
@@ -174,6 +237,12 @@ public final class Gatekeeper {
           + "'; ask another person to approve";
     }
     return null;
+  }
+
+  /** Why {@code by} or {@code comment} is past its limit ({@link Limits}), or null. */
+  private static String limitsRefusal(String by, String comment) {
+    String problem = Limits.identityProblem("'by'", by);
+    return problem != null ? problem : Limits.commentProblem("'comment'", comment);
   }
 
   /** Update validator: throws IllegalArgumentException with the refusal. */
@@ -290,17 +359,29 @@ public final class Gatekeeper {
     if (a == null || a.by() == null || a.by().isBlank()) {
       return "'by' is required: say who asks (it goes into the audit log)";
     }
-    return null;
+    return limitsRefusal(a.by(), a.comment());
   }
 
   private static String comment(GateDecision d) {
     return d == null ? null : d.comment();
   }
 
+  /**
+   * Audits a refused signal. Its fields are cut to their limits first: a signal cannot be refused
+   * to its sender, but a 300 KB name must not enter the history, the status and every notification
+   * after it.
+   */
   private void refuse(String gate, String by, String comment, String reason) {
+    String who = Limits.truncate(by, Limits.MAX_IDENTITY);
     audit.add(
-        new AuditEntry(WorkflowClock.now(), gate, AuditEntry.Action.REFUSED, by, comment, reason));
-    log.warn("refused a request by {}: {}", by, reason);
+        new AuditEntry(
+            WorkflowClock.now(),
+            Limits.truncate(gate, Names.MAX_LABEL),
+            AuditEntry.Action.REFUSED,
+            who,
+            Limits.truncate(comment, Limits.MAX_COMMENT),
+            reason));
+    log.warn("refused a request by {}: {}", Limits.abbreviate(who), reason);
   }
 
   private AuditEntry record(String gate, AuditEntry.Action action, String by, String comment) {

@@ -5,6 +5,8 @@ import io.gridshift.workflows.activities.WorkloadKind;
 import io.gridshift.workflows.common.ClusterRef;
 import io.gridshift.workflows.common.Durations;
 import io.gridshift.workflows.common.GatePolicy;
+import io.gridshift.workflows.common.ImageRefs;
+import io.gridshift.workflows.common.Limits;
 import io.gridshift.workflows.common.Names;
 import io.gridshift.workflows.common.UpgradeRequestBasics;
 import io.gridshift.workflows.common.Versions;
@@ -22,8 +24,10 @@ import java.util.Map;
  * @param cluster where the grid runs
  * @param grid the StatefulSet (preferred) or Deployment running the members
  * @param kind STATEFULSET (default) or DEPLOYMENT; JSON field {@code workloadKind}
- * @param targetVersion e.g. {@code 5.3.8}
- * @param targetImage default: the current image's repository with {@code targetVersion} as tag
+ * @param targetVersion e.g. {@code 5.3.8}: exactly a release of the edition ({@link
+ *     HazelcastReleases})
+ * @param targetImage default: the current image's repository with {@code targetVersion} as tag;
+ *     when given, its tag must be {@code targetVersion} ({@link ImageRefs})
  * @param container the Hazelcast container; default the one whose image contains "hazelcast", else
  *     the first
  * @param port member port serving REST/health; default 5701
@@ -36,7 +40,7 @@ import java.util.Map;
  *     10m}
  * @param gates policy per gate ({@link HazelcastGates}); a gate not listed requires approval
  * @param fourEyes when true, the requester cannot approve their own upgrade
- * @param requestedBy who asked
+ * @param requestedBy who asked, at most 256 characters
  * @param dryRun when true, the workflow returns the plan and the preflight's verdict and changes
  *     nothing
  */
@@ -141,14 +145,18 @@ public record HazelcastUpgradeRequest(
     List<String> problems = new ArrayList<>(cluster.problems("cluster"));
     if (grid == null || grid.isBlank()) {
       problems.add("grid is required: the name of the Hazelcast StatefulSet or Deployment");
-    } else if (!Names.isDnsLabel(grid)) {
-      problems.add("grid '" + grid + "' is not a valid workload name (a-z, 0-9, '-')");
+    } else {
+      add(
+          problems,
+          kind == WorkloadKind.DEPLOYMENT
+              ? Names.labelProblem("grid", "Deployment name", grid)
+              : Names.statefulSetProblem("grid", grid));
     }
-    if (targetVersion == null || targetVersion.isBlank()) {
-      problems.add("targetVersion is required, e.g. 5.3.8");
-    } else if (!Versions.isValid(targetVersion)) {
-      problems.add("targetVersion '" + targetVersion + "' is not a version like 5.3.8");
+    problems.addAll(versionProblems());
+    if (container != null) {
+      add(problems, Names.labelProblem("container", "container name", container));
     }
+    add(problems, Limits.identityProblem("requestedBy", requestedBy));
     if (port < 1 || port > 65535) {
       problems.add("port " + port + " must be between 1 and 65535");
     }
@@ -156,7 +164,10 @@ public record HazelcastUpgradeRequest(
     for (var gate : gates.entrySet()) {
       if (!HazelcastGates.ALL.contains(gate.getKey())) {
         problems.add(
-            "gates: unknown gate '" + gate.getKey() + "'; the gates are " + HazelcastGates.ALL);
+            "gates: unknown gate '"
+                + Limits.abbreviate(gate.getKey())
+                + "'; the gates are "
+                + HazelcastGates.ALL);
       } else {
         problems.addAll(gate.getValue().problems("gates." + gate.getKey()));
       }
@@ -172,9 +183,31 @@ public record HazelcastUpgradeRequest(
     return problems;
   }
 
+  /** targetVersion: a release of the edition; targetImage, when given, tagged with it. */
+  private List<String> versionProblems() {
+    if (targetVersion == null || targetVersion.isBlank()) {
+      return List.of("targetVersion is required, e.g. 5.3.8");
+    }
+    String version = HazelcastReleases.problem("targetVersion", targetVersion, edition);
+    if (version != null) {
+      return List.of(version);
+    }
+    String image = ImageRefs.problem("targetImage", targetImage, targetVersion);
+    return image == null ? List.of() : List.of(image);
+  }
+
+  private static void add(List<String> problems, String problem) {
+    if (problem != null) {
+      problems.add(problem);
+    }
+  }
+
   private List<String> podTimeoutProblems() {
     if (!Durations.isValid(podTimeout)) {
-      return List.of("podTimeout '" + podTimeout + "' is not a duration; use e.g. 5m or PT10M");
+      return List.of(
+          "podTimeout '"
+              + Limits.abbreviate(podTimeout)
+              + "' is not a duration; use e.g. 5m or PT10M");
     }
     Duration d = Durations.parse(podTimeout);
     if (d.compareTo(Duration.ofSeconds(10)) < 0 || d.compareTo(MAX_POD_TIMEOUT) > 0) {

@@ -2,6 +2,8 @@ package io.gridshift.workflows.infinispan;
 
 import io.gridshift.workflows.common.ClusterRef;
 import io.gridshift.workflows.common.GatePolicy;
+import io.gridshift.workflows.common.ImageRefs;
+import io.gridshift.workflows.common.Limits;
 import io.gridshift.workflows.common.Names;
 import io.gridshift.workflows.common.UpgradeRequestBasics;
 import io.gridshift.workflows.common.Versions;
@@ -16,9 +18,10 @@ import java.util.Map;
  *
  * @param cluster where the grid runs
  * @param grid the source StatefulSet's name
- * @param targetVersion the Infinispan version to upgrade to, e.g. {@code 15.0.21.Final}
+ * @param targetVersion the Infinispan version to upgrade to, e.g. {@code 15.0.21.Final}: exactly a
+ *     known release ({@link InfinispanReleases})
  * @param targetImage the target image; default: the source image's repository with {@code
- *     targetVersion} as tag
+ *     targetVersion} as tag; when given, its tag must be {@code targetVersion} ({@link ImageRefs})
  * @param targetGrid the target StatefulSet's name; default {@code <grid>-<version slug>}, e.g.
  *     {@code dg-15-0-21}
  * @param service the Service clients use; default {@code grid}
@@ -33,7 +36,7 @@ import java.util.Map;
  * @param minReadySeconds minReadySeconds of the target StatefulSet; default the source's, or 10
  * @param gates policy per gate ({@link InfinispanGates}); a gate not listed requires approval
  * @param fourEyes when true, the requester cannot approve their own upgrade
- * @param requestedBy who asked (recorded in the audit log)
+ * @param requestedBy who asked (recorded in the audit log), at most 256 characters
  * @param dryRun when true, the workflow returns the plan and changes nothing
  * @param protostream what to do with caches a write through the target cannot reach (the
  *     protostream hazard, see {@link ProtostreamHandling}): {@code REFUSE} (default) stops the
@@ -61,6 +64,12 @@ public record InfinispanUpgradeRequest(
     Boolean dryRun,
     ProtostreamHandling protostream)
     implements UpgradeRequestBasics {
+
+  /** Longest cache name a request may list. */
+  public static final int MAX_CACHE_NAME = 255;
+
+  /** Most caches a request may list. */
+  public static final int MAX_CACHES = 1_000;
 
   /** A request with every optional field at its default. */
   public static InfinispanUpgradeRequest of(ClusterRef cluster, String grid, String targetVersion) {
@@ -139,26 +148,26 @@ public record InfinispanUpgradeRequest(
     List<String> problems = new ArrayList<>(cluster.problems("cluster"));
     if (grid == null || grid.isBlank()) {
       problems.add("grid is required: the name of the source Infinispan StatefulSet");
-    } else if (!Names.isDnsLabel(grid)) {
-      problems.add("grid '" + grid + "' is not a valid StatefulSet name (a-z, 0-9, '-')");
+    } else {
+      add(problems, Names.statefulSetProblem("grid", grid));
     }
-    if (targetVersion == null || targetVersion.isBlank()) {
-      problems.add("targetVersion is required, e.g. 15.0.21.Final");
-    } else if (!Versions.isValid(targetVersion)) {
-      problems.add("targetVersion '" + targetVersion + "' is not a version like 15.0.21.Final");
-    }
-    if (targetGrid != null && !Names.isDnsLabel(targetGrid)) {
-      problems.add("targetGrid '" + targetGrid + "' is not a valid StatefulSet name");
+    problems.addAll(versionProblems());
+    if (targetGrid != null) {
+      add(problems, Names.statefulSetProblem("targetGrid", targetGrid));
     }
     if (targetGrid != null && targetGrid.equals(grid)) {
       problems.add("targetGrid must differ from grid: the target runs beside the source");
     }
-    if (service != null && !Names.isDnsLabel(service)) {
-      problems.add("service '" + service + "' is not a valid Service name");
+    if (service != null) {
+      add(problems, Names.serviceProblem("service", service));
     }
-    if (credentialsSecret != null && !Names.isDnsLabel(credentialsSecret)) {
-      problems.add("credentialsSecret '" + credentialsSecret + "' is not a valid Secret name");
+    if (route != null) {
+      add(problems, Names.subdomainProblem("route", "Route name", route));
     }
+    if (credentialsSecret != null) {
+      add(problems, Names.subdomainProblem("credentialsSecret", "Secret name", credentialsSecret));
+    }
+    add(problems, Limits.identityProblem("requestedBy", requestedBy));
     if (port < 1 || port > 65535) {
       problems.add("port " + port + " must be between 1 and 65535");
     }
@@ -168,21 +177,63 @@ public record InfinispanUpgradeRequest(
     if (minReadySeconds != null && (minReadySeconds < 0 || minReadySeconds > 3600)) {
       problems.add("minReadySeconds " + minReadySeconds + " must be between 0 and 3600");
     }
-    for (String cache : caches) {
-      if (cache == null || cache.isBlank()) {
-        problems.add("caches must not contain an empty name");
-      }
-    }
+    problems.addAll(cacheProblems());
     problems.addAll(sync.problems());
     for (var gate : gates.entrySet()) {
       if (!InfinispanGates.ALL.contains(gate.getKey())) {
         problems.add(
-            "gates: unknown gate '" + gate.getKey() + "'; the gates are " + InfinispanGates.ALL);
+            "gates: unknown gate '"
+                + Limits.abbreviate(gate.getKey())
+                + "'; the gates are "
+                + InfinispanGates.ALL);
       } else {
         problems.addAll(gate.getValue().problems("gates." + gate.getKey()));
       }
     }
     return problems;
+  }
+
+  /** targetVersion: a known Infinispan release; targetImage, when given, tagged with it. */
+  private List<String> versionProblems() {
+    if (targetVersion == null || targetVersion.isBlank()) {
+      return List.of("targetVersion is required, e.g. 15.0.21.Final");
+    }
+    String version = InfinispanReleases.problem("targetVersion", targetVersion);
+    if (version != null) {
+      return List.of(version);
+    }
+    String image = ImageRefs.problem("targetImage", targetImage, targetVersion);
+    return image == null ? List.of() : List.of(image);
+  }
+
+  private List<String> cacheProblems() {
+    List<String> problems = new ArrayList<>();
+    if (caches.size() > MAX_CACHES) {
+      problems.add(
+          "caches lists "
+              + caches.size()
+              + " names; at most "
+              + MAX_CACHES
+              + " are allowed: leave caches out to migrate every cache");
+    }
+    for (String cache : caches) {
+      if (cache == null || cache.isBlank()) {
+        problems.add("caches must not contain an empty name");
+      } else if (cache.length() > MAX_CACHE_NAME) {
+        problems.add(
+            Limits.tooLong("a name in caches", cache, MAX_CACHE_NAME, "name an existing cache"));
+      } else if (cache.chars().anyMatch(Character::isISOControl)) {
+        problems.add(
+            "caches: '" + Limits.abbreviate(cache) + "' contains a control character; remove it");
+      }
+    }
+    return problems;
+  }
+
+  private static void add(List<String> problems, String problem) {
+    if (problem != null) {
+      problems.add(problem);
+    }
   }
 
   /** The workflow id: one running upgrade per grid. */

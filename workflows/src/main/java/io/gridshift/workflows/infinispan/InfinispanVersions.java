@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * Which Infinispan version jumps gridshift supports. A target family is listed only once an upgrade
  * to it was run for real (see RUNTIME.md): 16.x rejects {@code raw-values} and failed with
- * protostream.
+ * protostream. Whether a version is a release at all is {@link InfinispanReleases}' question,
+ * answered before this one.
  */
 public final class InfinispanVersions {
   /** major.minor families that are tested as targets. */

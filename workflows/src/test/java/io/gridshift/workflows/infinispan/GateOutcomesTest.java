@@ -178,6 +178,31 @@ class GateOutcomesTest extends WorkflowTestSupport {
   }
 
   @Test
+  void aOneMinuteGateThatKeepsWaitingForADayRemindsAtGrowingIntervals() {
+    InfinispanUpgradeWorkflow stub =
+        start(
+            Requests.upgrade()
+                .allGatesAuto()
+                .gate(CUTOVER, new GatePolicy(Approval.REQUIRED, "1m", TimeoutAction.KEEP_WAITING))
+                .build());
+    awaitGate(stub, CUTOVER);
+
+    env.sleep(Duration.ofDays(1));
+    UpgradeStatus waiting = awaitGate(stub, CUTOVER);
+
+    // 1, 2, 4 ... 512 minutes: 10 reminders in a day, where the old loop reopened the gate 1,440
+    // times and wrote two audit entries each.
+    assertThat(waiting.audit())
+        .filteredOn(e -> e.action() == Action.EXPIRED)
+        .hasSizeBetween(9, 11)
+        .allSatisfy(
+            e -> assertThat(e.comment()).contains("KEEP_WAITING").contains("next reminder"));
+    assertThat(waiting.audit()).filteredOn(e -> e.action() == Action.GATE_OPENED).hasSize(1);
+    stub.approve(new GateDecision(CUTOVER, "bob", "late but fine"));
+    assertThat(result(stub).phase()).isEqualTo(Phase.COMPLETED);
+  }
+
+  @Test
   void autoGatesPassAtOnceAndAreAuditedAsGridshift() {
     UpgradeStatus status = result(start(Requests.upgrade().allGatesAuto().build()));
 

@@ -12,6 +12,7 @@ import static org.mockito.Mockito.verify;
 import io.gridshift.workflows.common.AuditEntry;
 import io.gridshift.workflows.common.AuditEntry.Action;
 import io.gridshift.workflows.common.GateDecision;
+import io.gridshift.workflows.common.OperatorAction;
 import io.gridshift.workflows.common.Phase;
 import io.gridshift.workflows.common.UpgradeStatus;
 import io.temporal.client.WorkflowUpdateException;
@@ -131,6 +132,53 @@ class GateValidationTest extends WorkflowTestSupport {
     assertThat(refusals(status).get(0).reason()).contains("'by' is required");
     assertThat(status.openGate().name()).isEqualTo(SWITCH_TRAFFIC);
     verify(deploy, never()).deleteGrid(any());
+  }
+
+  @Test
+  void oversizedApproverOrCommentIsRefusedByUpdateNamingTheField() {
+    InfinispanUpgradeWorkflow stub = start(Requests.upgrade().build());
+    awaitGate(stub, SWITCH_TRAFFIC);
+
+    String longBy = updateRefusal(stub, new GateDecision(SWITCH_TRAFFIC, "b".repeat(300_000), "x"));
+    String longComment =
+        updateRefusal(stub, new GateDecision(SWITCH_TRAFFIC, "bob", "c".repeat(100_000)));
+    String forged =
+        updateRefusal(stub, new GateDecision(SWITCH_TRAFFIC, "bob\nAPPROVED by carol", "x"));
+
+    assertThat(longBy).contains("'by' is 300000 characters long").contains("at most 256");
+    assertThat(longComment)
+        .contains("'comment' is 100000 characters long")
+        .contains("at most 2000");
+    assertThat(forged).contains("'by'").contains("control character");
+    assertThat(stub.status().openGate().name()).isEqualTo(SWITCH_TRAFFIC);
+    assertThat(stub.status().audit()).noneMatch(e -> e.action() == Action.APPROVED);
+    // At the limits, a decision is accepted.
+    stub.approve(new GateDecision(SWITCH_TRAFFIC, "b".repeat(256), "c".repeat(2000)));
+    awaitGate(stub, CUTOVER);
+  }
+
+  @Test
+  void oversizedSignalsAreAuditedRefusedAndCutToTheLimits() {
+    InfinispanUpgradeWorkflow stub = start(Requests.upgrade().build());
+    awaitGate(stub, SWITCH_TRAFFIC);
+
+    stub.approveSignal(new GateDecision(SWITCH_TRAFFIC, "b".repeat(300_000), "ok"));
+    stub.abort(new OperatorAction("bob", "c".repeat(100_000)));
+    UpgradeStatus status = awaitStatus(stub, "refused signals", s -> refusals(s).size() == 2);
+
+    AuditEntry approval = refusals(status).get(0);
+    assertThat(approval.reason()).contains("'by' is 300000 characters long");
+    assertThat(approval.by())
+        .startsWith("b".repeat(256))
+        .endsWith("[truncated by gridshift: 300000 characters]")
+        .hasSizeLessThan(320);
+    AuditEntry abort = refusals(status).get(1);
+    assertThat(abort.reason()).contains("'comment' is 100000 characters long");
+    assertThat(abort.comment()).hasSizeLessThan(2_100);
+    assertThat(status.openGate().name()).isEqualTo(SWITCH_TRAFFIC);
+    assertThat(status.audit()).noneMatch(e -> e.action() == Action.APPROVED);
+    assertThat(status.audit()).noneMatch(e -> e.action() == Action.ABORT_REQUESTED);
+    verify(kube, never()).setServiceSelector(any());
   }
 
   private static String updateRefusal(InfinispanUpgradeWorkflow stub, GateDecision decision) {

@@ -105,7 +105,7 @@ class PlanStepTest extends WorkflowTestSupport {
     assertThat(failure.getOriginalMessage())
         .contains("cluster.cluster 'Bad_Cluster' must be a DNS label")
         .contains("grid is required")
-        .contains("targetVersion 'latest' is not a version")
+        .contains("targetVersion 'latest' is not an Infinispan version")
         .contains("port 70000")
         .contains("sync.readBatch 0")
         .contains("sync.parallelCaches 100")

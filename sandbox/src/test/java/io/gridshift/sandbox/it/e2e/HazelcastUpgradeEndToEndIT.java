@@ -94,7 +94,7 @@ class HazelcastUpgradeEndToEndIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void rollsPodByPodWithNothingLost() throws Exception {
     // An application keeps reading and writing through the grid's Service the whole time, on a
     // map of its own so the loaded maps' counts stay exact.
@@ -125,14 +125,22 @@ class HazelcastUpgradeEndToEndIT {
   }
 
   @Test
-  @Order(4)
+  @Order(3)
   void aPodStuckOnABadImageIsRolledBackTheSameSafeWayWithNothingLost() throws Exception {
-    // A tag no registry has: the first pod waits for its image forever (Pending, ErrImagePull),
-    // and the StatefulSet controller waits for it even after the template is reverted.
+    // A tag no registry has (a released version, so the request is valid, with a variant tag
+    // nobody published): the first pod waits for its image forever (Pending, ErrImagePull), and
+    // the StatefulSet controller waits for it even after the template is reverted. It runs before
+    // the successful roll, while the grid still runs 5.3.6: 5.3.8 is the last open-source 5.3.
     String id =
         service
             .start(
-                UpgradeRequests.parse(request("hz", "5.3.99", ", \"podTimeout\": \"10s\""), false))
+                UpgradeRequests.parse(
+                    request(
+                        "hz",
+                        "5.3.7",
+                        ", \"podTimeout\": \"10s\","
+                            + " \"targetImage\": \"hazelcast/hazelcast:5.3.7-unpublished\""),
+                    false))
             .getWorkflowId();
     UpgradeStatus stuck = awaitGate(id, "resume-or-rollback");
     assertThat(stuck.phase()).isEqualTo(Phase.NEEDS_ATTENTION);
@@ -145,14 +153,14 @@ class HazelcastUpgradeEndToEndIT {
     UpgradeStatus done = e2e.awaitEnd(id);
 
     assertThat(done.phase()).as(done.message()).isEqualTo(Phase.ABORTED);
-    assertThat(done.message()).contains("Rolled back: every member runs 5.3.8 again");
-    assertThat(done.members()).extracting(MemberStatus::version).containsOnly("5.3.8").hasSize(3);
+    assertThat(done.message()).contains("Rolled back: every member runs 5.3.6 again");
+    assertThat(done.members()).extracting(MemberStatus::version).containsOnly("5.3.6").hasSize(3);
     assertThat(grid.lostKeys(loaded))
         .containsOnly(Map.entry("orders", 0), Map.entry("sessions", 0));
     StatefulSet hz =
         sandbox.client().apps().statefulSets().inNamespace("default").withName("hz").get();
     assertThat(hz.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
-        .isEqualTo("hazelcast/hazelcast:5.3.8");
+        .isEqualTo("hazelcast/hazelcast:5.3.6");
     assertThat(
             sandbox.client().pods().inNamespace("default").withLabel("app", "hz").list().getItems())
         .hasSize(3)
