@@ -52,7 +52,7 @@ final class Commands {
     }
     UpgradeClient.Started started = client.start(read(file), args.flag("dry-run"));
     if (started.plan() != null) {
-      return printPlan(started.plan(), args.flag("json"));
+      return printPlan(started, args.flag("json"));
     }
     out.println("started " + started.workflowId());
     if (started.location() != null) {
@@ -62,7 +62,9 @@ final class Commands {
     return ExitCodes.OK;
   }
 
-  private int printPlan(UpgradeStatus plan, boolean asJson) {
+  /** Prints a dry run's plan; a refused plan is exit {@link ExitCodes#FAILED} with every reason. */
+  private int printPlan(UpgradeClient.Started dryRun, boolean asJson) {
+    UpgradeStatus plan = dryRun.plan();
     if (asJson) {
       printJson(plan);
     } else {
@@ -70,7 +72,13 @@ final class Commands {
       out.println();
       printJson(plan.plan());
     }
-    return plan.phase() == Phase.PLANNED ? ExitCodes.OK : ExitCodes.FAILED;
+    if (dryRun.problems().isEmpty() && plan.phase() == Phase.PLANNED) {
+      return ExitCodes.OK;
+    }
+    throw new CliException(
+        ExitCodes.FAILED,
+        "the dry run " + dryRun.workflowId() + " refused the upgrade; nothing was changed:",
+        dryRun.problems().isEmpty() ? List.of(String.valueOf(plan.message())) : dryRun.problems());
   }
 
   private int status(Args args) {
@@ -111,9 +119,10 @@ final class Commands {
 
   private int control(String action, Args args) {
     String id = args.positional(1, "workflow id");
-    client.control(id, action, args.option("comment", null));
+    AuditEntry entry = client.control(id, action, args.option("comment", null));
     out.printf(
-        "sent %s to %s; see it with ./gridshift status %s%s%n", action, id, id, commandOptions);
+        "%s: %s by %s at %s; follow it with ./gridshift status %s%s%n",
+        entry.action(), id, entry.by(), entry.at(), id, commandOptions);
     return ExitCodes.OK;
   }
 

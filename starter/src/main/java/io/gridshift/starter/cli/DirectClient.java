@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridshift.starter.Json;
+import io.gridshift.starter.Planned;
 import io.gridshift.starter.UpgradeException;
 import io.gridshift.starter.UpgradeFilter;
 import io.gridshift.starter.UpgradeRequests;
@@ -64,10 +65,10 @@ final class DirectClient implements UpgradeClient {
     UpgradeRequests.Parsed parsed =
         call(() -> UpgradeRequests.parse(withRequester(requestJson), dryRun));
     if (parsed.dryRun()) {
-      UpgradeService.Planned planned = call(() -> service.plan(parsed, DRY_RUN_TIMEOUT));
-      return new Started(planned.workflowId(), null, planned.status());
+      Planned planned = call(() -> service.plan(parsed, DRY_RUN_TIMEOUT));
+      return new Started(planned.workflowId(), null, planned.status(), planned.problems());
     }
-    return new Started(call(() -> service.start(parsed).getWorkflowId()), null, null);
+    return Started.upgrade(call(() -> service.start(parsed).getWorkflowId()), null);
   }
 
   @Override
@@ -93,12 +94,8 @@ final class DirectClient implements UpgradeClient {
   }
 
   @Override
-  public void control(String workflowId, String action, String comment) {
-    call(
-        () -> {
-          service.signal(workflowId, action, new OperatorAction(identity, comment));
-          return null;
-        });
+  public AuditEntry control(String workflowId, String action, String comment) {
+    return call(() -> service.control(workflowId, action, new OperatorAction(identity, comment)));
   }
 
   @Override

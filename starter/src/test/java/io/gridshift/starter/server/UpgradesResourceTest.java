@@ -74,6 +74,32 @@ class UpgradesResourceTest extends ServerTestSupport {
   }
 
   @Test
+  void hazelcastDryRunWithPreflightViolationsIs422WithEveryViolation() {
+    Response r = post("alice", "/api/upgrades?dryRun=true", hazelcast("unsafe-plan"));
+    JsonNode body = error(r, 422);
+    assertThat(problems(body))
+        .hasSize(2)
+        .anySatisfy(p -> assertThat(p).startsWith("[shutdown-hook-policy]").contains("GRACEFUL"))
+        .anySatisfy(p -> assertThat(p).startsWith("[graceful-shutdown-max-wait]").contains("900"));
+    assertThat(body.path("message").asText())
+        .contains("refused the upgrade (2 problems")
+        .contains("nothing was changed");
+    assertThat(body.path("dryRun").asBoolean()).isTrue();
+    assertThat(body.path("workflowId").asText()).contains("unsafe-plan-dry-run-");
+    assertThat(body.path("plan").path("plan").path("violations")).hasSize(2);
+  }
+
+  @Test
+  void dryRunOfADowngradeIs422WithTheReason() {
+    String downgrade = infinispan("dg-down", "").replace("15.0.21.Final", "13.0.10.Final");
+    JsonNode body = error(post("alice", "/api/upgrades?dryRun=true", downgrade), 422);
+    assertThat(problems(body))
+        .singleElement()
+        .satisfies(p -> assertThat(p).contains("not newer than the running 14.0.28.Final"));
+    assertThat(body.path("plan").path("phase").asText()).isEqualTo("FAILED");
+  }
+
+  @Test
   void invalidRequestIs422WithEveryProblem() {
     Response r =
         post(
@@ -156,6 +182,12 @@ class UpgradesResourceTest extends ServerTestSupport {
     assertThat(r.getStatus()).as("%s", body).isEqualTo(200);
     assertThat(body.isArray()).isTrue();
     return body;
+  }
+
+  private static List<String> problems(JsonNode body) {
+    List<String> problems = new ArrayList<>();
+    body.path("problems").forEach(p -> problems.add(p.asText()));
+    return problems;
   }
 
   private static List<String> ids(JsonNode list) {
