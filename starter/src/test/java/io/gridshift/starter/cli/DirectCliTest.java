@@ -99,6 +99,30 @@ class DirectCliTest {
   }
 
   @Test
+  void refusedResumeAndPauseExitWithConflictAndTheWorkflowsReason() throws Exception {
+    Path file = dir.resolve("pause.json");
+    Files.writeString(
+        file, FakeInfinispanGrid.requestJson(GATES).replace("\"dg\"", "\"dg-pause\""));
+    CliRunner.Result started = cli.run("upgrade", "start", "--file", file.toString());
+    assertThat(started.exitCode()).as(started.toString()).isZero();
+    String id = workflowId(started);
+    temporal.awaitGate(id, "switch-traffic");
+
+    CliRunner.Result resume = cli.run("resume", id, "--comment", "go on");
+    assertThat(resume.exitCode()).as(resume.toString()).isEqualTo(ExitCodes.CONFLICT);
+    assertThat(resume.err()).contains("the upgrade is not paused");
+    assertThat(resume.out()).doesNotContain("sent");
+
+    CliRunner.Result pause = cli.run("pause", id, "--comment", "lunch");
+    assertThat(pause.exitCode()).as(pause.toString()).isZero();
+    assertThat(pause.out()).startsWith("PAUSED: " + id + " by alice at ");
+    CliRunner.Result again = cli.run("pause", id);
+    assertThat(again.exitCode()).as(again.toString()).isEqualTo(ExitCodes.CONFLICT);
+    assertThat(again.err()).contains("already paused");
+    assertThat(cli.run("abort", id).exitCode()).isZero();
+  }
+
+  @Test
   void dryRunPrintsThePlanAndChangesNothing() throws Exception {
     Path file = dir.resolve("dry.json");
     Files.writeString(file, FakeInfinispanGrid.requestJson("{}"));
