@@ -209,8 +209,9 @@ public final class UpgradeService {
   }
 
   /**
-   * Upgrades matching {@code filter}, newest first, at most {@link UpgradeLister#LIMIT}: running
-   * ones with their current step and open gate; dry runs left out. See {@link UpgradeLister}.
+   * Upgrades and dry runs matching {@code filter}, in every phase, newest first, at most {@link
+   * UpgradeLister#LIMIT}: running ones with their phase, current step and open gate. See {@link
+   * UpgradeLister}.
    */
   public List<UpgradeSummary> list(UpgradeFilter filter) {
     return new UpgradeLister(client).list(filter);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** {@code POST /api/upgrades} (start, dry run, conflicts, invalid requests) and the listing. */
@@ -166,8 +167,44 @@ class UpgradesResourceTest extends ServerTestSupport {
     assertThat(ids(list("?status=RUNNING"))).contains(running).doesNotContain(done);
     assertThat(ids(list("?namespace=apps"))).contains(running, done);
     assertThat(list("?cluster=nowhere")).isEmpty();
-    // Dry runs are not upgrades: they are left out.
-    assertThat(ids(list(""))).noneMatch(id -> id.contains("dry-run"));
+    // Dry runs are listed too, marked as such.
+    JsonNode plans = list("?grid=dg-list-plan");
+    assertThat(plans).hasSize(1);
+    assertThat(plans.get(0).path("dryRun").asBoolean()).isTrue();
+    assertThat(plans.get(0).path("status").asText()).isEqualTo("COMPLETED");
+    assertThat(summary.path("dryRun").asBoolean()).isFalse();
+    assertThat(summary.path("phase").asText()).isEqualTo("WAITING_APPROVAL");
+  }
+
+  @Test
+  void aDryRunNoWorkerServesIsListedInPlanningAndTheTimeoutNamesTheTaskQueue() {
+    String request = infinispan("dg-orphan", "").replace(FakeTemporal.ISPN_CLUSTER, "nowhere");
+    CompletableFuture<Response> dryRun =
+        CompletableFuture.supplyAsync(() -> post("alice", "/api/upgrades?dryRun=true", request));
+
+    JsonNode planning = awaitListed("?cluster=nowhere&grid=dg-orphan");
+    assertThat(planning.path("workflowId").asText()).contains("dg-orphan-dry-run-");
+    assertThat(planning.path("dryRun").asBoolean()).isTrue();
+    assertThat(planning.path("status").asText()).isEqualTo("RUNNING");
+    assertThat(planning.path("phase").asText()).isEqualTo("PLANNING");
+
+    JsonNode timeout = error(dryRun.join(), 504);
+    assertThat(timeout.path("message").asText())
+        .contains("task queue gridshift-cluster-nowhere")
+        .contains(planning.path("workflowId").asText())
+        .contains("gridshift list");
+  }
+
+  /** Polls the listing until exactly one upgrade matches {@code query}; returns it. */
+  private static JsonNode awaitListed(String query) {
+    for (int i = 0; i < 200; i++) {
+      JsonNode found = list(query);
+      if (found.size() == 1 && !found.get(0).path("phase").isNull()) {
+        return found.get(0);
+      }
+      sleep(50);
+    }
+    throw new AssertionError("nothing listed for " + query);
   }
 
   @Test
