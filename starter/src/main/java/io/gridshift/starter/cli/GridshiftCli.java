@@ -73,6 +73,15 @@ public final class GridshiftCli {
       return fail(new CliException(ExitCodes.USAGE, e.getMessage()));
     } catch (CliException e) {
       return fail(e);
+    } catch (RuntimeException e) {
+      // A bug or a failure nobody foresaw: one line a person can report, not a stack trace.
+      return fail(
+          new CliException(
+              ExitCodes.FAILED,
+              "gridshift failed unexpectedly: "
+                  + e
+                  + "; run again with GRIDSHIFT_DEBUG=1 for the stack trace, and report it"),
+          e);
     }
   }
 
@@ -117,7 +126,14 @@ public final class GridshiftCli {
   }
 
   private int fail(CliException e) {
+    return fail(e, null);
+  }
+
+  private int fail(CliException e, Throwable cause) {
     err.println(e.getMessage());
+    if (cause != null && env("GRIDSHIFT_DEBUG") != null) {
+      cause.printStackTrace(err);
+    }
     e.problems().forEach(p -> err.println("  - " + p));
     if (e.exitCode() == ExitCodes.USAGE) {
       err.println(USAGE_TEXT);
