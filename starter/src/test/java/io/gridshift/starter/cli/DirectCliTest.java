@@ -160,6 +160,35 @@ class DirectCliTest {
   }
 
   @Test
+  void unknownOptionsAndExtraArgumentsAreRefusedWithTheUsage() {
+    CliRunner.Result option = cli.run("resume", "some-id", "--coment", "typo");
+    assertThat(option.exitCode()).as(option.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(option.err())
+        .contains("unknown option --coment for 'resume'")
+        .contains("--comment")
+        .contains("usage:");
+
+    CliRunner.Result extra = cli.run("approve", "some-id", "cutover", "looks", "good");
+    assertThat(extra.exitCode()).as(extra.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(extra.err()).contains("unexpected argument 'looks' for 'approve'");
+
+    CliRunner.Result listJson = cli.run("list", "--dry-run");
+    assertThat(listJson.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(listJson.err()).contains("unknown option --dry-run for 'list'");
+  }
+
+  @Test
+  void usageIsHonestAboutWhatIsOptional() {
+    CliRunner.Result help = cli.run("--help");
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out())
+        .contains("gridshift list ")
+        .contains("gridshift approve <workflow-id> <gate> [--comment TEXT]")
+        .contains("gridshift reject  <workflow-id> <gate> [--comment TEXT]")
+        .contains("exit codes:");
+  }
+
+  @Test
   void listRefusesAnUnknownStatus() {
     CliRunner.Result result = cli.run("list", "--status", "SLEEPING");
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);

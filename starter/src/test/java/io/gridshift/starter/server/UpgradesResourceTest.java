@@ -123,6 +123,25 @@ class UpgradesResourceTest extends ServerTestSupport {
   }
 
   @Test
+  void wrongTypesAndUnknownFieldsAre422WithEveryProblemInTheRequestsTerms() {
+    String body =
+        """
+        {"kind": "hazelcast", "cluster": {"cluster": "hzc", "region": "eu"}, "grid": "hz",
+         "targetVersion": "5.3.8", "port": "http", "canary": "maybe", "edition": "gold",
+         "by": "mallory"}
+        """;
+    List<String> problems = problems(error(post("alice", "/api/upgrades", body), 422));
+    assertThat(problems)
+        .hasSize(5)
+        .anySatisfy(p -> assertThat(p).startsWith("unknown field 'cluster.region'"))
+        .anySatisfy(p -> assertThat(p).isEqualTo("port: expected a whole number, got \"http\""))
+        .anySatisfy(p -> assertThat(p).isEqualTo("canary: expected true or false, got \"maybe\""))
+        .anySatisfy(p -> assertThat(p).startsWith("edition: expected one of ["))
+        .anySatisfy(p -> assertThat(p).startsWith("unknown field 'by'; the fields of the request"))
+        .noneSatisfy(p -> assertThat(p).containsAnyOf("java.", "`", "deserialize"));
+  }
+
+  @Test
   void malformedJsonUnknownKindAndEmptyBodyAre422() {
     assertThat(
             error(post("alice", "/api/upgrades", "{\"grid\": "), 422)
