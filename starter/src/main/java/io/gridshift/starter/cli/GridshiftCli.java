@@ -115,7 +115,9 @@ public final class GridshiftCli {
       return " --server " + server;
     }
     String temporal = args.option("temporal", null);
-    return temporal == null ? "" : " --temporal " + temporal;
+    String namespace = args.option("temporal-namespace", null);
+    return (temporal == null ? "" : " --temporal " + temporal)
+        + (namespace == null ? "" : " --temporal-namespace " + namespace);
   }
 
   private static URI serverUri(String server) {
