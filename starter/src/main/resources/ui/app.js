@@ -118,7 +118,9 @@ function renderList(upgrades) {
   $("no-upgrades").hidden = upgrades.length > 0;
   for (const u of upgrades) {
     const gate = u.openGate && typeof u.openGate === "object" ? u.openGate.name : u.openGate;
-    const row = cells([u.workflowId, u.kind, u.cluster, join(u.namespace, u.grid), u.status,
+    // A running upgrade shows its phase too (PLANNING, WAITING_APPROVAL, PAUSED, ...).
+    const status = u.phase && u.phase !== u.status ? u.status + " · " + u.phase : u.status;
+    const row = cells([u.workflowId, u.kind, u.cluster, join(u.namespace, u.grid), status,
       clock(u.startedAt), u.currentStep, gate]);
     row.dataset.workflowId = u.workflowId;
     row.tabIndex = 0;

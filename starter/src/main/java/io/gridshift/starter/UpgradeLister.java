@@ -31,8 +31,10 @@ import org.slf4j.LoggerFactory;
  * test server answers UNIMPLEMENTED) it lists open and closed executions and filters the types and
  * the status here. Cluster, namespace and grid come from the memo gridshift writes at start (no
  * extra call), or, for an upgrade started elsewhere (the Temporal UI), from the request in its
- * first history event. Only running upgrades are queried, for their current step and open gate,
- * each query bounded to {@value #QUERY_MILLIS} ms.
+ * first history event. Dry runs are listed too (marked {@code dryRun}): one that never finishes
+ * planning, say because no worker serves its cluster, must not be invisible. Only running upgrades
+ * are queried, for their phase, current step and open gate, each query bounded to {@value
+ * #QUERY_MILLIS} ms.
  */
 final class UpgradeLister {
   /** How many upgrades a listing returns at most, newest first. */
@@ -59,7 +61,7 @@ final class UpgradeLister {
       WorkflowExecutionMetadata meta =
           new WorkflowExecutionMetadata(info, client.getOptions().getDataConverter());
       UpgradeSummary summary = summary(meta);
-      if (summary != null && filter.matches(summary)) {
+      if (filter.matches(summary)) {
         found.add(summary);
       }
     }
@@ -111,7 +113,7 @@ final class UpgradeLister {
     return all;
   }
 
-  /** The summary of one upgrade execution, or null for a dry run. */
+  /** The summary of one upgrade execution (or dry run). */
   private UpgradeSummary summary(WorkflowExecutionMetadata meta) {
     String type = meta.getWorkflowType();
     String kind = memo(meta, UpgradeService.MEMO_KIND);
@@ -129,9 +131,6 @@ final class UpgradeLister {
       grid = text(request.path("grid"));
       dryRun = request.path("dryRun").asBoolean(false);
     }
-    if (dryRun) {
-      return null;
-    }
     boolean running = meta.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
     return new UpgradeSummary(
         meta.getExecution().getWorkflowId(),
@@ -143,6 +142,8 @@ final class UpgradeLister {
         String.valueOf(meta.getStartTime()),
         running || meta.getCloseTime() == null ? null : meta.getCloseTime().toString(),
         null,
+        null,
+        dryRun,
         null);
   }
 
@@ -199,7 +200,9 @@ final class UpgradeLister {
                   UpgradeStatus.class,
                   UpgradeStatus.class);
       return summary.withLive(
-          status.currentStep(), status.openGate() == null ? null : status.openGate().name());
+          status.currentStep(),
+          status.openGate() == null ? null : status.openGate().name(),
+          status.phase() == null ? null : status.phase().name());
     } catch (RuntimeException e) {
       // No worker answering, or a query deadline: the listing still shows the upgrade.
       log.debug("status query of {} failed: {}", summary.workflowId(), e.toString());

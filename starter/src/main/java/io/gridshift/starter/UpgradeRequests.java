@@ -81,20 +81,50 @@ public final class UpgradeRequests {
       object.put("requestedBy", requestedBy);
     }
     if (kind == UpgradeKind.HAZELCAST) {
-      HazelcastUpgradeRequest request = read(object, HazelcastUpgradeRequest.class).withDefaults();
+      HazelcastUpgradeRequest request =
+          read(object, HazelcastUpgradeRequest.class, r -> r.withDefaults().problems())
+              .withDefaults();
       requireNoProblems(request.problems());
       return new Parsed(kind, null, request);
     }
-    InfinispanUpgradeRequest request = read(object, InfinispanUpgradeRequest.class).withDefaults();
+    InfinispanUpgradeRequest request =
+        read(object, InfinispanUpgradeRequest.class, r -> r.withDefaults().problems())
+            .withDefaults();
     requireNoProblems(request.problems());
     return new Parsed(kind, request, null);
   }
 
-  private static <T> T read(ObjectNode object, Class<T> type) {
+  /**
+   * Reads {@code object} as {@code type}, reporting every unknown field and wrong type at once
+   * ({@link RequestReader}); when there are any, the validation of what could be read is added.
+   */
+  private static <T> T read(
+      ObjectNode object, Class<T> type, java.util.function.Function<T, List<String>> validation) {
+    List<String> problems = new ArrayList<>();
+    T request;
     try {
-      return Json.mapper().treeToValue(object, type);
-    } catch (JsonProcessingException e) {
-      throw new InvalidRequestException(List.of(describe(e)));
+      request = RequestReader.read(object, type, problems);
+    } catch (java.io.IOException e) {
+      problems.add("the request cannot be read: " + e.getMessage());
+      throw new InvalidRequestException(problems);
+    }
+    if (!problems.isEmpty()) {
+      problems.addAll(validationOfTheRest(request, validation));
+      throw new InvalidRequestException(problems);
+    }
+    return request;
+  }
+
+  /**
+   * The validation of a request read with problems (their fields left absent): its own problems, or
+   * none when it trips over a value left half-read (a list holding an absent element).
+   */
+  private static <T> List<String> validationOfTheRest(
+      T request, java.util.function.Function<T, List<String>> validation) {
+    try {
+      return validation.apply(request);
+    } catch (RuntimeException e) {
+      return List.of();
     }
   }
 
@@ -102,31 +132,5 @@ public final class UpgradeRequests {
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(new ArrayList<>(problems));
     }
-  }
-
-  private static String describe(JsonProcessingException e) {
-    String message = e.getOriginalMessage();
-    if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
-      return "unknown field '"
-          + u.getPropertyName()
-          + "'; known fields: "
-          + u.getKnownPropertyIds();
-    }
-    if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f) {
-      return "field " + path(f) + ": " + message;
-    }
-    return message;
-  }
-
-  private static String path(com.fasterxml.jackson.databind.JsonMappingException e) {
-    StringBuilder path = new StringBuilder();
-    for (var ref : e.getPath()) {
-      if (ref.getFieldName() != null) {
-        path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
-      } else {
-        path.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    return path.toString();
   }
 }

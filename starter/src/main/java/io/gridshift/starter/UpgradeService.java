@@ -60,9 +60,9 @@ public final class UpgradeService {
   }
 
   /**
-   * Runs {@code parsed} as a dry run to completion and returns its final status (the plan). The dry
-   * run gets its own workflow id ({@code <id>-dry-run-<random>}) so that it neither collides with
-   * nor blocks the grid's real upgrade.
+   * Runs {@code parsed} as a dry run to completion and judges its plan ({@link Planned#judge}). The
+   * dry run gets its own workflow id ({@code <id>-dry-run-<random>}) so that it neither collides
+   * with nor blocks the grid's real upgrade.
    *
    * @throws UpgradeException TIMEOUT when the plan is not ready within {@code timeout}
    */
@@ -81,23 +81,18 @@ public final class UpgradeService {
               + id
               + " has not finished planning after "
               + timeout.toSeconds()
-              + " s (is a worker serving cluster '"
+              + " s: is a worker polling task queue "
+              + basics(parsed).cluster().taskQueue()
+              + " (the agent of cluster '"
               + clusterOf(parsed)
-              + "'?); read its status later with GET /api/upgrades/"
-              + id);
+              + "')? It still runs: `gridshift list` shows it, `gridshift status "
+              + id
+              + "` reads it later");
     } catch (io.temporal.client.WorkflowFailedException e) {
       // A refused plan ends the workflow as failed; its status says why.
     }
-    return new Planned(id, status(id));
+    return Planned.judge(id, parsed, status(id));
   }
-
-  /**
-   * A finished dry run.
-   *
-   * @param workflowId the dry run's own workflow id
-   * @param status its final status: phase PLANNED with the plan, or FAILED with the reason
-   */
-  public record Planned(String workflowId, UpgradeStatus status) {}
 
   private WorkflowExecution start(UpgradeRequests.Parsed parsed, String workflowId) {
     WorkflowOptions options =
@@ -214,8 +209,9 @@ public final class UpgradeService {
   }
 
   /**
-   * Upgrades matching {@code filter}, newest first, at most {@link UpgradeLister#LIMIT}: running
-   * ones with their current step and open gate; dry runs left out. See {@link UpgradeLister}.
+   * Upgrades and dry runs matching {@code filter}, in every phase, newest first, at most {@link
+   * UpgradeLister#LIMIT}: running ones with their phase, current step and open gate. See {@link
+   * UpgradeLister}.
    */
   public List<UpgradeSummary> list(UpgradeFilter filter) {
     return new UpgradeLister(client).list(filter);
@@ -231,22 +227,28 @@ public final class UpgradeService {
     return update(workflowId, "reject", decision);
   }
 
-  /** Sends {@code pause}, {@code resume} or {@code abort}. */
-  public void signal(String workflowId, String signal, OperatorAction action) {
-    if (action.by() == null || action.by().isBlank()) {
+  /** The operator actions {@link #control} sends, each an update of the same name. */
+  public static final List<String> ACTIONS = List.of("pause", "resume", "abort");
+
+  /**
+   * Pauses, resumes or aborts ({@code action}, one of {@link #ACTIONS}) through the workflow's
+   * validated update: returns the audit entry it recorded; refused (CONFLICT) with the workflow's
+   * reason, e.g. resuming an upgrade that is not paused.
+   */
+  public AuditEntry control(String workflowId, String action, OperatorAction request) {
+    if (!ACTIONS.contains(action)) {
+      throw new IllegalArgumentException("unknown action '" + action + "'; actions: " + ACTIONS);
+    }
+    if (request.by() == null || request.by().isBlank()) {
       throw new UpgradeException(
-          UpgradeException.Reason.INVALID, signal + " needs an identity: add --by NAME");
+          UpgradeException.Reason.INVALID, action + " needs an identity: add --by NAME");
     }
-    try {
-      stub(workflowId).signal(signal, action);
-    } catch (WorkflowNotFoundException e) {
-      throw endedOrUnknown(workflowId);
-    }
+    return update(workflowId, action, request);
   }
 
-  private AuditEntry update(String workflowId, String name, GateDecision decision) {
+  private AuditEntry update(String workflowId, String name, Object argument) {
     try {
-      return stub(workflowId).update(name, AuditEntry.class, decision);
+      return stub(workflowId).update(name, AuditEntry.class, argument);
     } catch (WorkflowNotFoundException e) {
       throw endedOrUnknown(workflowId);
     } catch (WorkflowUpdateException e) {

@@ -14,6 +14,10 @@ package io.gridshift.starter;
  * @param closedAt ISO-8601 instant, or null while running
  * @param currentStep the step running or waiting now (running upgrades only), or null
  * @param openGate the name of the gate waiting for a decision (running upgrades only), or null
+ * @param dryRun whether this is a dry run (its id ends {@code -dry-run-<random>}): listed too, so a
+ *     dry run that never finishes planning can be seen
+ * @param phase the upgrade's phase (running upgrades only: PLANNING, RUNNING, WAITING_APPROVAL,
+ *     PAUSED, ...), or null
  */
 public record UpgradeSummary(
     String workflowId,
@@ -25,10 +29,12 @@ public record UpgradeSummary(
     String startedAt,
     String closedAt,
     String currentStep,
-    String openGate) {
+    String openGate,
+    boolean dryRun,
+    String phase) {
 
   /** This summary with the live fields a {@code status()} query gives. */
-  public UpgradeSummary withLive(String currentStep, String openGate) {
+  public UpgradeSummary withLive(String currentStep, String openGate, String phase) {
     return new UpgradeSummary(
         workflowId,
         kind,
@@ -39,6 +45,8 @@ public record UpgradeSummary(
         startedAt,
         closedAt,
         currentStep,
-        openGate);
+        openGate,
+        dryRun,
+        phase);
   }
 }

@@ -93,6 +93,34 @@ class UpgradeRequestsTest {
   }
 
   @Test
+  void everyUnknownFieldAndWrongTypeIsListedInTheRequestsOwnTerms() {
+    InvalidRequestException e =
+        (InvalidRequestException)
+            org.assertj.core.api.Assertions.catchThrowable(
+                () ->
+                    UpgradeRequests.parse(
+                        """
+                        {"cluster": {"cluster": "c", "zone": "eu"}, "grid": "dg",
+                         "targetVersion": "15.0.21.Final", "port": "eleven", "fourEyes": "yes",
+                         "connectionMode": "teleport", "caches": [{"a": 1}],
+                         "gates": {"cutover": {"approval": "MAYBE"}}, "colour": "blue"}
+                        """,
+                        false));
+    assertThat(e.problems())
+        .anyMatch(p -> p.startsWith("unknown field 'cluster.zone'; the fields of cluster: ["))
+        .anyMatch(p -> p.equals("port: expected a whole number, got \"eleven\""))
+        .anyMatch(p -> p.equals("fourEyes: expected true or false, got \"yes\""))
+        .anyMatch(
+            p -> p.startsWith("connectionMode: expected one of [") && p.endsWith("teleport\""))
+        .anyMatch(p -> p.equals("caches[0]: expected a string, got an object"))
+        .anyMatch(
+            p ->
+                p.equals("gates.cutover.approval: expected one of [REQUIRED, AUTO], got \"MAYBE\""))
+        .anyMatch(p -> p.startsWith("unknown field 'colour'; the fields of the request: ["))
+        .noneMatch(p -> p.contains("java.") || p.contains("`") || p.contains("deserialize"));
+  }
+
+  @Test
   void unknownKindIsRefused() {
     assertThatThrownBy(() -> UpgradeRequests.parse("{\"kind\":\"redis\"}", false))
         .isInstanceOf(InvalidRequestException.class)

@@ -50,4 +50,33 @@ final class Args {
   boolean flag(String name) {
     return Boolean.parseBoolean(options.get(name));
   }
+
+  /**
+   * Refuses what {@code command} does not take: an option outside {@code allowed}, or more than
+   * {@code positionals} positional arguments (the command's words included).
+   *
+   * @throws IllegalArgumentException naming the first unknown option or extra argument, and what
+   *     the command accepts
+   */
+  void requireOnly(String command, Set<String> allowed, int positionals) {
+    for (String name : options.keySet()) {
+      if (!allowed.contains(name)) {
+        throw new IllegalArgumentException(
+            "unknown option --"
+                + name
+                + " for '"
+                + command
+                + "'; it accepts "
+                + allowed.stream().sorted().map(o -> "--" + o).toList());
+      }
+    }
+    if (this.positionals.size() > positionals) {
+      throw new IllegalArgumentException(
+          "unexpected argument '"
+              + this.positionals.get(positionals)
+              + "' for '"
+              + command
+              + "'; quote a value that contains spaces");
+    }
+  }
 }

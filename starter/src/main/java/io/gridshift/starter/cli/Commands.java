@@ -11,7 +11,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** The CLI's commands over one {@link UpgradeClient}; each returns an exit code. */
 final class Commands {
@@ -29,7 +32,41 @@ final class Commands {
     this.commandOptions = commandOptions;
   }
 
+  /** Options every command accepts: where to connect, who acts, help. */
+  static final Set<String> CONNECTION =
+      Set.of("server", "temporal", "temporal-namespace", "by", "help");
+
+  /** The options of each command (besides {@link #CONNECTION}) and its positional words. */
+  private record Syntax(Set<String> options, int positionals) {}
+
+  private static final Map<String, Syntax> SYNTAX =
+      Map.of(
+          "upgrade", new Syntax(Set.of("file", "dry-run", "json"), 2),
+          "status", new Syntax(Set.of("json"), 2),
+          "list", new Syntax(Set.of("cluster", "grid", "namespace", "status", "json"), 1),
+          "approve", new Syntax(Set.of("comment"), 3),
+          "reject", new Syntax(Set.of("comment"), 3),
+          "pause", new Syntax(Set.of("comment"), 2),
+          "resume", new Syntax(Set.of("comment"), 2),
+          "abort", new Syntax(Set.of("comment"), 2));
+
+  /**
+   * Refuses an unknown command, an option the command does not take, or an extra argument, before
+   * anything is sent.
+   */
+  static void check(Args args) {
+    String command = args.positional(0, "command");
+    Syntax syntax = SYNTAX.get(command);
+    if (syntax == null) {
+      throw usage("unknown command '" + command + "'");
+    }
+    Set<String> allowed = new HashSet<>(CONNECTION);
+    allowed.addAll(syntax.options());
+    args.requireOnly(command, allowed, syntax.positionals());
+  }
+
   int run(Args args) {
+    check(args);
     String command = args.positional(0, "command");
     return switch (command) {
       case "upgrade" -> upgrade(args);
@@ -52,7 +89,7 @@ final class Commands {
     }
     UpgradeClient.Started started = client.start(read(file), args.flag("dry-run"));
     if (started.plan() != null) {
-      return printPlan(started.plan(), args.flag("json"));
+      return printPlan(started, args.flag("json"));
     }
     out.println("started " + started.workflowId());
     if (started.location() != null) {
@@ -62,7 +99,9 @@ final class Commands {
     return ExitCodes.OK;
   }
 
-  private int printPlan(UpgradeStatus plan, boolean asJson) {
+  /** Prints a dry run's plan; a refused plan is exit {@link ExitCodes#FAILED} with every reason. */
+  private int printPlan(UpgradeClient.Started dryRun, boolean asJson) {
+    UpgradeStatus plan = dryRun.plan();
     if (asJson) {
       printJson(plan);
     } else {
@@ -70,7 +109,13 @@ final class Commands {
       out.println();
       printJson(plan.plan());
     }
-    return plan.phase() == Phase.PLANNED ? ExitCodes.OK : ExitCodes.FAILED;
+    if (dryRun.problems().isEmpty() && plan.phase() == Phase.PLANNED) {
+      return ExitCodes.OK;
+    }
+    throw new CliException(
+        ExitCodes.FAILED,
+        "the dry run " + dryRun.workflowId() + " refused the upgrade; nothing was changed:",
+        dryRun.problems().isEmpty() ? List.of(String.valueOf(plan.message())) : dryRun.problems());
   }
 
   private int status(Args args) {
@@ -111,9 +156,10 @@ final class Commands {
 
   private int control(String action, Args args) {
     String id = args.positional(1, "workflow id");
-    client.control(id, action, args.option("comment", null));
+    AuditEntry entry = client.control(id, action, args.option("comment", null));
     out.printf(
-        "sent %s to %s; see it with ./gridshift status %s%s%n", action, id, id, commandOptions);
+        "%s: %s by %s at %s; follow it with ./gridshift status %s%s%n",
+        entry.action(), id, entry.by(), entry.at(), id, commandOptions);
     return ExitCodes.OK;
   }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridshift.starter.Json;
+import io.gridshift.starter.Planned;
+import io.gridshift.starter.TemporalProbe;
 import io.gridshift.starter.UpgradeException;
 import io.gridshift.starter.UpgradeFilter;
 import io.gridshift.starter.UpgradeRequests;
@@ -17,6 +19,7 @@ import io.gridshift.workflows.common.UpgradeStatus;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.client.WorkflowException;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.time.Duration;
@@ -48,11 +51,20 @@ final class DirectClient implements UpgradeClient {
     this.stubs = stubs;
   }
 
-  /** Connects to the Temporal frontend at {@code target} (HOST:PORT). */
+  /**
+   * Connects to the Temporal frontend at {@code target} (HOST:PORT) and checks, within {@link
+   * TemporalProbe#DEADLINE}, that it answers: when it does not, the command fails at once saying so
+   * instead of waiting out the client's retries.
+   */
   static DirectClient connect(String target, String namespace, String identity) {
     WorkflowServiceStubs stubs =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
+    TemporalProbe.Answer answer = new TemporalProbe(stubs).ask();
+    if (!answer.answered()) {
+      stubs.shutdownNow();
+      throw unreachable(target, answer.problem());
+    }
     WorkflowClient client =
         WorkflowClient.newInstance(
             stubs, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
@@ -64,10 +76,10 @@ final class DirectClient implements UpgradeClient {
     UpgradeRequests.Parsed parsed =
         call(() -> UpgradeRequests.parse(withRequester(requestJson), dryRun));
     if (parsed.dryRun()) {
-      UpgradeService.Planned planned = call(() -> service.plan(parsed, DRY_RUN_TIMEOUT));
-      return new Started(planned.workflowId(), null, planned.status());
+      Planned planned = call(() -> service.plan(parsed, DRY_RUN_TIMEOUT));
+      return new Started(planned.workflowId(), null, planned.status(), planned.problems());
     }
-    return new Started(call(() -> service.start(parsed).getWorkflowId()), null, null);
+    return Started.upgrade(call(() -> service.start(parsed).getWorkflowId()), null);
   }
 
   @Override
@@ -93,12 +105,8 @@ final class DirectClient implements UpgradeClient {
   }
 
   @Override
-  public void control(String workflowId, String action, String comment) {
-    call(
-        () -> {
-          service.signal(workflowId, action, new OperatorAction(identity, comment));
-          return null;
-        });
+  public AuditEntry control(String workflowId, String action, String comment) {
+    return call(() -> service.control(workflowId, action, new OperatorAction(identity, comment)));
   }
 
   @Override
@@ -141,13 +149,33 @@ final class DirectClient implements UpgradeClient {
           };
       throw new CliException(code, e.getMessage());
     } catch (StatusRuntimeException e) {
+      throw unreachable(target, e.getStatus().getCode().toString());
+    } catch (WorkflowException e) {
+      // The client wraps the gRPC failure of a call (Temporal went away during the command).
+      if (e.getCause() instanceof StatusRuntimeException grpc) {
+        throw unreachable(target, grpc.getStatus().getCode().toString());
+      }
       throw new CliException(
           ExitCodes.FAILED,
-          "cannot reach Temporal at "
-              + target
-              + " ("
-              + e.getStatus().getCode()
-              + "); start it, or pass --temporal HOST:PORT (or --server URL for the REST service)");
+          "Temporal at " + target + " could not complete the call: " + rootMessage(e));
     }
+  }
+
+  private static CliException unreachable(String target, String problem) {
+    return new CliException(
+        ExitCodes.FAILED,
+        "cannot reach Temporal at "
+            + target
+            + " ("
+            + problem
+            + "); start it, or pass --temporal HOST:PORT (or --server URL for the REST service)");
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage();
   }
 }

@@ -24,15 +24,19 @@ public final class GridshiftCli {
         gridshift upgrade start --file request.json [--dry-run] [--json]
         gridshift status <workflow-id> [--json]
         gridshift list [--cluster C] [--grid G] [--namespace N] [--status S] [--json]
-        gridshift approve <workflow-id> <gate> --comment TEXT
-        gridshift reject  <workflow-id> <gate> --comment TEXT
+        gridshift approve <workflow-id> <gate> [--comment TEXT]
+        gridshift reject  <workflow-id> <gate> [--comment TEXT]
         gridshift pause|resume|abort <workflow-id> [--comment TEXT]
       through the REST service (./gridshift server):
         --server URL (or env GRIDSHIFT_SERVER); credentials from env GRIDSHIFT_TOKEN, or
         GRIDSHIFT_USER and GRIDSHIFT_PASSWORD; you act as the user you authenticate as
       directly on Temporal:
-        --temporal HOST:PORT (env GRIDSHIFT_TEMPORAL, default 127.0.0.1:7233), --namespace NAME
-        (default: default), --by NAME (default: $USER) is who the audit log records""";
+        --temporal HOST:PORT (env GRIDSHIFT_TEMPORAL, default 127.0.0.1:7233),
+        --temporal-namespace NAME (env GRIDSHIFT_TEMPORAL_NAMESPACE, default: default),
+        --by NAME (default: $USER) is who the audit log records
+      exit codes: 0 ok, 1 failed (Temporal or the server unreachable, a refused dry run),
+        2 usage, 3 not found, 4 conflict (refused by the upgrade: gate not open, not paused,
+        already running), 5 invalid request, 6 denied (credentials, role, four-eyes)""";
 
   /** Builds the direct transport; tests replace it to use an in-process Temporal. */
   interface DirectConnector {
@@ -66,6 +70,7 @@ public final class GridshiftCli {
         out.println(USAGE_TEXT);
         return args.flag("help") ? ExitCodes.OK : ExitCodes.USAGE;
       }
+      Commands.check(args);
       try (UpgradeClient client = client(args)) {
         return new Commands(client, out, commandOptions(args)).run(args);
       }
@@ -73,6 +78,15 @@ public final class GridshiftCli {
       return fail(new CliException(ExitCodes.USAGE, e.getMessage()));
     } catch (CliException e) {
       return fail(e);
+    } catch (RuntimeException e) {
+      // A bug or a failure nobody foresaw: one line a person can report, not a stack trace.
+      return fail(
+          new CliException(
+              ExitCodes.FAILED,
+              "gridshift failed unexpectedly: "
+                  + e
+                  + "; run again with GRIDSHIFT_DEBUG=1 for the stack trace, and report it"),
+          e);
     }
   }
 
@@ -89,7 +103,9 @@ public final class GridshiftCli {
     }
     String target = args.option("temporal", orElse(env("GRIDSHIFT_TEMPORAL"), "127.0.0.1:7233"));
     String identity = args.option("by", env("USER"));
-    return direct.connect(target, args.option("namespace", "default"), identity);
+    String namespace =
+        args.option("temporal-namespace", orElse(env("GRIDSHIFT_TEMPORAL_NAMESPACE"), "default"));
+    return direct.connect(target, namespace, identity);
   }
 
   /** The connection options a person must repeat to run a printed command as it is. */
@@ -99,7 +115,9 @@ public final class GridshiftCli {
       return " --server " + server;
     }
     String temporal = args.option("temporal", null);
-    return temporal == null ? "" : " --temporal " + temporal;
+    String namespace = args.option("temporal-namespace", null);
+    return (temporal == null ? "" : " --temporal " + temporal)
+        + (namespace == null ? "" : " --temporal-namespace " + namespace);
   }
 
   private static URI serverUri(String server) {
@@ -117,7 +135,14 @@ public final class GridshiftCli {
   }
 
   private int fail(CliException e) {
+    return fail(e, null);
+  }
+
+  private int fail(CliException e, Throwable cause) {
     err.println(e.getMessage());
+    if (cause != null && env("GRIDSHIFT_DEBUG") != null) {
+      cause.printStackTrace(err);
+    }
     e.problems().forEach(p -> err.println("  - " + p));
     if (e.exitCode() == ExitCodes.USAGE) {
       err.println(USAGE_TEXT);

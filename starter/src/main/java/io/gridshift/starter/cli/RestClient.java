@@ -20,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -54,12 +55,27 @@ final class RestClient implements UpgradeClient {
   @Override
   public Started start(String requestJson, boolean dryRun) {
     String path = "/api/upgrades" + (dryRun ? "?dryRun=true" : "");
-    JsonNode body = send("POST", path, requestJson, dryRun ? DRY_RUN_TIMEOUT : TIMEOUT);
+    HttpResponse<String> response =
+        exchange("POST", path, requestJson, dryRun ? DRY_RUN_TIMEOUT : TIMEOUT);
+    JsonNode body = response.statusCode() == 422 ? refusedPlan(response) : null;
+    body = body != null ? body : checked(response);
     String id = body.path("workflowId").asText();
     if (body.path("dryRun").asBoolean(false)) {
-      return new Started(id, null, read(body.path("plan"), UpgradeStatus.class));
+      List<String> problems = new ArrayList<>();
+      body.path("problems").forEach(p -> problems.add(p.asText()));
+      return new Started(id, null, read(body.path("plan"), UpgradeStatus.class), problems);
     }
-    return new Started(id, body.path("url").asText(null), null);
+    return Started.upgrade(id, body.path("url").asText(null));
+  }
+
+  /** The body of a 422 that refuses a dry run's plan (it carries the plan), else null. */
+  private JsonNode refusedPlan(HttpResponse<String> response) {
+    try {
+      JsonNode body = json.readTree(response.body());
+      return body != null && body.path("dryRun").asBoolean(false) && body.has("plan") ? body : null;
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   @Override
@@ -92,8 +108,9 @@ final class RestClient implements UpgradeClient {
   }
 
   @Override
-  public void control(String workflowId, String action, String comment) {
-    send("POST", "/api/upgrades/" + segment(workflowId) + "/" + action, comment(comment), TIMEOUT);
+  public AuditEntry control(String workflowId, String action, String comment) {
+    String path = "/api/upgrades/" + segment(workflowId) + "/" + action;
+    return read(send("POST", path, comment(comment), TIMEOUT), AuditEntry.class);
   }
 
   @Override
@@ -102,6 +119,18 @@ final class RestClient implements UpgradeClient {
   }
 
   private JsonNode send(String method, String path, String body, Duration timeout) {
+    return checked(exchange(method, path, body, timeout));
+  }
+
+  /** The body of a successful answer; an error answer becomes a {@link CliException}. */
+  private JsonNode checked(HttpResponse<String> response) {
+    if (response.statusCode() >= 300) {
+      throw RestErrors.of(response, server, credentials, json);
+    }
+    return readBody(response);
+  }
+
+  private HttpResponse<String> exchange(String method, String path, String body, Duration timeout) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base() + path))
             .timeout(timeout)
@@ -117,9 +146,8 @@ final class RestClient implements UpgradeClient {
     if (credentials.header() != null) {
       request.header("Authorization", credentials.header());
     }
-    HttpResponse<String> response;
     try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (ConnectException | HttpConnectTimeoutException e) {
       throw unreachable();
     } catch (IOException e) {
@@ -128,10 +156,6 @@ final class RestClient implements UpgradeClient {
       Thread.currentThread().interrupt();
       throw new CliException(ExitCodes.FAILED, "interrupted while waiting for " + server);
     }
-    if (response.statusCode() >= 300) {
-      throw RestErrors.of(response, server, credentials, json);
-    }
-    return readBody(response);
   }
 
   /** The server URL without a trailing slash, so a path prefix (behind a proxy) is kept. */

@@ -31,8 +31,12 @@ interface UpgradeClient extends AutoCloseable {
    */
   AuditEntry decide(String workflowId, String gate, boolean approve, String comment);
 
-  /** Sends {@code pause}, {@code resume} or {@code abort}. */
-  void control(String workflowId, String action, String comment);
+  /**
+   * Pauses, resumes or aborts ({@code action}); returns the audit entry the upgrade recorded. A
+   * refusal (resuming an upgrade that is not paused, say) is a {@link CliException} with the
+   * upgrade's reason.
+   */
+  AuditEntry control(String workflowId, String action, String comment);
 
   /** Releases connections. */
   @Override
@@ -44,6 +48,16 @@ interface UpgradeClient extends AutoCloseable {
    * @param workflowId the upgrade's workflow id
    * @param location where to follow it (the REST URL), or null
    * @param plan for a dry run: the final status with the plan; null otherwise
+   * @param problems for a dry run whose plan is refused: every reason; empty otherwise
    */
-  record Started(String workflowId, String location, UpgradeStatus plan) {}
+  record Started(String workflowId, String location, UpgradeStatus plan, List<String> problems) {
+    public Started {
+      problems = problems == null ? List.of() : List.copyOf(problems);
+    }
+
+    /** A started upgrade (not a dry run). */
+    static Started upgrade(String workflowId, String location) {
+      return new Started(workflowId, location, null, List.of());
+    }
+  }
 }

@@ -78,6 +78,7 @@ public class GridshiftServer extends Application<GridshiftConfiguration> {
     environment.jersey().register(new UpgradeResource(service));
     environment.jersey().register(new MeResource());
     environment.jersey().register(new RootResource());
+    environment.jersey().register(new TemporalGate(temporal));
     ErrorMappers.register(environment.jersey(), temporal.target());
   }
 

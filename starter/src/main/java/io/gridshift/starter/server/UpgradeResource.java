@@ -17,8 +17,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,46 +71,41 @@ public class UpgradeResource {
     return service.reject(id, new GateDecision(gate, caller.getName(), CommentBody.of(body)));
   }
 
-  /** Pauses before the next step. 202: the audit log shows whether it was acted on. */
+  /** Pauses before the next step: 200 the PAUSED audit entry; 409 already paused. */
   @POST
   @Path("pause")
   @Timed
   @RolesAllowed(Roles.REQUESTER)
-  public Response pause(@Auth GridshiftUser caller, @PathParam("id") String id, CommentBody body) {
-    return signal(caller, id, "pause", body);
+  public AuditEntry pause(
+      @Auth GridshiftUser caller, @PathParam("id") String id, CommentBody body) {
+    return control(caller, id, "pause", body);
   }
 
-  /** Resumes a paused upgrade. 202. */
+  /** Resumes a paused upgrade: 200 the RESUMED audit entry; 409 not paused. */
   @POST
   @Path("resume")
   @Timed
   @RolesAllowed(Roles.REQUESTER)
-  public Response resume(@Auth GridshiftUser caller, @PathParam("id") String id, CommentBody body) {
-    return signal(caller, id, "resume", body);
+  public AuditEntry resume(
+      @Auth GridshiftUser caller, @PathParam("id") String id, CommentBody body) {
+    return control(caller, id, "resume", body);
   }
 
-  /** Aborts (with compensation before cutover). 202. */
+  /**
+   * Aborts (with compensation before cutover): 200 the ABORT_REQUESTED audit entry; 409 an abort is
+   * already under way or the upgrade has ended.
+   */
   @POST
   @Path("abort")
   @Timed
   @RolesAllowed(Roles.REQUESTER)
-  public Response abort(@Auth GridshiftUser caller, @PathParam("id") String id, CommentBody body) {
-    return signal(caller, id, "abort", body);
+  public AuditEntry abort(
+      @Auth GridshiftUser caller, @PathParam("id") String id, CommentBody body) {
+    return control(caller, id, "abort", body);
   }
 
-  private Response signal(GridshiftUser caller, String id, String action, CommentBody body) {
+  private AuditEntry control(GridshiftUser caller, String id, String action, CommentBody body) {
     log.info("{} asks to {} {}", caller.getName(), action, id);
-    service.signal(id, action, new OperatorAction(caller.getName(), CommentBody.of(body)));
-    return Response.accepted(
-            Map.of(
-                "workflowId",
-                id,
-                "action",
-                action,
-                "by",
-                caller.getName(),
-                "url",
-                "/api/upgrades/" + id))
-        .build();
+    return service.control(id, action, new OperatorAction(caller.getName(), CommentBody.of(body)));
   }
 }

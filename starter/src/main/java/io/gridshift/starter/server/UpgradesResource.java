@@ -2,6 +2,7 @@ package io.gridshift.starter.server;
 
 import com.codahale.metrics.annotation.Timed;
 import io.dropwizard.auth.Auth;
+import io.gridshift.starter.Planned;
 import io.gridshift.starter.UpgradeFilter;
 import io.gridshift.starter.UpgradeRequests;
 import io.gridshift.starter.UpgradeService;
@@ -44,7 +45,8 @@ public class UpgradesResource {
   /**
    * Starts the upgrade the body describes (request JSON as for {@code gridshift upgrade start
    * --file}); the caller is recorded as the requester. With {@code dryRun=true} (or {@code
-   * "dryRun": true} in the body) runs the plan only and answers 200 with it; otherwise 201.
+   * "dryRun": true} in the body) runs the plan only and answers 200 with it, or 422 with every
+   * problem when the plan is refused (and the plan, when there is one); otherwise 201.
    */
   @POST
   @Timed
@@ -54,12 +56,7 @@ public class UpgradesResource {
     UpgradeRequests.Parsed parsed =
         UpgradeRequests.parse(body == null ? "" : body, dryRun, caller.getName());
     if (parsed.dryRun()) {
-      UpgradeService.Planned planned = service.plan(parsed, dryRunTimeout);
-      Map<String, Object> answer = new LinkedHashMap<>();
-      answer.put("workflowId", planned.workflowId());
-      answer.put("dryRun", true);
-      answer.put("plan", planned.status());
-      return Response.ok(answer).build();
+      return dryRun(service.plan(parsed, dryRunTimeout));
     }
     String id = service.start(parsed).getWorkflowId();
     log.info("{} started upgrade {}", caller.getName(), id);
@@ -71,9 +68,24 @@ public class UpgradesResource {
     return Response.created(URI.create(url)).entity(answer).build();
   }
 
+  private static Response dryRun(Planned planned) {
+    if (planned.refused()) {
+      return Response.status(422)
+          .type(MediaType.APPLICATION_JSON_TYPE)
+          .entity(RefusedPlanBody.of(planned))
+          .build();
+    }
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("workflowId", planned.workflowId());
+    answer.put("dryRun", true);
+    answer.put("plan", planned.status());
+    return Response.ok(answer).build();
+  }
+
   /**
-   * Upgrades, newest first: running ones with their current step and open gate. Every parameter is
-   * optional; {@code status} is a workflow status (RUNNING, COMPLETED, FAILED, ...).
+   * Upgrades and dry runs in every phase, newest first: running ones with their phase, current step
+   * and open gate. Every parameter is optional; {@code status} is a workflow status (RUNNING,
+   * COMPLETED, FAILED, ...).
    */
   @GET
   @Timed

@@ -101,8 +101,14 @@ class CliAgainstServerTest {
     CliRunner.Result notOpen = as("bob", "bob-pw", "approve", id, "switch-traffic");
     assertThat(notOpen.exitCode()).as(notOpen.toString()).isEqualTo(ExitCodes.CONFLICT);
 
+    // The server answers a refused resume with the upgrade's reason: exit 4, as directly.
+    CliRunner.Result resume = as("alice", "alice-pw", "resume", id);
+    assertThat(resume.exitCode()).as(resume.toString()).isEqualTo(ExitCodes.CONFLICT);
+    assertThat(resume.err()).contains("the upgrade is not paused");
+
     CliRunner.Result abort = as("alice", "alice-pw", "abort", id, "--comment", "done testing");
     assertThat(abort.exitCode()).as(abort.toString()).isZero();
+    assertThat(abort.out()).startsWith("ABORT_REQUESTED: " + id + " by alice at ");
   }
 
   @Test

@@ -99,6 +99,30 @@ class DirectCliTest {
   }
 
   @Test
+  void refusedResumeAndPauseExitWithConflictAndTheWorkflowsReason() throws Exception {
+    Path file = dir.resolve("pause.json");
+    Files.writeString(
+        file, FakeInfinispanGrid.requestJson(GATES).replace("\"dg\"", "\"dg-pause\""));
+    CliRunner.Result started = cli.run("upgrade", "start", "--file", file.toString());
+    assertThat(started.exitCode()).as(started.toString()).isZero();
+    String id = workflowId(started);
+    temporal.awaitGate(id, "switch-traffic");
+
+    CliRunner.Result resume = cli.run("resume", id, "--comment", "go on");
+    assertThat(resume.exitCode()).as(resume.toString()).isEqualTo(ExitCodes.CONFLICT);
+    assertThat(resume.err()).contains("the upgrade is not paused");
+    assertThat(resume.out()).doesNotContain("sent");
+
+    CliRunner.Result pause = cli.run("pause", id, "--comment", "lunch");
+    assertThat(pause.exitCode()).as(pause.toString()).isZero();
+    assertThat(pause.out()).startsWith("PAUSED: " + id + " by alice at ");
+    CliRunner.Result again = cli.run("pause", id);
+    assertThat(again.exitCode()).as(again.toString()).isEqualTo(ExitCodes.CONFLICT);
+    assertThat(again.err()).contains("already paused");
+    assertThat(cli.run("abort", id).exitCode()).isZero();
+  }
+
+  @Test
   void dryRunPrintsThePlanAndChangesNothing() throws Exception {
     Path file = dir.resolve("dry.json");
     Files.writeString(file, FakeInfinispanGrid.requestJson("{}"));
@@ -133,6 +157,35 @@ class DirectCliTest {
     CliRunner.Result unknown = cli.run("upgrad");
     assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(unknown.err()).contains("unknown command 'upgrad'").contains("usage:");
+  }
+
+  @Test
+  void unknownOptionsAndExtraArgumentsAreRefusedWithTheUsage() {
+    CliRunner.Result option = cli.run("resume", "some-id", "--coment", "typo");
+    assertThat(option.exitCode()).as(option.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(option.err())
+        .contains("unknown option --coment for 'resume'")
+        .contains("--comment")
+        .contains("usage:");
+
+    CliRunner.Result extra = cli.run("approve", "some-id", "cutover", "looks", "good");
+    assertThat(extra.exitCode()).as(extra.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(extra.err()).contains("unexpected argument 'looks' for 'approve'");
+
+    CliRunner.Result listJson = cli.run("list", "--dry-run");
+    assertThat(listJson.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(listJson.err()).contains("unknown option --dry-run for 'list'");
+  }
+
+  @Test
+  void usageIsHonestAboutWhatIsOptional() {
+    CliRunner.Result help = cli.run("--help");
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out())
+        .contains("gridshift list ")
+        .contains("gridshift approve <workflow-id> <gate> [--comment TEXT]")
+        .contains("gridshift reject  <workflow-id> <gate> [--comment TEXT]")
+        .contains("exit codes:");
   }
 
   @Test

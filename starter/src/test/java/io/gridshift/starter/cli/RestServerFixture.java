@@ -4,6 +4,7 @@ import io.dropwizard.testing.DropwizardTestSupport;
 import io.gridshift.starter.server.GridshiftConfiguration;
 import io.gridshift.starter.server.GridshiftServer;
 import io.gridshift.starter.server.TemporalConnection;
+import io.temporal.client.WorkflowClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,11 @@ public final class RestServerFixture implements AutoCloseable {
   private final DropwizardTestSupport<GridshiftConfiguration> app;
 
   public RestServerFixture(TemporalFixture temporal) throws Exception {
+    this(temporal.client());
+  }
+
+  /** The service over any Temporal client (e.g. the server tests' shared in-process one). */
+  public RestServerFixture(WorkflowClient temporal) throws Exception {
     config = Files.createTempFile("gridshift-server-", ".yaml");
     Files.writeString(config, CONFIG);
     app =
@@ -43,7 +49,7 @@ public final class RestServerFixture implements AutoCloseable {
             return new GridshiftServer() {
               @Override
               protected TemporalConnection connect(GridshiftConfiguration ignored) {
-                return new TemporalConnection(temporal.client(), "in-process test server", false);
+                return new TemporalConnection(temporal, "in-process test server", false);
               }
             };
           }

@@ -44,13 +44,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * running the REAL upgrade workflows, with FAKE activities: Infinispan grids on cluster {@value
  * #ISPN_CLUSTER} (a healthy 3-pod 14.0.28 grid of any name, caches {@code orders} and {@code
  * sessions}) and Hazelcast clusters on {@value #HZ_CLUSTER} (3 healthy 5.3.6 members of any name; a
- * pod runs the version its last safe-wait asked for). This tests the REST layer, not the workflows.
+ * pod runs the version its last safe-wait asked for; a name starting {@value #UNSAFE} has the
+ * shutdown hook TERMINATE and a max.wait longer than its grace period, two preflight violations).
+ * This tests the REST layer, not the workflows.
  */
-final class FakeTemporal implements AutoCloseable {
-  static final String ISPN_CLUSTER = "ispn";
-  static final String HZ_CLUSTER = "hzc";
+public final class FakeTemporal implements AutoCloseable {
+  public static final String ISPN_CLUSTER = "ispn";
+  public static final String HZ_CLUSTER = "hzc";
+  public static final String UNSAFE = "unsafe";
 
-  final TestWorkflowEnvironment env;
+  public final TestWorkflowEnvironment env;
   private final Map<String, String> podVersions = new ConcurrentHashMap<>();
 
   private FakeTemporal() {
@@ -73,7 +76,7 @@ final class FakeTemporal implements AutoCloseable {
    * The one instance every test class shares (starting a test server per class costs seconds); it
    * is closed when the test JVM exits.
    */
-  static synchronized FakeTemporal shared() {
+  public static synchronized FakeTemporal shared() {
     if (shared == null) {
       shared = new FakeTemporal();
       Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "fake-temporal-close"));
@@ -167,6 +170,7 @@ final class FakeTemporal implements AutoCloseable {
   }
 
   private static HazelcastWorkload workload(String name) {
+    boolean unsafe = name.startsWith(UNSAFE);
     return new HazelcastWorkload(
         name,
         WorkloadKind.STATEFULSET,
@@ -177,8 +181,8 @@ final class FakeTemporal implements AutoCloseable {
         "5.3.6",
         600,
         Map.of(
-            "hazelcast.shutdownhook.policy", "GRACEFUL",
-            "hazelcast.graceful.shutdown.max.wait", "600"),
+            "hazelcast.shutdownhook.policy", unsafe ? "TERMINATE" : "GRACEFUL",
+            "hazelcast.graceful.shutdown.max.wait", unsafe ? "900" : "600"),
         Map.of("default", 1),
         "RollingUpdate",
         0,

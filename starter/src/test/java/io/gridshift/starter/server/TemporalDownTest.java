@@ -8,8 +8,11 @@ import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.gridshift.starter.Json;
+import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
 import java.net.ServerSocket;
+import java.time.Duration;
+import org.glassfish.jersey.client.ClientProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -20,6 +23,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class TemporalDownTest {
   static final String DEAD_TARGET = "127.0.0.1:" + freePort();
+  static final String ID = "infinispan-upgrade-c1-apps-dg";
+  static final String REQUEST =
+      "{\"cluster\": {\"cluster\": \"c1\"}, \"grid\": \"dg\", \"targetVersion\": \"15.0.21.Final\"}";
 
   static final DropwizardAppExtension<GridshiftConfiguration> APP =
       new DropwizardAppExtension<>(
@@ -43,16 +49,45 @@ class TemporalDownTest {
   }
 
   @Test
-  void apiCallsAre503() throws Exception {
+  void listIs503() throws Exception {
+    assertFast503("GET", "/api/upgrades", "bob", null);
+  }
+
+  @Test
+  void statusIs503() throws Exception {
+    assertFast503("GET", "/api/upgrades/" + ID, "bob", null);
+  }
+
+  @Test
+  void startAndDryRunAre503() throws Exception {
+    assertFast503("POST", "/api/upgrades", "alice", REQUEST);
+    assertFast503("POST", "/api/upgrades?dryRun=true", "alice", REQUEST);
+  }
+
+  @Test
+  void decisionsAndActionsAre503() throws Exception {
+    assertFast503("POST", "/api/upgrades/" + ID + "/gates/cutover/approve", "bob", "{}");
+    assertFast503("POST", "/api/upgrades/" + ID + "/abort", "alice", "{}");
+  }
+
+  /** Asserts a 503 answered within seconds whose message names Temporal's address. */
+  private static void assertFast503(String method, String path, String user, String json)
+      throws Exception {
+    long started = System.nanoTime();
     Response r =
         APP.client()
-            .target("http://127.0.0.1:" + APP.getLocalPort() + "/api/upgrades")
+            .target("http://127.0.0.1:" + APP.getLocalPort() + path)
+            .property(ClientProperties.READ_TIMEOUT, 120_000)
             .request()
-            .header("Authorization", ServerTestSupport.basic("bob", "bob-pw"))
-            .get();
+            .header("Authorization", ServerTestSupport.basic(user, user + "-pw"))
+            .method(method, json == null ? null : Entity.json(json));
     JsonNode body = Json.mapper().readTree(r.readEntity(String.class));
-    assertThat(r.getStatus()).as("%s", body).isEqualTo(503);
-    assertThat(body.path("message").asText()).contains(DEAD_TARGET);
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    assertThat(r.getStatus()).as("%s %s: %s", method, path, body).isEqualTo(503);
+    assertThat(body.path("message").asText())
+        .contains("Temporal at " + DEAD_TARGET)
+        .contains("temporal.target");
+    assertThat(took).as("%s %s took %s", method, path, took).isLessThan(Duration.ofSeconds(8));
   }
 
   private static int freePort() {

@@ -22,7 +22,9 @@ class UpgradeFilterTest {
           "2026-11-22T08:00:00Z",
           null,
           "switch-traffic",
-          "switch-traffic");
+          "switch-traffic",
+          false,
+          "WAITING_APPROVAL");
 
   @Test
   void visibilityQuerySelectsTheUpgradeTypesAndTheStatus() {

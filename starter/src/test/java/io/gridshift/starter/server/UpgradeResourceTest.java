@@ -82,16 +82,16 @@ class UpgradeResourceTest extends ServerTestSupport {
   }
 
   @Test
-  void pauseResumeAbortAnswer202AndAreAuditedAsTheCaller() {
+  void pauseResumeAbortAnswer200WithTheAuditEntryOfTheCaller() {
     String id = start("alice", infinispan("dg-control", ""));
     awaitGate(id, "switch-traffic");
 
-    assertThat(control("pause", id, "{\"comment\": \"lunch\"}")).isEqualTo(202);
-    awaitStatus(id, "paused", s -> s.path("paused").asBoolean());
-    assertThat(control("resume", id, null)).isEqualTo(202);
-    awaitStatus(id, "resumed", s -> !s.path("paused").asBoolean());
-    assertThat(control("abort", id, "{\"comment\": \"not today\", \"by\": \"mallory\"}"))
-        .isEqualTo(202);
+    assertThat(control("pause", id, "{\"comment\": \"lunch\"}").path("action").asText())
+        .isEqualTo("PAUSED");
+    assertThat(control("resume", id, null).path("action").asText()).isEqualTo("RESUMED");
+    JsonNode abort = control("abort", id, "{\"comment\": \"not today\", \"by\": \"mallory\"}");
+    assertThat(abort.path("action").asText()).isEqualTo("ABORT_REQUESTED");
+    assertThat(abort.path("comment").asText()).isEqualTo("not today");
     JsonNode status = awaitStatus(id, "aborted", UpgradeResourceTest::isEnded);
 
     assertThat(status.path("audit").toString())
@@ -101,17 +101,30 @@ class UpgradeResourceTest extends ServerTestSupport {
         .doesNotContain("mallory");
   }
 
-  private static int control(String action, String id, String body) {
+  @Test
+  void refusedResumeAndPauseAre409WithTheWorkflowsReason() {
+    String id = start("alice", infinispan("dg-refused", ""));
+    awaitGate(id, "switch-traffic");
+
+    JsonNode resume = error(post("alice", "/api/upgrades/" + id + "/resume", "{}"), 409);
+    assertThat(resume.path("message").asText()).contains("the upgrade is not paused");
+    control("pause", id, "{}");
+    JsonNode pause = error(post("alice", "/api/upgrades/" + id + "/pause", "{}"), 409);
+    assertThat(pause.path("message").asText()).contains("already paused");
+    control("abort", id, "{}");
+  }
+
+  /** Sends {@code action} as alice; asserts 200 and the caller in the entry; returns the entry. */
+  private static JsonNode control(String action, String id, String body) {
     Response r =
         body == null
             ? as("alice", "/api/upgrades/" + id + "/" + action)
                 .post(jakarta.ws.rs.client.Entity.json(""))
             : post("alice", "/api/upgrades/" + id + "/" + action, body);
-    JsonNode answer = json(r);
-    if (r.getStatus() == 202) {
-      assertThat(answer.path("by").asText()).isEqualTo("alice");
-    }
-    return r.getStatus();
+    JsonNode entry = json(r);
+    assertThat(r.getStatus()).as("%s answered %s", action, entry).isEqualTo(200);
+    assertThat(entry.path("by").asText()).isEqualTo("alice");
+    return entry;
   }
 
   private static boolean isEnded(JsonNode status) {

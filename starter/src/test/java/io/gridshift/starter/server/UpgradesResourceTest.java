@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** {@code POST /api/upgrades} (start, dry run, conflicts, invalid requests) and the listing. */
@@ -74,6 +75,32 @@ class UpgradesResourceTest extends ServerTestSupport {
   }
 
   @Test
+  void hazelcastDryRunWithPreflightViolationsIs422WithEveryViolation() {
+    Response r = post("alice", "/api/upgrades?dryRun=true", hazelcast("unsafe-plan"));
+    JsonNode body = error(r, 422);
+    assertThat(problems(body))
+        .hasSize(2)
+        .anySatisfy(p -> assertThat(p).startsWith("[shutdown-hook-policy]").contains("GRACEFUL"))
+        .anySatisfy(p -> assertThat(p).startsWith("[graceful-shutdown-max-wait]").contains("900"));
+    assertThat(body.path("message").asText())
+        .contains("refused the upgrade (2 problems")
+        .contains("nothing was changed");
+    assertThat(body.path("dryRun").asBoolean()).isTrue();
+    assertThat(body.path("workflowId").asText()).contains("unsafe-plan-dry-run-");
+    assertThat(body.path("plan").path("plan").path("violations")).hasSize(2);
+  }
+
+  @Test
+  void dryRunOfADowngradeIs422WithTheReason() {
+    String downgrade = infinispan("dg-down", "").replace("15.0.21.Final", "13.0.10.Final");
+    JsonNode body = error(post("alice", "/api/upgrades?dryRun=true", downgrade), 422);
+    assertThat(problems(body))
+        .singleElement()
+        .satisfies(p -> assertThat(p).contains("not newer than the running 14.0.28.Final"));
+    assertThat(body.path("plan").path("phase").asText()).isEqualTo("FAILED");
+  }
+
+  @Test
   void invalidRequestIs422WithEveryProblem() {
     Response r =
         post(
@@ -93,6 +120,25 @@ class UpgradesResourceTest extends ServerTestSupport {
         .anySatisfy(p -> assertThat(p).contains("targetVersion 'fifteen'"))
         .anySatisfy(p -> assertThat(p).contains("port 0"));
     assertThat(body.path("message").asText()).contains("4 problems");
+  }
+
+  @Test
+  void wrongTypesAndUnknownFieldsAre422WithEveryProblemInTheRequestsTerms() {
+    String body =
+        """
+        {"kind": "hazelcast", "cluster": {"cluster": "hzc", "region": "eu"}, "grid": "hz",
+         "targetVersion": "5.3.8", "port": "http", "canary": "maybe", "edition": "gold",
+         "by": "mallory"}
+        """;
+    List<String> problems = problems(error(post("alice", "/api/upgrades", body), 422));
+    assertThat(problems)
+        .hasSize(5)
+        .anySatisfy(p -> assertThat(p).startsWith("unknown field 'cluster.region'"))
+        .anySatisfy(p -> assertThat(p).isEqualTo("port: expected a whole number, got \"http\""))
+        .anySatisfy(p -> assertThat(p).isEqualTo("canary: expected true or false, got \"maybe\""))
+        .anySatisfy(p -> assertThat(p).startsWith("edition: expected one of ["))
+        .anySatisfy(p -> assertThat(p).startsWith("unknown field 'by'; the fields of the request"))
+        .noneSatisfy(p -> assertThat(p).containsAnyOf("java.", "`", "deserialize"));
   }
 
   @Test
@@ -140,8 +186,44 @@ class UpgradesResourceTest extends ServerTestSupport {
     assertThat(ids(list("?status=RUNNING"))).contains(running).doesNotContain(done);
     assertThat(ids(list("?namespace=apps"))).contains(running, done);
     assertThat(list("?cluster=nowhere")).isEmpty();
-    // Dry runs are not upgrades: they are left out.
-    assertThat(ids(list(""))).noneMatch(id -> id.contains("dry-run"));
+    // Dry runs are listed too, marked as such.
+    JsonNode plans = list("?grid=dg-list-plan");
+    assertThat(plans).hasSize(1);
+    assertThat(plans.get(0).path("dryRun").asBoolean()).isTrue();
+    assertThat(plans.get(0).path("status").asText()).isEqualTo("COMPLETED");
+    assertThat(summary.path("dryRun").asBoolean()).isFalse();
+    assertThat(summary.path("phase").asText()).isEqualTo("WAITING_APPROVAL");
+  }
+
+  @Test
+  void aDryRunNoWorkerServesIsListedInPlanningAndTheTimeoutNamesTheTaskQueue() {
+    String request = infinispan("dg-orphan", "").replace(FakeTemporal.ISPN_CLUSTER, "nowhere");
+    CompletableFuture<Response> dryRun =
+        CompletableFuture.supplyAsync(() -> post("alice", "/api/upgrades?dryRun=true", request));
+
+    JsonNode planning = awaitListed("?cluster=nowhere&grid=dg-orphan");
+    assertThat(planning.path("workflowId").asText()).contains("dg-orphan-dry-run-");
+    assertThat(planning.path("dryRun").asBoolean()).isTrue();
+    assertThat(planning.path("status").asText()).isEqualTo("RUNNING");
+    assertThat(planning.path("phase").asText()).isEqualTo("PLANNING");
+
+    JsonNode timeout = error(dryRun.join(), 504);
+    assertThat(timeout.path("message").asText())
+        .contains("task queue gridshift-cluster-nowhere")
+        .contains(planning.path("workflowId").asText())
+        .contains("gridshift list");
+  }
+
+  /** Polls the listing until exactly one upgrade matches {@code query}; returns it. */
+  private static JsonNode awaitListed(String query) {
+    for (int i = 0; i < 200; i++) {
+      JsonNode found = list(query);
+      if (found.size() == 1 && !found.get(0).path("phase").isNull()) {
+        return found.get(0);
+      }
+      sleep(50);
+    }
+    throw new AssertionError("nothing listed for " + query);
   }
 
   @Test
@@ -156,6 +238,12 @@ class UpgradesResourceTest extends ServerTestSupport {
     assertThat(r.getStatus()).as("%s", body).isEqualTo(200);
     assertThat(body.isArray()).isTrue();
     return body;
+  }
+
+  private static List<String> problems(JsonNode body) {
+    List<String> problems = new ArrayList<>();
+    body.path("problems").forEach(p -> problems.add(p.asText()));
+    return problems;
   }
 
   private static List<String> ids(JsonNode list) {

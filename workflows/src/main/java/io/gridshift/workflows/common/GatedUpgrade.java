@@ -14,6 +14,11 @@ import io.temporal.workflow.UpdateValidatorMethod;
  * the requester under four-eyes) and as signals (the Temporal UI sends signals more easily). A
  * signal that fails the same validation is recorded in the audit log as REFUSED with the reason and
  * never acted on.
+ *
+ * <p>Pause, resume and abort exist twice too: as updates named {@code pause}, {@code resume} and
+ * {@code abort} (the CLI and REST service use them: a refusal, such as resuming an upgrade that is
+ * not paused, comes back to the caller with the reason) and as signals of the same names (the
+ * Temporal UI), whose refusals are only audited.
  */
 public interface GatedUpgrade {
 
@@ -55,6 +60,40 @@ public interface GatedUpgrade {
    */
   @SignalMethod(name = "abort")
   void abort(OperatorAction action);
+
+  /**
+   * Pause as an update: returns the PAUSED audit entry; the validator refuses it without an
+   * identity or when the upgrade is already paused.
+   */
+  @UpdateMethod(name = "pause")
+  AuditEntry pauseUpdate(OperatorAction action);
+
+  /** Refuses a pause that cannot be accepted now (with a message saying why). */
+  @UpdateValidatorMethod(updateName = "pause")
+  void validatePause(OperatorAction action);
+
+  /**
+   * Resume as an update: returns the RESUMED audit entry; the validator refuses it without an
+   * identity or when the upgrade is not paused.
+   */
+  @UpdateMethod(name = "resume")
+  AuditEntry resumeUpdate(OperatorAction action);
+
+  /** Refuses a resume that cannot be accepted now (with a message saying why). */
+  @UpdateValidatorMethod(updateName = "resume")
+  void validateResume(OperatorAction action);
+
+  /**
+   * Abort as an update: returns the ABORT_REQUESTED audit entry (the upgrade then stops as {@link
+   * #abort} describes); the validator refuses it without an identity or when an abort is already
+   * under way.
+   */
+  @UpdateMethod(name = "abort")
+  AuditEntry abortUpdate(OperatorAction action);
+
+  /** Refuses an abort that cannot be accepted now (with a message saying why). */
+  @UpdateValidatorMethod(updateName = "abort")
+  void validateAbort(OperatorAction action);
 
   /** The upgrade's state: phase, steps, per-cache/member progress, open gate, audit log. */
   @QueryMethod(name = "status")
