@@ -18,7 +18,7 @@ public class GridshiftConfiguration extends Configuration {
   @Valid @NotNull @JsonProperty private AuthSettings auth = new AuthSettings();
 
   /** How long {@code POST /api/upgrades?dryRun=true} waits for the plan. */
-  @NotNull @JsonProperty private Duration dryRunTimeout = Duration.seconds(60);
+  @NotNull @JsonProperty private Duration dryRunTimeout = Duration.seconds(90);
 
   public TemporalSettings temporal() {
     return temporal;

@@ -88,62 +88,36 @@ public abstract class GatedUpgradeHandlers implements GatedUpgrade {
 
   @Override
   public AuditEntry pauseUpdate(OperatorAction action) {
-    return actOn(OperatorVerb.PAUSE, action, () -> pause(action));
+    return actOn(OperatorAction.Verb.PAUSE, action, () -> pause(action));
   }
 
   @Override
   public void validatePause(OperatorAction action) {
-    requireAccepted(OperatorVerb.PAUSE, action);
+    requireAccepted(OperatorAction.Verb.PAUSE, action);
   }
 
   @Override
   public AuditEntry resumeUpdate(OperatorAction action) {
-    return actOn(OperatorVerb.RESUME, action, () -> resume(action));
+    return actOn(OperatorAction.Verb.RESUME, action, () -> resume(action));
   }
 
   @Override
   public void validateResume(OperatorAction action) {
-    requireAccepted(OperatorVerb.RESUME, action);
+    requireAccepted(OperatorAction.Verb.RESUME, action);
   }
 
   @Override
   public AuditEntry abortUpdate(OperatorAction action) {
-    return actOn(OperatorVerb.ABORT, action, () -> abort(action));
+    return actOn(OperatorAction.Verb.ABORT, action, () -> abort(action));
   }
 
   @Override
   public void validateAbort(OperatorAction action) {
-    requireAccepted(OperatorVerb.ABORT, action);
+    requireAccepted(OperatorAction.Verb.ABORT, action);
   }
 
-  /** The operator actions an update can ask for. */
-  private enum OperatorVerb {
-    PAUSE,
-    RESUME,
-    ABORT
-  }
-
-  /**
-   * Why {@code a} cannot be accepted now, or null when it can. Read-only, for the validators: the
-   * same rules {@link Gatekeeper#pause}, {@link Gatekeeper#resume} and {@link Gatekeeper#abort}
-   * apply to the signals (which audit a refusal instead of answering it).
-   */
-  private String refusal(OperatorVerb verb, OperatorAction a) {
-    if (a == null || a.by() == null || a.by().isBlank()) {
-      return "'by' is required: say who asks (it goes into the audit log)";
-    }
-    return switch (verb) {
-      case PAUSE -> gates.paused() ? "already paused" : null;
-      case RESUME -> gates.paused() ? null : "the upgrade is not paused";
-      case ABORT ->
-          gates.abortRequest() == null
-              ? null
-              : "an abort is already under way (requested by " + gates.abortRequest().by() + ")";
-    };
-  }
-
-  private void requireAccepted(OperatorVerb verb, OperatorAction a) {
-    String refusal = refusal(verb, a);
+  private void requireAccepted(OperatorAction.Verb verb, OperatorAction a) {
+    String refusal = gates.refusal(verb, a);
     if (refusal != null) {
       throw new IllegalArgumentException(refusal);
     }
@@ -154,8 +128,8 @@ public abstract class GatedUpgradeHandlers implements GatedUpgrade {
    * again first (as {@link Gatekeeper#decide} does): a signal may have changed the state since the
    * validator ran; a refusal here fails the update, not the workflow.
    */
-  private AuditEntry actOn(OperatorVerb verb, OperatorAction a, Runnable handler) {
-    String refusal = refusal(verb, a);
+  private AuditEntry actOn(OperatorAction.Verb verb, OperatorAction a, Runnable handler) {
+    String refusal = gates.refusal(verb, a);
     if (refusal != null) {
       throw ApplicationFailure.newNonRetryableFailure(refusal, "DecisionRefused");
     }

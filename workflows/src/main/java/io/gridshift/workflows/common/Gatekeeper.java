@@ -282,12 +282,29 @@ public final class Gatekeeper {
     return decision;
   }
 
+  /**
+   * Why a pause, resume or abort by {@code a} cannot be accepted now, or null. Read-only: the one
+   * rule for the update validators, the updates and the signals (which audit a refusal instead of
+   * answering it).
+   */
+  public String refusal(OperatorAction.Verb verb, OperatorAction a) {
+    String refusal = actorRefusal(a);
+    if (refusal != null) {
+      return refusal;
+    }
+    return switch (verb) {
+      case PAUSE -> paused ? "already paused" : null;
+      case RESUME -> paused ? null : "the upgrade is not paused";
+      case ABORT ->
+          abortRequest == null
+              ? null
+              : "an abort is already under way (requested by " + abortRequest.by() + ")";
+    };
+  }
+
   /** Pauses before the next step; refused without an identity or when already paused. */
   public void pause(OperatorAction a) {
-    String refusal = actorRefusal(a);
-    if (refusal == null && paused) {
-      refusal = "already paused";
-    }
+    String refusal = refusal(OperatorAction.Verb.PAUSE, a);
     if (refusal != null) {
       refuse(null, a == null ? null : a.by(), a == null ? null : a.comment(), refusal);
       return;
@@ -298,10 +315,7 @@ public final class Gatekeeper {
 
   /** Resumes; refused without an identity or when not paused. */
   public void resume(OperatorAction a) {
-    String refusal = actorRefusal(a);
-    if (refusal == null && !paused) {
-      refusal = "the upgrade is not paused";
-    }
+    String refusal = refusal(OperatorAction.Verb.RESUME, a);
     if (refusal != null) {
       refuse(null, a == null ? null : a.by(), a == null ? null : a.comment(), refusal);
       return;
@@ -312,10 +326,7 @@ public final class Gatekeeper {
 
   /** Records an abort request; returns false (audited REFUSED) when it cannot be accepted. */
   public boolean abort(OperatorAction a) {
-    String refusal = actorRefusal(a);
-    if (refusal == null && abortRequest != null) {
-      refusal = "an abort is already under way (requested by " + abortRequest.by() + ")";
-    }
+    String refusal = refusal(OperatorAction.Verb.ABORT, a);
     if (refusal != null) {
       refuse(null, a == null ? null : a.by(), a == null ? null : a.comment(), refusal);
       return false;

@@ -6,4 +6,11 @@ package io.gridshift.workflows.common;
  * @param by who asks (required)
  * @param comment why
  */
-public record OperatorAction(String by, String comment) {}
+public record OperatorAction(String by, String comment) {
+  /** What a person can ask of a running upgrade besides gate decisions. */
+  public enum Verb {
+    PAUSE,
+    RESUME,
+    ABORT
+  }
+}

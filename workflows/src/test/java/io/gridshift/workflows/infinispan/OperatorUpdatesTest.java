@@ -33,6 +33,18 @@ class OperatorUpdatesTest extends WorkflowTestSupport {
   }
 
   @Test
+  void anOversizedCommentIsRefusedByTheUpdateAsByTheSignal() {
+    InfinispanUpgradeWorkflow stub = start(Requests.upgrade().build());
+    awaitGate(stub, InfinispanGates.SWITCH_TRAFFIC);
+
+    String refusal =
+        refusal(() -> stub.pauseUpdate(new OperatorAction("carol", "x".repeat(100_000))));
+
+    assertThat(refusal).contains("'comment' is 100000 characters long").contains("at most 2000");
+    assertThat(stub.status().paused()).isFalse();
+  }
+
+  @Test
   void pauseAnswersWithTheEntryAndASecondPauseIsRefused() {
     InfinispanUpgradeWorkflow stub = start(Requests.upgrade().build());
     awaitGate(stub, InfinispanGates.SWITCH_TRAFFIC);
