@@ -20,7 +20,7 @@ public final class StatusPrinter {
    * Prints the whole status: header, steps, caches, open gate (with the approve command), audit.
    */
   public static void print(UpgradeStatus s, PrintStream out) {
-    print(s, out, " --by NAME");
+    print(s, out, "");
   }
 
   /**
@@ -74,6 +74,7 @@ public final class StatusPrinter {
       out.printf(
           "    reject:  %s%n",
           decideCommand(s.workflowId(), gate.name(), "reject", commandOptions));
+      out.printf("    (add --comment \"...\" to say why; it goes into the audit log)%n");
       if (gate.fourEyes()) {
         out.printf("    four-eyes: %s may not approve their own upgrade%n", gate.requestedBy());
       }
@@ -120,12 +121,10 @@ public final class StatusPrinter {
     }
   }
 
-  /** The exact command that decides a gate. */
-  public static String approveCommand(String workflowId, String gate, String verb) {
-    return decideCommand(workflowId, gate, verb, " --by NAME");
-  }
-
-  /** The exact command that decides a gate, with the connection/identity options given. */
+  /**
+   * The command that decides a gate, ready to paste (the CLI's {@code --by} defaults to {@code
+   * $USER}), with the connection/identity options given.
+   */
   public static String decideCommand(
       String workflowId, String gate, String verb, String commandOptions) {
     return "./gridshift "
@@ -134,8 +133,7 @@ public final class StatusPrinter {
         + workflowId
         + " "
         + gate
-        + (commandOptions == null ? "" : commandOptions)
-        + " --comment TEXT";
+        + (commandOptions == null ? "" : commandOptions);
   }
 
   private static String clock(String iso) {

@@ -69,7 +69,8 @@ class CliAgainstServerTest {
     assertThat(status.out())
         .as(status.toString())
         .containsPattern("switch-traffic\\s+WAITING_APPROVAL")
-        .contains("./gridshift approve " + id + " switch-traffic --comment TEXT");
+        .contains("approve: ./gridshift approve " + id + " switch-traffic")
+        .doesNotContain("--comment TEXT");
 
     // alice is a requester, not an approver: refused with the server's reason.
     CliRunner.Result refused = as("alice", "alice-pw", "approve", id, "switch-traffic");

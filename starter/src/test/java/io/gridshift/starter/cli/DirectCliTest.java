@@ -56,7 +56,7 @@ class DirectCliTest {
         .containsPattern("switch-traffic\\s+WAITING_APPROVAL")
         .containsPattern("deploy-target\\s+SUCCEEDED\\s+\\S+\\s+\\S+s\\s+1")
         .contains("Gate 'switch-traffic' is open until")
-        .contains("./gridshift approve " + id + " switch-traffic --comment TEXT")
+        .contains("./gridshift approve " + id + " switch-traffic\n")
         .contains("GATE_OPENED");
     CliRunner.Result json = cli.run("status", id, "--json");
     assertThat(Json.mapper().readValue(json.out(), UpgradeStatus.class).openGate().name())

@@ -44,7 +44,7 @@ class DryRunCliTest {
     CliRunner.Result result = rest().run("upgrade", "start", "--file", unsafe(), "--dry-run");
 
     assertRefusedWithBothViolations(result);
-    assertThat(result.out()).contains("phase PLANNED").contains("\"violations\"");
+    assertThat(result.out()).contains("phase FAILED").contains("\"violations\"");
   }
 
   @Test

@@ -114,7 +114,8 @@ class RestCliTest {
                 + ID
                 + " switch-traffic --server "
                 + server.url()
-                + " --comment TEXT")
+                + "\n")
+        .contains("add --comment \"...\" to say why")
         .contains("four-eyes: alice may not approve");
     assertThat(server.last.authorization()).isEqualTo("Bearer t0k");
   }
