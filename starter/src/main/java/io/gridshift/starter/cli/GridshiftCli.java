@@ -33,7 +33,7 @@ public final class GridshiftCli {
       directly on Temporal:
         --temporal HOST:PORT (env GRIDSHIFT_TEMPORAL, default 127.0.0.1:7233),
         --temporal-namespace NAME (env GRIDSHIFT_TEMPORAL_NAMESPACE, default: default),
-        --by NAME (default: $USER) is who the audit log records
+        --by NAME (default: $USER, else your login name) is who the audit log records
       exit codes: 0 ok, 1 failed (Temporal or the server unreachable, a refused dry run),
         2 usage, 3 not found, 4 conflict (refused by the upgrade: gate not open, not paused,
         already running), 5 invalid request, 6 denied (credentials, role, four-eyes)""";
@@ -102,7 +102,9 @@ public final class GridshiftCli {
       return new RestClient(serverUri(server), RestCredentials.from(env));
     }
     String target = args.option("temporal", orElse(env("GRIDSHIFT_TEMPORAL"), "127.0.0.1:7233"));
-    String identity = args.option("by", env("USER"));
+    // $USER, else the account the JVM runs as (containers and cron often have no $USER), as the
+    // approve commands that status and the demo print assume.
+    String identity = args.option("by", orElse(env("USER"), System.getProperty("user.name")));
     String namespace =
         args.option("temporal-namespace", orElse(env("GRIDSHIFT_TEMPORAL_NAMESPACE"), "default"));
     return direct.connect(target, namespace, identity);

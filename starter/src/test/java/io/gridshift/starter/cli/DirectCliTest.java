@@ -44,6 +44,24 @@ class DirectCliTest {
   }
 
   @Test
+  void withoutUserInTheEnvironmentTheIdentityIsTheLoginName() {
+    // status and the demo print approve commands without --by: they must work where $USER is unset.
+    java.util.concurrent.atomic.AtomicReference<String> identity =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    CliRunner noUser =
+        new CliRunner(
+            Map.of(),
+            (target, namespace, by) -> {
+              identity.set(by);
+              return new DirectClient(temporal.client(), by, target);
+            });
+
+    noUser.run("status", "no-such-upgrade");
+
+    assertThat(identity.get()).isNotBlank().isEqualTo(System.getProperty("user.name"));
+  }
+
+  @Test
   void startStatusApproveRecordsTheIdentityAndAdvances() throws Exception {
     CliRunner.Result started = cli.run("upgrade", "start", "--file", request(GATES));
     assertThat(started.exitCode()).as(started.toString()).isZero();
