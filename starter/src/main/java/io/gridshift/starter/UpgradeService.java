@@ -3,6 +3,7 @@ package io.gridshift.starter;
 import io.gridshift.workflows.common.AuditEntry;
 import io.gridshift.workflows.common.GateDecision;
 import io.gridshift.workflows.common.OperatorAction;
+import io.gridshift.workflows.common.TaskQueues;
 import io.gridshift.workflows.common.UpgradeRequestBasics;
 import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.hazelcast.HazelcastUpgradeWorkflow;
@@ -98,7 +99,7 @@ public final class UpgradeService {
     WorkflowOptions options =
         WorkflowOptions.newBuilder()
             .setWorkflowId(workflowId)
-            .setTaskQueue(InfinispanUpgradeWorkflow.TASK_QUEUE)
+            .setTaskQueue(TaskQueues.WORKFLOWS)
             .setWorkflowIdReusePolicy(
                 WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
             .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)

@@ -6,9 +6,9 @@ import io.gridshift.activities.infinispan.InfinispanDataActivitiesImpl;
 import io.gridshift.activities.kubernetes.InfinispanDeployActivitiesImpl;
 import io.gridshift.activities.kubernetes.KubernetesActivitiesImpl;
 import io.gridshift.activities.notify.WebhookNotificationActivitiesImpl;
-import io.gridshift.workflows.common.ClusterRef;
 import io.gridshift.workflows.common.NotificationWorkflow;
 import io.gridshift.workflows.common.NotificationWorkflowImpl;
+import io.gridshift.workflows.common.TaskQueues;
 import io.gridshift.workflows.common.VisibilityOptions;
 import io.gridshift.workflows.hazelcast.HazelcastUpgradeWorkflow;
 import io.gridshift.workflows.hazelcast.HazelcastUpgradeWorkflowImpl;
@@ -76,7 +76,7 @@ public final class GridshiftWorker implements AutoCloseable {
     }
     // This worker serves the notifications queue below: the upgrades may send notifications.
     VisibilityOptions offered = new VisibilityOptions(List.copyOf(searchAttributes), true);
-    Worker workflows = factory.newWorker(InfinispanUpgradeWorkflow.TASK_QUEUE);
+    Worker workflows = factory.newWorker(TaskQueues.WORKFLOWS);
     workflows.registerWorkflowImplementationFactory(
         InfinispanUpgradeWorkflow.class, () -> new InfinispanUpgradeWorkflowImpl(offered));
     workflows.registerWorkflowImplementationFactory(
@@ -93,7 +93,7 @@ public final class GridshiftWorker implements AutoCloseable {
   }
 
   private void registerCluster(String name, KubernetesClient kube) {
-    Worker worker = factory.newWorker(new ClusterRef(name, null).taskQueue());
+    Worker worker = factory.newWorker(TaskQueues.cluster(name));
     InfinispanDataActivitiesImpl data = new InfinispanDataActivitiesImpl(kube);
     resources.add(data);
     worker.registerActivitiesImplementations(

@@ -8,6 +8,7 @@ import io.gridshift.workflows.common.Notification;
 import io.gridshift.workflows.common.NotificationEvent;
 import io.gridshift.workflows.common.NotificationWorkflow;
 import io.gridshift.workflows.common.Phase;
+import io.gridshift.workflows.common.TaskQueues;
 import io.gridshift.workflows.common.UpgradeSearchAttributes;
 import io.gridshift.workflows.infinispan.InfinispanUpgradeRequest;
 import io.gridshift.workflows.infinispan.InfinispanUpgradeWorkflow;
@@ -83,7 +84,7 @@ class GridshiftWorkerNotificationsTest {
               InfinispanUpgradeWorkflow.class,
               WorkflowOptions.newBuilder()
                   .setWorkflowId("visible")
-                  .setTaskQueue(InfinispanUpgradeWorkflow.TASK_QUEUE)
+                  .setTaskQueue(TaskQueues.WORKFLOWS)
                   .build());
       WorkflowClient.start(upgrade::upgrade, request);
       Map<String, String> attributes = awaitAttributes(upgrade, "GridshiftStep");

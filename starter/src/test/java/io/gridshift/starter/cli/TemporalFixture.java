@@ -1,8 +1,8 @@
 package io.gridshift.starter.cli;
 
 import io.gridshift.workflows.common.OpenGate;
+import io.gridshift.workflows.common.TaskQueues;
 import io.gridshift.workflows.common.UpgradeStatus;
-import io.gridshift.workflows.infinispan.InfinispanUpgradeWorkflow;
 import io.gridshift.workflows.infinispan.InfinispanUpgradeWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -19,7 +19,7 @@ public final class TemporalFixture implements AutoCloseable {
   private final FakeInfinispanGrid grid = new FakeInfinispanGrid();
 
   public TemporalFixture() {
-    env.newWorker(InfinispanUpgradeWorkflow.TASK_QUEUE)
+    env.newWorker(TaskQueues.WORKFLOWS)
         .registerWorkflowImplementationTypes(InfinispanUpgradeWorkflowImpl.class);
     env.newWorker(FakeInfinispanGrid.CLUSTER.taskQueue()).registerActivitiesImplementations(grid);
     env.start();

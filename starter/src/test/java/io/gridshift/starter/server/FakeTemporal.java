@@ -9,6 +9,7 @@ import io.gridshift.workflows.activities.KubernetesActivities;
 import io.gridshift.workflows.activities.RolloutStatus;
 import io.gridshift.workflows.activities.WorkloadKind;
 import io.gridshift.workflows.activities.WorkloadRef;
+import io.gridshift.workflows.common.TaskQueues;
 import io.gridshift.workflows.hazelcast.HazelcastUpgradeWorkflowImpl;
 import io.gridshift.workflows.hazelcast.activities.ClusterSnapshot;
 import io.gridshift.workflows.hazelcast.activities.HazelcastActivities;
@@ -16,7 +17,6 @@ import io.gridshift.workflows.hazelcast.activities.HazelcastEndpoint;
 import io.gridshift.workflows.hazelcast.activities.HazelcastWorkload;
 import io.gridshift.workflows.hazelcast.activities.MemberHealth;
 import io.gridshift.workflows.hazelcast.activities.SafeWaitRequest;
-import io.gridshift.workflows.infinispan.InfinispanUpgradeWorkflow;
 import io.gridshift.workflows.infinispan.InfinispanUpgradeWorkflowImpl;
 import io.gridshift.workflows.infinispan.activities.CacheInfo;
 import io.gridshift.workflows.infinispan.activities.CacheRequest;
@@ -60,12 +60,12 @@ public final class FakeTemporal implements AutoCloseable {
     env =
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
-    env.newWorker(InfinispanUpgradeWorkflow.TASK_QUEUE)
+    env.newWorker(TaskQueues.WORKFLOWS)
         .registerWorkflowImplementationTypes(
             InfinispanUpgradeWorkflowImpl.class, HazelcastUpgradeWorkflowImpl.class);
-    Worker ispn = env.newWorker("gridshift-cluster-" + ISPN_CLUSTER);
+    Worker ispn = env.newWorker(TaskQueues.cluster(ISPN_CLUSTER));
     ispn.registerActivitiesImplementations(infinispanDeploy(), infinispanData(), kube());
-    Worker hz = env.newWorker("gridshift-cluster-" + HZ_CLUSTER);
+    Worker hz = env.newWorker(TaskQueues.cluster(HZ_CLUSTER));
     hz.registerActivitiesImplementations(hazelcast(), kube());
     env.start();
   }

@@ -5,15 +5,13 @@ import java.util.List;
 
 /**
  * Names the Kubernetes cluster and namespace a request acts on. Activities for a cluster run on its
- * own task queue ({@link #taskQueue()}), served by a worker that can reach that cluster.
+ * own task queue ({@link #taskQueue()}, see {@link TaskQueues}), served by a worker that can reach
+ * that cluster.
  *
  * @param cluster the cluster name as configured in the worker (for example {@code prod-eu-1})
  * @param namespace the namespace of the grid; defaults to {@code default}
  */
 public record ClusterRef(String cluster, String namespace) {
-
-  /** Prefix of every per-cluster activity task queue. */
-  public static final String TASK_QUEUE_PREFIX = "gridshift-cluster-";
 
   public ClusterRef {
     if (namespace == null || namespace.isBlank()) {
@@ -23,7 +21,7 @@ public record ClusterRef(String cluster, String namespace) {
 
   /** The task queue on which activities acting on this cluster run. */
   public String taskQueue() {
-    return TASK_QUEUE_PREFIX + cluster;
+    return TaskQueues.cluster(cluster);
   }
 
   /** Problems with this reference, empty when valid. */

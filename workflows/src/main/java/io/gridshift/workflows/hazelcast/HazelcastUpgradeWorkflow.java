@@ -1,21 +1,19 @@
 package io.gridshift.workflows.hazelcast;
 
 import io.gridshift.workflows.common.GatedUpgrade;
+import io.gridshift.workflows.common.TaskQueues;
 import io.gridshift.workflows.common.UpgradeStatus;
-import io.gridshift.workflows.infinispan.InfinispanUpgradeWorkflow;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
 /**
  * Paced rolling upgrade of a Hazelcast cluster (StatefulSet or Deployment), as the Hazelcast
  * rolling upgrade runbook for Kubernetes does by hand, refusing first what would lose data. Runs on
- * {@link #TASK_QUEUE}; its activities run on the task queue of the cluster named in the request.
+ * {@link TaskQueues#WORKFLOWS}; its activities run on the task queue of the cluster named in the
+ * request.
  */
 @WorkflowInterface
 public interface HazelcastUpgradeWorkflow extends GatedUpgrade {
-
-  /** The shared workflow task queue (the same as every gridshift workflow's). */
-  String TASK_QUEUE = InfinispanUpgradeWorkflow.TASK_QUEUE;
 
   /**
    * Runs the upgrade. Returns the final status (phase COMPLETED, or PLANNED for a dry run). A

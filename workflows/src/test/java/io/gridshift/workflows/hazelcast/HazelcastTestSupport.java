@@ -19,6 +19,7 @@ import io.gridshift.workflows.common.GateDecision;
 import io.gridshift.workflows.common.GatePolicy;
 import io.gridshift.workflows.common.OpenGate;
 import io.gridshift.workflows.common.StepStatus;
+import io.gridshift.workflows.common.TaskQueues;
 import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.hazelcast.activities.ClusterSnapshot;
 import io.gridshift.workflows.hazelcast.activities.HazelcastActivities;
@@ -87,7 +88,7 @@ abstract class HazelcastTestSupport {
   void startWorkers(TestWorkflowEnvironment env, WorkflowClient client) {
     this.env = env;
     this.client = client;
-    env.newWorker(HazelcastUpgradeWorkflow.TASK_QUEUE)
+    env.newWorker(TaskQueues.WORKFLOWS)
         .registerWorkflowImplementationTypes(HazelcastUpgradeWorkflowImpl.class);
     Worker activities = env.newWorker(CLUSTER.taskQueue());
     activities.registerActivitiesImplementations(hz, kube);
@@ -253,7 +254,7 @@ abstract class HazelcastTestSupport {
             HazelcastUpgradeWorkflow.class,
             WorkflowOptions.newBuilder()
                 .setWorkflowId(request.withDefaults().workflowId())
-                .setTaskQueue(HazelcastUpgradeWorkflow.TASK_QUEUE)
+                .setTaskQueue(TaskQueues.WORKFLOWS)
                 .build());
     WorkflowClient.start(stub::upgrade, request);
     return stub;

@@ -13,6 +13,7 @@ import io.gridshift.workflows.common.GatePolicy;
 import io.gridshift.workflows.common.Phase;
 import io.gridshift.workflows.common.StepState;
 import io.gridshift.workflows.common.StepStatus;
+import io.gridshift.workflows.common.TaskQueues;
 import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.infinispan.activities.CacheInfo;
 import io.gridshift.workflows.infinispan.activities.GridEndpoint;
@@ -95,7 +96,7 @@ class PlanStepTest extends WorkflowTestSupport {
             InfinispanUpgradeWorkflow.class,
             io.temporal.client.WorkflowOptions.newBuilder()
                 .setWorkflowId("invalid-request")
-                .setTaskQueue(InfinispanUpgradeWorkflow.TASK_QUEUE)
+                .setTaskQueue(TaskQueues.WORKFLOWS)
                 .build());
     io.temporal.client.WorkflowClient.start(stub::upgrade, bad);
 

@@ -9,6 +9,7 @@ import io.gridshift.workflows.common.NotificationEvent;
 import io.gridshift.workflows.common.NotificationWorkflow;
 import io.gridshift.workflows.common.NotificationWorkflowImpl;
 import io.gridshift.workflows.common.Phase;
+import io.gridshift.workflows.common.TaskQueues;
 import io.gridshift.workflows.common.UpgradeSearchAttributes;
 import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.common.VisibilityOptions;
@@ -58,7 +59,7 @@ class SearchAttributesAndNotificationsTest extends WorkflowTestSupport {
     for (String name : UpgradeSearchAttributes.names()) {
       env.registerSearchAttribute(name, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
     }
-    env.newWorker(InfinispanUpgradeWorkflow.TASK_QUEUE)
+    env.newWorker(TaskQueues.WORKFLOWS)
         .registerWorkflowImplementationFactory(
             InfinispanUpgradeWorkflow.class,
             () -> new InfinispanUpgradeWorkflowImpl(VisibilityOptions.all()));

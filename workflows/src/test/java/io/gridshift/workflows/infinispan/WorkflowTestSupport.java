@@ -12,6 +12,7 @@ import io.gridshift.workflows.activities.RolloutStatus;
 import io.gridshift.workflows.common.GateDecision;
 import io.gridshift.workflows.common.OpenGate;
 import io.gridshift.workflows.common.Phase;
+import io.gridshift.workflows.common.TaskQueues;
 import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.infinispan.activities.CacheInfo;
 import io.gridshift.workflows.infinispan.activities.CacheRequest;
@@ -81,7 +82,7 @@ abstract class WorkflowTestSupport {
 
   /** The workflow workers; a test that needs more (children, visibility) registers them here. */
   void registerWorkflows(TestWorkflowEnvironment env) {
-    env.newWorker(InfinispanUpgradeWorkflow.TASK_QUEUE)
+    env.newWorker(TaskQueues.WORKFLOWS)
         .registerWorkflowImplementationTypes(InfinispanUpgradeWorkflowImpl.class);
   }
 
@@ -141,7 +142,7 @@ abstract class WorkflowTestSupport {
             InfinispanUpgradeWorkflow.class,
             WorkflowOptions.newBuilder()
                 .setWorkflowId(request.withDefaults().workflowId())
-                .setTaskQueue(InfinispanUpgradeWorkflow.TASK_QUEUE)
+                .setTaskQueue(TaskQueues.WORKFLOWS)
                 .build());
     WorkflowClient.start(stub::upgrade, request);
     return stub;
