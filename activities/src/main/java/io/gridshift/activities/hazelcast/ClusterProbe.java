@@ -2,6 +2,7 @@ package io.gridshift.activities.hazelcast;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gridshift.activities.Failures;
 import io.gridshift.workflows.hazelcast.activities.ClusterSnapshot;
 import io.gridshift.workflows.hazelcast.activities.HazelcastEndpoint;
 import io.gridshift.workflows.hazelcast.activities.MemberHealth;

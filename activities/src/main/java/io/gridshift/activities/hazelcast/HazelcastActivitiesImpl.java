@@ -1,7 +1,9 @@
 package io.gridshift.activities.hazelcast;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gridshift.activities.Failures;
 import io.gridshift.workflows.activities.WorkloadRef;
+import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.hazelcast.activities.ClusterSnapshot;
 import io.gridshift.workflows.hazelcast.activities.HazelcastActivities;
 import io.gridshift.workflows.hazelcast.activities.HazelcastEndpoint;
@@ -83,7 +85,7 @@ public class HazelcastActivitiesImpl implements HazelcastActivities {
     if (addresses.isEmpty()) {
       throw Failures.retryable(
           workload.describe() + ": no pod has an IP yet; no member to count maps on",
-          Failures.MEMBERS_UNREACHABLE,
+          FailureTypes.MEMBERS_UNREACHABLE,
           null);
     }
     return counter.count(settings.clusterName(), addresses, workload.describe());

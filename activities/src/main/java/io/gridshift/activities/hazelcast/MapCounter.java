@@ -5,6 +5,8 @@ import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.core.DistributedObject;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import io.gridshift.activities.Failures;
+import io.gridshift.workflows.common.FailureTypes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +45,7 @@ final class MapCounter {
               + " members run and the cluster name (HZ_CLUSTERNAME or cluster-name) matches"
                   .formatted(
                       describe, clusterName, addresses, connectTimeout.toSeconds(), e.getMessage()),
-          Failures.MEMBERS_UNREACHABLE,
+          FailureTypes.MEMBERS_UNREACHABLE,
           e);
     }
     try {

@@ -3,6 +3,7 @@ package io.gridshift.activities.hazelcast;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.gridshift.activities.Failures;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;

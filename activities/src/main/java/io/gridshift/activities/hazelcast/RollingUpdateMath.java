@@ -1,6 +1,7 @@
 package io.gridshift.activities.hazelcast;
 
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.gridshift.activities.Failures;
 
 /**
  * Deployment maxUnavailable/maxSurge resolved against replicas exactly as the Deployment controller

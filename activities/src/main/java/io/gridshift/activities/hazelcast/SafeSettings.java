@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.gridshift.activities.Failures;
 import io.gridshift.workflows.activities.WorkloadKind;
 import io.gridshift.workflows.activities.WorkloadRef;
 import java.util.ArrayList;

@@ -2,6 +2,8 @@ package io.gridshift.activities.hazelcast;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.gridshift.activities.Failures;
+import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.hazelcast.activities.ClusterSnapshot;
 import io.gridshift.workflows.hazelcast.activities.MemberHealth;
 import io.gridshift.workflows.hazelcast.activities.SafeWaitRequest;
@@ -68,7 +70,7 @@ final class SafeWaiter {
         throw Failures.retryable(
             "%s: cluster not safe after %d s: %s; check the members' logs and `kubectl get pods`"
                 .formatted(describe, request.timeoutSeconds(), String.join("; ", problems)),
-            Failures.CLUSTER_NOT_SAFE,
+            FailureTypes.CLUSTER_NOT_SAFE,
             null);
       }
       sleep();

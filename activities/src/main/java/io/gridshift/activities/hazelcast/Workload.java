@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatus;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetUpdateStrategy;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gridshift.activities.Failures;
 import io.gridshift.workflows.activities.ClaimRequest;
 import io.gridshift.workflows.activities.WorkloadKind;
 import io.gridshift.workflows.activities.WorkloadRef;

@@ -1,5 +1,9 @@
 package io.gridshift.activities.infinispan;
 
+import io.gridshift.activities.Failures;
+import io.gridshift.workflows.common.FailureTypes;
+import io.temporal.failure.ApplicationFailure;
+
 /**
  * Where one grid's servers answer, resolved at call time from a {@code GridEndpoint}. The password
  * never appears in {@link #toString()}, so an address can be logged.
@@ -32,6 +36,28 @@ public record GridAddress(
   /** {@code namespace/service (host:port)}, for messages. */
   public String describe() {
     return name + " (" + authority() + ")";
+  }
+
+  /** Non-retryable {@link FailureTypes#CACHE_NOT_FOUND}: {@code cache} is not on this grid. */
+  ApplicationFailure cacheNotFound(String cache, String what) {
+    return Failures.nonRetryable(
+        "cache '" + cache + "' does not exist on grid " + describe() + ": " + what,
+        FailureTypes.CACHE_NOT_FOUND);
+  }
+
+  /** A response the caller did not expect: 5xx retryable, anything else a request problem. */
+  ApplicationFailure unexpected(String action, RestResponse response) {
+    String message =
+        action
+            + " on grid "
+            + describe()
+            + " failed with HTTP "
+            + response.status()
+            + ": "
+            + response.shortBody();
+    return response.status() >= 500
+        ? Failures.retryable(message + " (will retry)", FailureTypes.INFINISPAN_SERVER_ERROR, null)
+        : Failures.nonRetryable(message, FailureTypes.INVALID_REQUEST);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.gridshift.activities.infinispan;
 
+import io.gridshift.activities.Failures;
 import io.gridshift.workflows.common.FailureTypes;
 import io.temporal.failure.ApplicationFailure;
 import java.util.Map;
@@ -49,7 +50,7 @@ final class HotRodClients implements AutoCloseable {
       throw failure(grid, "opening cache '" + cache + "' over Hot Rod", e);
     }
     if (remote == null) {
-      throw Failures.cacheNotFound(grid, cache, "Hot Rod does not know it");
+      throw grid.cacheNotFound(cache, "Hot Rod does not know it");
     }
     MediaType type = MediaType.fromString(storageMediaType);
     return remote.withDataFormat(
@@ -95,7 +96,6 @@ final class HotRodClients implements AutoCloseable {
     String message = String.valueOf(e.getMessage());
     if (message.contains("Invalid credentials") || message.contains("ELY05055")) {
       return Failures.nonRetryable(
-          FailureTypes.INVALID_REQUEST,
           doing
               + ": grid "
               + grid.describe()
@@ -103,14 +103,15 @@ final class HotRodClients implements AutoCloseable {
               + grid.username()
               + "' from Secret "
               + grid.secret()
-              + ": fix the Secret's username/password");
+              + ": fix the Secret's username/password",
+          FailureTypes.INVALID_REQUEST);
     }
     String type =
         e instanceof TransportException || !(e instanceof HotRodClientException)
-            ? Failures.GRID_UNREACHABLE
-            : Failures.SERVER_ERROR;
+            ? FailureTypes.GRID_UNREACHABLE
+            : FailureTypes.INFINISPAN_SERVER_ERROR;
     return Failures.retryable(
-        type, doing + " on grid " + grid.describe() + " failed: " + message + " (will retry)", e);
+        doing + " on grid " + grid.describe() + " failed: " + message + " (will retry)", type, e);
   }
 
   @Override

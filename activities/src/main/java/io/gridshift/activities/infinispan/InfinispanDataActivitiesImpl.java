@@ -2,6 +2,7 @@ package io.gridshift.activities.infinispan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gridshift.activities.Failures;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.infinispan.activities.CacheInfo;
 import io.gridshift.workflows.infinispan.activities.CacheRequest;
@@ -94,13 +95,13 @@ public final class InfinispanDataActivitiesImpl implements InfinispanDataActivit
                 xml, cache, request.sourceHost(), request.port(), source.grid().hasCredentials()));
       } catch (IllegalArgumentException e) {
         throw Failures.nonRetryable(
-            FailureTypes.UNSAFE_CONFIGURATION,
             "rendering cache '"
                 + cache
                 + "' of "
                 + source.grid().describe()
                 + ": "
-                + e.getMessage());
+                + e.getMessage(),
+            FailureTypes.UNSAFE_CONFIGURATION);
       }
     }
     return String.join("\n", elements);
@@ -234,7 +235,6 @@ public final class InfinispanDataActivitiesImpl implements InfinispanDataActivit
       context.heartbeat(last);
       if (System.nanoTime() > deadline) {
         throw Failures.retryable(
-            Failures.CLUSTER_NOT_HEALTHY,
             "grid "
                 + rest.grid().describe()
                 + " did not become HEALTHY with "
@@ -246,6 +246,7 @@ public final class InfinispanDataActivitiesImpl implements InfinispanDataActivit
                     ? "nothing"
                     : last.status() + " with " + last.members() + " members")
                 + (lastError == null ? "" : "; last error: " + lastError),
+            FailureTypes.CLUSTER_NOT_HEALTHY,
             null);
       }
       sleep(HEALTH_POLL);

@@ -5,6 +5,7 @@ import static io.gridshift.activities.infinispan.RestClient.segment;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridshift.activities.Failures;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.infinispan.activities.ClusterHealth;
 import java.util.ArrayList;
@@ -159,13 +160,13 @@ final class InfinispanRest {
 
   void requireCache(String cache, RestResponse response, String doing) {
     if (response.status() == 404) {
-      throw Failures.cacheNotFound(grid(), cache, doing + " returned 404");
+      throw grid().cacheNotFound(cache, doing + " returned 404");
     }
   }
 
   String expectOk(String action, RestResponse response) {
     if (!response.ok()) {
-      throw Failures.unexpected(grid(), action, response);
+      throw grid().unexpected(action, response);
     }
     return response.body();
   }
@@ -175,8 +176,8 @@ final class InfinispanRest {
       return JSON.readTree(body);
     } catch (JsonProcessingException e) {
       throw Failures.nonRetryable(
-          FailureTypes.INVALID_REQUEST,
-          "grid " + grid().describe() + " answered with text that is not JSON: " + e.getMessage());
+          "grid " + grid().describe() + " answered with text that is not JSON: " + e.getMessage(),
+          FailureTypes.INVALID_REQUEST);
     }
   }
 

@@ -3,6 +3,7 @@ package io.gridshift.activities.infinispan;
 import static io.gridshift.activities.infinispan.RestClient.segment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gridshift.activities.Failures;
 import io.gridshift.workflows.common.FailureTypes;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,14 +58,14 @@ final class InternalStateCopier {
           && sourceErrors.containsKey(schema.name())
           && sourceErrors.get(schema.name()) == null) {
         throw Failures.nonRetryable(
-            FailureTypes.INVALID_REQUEST,
             "schema "
                 + schema.name()
                 + " is valid on the source but not on target "
                 + target.grid().describe()
                 + ": "
                 + schema.error()
-                + "; fix the schema (or the ones it imports) before creating caches");
+                + "; fix the schema (or the ones it imports) before creating caches",
+            FailureTypes.INVALID_REQUEST);
       }
     }
     LOG.info(

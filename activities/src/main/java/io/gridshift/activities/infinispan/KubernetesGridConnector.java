@@ -45,7 +45,7 @@ public final class KubernetesGridConnector implements GridConnector {
     } catch (KubernetesClientException e) {
       throw ApplicationFailure.newFailureWithCause(
           "reading Service/Secret of grid " + name + " from Kubernetes failed: " + e.getMessage(),
-          Failures.KUBERNETES_UNAVAILABLE,
+          FailureTypes.KUBERNETES_UNAVAILABLE,
           e);
     }
   }
@@ -64,7 +64,7 @@ public final class KubernetesGridConnector implements GridConnector {
               + service
               + " does not exist (yet): the grid cannot be reached; create the Service or fix"
               + " the request",
-          Failures.SERVICE_NOT_FOUND);
+          FailureTypes.SERVICE_NOT_FOUND);
     }
     // Headless (or not yet allocated): cluster DNS resolves it from inside the cluster.
     String dns = service + "." + namespace + ".svc.cluster.local";

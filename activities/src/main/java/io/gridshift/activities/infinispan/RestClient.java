@@ -1,5 +1,6 @@
 package io.gridshift.activities.infinispan;
 
+import io.gridshift.activities.Failures;
 import io.gridshift.workflows.common.FailureTypes;
 import java.io.IOException;
 import java.net.URI;
@@ -155,23 +156,23 @@ public final class RestClient {
     if (!grid.hasCredentials()) {
       throw new CompletionException(
           Failures.nonRetryable(
-              FailureTypes.INVALID_REQUEST,
               "grid "
                   + grid.describe()
                   + " requires authentication but its endpoint names no credentialsSecret: set"
-                  + " credentialsSecret to a Secret with keys 'username' and 'password'"));
+                  + " credentialsSecret to a Secret with keys 'username' and 'password'",
+              FailureTypes.INVALID_REQUEST));
     }
     DigestAuth.Challenge challenge =
         DigestAuth.parse(unauthorized.headers().allValues("WWW-Authenticate"));
     if (challenge == null) {
       throw new CompletionException(
           Failures.nonRetryable(
-              FailureTypes.INVALID_REQUEST,
               "grid "
                   + grid.describe()
                   + " asks for an authentication gridshift does not support ("
                   + unauthorized.headers().allValues("WWW-Authenticate")
-                  + "): enable DIGEST on its REST endpoint"));
+                  + "): enable DIGEST on its REST endpoint",
+              FailureTypes.INVALID_REQUEST));
     }
     return new Sessions.Session(challenge, new AtomicInteger());
   }
@@ -191,7 +192,6 @@ public final class RestClient {
       }
       throw new CompletionException(
           Failures.retryable(
-              Failures.GRID_UNREACHABLE,
               method
                   + " "
                   + path
@@ -200,19 +200,20 @@ public final class RestClient {
                   + " failed: "
                   + describe(cause)
                   + " (will retry)",
+              FailureTypes.GRID_UNREACHABLE,
               cause));
     }
     if (response.statusCode() == 401) {
       throw new CompletionException(
           Failures.nonRetryable(
-              FailureTypes.INVALID_REQUEST,
               "grid "
                   + grid.describe()
                   + " rejected the credentials of user '"
                   + grid.username()
                   + "' from Secret "
                   + grid.secret()
-                  + " (HTTP 401): fix the Secret's username/password"));
+                  + " (HTTP 401): fix the Secret's username/password",
+              FailureTypes.INVALID_REQUEST));
     }
     String body = response.body() == null ? "" : response.body();
     return new RestResponse(response.statusCode(), body);

@@ -1,6 +1,7 @@
 package io.gridshift.activities.infinispan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gridshift.activities.Failures;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.infinispan.activities.ConnectSourceRequest;
 import io.temporal.failure.ApplicationFailure;
@@ -44,8 +45,9 @@ final class SourceConnections {
       return;
     }
     if (!exists) {
-      throw Failures.cacheNotFound(
-          target.grid(), cache, "create it on the target before connecting it to the source");
+      throw target
+          .grid()
+          .cacheNotFound(cache, "create it on the target before connecting it to the source");
     }
     RollingUpgradeRest upgrade = new RollingUpgradeRest(target);
     boolean connected = upgrade.connected(cache);
@@ -146,8 +148,7 @@ final class SourceConnections {
             target.grid().describe());
         return;
       }
-      default ->
-          throw Failures.unexpected(target.grid(), "disconnecting cache '" + cache + "'", response);
+      default -> throw target.grid().unexpected("disconnecting cache '" + cache + "'", response);
     }
     WriteProbe.removeLeftover(cache, target);
   }
@@ -155,13 +156,13 @@ final class SourceConnections {
   private static void requireConfigured(String cache, boolean connected, InfinispanRest target) {
     if (!connected) {
       throw Failures.nonRetryable(
-          FailureTypes.UNSAFE_CONFIGURATION,
           "CONFIG mode: cache '"
               + cache
               + "' on target "
               + target.grid().describe()
               + " has no remote store to the source in its configuration; deploy the target with"
-              + " the rendered cache configurations (or use RUNTIME mode)");
+              + " the rendered cache configurations (or use RUNTIME mode)",
+          FailureTypes.UNSAFE_CONFIGURATION);
     }
     LOG.info(
         "cache '{}' on {} reads through its configured remote store",
@@ -176,7 +177,6 @@ final class SourceConnections {
         || body.contains("ELY05055")
         || body.contains("SecurityException")) {
       return Failures.nonRetryable(
-          FailureTypes.INVALID_REQUEST,
           "target "
               + target.grid().describe()
               + " could not connect cache '"
@@ -187,9 +187,11 @@ final class SourceConnections {
               + source.username()
               + "' from Secret "
               + source.secret()
-              + "; fix the Secret's username/password");
+              + "; fix the Secret's username/password",
+          FailureTypes.INVALID_REQUEST);
     }
-    return Failures.unexpected(
-        target.grid(), "connecting cache '" + cache + "' to source " + source.describe(), response);
+    return target
+        .grid()
+        .unexpected("connecting cache '" + cache + "' to source " + source.describe(), response);
   }
 }

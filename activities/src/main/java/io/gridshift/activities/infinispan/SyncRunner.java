@@ -1,5 +1,6 @@
 package io.gridshift.activities.infinispan;
 
+import io.gridshift.activities.Failures;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.infinispan.activities.SyncRequest;
 import io.gridshift.workflows.infinispan.activities.SyncResult;
@@ -102,26 +103,26 @@ final class SyncRunner {
 
   private static long interpret(String cache, InfinispanRest target, RestResponse response) {
     if (response.status() == 404) {
-      throw Failures.cacheNotFound(target.grid(), cache, "create and connect it before syncing");
+      throw target.grid().cacheNotFound(cache, "create and connect it before syncing");
     }
     if (response.body().contains("ISPN000397")) {
       throw Failures.nonRetryable(
-          FailureTypes.INVALID_REQUEST,
           "sync-data of cache '"
               + cache
               + "' on "
               + target.grid().describe()
               + " found no remote store to the source: connect the source first ("
               + response.shortBody()
-              + ")");
+              + ")",
+          FailureTypes.INVALID_REQUEST);
     }
     if (response.body().contains("Invalid credentials")) {
       throw Failures.nonRetryable(
-          FailureTypes.INVALID_REQUEST,
           "sync-data of cache '"
               + cache
               + "': the source rejected the remote store's credentials; fix the source Secret"
-              + " and connect again");
+              + " and connect again",
+          FailureTypes.INVALID_REQUEST);
     }
     String body = target.expectOk("sync-data of cache '" + cache + "'", response);
     Matcher matcher = SYNCHRONIZED.matcher(body);

@@ -46,7 +46,7 @@ final class WriteProbe {
     RestResponse write =
         target.client().send("PUT", entry, "text/plain", value, null, RestClient.DEFAULT_TIMEOUT);
     if (write.status() == 404 && write.body().contains("ISPN012010")) {
-      throw Failures.cacheNotFound(target.grid(), cache, "create it before probing");
+      throw target.grid().cacheNotFound(cache, "create it before probing");
     }
     if (!write.ok()) {
       String cleanup = cleanUp(entry);
@@ -136,15 +136,17 @@ final class WriteProbe {
                 null,
                 RestClient.DEFAULT_TIMEOUT);
     if (!written.ok()) {
-      throw Failures.unexpected(
-          target.grid(), "overwriting the write probe entry of cache '" + cache + "'", written);
+      throw target
+          .grid()
+          .unexpected("overwriting the write probe entry of cache '" + cache + "'", written);
     }
     RestResponse removed = target.client().delete(entry(cache));
     if (removed.ok()) {
       LOG.debug("cleared the write probe key of {} on {}", cache, target.grid().describe());
     } else if (removed.status() != 404) {
-      throw Failures.unexpected(
-          target.grid(), "removing the write probe entry from cache '" + cache + "'", removed);
+      throw target
+          .grid()
+          .unexpected("removing the write probe entry from cache '" + cache + "'", removed);
     }
   }
 

@@ -2,6 +2,7 @@ package io.gridshift.activities.kubernetes;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.gridshift.activities.Failures;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

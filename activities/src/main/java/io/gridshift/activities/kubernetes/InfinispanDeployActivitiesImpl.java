@@ -5,7 +5,9 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.gridshift.activities.Failures;
 import io.gridshift.workflows.common.ClusterRef;
+import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.infinispan.activities.DeleteGridRequest;
 import io.gridshift.workflows.infinispan.activities.DeployTargetRequest;
 import io.gridshift.workflows.infinispan.activities.InfinispanDeployActivities;
@@ -58,7 +60,7 @@ public class InfinispanDeployActivitiesImpl implements InfinispanDeployActivitie
       throw Failures.retryable(
           "Service %s/%s not found in cluster %s (yet); it is created by deployTarget"
               .formatted(cluster.namespace(), service, cluster.cluster()),
-          Failures.NOT_READY);
+          FailureTypes.NOT_READY);
     }
     return hostOf(found);
   }

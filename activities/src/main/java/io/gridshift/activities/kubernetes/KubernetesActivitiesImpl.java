@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.openshift.api.model.Route;
 import io.fabric8.openshift.api.model.RouteTargetReference;
 import io.fabric8.openshift.client.OpenShiftClient;
+import io.gridshift.activities.Failures;
 import io.gridshift.workflows.activities.ClaimRequest;
 import io.gridshift.workflows.activities.KubernetesActivities;
 import io.gridshift.workflows.activities.PartitionRequest;
@@ -24,6 +25,7 @@ import io.gridshift.workflows.activities.RouteRequest;
 import io.gridshift.workflows.activities.ServiceSelectorRequest;
 import io.gridshift.workflows.activities.WorkloadKind;
 import io.gridshift.workflows.activities.WorkloadRef;
+import io.gridshift.workflows.common.FailureTypes;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import java.time.Duration;
@@ -105,14 +107,14 @@ public class KubernetesActivitiesImpl implements KubernetesActivities {
                       + " its pods' events")
                   .formatted(
                       describe(workload), last, workload.cluster().namespace(), workload.name()),
-              Failures.ROLLOUT_STUCK);
+              FailureTypes.ROLLOUT_STUCK);
         }
       }
       if (System.nanoTime() >= deadline) {
         throw Failures.retryable(
             "%s: rollout not complete after %d s: %s"
                 .formatted(describe(workload), request.timeoutSeconds(), last),
-            Failures.ROLLOUT_NOT_DONE);
+            FailureTypes.ROLLOUT_NOT_DONE);
       }
       sleep(POLL_INTERVAL);
     }

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gridshift.activities.Failures;
 import io.gridshift.workflows.common.ClusterRef;
 import java.util.ArrayList;
 import java.util.List;

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.openshift.api.model.Route;
 import io.fabric8.openshift.client.OpenShiftClient;
+import io.gridshift.activities.Failures;
 import io.gridshift.workflows.common.ClusterRef;
 import io.gridshift.workflows.common.Versions;
 import io.gridshift.workflows.infinispan.activities.InspectSourceRequest;

@@ -3,6 +3,8 @@ package io.gridshift.activities.kubernetes;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gridshift.activities.Failures;
+import io.gridshift.workflows.common.FailureTypes;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,7 +44,7 @@ final class StuckPods {
         && status.getObservedGeneration() < generation) {
       throw Failures.retryable(
           describe + ": the controller has not yet seen the reverted template; retrying",
-          Failures.ROLLOUT_NOT_DONE);
+          FailureTypes.ROLLOUT_NOT_DONE);
     }
     String updateRevision = status.getUpdateRevision();
     List<Pod> stuck =

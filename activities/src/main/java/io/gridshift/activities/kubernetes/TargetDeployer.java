@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gridshift.activities.Failures;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.infinispan.activities.DeployTargetRequest;
 import java.util.LinkedHashMap;
@@ -86,7 +87,7 @@ final class TargetDeployer {
       // Deleted between the two reads: retry; the next attempt sees the pod template as it is.
       throw Failures.retryable(
           "ConfigMap " + ns + "/" + sourceConfigMap + " disappeared while being copied",
-          Failures.NOT_READY);
+          FailureTypes.NOT_READY);
     }
     Map<String, String> data = new LinkedHashMap<>(source.getData());
     String xml = data.get(GridPods.INFINISPAN_XML);

@@ -2,6 +2,7 @@ package io.gridshift.activities.notify;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.common.Notification;
 import io.gridshift.workflows.common.NotificationActivities;
 import io.temporal.activity.Activity;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  *   <li>Every webhook is tried on each attempt; those that answered 2xx (or refused the message for
  *       good) are recorded in the heartbeat details, so a retry does not post twice to them.
  *   <li>Unreachable, 5xx, 408 and 429 are retried by Temporal; any other 4xx will not get better
- *       and fails with {@value NotificationActivities#WEBHOOK_REJECTED}, not retried.
+ *       and fails with {@value FailureTypes#WEBHOOK_REJECTED}, not retried.
  * </ol>
  *
  * <p>Webhook URLs often carry a secret (Slack's do): logs name only the host.
@@ -80,7 +81,7 @@ public final class WebhookNotificationActivitiesImpl implements NotificationActi
               + " not delivered: "
               + String.join("; ", retryable)
               + (rejected.isEmpty() ? "" : "; " + String.join("; ", rejected)),
-          "WebhookUnavailable");
+          FailureTypes.WEBHOOK_UNAVAILABLE);
     }
     if (!rejected.isEmpty()) {
       throw ApplicationFailure.newNonRetryableFailure(
@@ -89,7 +90,7 @@ public final class WebhookNotificationActivitiesImpl implements NotificationActi
               + " refused: "
               + String.join("; ", rejected)
               + "; check the webhook URL in the worker config (notifications.webhooks)",
-          WEBHOOK_REJECTED);
+          FailureTypes.WEBHOOK_REJECTED);
     }
   }
 

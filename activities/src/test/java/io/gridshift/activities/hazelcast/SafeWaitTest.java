@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.hazelcast.activities.ClusterSnapshot;
 import io.gridshift.workflows.hazelcast.activities.HazelcastActivities;
 import io.gridshift.workflows.hazelcast.activities.HazelcastEndpoint;
@@ -133,7 +134,7 @@ class SafeWaitTest {
             ApplicationFailure.class,
             f -> {
               assertThat(f.isNonRetryable()).isFalse();
-              assertThat(f.getType()).isEqualTo(Failures.CLUSTER_NOT_SAFE);
+              assertThat(f.getType()).isEqualTo(FailureTypes.CLUSTER_NOT_SAFE);
               assertThat(f.getOriginalMessage())
                   .contains("StatefulSet hz/hz: cluster not safe after 1 s")
                   .contains("hz-1 (" + IPS[1] + ":" + endpoint.port() + ") sees 2 of 3 members")

@@ -95,7 +95,7 @@ class RestClientTest {
             ApplicationFailure.class,
             f -> {
               assertThat(f.isNonRetryable()).isFalse();
-              assertThat(f.getType()).isEqualTo(Failures.GRID_UNREACHABLE);
+              assertThat(f.getType()).isEqualTo(FailureTypes.GRID_UNREACHABLE);
               assertThat(f.getOriginalMessage()).contains("GET /rest/v2/caches to grid ns/gone");
             });
   }

@@ -122,7 +122,7 @@ class WaitForRolloutTest {
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
     assertThat(elapsed).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(5));
     ApplicationFailure cause = (ApplicationFailure) failure.getCause();
-    assertThat(cause.getType()).isEqualTo(Failures.ROLLOUT_NOT_DONE);
+    assertThat(cause.getType()).isEqualTo(FailureTypes.ROLLOUT_NOT_DONE);
     assertThat(cause.isNonRetryable()).isFalse();
     assertThat(cause.getOriginalMessage())
         .contains("StatefulSet demo/dg: rollout not complete after 1 s")
@@ -142,7 +142,7 @@ class WaitForRolloutTest {
             ActivityFailure.class, () -> activities.waitForRollout(new RolloutRequest(web, 30)));
 
     ApplicationFailure cause = (ApplicationFailure) failure.getCause();
-    assertThat(cause.getType()).isEqualTo(Failures.ROLLOUT_STUCK);
+    assertThat(cause.getType()).isEqualTo(FailureTypes.ROLLOUT_STUCK);
     assertThat(cause.isNonRetryable()).isTrue();
     assertThat(cause.getOriginalMessage()).contains("exceeded its progress deadline");
   }

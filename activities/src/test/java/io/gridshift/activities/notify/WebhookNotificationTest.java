@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.common.Notification;
-import io.gridshift.workflows.common.NotificationActivities;
 import io.gridshift.workflows.common.NotificationEvent;
 import io.gridshift.workflows.common.NotificationWorkflow;
 import io.gridshift.workflows.common.NotificationWorkflowImpl;
@@ -138,7 +138,7 @@ class WebhookNotificationTest {
               WorkflowFailedException.class, () -> send(env.getWorkflowClient(), "refused"));
       assertThat(e).isNotNull();
       ApplicationFailure failure = (ApplicationFailure) ((ActivityFailure) e.getCause()).getCause();
-      assertThat(failure.getType()).isEqualTo(NotificationActivities.WEBHOOK_REJECTED);
+      assertThat(failure.getType()).isEqualTo(FailureTypes.WEBHOOK_REJECTED);
       assertThat(failure.getOriginalMessage()).contains("404").doesNotContain("s3cret");
     }
     assertThat(gone.bodies).hasSize(1);

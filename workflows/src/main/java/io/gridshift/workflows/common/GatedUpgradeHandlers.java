@@ -131,7 +131,7 @@ public abstract class GatedUpgradeHandlers implements GatedUpgrade {
   private AuditEntry actOn(OperatorAction.Verb verb, OperatorAction a, Runnable handler) {
     String refusal = gates.refusal(verb, a);
     if (refusal != null) {
-      throw ApplicationFailure.newNonRetryableFailure(refusal, "DecisionRefused");
+      throw ApplicationFailure.newNonRetryableFailure(refusal, FailureTypes.DECISION_REFUSED);
     }
     handler.run();
     List<AuditEntry> audit = gates.audit();

@@ -260,7 +260,7 @@ public final class Gatekeeper {
   public AuditEntry decide(GateDecision d, boolean approve) {
     String refusal = refusal(d, approve);
     if (refusal != null) {
-      throw ApplicationFailure.newNonRetryableFailure(refusal, "DecisionRefused");
+      throw ApplicationFailure.newNonRetryableFailure(refusal, FailureTypes.DECISION_REFUSED);
     }
     return accept(d, approve);
   }

@@ -15,11 +15,9 @@ public interface NotificationActivities {
    * Posts {@code notification} as JSON to every configured webhook (a Slack-compatible {@code text}
    * plus the structured fields). Returns at once when none is configured. Throws when a webhook
    * cannot be reached or answers 5xx/429 (retried), or refuses the message with another 4xx (type
-   * {@value #WEBHOOK_REJECTED}, not retried). A retry skips the webhooks already reached.
+   * {@value FailureTypes#WEBHOOK_REJECTED}, not retried). A retry skips the webhooks already
+   * reached.
    */
   @ActivityMethod(name = "notify")
   void notify(Notification notification);
-
-  /** Failure type of a webhook that refused the message (4xx other than 408/429). */
-  String WEBHOOK_REJECTED = "WebhookRejected";
 }

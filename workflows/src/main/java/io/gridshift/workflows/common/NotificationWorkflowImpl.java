@@ -18,7 +18,7 @@ public class NotificationWorkflowImpl implements NotificationWorkflow {
                   .setBackoffCoefficient(2.0)
                   .setMaximumInterval(Duration.ofSeconds(30))
                   .setMaximumAttempts(5)
-                  .setDoNotRetry(NotificationActivities.WEBHOOK_REJECTED)
+                  .setDoNotRetry(FailureTypes.WEBHOOK_REJECTED)
                   .build())
           .build();
 

@@ -1,6 +1,7 @@
 package io.gridshift.workflows.hazelcast;
 
 import io.gridshift.workflows.common.AuditEntry;
+import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.common.GatePolicy;
 import io.gridshift.workflows.common.Gatekeeper;
 import io.gridshift.workflows.common.Phase;
@@ -30,9 +31,6 @@ import org.slf4j.Logger;
  * </ol>
  */
 final class PodTrouble {
-  /** The failure type when a pod or the cluster did not become safe and nobody resumed. */
-  static final String NOT_SAFE = "ClusterNotSafe";
-
   private static final Logger log = Workflow.getLogger(PodTrouble.class);
 
   /**
@@ -130,7 +128,7 @@ final class PodTrouble {
 
   /** Whether {@code stop} is a decision this class already took with a person (not to re-ask). */
   static boolean decided(UpgradeStop stop) {
-    return NOT_SAFE.equals(stop.type());
+    return FailureTypes.ROLL_HALTED.equals(stop.type());
   }
 
   private void ask(
@@ -178,7 +176,8 @@ final class PodTrouble {
           throw UpgradeStop.aborted(
               UpgradeStop.GATE_REJECTED, stopped + "rejected by " + e.by() + comment(e));
         }
-        throw UpgradeStop.failed(NOT_SAFE, stopped + "rejected by " + e.by() + comment(e));
+        throw UpgradeStop.failed(
+            FailureTypes.ROLL_HALTED, stopped + "rejected by " + e.by() + comment(e));
       }
       case EXPIRED ->
           throw UpgradeStop.aborted(UpgradeStop.GATE_EXPIRED, stopped + "expired: " + e.comment());

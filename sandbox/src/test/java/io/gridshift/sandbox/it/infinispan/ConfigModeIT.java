@@ -161,7 +161,7 @@ class ConfigModeIT {
         .isInstanceOfSatisfying(
             ApplicationFailure.class,
             f -> {
-              assertThat(f.getType()).isEqualTo("ClusterNotHealthy");
+              assertThat(f.getType()).isEqualTo(FailureTypes.CLUSTER_NOT_HEALTHY);
               assertThat(f.isNonRetryable()).isFalse();
               assertThat(f.getOriginalMessage()).contains("last seen HEALTHY with 2 members");
             });
