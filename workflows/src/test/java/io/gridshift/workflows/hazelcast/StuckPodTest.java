@@ -13,12 +13,15 @@ import static org.mockito.Mockito.when;
 import io.gridshift.workflows.activities.PodTemplatePatch;
 import io.gridshift.workflows.activities.RolloutStatus;
 import io.gridshift.workflows.activities.WorkloadKind;
+import io.gridshift.workflows.common.FailureTypes;
+import io.gridshift.workflows.common.GateDecision;
 import io.gridshift.workflows.common.MemberStatus;
 import io.gridshift.workflows.common.Phase;
 import io.gridshift.workflows.common.StepState;
 import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.common.UpgradeStop;
 import io.gridshift.workflows.hazelcast.activities.HazelcastWorkload;
+import io.gridshift.workflows.hazelcast.activities.SafeWaitRequest;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +113,50 @@ class StuckPodTest extends HazelcastTestSupport {
             Tuple.tuple("hz-0", FROM, "PENDING"),
             Tuple.tuple("hz-1", FROM, "ROLLED_BACK"),
             Tuple.tuple("hz-2", FROM, "ROLLED_BACK"));
+  }
+
+  /**
+   * A pod that does not get safe during the rollback, and a person who rejects waiting for it: the
+   * roll halts where it stands with its own failure type, not the activity's one-wait timeout
+   * {@code ClusterNotSafe}, and no pod moves after that.
+   */
+  @Test
+  void rejectingAStuckRollbackHaltsTheRollWithItsOwnType() {
+    doAnswer(
+            i -> {
+              SafeWaitRequest r = i.getArgument(0);
+              if (("hz-1".equals(r.pod()) && TARGET.equals(r.version()))
+                  || ("hz-2".equals(r.pod()) && FROM.equals(r.version()))) {
+                // Non-retryable here: the retries a real wait gets would only slow the test.
+                throw ApplicationFailure.newNonRetryableFailure(
+                    r.pod() + " not safe after 600 s", FailureTypes.CLUSTER_NOT_SAFE);
+              }
+              if (r.pod() != null) {
+                podVersions.put(r.pod(), r.version());
+              }
+              return snapshot();
+            })
+        .when(hz)
+        .waitUntilSafe(any());
+    HazelcastUpgradeWorkflow stub = start(request());
+    decide(stub, HazelcastGates.RESUME_OR_ROLLBACK, false);
+    UpgradeStatus again =
+        awaitStatus(
+            stub,
+            "the rollback's gate",
+            st ->
+                st.openGate() != null
+                    && step(st, HazelcastSteps.ROLLBACK).state() == StepState.WAITING_APPROVAL);
+    assertThat(again.message()).contains("hz-2 did not become safe").contains("stop here");
+    stub.reject(new GateDecision(HazelcastGates.RESUME_OR_ROLLBACK, "bob", "leave it"));
+
+    ApplicationFailure f = failure(stub);
+
+    assertThat(f.getType()).isEqualTo(FailureTypes.ROLL_HALTED);
+    assertThat(f.getOriginalMessage()).contains("rejected by bob: leave it");
+    assertThat(stub.status().phase()).isEqualTo(Phase.FAILED);
+    verify(kube, times(1)).setPartition(partition(1)); // the upgrade's, not the rollback's
+    verify(hz, never()).waitUntilSafe(waitFor("hz-1", FROM));
   }
 
   @Test
