@@ -1,6 +1,7 @@
 package io.gridshift.starter;
 
 import io.gridshift.workflows.common.AuditEntry;
+import io.gridshift.workflows.common.Causes;
 import io.gridshift.workflows.common.GateDecision;
 import io.gridshift.workflows.common.OperatorAction;
 import io.gridshift.workflows.common.TaskQueues;
@@ -20,7 +21,6 @@ import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
-import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -253,7 +253,7 @@ public final class UpgradeService {
     } catch (WorkflowNotFoundException e) {
       throw endedOrUnknown(workflowId);
     } catch (WorkflowUpdateException e) {
-      String refusal = rootMessage(e);
+      String refusal = Causes.rootMessage(e);
       UpgradeException.Reason reason =
           refusal != null && refusal.startsWith(FOUR_EYES_REFUSAL)
               ? UpgradeException.Reason.FORBIDDEN
@@ -300,13 +300,5 @@ public final class UpgradeService {
         "no upgrade with id '"
             + workflowId
             + "' is known to Temporal; check the id (`gridshift list` shows the upgrades)");
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t instanceof ApplicationFailure a ? a.getOriginalMessage() : t.getMessage();
   }
 }

@@ -12,6 +12,7 @@ import io.gridshift.starter.UpgradeRequests;
 import io.gridshift.starter.UpgradeService;
 import io.gridshift.starter.UpgradeSummary;
 import io.gridshift.workflows.common.AuditEntry;
+import io.gridshift.workflows.common.Causes;
 import io.gridshift.workflows.common.GateDecision;
 import io.gridshift.workflows.common.InvalidRequestException;
 import io.gridshift.workflows.common.OperatorAction;
@@ -157,7 +158,7 @@ final class DirectClient implements UpgradeClient {
       }
       throw new CliException(
           ExitCodes.FAILED,
-          "Temporal at " + target + " could not complete the call: " + rootMessage(e));
+          "Temporal at " + target + " could not complete the call: " + Causes.rootMessage(e));
     }
   }
 
@@ -169,13 +170,5 @@ final class DirectClient implements UpgradeClient {
             + " ("
             + problem
             + "); start it, or pass --temporal HOST:PORT (or --server URL for the REST service)");
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t.getMessage();
   }
 }

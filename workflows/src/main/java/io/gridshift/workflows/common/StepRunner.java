@@ -201,10 +201,10 @@ public final class StepRunner {
     }
     if (find(e, TimeoutFailure.class) != null) {
       return UpgradeStop.failed(
-          "Timeout", step + " failed: an activity timed out (" + rootMessage(e) + ")");
+          "Timeout", step + " failed: an activity timed out (" + Causes.rootMessage(e) + ")");
     }
     String type = e instanceof ActivityFailure ? "ActivityFailed" : "StepFailed";
-    return UpgradeStop.failed(type, step + " failed: " + rootMessage(e));
+    return UpgradeStop.failed(type, step + " failed: " + Causes.rootMessage(e));
   }
 
   private UpgradeStop abortStop() {
@@ -223,13 +223,5 @@ public final class StepRunner {
       }
     }
     return null;
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t.getMessage();
   }
 }

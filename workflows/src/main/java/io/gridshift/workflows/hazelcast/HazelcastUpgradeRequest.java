@@ -8,6 +8,7 @@ import io.gridshift.workflows.common.GatePolicy;
 import io.gridshift.workflows.common.ImageRefs;
 import io.gridshift.workflows.common.Limits;
 import io.gridshift.workflows.common.Names;
+import io.gridshift.workflows.common.RequestProblems;
 import io.gridshift.workflows.common.UpgradeRequestBasics;
 import io.gridshift.workflows.common.Versions;
 import java.time.Duration;
@@ -146,7 +147,7 @@ public record HazelcastUpgradeRequest(
     if (grid == null || grid.isBlank()) {
       problems.add("grid is required: the name of the Hazelcast StatefulSet or Deployment");
     } else {
-      add(
+      RequestProblems.add(
           problems,
           kind == WorkloadKind.DEPLOYMENT
               ? Names.labelProblem("grid", "Deployment name", grid)
@@ -154,24 +155,12 @@ public record HazelcastUpgradeRequest(
     }
     problems.addAll(versionProblems());
     if (container != null) {
-      add(problems, Names.labelProblem("container", "container name", container));
+      RequestProblems.add(problems, Names.labelProblem("container", "container name", container));
     }
-    add(problems, Limits.identityProblem("requestedBy", requestedBy));
-    if (port < 1 || port > 65535) {
-      problems.add("port " + port + " must be between 1 and 65535");
-    }
+    RequestProblems.add(problems, Limits.identityProblem("requestedBy", requestedBy));
+    RequestProblems.port(problems, port);
     problems.addAll(podTimeoutProblems());
-    for (var gate : gates.entrySet()) {
-      if (!HazelcastGates.ALL.contains(gate.getKey())) {
-        problems.add(
-            "gates: unknown gate '"
-                + Limits.abbreviate(gate.getKey())
-                + "'; the gates are "
-                + HazelcastGates.ALL);
-      } else {
-        problems.addAll(gate.getValue().problems("gates." + gate.getKey()));
-      }
-    }
+    problems.addAll(RequestProblems.gates(gates, HazelcastGates.ALL));
     GatePolicy resume = gates.get(HazelcastGates.RESUME_OR_ROLLBACK);
     if (resume != null && resume.approval() == GatePolicy.Approval.AUTO) {
       problems.add(
@@ -194,12 +183,6 @@ public record HazelcastUpgradeRequest(
     }
     String image = ImageRefs.problem("targetImage", targetImage, targetVersion);
     return image == null ? List.of() : List.of(image);
-  }
-
-  private static void add(List<String> problems, String problem) {
-    if (problem != null) {
-      problems.add(problem);
-    }
   }
 
   private List<String> podTimeoutProblems() {

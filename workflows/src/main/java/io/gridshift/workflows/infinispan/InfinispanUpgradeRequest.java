@@ -5,6 +5,7 @@ import io.gridshift.workflows.common.GatePolicy;
 import io.gridshift.workflows.common.ImageRefs;
 import io.gridshift.workflows.common.Limits;
 import io.gridshift.workflows.common.Names;
+import io.gridshift.workflows.common.RequestProblems;
 import io.gridshift.workflows.common.UpgradeRequestBasics;
 import io.gridshift.workflows.common.Versions;
 import java.util.ArrayList;
@@ -149,28 +150,27 @@ public record InfinispanUpgradeRequest(
     if (grid == null || grid.isBlank()) {
       problems.add("grid is required: the name of the source Infinispan StatefulSet");
     } else {
-      add(problems, Names.statefulSetProblem("grid", grid));
+      RequestProblems.add(problems, Names.statefulSetProblem("grid", grid));
     }
     problems.addAll(versionProblems());
     if (targetGrid != null) {
-      add(problems, Names.statefulSetProblem("targetGrid", targetGrid));
+      RequestProblems.add(problems, Names.statefulSetProblem("targetGrid", targetGrid));
     }
     if (targetGrid != null && targetGrid.equals(grid)) {
       problems.add("targetGrid must differ from grid: the target runs beside the source");
     }
     if (service != null) {
-      add(problems, Names.serviceProblem("service", service));
+      RequestProblems.add(problems, Names.serviceProblem("service", service));
     }
     if (route != null) {
-      add(problems, Names.subdomainProblem("route", "Route name", route));
+      RequestProblems.add(problems, Names.subdomainProblem("route", "Route name", route));
     }
     if (credentialsSecret != null) {
-      add(problems, Names.subdomainProblem("credentialsSecret", "Secret name", credentialsSecret));
+      RequestProblems.add(
+          problems, Names.subdomainProblem("credentialsSecret", "Secret name", credentialsSecret));
     }
-    add(problems, Limits.identityProblem("requestedBy", requestedBy));
-    if (port < 1 || port > 65535) {
-      problems.add("port " + port + " must be between 1 and 65535");
-    }
+    RequestProblems.add(problems, Limits.identityProblem("requestedBy", requestedBy));
+    RequestProblems.port(problems, port);
     if (verifySample < 0) {
       problems.add("verifySample " + verifySample + " must be 0 or more");
     }
@@ -179,17 +179,7 @@ public record InfinispanUpgradeRequest(
     }
     problems.addAll(cacheProblems());
     problems.addAll(sync.problems());
-    for (var gate : gates.entrySet()) {
-      if (!InfinispanGates.ALL.contains(gate.getKey())) {
-        problems.add(
-            "gates: unknown gate '"
-                + Limits.abbreviate(gate.getKey())
-                + "'; the gates are "
-                + InfinispanGates.ALL);
-      } else {
-        problems.addAll(gate.getValue().problems("gates." + gate.getKey()));
-      }
-    }
+    problems.addAll(RequestProblems.gates(gates, InfinispanGates.ALL));
     return problems;
   }
 
@@ -228,12 +218,6 @@ public record InfinispanUpgradeRequest(
       }
     }
     return problems;
-  }
-
-  private static void add(List<String> problems, String problem) {
-    if (problem != null) {
-      problems.add(problem);
-    }
   }
 
   /** The workflow id: one running upgrade per grid. */

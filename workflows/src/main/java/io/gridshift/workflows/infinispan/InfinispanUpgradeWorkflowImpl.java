@@ -1,5 +1,6 @@
 package io.gridshift.workflows.infinispan;
 
+import io.gridshift.workflows.common.Causes;
 import io.gridshift.workflows.common.ClaimKeeper;
 import io.gridshift.workflows.common.ClusterAgents;
 import io.gridshift.workflows.common.GatePolicy;
@@ -73,7 +74,6 @@ public class InfinispanUpgradeWorkflowImpl extends GatedUpgradeHandlers
               .setContinueWithError(true)
               .build());
   private int compensations;
-  private boolean compensationFailed;
   private final List<String> compensationErrors = new ArrayList<>();
 
   /** Null before the point of no return, then the step or gate that passed it. */
@@ -249,7 +249,7 @@ public class InfinispanUpgradeWorkflowImpl extends GatedUpgradeHandlers
           } catch (RuntimeException e) {
             // A sequential Saga that continues with errors swallows them: keep them ourselves, or
             // a failed compensation would read as "nothing was lost".
-            compensationErrors.add(step + ": " + rootMessage(e));
+            compensationErrors.add(step + ": " + Causes.rootMessage(e));
             throw e;
           }
         });
@@ -287,7 +287,9 @@ public class InfinispanUpgradeWorkflowImpl extends GatedUpgradeHandlers
   private String compensateAndRelease() {
     String outcome = compensate();
     // A compensation that failed leaves objects a person must look at: they stay claimed.
-    return claims == null || compensationFailed ? outcome : withNote(outcome, claims.release());
+    return claims == null || !compensationErrors.isEmpty()
+        ? outcome
+        : withNote(outcome, claims.release());
   }
 
   private static String withNote(String message, String note) {
@@ -304,21 +306,12 @@ public class InfinispanUpgradeWorkflowImpl extends GatedUpgradeHandlers
       Workflow.newDetachedCancellationScope(saga::compensate).run();
     } catch (RuntimeException e) {
       log.error("compensation failed", e);
-      compensationErrors.add(rootMessage(e));
+      compensationErrors.add(Causes.rootMessage(e));
     }
     if (compensationErrors.isEmpty()) {
       return outcomes.compensated();
     }
-    compensationFailed = true;
     return outcomes.compensationFailed(String.join("; ", compensationErrors));
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t instanceof ApplicationFailure app ? app.getOriginalMessage() : t.getMessage();
   }
 
   private static String sentence(String s) {
