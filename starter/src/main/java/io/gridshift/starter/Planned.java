@@ -18,13 +18,13 @@ public record Planned(String workflowId, UpgradeStatus status, List<String> prob
   }
 
   /**
-   * Judges {@code status}, the end of the dry run of {@code parsed}. The plan is refused when the
-   * dry run did not end PLANNED (the message says why: an unknown grid, a downgrade, no worker for
-   * the cluster) or when the kind's own rules refuse the plan it made (a Hazelcast plan with
-   * preflight violations); the problems then list every reason.
+   * Judges {@code status}, the end of a dry run. The plan is refused when the dry run did not end
+   * PLANNED (the message says why: an unknown grid, a downgrade, no worker for the cluster) or when
+   * the kind's own rules refuse the plan it made (a Hazelcast plan with preflight violations); the
+   * problems then list every reason.
    */
-  static Planned judge(String workflowId, UpgradeRequests.Parsed parsed, UpgradeStatus status) {
-    List<String> refusals = parsed.kind().refusals(parsed, status.plan());
+  static Planned judge(String workflowId, UpgradeStatus status) {
+    List<String> refusals = status.details() == null ? List.of() : status.details().refusals();
     if (!refusals.isEmpty()) {
       return new Planned(workflowId, status, refusals);
     }

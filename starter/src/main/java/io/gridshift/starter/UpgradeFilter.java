@@ -1,5 +1,6 @@
 package io.gridshift.starter;
 
+import io.gridshift.workflows.kinds.GridKinds;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,9 +18,8 @@ import java.util.Locale;
  */
 public record UpgradeFilter(String cluster, String namespace, String grid, String status) {
 
-  /** The workflow types gridshift lists: every upgrade workflow's type name. */
-  public static final List<String> WORKFLOW_TYPES =
-      List.of("InfinispanUpgrade", "HazelcastUpgrade");
+  /** The workflow types gridshift lists: every registered kind's ({@link GridKinds}). */
+  public static final List<String> WORKFLOW_TYPES = GridKinds.workflowTypes();
 
   /** No filter: every upgrade. */
   public static UpgradeFilter all() {

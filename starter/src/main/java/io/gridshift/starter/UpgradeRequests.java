@@ -4,47 +4,26 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridshift.workflows.common.InvalidRequestException;
-import io.gridshift.workflows.hazelcast.HazelcastUpgradeRequest;
-import io.gridshift.workflows.infinispan.InfinispanUpgradeRequest;
+import io.gridshift.workflows.infinispan.InfinispanKind;
+import io.gridshift.workflows.kinds.GridKinds;
+import io.gridshift.workflows.request.UpgradeRequest;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads request JSON (as a person writes it) into a validated request record. */
+/**
+ * Reads request JSON (as a person writes it) into a validated request of its kind: the {@code kind}
+ * field names one of {@link GridKinds} ({@code infinispan} when absent, as before kinds existed),
+ * and Jackson picks that kind's request record from it.
+ */
 public final class UpgradeRequests {
   private UpgradeRequests() {}
-
-  /**
-   * A parsed request of one kind: exactly one of {@code infinispan} and {@code hazelcast} is set.
-   */
-  public record Parsed(
-      UpgradeKind kind, InfinispanUpgradeRequest infinispan, HazelcastUpgradeRequest hazelcast) {
-
-    public Parsed(UpgradeKind kind, InfinispanUpgradeRequest infinispan) {
-      this(kind, infinispan, null);
-    }
-
-    /** The deterministic workflow id: one running upgrade per grid. */
-    public String workflowId() {
-      return kind == UpgradeKind.HAZELCAST ? hazelcast.workflowId() : infinispan.workflowId();
-    }
-
-    /** The grid's name. */
-    public String grid() {
-      return kind == UpgradeKind.HAZELCAST ? hazelcast.grid() : infinispan.grid();
-    }
-
-    /** Whether only the plan is wanted. */
-    public boolean dryRun() {
-      return kind == UpgradeKind.HAZELCAST ? hazelcast.dryRun() : infinispan.dryRun();
-    }
-  }
 
   /**
    * Parses and validates {@code json}; {@code dryRun} overrides the file's field when true.
    *
    * @throws InvalidRequestException listing every problem (malformed JSON included)
    */
-  public static Parsed parse(String json, boolean dryRun) {
+  public static UpgradeRequest parse(String json, boolean dryRun) {
     return parse(json, dryRun, null);
   }
 
@@ -55,7 +34,7 @@ public final class UpgradeRequests {
    *
    * @throws InvalidRequestException listing every problem (malformed JSON included)
    */
-  public static Parsed parse(String json, boolean dryRun, String requestedBy) {
+  public static UpgradeRequest parse(String json, boolean dryRun, String requestedBy) {
     JsonNode node;
     try {
       node = Json.mapper().readTree(json);
@@ -67,12 +46,12 @@ public final class UpgradeRequests {
       throw new InvalidRequestException(List.of("the request must be a JSON object"));
     }
     ObjectNode object = (ObjectNode) node;
-    JsonNode kindNode = object.remove("kind");
-    UpgradeKind kind;
-    try {
-      kind = kindNode == null ? UpgradeKind.INFINISPAN : UpgradeKind.parse(kindNode.asText());
-    } catch (IllegalArgumentException e) {
-      throw new InvalidRequestException(List.of(e.getMessage()));
+    JsonNode kind = object.get(UpgradeRequest.KIND_FIELD);
+    if (kind == null) {
+      object.put(UpgradeRequest.KIND_FIELD, InfinispanKind.NAME);
+    } else if (!kind.isTextual() || GridKinds.find(kind.asText()).isEmpty()) {
+      throw new InvalidRequestException(
+          List.of("unknown kind " + kind + "; kinds: " + GridKinds.names()));
     }
     if (dryRun) {
       object.put("dryRun", true);
@@ -80,36 +59,27 @@ public final class UpgradeRequests {
     if (requestedBy != null) {
       object.put("requestedBy", requestedBy);
     }
-    if (kind == UpgradeKind.HAZELCAST) {
-      HazelcastUpgradeRequest request =
-          read(object, HazelcastUpgradeRequest.class, r -> r.withDefaults().problems())
-              .withDefaults();
-      requireNoProblems(request.problems());
-      return new Parsed(kind, null, request);
-    }
-    InfinispanUpgradeRequest request =
-        read(object, InfinispanUpgradeRequest.class, r -> r.withDefaults().problems())
-            .withDefaults();
+    UpgradeRequest request = read(object).withDefaults();
     requireNoProblems(request.problems());
-    return new Parsed(kind, request, null);
+    return request;
   }
 
   /**
-   * Reads {@code object} as {@code type}, reporting every unknown field and wrong type at once
-   * ({@link RequestReader}); when there are any, the validation of what could be read is added.
+   * Reads {@code object} as its kind's request, reporting every unknown field and wrong type at
+   * once ({@link RequestReader}); when there are any, the validation of what could be read is
+   * added.
    */
-  private static <T> T read(
-      ObjectNode object, Class<T> type, java.util.function.Function<T, List<String>> validation) {
+  private static UpgradeRequest read(ObjectNode object) {
     List<String> problems = new ArrayList<>();
-    T request;
+    UpgradeRequest request;
     try {
-      request = RequestReader.read(object, type, problems);
+      request = RequestReader.read(object, UpgradeRequest.class, problems);
     } catch (java.io.IOException e) {
       problems.add("the request cannot be read: " + e.getMessage());
       throw new InvalidRequestException(problems);
     }
     if (!problems.isEmpty()) {
-      problems.addAll(validationOfTheRest(request, validation));
+      problems.addAll(validationOfTheRest(request));
       throw new InvalidRequestException(problems);
     }
     return request;
@@ -119,10 +89,9 @@ public final class UpgradeRequests {
    * The validation of a request read with problems (their fields left absent): its own problems, or
    * none when it trips over a value left half-read (a list holding an absent element).
    */
-  private static <T> List<String> validationOfTheRest(
-      T request, java.util.function.Function<T, List<String>> validation) {
+  private static List<String> validationOfTheRest(UpgradeRequest request) {
     try {
-      return validation.apply(request);
+      return request.withDefaults().problems();
     } catch (RuntimeException e) {
       return List.of();
     }

@@ -5,10 +5,9 @@ import io.gridshift.workflows.common.Causes;
 import io.gridshift.workflows.common.GateDecision;
 import io.gridshift.workflows.common.OperatorAction;
 import io.gridshift.workflows.common.TaskQueues;
-import io.gridshift.workflows.common.UpgradeRequestBasics;
 import io.gridshift.workflows.common.UpgradeStatus;
-import io.gridshift.workflows.hazelcast.HazelcastUpgradeWorkflow;
-import io.gridshift.workflows.infinispan.InfinispanUpgradeWorkflow;
+import io.gridshift.workflows.kinds.GridKinds;
+import io.gridshift.workflows.request.UpgradeRequest;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -24,7 +23,6 @@ import io.temporal.client.WorkflowUpdateException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -53,26 +51,26 @@ public final class UpgradeService {
   }
 
   /**
-   * Starts the upgrade described by {@code parsed}. One upgrade runs per grid: the workflow id is
+   * Starts the upgrade described by {@code request}. One upgrade runs per grid: the workflow id is
    * derived from the grid, and a second start while one runs is refused.
    */
-  public WorkflowExecution start(UpgradeRequests.Parsed parsed) {
-    return start(parsed, parsed.workflowId());
+  public WorkflowExecution start(UpgradeRequest request) {
+    return start(request, request.workflowId());
   }
 
   /**
-   * Runs {@code parsed} as a dry run to completion and judges its plan ({@link Planned#judge}). The
-   * dry run gets its own workflow id ({@code <id>-dry-run-<random>}) so that it neither collides
-   * with nor blocks the grid's real upgrade.
+   * Runs {@code request} as a dry run to completion and judges its plan ({@link Planned#judge}).
+   * The dry run gets its own workflow id ({@code <id>-dry-run-<random>}) so that it neither
+   * collides with nor blocks the grid's real upgrade.
    *
    * @throws UpgradeException TIMEOUT when the plan is not ready within {@code timeout}
    */
-  public Planned plan(UpgradeRequests.Parsed parsed, Duration timeout) {
-    if (!parsed.dryRun()) {
+  public Planned plan(UpgradeRequest request, Duration timeout) {
+    if (!request.dryRun()) {
       throw new IllegalArgumentException("plan() needs a dry-run request");
     }
-    String id = parsed.workflowId() + "-dry-run-" + UUID.randomUUID().toString().substring(0, 8);
-    start(parsed, id);
+    String id = request.workflowId() + "-dry-run-" + UUID.randomUUID().toString().substring(0, 8);
+    start(request, id);
     try {
       stub(id).getResult(timeout.toMillis(), TimeUnit.MILLISECONDS, UpgradeStatus.class);
     } catch (TimeoutException e) {
@@ -83,19 +81,19 @@ public final class UpgradeService {
               + " has not finished planning after "
               + timeout.toSeconds()
               + " s: is a worker polling task queue "
-              + basics(parsed).cluster().taskQueue()
+              + request.cluster().taskQueue()
               + " (the agent of cluster '"
-              + clusterOf(parsed)
+              + request.cluster().cluster()
               + "')? It still runs: `gridshift list` shows it, `gridshift status "
               + id
               + "` reads it later");
     } catch (io.temporal.client.WorkflowFailedException e) {
       // A refused plan ends the workflow as failed; its status says why.
     }
-    return Planned.judge(id, parsed, status(id));
+    return Planned.judge(id, status(id));
   }
 
-  private WorkflowExecution start(UpgradeRequests.Parsed parsed, String workflowId) {
+  private WorkflowExecution start(UpgradeRequest request, String workflowId) {
     WorkflowOptions options =
         WorkflowOptions.newBuilder()
             .setWorkflowId(workflowId)
@@ -103,29 +101,23 @@ public final class UpgradeService {
             .setWorkflowIdReusePolicy(
                 WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
             .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
-            .setMemo(memo(parsed))
-            .setStaticSummary(summary(parsed))
+            .setMemo(memo(request))
+            .setStaticSummary(summary(request))
             .build();
     try {
-      if (parsed.kind() == UpgradeKind.HAZELCAST) {
-        HazelcastUpgradeWorkflow workflow =
-            client.newWorkflowStub(HazelcastUpgradeWorkflow.class, options);
-        return WorkflowClient.start(workflow::upgrade, parsed.hazelcast());
-      }
-      InfinispanUpgradeWorkflow workflow =
-          client.newWorkflowStub(InfinispanUpgradeWorkflow.class, options);
-      return WorkflowClient.start(workflow::upgrade, parsed.infinispan());
+      String workflowType = GridKinds.named(request.kind()).workflowType();
+      return client.newUntypedWorkflowStub(workflowType, options).start(request);
     } catch (WorkflowExecutionAlreadyStarted e) {
       throw new UpgradeException(
           UpgradeException.Reason.CONFLICT,
           "an upgrade of grid '"
-              + parsed.grid()
+              + request.grid()
               + "' is already running as workflow "
-              + parsed.workflowId()
+              + request.workflowId()
               + "; follow it with `gridshift status "
-              + parsed.workflowId()
+              + request.workflowId()
               + "` or stop it with `gridshift abort "
-              + parsed.workflowId()
+              + request.workflowId()
               + "`");
     }
   }
@@ -133,14 +125,14 @@ public final class UpgradeService {
   /**
    * Memo fields, which every listing returns for free: what the upgrade acts on, without a query.
    */
-  private static Map<String, Object> memo(UpgradeRequests.Parsed parsed) {
+  private static Map<String, Object> memo(UpgradeRequest request) {
     Map<String, Object> memo = new HashMap<>();
-    memo.put(MEMO_KIND, parsed.kind().name().toLowerCase(Locale.ROOT));
-    var cluster = basics(parsed).cluster();
+    memo.put(MEMO_KIND, request.kind());
+    var cluster = request.cluster();
     memo.put(MEMO_CLUSTER, cluster.cluster());
     memo.put(MEMO_NAMESPACE, cluster.namespace());
-    memo.put(MEMO_GRID, parsed.grid());
-    memo.put(MEMO_DRY_RUN, String.valueOf(parsed.dryRun()));
+    memo.put(MEMO_GRID, request.grid());
+    memo.put(MEMO_DRY_RUN, String.valueOf(request.dryRun()));
     return memo;
   }
 
@@ -148,26 +140,16 @@ public final class UpgradeService {
    * The one line the Temporal UI shows for the execution (its static summary), e.g. {@code
    * infinispan dg in prod-eu-1/default to 15.0.21.Final, requested by alice}.
    */
-  static String summary(UpgradeRequests.Parsed parsed) {
-    UpgradeRequestBasics request = basics(parsed);
+  static String summary(UpgradeRequest request) {
     return String.format(
         "%s %s in %s/%s to %s, requested by %s%s",
-        parsed.kind().name().toLowerCase(Locale.ROOT),
-        parsed.grid(),
+        request.kind(),
+        request.grid(),
         request.cluster().cluster(),
         request.cluster().namespace(),
         request.targetVersion(),
         request.requestedBy(),
-        parsed.dryRun() ? " (dry run)" : "");
-  }
-
-  /** The fields every kind of request has. */
-  private static UpgradeRequestBasics basics(UpgradeRequests.Parsed parsed) {
-    return parsed.kind() == UpgradeKind.HAZELCAST ? parsed.hazelcast() : parsed.infinispan();
-  }
-
-  private static String clusterOf(UpgradeRequests.Parsed parsed) {
-    return basics(parsed).cluster().cluster();
+        request.dryRun() ? " (dry run)" : "");
   }
 
   /** The upgrade's current status (works for running and finished upgrades). */

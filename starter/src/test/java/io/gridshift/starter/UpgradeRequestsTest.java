@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gridshift.workflows.common.GatePolicy;
 import io.gridshift.workflows.common.InvalidRequestException;
 import io.gridshift.workflows.infinispan.ConnectionMode;
-import io.gridshift.workflows.infinispan.InfinispanUpgradeRequest;
+import io.gridshift.workflows.request.HazelcastUpgradeRequest;
+import io.gridshift.workflows.request.InfinispanUpgradeRequest;
+import io.gridshift.workflows.request.UpgradeRequest;
 import org.junit.jupiter.api.Test;
 
 class UpgradeRequestsTest {
@@ -14,13 +16,13 @@ class UpgradeRequestsTest {
   @Test
   void minimalRequestGetsEveryDefault() {
     InfinispanUpgradeRequest r =
-        UpgradeRequests.parse(
+        (InfinispanUpgradeRequest)
+            UpgradeRequests.parse(
                 """
                 {"cluster": {"cluster": "prod-eu-1", "namespace": "grids"},
                  "grid": "dg", "targetVersion": "15.0.21.Final"}
                 """,
-                false)
-            .infinispan();
+                false);
     assertThat(r.targetGrid()).isEqualTo("dg-15-0-21");
     assertThat(r.service()).isEqualTo("dg");
     assertThat(r.connectionMode()).isEqualTo(ConnectionMode.RUNTIME);
@@ -35,15 +37,15 @@ class UpgradeRequestsTest {
   @Test
   void humanFriendlyGateSettingsAndDryRunOverride() {
     InfinispanUpgradeRequest r =
-        UpgradeRequests.parse(
+        (InfinispanUpgradeRequest)
+            UpgradeRequests.parse(
                 """
                 {"kind": "infinispan", "cluster": {"cluster": "c1"}, "grid": "dg",
                  "targetVersion": "15.0.21.Final",
                  "gates": {"switch-traffic": {"approval": "AUTO"},
                            "cutover": {"timeout": "90m", "onTimeout": "KEEP_WAITING"}}}
                 """,
-                true)
-            .infinispan();
+                true);
     assertThat(r.dryRun()).isTrue();
     assertThat(r.cluster().namespace()).isEqualTo("default");
     assertThat(r.gates().get("switch-traffic").approval()).isEqualTo(GatePolicy.Approval.AUTO);
@@ -124,22 +126,22 @@ class UpgradeRequestsTest {
   void unknownKindIsRefused() {
     assertThatThrownBy(() -> UpgradeRequests.parse("{\"kind\":\"redis\"}", false))
         .isInstanceOf(InvalidRequestException.class)
-        .hasMessageContaining("unknown kind 'redis'");
+        .hasMessageContaining("unknown kind \"redis\"; kinds: [infinispan, hazelcast]");
   }
 
   @Test
   void hazelcastRequestsGetTheirOwnDefaultsAndWorkflowId() {
-    UpgradeRequests.Parsed parsed =
+    UpgradeRequest parsed =
         UpgradeRequests.parse(
             """
             {"kind": "hazelcast", "cluster": {"cluster": "c1", "namespace": "grids"},
              "grid": "hz", "targetVersion": "5.3.8", "canary": true}
             """,
             true);
-    assertThat(parsed.kind()).isEqualTo(UpgradeKind.HAZELCAST);
-    assertThat(parsed.infinispan()).isNull();
-    assertThat(parsed.hazelcast().port()).isEqualTo(5701);
-    assertThat(parsed.hazelcast().canary()).isTrue();
+    assertThat(parsed.kind()).isEqualTo("hazelcast");
+    HazelcastUpgradeRequest hazelcast = (HazelcastUpgradeRequest) parsed;
+    assertThat(hazelcast.port()).isEqualTo(5701);
+    assertThat(hazelcast.canary()).isTrue();
     assertThat(parsed.dryRun()).isTrue();
     assertThat(parsed.workflowId()).isEqualTo("hazelcast-upgrade-c1-grids-hz");
   }

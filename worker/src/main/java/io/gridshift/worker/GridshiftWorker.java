@@ -10,10 +10,8 @@ import io.gridshift.workflows.common.NotificationWorkflow;
 import io.gridshift.workflows.common.NotificationWorkflowImpl;
 import io.gridshift.workflows.common.TaskQueues;
 import io.gridshift.workflows.common.VisibilityOptions;
-import io.gridshift.workflows.hazelcast.HazelcastUpgradeWorkflow;
-import io.gridshift.workflows.hazelcast.HazelcastUpgradeWorkflowImpl;
-import io.gridshift.workflows.infinispan.InfinispanUpgradeWorkflow;
-import io.gridshift.workflows.infinispan.InfinispanUpgradeWorkflowImpl;
+import io.gridshift.workflows.kinds.GridKind;
+import io.gridshift.workflows.kinds.GridKinds;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
@@ -57,8 +55,8 @@ public final class GridshiftWorker implements AutoCloseable {
   }
 
   /**
-   * The upgrade workflows (told which search attributes the server knows) and the notification
-   * child workflow with its webhook activity.
+   * Every registered kind's upgrade workflow ({@link GridKinds}; told which search attributes the
+   * server knows) and the notification child workflow with its webhook activity.
    */
   private void registerWorkflows(WorkflowClient client, WorkerConfig config) {
     OperatorServiceStubs operator =
@@ -77,10 +75,9 @@ public final class GridshiftWorker implements AutoCloseable {
     // This worker serves the notifications queue below: the upgrades may send notifications.
     VisibilityOptions offered = new VisibilityOptions(List.copyOf(searchAttributes), true);
     Worker workflows = factory.newWorker(TaskQueues.WORKFLOWS);
-    workflows.registerWorkflowImplementationFactory(
-        InfinispanUpgradeWorkflow.class, () -> new InfinispanUpgradeWorkflowImpl(offered));
-    workflows.registerWorkflowImplementationFactory(
-        HazelcastUpgradeWorkflow.class, () -> new HazelcastUpgradeWorkflowImpl(offered));
+    for (GridKind<?> kind : GridKinds.all()) {
+      register(workflows, kind, offered);
+    }
     Worker notifications = factory.newWorker(NotificationWorkflow.TASK_QUEUE);
     notifications.registerWorkflowImplementationTypes(NotificationWorkflowImpl.class);
     notifications.registerActivitiesImplementations(
@@ -90,6 +87,11 @@ public final class GridshiftWorker implements AutoCloseable {
         workflows.getTaskQueue(),
         config.notifications().webhooks().size(),
         notifications.getTaskQueue());
+  }
+
+  private static <W> void register(Worker worker, GridKind<W> kind, VisibilityOptions offered) {
+    worker.registerWorkflowImplementationFactory(
+        kind.workflowInterface(), () -> kind.implementation().apply(offered));
   }
 
   private void registerCluster(String name, KubernetesClient kube) {

@@ -1,5 +1,6 @@
 package io.gridshift.worker;
 
+import io.gridshift.workflows.kinds.GridKinds;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -24,7 +25,10 @@ public final class WorkerMain {
     WorkflowClient client =
         WorkflowClient.newInstance(
             service,
-            WorkflowClientOptions.newBuilder().setNamespace(config.temporal().namespace()).build());
+            WorkflowClientOptions.newBuilder()
+                .setNamespace(config.temporal().namespace())
+                .setDataConverter(GridKinds.dataConverter())
+                .build());
     GridshiftWorker worker = new GridshiftWorker(client, config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.gridshift.sandbox.measure.Overhead;
 import io.gridshift.sandbox.traffic.TrafficSummary;
 import io.gridshift.workflows.common.AuditEntry;
+import io.gridshift.workflows.common.CacheProgress;
 import io.gridshift.workflows.common.UpgradeStatus;
+import io.gridshift.workflows.hazelcast.HazelcastDetails;
+import io.gridshift.workflows.infinispan.InfinispanDetails;
 import java.util.List;
 import java.util.Map;
 
@@ -82,7 +85,7 @@ public record DemoReport(
             .map(s -> new Step(s.name(), s.state().name(), s.startedAt(), s.endedAt()))
             .toList();
     List<Cache> caches =
-        status.caches().stream()
+        caches(status).stream()
             .map(
                 c ->
                     new Cache(
@@ -118,7 +121,9 @@ public record DemoReport(
       UpgradeStatus status, Map<String, Integer> loaded, Map<String, Integer> lost) {
     DemoReport base = of(status, Map.of(), Map.of());
     List<Member> members =
-        status.members().stream().map(m -> new Member(m.pod(), m.version())).toList();
+        status.details(HazelcastDetails.class).members().stream()
+            .map(m -> new Member(m.pod(), m.version()))
+            .toList();
     List<MapEntries> maps =
         loaded.entrySet().stream()
             .map(e -> new MapEntries(e.getKey(), e.getValue(), e.getValue() - lost.get(e.getKey())))
@@ -158,5 +163,12 @@ public record DemoReport(
         && caches.stream().allMatch(c -> c.missingKeys() == 0 && c.loadedKeysMissing() == 0)
         && (maps == null || maps.stream().allMatch(m -> m.entriesAfter() == m.entriesBefore()))
         && (traffic == null || (traffic.lostWrites() == 0 && traffic.unreadableKeys() == 0));
+  }
+
+  /** An Infinispan upgrade's caches; none for other kinds. */
+  static List<CacheProgress> caches(UpgradeStatus status) {
+    return status.details() instanceof InfinispanDetails infinispan
+        ? infinispan.caches()
+        : List.of();
   }
 }

@@ -41,7 +41,7 @@ final class ProgressPrinter {
         out.printf("  %-22s %-17s %s%n", step.name(), step.state(), detail(step));
       }
     }
-    for (CacheProgress c : status.caches()) {
+    for (CacheProgress c : DemoReport.caches(status)) {
       String line = c.state() + " " + c.synchronizedEntries() + " " + c.targetEntries();
       if (!line.equals(caches.put(c.name(), line))) {
         out.printf(

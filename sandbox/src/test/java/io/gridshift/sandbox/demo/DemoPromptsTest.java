@@ -88,13 +88,10 @@ class DemoPromptsTest {
         paused ? Phase.PAUSED : Phase.RUNNING,
         null,
         List.of(),
-        List.of(),
         null,
         List.copyOf(audit),
         paused,
         null,
-        null,
-        List.of(),
-        List.of());
+        null);
   }
 }

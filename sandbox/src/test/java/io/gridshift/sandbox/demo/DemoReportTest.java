@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gridshift.workflows.common.CacheProgress;
 import io.gridshift.workflows.common.Phase;
 import io.gridshift.workflows.common.UpgradeStatus;
+import io.gridshift.workflows.infinispan.InfinispanDetails;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -47,13 +48,10 @@ class DemoReportTest {
         Phase.COMPLETED,
         null,
         List.of(),
-        List.of(cache),
         null,
         List.of(),
         false,
         null,
-        null,
-        List.of(),
-        List.of());
+        new InfinispanDetails(null, List.of(cache)));
   }
 }

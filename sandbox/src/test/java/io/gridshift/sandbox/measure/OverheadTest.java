@@ -131,18 +131,6 @@ class OverheadTest {
 
   private static UpgradeStatus status(List<StepStatus> steps, List<AuditEntry> audit) {
     return new UpgradeStatus(
-        "wf",
-        "test",
-        Phase.COMPLETED,
-        null,
-        steps,
-        List.of(),
-        null,
-        audit,
-        false,
-        null,
-        null,
-        List.of(),
-        List.of());
+        "wf", "test", Phase.COMPLETED, null, steps, null, audit, false, null, null);
   }
 }

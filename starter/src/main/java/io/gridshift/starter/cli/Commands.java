@@ -107,7 +107,7 @@ final class Commands {
     } else {
       StatusPrinter.print(plan, out, commandOptions);
       out.println();
-      printJson(plan.plan());
+      printJson(plan.details());
     }
     if (dryRun.problems().isEmpty() && plan.phase() == Phase.PLANNED) {
       return ExitCodes.OK;

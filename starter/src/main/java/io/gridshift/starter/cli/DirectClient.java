@@ -17,6 +17,8 @@ import io.gridshift.workflows.common.GateDecision;
 import io.gridshift.workflows.common.InvalidRequestException;
 import io.gridshift.workflows.common.OperatorAction;
 import io.gridshift.workflows.common.UpgradeStatus;
+import io.gridshift.workflows.kinds.GridKinds;
+import io.gridshift.workflows.request.UpgradeRequest;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -68,14 +70,17 @@ final class DirectClient implements UpgradeClient {
     }
     WorkflowClient client =
         WorkflowClient.newInstance(
-            stubs, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+            stubs,
+            WorkflowClientOptions.newBuilder()
+                .setNamespace(namespace)
+                .setDataConverter(GridKinds.dataConverter())
+                .build());
     return new DirectClient(client, identity, target, stubs);
   }
 
   @Override
   public Started start(String requestJson, boolean dryRun) {
-    UpgradeRequests.Parsed parsed =
-        call(() -> UpgradeRequests.parse(withRequester(requestJson), dryRun));
+    UpgradeRequest parsed = call(() -> UpgradeRequests.parse(withRequester(requestJson), dryRun));
     if (parsed.dryRun()) {
       Planned planned = call(() -> service.plan(parsed, DRY_RUN_TIMEOUT));
       return new Started(planned.workflowId(), null, planned.status(), planned.problems());

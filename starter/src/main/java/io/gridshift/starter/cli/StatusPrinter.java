@@ -1,9 +1,7 @@
 package io.gridshift.starter.cli;
 
 import io.gridshift.workflows.common.AuditEntry;
-import io.gridshift.workflows.common.CacheProgress;
-import io.gridshift.workflows.common.MapProgress;
-import io.gridshift.workflows.common.MemberStatus;
+import io.gridshift.workflows.common.DetailTable;
 import io.gridshift.workflows.common.OpenGate;
 import io.gridshift.workflows.common.StepStatus;
 import io.gridshift.workflows.common.UpgradeStatus;
@@ -47,22 +45,9 @@ public final class StatusPrinter {
           step.attempts() == 0 ? "" : step.attempts(),
           step.message() == null ? "" : step.message());
     }
-    if (s.caches() != null && !s.caches().isEmpty()) {
-      out.printf(
-          "%n  %-20s %-14s %12s %12s %12s %8s%n",
-          "CACHE", "STATE", "SOURCE", "TARGET", "SYNCED", "MISSING");
-      for (CacheProgress c : s.caches()) {
-        out.printf(
-            "  %-20s %-14s %12d %12d %12d %8d%n",
-            c.name(),
-            c.state(),
-            c.sourceEntries(),
-            c.targetEntries(),
-            c.synchronizedEntries(),
-            c.missingKeys());
-      }
+    if (s.details() != null) {
+      s.details().tables().forEach(table -> printTable(table, out));
     }
-    printMembers(s, out);
     OpenGate gate = s.openGate();
     if (gate != null) {
       out.printf(
@@ -94,31 +79,27 @@ public final class StatusPrinter {
     }
   }
 
-  /** Hazelcast: each member's version and health numbers, then the maps' entry counts. */
-  private static void printMembers(UpgradeStatus s, PrintStream out) {
-    if (s.members() != null && !s.members().isEmpty()) {
-      out.printf(
-          "%n  %-20s %-12s %-10s %-12s %-7s %10s%n",
-          "MEMBER", "ROLL", "VERSION", "SEES", "SAFE", "MIGRATIONS");
-      for (MemberStatus m : s.members()) {
-        out.printf(
-            "  %-20s %-12s %-10s %-12s %-7s %10s%n",
-            m.pod(),
-            m.state(),
-            m.reachable() ? m.version() : "unreachable",
-            m.reachable() ? m.clusterSize() + " members" : "",
-            m.reachable() ? (m.clusterSafe() ? "yes" : "NO") : "",
-            m.reachable() ? m.migrationQueueSize() : "");
+  /** A kind's table: each column as wide as its widest cell; the first left-aligned. */
+  private static void printTable(DetailTable table, PrintStream out) {
+    int[] widths = new int[table.columns().size()];
+    for (int i = 0; i < widths.length; i++) {
+      widths[i] = table.columns().get(i).length();
+      for (List<String> row : table.rows()) {
+        widths[i] = Math.max(widths[i], row.get(i).length());
       }
     }
-    if (s.maps() != null && !s.maps().isEmpty()) {
-      out.printf("%n  %-20s %12s %12s%n", "MAP", "BEFORE", "AFTER");
-      for (MapProgress m : s.maps()) {
-        out.printf(
-            "  %-20s %12d %12s%n",
-            m.name(), m.entriesBefore(), m.entriesAfter() == null ? "" : m.entriesAfter());
-      }
+    out.println();
+    out.println(line(table.columns(), widths));
+    table.rows().forEach(row -> out.println(line(row, widths)));
+  }
+
+  private static String line(List<String> cells, int[] widths) {
+    StringBuilder line = new StringBuilder(" ");
+    for (int i = 0; i < cells.size(); i++) {
+      String format = i == 0 ? " %-" + widths[i] + "s" : " %" + widths[i] + "s";
+      line.append(String.format(format, cells.get(i)));
     }
+    return line.toString();
   }
 
   /**

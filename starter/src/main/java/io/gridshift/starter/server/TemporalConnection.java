@@ -1,6 +1,7 @@
 package io.gridshift.starter.server;
 
 import io.dropwizard.lifecycle.Managed;
+import io.gridshift.workflows.kinds.GridKinds;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -38,7 +39,11 @@ public final class TemporalConnection implements Managed {
             WorkflowServiceStubsOptions.newBuilder().setTarget(settings.target()).build());
     WorkflowClient client =
         WorkflowClient.newInstance(
-            stubs, WorkflowClientOptions.newBuilder().setNamespace(settings.namespace()).build());
+            stubs,
+            WorkflowClientOptions.newBuilder()
+                .setNamespace(settings.namespace())
+                .setDataConverter(GridKinds.dataConverter())
+                .build());
     log.info("Temporal at {}, namespace {}", settings.target(), settings.namespace());
     return new TemporalConnection(client, settings.target(), true);
   }

@@ -10,6 +10,7 @@ import io.gridshift.starter.UpgradeSummary;
 import io.gridshift.starter.server.auth.GridshiftUser;
 import io.gridshift.starter.server.auth.Roles;
 import io.gridshift.workflows.common.InvalidRequestException;
+import io.gridshift.workflows.request.UpgradeRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -23,7 +24,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +53,7 @@ public class UpgradesResource {
   @RolesAllowed(Roles.REQUESTER)
   public Response start(
       @Auth GridshiftUser caller, @QueryParam("dryRun") boolean dryRun, String body) {
-    UpgradeRequests.Parsed parsed =
+    UpgradeRequest parsed =
         UpgradeRequests.parse(body == null ? "" : body, dryRun, caller.getName());
     if (parsed.dryRun()) {
       return dryRun(service.plan(parsed, dryRunTimeout));
@@ -63,7 +63,7 @@ public class UpgradesResource {
     String url = "/api/upgrades/" + id;
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("workflowId", id);
-    answer.put("kind", parsed.kind().name().toLowerCase(Locale.ROOT));
+    answer.put("kind", parsed.kind());
     answer.put("url", url);
     return Response.created(URI.create(url)).entity(answer).build();
   }

@@ -17,9 +17,6 @@ import org.slf4j.Logger;
  * on it.
  */
 public final class ClaimKeeper {
-  /** Added after release: upgrades planned before it claim nothing and check nothing. */
-  static final String CHANGE_ID = "claim-objects";
-
   private static final Logger log = Workflow.getLogger(ClaimKeeper.class);
 
   private final KubernetesActivities kube;
@@ -41,9 +38,6 @@ public final class ClaimKeeper {
    *     another upgrade holds one of them
    */
   public void claim(ClusterRef where, List<ClaimedObject> claimed) {
-    if (Workflow.getVersion(CHANGE_ID, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
-      return;
-    }
     cluster = where;
     id = Workflow.getInfo().getWorkflowId();
     objects.addAll(claimed);
@@ -56,8 +50,8 @@ public final class ClaimKeeper {
   }
 
   /**
-   * The claim destructive requests carry: the workflow id once claimed, else null (a dry run, or an
-   * upgrade from before claims), which the activities read as "do not check".
+   * The claim destructive requests carry: the workflow id once claimed, else null (a dry run),
+   * which the activities read as "do not check".
    */
   public String id() {
     return id;

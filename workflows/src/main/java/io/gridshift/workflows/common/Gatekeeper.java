@@ -45,9 +45,6 @@ public final class Gatekeeper {
    */
   public static final Duration MAX_REMINDER_INTERVAL = Duration.ofDays(1);
 
-  /** Workflow.getVersion change id of reminders at growing intervals. */
-  static final String REMINDER_CHANGE = "gate-reminders-back-off";
-
   private static final Logger log = Workflow.getLogger(Gatekeeper.class);
 
   /** How a gate ended. */
@@ -164,16 +161,9 @@ public final class Gatekeeper {
 
   /**
    * A KEEP_WAITING gate expired: audits and notifies, keeps the gate open, and returns how long
-   * until the next reminder. Executions started before reminders backed off ({@value
-   * #REMINDER_CHANGE} absent) replay the old way: the gate opens again for another period.
+   * until the next reminder.
    */
   private Duration keepWaiting(String gate, GatePolicy policy, Duration period, Duration last) {
-    int version = Workflow.getVersion(REMINDER_CHANGE, Workflow.DEFAULT_VERSION, 1);
-    if (version == Workflow.DEFAULT_VERSION) {
-      expire("; onTimeout KEEP_WAITING: the gate stays open for another " + policy.timeout());
-      open(gate, policy, period, WorkflowClock.now());
-      return period;
-    }
     Duration next = nextReminder(period, last);
     String openedAt = open.openedAt();
     expire(

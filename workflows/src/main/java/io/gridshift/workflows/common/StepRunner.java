@@ -8,7 +8,6 @@ import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Functions;
 import io.temporal.workflow.Workflow;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
@@ -22,8 +21,6 @@ import org.slf4j.Logger;
  *       never left half-changed by gridshift itself.
  *   <li>A failure becomes an {@link UpgradeStop} carrying the activity's failure type and message;
  *       the step is marked FAILED with that message.
- *   <li>{@link #runOrAskToRetry} is for steps past the point of no return: a failure opens the
- *       {@value Gatekeeper#RETRY_GATE} gate (phase NEEDS_ATTENTION) instead of ending the upgrade.
  * </ol>
  */
 public final class StepRunner {
@@ -92,49 +89,6 @@ public final class StepRunner {
     }
     tracker.succeed(step);
     log.info("step {} succeeded", step);
-  }
-
-  /**
-   * Runs {@code step}; on failure opens the retry gate: approve runs the step again from its start,
-   * reject ends the upgrade as failed with everything left in place. {@code whereThingsStand} says
-   * what state the grids are in, for the person deciding.
-   */
-  public void runOrAskToRetry(
-      String step, Functions.Proc body, GatePolicy retryPolicy, Supplier<String> whereThingsStand) {
-    while (true) {
-      UpgradeStop stop;
-      try {
-        run(step, body);
-        return;
-      } catch (UpgradeStop e) {
-        if (e.phase() != Phase.FAILED) {
-          throw e;
-        }
-        stop = e;
-      }
-      String ask =
-          stop.getMessage()
-              + ". "
-              + whereThingsStand.get()
-              + " Approve gate '"
-              + Gatekeeper.RETRY_GATE
-              + "' to run "
-              + step
-              + " again from its start, or reject it to stop here and finish by hand.";
-      tracker.message(ask);
-      Gatekeeper.Result r = passOrCancel(Gatekeeper.RETRY_GATE, retryPolicy, Phase.NEEDS_ATTENTION);
-      AuditEntry e = r.entry();
-      switch (r.outcome()) {
-        case APPROVED -> tracker.message("retrying " + step + " (approved by " + e.by() + ")");
-        case ABORTED -> throw abortStop();
-        case REJECTED ->
-            throw UpgradeStop.failed(
-                stop.type(), stop.getMessage() + "; retry rejected by " + e.by() + comment(e));
-        case EXPIRED ->
-            throw UpgradeStop.failed(
-                stop.type(), stop.getMessage() + "; gate 'retry' expired with no decision");
-      }
-    }
   }
 
   /**

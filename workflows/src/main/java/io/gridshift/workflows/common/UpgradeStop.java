@@ -22,11 +22,24 @@ public final class UpgradeStop extends RuntimeException {
 
   private final Phase phase;
   private final String type;
+  private final Answer answer;
 
-  private UpgradeStop(Phase phase, String type, String message, Throwable cause) {
+  /** What a person already answered about this stop, if anything. */
+  private enum Answer {
+    NONE,
+    STOP,
+    ROLL_BACK
+  }
+
+  private UpgradeStop(Phase phase, String type, String message, Throwable cause, Answer answer) {
     super(message, cause);
     this.phase = phase;
     this.type = type;
+    this.answer = answer;
+  }
+
+  private UpgradeStop(Phase phase, String type, String message, Throwable cause) {
+    this(phase, type, message, cause, Answer.NONE);
   }
 
   /** Something went wrong: the upgrade ends FAILED. */
@@ -46,7 +59,30 @@ public final class UpgradeStop extends RuntimeException {
 
   /** This stop with {@code detail} appended to its message. */
   public UpgradeStop withDetail(String detail) {
-    return new UpgradeStop(phase, type, getMessage() + " " + detail, getCause());
+    return new UpgradeStop(phase, type, getMessage() + " " + detail, getCause(), answer);
+  }
+
+  /** This stop as a person's answer to stop here: it is not asked about again. */
+  public UpgradeStop decided() {
+    return new UpgradeStop(phase, type, getMessage(), getCause(), Answer.STOP);
+  }
+
+  /**
+   * This stop as a person's answer to roll back: the step's rollback branch runs ({@link
+   * UpgradeStep#rollsBackWith}).
+   */
+  public UpgradeStop rollBack() {
+    return new UpgradeStop(phase, type, getMessage(), getCause(), Answer.ROLL_BACK);
+  }
+
+  /** Whether a person already answered this stop (to stop or to roll back). */
+  public boolean answered() {
+    return answer != Answer.NONE;
+  }
+
+  /** Whether a person asked to roll back. */
+  public boolean rollBackRequested() {
+    return answer == Answer.ROLL_BACK;
   }
 
   /** ABORTED or FAILED. */

@@ -9,6 +9,7 @@ import static io.gridshift.workflows.common.UpgradeSearchAttributes.SOURCE_VERSI
 import static io.gridshift.workflows.common.UpgradeSearchAttributes.STEP;
 import static io.gridshift.workflows.common.UpgradeSearchAttributes.TARGET_VERSION;
 
+import io.gridshift.workflows.request.UpgradeRequest;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.workflow.Workflow;
@@ -24,9 +25,7 @@ import java.util.Set;
  * shown by the Temporal UI, and notifications.
  *
  * <ol>
- *   <li>{@link #begin} runs first in the workflow method. Behind {@code
- *       Workflow.getVersion("search-attributes")}: histories recorded before this existed replay
- *       with none of it (it adds commands).
+ *   <li>{@link #begin} runs first in the workflow method.
  *   <li>What the worker offers ({@link VisibilityOptions}) is recorded once (side effect): only the
  *       search attribute keys it found registered are upserted (an unknown key fails the workflow
  *       task on every retry), and notifications only when a worker serves them.
@@ -37,9 +36,6 @@ import java.util.Set;
  * </ol>
  */
 public final class UpgradeVisibility implements UpgradeListener {
-  /** The change id guarding everything here. */
-  public static final String CHANGE_ID = "search-attributes";
-
   private final StepTracker tracker;
   private final VisibilityOptions offered;
   private final Notifier notifier = new Notifier();
@@ -67,7 +63,7 @@ public final class UpgradeVisibility implements UpgradeListener {
    * Starts visibility for {@code request} (the raw input, may be null or invalid): call first in
    * the workflow method, before any other command.
    */
-  public void begin(String kind, UpgradeRequestBasics request) {
+  public void begin(String kind, UpgradeRequest request) {
     boolean none = request == null;
     begin(
         kind,
@@ -85,10 +81,7 @@ public final class UpgradeVisibility implements UpgradeListener {
       String targetVersion,
       String requestedBy,
       boolean dryRun) {
-    on = Workflow.getVersion(CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1;
-    if (!on) {
-      return;
-    }
+    on = true;
     VisibilityOptions options = Workflow.sideEffect(VisibilityOptions.class, () -> offered);
     registered = Set.copyOf(options.searchAttributes());
     notify = options.notifications() && !dryRun;

@@ -4,6 +4,7 @@ import io.gridshift.workflows.activities.WorkloadKind;
 import io.gridshift.workflows.hazelcast.activities.ClusterSnapshot;
 import io.gridshift.workflows.hazelcast.activities.HazelcastWorkload;
 import io.gridshift.workflows.hazelcast.activities.MemberHealth;
+import io.gridshift.workflows.request.HazelcastUpgradeRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -9,6 +9,7 @@ import io.gridshift.workflows.common.StepRunner;
 import io.gridshift.workflows.common.StepTracker;
 import io.gridshift.workflows.hazelcast.activities.HazelcastEndpoint;
 import io.gridshift.workflows.hazelcast.activities.SafeWaitRequest;
+import io.gridshift.workflows.request.HazelcastUpgradeRequest;
 import io.temporal.workflow.Functions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -31,7 +32,7 @@ import org.slf4j.Logger;
  *       that one pod, gracefully), then wait until that pod runs the expected version and the
  *       cluster is safe. A pause or abort takes effect between pods.
  *   <li>A pod that does not get there in time leaves the partition where it is and opens gate
- *       {@value HazelcastGates#RESUME_OR_ROLLBACK} ({@link PodTrouble}).
+ *       {@value HazelcastGates#RESUME_OR_ROLLBACK} ({@link SafeClusterWait}).
  * </ol>
  *
  * <p>Deployment (Kubernetes paces the roll; the preflight made its strategy safe): change the
@@ -41,8 +42,6 @@ import org.slf4j.Logger;
 final class HazelcastRoller {
   private static final Logger log = Workflow.getLogger(HazelcastRoller.class);
   private static final Duration DEPLOYMENT_POLL = Duration.ofSeconds(5);
-  static final String FORCED_ROLLBACK = "rollback-deletes-stuck-pods";
-  static final String DEPLOYMENT_PAUSE = "deployment-paused-on-trouble";
 
   /** One pass over the pods: which version they must come back on and how status shows them. */
   private record Pass(
@@ -58,7 +57,7 @@ final class HazelcastRoller {
   private final StepTracker tracker;
   private final StepRunner steps;
   private final HazelcastProgress progress;
-  private final PodTrouble trouble;
+  private final SafeClusterWait safeWait;
   private final ClaimKeeper claims;
   private final WorkloadRef workload;
   private final HazelcastEndpoint endpoint;
@@ -82,7 +81,7 @@ final class HazelcastRoller {
       StepTracker tracker,
       StepRunner steps,
       HazelcastProgress progress,
-      PodTrouble trouble,
+      SafeClusterWait safeWait,
       ClaimKeeper claims) {
     this.request = request;
     this.plan = plan;
@@ -90,7 +89,7 @@ final class HazelcastRoller {
     this.tracker = tracker;
     this.steps = steps;
     this.progress = progress;
-    this.trouble = trouble;
+    this.safeWait = safeWait;
     this.claims = claims;
     this.workload = new WorkloadRef(request.cluster(), plan.kind(), plan.grid());
     this.endpoint = new HazelcastEndpoint(workload, request.port());
@@ -166,9 +165,7 @@ final class HazelcastRoller {
   void rollBack() {
     if (plan.statefulSet()) {
       hold(() -> image(plan.previousImage()));
-      if (Workflow.getVersion(FORCED_ROLLBACK, Workflow.DEFAULT_VERSION, 1) == 1) {
-        replaceStuckPods();
-      }
+      replaceStuckPods();
       release(HazelcastSteps.ROLLBACK, plan.replicas() - 1, 0, back);
     } else {
       image(plan.previousImage());
@@ -224,7 +221,13 @@ final class HazelcastRoller {
       SafeWaitRequest wait =
           new SafeWaitRequest(
               endpoint, plan.replicas(), pod, pass.version(), request.podTimeoutSeconds());
-      trouble.waitOrAsk(step, pod, wait, pass.rollbackAllowed(), this::whereThingsStand);
+      safeWait.waitOrAsk(
+          step,
+          pod,
+          wait,
+          pass.rollbackAllowed(),
+          this::whereThingsStand,
+          SafeClusterWait.Hold.NONE);
       // A pod that never left the previous image was not rolled back: it stays PENDING.
       boolean untouched = pass.back() && HazelcastProgress.PENDING.equals(before);
       progress.state(pod, untouched ? before : pass.afterRolling());
@@ -240,10 +243,8 @@ final class HazelcastRoller {
   private void watch(String step, Pass pass) {
     SafeWaitRequest wait =
         new SafeWaitRequest(endpoint, plan.replicas(), null, null, request.podTimeoutSeconds());
-    PodTrouble.Hold hold =
-        Workflow.getVersion(DEPLOYMENT_PAUSE, Workflow.DEFAULT_VERSION, 1) == 1
-            ? new PodTrouble.Hold(() -> pauseDeployment(true), () -> pauseDeployment(false))
-            : PodTrouble.Hold.NONE;
+    SafeClusterWait.Hold hold =
+        new SafeClusterWait.Hold(() -> pauseDeployment(true), () -> pauseDeployment(false));
     progress.stateOfAll(pass.whileRolling());
     while (true) {
       steps.checkpoint();
@@ -258,7 +259,7 @@ final class HazelcastRoller {
               + rollout.readyReplicas()
               + " ready"
               + (rollout.done() ? "; done" : ""));
-      trouble.waitOrAsk(
+      safeWait.waitOrAsk(
           step, "the rollout", wait, pass.rollbackAllowed(), this::whereThingsStand, hold);
       progress.stateOfAll(pass.whileRolling());
       if (rollout.done()) {

@@ -3,6 +3,7 @@ package io.gridshift.workflows.hazelcast;
 import io.gridshift.workflows.common.GatedUpgrade;
 import io.gridshift.workflows.common.TaskQueues;
 import io.gridshift.workflows.common.UpgradeStatus;
+import io.gridshift.workflows.request.HazelcastUpgradeRequest;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 

@@ -1,27 +1,30 @@
 package io.gridshift.workflows.hazelcast;
 
+import static io.gridshift.workflows.common.UpgradeStep.gate;
+import static io.gridshift.workflows.common.UpgradeStep.work;
+
 import io.gridshift.workflows.activities.ClaimedObject;
 import io.gridshift.workflows.activities.WorkloadRef;
 import io.gridshift.workflows.common.ClaimKeeper;
 import io.gridshift.workflows.common.ClusterAgents;
+import io.gridshift.workflows.common.FailureQuestion;
 import io.gridshift.workflows.common.FailureTypes;
-import io.gridshift.workflows.common.GatedUpgradeHandlers;
-import io.gridshift.workflows.common.Phase;
+import io.gridshift.workflows.common.UpgradeDetails;
+import io.gridshift.workflows.common.UpgradeSkeleton;
 import io.gridshift.workflows.common.UpgradeStatus;
+import io.gridshift.workflows.common.UpgradeStep;
 import io.gridshift.workflows.common.UpgradeStop;
 import io.gridshift.workflows.common.VisibilityOptions;
 import io.gridshift.workflows.hazelcast.HazelcastPreflight.Violation;
 import io.gridshift.workflows.hazelcast.activities.ClusterSnapshot;
 import io.gridshift.workflows.hazelcast.activities.HazelcastEndpoint;
 import io.gridshift.workflows.hazelcast.activities.HazelcastWorkload;
-import io.temporal.failure.ApplicationFailure;
-import io.temporal.workflow.Functions;
+import io.gridshift.workflows.request.HazelcastUpgradeRequest;
 import io.temporal.workflow.Workflow;
 import java.util.List;
-import org.slf4j.Logger;
 
 /**
- * Paced rolling upgrade of a Hazelcast cluster.
+ * Paced rolling upgrade of a Hazelcast cluster, on the {@link UpgradeSkeleton}.
  *
  * <ol>
  *   <li>plan: validate the request, read the workload and every member's health, run {@link
@@ -31,86 +34,53 @@ import org.slf4j.Logger;
  *       setting gridshift can fix: the safe settings are written and their roll paced like the
  *       upgrade's, then the preflight runs again.
  *   <li>record-sizes: every map's entry count.
- *   <li>hold, roll-first-pod, gate canary (with canary), roll: see {@link HazelcastRoller}; a pod
- *       that does not come back safe opens gate resume-or-rollback ({@link PodTrouble}).
- *   <li>rollback: only when a person rejected the canary or chose to roll back: the previous image,
- *       paced the same way.
+ *   <li>hold, roll-first-pod, gate canary (with canary; StatefulSet only), roll: see {@link
+ *       HazelcastRoller}; a pod that does not come back safe asks a person ({@link
+ *       SafeClusterWait}).
+ *   <li>rollback: the branch of the roll steps and of gate canary, taken only when a person rejects
+ *       the canary or answers a failure with "roll back": the previous image, paced the same way.
  *   <li>verify: member versions, cluster version, entry counts ({@link HazelcastVerifier}).
  * </ol>
  *
  * <p>There is no compensation: a rolling upgrade has no undo but rolling back, which is a person's
- * decision. Whatever ends the upgrade, the message says where the roll stands.
+ * decision, so every step that moves pods asks a person when it fails (gate {@value
+ * HazelcastGates#RESUME_OR_ROLLBACK}). Whatever ends the upgrade, the message says where the roll
+ * stands.
  */
-public class HazelcastUpgradeWorkflowImpl extends GatedUpgradeHandlers
+public class HazelcastUpgradeWorkflowImpl extends UpgradeSkeleton<HazelcastUpgradeRequest>
     implements HazelcastUpgradeWorkflow {
+
+  /** What rejecting gate resume-or-rollback does during the upgrade roll. */
+  static final String ROLL_BACK_TO = "roll back to the previous image one pod at a time";
+
+  private final HazelcastProgress progress = new HazelcastProgress();
+  private HazelcastPlan plan;
+  private HazelcastActivityStubs act;
+  private HazelcastRoller roller;
+  private HazelcastVerifier verifier;
+
   public HazelcastUpgradeWorkflowImpl() {
-    super(HazelcastSteps.ALL);
+    this(VisibilityOptions.NONE);
   }
 
   /**
    * @param offered what the worker offers: registered search attributes, notifications
    */
   public HazelcastUpgradeWorkflowImpl(VisibilityOptions offered) {
-    super(HazelcastSteps.ALL, offered);
+    super(HazelcastKind.NAME, HazelcastSteps.ALL, offered);
   }
-
-  private static final Logger log = Workflow.getLogger(HazelcastUpgradeWorkflowImpl.class);
-
-  static final String ASK_ON_ROLL_FAILURE = "ask-on-roll-step-failure";
-
-  private final HazelcastProgress progress = new HazelcastProgress();
-
-  private HazelcastUpgradeRequest request;
-  private HazelcastPlan plan;
-  private HazelcastActivityStubs act;
-  private PodTrouble trouble;
-  private HazelcastRoller roller;
-  private HazelcastVerifier verifier;
-  private boolean canaryRejected;
-  private ClaimKeeper claims;
-
-  /** Whether a step that changes the cluster has begun: an end from then on keeps the claim. */
-  private boolean changing;
 
   @Override
   public UpgradeStatus upgrade(HazelcastUpgradeRequest raw) {
-    visibility.begin("hazelcast", raw);
-    try {
-      steps.run(HazelcastSteps.PLAN, () -> plan(raw));
-      if (request.dryRun()) {
-        tracker.skipPending("dry run: nothing was changed");
-        tracker.phase(Phase.PLANNED);
-        tracker.message("dry run: " + HazelcastPlanner.summary(plan) + "; nothing was changed");
-        return status();
-      }
-      tracker.phase(Phase.RUNNING);
-      changing = true;
-      fixSettings();
-      steps.run(HazelcastSteps.RECORD_SIZES, verifier::recordSizes);
-      if (plan.statefulSet()) {
-        rollStep(HazelcastSteps.HOLD, roller::holdWithTargetImage, true);
-        rollStep(HazelcastSteps.ROLL_FIRST_POD, roller::rollFirstPod, true);
-        canary();
-      } else {
-        String why = "Deployment: Kubernetes paces the roll (the preflight checked its strategy)";
-        tracker.skip(HazelcastSteps.HOLD, why);
-        tracker.skip(HazelcastSteps.ROLL_FIRST_POD, why);
-        tracker.skip(HazelcastSteps.GATE_CANARY, why);
-      }
-      rollStep(HazelcastSteps.ROLL, roller::rollRest, true);
-      tracker.skip(HazelcastSteps.ROLLBACK, "not needed");
-      steps.run(HazelcastSteps.VERIFY, verifier::verify);
-      return complete();
-    } catch (UpgradeStop stop) {
-      throw end(stop);
-    }
+    return run(raw);
   }
 
-  private void plan(HazelcastUpgradeRequest raw) {
-    request = HazelcastPlanner.validated(raw);
+  @Override
+  protected HazelcastUpgradeRequest plan(HazelcastUpgradeRequest raw) {
+    HazelcastUpgradeRequest request = HazelcastPlanner.validated(raw);
     gates.configure(request.requestedBy(), request.fourEyes());
     act = HazelcastActivityStubs.forCluster(request.cluster());
-    WorkloadRef ref = new WorkloadRef(request.cluster(), request.kind(), request.grid());
+    WorkloadRef ref = new WorkloadRef(request.cluster(), request.workloadKind(), request.grid());
     HazelcastWorkload workload =
         ClusterAgents.firstCall(request.cluster(), () -> act.firstContact().inspect(ref));
     HazelcastPlanner.refuseIfClaimed(workload, Workflow.getInfo().getWorkflowId());
@@ -119,15 +89,11 @@ public class HazelcastUpgradeWorkflowImpl extends GatedUpgradeHandlers
     plan = HazelcastPlanner.plan(request, workload, snapshot);
     visibility.sourceVersion(plan.fromVersion());
     progress.update(snapshot);
-    trouble =
-        new PodTrouble(
-            act, tracker, gates, request.gates().get(HazelcastGates.RESUME_OR_ROLLBACK), progress);
-    roller = new HazelcastRoller(request, plan, act, tracker, steps, progress, trouble, claims);
+    SafeClusterWait safeWait =
+        new SafeClusterWait(act, tracker, question(), questionGate(request), progress);
+    roller = new HazelcastRoller(request, plan, act, tracker, steps, progress, safeWait, claims);
     verifier = new HazelcastVerifier(plan, act, tracker, progress, roller.endpoint());
-    String summary = HazelcastPlanner.summary(plan);
-    tracker.note(HazelcastSteps.PLAN, summary);
-    tracker.message(summary);
-    log.info("plan: {}", summary);
+    planned(HazelcastPlanner.summary(plan));
     // A dry run that the preflight refuses fails too, as an Infinispan one does: the plan stays
     // in the status, and the CLI and REST report the refusal instead of a plan that looks fine.
     UpgradeStop refusal = HazelcastPlanner.refusal(request, plan);
@@ -137,62 +103,50 @@ public class HazelcastUpgradeWorkflowImpl extends GatedUpgradeHandlers
     if (!request.dryRun()) {
       claims.claim(request.cluster(), List.of(ClaimedObject.of(ref)));
     }
+    return request;
   }
 
-  /** Only with fixUnsafeSettings when every violation is fixable: a first, paced roll. */
+  @Override
+  protected String planSummary() {
+    return HazelcastPlanner.summary(plan);
+  }
+
+  @Override
+  protected List<UpgradeStep> steps() {
+    String deployment =
+        "Deployment: Kubernetes paces the roll (the preflight checked its strategy)";
+    return List.of(
+        gate(HazelcastSteps.GATE_FIX_SETTINGS, HazelcastGates.FIX_SETTINGS)
+            .onlyIf(plan::fixSettingsFirst, "not needed: the preflight found the settings safe")
+            .instruction(this::fixSettingsInstruction),
+        work(HazelcastSteps.FIX_SETTINGS, this::fixSettings)
+            .onlyIf(plan::fixSettingsFirst, "not needed: the preflight found the settings safe")
+            .asksOnFailure(),
+        work(HazelcastSteps.RECORD_SIZES, verifier::recordSizes),
+        work(HazelcastSteps.HOLD, roller::holdWithTargetImage)
+            .onlyIf(plan::statefulSet, deployment)
+            .asksOnFailure()
+            .rollsBackWith(HazelcastSteps.ROLLBACK),
+        work(HazelcastSteps.ROLL_FIRST_POD, roller::rollFirstPod)
+            .onlyIf(plan::statefulSet, deployment)
+            .asksOnFailure()
+            .rollsBackWith(HazelcastSteps.ROLLBACK),
+        gate(HazelcastSteps.GATE_CANARY, HazelcastGates.CANARY)
+            .onlyIf(
+                () -> plan.statefulSet() && request.canary(),
+                plan.statefulSet() ? "canary not requested" : deployment)
+            .instruction(this::canaryInstruction)
+            .rollsBackWith(HazelcastSteps.ROLLBACK),
+        work(HazelcastSteps.ROLL, roller::rollRest)
+            .asksOnFailure()
+            .rollsBackWith(HazelcastSteps.ROLLBACK),
+        work(HazelcastSteps.ROLLBACK, roller::rollBack).rollbackOnly(),
+        work(HazelcastSteps.VERIFY, verifier::verify));
+  }
+
+  /** Step fix-settings: the safe settings' roll, then the preflight must pass as it stands now. */
   private void fixSettings() {
-    if (!plan.fixSettingsFirst()) {
-      String why = "not needed: the preflight found the settings safe";
-      tracker.skip(HazelcastSteps.GATE_FIX_SETTINGS, why);
-      tracker.skip(HazelcastSteps.FIX_SETTINGS, why);
-      return;
-    }
-    String instruction =
-        "gridshift will set GRACEFUL shutdown and max.wait "
-            + plan.safeMaxWait()
-            + " s (grace period at least "
-            + (plan.safeMaxWait() + 30)
-            + " s) and roll the pods one at a time on "
-            + plan.fromVersion()
-            + ", to fix "
-            + HazelcastPlanner.list(plan);
-    steps.gate(
-        HazelcastSteps.GATE_FIX_SETTINGS,
-        HazelcastGates.FIX_SETTINGS,
-        request.gates().get(HazelcastGates.FIX_SETTINGS),
-        instruction);
-    rollStep(
-        HazelcastSteps.FIX_SETTINGS,
-        () -> {
-          roller.fixSettings();
-          checkAgain();
-        },
-        false);
-  }
-
-  /**
-   * Runs a step that moves pods. A failure other than a pod that did not get safe (which {@link
-   * PodTrouble} already took to a person) leaves the roll where it stands and asks a person too:
-   * approve gate resume-or-rollback to run the step again, reject it to roll back ({@code
-   * rollbackAllowed}) or stop there.
-   */
-  private void rollStep(String step, Functions.Proc body, boolean rollbackAllowed) {
-    boolean ask = Workflow.getVersion(ASK_ON_ROLL_FAILURE, Workflow.DEFAULT_VERSION, 1) == 1;
-    while (true) {
-      try {
-        steps.run(step, body);
-        return;
-      } catch (UpgradeStop stop) {
-        if (!ask || stop.phase() != Phase.FAILED || PodTrouble.decided(stop)) {
-          throw stop;
-        }
-        trouble.askAfterFailure(step, stop.getMessage(), rollbackAllowed, roller::whereThingsStand);
-      }
-    }
-  }
-
-  /** After fix-settings the preflight must pass as it stands now. */
-  private void checkAgain() {
+    roller.fixSettings();
     HazelcastEndpoint endpoint = roller.endpoint();
     HazelcastWorkload workload = act.hz().inspect(endpoint.workload());
     List<Violation> left = HazelcastPreflight.check(request, workload, act.hz().snapshot(endpoint));
@@ -204,115 +158,75 @@ public class HazelcastUpgradeWorkflowImpl extends GatedUpgradeHandlers
     }
   }
 
-  private void canary() {
-    if (!request.canary()) {
-      tracker.skip(HazelcastSteps.GATE_CANARY, "canary not requested");
-      return;
-    }
+  private String fixSettingsInstruction() {
+    return "gridshift will set GRACEFUL shutdown and max.wait "
+        + plan.safeMaxWait()
+        + " s (grace period at least "
+        + (plan.safeMaxWait() + 30)
+        + " s) and roll the pods one at a time on "
+        + plan.fromVersion()
+        + ", to fix "
+        + HazelcastPlanner.list(plan);
+  }
+
+  private String canaryInstruction() {
     String pod = plan.pod(plan.replicas() - 1);
-    String instruction =
-        pod
-            + " runs "
-            + plan.targetVersion()
-            + " and the cluster is safe: check it, then approve to roll the other pods, or"
-            + " reject to roll "
-            + pod
-            + " back to "
-            + plan.fromVersion();
-    try {
-      steps.gate(
-          HazelcastSteps.GATE_CANARY,
-          HazelcastGates.CANARY,
-          request.gates().get(HazelcastGates.CANARY),
-          instruction);
-    } catch (UpgradeStop stop) {
-      canaryRejected = UpgradeStop.GATE_REJECTED.equals(stop.type());
-      throw stop;
-    }
-  }
-
-  private UpgradeStatus complete() {
-    tracker.phase(Phase.COMPLETED);
-    tracker.message(
-        "upgraded "
-            + plan.grid()
-            + " "
-            + plan.fromVersion()
-            + " -> "
-            + plan.targetVersion()
-            + ": "
-            + plan.replicas()
-            + " members, one pod at a time with the cluster safe after each; "
-            + progress.maps().size()
-            + " maps with every entry"
-            + note(claims.release()));
-    log.info("upgrade completed: {}", tracker.message());
-    finished();
-    return status();
-  }
-
-  /** Rolls back when a person asked for it, then builds the failure saying where things stand. */
-  private RuntimeException end(UpgradeStop stop) {
-    UpgradeStop last = stop;
-    String outcome;
-    if (canaryRejected || (trouble != null && trouble.rollbackRequested())) {
-      try {
-        tracker.message("rolling back to " + plan.previousImage() + ": " + stop.getMessage());
-        steps.run(HazelcastSteps.ROLLBACK, roller::rollBack);
-        outcome =
-            "Rolled back: every member runs "
-                + plan.fromVersion()
-                + " again ("
-                + plan.previousImage()
-                + "), one pod at a time with the cluster safe after each."
-                + note(claims.release());
-      } catch (UpgradeStop during) {
-        last = during;
-        outcome = "The rollback stopped: " + sentence(during.getMessage()) + " " + where();
-      }
-    } else {
-      // Ended before anything changed: let the grid go. Mid-roll it stays claimed for a person.
-      outcome = where() + (changing || claims == null ? "" : note(claims.release()));
-    }
-    String message = sentence(stop.getMessage()) + " " + outcome;
-    tracker.phase(last.phase());
-    tracker.message(message);
-    tracker.skipPending("not run: the upgrade ended (" + last.type() + ")");
-    log.warn("upgrade ended {}: {}", last.phase(), message);
-    finished();
-    if (last.isCancellation()) {
-      return (RuntimeException) last.getCause();
-    }
-    return ApplicationFailure.newNonRetryableFailure(message, last.type());
-  }
-
-  private String where() {
-    return roller == null ? "Nothing was changed in the cluster." : roller.whereThingsStand();
-  }
-
-  private static String note(String note) {
-    return note == null ? "" : " " + note;
-  }
-
-  private static String sentence(String s) {
-    return s.endsWith(".") ? s : s + ".";
+    return pod
+        + " runs "
+        + plan.targetVersion()
+        + " and the cluster is safe: check it, then approve to roll the other pods, or"
+        + " reject to roll "
+        + pod
+        + " back to "
+        + plan.fromVersion();
   }
 
   @Override
-  public UpgradeStatus status() {
-    return new UpgradeStatus(
-        Workflow.getInfo().getWorkflowId(),
-        "hazelcast",
-        tracker.phase(),
-        tracker.currentStep(),
-        tracker.steps(),
-        List.of(),
-        gates.openGate(),
-        gates.audit(),
-        gates.paused(),
-        tracker.message(),
-        plan,
-        progress.members(),
-        progress.maps());
+  protected String completed() {
+    return "upgraded "
+        + plan.grid()
+        + " "
+        + plan.fromVersion()
+        + " -> "
+        + plan.targetVersion()
+        + ": "
+        + plan.replicas()
+        + " members, one pod at a time with the cluster safe after each; "
+        + progress.maps().size()
+        + " maps with every entry";
+  }
+
+  @Override
+  protected String whereThingsStand() {
+    return roller == null ? "Nothing was changed in the cluster." : roller.whereThingsStand();
+  }
+
+  @Override
+  protected FailureQuestion.Gate questionGate() {
+    return questionGate(request);
+  }
+
+  private static FailureQuestion.Gate questionGate(HazelcastUpgradeRequest request) {
+    String gate = HazelcastGates.RESUME_OR_ROLLBACK;
+    return new FailureQuestion.Gate(gate, request.gates().get(gate));
+  }
+
+  @Override
+  protected String rollBackTo() {
+    return ROLL_BACK_TO;
+  }
+
+  @Override
+  protected String rolledBack() {
+    return "Rolled back: every member runs "
+        + plan.fromVersion()
+        + " again ("
+        + plan.previousImage()
+        + "), one pod at a time with the cluster safe after each.";
+  }
+
+  @Override
+  protected UpgradeDetails details() {
+    return new HazelcastDetails(plan, progress.members(), progress.maps());
   }
 }

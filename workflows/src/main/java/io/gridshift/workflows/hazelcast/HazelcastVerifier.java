@@ -12,7 +12,6 @@ import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -27,8 +26,6 @@ final class HazelcastVerifier {
 
   /** The cluster version follows the last member after a short while (auto-upgrade). */
   private static final int CLUSTER_VERSION_READS = 12;
-
-  private static final String MAP_GROWTH_CHANGE = "verify-allows-map-growth";
 
   private static final Duration CLUSTER_VERSION_PAUSE = Duration.ofSeconds(5);
 
@@ -141,19 +138,12 @@ final class HazelcastVerifier {
 
   /**
    * Fewer entries after the roll than before stops the upgrade for a human. More is fine: clients
-   * keep writing through a zero-downtime roll (the first version demanded equal counts, which live
-   * traffic breaks; that rule stays for histories recorded before the change).
+   * keep writing through a zero-downtime roll.
    */
   private void checkMaps() {
-    boolean growthAllowed =
-        Workflow.getVersion(MAP_GROWTH_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
     List<MapProgress> changed =
         progress.maps().stream()
-            .filter(
-                m ->
-                    growthAllowed
-                        ? m.entriesAfter() != null && m.entriesAfter() < m.entriesBefore()
-                        : !Objects.equals(m.entriesAfter(), m.entriesBefore()))
+            .filter(m -> m.entriesAfter() != null && m.entriesAfter() < m.entriesBefore())
             .toList();
     if (changed.isEmpty()) {
       return;

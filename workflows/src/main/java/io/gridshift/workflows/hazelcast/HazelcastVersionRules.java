@@ -3,6 +3,7 @@ package io.gridshift.workflows.hazelcast;
 import io.gridshift.workflows.common.Versions;
 import io.gridshift.workflows.hazelcast.HazelcastPreflight.Violation;
 import io.gridshift.workflows.hazelcast.activities.HazelcastWorkload;
+import io.gridshift.workflows.request.HazelcastUpgradeRequest;
 import java.util.List;
 import java.util.Set;
 

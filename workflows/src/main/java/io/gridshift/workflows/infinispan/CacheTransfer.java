@@ -13,6 +13,7 @@ import io.gridshift.workflows.infinispan.activities.SyncRequest;
 import io.gridshift.workflows.infinispan.activities.SyncResult;
 import io.gridshift.workflows.infinispan.activities.VerifyRequest;
 import io.gridshift.workflows.infinispan.activities.VerifyResult;
+import io.gridshift.workflows.request.InfinispanUpgradeRequest;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;

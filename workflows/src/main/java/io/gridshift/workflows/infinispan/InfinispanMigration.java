@@ -19,6 +19,7 @@ import io.gridshift.workflows.infinispan.activities.DeleteGridRequest;
 import io.gridshift.workflows.infinispan.activities.DeployTargetRequest;
 import io.gridshift.workflows.infinispan.activities.GridEndpoint;
 import io.gridshift.workflows.infinispan.activities.RemoteStoreConfigRequest;
+import io.gridshift.workflows.request.InfinispanUpgradeRequest;
 import io.temporal.workflow.Workflow;
 import java.util.List;
 import java.util.Map;

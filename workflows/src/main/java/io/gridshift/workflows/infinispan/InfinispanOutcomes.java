@@ -2,6 +2,7 @@ package io.gridshift.workflows.infinispan;
 
 import io.gridshift.workflows.common.StepState;
 import io.gridshift.workflows.common.StepTracker;
+import io.gridshift.workflows.request.InfinispanUpgradeRequest;
 import java.util.List;
 
 /**

@@ -10,6 +10,7 @@ import io.gridshift.workflows.common.Versions;
 import io.gridshift.workflows.infinispan.activities.CacheInfo;
 import io.gridshift.workflows.infinispan.activities.GridInventory;
 import io.gridshift.workflows.infinispan.activities.SourceGrid;
+import io.gridshift.workflows.request.InfinispanUpgradeRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

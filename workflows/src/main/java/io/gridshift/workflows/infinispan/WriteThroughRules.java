@@ -2,6 +2,7 @@ package io.gridshift.workflows.infinispan;
 
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.common.UpgradeStop;
+import io.gridshift.workflows.request.InfinispanUpgradeRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -17,6 +17,7 @@ import io.gridshift.workflows.common.StepStatus;
 import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.hazelcast.activities.ClusterSnapshot;
 import io.gridshift.workflows.hazelcast.activities.HazelcastWorkload;
+import io.gridshift.workflows.request.HazelcastUpgradeRequest;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.time.Instant;
@@ -111,7 +112,7 @@ class EnterpriseMinorUpgradeTest extends HazelcastTestSupport {
 
     assertThat(done.phase()).isEqualTo(Phase.COMPLETED);
     // status().plan() reaches the client as JSON: a map of the HazelcastPlan's fields.
-    assertThat(done.plan())
+    assertThat(done.details(HazelcastDetails.class).plan())
         .extracting("clusterVersionBefore", "expectedClusterVersion")
         .containsExactly("5.3", "5.4");
     // Two reads still showed 5.3; verify read again (5 s apart) and stopped at the first 5.4.
@@ -128,7 +129,7 @@ class EnterpriseMinorUpgradeTest extends HazelcastTestSupport {
     assertThat(verifyStep.message())
         .isEqualTo("3 members on 5.4.1, cluster version 5.4, 2 maps with every entry");
     assertThat(took(verifyStep)).isBetween(Duration.ofSeconds(10), Duration.ofSeconds(11));
-    assertThat(done.members())
+    assertThat(done.details(HazelcastDetails.class).members())
         .extracting(MemberStatus::pod, MemberStatus::version, MemberStatus::state)
         .containsExactlyInAnyOrder(
             Tuple.tuple("hz-0", MINOR, "UPDATED"),

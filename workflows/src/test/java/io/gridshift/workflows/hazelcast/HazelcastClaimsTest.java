@@ -43,7 +43,7 @@ class HazelcastClaimsTest extends HazelcastTestSupport {
         .endsWith("Nothing was changed in the cluster.");
     UpgradeStatus status = WorkflowStub.fromTyped(stub).query("status", UpgradeStatus.class);
     assertThat(status.phase()).isEqualTo(Phase.FAILED);
-    assertThat(status.plan()).isNotNull();
+    assertThat(status.details(HazelcastDetails.class).plan()).isNotNull();
     verifyNoInteractions(kube);
   }
 

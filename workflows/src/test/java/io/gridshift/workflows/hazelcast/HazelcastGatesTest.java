@@ -20,6 +20,7 @@ import io.gridshift.workflows.common.StepState;
 import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.common.UpgradeStop;
 import io.gridshift.workflows.hazelcast.activities.SafeWaitRequest;
+import io.gridshift.workflows.request.HazelcastUpgradeRequest;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
@@ -182,7 +183,7 @@ class HazelcastGatesTest extends HazelcastTestSupport {
         .extracting(AuditEntry::action, AuditEntry::by)
         .containsExactly(
             Tuple.tuple(Action.GATE_OPENED, "gridshift"), Tuple.tuple(Action.EXPIRED, "gridshift"));
-    assertThat(status.members())
+    assertThat(status.details(HazelcastDetails.class).members())
         .extracting(m -> m.pod(), m -> m.version(), m -> m.state())
         .containsExactlyInAnyOrder(
             Tuple.tuple("hz-0", FROM, "PENDING"),

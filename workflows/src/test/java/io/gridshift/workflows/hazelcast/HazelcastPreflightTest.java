@@ -9,6 +9,7 @@ import io.gridshift.workflows.hazelcast.HazelcastPreflight.Violation;
 import io.gridshift.workflows.hazelcast.activities.ClusterSnapshot;
 import io.gridshift.workflows.hazelcast.activities.HazelcastWorkload;
 import io.gridshift.workflows.hazelcast.activities.MemberHealth;
+import io.gridshift.workflows.request.HazelcastUpgradeRequest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -27,6 +27,7 @@ import io.gridshift.workflows.hazelcast.activities.HazelcastEndpoint;
 import io.gridshift.workflows.hazelcast.activities.HazelcastWorkload;
 import io.gridshift.workflows.hazelcast.activities.MemberHealth;
 import io.gridshift.workflows.hazelcast.activities.SafeWaitRequest;
+import io.gridshift.workflows.request.HazelcastUpgradeRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -164,7 +165,7 @@ abstract class HazelcastTestSupport {
     return new HazelcastUpgradeRequest(
         r.cluster(),
         r.grid(),
-        r.kind(),
+        r.workloadKind(),
         r.targetVersion(),
         r.targetImage(),
         r.container(),
@@ -202,7 +203,7 @@ abstract class HazelcastTestSupport {
     return new HazelcastUpgradeRequest(
         r.cluster(),
         r.grid(),
-        r.kind(),
+        r.workloadKind(),
         r.targetVersion(),
         r.targetImage(),
         r.container(),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gridshift.workflows.activities.WorkloadKind;
 import io.gridshift.workflows.common.ClusterRef;
 import io.gridshift.workflows.common.GatePolicy;
+import io.gridshift.workflows.request.HazelcastUpgradeRequest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,7 +18,7 @@ class HazelcastUpgradeRequestTest {
   void defaultsLiveInOnePlace() {
     HazelcastUpgradeRequest r = HazelcastUpgradeRequest.of(CLUSTER, "hz", "5.3.8").withDefaults();
 
-    assertThat(r.kind()).isEqualTo(WorkloadKind.STATEFULSET);
+    assertThat(r.workloadKind()).isEqualTo(WorkloadKind.STATEFULSET);
     assertThat(r.port()).isEqualTo(5701);
     assertThat(r.edition()).isEqualTo(HazelcastEdition.OPEN_SOURCE);
     assertThat(r.fixUnsafeSettings()).isFalse();

@@ -19,6 +19,7 @@ import io.gridshift.workflows.common.MemberStatus;
 import io.gridshift.workflows.common.Phase;
 import io.gridshift.workflows.common.StepState;
 import io.gridshift.workflows.common.UpgradeStatus;
+import io.gridshift.workflows.request.HazelcastUpgradeRequest;
 import io.temporal.failure.ApplicationFailure;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,13 +47,13 @@ class RollingUpgradeTest extends HazelcastTestSupport {
     verify(hz, never()).applySafeSettings(any(), anyString(), anyInt());
     assertThat(done.phase()).isEqualTo(Phase.COMPLETED);
     assertThat(done.kind()).isEqualTo("hazelcast");
-    assertThat(done.members())
+    assertThat(done.details(HazelcastDetails.class).members())
         .extracting(MemberStatus::pod, MemberStatus::version, MemberStatus::state)
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple("hz-0", TARGET, "UPDATED"),
             org.assertj.core.groups.Tuple.tuple("hz-1", TARGET, "UPDATED"),
             org.assertj.core.groups.Tuple.tuple("hz-2", TARGET, "UPDATED"));
-    assertThat(done.maps())
+    assertThat(done.details(HazelcastDetails.class).maps())
         .containsExactlyInAnyOrder(
             new MapProgress("orders", 1000, 1000L), new MapProgress("sessions", 500, 500L));
     assertThat(step(done, HazelcastSteps.GATE_CANARY).state()).isEqualTo(StepState.SKIPPED);
@@ -68,7 +69,7 @@ class RollingUpgradeTest extends HazelcastTestSupport {
     assertThat(planned.message())
         .startsWith("dry run: StatefulSet hz: 3 members 5.3.6 -> 5.3.8")
         .contains("preflight passed");
-    assertThat(planned.plan()).isNotNull();
+    assertThat(planned.details(HazelcastDetails.class).plan()).isNotNull();
     verify(hz).inspect(STS);
     verify(hz).snapshot(ENDPOINT);
     verifyNoMoreInteractions(hz);
@@ -122,7 +123,8 @@ class RollingUpgradeTest extends HazelcastTestSupport {
     UpgradeStatus status = result(stub);
 
     assertThat(status.phase()).isEqualTo(Phase.COMPLETED);
-    assertThat(status.maps()).contains(new MapProgress("sessions", 500, 730L));
+    assertThat(status.details(HazelcastDetails.class).maps())
+        .contains(new MapProgress("sessions", 500, 730L));
   }
 
   @Test
@@ -140,7 +142,8 @@ class RollingUpgradeTest extends HazelcastTestSupport {
         .contains("Nothing was rolled back");
     UpgradeStatus status = stub.status();
     assertThat(status.phase()).isEqualTo(Phase.FAILED);
-    assertThat(status.maps()).contains(new MapProgress("orders", 1000, 990L));
+    assertThat(status.details(HazelcastDetails.class).maps())
+        .contains(new MapProgress("orders", 1000, 990L));
     verify(kube, never()).patchPodTemplate(image(OLD_IMAGE));
   }
 

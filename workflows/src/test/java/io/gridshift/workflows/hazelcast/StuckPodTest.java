@@ -48,7 +48,7 @@ class StuckPodTest extends HazelcastTestSupport {
         .contains("roll: hz-1 did not become safe: hz-1 not Ready after 600 s")
         .contains("StatefulSet apps/hz keeps partition 1 with image " + NEW_IMAGE)
         .contains("Approve gate 'resume-or-rollback' to wait again, or reject it to roll back");
-    assertThat(attention.members())
+    assertThat(attention.details(HazelcastDetails.class).members())
         .extracting(MemberStatus::pod, MemberStatus::state)
         .contains(Tuple.tuple("hz-2", "UPDATED"), Tuple.tuple("hz-1", "ROLLING"));
     verify(kube, never()).setPartition(partition(0));
@@ -107,7 +107,7 @@ class StuckPodTest extends HazelcastTestSupport {
     assertThat(status.phase()).isEqualTo(Phase.ABORTED);
     assertThat(step(status, HazelcastSteps.ROLLBACK).state()).isEqualTo(StepState.SUCCEEDED);
     assertThat(step(status, HazelcastSteps.VERIFY).state()).isEqualTo(StepState.SKIPPED);
-    assertThat(status.members())
+    assertThat(status.details(HazelcastDetails.class).members())
         .extracting(MemberStatus::pod, MemberStatus::version, MemberStatus::state)
         .containsExactlyInAnyOrder(
             Tuple.tuple("hz-0", FROM, "PENDING"),

@@ -76,7 +76,7 @@ class CompensationTest extends WorkflowTestSupport {
     verify(data, never()).syncData(any());
     assertThat(step(status, InfinispanSteps.PROBE_WRITE_THROUGH).state())
         .isEqualTo(StepState.FAILED);
-    assertThat(status.caches())
+    assertThat(status.details(InfinispanDetails.class).caches())
         .extracting(c -> c.name() + "=" + c.state())
         .containsExactly("orders=FAILED", "sessions=PROBED");
   }
@@ -159,7 +159,9 @@ class CompensationTest extends WorkflowTestSupport {
         .contains("verify-target found data missing on the target")
         .contains("Nothing was rolled back")
         .contains("Approve gate 'retry' to run verify-target again");
-    assertThat(step(attention, InfinispanSteps.VERIFY_TARGET).state()).isEqualTo(StepState.FAILED);
+    // The failed step waits for the person's answer, as every kind's failed steps do.
+    assertThat(step(attention, InfinispanSteps.VERIFY_TARGET).state())
+        .isEqualTo(StepState.WAITING_APPROVAL);
     assertThat(step(attention, InfinispanSteps.DISCONNECT_SOURCE).state())
         .isEqualTo(StepState.SUCCEEDED);
     verify(kube, never()).setServiceSelector(BACK_TO_SOURCE);
@@ -193,7 +195,7 @@ class CompensationTest extends WorkflowTestSupport {
     assertThat(failure.getType()).isEqualTo("RestError");
     assertThat(failure.getOriginalMessage())
         .contains("disconnect-source failed: cache orders: DELETE source-connection answered 500")
-        .contains("retry rejected by bob: will finish by hand")
+        .contains("gate 'retry' rejected by bob: will finish by hand")
         .contains("may still read through to it");
     assertThat(stub.status().phase()).isEqualTo(Phase.FAILED);
     verify(kube)

@@ -9,6 +9,7 @@ import io.gridshift.workflows.common.Phase;
 import io.gridshift.workflows.common.UpgradeStop;
 import io.gridshift.workflows.infinispan.activities.CacheInfo;
 import io.gridshift.workflows.infinispan.activities.SourceGrid;
+import io.gridshift.workflows.request.InfinispanUpgradeRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

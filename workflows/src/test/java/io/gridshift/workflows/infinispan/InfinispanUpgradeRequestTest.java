@@ -3,6 +3,7 @@ package io.gridshift.workflows.infinispan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridshift.workflows.common.ClusterRef;
+import io.gridshift.workflows.request.InfinispanUpgradeRequest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -18,6 +18,7 @@ import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.infinispan.activities.CacheInfo;
 import io.gridshift.workflows.infinispan.activities.GridEndpoint;
 import io.gridshift.workflows.infinispan.activities.InspectSourceRequest;
+import io.gridshift.workflows.request.InfinispanUpgradeRequest;
 import io.temporal.failure.ApplicationFailure;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,12 +31,14 @@ class PlanStepTest extends WorkflowTestSupport {
     UpgradeStatus status = result(start(Requests.upgrade().dryRun().build()));
 
     assertThat(status.phase()).isEqualTo(Phase.PLANNED);
-    assertThat(status.plan()).isNotNull();
+    assertThat(status.details(InfinispanDetails.class).plan()).isNotNull();
     assertThat(status.steps().get(0).state()).isEqualTo(StepState.SUCCEEDED);
     assertThat(status.steps().subList(1, status.steps().size()))
         .extracting(StepStatus::state)
         .containsOnly(StepState.SKIPPED);
-    assertThat(status.caches()).extracting(c -> c.name()).containsExactly("orders", "sessions");
+    assertThat(status.details(InfinispanDetails.class).caches())
+        .extracting(c -> c.name())
+        .containsExactly("orders", "sessions");
     assertThat(status.message())
         .startsWith("dry run: upgrade grid dg 14.0.28.Final -> 15.0.21.Final");
     verify(deploy)
@@ -49,9 +52,12 @@ class PlanStepTest extends WorkflowTestSupport {
     InfinispanUpgradeWorkflow stub = start(Requests.upgrade().dryRun().build());
     result(stub);
 
-    // The plan comes back as JSON through the query: read it through the typed record.
+    // The plan comes back as JSON through the query, inside the kind's typed details.
     InfinispanPlan plan =
-        io.temporal.client.WorkflowStub.fromTyped(stub).query("status", PlanOnly.class).plan();
+        io.temporal.client.WorkflowStub.fromTyped(stub)
+            .query("status", UpgradeStatus.class)
+            .details(InfinispanDetails.class)
+            .plan();
     assertThat(plan.targetGrid()).isEqualTo(TARGET);
     assertThat(plan.sourceService()).isEqualTo(PINNED);
     assertThat(plan.targetImage()).isEqualTo("quay.io/infinispan/server:15.0.21.Final");
@@ -66,8 +72,6 @@ class PlanStepTest extends WorkflowTestSupport {
 
   /** The status with its plan typed (UpgradeStatus declares it as Object). */
   @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
-  record PlanOnly(InfinispanPlan plan) {}
-
   @Test
   void invalidRequestListsEveryProblemAndCallsNoActivity() {
     InfinispanUpgradeRequest bad =

@@ -130,7 +130,7 @@ class ProtostreamPauseWritesTest extends WorkflowTestSupport {
         .contains("sync-paused-caches copies, verifies and disconnects those caches")
         .doesNotContain("keep clients on the source")
         .doesNotContain("without protostream encoding");
-    assertThat(asking.caches())
+    assertThat(asking.details(InfinispanDetails.class).caches())
         .extracting(c -> c.name() + "=" + c.state())
         .containsExactly("orders=WRITES_TO_PAUSE", "sessions=PROBED");
     verify(data, never()).syncData(any());
@@ -138,7 +138,7 @@ class ProtostreamPauseWritesTest extends WorkflowTestSupport {
     approve(stub, InfinispanGates.WRITES_PAUSED, "bob");
     UpgradeStatus beforeSwitch = awaitGate(stub, InfinispanGates.SWITCH_TRAFFIC);
 
-    assertThat(beforeSwitch.caches())
+    assertThat(beforeSwitch.details(InfinispanDetails.class).caches())
         .extracting(c -> c.name() + "=" + c.state())
         .containsExactly("orders=DISCONNECTED", "sessions=PROBED");
     assertThat(beforeSwitch.message())
@@ -173,7 +173,9 @@ class ProtostreamPauseWritesTest extends WorkflowTestSupport {
     assertThat(step(done, InfinispanSteps.SYNC_DATA).message())
         .contains("in 1 caches")
         .contains("[orders] were done in sync-paused-caches");
-    assertThat(done.caches()).extracting(CacheProgress::state).containsOnly("VERIFIED");
+    assertThat(done.details(InfinispanDetails.class).caches())
+        .extracting(CacheProgress::state)
+        .containsOnly("VERIFIED");
   }
 
   @Test
@@ -245,7 +247,7 @@ class ProtostreamPauseWritesTest extends WorkflowTestSupport {
     UpgradeStatus status = stub.status();
     assertThat(step(status, InfinispanSteps.SYNC_PAUSED_CACHES).state())
         .isEqualTo(StepState.FAILED);
-    assertThat(status.caches())
+    assertThat(status.details(InfinispanDetails.class).caches())
         .extracting(c -> c.name() + "=" + c.state())
         .containsExactly("orders=FAILED", "sessions=PROBED");
   }

@@ -2,6 +2,7 @@ package io.gridshift.workflows.infinispan;
 
 import io.gridshift.workflows.common.ClusterRef;
 import io.gridshift.workflows.common.GatePolicy;
+import io.gridshift.workflows.request.InfinispanUpgradeRequest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

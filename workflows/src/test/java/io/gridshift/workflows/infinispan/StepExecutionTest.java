@@ -182,7 +182,9 @@ class StepExecutionTest extends WorkflowTestSupport {
     order.verify(data, times(2)).verify(argThat(VerifyRequest::fullKeyCheck));
     verify(kube, times(4)).setPartition(any());
     verify(kube, times(1)).patchPodTemplate(any());
-    assertThat(status.caches()).extracting(CacheProgress::state).containsOnly("VERIFIED");
+    assertThat(status.details(InfinispanDetails.class).caches())
+        .extracting(CacheProgress::state)
+        .containsOnly("VERIFIED");
   }
 
   @Test
@@ -202,7 +204,9 @@ class StepExecutionTest extends WorkflowTestSupport {
 
     assertThat(sync.most()).isEqualTo(2);
     verify(data, times(4)).syncData(argThat(r -> r.readBatch() == 1000 && r.threads() == 16));
-    assertThat(status.caches()).extracting(CacheProgress::synchronizedEntries).containsOnly(10L);
+    assertThat(status.details(InfinispanDetails.class).caches())
+        .extracting(CacheProgress::synchronizedEntries)
+        .containsOnly(10L);
   }
 
   @Test
@@ -216,7 +220,7 @@ class StepExecutionTest extends WorkflowTestSupport {
     assertThat(status.phase()).isEqualTo(Phase.COMPLETED);
     assertThat(connect.most()).isEqualTo(PerCache.PARALLELISM);
     verify(data, times(6)).connectSource(any());
-    assertThat(status.caches())
+    assertThat(status.details(InfinispanDetails.class).caches())
         .extracting(CacheProgress::name)
         .containsExactly("a", "b", "c", "d", "e", "f");
   }
@@ -304,7 +308,7 @@ class StepExecutionTest extends WorkflowTestSupport {
         .isEqualTo(io.gridshift.workflows.common.GatePolicy.TimeoutAction.ABORT);
     assertThat(Instant.parse(atGate.openGate().deadline()))
         .isEqualTo(Instant.parse(atGate.openGate().openedAt()).plusSeconds(24 * 3600));
-    assertThat(atGate.caches())
+    assertThat(atGate.details(InfinispanDetails.class).caches())
         .extracting(CacheProgress::name, CacheProgress::state, CacheProgress::sourceEntries)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("orders", "PROBED", 1000L),
@@ -312,7 +316,7 @@ class StepExecutionTest extends WorkflowTestSupport {
     assertThat(atGate.audit()).hasSize(1);
     assertThat(atGate.audit().get(0).action())
         .isEqualTo(io.gridshift.workflows.common.AuditEntry.Action.GATE_OPENED);
-    assertThat(atGate.plan()).isNotNull();
+    assertThat(atGate.details(InfinispanDetails.class).plan()).isNotNull();
     assertThat(atGate.message()).contains("upgrade grid dg 14.0.28.Final -> 15.0.21.Final");
 
     approve(stub, InfinispanGates.SWITCH_TRAFFIC, "bob");
@@ -323,7 +327,7 @@ class StepExecutionTest extends WorkflowTestSupport {
     assertThat(done.openGate()).isNull();
     assertThat(done.currentStep()).isEqualTo(InfinispanSteps.DELETE_SOURCE);
     assertThat(done.message()).contains("the source was deleted");
-    assertThat(done.caches())
+    assertThat(done.details(InfinispanDetails.class).caches())
         .extracting(
             CacheProgress::state, CacheProgress::synchronizedEntries, CacheProgress::missingKeys)
         .containsOnly(org.assertj.core.groups.Tuple.tuple("VERIFIED", 100L, 0L));

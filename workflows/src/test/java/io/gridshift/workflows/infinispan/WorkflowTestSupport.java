@@ -26,6 +26,7 @@ import io.gridshift.workflows.infinispan.activities.SyncRequest;
 import io.gridshift.workflows.infinispan.activities.SyncResult;
 import io.gridshift.workflows.infinispan.activities.VerifyRequest;
 import io.gridshift.workflows.infinispan.activities.VerifyResult;
+import io.gridshift.workflows.request.InfinispanUpgradeRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;

@@ -13,6 +13,7 @@ import io.gridshift.workflows.common.AuditEntry;
 import io.gridshift.workflows.common.Phase;
 import io.gridshift.workflows.common.StepStatus;
 import io.gridshift.workflows.common.UpgradeStatus;
+import io.gridshift.workflows.infinispan.InfinispanDetails;
 import io.gridshift.workflows.infinispan.InfinispanSteps;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -162,7 +163,7 @@ class ConfigModeEndToEndIT {
             replacements.stream().map(PodRollWatch.Replacement::newUid).toList());
 
     // Every key loaded before the upgrade reads back, unchanged, from the target alone.
-    assertThat(done.caches())
+    assertThat(done.details(InfinispanDetails.class).caches())
         .allSatisfy(
             c -> {
               assertThat(c.missingKeys()).isZero();

@@ -20,6 +20,7 @@ import io.gridshift.workflows.common.GateDecision;
 import io.gridshift.workflows.common.MemberStatus;
 import io.gridshift.workflows.common.Phase;
 import io.gridshift.workflows.common.UpgradeStatus;
+import io.gridshift.workflows.hazelcast.HazelcastDetails;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -108,8 +109,11 @@ class HazelcastUpgradeEndToEndIT {
     TrafficRecord traffic = probe.verify();
     client.close();
     ZeroDowntime.assertNoErrorsAndNothingLost(traffic);
-    assertThat(done.members()).extracting(MemberStatus::version).containsOnly("5.3.8").hasSize(3);
-    assertThat(done.maps())
+    assertThat(done.details(HazelcastDetails.class).members())
+        .extracting(MemberStatus::version)
+        .containsOnly("5.3.8")
+        .hasSize(3);
+    assertThat(done.details(HazelcastDetails.class).maps())
         .filteredOn(m -> !m.name().equals("traffic"))
         .allSatisfy(m -> assertThat(m.entriesAfter()).isEqualTo(m.entriesBefore()));
     assertThat(grid.lostKeys(loaded))
@@ -154,7 +158,10 @@ class HazelcastUpgradeEndToEndIT {
 
     assertThat(done.phase()).as(done.message()).isEqualTo(Phase.ABORTED);
     assertThat(done.message()).contains("Rolled back: every member runs 5.3.6 again");
-    assertThat(done.members()).extracting(MemberStatus::version).containsOnly("5.3.6").hasSize(3);
+    assertThat(done.details(HazelcastDetails.class).members())
+        .extracting(MemberStatus::version)
+        .containsOnly("5.3.6")
+        .hasSize(3);
     assertThat(grid.lostKeys(loaded))
         .containsOnly(Map.entry("orders", 0), Map.entry("sessions", 0));
     StatefulSet hz =
@@ -222,7 +229,10 @@ class HazelcastUpgradeEndToEndIT {
         .filteredOn(s -> s.name().equals("fix-settings"))
         .singleElement()
         .satisfies(s -> assertThat(s.state().name()).isEqualTo("SUCCEEDED"));
-    assertThat(done.members()).extracting(MemberStatus::version).containsOnly("5.3.8").hasSize(2);
+    assertThat(done.details(HazelcastDetails.class).members())
+        .extracting(MemberStatus::version)
+        .containsOnly("5.3.8")
+        .hasSize(2);
     StatefulSet fixed = kube.apps().statefulSets().inNamespace("default").withName("hz-fix").get();
     var pod = fixed.getSpec().getTemplate().getSpec();
     assertThat(pod.getTerminationGracePeriodSeconds()).isGreaterThanOrEqualTo(600L);

@@ -23,6 +23,8 @@ import io.gridshift.workflows.common.InvalidRequestException;
 import io.gridshift.workflows.common.OpenGate;
 import io.gridshift.workflows.common.Phase;
 import io.gridshift.workflows.common.UpgradeStatus;
+import io.gridshift.workflows.infinispan.InfinispanDetails;
+import io.gridshift.workflows.request.UpgradeRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +122,7 @@ class InfinispanUpgradeEndToEndIT {
   @Test
   @Order(6)
   void upgradesTheGridWithEveryKeyPresentAndRefusesASecondUpgradeMeanwhile() throws Exception {
-    UpgradeRequests.Parsed upgrade =
+    UpgradeRequest upgrade =
         UpgradeRequests.parse(
             request("dg", "15.0.21.Final", ", \"protostream\": \"PAUSE_WRITES\""), false);
     // An application keeps reading and writing through the client Service the whole time.
@@ -147,11 +149,12 @@ class InfinispanUpgradeEndToEndIT {
     TrafficRecord traffic = probe.verify();
     client.close();
     ZeroDowntime.assertNoErrorsAndNothingLost(traffic);
-    assertThat(done.caches()).allSatisfy(c -> assertThat(c.missingKeys()).isZero());
+    assertThat(done.details(InfinispanDetails.class).caches())
+        .allSatisfy(c -> assertThat(c.missingKeys()).isZero());
     // Exact counts on every cache: the write probe that fails on the protostream cache leaves
     // nothing behind on the target.
     // Exact on the caches the probe does not write; "sessions" holds the probe's keys too.
-    assertThat(done.caches())
+    assertThat(done.details(InfinispanDetails.class).caches())
         .filteredOn(c -> !c.name().equals("sessions"))
         .allSatisfy(c -> assertThat(c.targetEntries()).isEqualTo(c.sourceEntries()));
     assertThat(strayKeys("catalog")).isEmpty();
@@ -193,7 +196,7 @@ class InfinispanUpgradeEndToEndIT {
   /** Starts {@code json}, waits for the end, and checks it failed in plan with the message. */
   private UpgradeStatus assertRefused(String json, String messagePart) {
     Map<String, String> before = clusterState();
-    UpgradeRequests.Parsed parsed = UpgradeRequests.parse(json, false);
+    UpgradeRequest parsed = UpgradeRequests.parse(json, false);
     String id = service.start(parsed).getWorkflowId();
     UpgradeStatus status = e2e.awaitEnd(id);
     assertThat(status.phase()).isEqualTo(Phase.FAILED);

@@ -1,13 +1,19 @@
-package io.gridshift.workflows.infinispan;
+package io.gridshift.workflows.request;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.gridshift.workflows.common.ClusterRef;
 import io.gridshift.workflows.common.GatePolicy;
 import io.gridshift.workflows.common.ImageRefs;
 import io.gridshift.workflows.common.Limits;
 import io.gridshift.workflows.common.Names;
 import io.gridshift.workflows.common.RequestProblems;
-import io.gridshift.workflows.common.UpgradeRequestBasics;
 import io.gridshift.workflows.common.Versions;
+import io.gridshift.workflows.infinispan.ConnectionMode;
+import io.gridshift.workflows.infinispan.InfinispanGates;
+import io.gridshift.workflows.infinispan.InfinispanKind;
+import io.gridshift.workflows.infinispan.InfinispanReleases;
+import io.gridshift.workflows.infinispan.ProtostreamHandling;
+import io.gridshift.workflows.infinispan.SyncOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +50,7 @@ import java.util.Map;
  *     upgrade before traffic moves; {@code PAUSE_WRITES} migrates them before traffic moves while a
  *     person keeps client writes to them paused (RUNTIME connection mode only)
  */
+@JsonTypeName(InfinispanKind.NAME)
 public record InfinispanUpgradeRequest(
     ClusterRef cluster,
     String grid,
@@ -64,7 +71,7 @@ public record InfinispanUpgradeRequest(
     String requestedBy,
     Boolean dryRun,
     ProtostreamHandling protostream)
-    implements UpgradeRequestBasics {
+    implements UpgradeRequest {
 
   /** Longest cache name a request may list. */
   public static final int MAX_CACHE_NAME = 255;
@@ -218,10 +225,5 @@ public record InfinispanUpgradeRequest(
       }
     }
     return problems;
-  }
-
-  /** The workflow id: one running upgrade per grid. */
-  public String workflowId() {
-    return "infinispan-upgrade-" + cluster.cluster() + "-" + cluster.namespace() + "-" + grid;
   }
 }

@@ -1,6 +1,6 @@
-package io.gridshift.workflows.hazelcast;
+package io.gridshift.workflows.request;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.gridshift.workflows.activities.WorkloadKind;
 import io.gridshift.workflows.common.ClusterRef;
 import io.gridshift.workflows.common.Durations;
@@ -9,8 +9,11 @@ import io.gridshift.workflows.common.ImageRefs;
 import io.gridshift.workflows.common.Limits;
 import io.gridshift.workflows.common.Names;
 import io.gridshift.workflows.common.RequestProblems;
-import io.gridshift.workflows.common.UpgradeRequestBasics;
 import io.gridshift.workflows.common.Versions;
+import io.gridshift.workflows.hazelcast.HazelcastEdition;
+import io.gridshift.workflows.hazelcast.HazelcastGates;
+import io.gridshift.workflows.hazelcast.HazelcastKind;
+import io.gridshift.workflows.hazelcast.HazelcastReleases;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +27,7 @@ import java.util.Map;
  *
  * @param cluster where the grid runs
  * @param grid the StatefulSet (preferred) or Deployment running the members
- * @param kind STATEFULSET (default) or DEPLOYMENT; JSON field {@code workloadKind}
+ * @param workloadKind STATEFULSET (default) or DEPLOYMENT
  * @param targetVersion e.g. {@code 5.3.8}: exactly a release of the edition ({@link
  *     HazelcastReleases})
  * @param targetImage default: the current image's repository with {@code targetVersion} as tag;
@@ -45,11 +48,11 @@ import java.util.Map;
  * @param dryRun when true, the workflow returns the plan and the preflight's verdict and changes
  *     nothing
  */
+@JsonTypeName(HazelcastKind.NAME)
 public record HazelcastUpgradeRequest(
     ClusterRef cluster,
     String grid,
-    // "kind" in request JSON names the grid kind (hazelcast); this one is the workload's kind.
-    @JsonProperty("workloadKind") WorkloadKind kind,
+    WorkloadKind workloadKind,
     String targetVersion,
     String targetImage,
     String container,
@@ -62,7 +65,7 @@ public record HazelcastUpgradeRequest(
     Boolean fourEyes,
     String requestedBy,
     Boolean dryRun)
-    implements UpgradeRequestBasics {
+    implements UpgradeRequest {
 
   /** Default member port (REST/health and client protocol). */
   public static final int DEFAULT_PORT = 5701;
@@ -110,7 +113,7 @@ public record HazelcastUpgradeRequest(
     return new HazelcastUpgradeRequest(
         cluster == null ? new ClusterRef(null, null) : cluster,
         grid,
-        kind == null ? WorkloadKind.STATEFULSET : kind,
+        workloadKind == null ? WorkloadKind.STATEFULSET : workloadKind,
         targetVersion,
         blankToNull(targetImage),
         blankToNull(container),
@@ -149,7 +152,7 @@ public record HazelcastUpgradeRequest(
     } else {
       RequestProblems.add(
           problems,
-          kind == WorkloadKind.DEPLOYMENT
+          workloadKind == WorkloadKind.DEPLOYMENT
               ? Names.labelProblem("grid", "Deployment name", grid)
               : Names.statefulSetProblem("grid", grid));
     }
@@ -201,10 +204,5 @@ public record HazelcastUpgradeRequest(
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s;
-  }
-
-  /** The workflow id: one running upgrade per grid. */
-  public String workflowId() {
-    return "hazelcast-upgrade-" + cluster.cluster() + "-" + cluster.namespace() + "-" + grid;
   }
 }

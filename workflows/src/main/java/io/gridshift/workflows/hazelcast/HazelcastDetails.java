@@ -1,0 +1,73 @@
+package io.gridshift.workflows.hazelcast;
+
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import io.gridshift.workflows.common.DetailTable;
+import io.gridshift.workflows.common.MapProgress;
+import io.gridshift.workflows.common.MemberStatus;
+import io.gridshift.workflows.common.UpgradeDetails;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A Hazelcast upgrade's part of the status.
+ *
+ * @param plan the plan and the preflight's verdict, once the workload was read
+ * @param members per-member version, health and roll state
+ * @param maps per-map entry counts before and after
+ */
+@JsonTypeName(HazelcastKind.NAME)
+public record HazelcastDetails(
+    HazelcastPlan plan, List<MemberStatus> members, List<MapProgress> maps)
+    implements UpgradeDetails {
+
+  public HazelcastDetails {
+    members = members == null ? List.of() : List.copyOf(members);
+    maps = maps == null ? List.of() : List.copyOf(maps);
+  }
+
+  /** Each member's version and health numbers, then the maps' entry counts. */
+  @Override
+  public List<DetailTable> tables() {
+    List<DetailTable> tables = new ArrayList<>();
+    if (!members.isEmpty()) {
+      tables.add(
+          new DetailTable(
+              List.of("MEMBER", "ROLL", "VERSION", "SEES", "SAFE", "MIGRATIONS"),
+              members.stream().map(HazelcastDetails::row).toList()));
+    }
+    if (!maps.isEmpty()) {
+      tables.add(
+          new DetailTable(
+              List.of("MAP", "BEFORE", "AFTER"),
+              maps.stream()
+                  .map(
+                      m ->
+                          List.of(
+                              m.name(),
+                              String.valueOf(m.entriesBefore()),
+                              m.entriesAfter() == null ? "" : String.valueOf(m.entriesAfter())))
+                  .toList()));
+    }
+    return tables;
+  }
+
+  private static List<String> row(MemberStatus m) {
+    boolean up = m.reachable();
+    return List.of(
+        m.pod(),
+        String.valueOf(m.state()),
+        up ? m.version() : "unreachable",
+        up ? m.clusterSize() + " members" : "",
+        up ? (m.clusterSafe() ? "yes" : "NO") : "",
+        up ? String.valueOf(m.migrationQueueSize()) : "");
+  }
+
+  /** Every preflight violation, when they refuse the upgrade (as {@link HazelcastPlanner} does). */
+  @Override
+  public List<String> refusals() {
+    if (plan == null || plan.violations().isEmpty() || plan.fixSettingsFirst()) {
+      return List.of();
+    }
+    return plan.violations().stream().map(v -> "[" + v.rule() + "] " + v.message()).toList();
+  }
+}

@@ -1,0 +1,43 @@
+package io.gridshift.workflows.infinispan;
+
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import io.gridshift.workflows.common.CacheProgress;
+import io.gridshift.workflows.common.DetailTable;
+import io.gridshift.workflows.common.UpgradeDetails;
+import java.util.List;
+
+/**
+ * An Infinispan upgrade's part of the status.
+ *
+ * @param plan the plan, once the source was inspected
+ * @param caches per-cache progress: probe, sync, verification
+ */
+@JsonTypeName(InfinispanKind.NAME)
+public record InfinispanDetails(InfinispanPlan plan, List<CacheProgress> caches)
+    implements UpgradeDetails {
+
+  public InfinispanDetails {
+    caches = caches == null ? List.of() : List.copyOf(caches);
+  }
+
+  @Override
+  public List<DetailTable> tables() {
+    if (caches.isEmpty()) {
+      return List.of();
+    }
+    return List.of(
+        new DetailTable(
+            List.of("CACHE", "STATE", "SOURCE", "TARGET", "SYNCED", "MISSING"),
+            caches.stream()
+                .map(
+                    c ->
+                        List.of(
+                            c.name(),
+                            String.valueOf(c.state()),
+                            String.valueOf(c.sourceEntries()),
+                            String.valueOf(c.targetEntries()),
+                            String.valueOf(c.synchronizedEntries()),
+                            String.valueOf(c.missingKeys())))
+                .toList()));
+  }
+}
