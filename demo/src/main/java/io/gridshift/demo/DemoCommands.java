@@ -1,0 +1,63 @@
+package io.gridshift.demo;
+
+import java.util.regex.Pattern;
+
+/**
+ * The commands the demo prints for a person to paste into another terminal, as they are: the real
+ * workflow id, the real gate and a real name (the user running the demo), never a placeholder. The
+ * CLI's Temporal address is added only when the sandbox does not listen on the CLI's default.
+ */
+final class DemoCommands {
+  static final String CLI_DEFAULT_TEMPORAL = "127.0.0.1:7233";
+  private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._@:/+=-]+");
+
+  private final String temporalTarget;
+  private final String user;
+
+  DemoCommands(String temporalTarget, String user) {
+    this.temporalTarget = temporalTarget;
+    this.user = user == null || user.isBlank() ? "demo-user" : user;
+  }
+
+  /** For the person running the demo: {@code $USER}, else the JVM's user name. */
+  static DemoCommands forCurrentUser(String temporalTarget) {
+    String user = System.getenv("USER");
+    return new DemoCommands(
+        temporalTarget, user == null || user.isBlank() ? System.getProperty("user.name") : user);
+  }
+
+  /** The name the commands act as. */
+  String user() {
+    return user;
+  }
+
+  /** {@code ./gridshift approve|reject <id> <gate> --by <user>}. */
+  String decide(String verb, String workflowId, String gate) {
+    return "./gridshift " + verb + " " + quote(workflowId) + " " + quote(gate) + options();
+  }
+
+  /** {@code ./gridshift pause|resume|abort <id> --by <user>}. */
+  String control(String verb, String workflowId) {
+    return "./gridshift " + verb + " " + quote(workflowId) + options();
+  }
+
+  /** {@code ./gridshift status <id>}. */
+  String status(String workflowId) {
+    return "./gridshift status " + quote(workflowId) + temporal();
+  }
+
+  private String options() {
+    return " --by " + quote(user) + temporal();
+  }
+
+  private String temporal() {
+    return temporalTarget == null || temporalTarget.equals(CLI_DEFAULT_TEMPORAL)
+        ? ""
+        : " --temporal " + quote(temporalTarget);
+  }
+
+  /** The word as the shell must see it: as is when plain, else single-quoted. */
+  static String quote(String word) {
+    return PLAIN.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'";
+  }
+}

@@ -1,0 +1,174 @@
+package io.gridshift.demo;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.gridshift.demo.measure.Overhead;
+import io.gridshift.demo.traffic.TrafficSummary;
+import io.gridshift.workflows.common.AuditEntry;
+import io.gridshift.workflows.common.CacheProgress;
+import io.gridshift.workflows.common.UpgradeStatus;
+import io.gridshift.workflows.hazelcast.HazelcastDetails;
+import io.gridshift.workflows.infinispan.InfinispanDetails;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The demo's {@code --report} JSON.
+ *
+ * @param workflowId the upgrade's workflow id
+ * @param status the final phase: COMPLETED, FAILED, ABORTED, ...
+ * @param steps every step with its state and times
+ * @param caches per cache: the workflow's count of every source key, and the demo's read-back of
+ *     the keys it loaded (see {@link Cache})
+ * @param approvals every gate decision
+ * @param members (hazelcast) every member's pod and version
+ * @param maps (hazelcast) every map's entries before and after
+ * @param traffic what the traffic probe saw through the upgrade (absent with {@code --rate 0})
+ * @param overhead the upgrade's wall time split into gate waits, irreducible waits and the
+ *     orchestrator's own share
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DemoReport(
+    String workflowId,
+    String status,
+    List<Step> steps,
+    List<Cache> caches,
+    List<Approval> approvals,
+    List<Member> members,
+    List<MapEntries> maps,
+    TrafficSummary traffic,
+    Overhead overhead) {
+
+  /** One Hazelcast member after the upgrade. */
+  public record Member(String pod, String version) {}
+
+  /**
+   * One Hazelcast map: entries before the upgrade, and after it as read back key by key (a missing
+   * or changed key counts as lost).
+   */
+  public record MapEntries(String name, long entriesBefore, long entriesAfter) {}
+
+  /** One step. */
+  public record Step(String name, String status, String startedAt, String endedAt) {}
+
+  /**
+   * One cache, counted over two sets of keys, each field saying which.
+   *
+   * @param sourceEntries every entry of the source cache at the workflow's last verification
+   *     ({@code verify-target}; at plan when none ran): the keys the demo loaded plus any the
+   *     traffic probe wrote before traffic moved
+   * @param targetEntries entries of the target cache at that verification
+   * @param missingKeys of the {@code sourceEntries} keys, those the target lacked (that
+   *     verification looks every source key up)
+   * @param loadedKeys the keys the demo loaded into the cache before the upgrade
+   * @param loadedKeysMissing of the {@code loadedKeys}, those absent or holding another value when
+   *     read back through the client Service after the upgrade
+   */
+  public record Cache(
+      String name,
+      long sourceEntries,
+      long targetEntries,
+      long missingKeys,
+      long loadedKeys,
+      long loadedKeysMissing) {}
+
+  /** One gate decision. */
+  public record Approval(String gate, String by, String at, String comment) {}
+
+  /**
+   * Builds the report from the final status and the demo's own read-back: {@code loaded} keys per
+   * cache, of which {@code missingOnReadBack} were absent or changed.
+   */
+  static DemoReport of(
+      UpgradeStatus status, Map<String, Integer> loaded, Map<String, Integer> missingOnReadBack) {
+    List<Step> steps =
+        status.steps().stream()
+            .map(s -> new Step(s.name(), s.state().name(), s.startedAt(), s.endedAt()))
+            .toList();
+    List<Cache> caches =
+        caches(status).stream()
+            .map(
+                c ->
+                    new Cache(
+                        c.name(),
+                        c.sourceEntries(),
+                        c.targetEntries(),
+                        c.missingKeys(),
+                        loaded.getOrDefault(c.name(), 0),
+                        missingOnReadBack.getOrDefault(c.name(), 0)))
+            .toList();
+    List<Approval> approvals =
+        status.audit().stream()
+            .filter(
+                a ->
+                    a.action() == AuditEntry.Action.APPROVED
+                        || a.action() == AuditEntry.Action.REJECTED)
+            .map(a -> new Approval(a.gate(), a.by(), a.at(), a.comment()))
+            .toList();
+    return new DemoReport(
+        status.workflowId(),
+        status.phase().name(),
+        steps,
+        caches,
+        approvals,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /** Builds a Hazelcast report: {@code lost} counts keys missing or changed on reading back. */
+  static DemoReport ofHazelcast(
+      UpgradeStatus status, Map<String, Integer> loaded, Map<String, Integer> lost) {
+    DemoReport base = of(status, Map.of(), Map.of());
+    List<Member> members =
+        status.details(HazelcastDetails.class).members().stream()
+            .map(m -> new Member(m.pod(), m.version()))
+            .toList();
+    List<MapEntries> maps =
+        loaded.entrySet().stream()
+            .map(e -> new MapEntries(e.getKey(), e.getValue(), e.getValue() - lost.get(e.getKey())))
+            .toList();
+    return new DemoReport(
+        base.workflowId(),
+        base.status(),
+        base.steps(),
+        List.of(),
+        base.approvals(),
+        members,
+        maps,
+        null,
+        null);
+  }
+
+  /** This report with the measurements of the run added. */
+  DemoReport with(UpgradeMeasurement.Result measured) {
+    return new DemoReport(
+        workflowId,
+        status,
+        steps,
+        caches,
+        approvals,
+        members,
+        maps,
+        measured.traffic(),
+        measured.overhead());
+  }
+
+  /**
+   * True when the upgrade completed and nothing is missing: no loaded key, and no write the probe's
+   * client saw acknowledged. Client errors (downtime) are reported, not judged here.
+   */
+  boolean success() {
+    return status.equals("COMPLETED")
+        && caches.stream().allMatch(c -> c.missingKeys() == 0 && c.loadedKeysMissing() == 0)
+        && (maps == null || maps.stream().allMatch(m -> m.entriesAfter() == m.entriesBefore()))
+        && (traffic == null || (traffic.lostWrites() == 0 && traffic.unreadableKeys() == 0));
+  }
+
+  /** An Infinispan upgrade's caches; none for other kinds. */
+  static List<CacheProgress> caches(UpgradeStatus status) {
+    return status.details() instanceof InfinispanDetails infinispan
+        ? infinispan.caches()
+        : List.of();
+  }
+}

@@ -1,0 +1,193 @@
+package io.gridshift.demo;
+
+import io.gridshift.demo.traffic.InfinispanOps;
+import io.gridshift.sandbox.Sandbox;
+import io.gridshift.starter.UpgradeService;
+import io.gridshift.starter.cli.StatusPrinter;
+import io.gridshift.worker.GridshiftWorker;
+import io.gridshift.worker.WorkerConfig;
+import io.gridshift.workflows.common.UpgradeStatus;
+import io.gridshift.workflows.infinispan.InfinispanGates;
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ./gridshift demo infinispan}: in the sandbox, creates a 3-pod Infinispan 14.0.28 grid
+ * holding the requested entries in three caches (one protostream-encoded), upgrades it to 15.0.21
+ * through the real worker and workflow, follows the steps, and checks every loaded key on the
+ * target afterwards.
+ */
+public final class InfinispanDemo {
+  public static final String SOURCE_VERSION = "14.0.28.Final";
+  public static final String TARGET_VERSION = "15.0.21.Final";
+  static final String CLUSTER = "sandbox";
+  static final int REPLICAS = 3;
+
+  /** The cache the traffic probe reads and writes: an application's session cache. */
+  static final String TRAFFIC_CACHE = "sessions";
+
+  private final DemoOptions options;
+  private final PrintStream out;
+
+  public InfinispanDemo(DemoOptions options, PrintStream out) {
+    this.options = options;
+    this.out = out;
+  }
+
+  /** Runs the demo; returns the report (also written to {@code --report} when given). */
+  public DemoReport run() throws Exception {
+    out.println(
+        "Starting the sandbox: Temporal, a Kubernetes API with a rollout simulator, real servers...");
+    String log = System.getProperty("gridshift.log");
+    if (log != null) {
+      out.println("  (full log: " + log + ")");
+    }
+    try (Sandbox sandbox = Sandbox.start(options.workDir())) {
+      out.printf(
+          "  Temporal %s, Kubernetes API %s (kubeconfig %s)%n",
+          sandbox.temporalTarget(), sandbox.client().getMasterUrl(), sandbox.kubeconfig());
+      WorkflowServiceStubs stubs =
+          WorkflowServiceStubs.newServiceStubs(
+              WorkflowServiceStubsOptions.newBuilder().setTarget(sandbox.temporalTarget()).build());
+      WorkflowClient client = WorkflowClient.newInstance(stubs);
+      WorkerConfig config =
+          new WorkerConfig(
+              new WorkerConfig.Temporal(sandbox.temporalTarget(), "default"),
+              true,
+              List.of(
+                  new WorkerConfig.Cluster(
+                      CLUSTER, sandbox.kubeconfig().toString(), "sandbox", false)));
+      try (GridshiftWorker worker = new GridshiftWorker(client, config)) {
+        worker.start();
+        Map<String, Integer> loaded = prepareSource(sandbox);
+        String service = new InfinispanDemoGrid(sandbox.client()).serviceHost();
+        UpgradeStatus result;
+        UpgradeMeasurement.Result measured;
+        try (UpgradeMeasurement measurement =
+            UpgradeMeasurement.start(
+                options,
+                sandbox.client(),
+                InfinispanDemoGrid.NAMESPACE,
+                null,
+                () -> new InfinispanOps(service, InfinispanDemoGrid.PORT, TRAFFIC_CACHE),
+                out)) {
+          result =
+              upgrade(
+                  new UpgradeService(client),
+                  DemoCommands.forCurrentUser(sandbox.temporalTarget()));
+          out.println("\nRe-reading every write the client saw acknowledged ...");
+          measured = measurement.finish(result);
+        }
+        out.println(
+            "Reading every loaded key back through Service " + InfinispanDemoGrid.GRID + " ...");
+        Map<String, Integer> missing = new InfinispanDemoGrid(sandbox.client()).missingKeys(loaded);
+        DemoReport report = DemoReport.of(result, loaded, missing).with(measured);
+        summarize(result, report);
+        MeasurementPrinter.print(measured, out);
+        DemoOutputs.write(options, report, result, measured, "Infinispan " + upgradeLabel(), out);
+        return report;
+      } finally {
+        stubs.shutdownNow();
+      }
+    }
+  }
+
+  private Map<String, Integer> prepareSource(Sandbox sandbox) throws Exception {
+    InfinispanDemoGrid grid = new InfinispanDemoGrid(sandbox.client());
+    out.printf(
+        "%nCreating grid '%s': %d pods of Infinispan %s ...%n",
+        InfinispanDemoGrid.GRID, REPLICAS, SOURCE_VERSION);
+    grid.create(SOURCE_VERSION, REPLICAS);
+    grid.awaitReady(
+        REPLICAS,
+        Duration.ofMinutes(10),
+        ready -> out.printf("  %d/%d pods ready%n", ready, REPLICAS));
+    grid.createCaches();
+    out.printf(
+        "Loading %d entries into caches %s ...%n",
+        options.entries(), InfinispanDemoGrid.CACHES.keySet());
+    int quarter = Math.max(options.entries() / 4, 1);
+    int[] nextReport = {quarter};
+    Map<String, Integer> loaded =
+        grid.load(
+            options.entries(),
+            done -> {
+              if (done >= nextReport[0]) {
+                out.printf("  %d entries%n", done);
+                nextReport[0] = (done / quarter + 1) * quarter;
+              }
+            });
+    out.println("  loaded " + loaded);
+    return loaded;
+  }
+
+  private UpgradeStatus upgrade(UpgradeService service, DemoCommands commands) throws Exception {
+    // The same JSON a person would pass to `./gridshift upgrade start --file`.
+    String json =
+        """
+        {"kind": "infinispan",
+         "cluster": {"cluster": "%s", "namespace": "%s"},
+         "grid": "%s",
+         "targetVersion": "%s",
+         "protostream": "PAUSE_WRITES",
+         "requestedBy": "%s"}"""
+            .formatted(
+                CLUSTER,
+                InfinispanDemoGrid.NAMESPACE,
+                InfinispanDemoGrid.GRID,
+                TARGET_VERSION,
+                System.getProperty("user.name", "demo-requester"));
+    return new UpgradeFollower(service, options.approveAll(), commands, GATE_NOTES, out)
+        .run(json, upgradeLabel());
+  }
+
+  /** What a newcomer needs to know at each gate of this demo, beyond the gate's own text. */
+  private static final Map<String, String> GATE_NOTES =
+      Map.of(
+          InfinispanGates.WRITES_PAUSED,
+          "In this demo the only client is the traffic probe, and it writes to cache '"
+              + TRAFFIC_CACHE
+              + "' alone: nothing writes to the caches named above, so there is nothing to"
+              + " pause; approving is enough.",
+          InfinispanGates.SWITCH_TRAFFIC,
+          "Approving points Service '"
+              + InfinispanDemoGrid.GRID
+              + "' at the new pods; the traffic probe goes on through it.",
+          InfinispanGates.CUTOVER,
+          "After cutover, writes live only on the new grid: nothing is rolled back"
+              + " automatically any more.",
+          InfinispanGates.DELETE_SOURCE,
+          "Approving deletes the old " + SOURCE_VERSION + " pods (their volumes are kept).");
+
+  private static String upgradeLabel() {
+    return SOURCE_VERSION + " -> " + TARGET_VERSION;
+  }
+
+  private void summarize(UpgradeStatus result, DemoReport report) {
+    out.println();
+    StatusPrinter.print(result, out);
+    out.printf(
+        "%nKeys per cache: verify-target looked every source key up on the target; then the demo"
+            + " read%nevery key it had loaded back through the client Service:%n");
+    for (DemoReport.Cache c : report.caches()) {
+      out.printf(
+          "  %-10s source %7d  target %7d  missing %d  |  loaded %7d  missing or changed %d%n",
+          c.name(),
+          c.sourceEntries(),
+          c.targetEntries(),
+          c.missingKeys(),
+          c.loadedKeys(),
+          c.loadedKeysMissing());
+    }
+    out.printf(
+        "%nResult: %s%n",
+        report.success()
+            ? "COMPLETED, no key missing"
+            : "NOT successful (" + report.status() + ")");
+  }
+}

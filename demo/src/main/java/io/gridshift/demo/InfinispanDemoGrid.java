@@ -1,0 +1,327 @@
+package io.gridshift.demo;
+
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gridshift.sandbox.infinispan.InfinispanServer;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntConsumer;
+import org.infinispan.client.hotrod.DataFormat;
+import org.infinispan.client.hotrod.RemoteCache;
+import org.infinispan.client.hotrod.RemoteCacheManager;
+import org.infinispan.client.hotrod.configuration.ClientIntelligence;
+import org.infinispan.client.hotrod.configuration.ConfigurationBuilder;
+import org.infinispan.commons.dataconversion.MediaType;
+import org.infinispan.commons.marshall.UTF8StringMarshaller;
+
+/**
+ * The demo's source grid in the sandbox: a StatefulSet of Infinispan pods, its ConfigMap and client
+ * Service, three caches (one protostream-encoded with a registered schema) and a known data set
+ * whose every key can be checked afterwards through the client Service.
+ */
+public final class InfinispanDemoGrid {
+  public static final String GRID = "dg";
+  public static final String NAMESPACE = "default";
+  public static final int PORT = 11222;
+  static final String IMAGE_REPOSITORY = "quay.io/infinispan/server";
+
+  /** The caches, their JSON configurations and their share of the entries. */
+  static final Map<String, String> CACHES = new LinkedHashMap<>();
+
+  static {
+    CACHES.put("sessions", "{\"distributed-cache\":{\"mode\":\"SYNC\",\"owners\":2}}");
+    CACHES.put("events", "{\"replicated-cache\":{\"mode\":\"SYNC\"}}");
+    CACHES.put(
+        "catalog",
+        "{\"distributed-cache\":{\"mode\":\"SYNC\",\"owners\":2,"
+            + "\"encoding\":{\"media-type\":\"application/x-protostream\"}}}");
+  }
+
+  static final String SCHEMA_NAME = "demo.proto";
+  static final String SCHEMA =
+      """
+      package demo;
+      message Product {
+        required string name = 1;
+        required int32 stock = 2;
+      }
+      """;
+
+  private final KubernetesClient kube;
+
+  public InfinispanDemoGrid(KubernetesClient kube) {
+    this.kube = kube;
+  }
+
+  /** Creates ConfigMap, StatefulSet and Service of a grid running {@code version}. */
+  public void create(String version, int replicas) {
+    kube.configMaps()
+        .inNamespace(NAMESPACE)
+        .resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName(GRID + "-config")
+                .endMetadata()
+                .addToData("infinispan.xml", InfinispanServer.sandboxConfig(false))
+                .build())
+        .create();
+    kube.apps()
+        .statefulSets()
+        .inNamespace(NAMESPACE)
+        .resource(statefulSet(version, replicas))
+        .create();
+    kube.services()
+        .inNamespace(NAMESPACE)
+        .resource(
+            new ServiceBuilder()
+                .withNewMetadata()
+                .withName(GRID)
+                .endMetadata()
+                .withNewSpec()
+                .addToSelector("app", GRID)
+                .addNewPort()
+                .withName("hotrod")
+                .withPort(PORT)
+                .withTargetPort(new IntOrString(PORT))
+                .endPort()
+                .endSpec()
+                .build())
+        .create();
+  }
+
+  private static StatefulSet statefulSet(String version, int replicas) {
+    return new StatefulSetBuilder()
+        .withNewMetadata()
+        .withName(GRID)
+        .addToLabels("app", GRID)
+        .endMetadata()
+        .withNewSpec()
+        .withReplicas(replicas)
+        .withServiceName(GRID)
+        .withMinReadySeconds(5)
+        .withNewSelector()
+        .addToMatchLabels("app", GRID)
+        .endSelector()
+        .withNewUpdateStrategy()
+        .withType("RollingUpdate")
+        .endUpdateStrategy()
+        .withNewTemplate()
+        .withNewMetadata()
+        .addToLabels("app", GRID)
+        .endMetadata()
+        .withNewSpec()
+        .withTerminationGracePeriodSeconds(60L)
+        .addNewContainer()
+        .withName("infinispan")
+        .withImage(IMAGE_REPOSITORY + ":" + version)
+        .addNewPort()
+        .withName("hotrod")
+        .withContainerPort(PORT)
+        .endPort()
+        .addNewVolumeMount()
+        .withName("config")
+        .withMountPath("/opt/infinispan/server/conf/user")
+        .endVolumeMount()
+        .endContainer()
+        .addNewVolume()
+        .withName("config")
+        .withNewConfigMap()
+        .withName(GRID + "-config")
+        .endConfigMap()
+        .endVolume()
+        .endSpec()
+        .endTemplate()
+        .endSpec()
+        .build();
+  }
+
+  /** Waits until every replica of the grid is ready; reports progress as ready counts. */
+  public void awaitReady(int replicas, Duration timeout, IntConsumer progress)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    int last = -1;
+    while (System.nanoTime() < deadline) {
+      StatefulSet sts = kube.apps().statefulSets().inNamespace(NAMESPACE).withName(GRID).get();
+      Integer ready =
+          sts == null || sts.getStatus() == null ? null : sts.getStatus().getReadyReplicas();
+      int now = ready == null ? 0 : ready;
+      if (now != last) {
+        progress.accept(now);
+        last = now;
+      }
+      if (now >= replicas) {
+        return;
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException(
+        "grid "
+            + GRID
+            + " did not become ready within "
+            + timeout
+            + "; see the pod logs under the sandbox work dir");
+  }
+
+  /** The client Service's address (its cluster IP in the sandbox). */
+  public String serviceHost() {
+    return kube.services().inNamespace(NAMESPACE).withName(GRID).get().getSpec().getClusterIP();
+  }
+
+  /** Creates the caches and the schema. */
+  public void createCaches() throws IOException, InterruptedException {
+    createCaches(CACHES.keySet());
+  }
+
+  /** Registers the schema and creates {@code names}, some of the demo's caches. */
+  public void createCaches(Collection<String> names) throws IOException, InterruptedException {
+    requireDemoCaches(names);
+    DemoRest rest = new DemoRest(serviceHost(), PORT);
+    rest.registerSchema(SCHEMA_NAME, SCHEMA);
+    for (String name : names) {
+      rest.createCache(name, CACHES.get(name));
+    }
+  }
+
+  /** Loads {@code total} entries spread over the caches; returns entries per cache. */
+  public Map<String, Integer> load(int total, IntConsumer progress) {
+    return load(total, CACHES.keySet(), progress);
+  }
+
+  /** Loads {@code total} entries spread over {@code names}; returns entries per cache. */
+  public Map<String, Integer> load(int total, Collection<String> names, IntConsumer progress) {
+    requireDemoCaches(names);
+    Map<String, Integer> counts = split(total, names);
+    int done = 0;
+    try (RemoteCacheManager rcm = hotRod()) {
+      for (var cache : counts.entrySet()) {
+        RemoteCache<String, String> c = cache(rcm, cache.getKey());
+        Map<String, String> batch = new HashMap<>();
+        for (int i = 0; i < cache.getValue(); i++) {
+          batch.put(key(cache.getKey(), i), value(cache.getKey(), i));
+          if (batch.size() == 1000) {
+            c.putAll(batch);
+            done += batch.size();
+            batch.clear();
+            progress.accept(done);
+          }
+        }
+        c.putAll(batch);
+        done += batch.size();
+        progress.accept(done);
+      }
+    }
+    return counts;
+  }
+
+  /**
+   * Reads every loaded key back through the client Service (now the target's) and returns, per
+   * cache, how many are missing or hold a different value.
+   */
+  public Map<String, Integer> missingKeys(Map<String, Integer> loaded) {
+    Map<String, Integer> missing = new LinkedHashMap<>();
+    try (RemoteCacheManager rcm = hotRod()) {
+      for (var cache : loaded.entrySet()) {
+        RemoteCache<String, String> c = cache(rcm, cache.getKey());
+        int lost = 0;
+        for (int start = 0; start < cache.getValue(); start += 1000) {
+          Set<String> keys = new java.util.HashSet<>();
+          for (int i = start; i < Math.min(cache.getValue(), start + 1000); i++) {
+            keys.add(key(cache.getKey(), i));
+          }
+          Map<String, String> found = c.getAll(keys);
+          for (int i = start; i < Math.min(cache.getValue(), start + 1000); i++) {
+            if (!sameValue(
+                cache.getKey(), value(cache.getKey(), i), found.get(key(cache.getKey(), i)))) {
+              lost++;
+            }
+          }
+        }
+        missing.put(cache.getKey(), lost);
+      }
+    }
+    return missing;
+  }
+
+  private static boolean sameValue(String cache, String expected, String actual) {
+    if (actual == null) {
+      return false;
+    }
+    // JSON read back from a protostream cache may differ in whitespace and field order.
+    return cache.equals("catalog")
+        ? actual.replace(" ", "").contains("\"stock\":" + stockOf(expected))
+        : expected.equals(actual);
+  }
+
+  private static String stockOf(String json) {
+    return json.substring(json.indexOf("\"stock\":") + 8, json.indexOf('}')).trim();
+  }
+
+  private static void requireDemoCaches(Collection<String> names) {
+    if (names.isEmpty() || !CACHES.keySet().containsAll(names)) {
+      throw new IllegalArgumentException(
+          "caches " + names + ": choose one or more of the demo's caches " + CACHES.keySet());
+    }
+  }
+
+  private static Map<String, Integer> split(int total, Collection<String> caches) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    List<String> names = new ArrayList<>(caches);
+    int share = total / names.size();
+    for (int i = 0; i < names.size(); i++) {
+      counts.put(names.get(i), i == 0 ? total - share * (names.size() - 1) : share);
+    }
+    return counts;
+  }
+
+  static String key(String cache, int i) {
+    return cache + "-" + i;
+  }
+
+  static String value(String cache, int i) {
+    if (cache.equals("catalog")) {
+      return "{\"_type\":\"demo.Product\",\"name\":\"product-"
+          + i
+          + "\",\"stock\":"
+          + (i % 1000)
+          + "}";
+    }
+    return cache + "-value-" + i;
+  }
+
+  private RemoteCacheManager hotRod() {
+    ConfigurationBuilder builder = new ConfigurationBuilder();
+    // A client outside the cluster sees only the Service address: no topology-aware routing.
+    builder.addServer().host(serviceHost()).port(PORT);
+    builder.clientIntelligence(ClientIntelligence.BASIC);
+    builder.socketTimeout(60_000);
+    return new RemoteCacheManager(builder.build());
+  }
+
+  private static RemoteCache<String, String> cache(RemoteCacheManager rcm, String name) {
+    RemoteCache<String, String> cache = rcm.getCache(name);
+    if (!name.equals("catalog")) {
+      // Unencoded caches store the client's bytes as they are: the default marshaller reads them
+      // back.
+      return cache;
+    }
+    // The protostream cache: the server converts JSON to and from demo.Product.
+    return cache.withDataFormat(
+        DataFormat.builder()
+            .keyType(MediaType.TEXT_PLAIN)
+            .keyMarshaller(new UTF8StringMarshaller())
+            .valueType(MediaType.APPLICATION_JSON)
+            .valueMarshaller(new UTF8StringMarshaller())
+            .build());
+  }
+}

@@ -1,0 +1,43 @@
+package io.gridshift.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The demo's command line: defaults, the measurement options, and clear refusals. */
+class DemoOptionsTest {
+  @Test
+  void measuresAt200OpsPerSecondAfterA10SecondBaselineByDefault() {
+    DemoOptions o = DemoOptions.parse(new String[] {"infinispan"});
+    assertThat(o.rate()).isEqualTo(200);
+    assertThat(o.baselineSeconds()).isEqualTo(10);
+    assertThat(o.timeline()).isNull();
+  }
+
+  @Test
+  void readsRateBaselineAndTimeline() {
+    DemoOptions o =
+        DemoOptions.parse(
+            new String[] {
+              "hazelcast", "--rate", "0", "--baseline", "3", "--timeline", "t.html", "--yes"
+            });
+    assertThat(o.rate()).isZero();
+    assertThat(o.baselineSeconds()).isEqualTo(3);
+    assertThat(o.timeline()).isEqualTo(Path.of("t.html"));
+    assertThat(o.approveAll()).isTrue();
+  }
+
+  @Test
+  void outOfRangeOrNonNumericValuesSayWhatIsAllowed() {
+    assertThatThrownBy(() -> DemoOptions.parse(new String[] {"infinispan", "--rate", "-5"}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--rate must be a number from 0 to 5000, not '-5'");
+    assertThatThrownBy(() -> DemoOptions.parse(new String[] {"infinispan", "--baseline", "x"}))
+        .hasMessage("--baseline must be a number from 1 to 600, not 'x'");
+    assertThatThrownBy(() -> DemoOptions.parse(new String[] {"infinispan", "--timeline"}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--timeline");
+  }
+}
