@@ -147,6 +147,7 @@ function renderDetail(s) {
   $("paused").hidden = !s.paused;
   $("message").textContent = s.message || "";
   renderSteps(s.steps || []);
+  renderDetails(s.details);
   renderGate(s.openGate);
   renderAudit(s.audit || []);
 }
@@ -161,6 +162,25 @@ function renderSteps(steps) {
     row.dataset.state = step.state;
     row.cells[1].className = "state state-" + step.state;
     body.appendChild(row);
+  }
+}
+
+// Every kind's details carry their progress as tables: the page needs no kind-specific code.
+function renderDetails(details) {
+  const box = $("details");
+  box.replaceChildren();
+  for (const t of (details && details.tables) || []) {
+    const table = document.createElement("table");
+    table.className = "details";
+    const head = table.createTHead().insertRow();
+    for (const column of t.columns) {
+      const th = document.createElement("th");
+      th.textContent = column;
+      head.appendChild(th);
+    }
+    const body = table.createTBody();
+    for (const row of t.rows) body.appendChild(cells(row));
+    box.appendChild(table);
   }
 }
 

@@ -7,7 +7,9 @@ import io.gridshift.worker.GridshiftWorker;
 import io.gridshift.worker.WorkerConfig;
 import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.hazelcast.HazelcastGates;
+import io.gridshift.workflows.kinds.GridKinds;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.PrintStream;
@@ -56,7 +58,12 @@ public final class HazelcastDemo {
       WorkflowServiceStubs stubs =
           WorkflowServiceStubs.newServiceStubs(
               WorkflowServiceStubsOptions.newBuilder().setTarget(sandbox.temporalTarget()).build());
-      WorkflowClient client = WorkflowClient.newInstance(stubs);
+      WorkflowClient client =
+          WorkflowClient.newInstance(
+              stubs,
+              WorkflowClientOptions.newBuilder()
+                  .setDataConverter(GridKinds.dataConverter())
+                  .build());
       WorkerConfig config =
           new WorkerConfig(
               new WorkerConfig.Temporal(sandbox.temporalTarget(), "default"),

@@ -1,5 +1,7 @@
 package io.gridshift.workflows.common;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.gridshift.workflows.hazelcast.HazelcastDetails;
@@ -12,6 +14,8 @@ import java.util.List;
  * reads it the same way; the built-in kinds are listed here, a plugged kind's details are
  * registered by {@link io.gridshift.workflows.kinds.GridKinds}.
  */
+// The tables are written for readers that do not know the kind (the ops page) and never read back.
+@JsonIgnoreProperties(value = "tables", allowGetters = true)
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "kind")
 @JsonSubTypes({
   @JsonSubTypes.Type(InfinispanDetails.class),
@@ -27,7 +31,11 @@ public interface UpgradeDetails {
     return List.of();
   }
 
-  /** The kind's progress as tables, for readers that do not know the kind (the CLI). */
+  /**
+   * The kind's progress as tables, for readers that do not know the kind: the CLI, the ops page
+   * (JSON {@code details.tables}) and the Temporal UI's current details.
+   */
+  @JsonProperty("tables")
   default List<DetailTable> tables() {
     return List.of();
   }

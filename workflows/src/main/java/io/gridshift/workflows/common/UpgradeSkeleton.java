@@ -69,6 +69,7 @@ public abstract class UpgradeSkeleton<R extends UpgradeRequest> extends GatedUpg
   protected UpgradeSkeleton(String kind, List<String> stepNames, VisibilityOptions offered) {
     super(stepNames, offered);
     this.kind = kind;
+    visibility.kindDetails(this::details);
   }
 
   /**

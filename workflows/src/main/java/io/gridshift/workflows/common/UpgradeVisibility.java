@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What people see of an upgrade outside {@code status()}: search attributes, the current details
@@ -39,6 +40,7 @@ public final class UpgradeVisibility implements UpgradeListener {
   private final StepTracker tracker;
   private final VisibilityOptions offered;
   private final Notifier notifier = new Notifier();
+  private Supplier<UpgradeDetails> kindDetails = () -> null;
   private final Map<String, String> upserted = new HashMap<>();
   private Set<String> registered = Set.of();
   private boolean on;
@@ -99,6 +101,11 @@ public final class UpgradeVisibility implements UpgradeListener {
     values.put(PHASE, tracker.phase().name());
     upsert(values);
     details();
+  }
+
+  /** Where the kind's details come from, for the Temporal UI's current details. */
+  public void kindDetails(Supplier<UpgradeDetails> source) {
+    this.kindDetails = source;
   }
 
   /** The version running before the upgrade, once the plan knows it. */
@@ -223,7 +230,19 @@ public final class UpgradeVisibility implements UpgradeListener {
     if (tracker.message() != null) {
       d.append("\n\n").append(tracker.message());
     }
+    UpgradeDetails kindDetails = this.kindDetails.get();
+    if (kindDetails != null) {
+      kindDetails.tables().forEach(table -> markdown(table, d));
+    }
     Workflow.setCurrentDetails(d.toString());
+  }
+
+  private static void markdown(DetailTable table, StringBuilder d) {
+    d.append("\n\n| ").append(String.join(" | ", table.columns())).append(" |\n|");
+    d.append(" --- |".repeat(table.columns().size()));
+    for (List<String> row : table.rows()) {
+      d.append("\n| ").append(String.join(" | ", row)).append(" |");
+    }
   }
 
   private String currentStepMessage() {
