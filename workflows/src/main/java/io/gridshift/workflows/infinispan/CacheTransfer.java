@@ -33,8 +33,6 @@ import java.util.Optional;
  * while verify-target checks them all.
  */
 final class CacheTransfer {
-  private static final String CLIENT_DRAIN_CHANGE = "client-drain-before-sync";
-  private static final String VERIFY_TARGET_KEYS_ONLY_CHANGE = "verify-target-keys-only";
   private final InfinispanUpgradeRequest request;
   private final InfinispanPlan plan;
   private final InfinispanActivityStubs act;
@@ -145,13 +143,11 @@ final class CacheTransfer {
 
   /**
    * Gives clients time to reconnect through the switched Service before sync-data starts, so no
-   * write reaches the source after sync copied its key. Added after release, hence the version.
+   * write reaches the source after sync copied its key.
    */
   private void drainClients() {
     int seconds = request.sync().clientDrainSeconds();
-    if (seconds == 0
-        || Workflow.getVersion(CLIENT_DRAIN_CHANGE, Workflow.DEFAULT_VERSION, 1)
-            == Workflow.DEFAULT_VERSION) {
+    if (seconds == 0) {
       return;
     }
     note(
@@ -188,13 +184,10 @@ final class CacheTransfer {
    * Checks every key of each cache is on the target, now that nothing reads through to the source.
    * Values are not compared again: since disconnect-source, client writes reach only the target, so
    * the source's values are older by design (verify-sync compared them while the target still wrote
-   * through to the source). Added after release, hence the version.
+   * through to the source).
    */
   void verifyTarget() {
-    boolean keysOnly =
-        Workflow.getVersion(VERIFY_TARGET_KEYS_ONLY_CHANGE, Workflow.DEFAULT_VERSION, 1)
-            != Workflow.DEFAULT_VERSION;
-    verify(InfinispanSteps.VERIFY_TARGET, cacheNames(), true, false, keysOnly ? 0 : null);
+    verify(InfinispanSteps.VERIFY_TARGET, cacheNames(), true, false, 0);
   }
 
   /** {@code sample}: keys whose values are compared, null for the request's verifySample. */

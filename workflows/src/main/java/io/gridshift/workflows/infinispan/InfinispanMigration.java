@@ -19,7 +19,6 @@ import io.gridshift.workflows.infinispan.activities.DeleteGridRequest;
 import io.gridshift.workflows.infinispan.activities.DeployTargetRequest;
 import io.gridshift.workflows.infinispan.activities.GridEndpoint;
 import io.gridshift.workflows.infinispan.activities.RemoteStoreConfigRequest;
-import io.temporal.workflow.Workflow;
 import java.util.List;
 import java.util.Map;
 
@@ -30,15 +29,11 @@ import java.util.Map;
  * start (the retry gate), so each relies on idempotent activities and keeps values it must reuse.
  */
 final class InfinispanMigration {
-  private static final String CREATE_CONNECTED_CHANGE = "create-caches-connected";
-
   /** How long the target's cluster view may take to become whole and healthy. */
   static final int HEALTH_TIMEOUT_SECONDS = 600;
 
   /** Stays below the long-wait profile's 30-minute start-to-close. */
   private static final int MAX_WAIT_SECONDS = 1500;
-
-  private static final String PROBE_CLEANUP_CHANGE = "config-disconnect-removes-probe";
 
   private final InfinispanUpgradeRequest request;
   private final InfinispanPlan plan;
@@ -126,13 +121,11 @@ final class InfinispanMigration {
    * RUNTIME mode the user caches are left to connect-source, which creates each one with its remote
    * store in one go: creating it here first meant connect-source had to delete the empty cache and
    * create it again (a connection to a cache with no store yet needs that), two cluster-wide cache
-   * starts per cache instead of one. Added after release, hence the version.
+   * starts per cache instead of one.
    */
   void createCaches() {
     act.data().copyInternalCaches(sourceEndpoint(), targetEndpoint());
-    if (plan.connectionMode() == ConnectionMode.RUNTIME
-        && Workflow.getVersion(CREATE_CONNECTED_CHANGE, Workflow.DEFAULT_VERSION, 1)
-            != Workflow.DEFAULT_VERSION) {
+    if (plan.connectionMode() == ConnectionMode.RUNTIME) {
       note(
           InfinispanSteps.CREATE_CACHES,
           "internal caches copied; connect-source creates the "
@@ -202,25 +195,19 @@ final class InfinispanMigration {
   }
 
   /**
-   * Disconnects each cache still connected: REST in RUNTIME mode, configuration + pod-by-pod roll
-   * in CONFIG (which never has write-paused caches: they need RUNTIME).
+   * Disconnects each cache still connected: REST in RUNTIME mode; in CONFIG (which never has
+   * write-paused caches: they need RUNTIME) the configuration without remote stores and a
+   * pod-by-pod roll first, then the same per-cache disconnect (a no-op without a store), which also
+   * removes a write probe a failed probe left on the target.
    */
   void disconnectSource() {
     List<String> remaining = transfer.remainingCaches();
     if (plan.connectionMode() == ConnectionMode.CONFIG) {
       act.deploy().removeRemoteStores(cluster(), plan.targetGrid());
       rollTargetPodByPod();
-      // Added after release: the per-cache disconnect (a no-op without a store) also removes a
-      // write probe a failed probe left on the target, which the roll alone keeps.
-      if (Workflow.getVersion(PROBE_CLEANUP_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
-        for (String cache : remaining) {
-          act.data().disconnectSource(cacheRequest(cache));
-        }
-      }
-    } else {
-      for (String cache : remaining) {
-        act.data().disconnectSource(cacheRequest(cache));
-      }
+    }
+    for (String cache : remaining) {
+      act.data().disconnectSource(cacheRequest(cache));
     }
     for (String cache : remaining) {
       caches.state(cache, CacheBook.DISCONNECTED);
