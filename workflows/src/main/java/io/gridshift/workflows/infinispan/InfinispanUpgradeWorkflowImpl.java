@@ -47,8 +47,9 @@ import org.slf4j.Logger;
  * detached scope: every write made so far also reached the source, so nothing is lost. After it,
  * nothing is rolled back: a failed step opens the {@code retry} gate and waits for a person.
  *
- * <p>The step bodies are in {@link InfinispanMigration} (grids and traffic) and {@link
- * CacheTransfer} (probe, sync, verify); the end messages in {@link InfinispanOutcomes}; gates,
+ * <p>The step bodies are in {@link TargetGrid} (deploy, caches, connect and disconnect the source,
+ * delete it), {@link ClientTraffic} (switch the client Service and Route, or switch them back) and
+ * {@link CacheData} (probe, sync, verify); the end messages in {@link InfinispanOutcomes}; gates,
  * pause and abort in {@link Gatekeeper} and {@link StepRunner}.
  */
 public class InfinispanUpgradeWorkflowImpl extends GatedUpgradeHandlers
@@ -82,8 +83,9 @@ public class InfinispanUpgradeWorkflowImpl extends GatedUpgradeHandlers
   private InfinispanUpgradeRequest request;
   private InfinispanPlan plan;
   private InfinispanActivityStubs act;
-  private InfinispanMigration migration;
-  private CacheTransfer transfer;
+  private TargetGrid targetGrid;
+  private ClientTraffic traffic;
+  private CacheData data;
   private InfinispanOutcomes outcomes;
   private ClaimKeeper claims;
 
@@ -102,15 +104,15 @@ public class InfinispanUpgradeWorkflowImpl extends GatedUpgradeHandlers
       prepareTarget();
       movePausedCaches();
       switchTraffic();
-      step(InfinispanSteps.SYNC_DATA, transfer::syncData);
-      step(InfinispanSteps.VERIFY_SYNC, transfer::verifySync);
+      step(InfinispanSteps.SYNC_DATA, data::syncData);
+      step(InfinispanSteps.VERIFY_SYNC, data::verifySync);
       gate(InfinispanSteps.GATE_CUTOVER, InfinispanGates.CUTOVER, null);
       // From here writes live only on the target (if switch-traffic did not already pass it).
       passPointOfNoReturn(InfinispanGates.CUTOVER);
-      step(InfinispanSteps.DISCONNECT_SOURCE, migration::disconnectSource);
-      step(InfinispanSteps.VERIFY_TARGET, transfer::verifyTarget);
+      step(InfinispanSteps.DISCONNECT_SOURCE, targetGrid::disconnectSource);
+      step(InfinispanSteps.VERIFY_TARGET, data::verifyTarget);
       gate(InfinispanSteps.GATE_DELETE_SOURCE, InfinispanGates.DELETE_SOURCE, null);
-      step(InfinispanSteps.DELETE_SOURCE, migration::deleteSource);
+      step(InfinispanSteps.DELETE_SOURCE, targetGrid::deleteSource);
       return complete();
     } catch (UpgradeStop stop) {
       throw end(stop);
@@ -149,9 +151,10 @@ public class InfinispanUpgradeWorkflowImpl extends GatedUpgradeHandlers
       claims.alsoRelease(InfinispanPlanner.created(plan));
     }
     caches.planned(plan.caches());
-    transfer = new CacheTransfer(request, plan, act, tracker, caches);
-    migration = new InfinispanMigration(request, plan, act, tracker, caches, transfer, claims);
-    outcomes = new InfinispanOutcomes(request, plan, tracker, transfer);
+    targetGrid = new TargetGrid(request, plan, act, tracker, caches, claims);
+    traffic = new ClientTraffic(request, plan, act, tracker, claims);
+    data = new CacheData(request, plan, act, tracker, caches);
+    outcomes = new InfinispanOutcomes(request, plan, tracker, caches);
     String summary = InfinispanPlanner.summary(plan);
     tracker.note(InfinispanSteps.PLAN, summary);
     tracker.message(summary);
@@ -159,11 +162,11 @@ public class InfinispanUpgradeWorkflowImpl extends GatedUpgradeHandlers
   }
 
   private void prepareTarget() {
-    compensateWith(InfinispanSteps.DEPLOY_TARGET, "target removed", migration::removeTarget);
-    steps.run(InfinispanSteps.DEPLOY_TARGET, migration::deployTarget);
-    steps.run(InfinispanSteps.CREATE_CACHES, migration::createCaches);
-    steps.run(InfinispanSteps.CONNECT_SOURCE, migration::connectSource);
-    steps.run(InfinispanSteps.PROBE_WRITE_THROUGH, transfer::probeWriteThrough);
+    compensateWith(InfinispanSteps.DEPLOY_TARGET, "target removed", targetGrid::remove);
+    steps.run(InfinispanSteps.DEPLOY_TARGET, targetGrid::deploy);
+    steps.run(InfinispanSteps.CREATE_CACHES, targetGrid::createCaches);
+    steps.run(InfinispanSteps.CONNECT_SOURCE, targetGrid::connectSource);
+    steps.run(InfinispanSteps.PROBE_WRITE_THROUGH, data::probeWriteThrough);
   }
 
   /**
@@ -171,7 +174,7 @@ public class InfinispanUpgradeWorkflowImpl extends GatedUpgradeHandlers
    * a person has paused client writes to them. Still compensated: traffic is on the source.
    */
   private void movePausedCaches() {
-    List<String> paused = transfer.writePausedCaches();
+    List<String> paused = caches.writePaused();
     if (paused.isEmpty()) {
       String why = "not needed: a write through the target reaches the source for every cache";
       tracker.skip(InfinispanSteps.GATE_WRITES_PAUSED, why);
@@ -186,18 +189,18 @@ public class InfinispanUpgradeWorkflowImpl extends GatedUpgradeHandlers
         WriteThroughRules.pauseInstruction(paused));
     // The request to pause is answered: until the next step says more, say that writes stay paused.
     tracker.message(WriteThroughRules.whilePausedCachesMove(paused));
-    steps.run(InfinispanSteps.SYNC_PAUSED_CACHES, transfer::syncPausedCaches);
+    steps.run(InfinispanSteps.SYNC_PAUSED_CACHES, data::syncPausedCaches);
     tracker.message(WriteThroughRules.keepPaused(paused));
   }
 
   /** With caches moved under paused writes, switch-traffic is the point of no return. */
   private void switchTraffic() {
-    List<String> paused = transfer.writePausedCaches();
+    List<String> paused = caches.writePaused();
     String keepPaused = paused.isEmpty() ? null : WriteThroughRules.keepPaused(paused);
     gate(InfinispanSteps.GATE_SWITCH_TRAFFIC, InfinispanGates.SWITCH_TRAFFIC, keepPaused);
     compensateWith(
-        InfinispanSteps.SWITCH_TRAFFIC, "traffic back on the source", migration::restoreTraffic);
-    steps.run(InfinispanSteps.SWITCH_TRAFFIC, migration::switchTraffic);
+        InfinispanSteps.SWITCH_TRAFFIC, "traffic back on the source", traffic::switchBackToSource);
+    steps.run(InfinispanSteps.SWITCH_TRAFFIC, traffic::switchToTarget);
     if (!paused.isEmpty()) {
       // Writes to the paused caches now resume on the target only: switching back would lose them.
       passPointOfNoReturn(InfinispanSteps.SWITCH_TRAFFIC);

@@ -1,13 +1,9 @@
 package io.gridshift.workflows.infinispan;
 
 import io.gridshift.workflows.common.BoundedParallel;
-import io.gridshift.workflows.common.ClusterRef;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.common.StepTracker;
 import io.gridshift.workflows.common.UpgradeStop;
-import io.gridshift.workflows.infinispan.activities.CacheInfo;
-import io.gridshift.workflows.infinispan.activities.CacheRequest;
-import io.gridshift.workflows.infinispan.activities.GridEndpoint;
 import io.gridshift.workflows.infinispan.activities.ProbeResult;
 import io.gridshift.workflows.infinispan.activities.SyncRequest;
 import io.gridshift.workflows.infinispan.activities.SyncResult;
@@ -23,50 +19,47 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The steps of an Infinispan upgrade that move and check cache data: probe-write-through,
- * sync-paused-caches, sync-data, verify-sync and verify-target. Like {@link InfinispanMigration}
- * each only calls activities and records progress, and may run again from its start.
+ * The caches' data on its way from source to target, and the checks that none is lost: the steps
+ * probe-write-through, sync-paused-caches, sync-data, verify-sync and verify-target. Like {@link
+ * TargetGrid} each only calls activities and records progress, and may run again from its start.
  *
  * <p>Caches whose write-through probe failed (with {@code "protostream": "PAUSE_WRITES"}) are
- * synced, verified and disconnected by sync-paused-caches, before traffic moves; sync-data,
- * verify-sync and disconnect-source then handle only the {@link #remainingCaches() remaining} ones,
- * while verify-target checks them all.
+ * synced, verified and disconnected by sync-paused-caches, before traffic moves; sync-data and
+ * verify-sync then handle only the others ({@link CacheBook#syncedAfterSwitch()}), while
+ * verify-target checks them all.
  */
-final class CacheTransfer {
+final class CacheData {
   private final InfinispanUpgradeRequest request;
-  private final InfinispanPlan plan;
   private final InfinispanActivityStubs act;
   private final StepTracker tracker;
   private final CacheBook caches;
+  private final GridAddresses grids;
 
-  /** Caches that failed the probe and move with client writes paused, in plan order. */
-  private List<String> writePausedCaches = List.of();
-
-  CacheTransfer(
+  CacheData(
       InfinispanUpgradeRequest request,
       InfinispanPlan plan,
       InfinispanActivityStubs act,
       StepTracker tracker,
       CacheBook caches) {
     this.request = request;
-    this.plan = plan;
     this.act = act;
     this.tracker = tracker;
     this.caches = caches;
+    this.grids = new GridAddresses(request, plan);
   }
 
   /**
-   * Writes a probe entry through each target cache and checks it reaches the source. When one does
-   * not, {@link WriteThroughRules} decides: stop before any traffic moves, or (PAUSE_WRITES) keep
-   * those caches for {@link #syncPausedCaches()}.
+   * probe-write-through: writes a probe entry through each target cache and checks it reaches the
+   * source. When one does not, {@link WriteThroughRules} decides: stop before any traffic moves, or
+   * (PAUSE_WRITES) mark those caches for {@link #syncPausedCaches()}.
    */
   void probeWriteThrough() {
-    List<String> names = cacheNames();
+    List<String> names = caches.names();
     List<ProbeResult> results =
         PerCache.map(
             names,
             cache -> {
-              ProbeResult r = act.data().probeWriteThrough(cacheRequest(cache));
+              ProbeResult r = act.data().probeWriteThrough(grids.cache(cache));
               caches.state(cache, r.passed() ? CacheBook.PROBED : CacheBook.FAILED);
               return r;
             });
@@ -80,43 +73,32 @@ final class CacheTransfer {
     if (refusal.isPresent()) {
       throw refusal.get();
     }
-    writePausedCaches = List.copyOf(failures.keySet());
-    for (String cache : writePausedCaches) {
-      caches.state(cache, CacheBook.WRITES_TO_PAUSE);
-    }
-    note(
+    caches.markWritePaused(List.copyOf(failures.keySet()));
+    tracker.note(
         InfinispanSteps.PROBE_WRITE_THROUGH,
         failures.isEmpty()
             ? "a write through the target reaches the source for every cache"
             : WriteThroughRules.pausePlanned(failures));
   }
 
-  /** Caches that failed the probe and move with client writes paused; empty when none did. */
-  List<String> writePausedCaches() {
-    return writePausedCaches;
-  }
-
   /**
-   * With client writes to them paused: syncs, verifies (every key, around the store) and
-   * disconnects each write-paused cache, at most {@code sync.parallelCaches} at once, so that they
-   * are complete on the target before traffic moves.
+   * sync-paused-caches: with client writes to them paused, syncs, verifies (every key, around the
+   * store) and disconnects each write-paused cache, at most {@code sync.parallelCaches} at once, so
+   * that they are complete on the target before traffic moves.
    */
   void syncPausedCaches() {
+    List<String> paused = caches.writePaused();
     List<SyncResult> results =
-        BoundedParallel.map(
-            writePausedCaches, request.sync().parallelCaches(), this::syncVerifyDisconnect);
+        BoundedParallel.map(paused, request.sync().parallelCaches(), this::syncVerifyDisconnect);
     long entries = results.stream().mapToLong(SyncResult::synchronizedEntries).sum();
-    note(
+    tracker.note(
         InfinispanSteps.SYNC_PAUSED_CACHES,
-        "synchronized "
-            + entries
-            + " entries, verified and disconnected caches "
-            + writePausedCaches);
+        "synchronized " + entries + " entries, verified and disconnected caches " + paused);
   }
 
   private SyncResult syncVerifyDisconnect(String cache) {
     SyncResult synced = syncCache(cache);
-    VerifyResult r = verifyCache(cache, true, true, null);
+    VerifyResult r = verifyCache(cache, true, true, request.verifySample());
     if (!r.ok()) {
       throw UpgradeStop.failed(
           FailureTypes.DATA_MISMATCH,
@@ -125,18 +107,22 @@ final class CacheTransfer {
               + describe(r)
               + "; the cache was not disconnected");
     }
-    act.data().disconnectSource(cacheRequest(cache));
+    act.data().disconnectSource(grids.cache(cache));
     caches.state(cache, CacheBook.DISCONNECTED);
     return synced;
   }
 
-  /** sync-data per cache not synced already, at most {@code sync.parallelCaches} at once. */
+  /**
+   * sync-data: each cache not synced already, at most {@code sync.parallelCaches} at once, once
+   * clients have had time to reconnect through the switched Service.
+   */
   void syncData() {
     drainClients();
     List<SyncResult> results =
-        BoundedParallel.map(remainingCaches(), request.sync().parallelCaches(), this::syncCache);
+        BoundedParallel.map(
+            caches.syncedAfterSwitch(), request.sync().parallelCaches(), this::syncCache);
     long entries = results.stream().mapToLong(SyncResult::synchronizedEntries).sum();
-    note(
+    tracker.note(
         InfinispanSteps.SYNC_DATA,
         "synchronized " + entries + " entries in " + results.size() + " caches" + alreadyDone());
   }
@@ -150,7 +136,7 @@ final class CacheTransfer {
     if (seconds == 0) {
       return;
     }
-    note(
+    tracker.note(
         InfinispanSteps.SYNC_DATA,
         "waiting " + seconds + " s for clients to reconnect through the switched Service");
     Workflow.sleep(Duration.ofSeconds(seconds));
@@ -163,7 +149,7 @@ final class CacheTransfer {
           act.dataWaits()
               .syncData(
                   new SyncRequest(
-                      cacheRequest(cache), request.sync().readBatch(), request.sync().threads()));
+                      grids.cache(cache), request.sync().readBatch(), request.sync().threads()));
       caches.synced(cache, r);
       return r;
     } catch (TemporalFailure e) {
@@ -173,30 +159,31 @@ final class CacheTransfer {
   }
 
   /**
-   * Compares each cache not verified already, with store reads skipped (the store would hide
-   * missing entries).
+   * verify-sync: compares each cache not verified already, with store reads skipped (the store
+   * would hide missing entries).
    */
   void verifySync() {
-    verify(InfinispanSteps.VERIFY_SYNC, remainingCaches(), false, true, null);
+    verify(
+        InfinispanSteps.VERIFY_SYNC,
+        caches.syncedAfterSwitch(),
+        false,
+        true,
+        request.verifySample());
   }
 
   /**
-   * Checks every key of each cache is on the target, now that nothing reads through to the source.
-   * Values are not compared again: since disconnect-source, client writes reach only the target, so
-   * the source's values are older by design (verify-sync compared them while the target still wrote
-   * through to the source).
+   * verify-target: checks every key of each cache is on the target, now that nothing reads through
+   * to the source. Values are not compared again: since disconnect-source, client writes reach only
+   * the target, so the source's values are older by design (verify-sync compared them while the
+   * target still wrote through to the source).
    */
   void verifyTarget() {
-    verify(InfinispanSteps.VERIFY_TARGET, cacheNames(), true, false, 0);
+    verify(InfinispanSteps.VERIFY_TARGET, caches.names(), true, false, 0);
   }
 
-  /** {@code sample}: keys whose values are compared, null for the request's verifySample. */
+  /** {@code sample}: how many keys per cache have their values compared. */
   private void verify(
-      String step,
-      List<String> names,
-      boolean fullKeyCheck,
-      boolean skipSourceLoad,
-      Integer sample) {
+      String step, List<String> names, boolean fullKeyCheck, boolean skipSourceLoad, int sample) {
     List<String> problems = new ArrayList<>();
     long entries = 0;
     List<VerifyResult> results =
@@ -213,15 +200,15 @@ final class CacheTransfer {
           step + " found data missing on the target: " + String.join("; ", problems));
     }
     String done = step.equals(InfinispanSteps.VERIFY_SYNC) ? alreadyDone() : "";
-    note(step, names.size() + " caches match (" + entries + " entries on the target)" + done);
+    tracker.note(
+        step, names.size() + " caches match (" + entries + " entries on the target)" + done);
   }
 
   private VerifyResult verifyCache(
-      String cache, boolean fullKeyCheck, boolean skipSourceLoad, Integer sample) {
-    int values = sample != null ? sample : request.verifySample();
+      String cache, boolean fullKeyCheck, boolean skipSourceLoad, int sample) {
     VerifyResult r =
         act.dataWaits()
-            .verify(new VerifyRequest(cacheRequest(cache), values, fullKeyCheck, skipSourceLoad));
+            .verify(new VerifyRequest(grids.cache(cache), sample, fullKeyCheck, skipSourceLoad));
     caches.verified(cache, r);
     return r;
   }
@@ -243,39 +230,10 @@ final class CacheTransfer {
         + (r.examples() == null || r.examples().isEmpty() ? "" : " (e.g. " + r.examples() + ")");
   }
 
-  /** Caches still connected to the source once sync-paused-caches has run. */
-  List<String> remainingCaches() {
-    return cacheNames().stream().filter(c -> !writePausedCaches.contains(c)).toList();
-  }
-
   private String alreadyDone() {
-    return writePausedCaches.isEmpty()
+    List<String> paused = caches.writePaused();
+    return paused.isEmpty()
         ? ""
-        : "; " + writePausedCaches + " were done in " + InfinispanSteps.SYNC_PAUSED_CACHES;
-  }
-
-  private void note(String step, String detail) {
-    tracker.note(step, detail);
-  }
-
-  private List<String> cacheNames() {
-    return plan.caches().stream().map(CacheInfo::name).toList();
-  }
-
-  private ClusterRef cluster() {
-    return request.cluster();
-  }
-
-  private GridEndpoint endpoint(String service) {
-    return new GridEndpoint(cluster(), service, request.port(), request.credentialsSecret());
-  }
-
-  /** The source through the Service pinned to its pods (the client Service moves). */
-  private GridEndpoint sourceEndpoint() {
-    return endpoint(plan.sourceService());
-  }
-
-  private CacheRequest cacheRequest(String cache) {
-    return new CacheRequest(sourceEndpoint(), endpoint(plan.targetGrid()), cache);
+        : "; " + paused + " were done in " + InfinispanSteps.SYNC_PAUSED_CACHES;
   }
 }

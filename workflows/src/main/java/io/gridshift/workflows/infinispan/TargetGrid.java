@@ -3,32 +3,38 @@ package io.gridshift.workflows.infinispan;
 import io.gridshift.workflows.activities.PartitionRequest;
 import io.gridshift.workflows.activities.PodTemplatePatch;
 import io.gridshift.workflows.activities.RolloutRequest;
-import io.gridshift.workflows.activities.RouteRequest;
-import io.gridshift.workflows.activities.ServiceSelectorRequest;
-import io.gridshift.workflows.activities.WorkloadKind;
 import io.gridshift.workflows.activities.WorkloadRef;
 import io.gridshift.workflows.common.ClaimKeeper;
-import io.gridshift.workflows.common.ClusterRef;
 import io.gridshift.workflows.common.StepTracker;
 import io.gridshift.workflows.common.WorkflowClock;
-import io.gridshift.workflows.infinispan.activities.CacheInfo;
-import io.gridshift.workflows.infinispan.activities.CacheRequest;
 import io.gridshift.workflows.infinispan.activities.ClusterHealthRequest;
 import io.gridshift.workflows.infinispan.activities.ConnectSourceRequest;
 import io.gridshift.workflows.infinispan.activities.DeleteGridRequest;
 import io.gridshift.workflows.infinispan.activities.DeployTargetRequest;
-import io.gridshift.workflows.infinispan.activities.GridEndpoint;
 import io.gridshift.workflows.infinispan.activities.RemoteStoreConfigRequest;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The mechanism of an Infinispan upgrade once it is planned: one method per step (and per
- * compensation), each only calling activities and recording progress. Ordering, gates and
- * compensation live in {@link InfinispanUpgradeWorkflowImpl}. Every method may run again from its
- * start (the retry gate), so each relies on idempotent activities and keeps values it must reuse.
+ * The target grid's life beside the source, from its deployment to the source's deletion: the steps
+ * deploy-target (undone by {@link #remove()}), create-caches, connect-source, disconnect-source and
+ * delete-source.
+ *
+ * <ol>
+ *   <li>deploy: the target StatefulSet (and a Service pinned to the source pods) runs beside the
+ *       source, whole and healthy.
+ *   <li>create caches and connect them to the source: each target cache reads through to its source
+ *       cache, so clients may use the target before any data is copied.
+ *   <li>disconnect the source once the data is on the target (in CONFIG mode by rolling the target
+ *       pod by pod without its remote stores).
+ *   <li>delete the source, which the target now replaces.
+ * </ol>
+ *
+ * <p>Each method only calls activities and records progress; ordering, gates and compensation are
+ * {@link InfinispanUpgradeWorkflowImpl}'s. Every method may run again from its start (the retry
+ * gate), so each relies on idempotent activities and keeps the values it must reuse.
  */
-final class InfinispanMigration {
+final class TargetGrid {
   /** How long the target's cluster view may take to become whole and healthy. */
   static final int HEALTH_TIMEOUT_SECONDS = 600;
 
@@ -40,45 +46,44 @@ final class InfinispanMigration {
   private final InfinispanActivityStubs act;
   private final StepTracker tracker;
   private final CacheBook caches;
-  private final CacheTransfer transfer;
   private final ClaimKeeper claims;
+  private final GridAddresses grids;
   private String sourceHost;
   private String restartedAt;
 
-  InfinispanMigration(
+  TargetGrid(
       InfinispanUpgradeRequest request,
       InfinispanPlan plan,
       InfinispanActivityStubs act,
       StepTracker tracker,
       CacheBook caches,
-      CacheTransfer transfer,
       ClaimKeeper claims) {
     this.request = request;
     this.plan = plan;
     this.act = act;
     this.tracker = tracker;
     this.caches = caches;
-    this.transfer = transfer;
     this.claims = claims;
+    this.grids = new GridAddresses(request, plan);
   }
 
   /**
-   * Deploys the target (and the Service pinned to the source), then waits for its rollout and a
-   * whole cluster view. CONFIG mode renders the caches with remote stores first; their host is
-   * {@link InfinispanConventions#SOURCE_HOST_PLACEHOLDER}, resolved by the deploy activity.
+   * deploy-target: deploys the target (and the Service pinned to the source), then waits for its
+   * rollout and a whole cluster view. CONFIG mode renders the caches with remote stores first;
+   * their host is {@link InfinispanConventions#SOURCE_HOST_PLACEHOLDER}, resolved by the deploy
+   * activity.
    */
-  void deployTarget() {
+  void deploy() {
     List<String> storeCaches = List.of();
     String xml = null;
     if (plan.connectionMode() == ConnectionMode.CONFIG) {
-      storeCaches = cacheNames();
+      storeCaches = caches.names();
       // The pinned Service does not exist yet: read the definitions through the client Service.
-      GridEndpoint client = endpoint(request.service());
       xml =
           act.data()
               .renderRemoteStoreConfigs(
                   new RemoteStoreConfigRequest(
-                      client,
+                      grids.client(),
                       storeCaches,
                       InfinispanConventions.SOURCE_HOST_PLACEHOLDER,
                       request.port()));
@@ -86,7 +91,7 @@ final class InfinispanMigration {
     act.deploy()
         .deployTarget(
             new DeployTargetRequest(
-                cluster(),
+                request.cluster(),
                 plan.source().name(),
                 plan.targetGrid(),
                 plan.sourceService(),
@@ -97,19 +102,19 @@ final class InfinispanMigration {
                 xml,
                 request.credentialsSecret(),
                 claims.id()));
-    waitForTarget(
+    waitUntilWhole(
         Math.min(MAX_WAIT_SECONDS, 300 + plan.replicas() * (plan.minReadySeconds() + 120)));
-    note(
+    tracker.note(
         InfinispanSteps.DEPLOY_TARGET,
         "target " + plan.targetGrid() + " ready: " + plan.replicas() + " pods, cluster view whole");
   }
 
   /** Compensation of deploy-target: deletes the target and the Service pinned to the source. */
-  void removeTarget() {
+  void remove() {
     act.deploy()
         .deleteGrid(
             new DeleteGridRequest(
-                cluster(),
+                request.cluster(),
                 plan.targetGrid(),
                 List.of(plan.targetGrid(), plan.sourceService()),
                 true,
@@ -117,103 +122,75 @@ final class InfinispanMigration {
   }
 
   /**
-   * Copies internal caches (schemas first), then creates every user cache the target lacks. In
-   * RUNTIME mode the user caches are left to connect-source, which creates each one with its remote
-   * store in one go: creating it here first meant connect-source had to delete the empty cache and
-   * create it again (a connection to a cache with no store yet needs that), two cluster-wide cache
-   * starts per cache instead of one.
+   * create-caches: copies internal caches (schemas first), then, in CONFIG mode, creates every user
+   * cache the target lacks. In RUNTIME mode the user caches are left to connect-source, which
+   * creates each one with its remote store in one go: creating it here first meant connect-source
+   * had to delete the empty cache and create it again, two cluster-wide cache starts per cache
+   * instead of one.
    */
   void createCaches() {
-    act.data().copyInternalCaches(sourceEndpoint(), targetEndpoint());
+    act.data().copyInternalCaches(grids.source(), grids.target());
+    List<String> names = caches.names();
     if (plan.connectionMode() == ConnectionMode.RUNTIME) {
-      note(
+      tracker.note(
           InfinispanSteps.CREATE_CACHES,
           "internal caches copied; connect-source creates the "
-              + cacheNames().size()
+              + names.size()
               + " caches already connected to the source");
       return;
     }
     PerCache.forEach(
-        cacheNames(),
+        names,
         cache -> {
           // Idempotent: in CONFIG mode the caches already exist from the configuration.
-          act.data().createCache(cacheRequest(cache));
+          act.data().createCache(grids.cache(cache));
           caches.state(cache, CacheBook.CREATED);
         });
-    note(InfinispanSteps.CREATE_CACHES, cacheNames().size() + " caches on the target");
+    tracker.note(InfinispanSteps.CREATE_CACHES, names.size() + " caches on the target");
   }
 
-  /** Connects each target cache to its source cache (CONFIG mode: checks the configured store). */
+  /**
+   * connect-source: connects each target cache to its source cache (CONFIG mode: checks the
+   * configured store).
+   */
   void connectSource() {
     if (sourceHost == null) {
-      sourceHost = act.deploy().serviceHost(cluster(), plan.sourceService());
+      sourceHost = act.deploy().serviceHost(request.cluster(), plan.sourceService());
     }
     boolean configured = plan.connectionMode() == ConnectionMode.CONFIG;
     String host = sourceHost;
     PerCache.forEach(
-        cacheNames(),
+        caches.names(),
         cache -> {
           act.data()
               .connectSource(
-                  new ConnectSourceRequest(cacheRequest(cache), host, request.port(), configured));
+                  new ConnectSourceRequest(grids.cache(cache), host, request.port(), configured));
           caches.state(cache, CacheBook.CONNECTED);
         });
-    note(InfinispanSteps.CONNECT_SOURCE, "caches read through to the source at " + sourceHost);
-  }
-
-  /** Points the client Service (and Route) at the target pods. */
-  void switchTraffic() {
-    act.kube()
-        .setServiceSelector(
-            new ServiceSelectorRequest(
-                cluster(),
-                request.service(),
-                Map.of(InfinispanConventions.GRID_LABEL, plan.targetGrid()),
-                claims.id()));
-    if (request.route() != null) {
-      act.kube()
-          .setRouteService(
-              new RouteRequest(cluster(), request.route(), plan.targetGrid(), claims.id()));
-    }
-    note(
-        InfinispanSteps.SWITCH_TRAFFIC,
-        "Service " + request.service() + " selects the target " + plan.targetGrid());
-  }
-
-  /** Compensation of switch-traffic: the exact selector (and Route target) found at plan time. */
-  void restoreTraffic() {
-    act.kube()
-        .setServiceSelector(
-            new ServiceSelectorRequest(
-                cluster(), request.service(), plan.source().serviceSelector(), claims.id()));
-    if (request.route() != null && plan.source().routeService() != null) {
-      act.kube()
-          .setRouteService(
-              new RouteRequest(
-                  cluster(), request.route(), plan.source().routeService(), claims.id()));
-    }
+    tracker.note(
+        InfinispanSteps.CONNECT_SOURCE, "caches read through to the source at " + sourceHost);
   }
 
   /**
-   * Disconnects each cache still connected: REST in RUNTIME mode; in CONFIG (which never has
-   * write-paused caches: they need RUNTIME) the configuration without remote stores and a
-   * pod-by-pod roll first, then the same per-cache disconnect (a no-op without a store), which also
-   * removes a write probe a failed probe left on the target.
+   * disconnect-source: disconnects each cache still connected: REST in RUNTIME mode; in CONFIG
+   * (which never has write-paused caches: they need RUNTIME) the configuration without remote
+   * stores and a pod-by-pod roll first, then the same per-cache disconnect (a no-op without a
+   * store), which also removes a write probe a failed probe left on the target.
    */
   void disconnectSource() {
-    List<String> remaining = transfer.remainingCaches();
+    List<String> remaining = caches.syncedAfterSwitch();
     if (plan.connectionMode() == ConnectionMode.CONFIG) {
-      act.deploy().removeRemoteStores(cluster(), plan.targetGrid());
-      rollTargetPodByPod();
+      act.deploy().removeRemoteStores(request.cluster(), plan.targetGrid());
+      rollPodByPod();
     }
     for (String cache : remaining) {
-      act.data().disconnectSource(cacheRequest(cache));
+      act.data().disconnectSource(grids.cache(cache));
     }
     for (String cache : remaining) {
       caches.state(cache, CacheBook.DISCONNECTED);
     }
-    if (remaining.size() < plan.caches().size()) {
-      note(
+    if (!caches.writePaused().isEmpty()) {
+      tracker.note(
           InfinispanSteps.DISCONNECT_SOURCE,
           "disconnected caches "
               + remaining
@@ -228,11 +205,11 @@ final class InfinispanMigration {
    * partition, change the template once, then lower the partition pod by pod, waiting for the
    * rollout (minReadySeconds included) and a whole cluster view between pods.
    */
-  private void rollTargetPodByPod() {
+  private void rollPodByPod() {
     if (restartedAt == null) {
       restartedAt = WorkflowClock.now(); // kept, so a retried step patches the same value
     }
-    WorkloadRef target = targetWorkload();
+    WorkloadRef target = grids.targetStatefulSet();
     act.kube().setPartition(new PartitionRequest(target, plan.replicas(), claims.id()));
     act.kube()
         .patchPodTemplate(
@@ -244,20 +221,24 @@ final class InfinispanMigration {
                 claims.id()));
     for (int ordinal = plan.replicas() - 1; ordinal >= 0; ordinal--) {
       act.kube().setPartition(new PartitionRequest(target, ordinal, claims.id()));
-      waitForTarget(Math.min(MAX_WAIT_SECONDS, 300 + plan.minReadySeconds() + 120));
-      note(
+      waitUntilWhole(Math.min(MAX_WAIT_SECONDS, 300 + plan.minReadySeconds() + 120));
+      tracker.note(
           InfinispanSteps.DISCONNECT_SOURCE,
           "restarted " + plan.targetGrid() + "-" + ordinal + " without remote stores");
     }
   }
 
-  /** Deletes the source grid and the Service pinned to it (never the client Service). */
+  /** delete-source: the source grid and the Service pinned to it (never the client Service). */
   void deleteSource() {
     act.deploy()
         .deleteGrid(
             new DeleteGridRequest(
-                cluster(), plan.source().name(), List.of(plan.sourceService()), true, claims.id()));
-    note(
+                request.cluster(),
+                plan.source().name(),
+                List.of(plan.sourceService()),
+                true,
+                claims.id()));
+    tracker.note(
         InfinispanSteps.DELETE_SOURCE,
         "deleted StatefulSet "
             + plan.source().name()
@@ -266,43 +247,11 @@ final class InfinispanMigration {
             + " (PersistentVolumeClaims are kept: delete them by hand once you no longer need them)");
   }
 
-  private void waitForTarget(int rolloutSeconds) {
-    act.kubeWaits().waitForRollout(new RolloutRequest(targetWorkload(), rolloutSeconds));
+  /** Waits for the target's rollout, then for a whole and healthy cluster view. */
+  private void waitUntilWhole(int rolloutSeconds) {
+    act.kubeWaits().waitForRollout(new RolloutRequest(grids.targetStatefulSet(), rolloutSeconds));
     act.dataWaits()
         .waitForClusterHealth(
-            new ClusterHealthRequest(targetEndpoint(), plan.replicas(), HEALTH_TIMEOUT_SECONDS));
-  }
-
-  private void note(String step, String detail) {
-    tracker.note(step, detail);
-  }
-
-  private List<String> cacheNames() {
-    return plan.caches().stream().map(CacheInfo::name).toList();
-  }
-
-  private ClusterRef cluster() {
-    return request.cluster();
-  }
-
-  private WorkloadRef targetWorkload() {
-    return new WorkloadRef(cluster(), WorkloadKind.STATEFULSET, plan.targetGrid());
-  }
-
-  private GridEndpoint endpoint(String service) {
-    return new GridEndpoint(cluster(), service, request.port(), request.credentialsSecret());
-  }
-
-  /** The source through the Service pinned to its pods (the client Service moves). */
-  private GridEndpoint sourceEndpoint() {
-    return endpoint(plan.sourceService());
-  }
-
-  private GridEndpoint targetEndpoint() {
-    return endpoint(plan.targetGrid());
-  }
-
-  private CacheRequest cacheRequest(String cache) {
-    return new CacheRequest(sourceEndpoint(), targetEndpoint(), cache);
+            new ClusterHealthRequest(grids.target(), plan.replicas(), HEALTH_TIMEOUT_SECONDS));
   }
 }
