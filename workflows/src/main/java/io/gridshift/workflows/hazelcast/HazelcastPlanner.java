@@ -57,6 +57,8 @@ public final class HazelcastPlanner {
         && HazelcastVersionRules.minorJump(from, request.targetVersion())) {
       expected = Versions.majorMinor(request.targetVersion());
     }
+    // Request defaults are applied already (withDefaults()); the container and the target image
+    // default to what the workload runs, so they are decided here, where it is known.
     return new HazelcastPlan(
         workload.name(),
         workload.kind(),

@@ -9,7 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Per-cache progress of an Infinispan upgrade, as {@code status()} shows it. */
+/**
+ * Per-cache progress of an Infinispan upgrade, as {@code status()} shows it, and which caches move
+ * with client writes paused: the steps, the workflow and its end messages all read that here, so
+ * they agree on which caches each step handles.
+ */
 final class CacheBook {
   static final String PENDING = "PENDING";
   static final String CREATED = "CREATED";
@@ -27,12 +31,47 @@ final class CacheBook {
 
   private final Map<String, CacheProgress> caches = new LinkedHashMap<>();
 
+  /** Caches that failed the probe and move with client writes paused, in plan order. */
+  private List<String> writePaused = List.of();
+
   /** Starts tracking the plan's caches, PENDING, with the source's entry counts. */
   void planned(List<CacheInfo> planned) {
     for (CacheInfo c : planned) {
       caches.put(
           c.name(), new CacheProgress(c.name(), c.mediaType(), PENDING, c.entries(), 0, 0, 0, 0));
     }
+  }
+
+  /** Every planned cache's name, in plan order. */
+  List<String> names() {
+    return List.copyOf(caches.keySet());
+  }
+
+  /**
+   * Records the caches that failed the write-through probe and move with client writes paused
+   * (state {@link #WRITES_TO_PAUSE}), in plan order.
+   */
+  void markWritePaused(List<String> failed) {
+    writePaused = List.copyOf(failed);
+    for (String cache : writePaused) {
+      state(cache, WRITES_TO_PAUSE);
+    }
+  }
+
+  /**
+   * The caches that move with client writes paused, before traffic does (sync-paused-caches syncs,
+   * verifies and disconnects them); empty when every cache passed the probe.
+   */
+  List<String> writePaused() {
+    return writePaused;
+  }
+
+  /**
+   * The other caches, in plan order: they move the usual way, after switch-traffic (sync-data,
+   * verify-sync and disconnect-source handle only these).
+   */
+  List<String> syncedAfterSwitch() {
+    return names().stream().filter(c -> !writePaused.contains(c)).toList();
   }
 
   /** Moves {@code cache} to {@code state}. */

@@ -14,17 +14,17 @@ final class InfinispanOutcomes {
   private final InfinispanUpgradeRequest request;
   private final InfinispanPlan plan;
   private final StepTracker tracker;
-  private final CacheTransfer transfer;
+  private final CacheBook caches;
 
   InfinispanOutcomes(
       InfinispanUpgradeRequest request,
       InfinispanPlan plan,
       StepTracker tracker,
-      CacheTransfer transfer) {
+      CacheBook caches) {
     this.request = request;
     this.plan = plan;
     this.tracker = tracker;
-    this.transfer = transfer;
+    this.caches = caches;
   }
 
   /** The upgrade completed. */
@@ -91,7 +91,7 @@ final class InfinispanOutcomes {
       return traffic
           + source
           + " and target caches "
-          + transfer.remainingCaches()
+          + caches.syncedAfterSwitch()
           + " may still read through to it; disconnect them before deleting it.";
     }
     if (tracker.state(InfinispanSteps.VERIFY_TARGET) != StepState.SUCCEEDED) {
@@ -107,7 +107,7 @@ final class InfinispanOutcomes {
 
   /** After compensation: a reminder for writes a person may have paused at gate writes-paused. */
   private String resumeWrites() {
-    List<String> paused = transfer.writePausedCaches();
+    List<String> paused = caches.writePaused();
     boolean asked = tracker.state(InfinispanSteps.GATE_WRITES_PAUSED) != StepState.PENDING;
     return paused.isEmpty() || !asked ? "" : WriteThroughRules.resumeAfterCompensation(paused);
   }

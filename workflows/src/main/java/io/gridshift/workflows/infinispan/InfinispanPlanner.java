@@ -116,8 +116,8 @@ public final class InfinispanPlanner {
   }
 
   /**
-   * The plan. Caches are the requested ones (each must exist and not be internal) or every
-   * non-internal cache.
+   * The plan. Caches are the requested ones (each must exist and not be internal) or, by default,
+   * every non-internal cache of the source.
    *
    * @throws UpgradeStop type {@link FailureTypes#CACHE_NOT_FOUND} naming the unknown caches and the
    *     ones that exist
@@ -125,10 +125,8 @@ public final class InfinispanPlanner {
   public static InfinispanPlan plan(
       InfinispanUpgradeRequest request, SourceGrid source, GridInventory inventory) {
     List<CacheInfo> caches = selectCaches(request, inventory);
-    int minReady =
-        request.minReadySeconds() != null
-            ? request.minReadySeconds()
-            : source.minReadySeconds() > 0 ? source.minReadySeconds() : DEFAULT_MIN_READY_SECONDS;
+    // Request defaults are applied already (withDefaults()); the target image, minReadySeconds
+    // and the caches default to what the source holds, so they are decided here, where it is known.
     return new InfinispanPlan(
         source,
         request.grid() + InfinispanConventions.SOURCE_SERVICE_SUFFIX,
@@ -136,12 +134,28 @@ public final class InfinispanPlanner {
         request.targetImageFor(source.image()),
         request.targetVersion(),
         source.replicas(),
-        minReady,
+        targetMinReadySeconds(request, source),
         request.connectionMode(),
         caches,
         inventory.schemas() == null ? List.of() : List.copyOf(inventory.schemas()),
         InfinispanSteps.ALL,
         warnings(request, source, inventory, caches));
+  }
+
+  /**
+   * minReadySeconds of the target: the request's, else the source's, else {@link
+   * #DEFAULT_MIN_READY_SECONDS}. A default that depends on what the cluster holds, so it is decided
+   * here and not in {@link InfinispanUpgradeRequest#withDefaults()}.
+   */
+  public static int targetMinReadySeconds(InfinispanUpgradeRequest request, SourceGrid source) {
+    if (request.minReadySeconds() != null) {
+      return request.minReadySeconds();
+    }
+    return sourceSetsMinReady(source) ? source.minReadySeconds() : DEFAULT_MIN_READY_SECONDS;
+  }
+
+  private static boolean sourceSetsMinReady(SourceGrid source) {
+    return source.minReadySeconds() > 0;
   }
 
   /**
@@ -274,7 +288,7 @@ public final class InfinispanPlanner {
               + InfinispanSteps.SYNC_PAUSED_CACHES
               + " are lost");
     }
-    if (request.minReadySeconds() == null && source.minReadySeconds() == 0) {
+    if (request.minReadySeconds() == null && !sourceSetsMinReady(source)) {
       warnings.add(
           "the source sets no minReadySeconds; the target uses "
               + DEFAULT_MIN_READY_SECONDS

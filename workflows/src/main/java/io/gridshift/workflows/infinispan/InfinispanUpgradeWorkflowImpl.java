@@ -48,8 +48,9 @@ import org.slf4j.Logger;
  * every write made so far also reached the source, so nothing is lost. After it, nothing is rolled
  * back: a failed step opens the {@value Gatekeeper#RETRY_GATE} gate and waits for a person.
  *
- * <p>The step bodies are in {@link InfinispanMigration} (grids and traffic) and {@link
- * CacheTransfer} (probe, sync, verify); the end messages in {@link InfinispanOutcomes}.
+ * <p>The step bodies are in {@link TargetGrid} (the target beside the source, to deleting the
+ * source), {@link ClientTraffic} (which grid clients reach) and {@link CacheData} (probe, sync,
+ * verify); the end messages in {@link InfinispanOutcomes}.
  */
 public class InfinispanUpgradeWorkflowImpl extends UpgradeSkeleton<InfinispanUpgradeRequest>
     implements InfinispanUpgradeWorkflow {
@@ -57,8 +58,9 @@ public class InfinispanUpgradeWorkflowImpl extends UpgradeSkeleton<InfinispanUpg
 
   private final CacheBook caches = new CacheBook();
   private InfinispanPlan plan;
-  private InfinispanMigration migration;
-  private CacheTransfer transfer;
+  private TargetGrid targetGrid;
+  private ClientTraffic traffic;
+  private CacheData data;
   private InfinispanOutcomes outcomes;
 
   public InfinispanUpgradeWorkflowImpl() {
@@ -110,9 +112,10 @@ public class InfinispanUpgradeWorkflowImpl extends UpgradeSkeleton<InfinispanUpg
       claims.alsoRelease(InfinispanPlanner.created(plan));
     }
     caches.planned(plan.caches());
-    transfer = new CacheTransfer(request, plan, act, tracker, caches);
-    migration = new InfinispanMigration(request, plan, act, tracker, caches, transfer, claims);
-    outcomes = new InfinispanOutcomes(request, plan, tracker, transfer);
+    targetGrid = new TargetGrid(request, plan, act, tracker, caches, claims);
+    traffic = new ClientTraffic(request, plan, act, tracker, claims);
+    data = new CacheData(request, plan, act, tracker, caches);
+    outcomes = new InfinispanOutcomes(request, plan, tracker, caches);
     planned(InfinispanPlanner.summary(plan));
     return request;
   }
@@ -127,11 +130,11 @@ public class InfinispanUpgradeWorkflowImpl extends UpgradeSkeleton<InfinispanUpg
     String noPausedCaches =
         "not needed: a write through the target reaches the source for every cache";
     return List.of(
-        work(InfinispanSteps.DEPLOY_TARGET, migration::deployTarget)
-            .undoneBy("target removed", migration::removeTarget),
-        work(InfinispanSteps.CREATE_CACHES, migration::createCaches),
-        work(InfinispanSteps.CONNECT_SOURCE, migration::connectSource),
-        work(InfinispanSteps.PROBE_WRITE_THROUGH, transfer::probeWriteThrough),
+        work(InfinispanSteps.DEPLOY_TARGET, targetGrid::deploy)
+            .undoneBy("target removed", targetGrid::remove),
+        work(InfinispanSteps.CREATE_CACHES, targetGrid::createCaches),
+        work(InfinispanSteps.CONNECT_SOURCE, targetGrid::connectSource),
+        work(InfinispanSteps.PROBE_WRITE_THROUGH, data::probeWriteThrough),
         // PAUSE_WRITES: the caches a write through the target cannot reach move now, before
         // traffic, once a person has paused client writes to them. Still compensated.
         gate(InfinispanSteps.GATE_WRITES_PAUSED, InfinispanGates.WRITES_PAUSED)
@@ -140,7 +143,7 @@ public class InfinispanUpgradeWorkflowImpl extends UpgradeSkeleton<InfinispanUpg
             .instruction(() -> WriteThroughRules.pauseInstruction(pausedCaches()))
             // The request to pause is answered: until the next step says more, writes stay paused.
             .after(() -> tracker.message(WriteThroughRules.whilePausedCachesMove(pausedCaches()))),
-        work(InfinispanSteps.SYNC_PAUSED_CACHES, transfer::syncPausedCaches)
+        work(InfinispanSteps.SYNC_PAUSED_CACHES, data::syncPausedCaches)
             .onlyIf(this::anyPausedCache, noPausedCaches)
             .after(() -> tracker.message(WriteThroughRules.keepPaused(pausedCaches()))),
         gate(InfinispanSteps.GATE_SWITCH_TRAFFIC, InfinispanGates.SWITCH_TRAFFIC)
@@ -148,23 +151,23 @@ public class InfinispanUpgradeWorkflowImpl extends UpgradeSkeleton<InfinispanUpg
                 () -> anyPausedCache() ? WriteThroughRules.keepPaused(pausedCaches()) : null),
         // With caches moved under paused writes, switch-traffic is the point of no return: writes
         // to them resume on the target only, and switching back would lose them.
-        work(InfinispanSteps.SWITCH_TRAFFIC, migration::switchTraffic)
-            .undoneBy("traffic back on the source", migration::restoreTraffic)
+        work(InfinispanSteps.SWITCH_TRAFFIC, traffic::switchToTarget)
+            .undoneBy("traffic back on the source", traffic::switchBackToSource)
             .pointOfNoReturnIf(InfinispanSteps.SWITCH_TRAFFIC, this::anyPausedCache)
             .after(this::resumeWrites),
-        work(InfinispanSteps.SYNC_DATA, transfer::syncData),
-        work(InfinispanSteps.VERIFY_SYNC, transfer::verifySync),
+        work(InfinispanSteps.SYNC_DATA, data::syncData),
+        work(InfinispanSteps.VERIFY_SYNC, data::verifySync),
         // From here writes live only on the target (if switch-traffic did not already pass it).
         gate(InfinispanSteps.GATE_CUTOVER, InfinispanGates.CUTOVER)
             .pointOfNoReturn(InfinispanGates.CUTOVER),
-        work(InfinispanSteps.DISCONNECT_SOURCE, migration::disconnectSource),
-        work(InfinispanSteps.VERIFY_TARGET, transfer::verifyTarget),
+        work(InfinispanSteps.DISCONNECT_SOURCE, targetGrid::disconnectSource),
+        work(InfinispanSteps.VERIFY_TARGET, data::verifyTarget),
         gate(InfinispanSteps.GATE_DELETE_SOURCE, InfinispanGates.DELETE_SOURCE),
-        work(InfinispanSteps.DELETE_SOURCE, migration::deleteSource));
+        work(InfinispanSteps.DELETE_SOURCE, targetGrid::deleteSource));
   }
 
   private List<String> pausedCaches() {
-    return transfer.writePausedCaches();
+    return caches.writePaused();
   }
 
   private boolean anyPausedCache() {

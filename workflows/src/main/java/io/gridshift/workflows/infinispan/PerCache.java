@@ -2,31 +2,20 @@ package io.gridshift.workflows.infinispan;
 
 import io.gridshift.workflows.common.BoundedParallel;
 import io.temporal.workflow.Functions;
-import io.temporal.workflow.Workflow;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Runs a light per-cache step (create, connect, probe, verify) over caches, up to {@value
  * #PARALLELISM} at once, results in cache order. These steps are a few REST or Hot Rod calls each
  * and the servers handle them side by side; one after another they were most of the orchestrator's
- * own share of an upgrade's time. Workflows started before this ran them one at a time, hence the
- * version.
+ * own share of an upgrade's time.
  */
 final class PerCache {
   static final int PARALLELISM = 4;
-  private static final String CHANGE = "parallel-cache-steps";
 
   private PerCache() {}
 
   static <R> List<R> map(List<String> caches, Functions.Func1<String, R> step) {
-    if (Workflow.getVersion(CHANGE, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
-      List<R> results = new ArrayList<>();
-      for (String cache : caches) {
-        results.add(step.apply(cache));
-      }
-      return results;
-    }
     return BoundedParallel.map(caches, PARALLELISM, step);
   }
 

@@ -10,8 +10,7 @@ import java.util.Optional;
 
 /**
  * What a failed write-through probe (the protostream hazard) means for the upgrade, and the words
- * the person reads, apart from the mechanism in {@link InfinispanMigration}. No Temporal API is
- * used here.
+ * the person reads, apart from the mechanism in {@link CacheData}. No Temporal API is used here.
  *
  * <ol>
  *   <li>No cache failed: the upgrade goes on as usual.

@@ -104,8 +104,10 @@ public record InfinispanUpgradeRequest(
   }
 
   /**
-   * This request with defaults applied (the one place defaults live). {@code targetImage} stays
-   * null until the plan knows the source image: see {@link #targetImageFor(String)}.
+   * This request with defaults applied (the one place defaults live). The defaults that depend on
+   * the source stay unset until the plan has read it: {@code targetImage} (see {@link
+   * #targetImageFor(String)}), {@code minReadySeconds} ({@link
+   * InfinispanPlanner#targetMinReadySeconds}) and an empty {@code caches} (every user cache).
    */
   public InfinispanUpgradeRequest withDefaults() {
     // Unknown gate names are kept so that problems() can name them.

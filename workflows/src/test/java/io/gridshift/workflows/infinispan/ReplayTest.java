@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>They were last re-recorded, without versioning, when the writes-paused gate and the
  * sync-paused-caches step were added: the workflow had never shipped, so no running execution could
- * hold the old step order.
+ * hold the old step order. For the same reason they were re-recorded again when the package's
+ * {@code Workflow.getVersion} branches were dropped, keeping only the newest behaviour.
  */
 class ReplayTest extends WorkflowTestSupport {
   static final String[] RECORDED = {"completed", "compensated", "retried", "paused-writes"};
