@@ -45,14 +45,7 @@ public final class UpgradeRequests {
     if (node == null || !node.isObject()) {
       throw new InvalidRequestException(List.of("the request must be a JSON object"));
     }
-    ObjectNode object = (ObjectNode) node;
-    JsonNode kind = object.get(UpgradeRequest.KIND_FIELD);
-    if (kind == null) {
-      object.put(UpgradeRequest.KIND_FIELD, InfinispanKind.NAME);
-    } else if (!kind.isTextual() || GridKinds.find(kind.asText()).isEmpty()) {
-      throw new InvalidRequestException(
-          List.of("unknown kind " + kind + "; kinds: " + GridKinds.names()));
-    }
+    ObjectNode object = kindFirst((ObjectNode) node);
     if (dryRun) {
       object.put("dryRun", true);
     }
@@ -62,6 +55,26 @@ public final class UpgradeRequests {
     UpgradeRequest request = read(object).withDefaults();
     requireNoProblems(request.problems());
     return request;
+  }
+
+  /**
+   * {@code given} with its {@code kind} first (Jackson then reads the record's fields in place, and
+   * a problem's path stays the field's own); {@code infinispan} when absent, as before kinds
+   * existed.
+   *
+   * @throws InvalidRequestException for a kind no registered kind has, listing the kinds
+   */
+  private static ObjectNode kindFirst(ObjectNode given) {
+    JsonNode kind = given.remove(UpgradeRequest.KIND_FIELD);
+    String name = kind == null ? InfinispanKind.NAME : kind.asText();
+    if ((kind != null && !kind.isTextual()) || GridKinds.find(name).isEmpty()) {
+      String shown = kind != null && kind.isTextual() ? "'" + name + "'" : String.valueOf(kind);
+      throw new InvalidRequestException(
+          List.of("unknown kind " + shown + "; kinds: " + GridKinds.names()));
+    }
+    ObjectNode object = Json.mapper().createObjectNode().put(UpgradeRequest.KIND_FIELD, name);
+    object.setAll(given);
+    return object;
   }
 
   /**

@@ -68,7 +68,8 @@ class UpgradesResourceTest extends ServerTestSupport {
         .startsWith("infinispan-upgrade-ispn-apps-dg-plan-dry-run-");
     JsonNode plan = body.path("plan");
     assertThat(plan.path("phase").asText()).isEqualTo("PLANNED");
-    assertThat(plan.path("plan").path("targetGrid").asText()).isEqualTo("dg-plan-15-0-21");
+    assertThat(plan.path("details").path("plan").path("targetGrid").asText())
+        .isEqualTo("dg-plan-15-0-21");
     assertThat(plan.path("steps").isArray()).isTrue();
     // The dry run did not take the grid's workflow id: the real upgrade can start.
     start("alice", infinispan("dg-plan", ""));
@@ -87,7 +88,7 @@ class UpgradesResourceTest extends ServerTestSupport {
         .contains("nothing was changed");
     assertThat(body.path("dryRun").asBoolean()).isTrue();
     assertThat(body.path("workflowId").asText()).contains("unsafe-plan-dry-run-");
-    assertThat(body.path("plan").path("plan").path("violations")).hasSize(2);
+    assertThat(body.path("plan").path("details").path("plan").path("violations")).hasSize(2);
   }
 
   @Test
