@@ -2,7 +2,9 @@ package io.gridshift.workflows.common;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How one gate behaves.
@@ -42,6 +44,21 @@ public record GatePolicy(Approval approval, String timeout, TimeoutAction onTime
   /** A gate that requires approval within {@link #DEFAULT_TIMEOUT}, aborting when it expires. */
   public static GatePolicy required() {
     return new GatePolicy(Approval.REQUIRED, null, null);
+  }
+
+  /**
+   * {@code given} with every gate of {@code known} present: a gate not listed (or listed without a
+   * policy) requires approval. Unknown gate names are kept, so that a request's problems() can name
+   * them.
+   */
+  public static Map<String, GatePolicy> everyGate(
+      Map<String, GatePolicy> given, List<String> known) {
+    Map<String, GatePolicy> all = new LinkedHashMap<>(given == null ? Map.of() : given);
+    for (String gate : known) {
+      all.putIfAbsent(gate, required());
+    }
+    all.replaceAll((gate, policy) -> policy == null ? required() : policy);
+    return all;
   }
 
   /** A gate that passes without waiting. */

@@ -1,5 +1,6 @@
 package io.gridshift.workflows.common;
 
+import io.gridshift.workflows.request.UpgradeRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,35 @@ import java.util.Map;
 /** Checks every kind's request makes the same way, so each kind's problems() lists only its own. */
 public final class RequestProblems {
   private RequestProblems() {}
+
+  /**
+   * The request with defaults applied, or an {@code InvalidRequest} stop listing every problem: the
+   * skeleton's validation, the same for every kind.
+   *
+   * @throws UpgradeStop type {@link FailureTypes#INVALID_REQUEST}
+   */
+  public static <R extends UpgradeRequest> R validated(R raw) {
+    if (raw == null) {
+      throw invalid(List.of("the request is empty; give at least cluster, grid and targetVersion"));
+    }
+    List<String> unreadable = raw.unreadable();
+    if (!unreadable.isEmpty()) {
+      throw invalid(unreadable);
+    }
+    @SuppressWarnings("unchecked") // every record's withDefaults() returns its own type
+    R request = (R) raw.withDefaults();
+    List<String> problems = request.problems();
+    if (!problems.isEmpty()) {
+      throw invalid(problems);
+    }
+    return request;
+  }
+
+  /** The stop of a request with {@code problems}: type {@link FailureTypes#INVALID_REQUEST}. */
+  public static UpgradeStop invalid(List<String> problems) {
+    return UpgradeStop.failed(
+        FailureTypes.INVALID_REQUEST, new InvalidRequestException(problems).getMessage());
+  }
 
   /** Adds {@code problem} unless it is null (the checks in {@link Names} and {@link Limits}). */
   public static void add(List<String> problems, String problem) {

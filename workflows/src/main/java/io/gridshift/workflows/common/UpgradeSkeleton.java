@@ -73,12 +73,13 @@ public abstract class UpgradeSkeleton<R extends UpgradeRequest> extends GatedUpg
   }
 
   /**
-   * Validates {@code raw} (nothing touched when invalid: throw {@link UpgradeStop}), reads the
-   * cluster, makes the plan and, unless it is a dry run, claims what the upgrade will change.
+   * Reads the cluster for {@code request} (validated, with defaults), makes the plan (refusing what
+   * cannot be upgraded safely: throw {@link UpgradeStop}) and, unless it is a dry run, claims what
+   * the upgrade will change.
    *
-   * @return the validated request (with defaults)
+   * @return {@code request}
    */
-  protected abstract R plan(R raw);
+  protected abstract R plan(R request);
 
   /** One line: what the plan will do. */
   protected abstract String planSummary();
@@ -130,7 +131,7 @@ public abstract class UpgradeSkeleton<R extends UpgradeRequest> extends GatedUpg
   protected final UpgradeStatus run(R raw) {
     visibility.begin(kind, raw);
     try {
-      steps.run(PLAN, () -> request = plan(raw));
+      steps.run(PLAN, () -> request = plan(validated(raw)));
       String summary = planSummary();
       if (request.dryRun()) {
         tracker.skipPending("dry run: nothing was changed");
@@ -147,6 +148,13 @@ public abstract class UpgradeSkeleton<R extends UpgradeRequest> extends GatedUpg
     } catch (UpgradeStop stop) {
       throw end(stop);
     }
+  }
+
+  /** Validation, the same for every kind: nothing is touched when the request is invalid. */
+  private R validated(R raw) {
+    R valid = RequestProblems.validated(raw);
+    gates.configure(valid.requestedBy(), valid.fourEyes());
+    return valid;
   }
 
   /** Call at the end of {@link #plan}: records the summary as the plan step's note. */

@@ -1,10 +1,9 @@
 package io.gridshift.workflows.hazelcast;
 
 import io.gridshift.workflows.activities.KubernetesActivities;
-import io.gridshift.workflows.common.ActivityOptionsProfiles;
 import io.gridshift.workflows.common.ClusterRef;
+import io.gridshift.workflows.common.ClusterStubs;
 import io.gridshift.workflows.hazelcast.activities.HazelcastActivities;
-import io.temporal.workflow.Workflow;
 
 /**
  * The activity stubs of one Hazelcast upgrade, on the task queue of the cluster it acts on.
@@ -23,13 +22,11 @@ record HazelcastActivityStubs(
 
   /** Stubs for {@code cluster}; workflow code only. */
   static HazelcastActivityStubs forCluster(ClusterRef cluster) {
-    var quick = ActivityOptionsProfiles.shortCalls(cluster.taskQueue());
-    var waits = ActivityOptionsProfiles.longWaits(cluster.taskQueue());
+    ClusterStubs on = new ClusterStubs(cluster);
     return new HazelcastActivityStubs(
-        Workflow.newActivityStub(HazelcastActivities.class, quick),
-        Workflow.newActivityStub(HazelcastActivities.class, waits),
-        Workflow.newActivityStub(KubernetesActivities.class, quick),
-        Workflow.newActivityStub(
-            HazelcastActivities.class, ActivityOptionsProfiles.firstContact(cluster.taskQueue())));
+        on.shortCalls(HazelcastActivities.class),
+        on.longWaits(HazelcastActivities.class),
+        on.shortCalls(KubernetesActivities.class),
+        on.firstContact(HazelcastActivities.class));
   }
 }

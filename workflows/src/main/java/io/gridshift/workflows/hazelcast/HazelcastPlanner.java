@@ -3,7 +3,6 @@ package io.gridshift.workflows.hazelcast;
 import io.gridshift.workflows.activities.ClaimRequest;
 import io.gridshift.workflows.activities.WorkloadKind;
 import io.gridshift.workflows.common.FailureTypes;
-import io.gridshift.workflows.common.InvalidRequestException;
 import io.gridshift.workflows.common.UpgradeStop;
 import io.gridshift.workflows.common.Versions;
 import io.gridshift.workflows.hazelcast.HazelcastPreflight.Violation;
@@ -11,7 +10,6 @@ import io.gridshift.workflows.hazelcast.activities.ClusterSnapshot;
 import io.gridshift.workflows.hazelcast.activities.HazelcastWorkload;
 import io.gridshift.workflows.request.HazelcastUpgradeRequest;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -20,27 +18,6 @@ import java.util.stream.Collectors;
  */
 public final class HazelcastPlanner {
   private HazelcastPlanner() {}
-
-  /**
-   * The request with defaults applied, or an InvalidRequest stop listing every problem.
-   *
-   * @throws UpgradeStop type {@link FailureTypes#INVALID_REQUEST}
-   */
-  public static HazelcastUpgradeRequest validated(HazelcastUpgradeRequest raw) {
-    if (raw == null) {
-      throw invalid(List.of("the request is empty; give at least cluster, grid and targetVersion"));
-    }
-    if (raw.gates() != null && raw.gates().keySet().stream().anyMatch(Objects::isNull)) {
-      throw invalid(
-          List.of("gates: every entry needs a gate name; the gates are " + HazelcastGates.ALL));
-    }
-    HazelcastUpgradeRequest request = raw.withDefaults();
-    List<String> problems = request.problems();
-    if (!problems.isEmpty()) {
-      throw invalid(problems);
-    }
-    return request;
-  }
 
   /** The plan, the preflight's verdict included. */
   public static HazelcastPlan plan(
@@ -151,10 +128,5 @@ public final class HazelcastPlanner {
     }
     String verdict = plan.fixSettingsFirst() ? "; settings fixed first (" : "; refused (";
     return what + verdict + list(plan) + ")";
-  }
-
-  private static UpgradeStop invalid(List<String> problems) {
-    return UpgradeStop.failed(
-        FailureTypes.INVALID_REQUEST, new InvalidRequestException(problems).getMessage());
   }
 }

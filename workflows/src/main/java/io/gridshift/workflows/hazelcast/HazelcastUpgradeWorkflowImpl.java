@@ -76,9 +76,7 @@ public class HazelcastUpgradeWorkflowImpl extends UpgradeSkeleton<HazelcastUpgra
   }
 
   @Override
-  protected HazelcastUpgradeRequest plan(HazelcastUpgradeRequest raw) {
-    HazelcastUpgradeRequest request = HazelcastPlanner.validated(raw);
-    gates.configure(request.requestedBy(), request.fourEyes());
+  protected HazelcastUpgradeRequest plan(HazelcastUpgradeRequest request) {
     act = HazelcastActivityStubs.forCluster(request.cluster());
     WorkloadRef ref = new WorkloadRef(request.cluster(), request.workloadKind(), request.grid());
     HazelcastWorkload workload =

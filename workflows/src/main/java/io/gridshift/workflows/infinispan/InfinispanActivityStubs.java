@@ -1,11 +1,10 @@
 package io.gridshift.workflows.infinispan;
 
 import io.gridshift.workflows.activities.KubernetesActivities;
-import io.gridshift.workflows.common.ActivityOptionsProfiles;
 import io.gridshift.workflows.common.ClusterRef;
+import io.gridshift.workflows.common.ClusterStubs;
 import io.gridshift.workflows.infinispan.activities.InfinispanDataActivities;
 import io.gridshift.workflows.infinispan.activities.InfinispanDeployActivities;
-import io.temporal.workflow.Workflow;
 
 /**
  * The activity stubs of one upgrade, on the task queue of the cluster it acts on. Each interface
@@ -29,16 +28,13 @@ record InfinispanActivityStubs(
 
   /** Stubs for {@code cluster}; workflow code only. */
   static InfinispanActivityStubs forCluster(ClusterRef cluster) {
-    var quick = ActivityOptionsProfiles.shortCalls(cluster.taskQueue());
-    var waits = ActivityOptionsProfiles.longWaits(cluster.taskQueue());
+    ClusterStubs on = new ClusterStubs(cluster);
     return new InfinispanActivityStubs(
-        Workflow.newActivityStub(InfinispanDeployActivities.class, quick),
-        Workflow.newActivityStub(InfinispanDataActivities.class, quick),
-        Workflow.newActivityStub(InfinispanDataActivities.class, waits),
-        Workflow.newActivityStub(KubernetesActivities.class, quick),
-        Workflow.newActivityStub(KubernetesActivities.class, waits),
-        Workflow.newActivityStub(
-            InfinispanDeployActivities.class,
-            ActivityOptionsProfiles.firstContact(cluster.taskQueue())));
+        on.shortCalls(InfinispanDeployActivities.class),
+        on.shortCalls(InfinispanDataActivities.class),
+        on.longWaits(InfinispanDataActivities.class),
+        on.shortCalls(KubernetesActivities.class),
+        on.longWaits(KubernetesActivities.class),
+        on.firstContact(InfinispanDeployActivities.class));
   }
 }

@@ -4,7 +4,7 @@ import io.gridshift.workflows.activities.ClaimedObject;
 import io.gridshift.workflows.common.ClusterRef;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.common.GatePolicy;
-import io.gridshift.workflows.common.InvalidRequestException;
+import io.gridshift.workflows.common.RequestProblems;
 import io.gridshift.workflows.common.UpgradeStop;
 import io.gridshift.workflows.common.Versions;
 import io.gridshift.workflows.infinispan.activities.CacheInfo;
@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -33,38 +32,13 @@ public final class InfinispanPlanner {
   private InfinispanPlanner() {}
 
   /**
-   * The request with defaults applied, or an InvalidRequest stop listing every problem.
-   *
-   * @throws UpgradeStop type {@link FailureTypes#INVALID_REQUEST}
-   */
-  public static InfinispanUpgradeRequest validated(InfinispanUpgradeRequest raw) {
-    if (raw == null) {
-      throw invalid(List.of("the request is empty; give at least cluster, grid and targetVersion"));
-    }
-    // withDefaults() copies these collections, which would fail on a null element.
-    if (raw.caches() != null && raw.caches().stream().anyMatch(Objects::isNull)) {
-      throw invalid(List.of("caches must not contain an empty name"));
-    }
-    if (raw.gates() != null && raw.gates().keySet().stream().anyMatch(Objects::isNull)) {
-      throw invalid(
-          List.of("gates: every entry needs a gate name; the gates are " + InfinispanGates.ALL));
-    }
-    InfinispanUpgradeRequest request = raw.withDefaults();
-    List<String> problems = request.problems();
-    if (!problems.isEmpty()) {
-      throw invalid(problems);
-    }
-    return request;
-  }
-
-  /**
    * Refuses a source that cannot be upgraded safely: missing Service or Route, an unsupported
    * version jump, a connection mode the source lacks, or a grid that is not whole.
    */
   public static void checkSource(InfinispanUpgradeRequest request, SourceGrid source) {
     ClusterRef where = request.cluster();
     if (!source.serviceExists()) {
-      throw invalid(
+      throw RequestProblems.invalid(
           List.of(
               "Service '"
                   + request.service()
@@ -74,7 +48,7 @@ public final class InfinispanPlanner {
                   + request.grid()));
     }
     if (request.route() != null && source.route() == null) {
-      throw invalid(
+      throw RequestProblems.invalid(
           List.of(
               "Route '"
                   + request.route()
@@ -309,10 +283,5 @@ public final class InfinispanPlanner {
     return "if it fails gate '"
         + InfinispanGates.WRITES_PAUSED
         + "' asks for client writes to the cache to be paused until switch-traffic has completed";
-  }
-
-  private static UpgradeStop invalid(List<String> problems) {
-    return UpgradeStop.failed(
-        FailureTypes.INVALID_REQUEST, new InvalidRequestException(problems).getMessage());
   }
 }

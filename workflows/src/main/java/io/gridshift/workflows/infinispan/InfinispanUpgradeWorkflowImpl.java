@@ -80,9 +80,7 @@ public class InfinispanUpgradeWorkflowImpl extends UpgradeSkeleton<InfinispanUpg
   }
 
   @Override
-  protected InfinispanUpgradeRequest plan(InfinispanUpgradeRequest raw) {
-    InfinispanUpgradeRequest request = InfinispanPlanner.validated(raw);
-    gates.configure(request.requestedBy(), request.fourEyes());
+  protected InfinispanUpgradeRequest plan(InfinispanUpgradeRequest request) {
     InfinispanActivityStubs act = InfinispanActivityStubs.forCluster(request.cluster());
     claims = new ClaimKeeper(act.kube());
     InspectSourceRequest inspect =

@@ -16,7 +16,6 @@ import io.gridshift.workflows.hazelcast.HazelcastKind;
 import io.gridshift.workflows.hazelcast.HazelcastReleases;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -99,17 +98,17 @@ public record HazelcastUpgradeRequest(
         null);
   }
 
+  @Override
+  public List<String> gateNames() {
+    return HazelcastGates.ALL;
+  }
+
   /**
    * This request with defaults applied (the one place defaults live). {@code targetImage} and
    * {@code container} stay null until the workload is read: see {@link #targetImageFor(String)}.
    */
   public HazelcastUpgradeRequest withDefaults() {
-    // Unknown gate names are kept so that problems() can name them.
-    Map<String, GatePolicy> allGates = new LinkedHashMap<>(gates == null ? Map.of() : gates);
-    for (String gate : HazelcastGates.ALL) {
-      allGates.putIfAbsent(gate, GatePolicy.required());
-    }
-    allGates.replaceAll((gate, policy) -> policy == null ? GatePolicy.required() : policy);
+    Map<String, GatePolicy> allGates = GatePolicy.everyGate(gates, gateNames());
     return new HazelcastUpgradeRequest(
         cluster == null ? new ClusterRef(null, null) : cluster,
         grid,

@@ -15,9 +15,9 @@ import io.gridshift.workflows.infinispan.InfinispanReleases;
 import io.gridshift.workflows.infinispan.ProtostreamHandling;
 import io.gridshift.workflows.infinispan.SyncOptions;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Asks for a blue-green upgrade of one Infinispan / Data Grid StatefulSet. Only {@code cluster},
@@ -103,6 +103,20 @@ public record InfinispanUpgradeRequest(
         null);
   }
 
+  @Override
+  public List<String> gateNames() {
+    return InfinispanGates.ALL;
+  }
+
+  /** Also: withDefaults() copies the cache list, which would fail on an empty name. */
+  @Override
+  public List<String> unreadable() {
+    if (caches != null && caches.stream().anyMatch(Objects::isNull)) {
+      return List.of("caches must not contain an empty name");
+    }
+    return UpgradeRequest.super.unreadable();
+  }
+
   /**
    * This request with defaults applied (the one place defaults live). The defaults that depend on
    * the source stay unset until the plan has read it: {@code targetImage} (see {@link
@@ -110,12 +124,7 @@ public record InfinispanUpgradeRequest(
    * InfinispanPlanner#targetMinReadySeconds}) and an empty {@code caches} (every user cache).
    */
   public InfinispanUpgradeRequest withDefaults() {
-    // Unknown gate names are kept so that problems() can name them.
-    Map<String, GatePolicy> allGates = new LinkedHashMap<>(gates == null ? Map.of() : gates);
-    for (String gate : InfinispanGates.ALL) {
-      allGates.putIfAbsent(gate, GatePolicy.required());
-    }
-    allGates.replaceAll((gate, policy) -> policy == null ? GatePolicy.required() : policy);
+    Map<String, GatePolicy> allGates = GatePolicy.everyGate(gates, gateNames());
     String target = targetGrid;
     if ((target == null || target.isBlank()) && grid != null && Versions.isValid(targetVersion)) {
       target = grid + "-" + Versions.slug(targetVersion);

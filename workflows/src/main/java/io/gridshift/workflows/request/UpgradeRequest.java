@@ -7,6 +7,7 @@ import io.gridshift.workflows.common.ClusterRef;
 import io.gridshift.workflows.common.GatePolicy;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * An upgrade request, of any grid kind: what every kind shares (where, which grid, to which
@@ -45,6 +46,20 @@ public sealed interface UpgradeRequest
   String requestedBy();
 
   Boolean dryRun();
+
+  /** The kind's gates, in the order the upgrade meets them. */
+  List<String> gateNames();
+
+  /**
+   * What stops {@link #withDefaults()} from reading this request at all (an entry without a name);
+   * empty when it can be read. Kinds with more lists add theirs.
+   */
+  default List<String> unreadable() {
+    if (gates() != null && gates().keySet().stream().anyMatch(Objects::isNull)) {
+      return List.of("gates: every entry needs a gate name; the gates are " + gateNames());
+    }
+    return List.of();
+  }
 
   /** This request with every default applied (the one place defaults live). */
   UpgradeRequest withDefaults();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.common.GatePolicy;
 import io.gridshift.workflows.common.Phase;
+import io.gridshift.workflows.common.RequestProblems;
 import io.gridshift.workflows.common.UpgradeStop;
 import io.gridshift.workflows.infinispan.activities.CacheInfo;
 import io.gridshift.workflows.infinispan.activities.SourceGrid;
@@ -22,7 +23,7 @@ class InfinispanPlannerTest {
 
   @Test
   void emptyRequestIsInvalid() {
-    UpgradeStop stop = refusal(() -> InfinispanPlanner.validated(null));
+    UpgradeStop stop = refusal(() -> RequestProblems.validated(null));
 
     assertThat(stop.type()).isEqualTo(FailureTypes.INVALID_REQUEST);
     assertThat(stop.phase()).isEqualTo(Phase.FAILED);
@@ -34,7 +35,7 @@ class InfinispanPlannerTest {
     Requests r = Requests.upgrade();
     r.caches = new ArrayList<>(Arrays.asList("orders", null));
 
-    UpgradeStop stop = refusal(() -> InfinispanPlanner.validated(r.build()));
+    UpgradeStop stop = refusal(() -> RequestProblems.validated(r.build()));
 
     assertThat(stop.type()).isEqualTo(FailureTypes.INVALID_REQUEST);
     assertThat(stop.getMessage()).contains("caches must not contain an empty name");
@@ -42,7 +43,7 @@ class InfinispanPlannerTest {
 
   @Test
   void validRequestComesBackWithDefaults() {
-    InfinispanUpgradeRequest request = InfinispanPlanner.validated(Requests.upgrade().build());
+    InfinispanUpgradeRequest request = RequestProblems.validated(Requests.upgrade().build());
 
     assertThat(request.targetGrid()).isEqualTo("dg-15-0-21");
     assertThat(request.service()).isEqualTo("dg");
@@ -58,7 +59,7 @@ class InfinispanPlannerTest {
     Requests onlySessions = Requests.upgrade();
     onlySessions.caches = List.of("sessions");
 
-    assertThat(plan(InfinispanPlanner.validated(onlySessions.build()), source).warnings())
+    assertThat(plan(RequestProblems.validated(onlySessions.build()), source).warnings())
         .anyMatch(w -> w.contains("caches [orders] are not migrated") && w.contains("lost"));
     assertThat(plan(request(), source).warnings()).noneMatch(w -> w.contains("not migrated"));
   }
@@ -73,18 +74,18 @@ class InfinispanPlannerTest {
             w ->
                 w.contains("'orders' is encoded")
                     && w.contains("set \"protostream\": \"PAUSE_WRITES\""));
-    assertThat(plan(InfinispanPlanner.validated(pause.build()), source).warnings())
+    assertThat(plan(RequestProblems.validated(pause.build()), source).warnings())
         .anyMatch(w -> w.contains("gate 'writes-paused' asks for client writes"))
         .noneMatch(w -> w.contains("is AUTO"));
     assertThat(
             plan(
-                    InfinispanPlanner.validated(
+                    RequestProblems.validated(
                         pause.gate(InfinispanGates.WRITES_PAUSED, GatePolicy.auto()).build()),
                     source)
                 .warnings())
         .anyMatch(w -> w.contains("gate 'writes-paused' is AUTO: nobody is asked"));
     assertThat(
-            plan(InfinispanPlanner.validated(pause.mode(ConnectionMode.CONFIG).build()), source)
+            plan(RequestProblems.validated(pause.mode(ConnectionMode.CONFIG).build()), source)
                 .warnings())
         .anyMatch(w -> w.contains("needs connectionMode RUNTIME"));
   }
@@ -98,7 +99,7 @@ class InfinispanPlannerTest {
     assertThat(stop.getMessage()).contains("set connectionMode CONFIG");
     // CONFIG mode is the way for such a source.
     InfinispanPlanner.checkSource(
-        InfinispanPlanner.validated(Requests.upgrade().mode(ConnectionMode.CONFIG).build()),
+        RequestProblems.validated(Requests.upgrade().mode(ConnectionMode.CONFIG).build()),
         source("12.1.11.Final", 3, 3));
   }
 
@@ -124,7 +125,7 @@ class InfinispanPlannerTest {
         refusal(
             () ->
                 InfinispanPlanner.checkSource(
-                    InfinispanPlanner.validated(Requests.upgrade().route("dg-route").build()),
+                    RequestProblems.validated(Requests.upgrade().route("dg-route").build()),
                     source("14.0.28.Final", 3, 3)));
 
     assertThat(service.type()).isEqualTo(FailureTypes.INVALID_REQUEST);
@@ -149,7 +150,7 @@ class InfinispanPlannerTest {
         refusal(
             () ->
                 InfinispanPlanner.plan(
-                    InfinispanPlanner.validated(r.build()),
+                    RequestProblems.validated(r.build()),
                     source("14.0.28.Final", 3, 3),
                     WorkflowTestSupport.inventory()));
 
@@ -160,7 +161,7 @@ class InfinispanPlannerTest {
   void requestedCachesKeepTheirOrderAndDuplicatesCollapse() {
     InfinispanPlan plan =
         InfinispanPlanner.plan(
-            InfinispanPlanner.validated(
+            RequestProblems.validated(
                 Requests.upgrade().caches("sessions", "orders", "sessions").build()),
             source("14.0.28.Final", 3, 3),
             WorkflowTestSupport.inventory());
@@ -229,7 +230,7 @@ class InfinispanPlannerTest {
   }
 
   private static InfinispanUpgradeRequest request() {
-    return InfinispanPlanner.validated(Requests.upgrade().build());
+    return RequestProblems.validated(Requests.upgrade().build());
   }
 
   private static SourceGrid source(String version, int replicas, int ready) {

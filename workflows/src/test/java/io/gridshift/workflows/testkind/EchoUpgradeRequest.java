@@ -6,7 +6,6 @@ import io.gridshift.workflows.common.GatePolicy;
 import io.gridshift.workflows.common.RequestProblems;
 import io.gridshift.workflows.request.PluggedUpgradeRequest;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,9 +28,13 @@ public record EchoUpgradeRequest(
   public static final String GATE = "go";
 
   @Override
+  public List<String> gateNames() {
+    return List.of(GATE);
+  }
+
+  @Override
   public EchoUpgradeRequest withDefaults() {
-    Map<String, GatePolicy> all = new LinkedHashMap<>(gates == null ? Map.of() : gates);
-    all.putIfAbsent(GATE, GatePolicy.required());
+    Map<String, GatePolicy> all = GatePolicy.everyGate(gates, gateNames());
     return new EchoUpgradeRequest(
         cluster == null ? new ClusterRef(null, null) : cluster,
         grid,

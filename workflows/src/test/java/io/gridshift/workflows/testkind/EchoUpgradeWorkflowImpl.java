@@ -6,19 +6,15 @@ import static io.gridshift.workflows.common.UpgradeStep.work;
 import io.gridshift.workflows.activities.KubernetesActivities;
 import io.gridshift.workflows.activities.WorkloadKind;
 import io.gridshift.workflows.activities.WorkloadRef;
-import io.gridshift.workflows.common.ActivityOptionsProfiles;
 import io.gridshift.workflows.common.ClusterAgents;
+import io.gridshift.workflows.common.ClusterStubs;
 import io.gridshift.workflows.common.FailureQuestion;
-import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.common.GatePolicy;
-import io.gridshift.workflows.common.InvalidRequestException;
 import io.gridshift.workflows.common.UpgradeDetails;
 import io.gridshift.workflows.common.UpgradeSkeleton;
 import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.common.UpgradeStep;
-import io.gridshift.workflows.common.UpgradeStop;
 import io.gridshift.workflows.common.VisibilityOptions;
-import io.temporal.workflow.Workflow;
 import java.util.List;
 
 /**
@@ -44,21 +40,10 @@ public class EchoUpgradeWorkflowImpl extends UpgradeSkeleton<EchoUpgradeRequest>
   }
 
   @Override
-  protected EchoUpgradeRequest plan(EchoUpgradeRequest raw) {
-    EchoUpgradeRequest request = raw.withDefaults();
-    if (!request.problems().isEmpty()) {
-      throw UpgradeStop.failed(
-          FailureTypes.INVALID_REQUEST,
-          new InvalidRequestException(request.problems()).getMessage());
-    }
-    gates.configure(request.requestedBy(), request.fourEyes());
-    String queue = request.cluster().taskQueue();
-    KubernetesActivities first =
-        Workflow.newActivityStub(
-            KubernetesActivities.class, ActivityOptionsProfiles.firstContact(queue));
-    kube =
-        Workflow.newActivityStub(
-            KubernetesActivities.class, ActivityOptionsProfiles.shortCalls(queue));
+  protected EchoUpgradeRequest plan(EchoUpgradeRequest request) {
+    ClusterStubs on = new ClusterStubs(request.cluster());
+    KubernetesActivities first = on.firstContact(KubernetesActivities.class);
+    kube = on.shortCalls(KubernetesActivities.class);
     workload = new WorkloadRef(request.cluster(), WorkloadKind.STATEFULSET, request.grid());
     planned =
         ClusterAgents.firstCall(request.cluster(), () -> first.rolloutStatus(workload)).replicas();

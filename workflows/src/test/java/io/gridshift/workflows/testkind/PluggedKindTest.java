@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
+import static org.mockito.Mockito.withSettings;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridshift.workflows.activities.KubernetesActivities;
@@ -52,7 +53,8 @@ class PluggedKindTest {
     for (GridKind<?> kind : GridKinds.all()) {
       register(workflows, kind);
     }
-    KubernetesActivities kube = mock(KubernetesActivities.class);
+    KubernetesActivities kube =
+        mock(KubernetesActivities.class, withSettings().withoutAnnotations());
     when(kube.rolloutStatus(any())).thenReturn(new RolloutStatus(3, 3, 3, 3, 0, true, "ok"));
     env.newWorker(CLUSTER.taskQueue()).registerActivitiesImplementations(kube);
     env.start();
