@@ -96,14 +96,15 @@ public final class HazelcastMembers {
       client = HazelcastClient.newHazelcastClient(clientConfig(clusterName, addresses));
     } catch (IllegalStateException e) {
       throw Failures.retryable(
-          "%s: a Hazelcast client found no member of cluster '%s' at %s within %d s (%s); check the"
-              + " members run and the cluster name (HZ_CLUSTERNAME or cluster-name) matches"
-                  .formatted(
-                      describe,
-                      clusterName,
-                      addresses,
-                      CLIENT_CONNECT_TIMEOUT.toSeconds(),
-                      e.getMessage()),
+          ("%s: a Hazelcast client found no member of cluster '%s' at %s within %d s (%s); check"
+                  + " the members run and the cluster name (HZ_CLUSTERNAME or cluster-name)"
+                  + " matches")
+              .formatted(
+                  describe,
+                  clusterName,
+                  addresses,
+                  CLIENT_CONNECT_TIMEOUT.toSeconds(),
+                  e.getMessage()),
           FailureTypes.MEMBERS_UNREACHABLE,
           e);
     }
