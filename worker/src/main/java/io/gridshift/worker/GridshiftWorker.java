@@ -1,10 +1,7 @@
 package io.gridshift.worker;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.gridshift.activities.hazelcast.HazelcastActivitiesImpl;
-import io.gridshift.activities.infinispan.InfinispanDataActivitiesImpl;
-import io.gridshift.activities.kubernetes.InfinispanDeployActivitiesImpl;
-import io.gridshift.activities.kubernetes.KubernetesActivitiesImpl;
+import io.gridshift.activities.ClusterAccess;
+import io.gridshift.activities.ClusterActivities;
 import io.gridshift.activities.notify.WebhookNotificationActivitiesImpl;
 import io.gridshift.workflows.common.NotificationWorkflow;
 import io.gridshift.workflows.common.NotificationWorkflowImpl;
@@ -19,28 +16,25 @@ import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Hosts gridshift on one Temporal connection: the workflows on the shared task queue and, for every
- * configured cluster, that cluster's activities on {@code gridshift-cluster-<name>}. Adding
- * clusters or capacity is adding workers; Temporal distributes the tasks.
+ * configured cluster, that cluster's activities on {@code gridshift-cluster-<name>}, each built on
+ * the cluster's one {@link ClusterAccess}. Adding clusters or capacity is adding workers; Temporal
+ * distributes the tasks.
  */
 public final class GridshiftWorker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GridshiftWorker.class);
 
   private final WorkerFactory factory;
-  private final Map<String, KubernetesClient> kubernetes = new LinkedHashMap<>();
-  private final List<AutoCloseable> resources = new ArrayList<>();
+  private final List<ClusterAccess> clusters = new ArrayList<>();
 
   /**
-   * Registers everything on {@code client}. Kubernetes clients are built per cluster from the
-   * config.
+   * Registers everything on {@code client}. Cluster access is built per cluster from the config.
    */
   public GridshiftWorker(WorkflowClient client, WorkerConfig config) throws IOException {
     this.factory = WorkerFactory.newInstance(client);
@@ -48,10 +42,16 @@ public final class GridshiftWorker implements AutoCloseable {
       registerWorkflows(client, config);
     }
     for (WorkerConfig.Cluster cluster : config.clusters()) {
-      KubernetesClient kube = KubernetesClients.forCluster(cluster);
-      kubernetes.put(cluster.name(), kube);
-      registerCluster(cluster.name(), kube);
+      ClusterAccess access = open(cluster);
+      clusters.add(access);
+      registerCluster(access);
     }
+  }
+
+  private static ClusterAccess open(WorkerConfig.Cluster cluster) throws IOException {
+    return cluster.inCluster()
+        ? ClusterAccess.inCluster(cluster.name())
+        : ClusterAccess.fromKubeconfig(cluster.name(), cluster.kubeconfig(), cluster.context());
   }
 
   /**
@@ -94,16 +94,10 @@ public final class GridshiftWorker implements AutoCloseable {
         kind.workflowInterface(), () -> kind.implementation().apply(offered));
   }
 
-  private void registerCluster(String name, KubernetesClient kube) {
-    Worker worker = factory.newWorker(TaskQueues.cluster(name));
-    InfinispanDataActivitiesImpl data = new InfinispanDataActivitiesImpl(kube);
-    resources.add(data);
-    worker.registerActivitiesImplementations(
-        new KubernetesActivitiesImpl(kube),
-        new InfinispanDeployActivitiesImpl(kube),
-        data,
-        new HazelcastActivitiesImpl(kube));
-    LOG.info("serving cluster {} on task queue {}", name, worker.getTaskQueue());
+  private void registerCluster(ClusterAccess cluster) {
+    Worker worker = factory.newWorker(cluster.taskQueue());
+    worker.registerActivitiesImplementations(ClusterActivities.of(cluster).toArray());
+    LOG.info("serving cluster {} on task queue {}", cluster.name(), worker.getTaskQueue());
   }
 
   /** Starts polling. */
@@ -111,18 +105,17 @@ public final class GridshiftWorker implements AutoCloseable {
     factory.start();
   }
 
-  /** Stops polling, lets running activities finish briefly, and closes the clients. */
+  /** Stops polling, lets running activities finish briefly, and closes each cluster's access. */
   @Override
   public void close() {
     factory.shutdown();
     factory.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
-    for (AutoCloseable resource : resources) {
+    for (ClusterAccess cluster : clusters) {
       try {
-        resource.close();
-      } catch (Exception e) {
-        LOG.warn("closing {} failed: {}", resource, e.toString());
+        cluster.close();
+      } catch (RuntimeException e) {
+        LOG.warn("closing {} failed: {}", cluster, e.toString());
       }
     }
-    kubernetes.values().forEach(KubernetesClient::close);
   }
 }

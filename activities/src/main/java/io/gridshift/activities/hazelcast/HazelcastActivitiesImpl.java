@@ -1,6 +1,7 @@
 package io.gridshift.activities.hazelcast;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gridshift.activities.ClusterAccess;
 import io.gridshift.activities.Failures;
 import io.gridshift.workflows.activities.WorkloadRef;
 import io.gridshift.workflows.common.FailureTypes;
@@ -12,12 +13,11 @@ import io.gridshift.workflows.hazelcast.activities.SafeWaitRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
- * {@link HazelcastActivities} over one cluster's fabric8 client; the worker registers one instance
- * per cluster task queue. Members are reached on their pod IPs: the worker runs where pods are
- * routable (in the cluster, or the sandbox's loopback "pods"). Holds no connections between calls.
+ * {@link HazelcastActivities} over one cluster ({@link ClusterAccess}): its Kubernetes API and its
+ * members ({@link HazelcastMembers}); the worker registers one instance per cluster task queue.
+ * Holds no connections between calls.
  */
 public class HazelcastActivitiesImpl implements HazelcastActivities {
   /** Timeout of each REST call to a member: a member that needs longer is not healthy. */
@@ -29,10 +29,8 @@ public class HazelcastActivitiesImpl implements HazelcastActivities {
    */
   static final Duration POLL_INTERVAL = Duration.ofMillis(250);
 
-  /** How long the map-count client tries to reach a member. */
-  static final Duration CLIENT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-
   private final KubernetesClient client;
+  private final HazelcastMembers members;
   private final WorkloadInspector inspector;
   private final ClusterProbe probe;
   private final SafeWaiter waiter;
@@ -40,18 +38,19 @@ public class HazelcastActivitiesImpl implements HazelcastActivities {
   private final SafeSettings safeSettings;
 
   /**
-   * @param client the client of the one cluster this instance acts on
+   * @param cluster the one cluster this instance acts on
    */
-  public HazelcastActivitiesImpl(KubernetesClient client) {
-    this(client, PROBE_TIMEOUT, POLL_INTERVAL);
+  public HazelcastActivitiesImpl(ClusterAccess cluster) {
+    this(cluster, PROBE_TIMEOUT, POLL_INTERVAL);
   }
 
-  HazelcastActivitiesImpl(KubernetesClient client, Duration probeTimeout, Duration pollInterval) {
-    this.client = client;
+  HazelcastActivitiesImpl(ClusterAccess cluster, Duration probeTimeout, Duration pollInterval) {
+    this.client = cluster.kubernetes();
+    this.members = cluster.hazelcast();
     this.inspector = new WorkloadInspector(client);
-    this.probe = new ClusterProbe(client, new MemberProbe(probeTimeout));
-    this.waiter = new SafeWaiter(probe, pollInterval);
-    this.counter = new MapCounter(CLIENT_CONNECT_TIMEOUT);
+    this.probe = new ClusterProbe(members, members.probe(probeTimeout));
+    this.waiter = new SafeWaiter(members, probe, pollInterval);
+    this.counter = new MapCounter(members);
     this.safeSettings = new SafeSettings(client);
   }
 
@@ -76,12 +75,7 @@ public class HazelcastActivitiesImpl implements HazelcastActivities {
     Workload workload = Workload.read(client, ref);
     MemberSettings settings =
         MemberSettings.read(client, ref.cluster().namespace(), workload.template().getSpec());
-    List<String> addresses =
-        probe.pods(endpoint).stream()
-            .map(ClusterProbe::podIp)
-            .filter(Objects::nonNull)
-            .map(ip -> ip + ":" + endpoint.port())
-            .toList();
+    List<String> addresses = members.list(endpoint).addresses(endpoint.port());
     if (addresses.isEmpty()) {
       throw Failures.retryable(
           workload.describe() + ": no pod has an IP yet; no member to count maps on",

@@ -38,10 +38,12 @@ final class SafeWaiter {
   private static final Logger LOG = LoggerFactory.getLogger(SafeWaiter.class);
   static final String REVISION_LABEL = "controller-revision-hash";
 
+  private final HazelcastMembers members;
   private final ClusterProbe probe;
   private final Duration pollInterval;
 
-  SafeWaiter(ClusterProbe probe, Duration pollInterval) {
+  SafeWaiter(HazelcastMembers members, ClusterProbe probe, Duration pollInterval) {
+    this.members = members;
     this.probe = probe;
     this.pollInterval = pollInterval;
   }
@@ -53,7 +55,7 @@ final class SafeWaiter {
     List<String> problems = List.of("no reading yet");
     while (true) {
       try {
-        ClusterProbe.Listing listing = probe.list(request.endpoint());
+        HazelcastMembers.Listing listing = members.list(request.endpoint());
         ClusterSnapshot snapshot = probe.snapshot(request.endpoint(), listing.pods());
         context.heartbeat(snapshot);
         problems = problems(request, snapshot, listing);
@@ -79,7 +81,7 @@ final class SafeWaiter {
 
   /** Why the cluster is not yet safe for {@code request}; empty when it is. */
   static List<String> problems(
-      SafeWaitRequest request, ClusterSnapshot snapshot, ClusterProbe.Listing listing) {
+      SafeWaitRequest request, ClusterSnapshot snapshot, HazelcastMembers.Listing listing) {
     int replicas = request.replicas();
     List<String> problems = new ArrayList<>();
     if (snapshot.members().size() != replicas) {
@@ -116,7 +118,7 @@ final class SafeWaiter {
   }
 
   private static Optional<String> podProblem(
-      SafeWaitRequest request, ClusterSnapshot snapshot, ClusterProbe.Listing listing) {
+      SafeWaitRequest request, ClusterSnapshot snapshot, HazelcastMembers.Listing listing) {
     Pod pod =
         listing.pods().stream()
             .filter(p -> request.pod().equals(p.getMetadata().getName()))

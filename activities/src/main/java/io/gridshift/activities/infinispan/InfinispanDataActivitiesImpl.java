@@ -1,7 +1,7 @@
 package io.gridshift.activities.infinispan;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gridshift.activities.ClusterAccess;
 import io.gridshift.activities.Failures;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.infinispan.activities.CacheInfo;
@@ -22,7 +22,6 @@ import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.ActivityCompletionException;
 import io.temporal.failure.ApplicationFailure;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,41 +32,28 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Infinispan data activities over the REST admin API (digest auth, {@link RestClient}) and Hot Rod
- * ({@link HotRodClients}). Addresses and credentials are resolved per call by a {@link
- * GridConnector}; passwords stay in memory and never reach logs, results or heartbeats. Close it
- * with the worker: it owns the Hot Rod clients.
+ * ({@link HotRodClients}), on one cluster's task queue. Grids are reached only through that
+ * cluster's {@link ClusterAccess#infinispan()}, which resolves addresses and credentials per call
+ * and owns the clients.
  */
-public final class InfinispanDataActivitiesImpl implements InfinispanDataActivities, AutoCloseable {
+public final class InfinispanDataActivitiesImpl implements InfinispanDataActivities {
   private static final Logger LOG = LoggerFactory.getLogger(InfinispanDataActivitiesImpl.class);
   private static final Duration HEALTH_POLL = Duration.ofMillis(250);
 
-  private final GridConnector connector;
-  private final HttpClient http;
-  private final RestClient.Sessions sessions = new RestClient.Sessions();
-  private final HotRodClients hotRod = new HotRodClients();
+  private final InfinispanConnections grids;
   private final SourceConnections connections = new SourceConnections();
   private final SyncRunner syncRunner;
 
-  /** Resolves grids through the Kubernetes API of the cluster this worker serves. */
-  public InfinispanDataActivitiesImpl(KubernetesClient kube) {
-    this(new KubernetesGridConnector(kube));
-  }
-
-  /** Resolves grids through {@code connector}; syncData heartbeats every 2 seconds. */
-  public InfinispanDataActivitiesImpl(GridConnector connector) {
-    this(connector, Duration.ofSeconds(2));
+  /** Acts on the grids of {@code cluster}; syncData heartbeats every 2 seconds. */
+  public InfinispanDataActivitiesImpl(ClusterAccess cluster) {
+    this(cluster, Duration.ofSeconds(2));
   }
 
   /**
    * @param syncHeartbeatInterval how often syncData heartbeats the target's entry count
    */
-  public InfinispanDataActivitiesImpl(GridConnector connector, Duration syncHeartbeatInterval) {
-    this.connector = connector;
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+  public InfinispanDataActivitiesImpl(ClusterAccess cluster, Duration syncHeartbeatInterval) {
+    this.grids = cluster.infinispan();
     this.syncRunner = new SyncRunner(syncHeartbeatInterval);
   }
 
@@ -132,7 +118,7 @@ public final class InfinispanDataActivitiesImpl implements InfinispanDataActivit
 
   @Override
   public void connectSource(ConnectSourceRequest request) {
-    GridAddress source = connector.resolve(request.cache().source());
+    GridAddress source = grids.resolve(request.cache().source());
     connections.connect(
         request, source, rest(request.cache().source()), rest(request.cache().target()));
   }
@@ -157,7 +143,7 @@ public final class InfinispanDataActivitiesImpl implements InfinispanDataActivit
     InfinispanRest target = rest(request.cache().target());
     String cache = request.cache().cache();
     RemoteCache<byte[], byte[]> raw =
-        hotRod.raw(target.grid(), cache, target.storageMediaType(cache));
+        grids.hotRod(target.grid(), cache, target.storageMediaType(cache));
     return syncRunner.run(
         request,
         target,
@@ -169,13 +155,13 @@ public final class InfinispanDataActivitiesImpl implements InfinispanDataActivit
   public VerifyResult verify(VerifyRequest request) {
     CacheRequest pair = request.cache();
     InfinispanRest sourceRest = rest(pair.source());
-    GridAddress target = connector.resolve(pair.target());
+    GridAddress target = grids.resolve(pair.target());
     // The source's storage type for both sides: the target transcodes if it stores otherwise.
     String mediaType = sourceRest.storageMediaType(pair.cache());
     ActivityExecutionContext context = Activity.getExecutionContext();
     try {
-      RemoteCache<byte[], byte[]> source = hotRod.raw(sourceRest.grid(), pair.cache(), mediaType);
-      RemoteCache<byte[], byte[]> targetCache = hotRod.raw(target, pair.cache(), mediaType);
+      RemoteCache<byte[], byte[]> source = grids.hotRod(sourceRest.grid(), pair.cache(), mediaType);
+      RemoteCache<byte[], byte[]> targetCache = grids.hotRod(target, pair.cache(), mediaType);
       long sourceEntries = source.size();
       long targetEntries =
           request.skipSourceLoad()
@@ -253,18 +239,8 @@ public final class InfinispanDataActivitiesImpl implements InfinispanDataActivit
     }
   }
 
-  /** Closes the Hot Rod clients. */
-  @Override
-  public void close() {
-    hotRod.close();
-  }
-
   private InfinispanRest rest(GridEndpoint endpoint) {
-    return rest(connector.resolve(endpoint));
-  }
-
-  private InfinispanRest rest(GridAddress grid) {
-    return new InfinispanRest(new RestClient(http, sessions, grid));
+    return grids.rest(endpoint);
   }
 
   private static long size(InfinispanRest rest, String cache, boolean internal) {

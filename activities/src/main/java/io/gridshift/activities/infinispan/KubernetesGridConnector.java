@@ -4,31 +4,34 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.gridshift.activities.ClusterAccess;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.infinispan.activities.GridEndpoint;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Resolves grids through the Kubernetes API: the Service's cluster IP (the address the seed runbook
- * uses; its DNS name {@code <svc>.<ns>.svc.cluster.local} when the Service is headless), and the
- * {@code username}/{@code password} keys of the Secret the endpoint names.
+ * Resolves a {@link GridEndpoint} (names and references) through the Kubernetes API: the Service's
+ * address ({@link ClusterAccess#hostOf}), and the {@code username}/{@code password} keys of the
+ * Secret the endpoint names.
  */
-public final class KubernetesGridConnector implements GridConnector {
-  private static final Logger LOG = LoggerFactory.getLogger(KubernetesGridConnector.class);
-
+final class KubernetesGridConnector {
   private final KubernetesClient kube;
 
-  public KubernetesGridConnector(KubernetesClient kube) {
+  KubernetesGridConnector(KubernetesClient kube) {
     this.kube = kube;
   }
 
-  @Override
-  public GridAddress resolve(GridEndpoint endpoint) {
+  /**
+   * Resolves the grid's Service to a host and reads its credentials, at call time, so a rotated
+   * Secret or a moved Service is picked up by the next activity attempt.
+   *
+   * @throws ApplicationFailure non-retryable {@code SecretNotFound} when the named Secret or one of
+   *     its keys is missing; retryable when the Service is missing or the Kubernetes API fails
+   */
+  GridAddress resolve(GridEndpoint endpoint) {
     String namespace = endpoint.cluster().namespace();
     String name = namespace + "/" + endpoint.service();
     try {
@@ -52,10 +55,6 @@ public final class KubernetesGridConnector implements GridConnector {
 
   private String host(String namespace, String service) {
     Service svc = kube.services().inNamespace(namespace).withName(service).get();
-    String clusterIp = svc == null || svc.getSpec() == null ? null : svc.getSpec().getClusterIP();
-    if (clusterIp != null && !clusterIp.isBlank() && !"None".equals(clusterIp)) {
-      return clusterIp;
-    }
     if (svc == null) {
       throw ApplicationFailure.newFailure(
           "Service "
@@ -66,10 +65,7 @@ public final class KubernetesGridConnector implements GridConnector {
               + " the request",
           FailureTypes.SERVICE_NOT_FOUND);
     }
-    // Headless (or not yet allocated): cluster DNS resolves it from inside the cluster.
-    String dns = service + "." + namespace + ".svc.cluster.local";
-    LOG.debug("Service {}/{} has no cluster IP, using {}", namespace, service, dns);
-    return dns;
+    return ClusterAccess.hostOf(svc);
   }
 
   private static String key(Secret secret, String secretName, String key, String grid) {

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.gridshift.activities.ClusterAccess;
 import io.gridshift.activities.Failures;
 import io.gridshift.workflows.common.ClusterRef;
 import io.gridshift.workflows.common.FailureTypes;
@@ -19,22 +20,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link InfinispanDeployActivities} over one cluster's fabric8 client; the worker registers one
- * instance per cluster task queue. Reading the source is {@link SourceInspector}'s job, building
- * and writing the target {@link TargetDeployer}'s.
+ * {@link InfinispanDeployActivities} over one cluster's Kubernetes API ({@link ClusterAccess}); the
+ * worker registers one instance per cluster task queue. Reading the source is {@link
+ * SourceInspector}'s job, building and writing the target {@link TargetDeployer}'s.
  */
 public class InfinispanDeployActivitiesImpl implements InfinispanDeployActivities {
   private static final Logger LOG = LoggerFactory.getLogger(InfinispanDeployActivitiesImpl.class);
 
+  private final ClusterAccess access;
   private final KubernetesClient client;
   private final SourceInspector inspector;
   private final TargetDeployer deployer;
 
   /**
-   * @param client the client of the one cluster this instance acts on
+   * @param cluster the one cluster this instance acts on
    */
-  public InfinispanDeployActivitiesImpl(KubernetesClient client) {
-    this.client = client;
+  public InfinispanDeployActivitiesImpl(ClusterAccess cluster) {
+    this.access = cluster;
+    this.client = cluster.kubernetes();
     this.inspector = new SourceInspector(client);
     this.deployer = new TargetDeployer(client);
   }
@@ -55,14 +58,14 @@ public class InfinispanDeployActivitiesImpl implements InfinispanDeployActivitie
    */
   @Override
   public String serviceHost(ClusterRef cluster, String service) {
-    Service found = client.services().inNamespace(cluster.namespace()).withName(service).get();
-    if (found == null) {
-      throw Failures.retryable(
-          "Service %s/%s not found in cluster %s (yet); it is created by deployTarget"
-              .formatted(cluster.namespace(), service, cluster.cluster()),
-          FailureTypes.NOT_READY);
-    }
-    return hostOf(found);
+    return access
+        .serviceHost(cluster.namespace(), service)
+        .orElseThrow(
+            () ->
+                Failures.retryable(
+                    "Service %s/%s not found in cluster %s (yet); it is created by deployTarget"
+                        .formatted(cluster.namespace(), service, cluster.cluster()),
+                    FailureTypes.NOT_READY));
   }
 
   /**
@@ -148,17 +151,5 @@ public class InfinispanDeployActivitiesImpl implements InfinispanDeployActivitie
     if (!resource.delete().isEmpty()) {
       LOG.info("deleted {}", what);
     }
-  }
-
-  /** How pods reach {@code service}: its cluster IP, else {@code <svc>.<ns>.svc.cluster.local}. */
-  static String hostOf(Service service) {
-    String ip = service.getSpec() == null ? null : service.getSpec().getClusterIP();
-    if (ip != null && !ip.isBlank() && !"None".equals(ip)) {
-      return ip;
-    }
-    return service.getMetadata().getName()
-        + "."
-        + service.getMetadata().getNamespace()
-        + ".svc.cluster.local";
   }
 }

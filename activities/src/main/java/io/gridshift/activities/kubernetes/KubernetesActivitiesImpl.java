@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.openshift.api.model.Route;
 import io.fabric8.openshift.api.model.RouteTargetReference;
 import io.fabric8.openshift.client.OpenShiftClient;
+import io.gridshift.activities.ClusterAccess;
 import io.gridshift.activities.Failures;
 import io.gridshift.workflows.activities.ClaimRequest;
 import io.gridshift.workflows.activities.KubernetesActivities;
@@ -38,9 +39,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link KubernetesActivities} over one cluster's fabric8 client; the worker registers one instance
- * per cluster task queue. Reads follow {@link RolloutRules}; writes go through {@link Edits}, so
- * each is idempotent and writes nothing when the object is already as asked.
+ * {@link KubernetesActivities} over one cluster's Kubernetes API ({@link ClusterAccess}); the
+ * worker registers one instance per cluster task queue. Reads follow {@link RolloutRules}; writes
+ * go through {@link Edits}, so each is idempotent and writes nothing when the object is already as
+ * asked.
  */
 public class KubernetesActivitiesImpl implements KubernetesActivities {
   /**
@@ -56,10 +58,10 @@ public class KubernetesActivitiesImpl implements KubernetesActivities {
   private final Claims claims;
 
   /**
-   * @param client the client of the one cluster this instance acts on
+   * @param cluster the one cluster this instance acts on
    */
-  public KubernetesActivitiesImpl(KubernetesClient client) {
-    this.client = client;
+  public KubernetesActivitiesImpl(ClusterAccess cluster) {
+    this.client = cluster.kubernetes();
     this.stuckPods = new StuckPods(client);
     this.claims = new Claims(client);
   }

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gridshift.activities.ClusterAccess;
 import io.gridshift.activities.Failures;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.infinispan.activities.DeployTargetRequest;
@@ -96,7 +97,7 @@ final class TargetDeployer {
       data.put(GridPods.INFINISPAN_XML, InfinispanXml.withTransportCluster(xml, r.targetGrid()));
     }
     if (r.cacheConfigsXml() != null) {
-      String host = InfinispanDeployActivitiesImpl.hostOf(sourceService);
+      String host = ClusterAccess.hostOf(sourceService);
       String caches = r.cacheConfigsXml().replace(SOURCE_HOST_PLACEHOLDER, host);
       try {
         data.put(

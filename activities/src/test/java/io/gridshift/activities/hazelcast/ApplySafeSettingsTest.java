@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.gridshift.activities.ClusterAccess;
 import io.gridshift.workflows.common.FailureTypes;
 import io.temporal.failure.ApplicationFailure;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +22,8 @@ class ApplySafeSettingsTest {
 
   @BeforeEach
   void setUp() {
-    activities = new HazelcastActivitiesImpl(client);
+    activities =
+        new HazelcastActivitiesImpl(ClusterAccess.of(HzFixtures.CLUSTER.cluster(), client));
   }
 
   @Test

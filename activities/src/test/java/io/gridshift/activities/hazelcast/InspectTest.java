@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.gridshift.activities.ClusterAccess;
 import io.gridshift.workflows.activities.WorkloadKind;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.hazelcast.activities.HazelcastWorkload;
@@ -60,7 +61,8 @@ class InspectTest {
 
   @BeforeEach
   void setUp() {
-    activities = new HazelcastActivitiesImpl(client);
+    activities =
+        new HazelcastActivitiesImpl(ClusterAccess.of(HzFixtures.CLUSTER.cluster(), client));
     client.configMaps().resource(HzFixtures.configMap("scripts", "start.sh", "#!/bin/sh")).create();
   }
 

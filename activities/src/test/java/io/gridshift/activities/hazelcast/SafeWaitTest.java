@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.gridshift.activities.ClusterAccess;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.hazelcast.activities.ClusterSnapshot;
 import io.gridshift.workflows.hazelcast.activities.HazelcastActivities;
@@ -60,7 +61,10 @@ class SafeWaitTest {
     endpoint = new HazelcastEndpoint(HzFixtures.sts("hz"), port);
     env = TestActivityEnvironment.newInstance();
     env.registerActivitiesImplementations(
-        new HazelcastActivitiesImpl(client, Duration.ofMillis(500), Duration.ofMillis(50)));
+        new HazelcastActivitiesImpl(
+            ClusterAccess.of(HzFixtures.CLUSTER.cluster(), client),
+            Duration.ofMillis(500),
+            Duration.ofMillis(50)));
     env.setActivityHeartbeatListener(ClusterSnapshot.class, heartbeats::add);
     stub =
         env.newActivityStub(

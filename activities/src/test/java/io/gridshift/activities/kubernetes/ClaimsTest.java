@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.gridshift.activities.ClusterAccess;
 import io.gridshift.workflows.activities.ClaimRequest;
 import io.gridshift.workflows.activities.ClaimedObject;
 import io.gridshift.workflows.activities.ClaimedObject.Kind;
@@ -44,8 +45,9 @@ class ClaimsTest {
 
   @BeforeEach
   void setUp() {
-    kube = new KubernetesActivitiesImpl(client);
-    deploy = new InfinispanDeployActivitiesImpl(client);
+    ClusterAccess cluster = ClusterAccess.of(Fixtures.CLUSTER.cluster(), client);
+    kube = new KubernetesActivitiesImpl(cluster);
+    deploy = new InfinispanDeployActivitiesImpl(cluster);
     client
         .apps()
         .statefulSets()

@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.gridshift.activities.ClusterAccess;
 import io.gridshift.workflows.activities.ClaimRequest;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.infinispan.activities.DeployTargetRequest;
@@ -41,7 +42,8 @@ class DeployTargetTest {
 
   @BeforeEach
   void setUp() {
-    activities = new InfinispanDeployActivitiesImpl(client);
+    activities =
+        new InfinispanDeployActivitiesImpl(ClusterAccess.of(Fixtures.CLUSTER.cluster(), client));
     client
         .apps()
         .statefulSets()

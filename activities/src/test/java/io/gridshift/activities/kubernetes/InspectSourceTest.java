@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.openshift.api.model.RouteBuilder;
 import io.fabric8.openshift.client.OpenShiftClient;
+import io.gridshift.activities.ClusterAccess;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.infinispan.activities.InspectSourceRequest;
 import io.gridshift.workflows.infinispan.activities.SourceGrid;
@@ -27,7 +28,8 @@ class InspectSourceTest {
 
   @BeforeEach
   void setUp() {
-    activities = new InfinispanDeployActivitiesImpl(client);
+    activities =
+        new InfinispanDeployActivitiesImpl(ClusterAccess.of(Fixtures.CLUSTER.cluster(), client));
     StatefulSet dg =
         client
             .apps()

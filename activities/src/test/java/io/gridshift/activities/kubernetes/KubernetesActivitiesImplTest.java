@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.openshift.api.model.Route;
 import io.fabric8.openshift.api.model.RouteBuilder;
 import io.fabric8.openshift.client.OpenShiftClient;
+import io.gridshift.activities.ClusterAccess;
 import io.gridshift.workflows.activities.PartitionRequest;
 import io.gridshift.workflows.activities.PodTemplatePatch;
 import io.gridshift.workflows.activities.RolloutStatus;
@@ -43,7 +44,7 @@ class KubernetesActivitiesImplTest {
 
   @BeforeEach
   void setUp() {
-    activities = new KubernetesActivitiesImpl(client);
+    activities = new KubernetesActivitiesImpl(ClusterAccess.of(Fixtures.CLUSTER.cluster(), client));
     client
         .apps()
         .statefulSets()

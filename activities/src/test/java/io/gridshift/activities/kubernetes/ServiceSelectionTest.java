@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.gridshift.activities.ClusterAccess;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.infinispan.activities.InspectSourceRequest;
 import io.temporal.failure.ApplicationFailure;
@@ -27,7 +28,8 @@ class ServiceSelectionTest {
 
   @BeforeEach
   void setUp() {
-    deploy = new InfinispanDeployActivitiesImpl(client);
+    deploy =
+        new InfinispanDeployActivitiesImpl(ClusterAccess.of(Fixtures.CLUSTER.cluster(), client));
     client
         .apps()
         .statefulSets()

@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.gridshift.activities.ClusterAccess;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.infinispan.activities.DeleteGridRequest;
 import io.temporal.failure.ApplicationFailure;
@@ -28,7 +29,8 @@ class TargetLifecycleTest {
 
   @BeforeEach
   void setUp() {
-    activities = new InfinispanDeployActivitiesImpl(client);
+    activities =
+        new InfinispanDeployActivitiesImpl(ClusterAccess.of(Fixtures.CLUSTER.cluster(), client));
     client
         .apps()
         .statefulSets()

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.gridshift.activities.ClusterAccess;
 import io.gridshift.workflows.activities.KubernetesActivities;
 import io.gridshift.workflows.activities.RolloutRequest;
 import io.gridshift.workflows.activities.RolloutStatus;
@@ -38,7 +39,8 @@ class WaitForRolloutApiErrorsTest {
   @BeforeEach
   void setUp() {
     environment = TestActivityEnvironment.newInstance();
-    environment.registerActivitiesImplementations(new KubernetesActivitiesImpl(client));
+    environment.registerActivitiesImplementations(
+        new KubernetesActivitiesImpl(ClusterAccess.of(Fixtures.CLUSTER.cluster(), client)));
     activities =
         environment.newActivityStub(
             KubernetesActivities.class,

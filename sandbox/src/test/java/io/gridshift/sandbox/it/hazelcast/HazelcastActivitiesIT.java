@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.gridshift.activities.ClusterAccess;
 import io.gridshift.activities.hazelcast.HazelcastActivitiesImpl;
 import io.gridshift.sandbox.hazelcast.HazelcastMember;
 import io.gridshift.sandbox.hazelcast.HazelcastMemberSpec;
@@ -88,7 +89,8 @@ class HazelcastActivitiesIT {
     }
     createWorkload();
     env = TestActivityEnvironment.newInstance();
-    env.registerActivitiesImplementations(new HazelcastActivitiesImpl(client));
+    env.registerActivitiesImplementations(
+        new HazelcastActivitiesImpl(ClusterAccess.of(CLUSTER.cluster(), client)));
     activities =
         env.newActivityStub(
             HazelcastActivities.class,

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.gridshift.activities.ClusterAccess;
 import io.gridshift.activities.infinispan.InfinispanDataActivitiesImpl;
-import io.gridshift.activities.infinispan.KubernetesGridConnector;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.infinispan.activities.CacheRequest;
 import io.gridshift.workflows.infinispan.activities.ConnectSourceRequest;
@@ -38,6 +38,7 @@ class AuthIT {
   private static GridEndpoint target;
   private static GridEndpoint wrongSource;
   private static GridEndpoint wrongTarget;
+  private static ClusterAccess cluster;
   private static InfinispanDataActivitiesImpl activities;
   private static TestActivityEnvironment env;
   private static InfinispanDataActivities stub;
@@ -56,9 +57,8 @@ class AuthIT {
       data.createCache(CACHE, null);
       data.loadStrings(CACHE, 100);
     }
-    activities =
-        new InfinispanDataActivitiesImpl(
-            new KubernetesGridConnector(client), Duration.ofMillis(100));
+    cluster = ClusterAccess.of(ItKube.CLUSTER.cluster(), client);
+    activities = new InfinispanDataActivitiesImpl(cluster, Duration.ofMillis(100));
     activities.createCache(new CacheRequest(source, target, CACHE));
     env = TestActivityEnvironment.newInstance();
     env.registerActivitiesImplementations(activities);
@@ -68,7 +68,7 @@ class AuthIT {
   @AfterAll
   static void tearDown() {
     env.close();
-    activities.close();
+    cluster.close();
   }
 
   @Test

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.gridshift.activities.ClusterAccess;
 import io.gridshift.activities.infinispan.GridAddress;
 import io.gridshift.activities.infinispan.InfinispanDataActivitiesImpl;
-import io.gridshift.activities.infinispan.KubernetesGridConnector;
 import io.gridshift.activities.infinispan.RestClient;
 import io.gridshift.activities.infinispan.RestResponse;
 import io.gridshift.sandbox.infinispan.InfinispanServer;
@@ -64,6 +64,7 @@ class ConfigModeIT {
   private static InfinispanServer node1;
   private static GridEndpoint source;
   private static GridEndpoint target;
+  private static ClusterAccess cluster;
   private static InfinispanDataActivitiesImpl activities;
   private static TestActivityEnvironment env;
   private static InfinispanDataActivities stub;
@@ -79,9 +80,8 @@ class ConfigModeIT {
       data.loadStrings(PLAIN, PLAIN_COUNT);
     }
     source = ItKube.endpoint(client, "cfg-source", grids.source, "cfg-source-credentials");
-    activities =
-        new InfinispanDataActivitiesImpl(
-            new KubernetesGridConnector(client), Duration.ofMillis(100));
+    cluster = ClusterAccess.of(ItKube.CLUSTER.cluster(), client);
+    activities = new InfinispanDataActivitiesImpl(cluster, Duration.ofMillis(100));
     renderedXml =
         activities.renderRemoteStoreConfigs(
             new RemoteStoreConfigRequest(
@@ -128,7 +128,7 @@ class ConfigModeIT {
     if (env != null) {
       env.close();
     }
-    activities.close();
+    cluster.close();
     for (InfinispanServer node : new InfinispanServer[] {node1, node0}) {
       if (node != null) {
         node.stop(Duration.ofSeconds(10));

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.gridshift.activities.ClusterAccess;
 import io.gridshift.activities.infinispan.GridAddress;
 import io.gridshift.activities.infinispan.InfinispanDataActivitiesImpl;
-import io.gridshift.activities.infinispan.KubernetesGridConnector;
 import io.gridshift.activities.infinispan.RestClient;
 import io.gridshift.workflows.infinispan.activities.CacheInfo;
 import io.gridshift.workflows.infinispan.activities.CacheRequest;
@@ -54,6 +54,7 @@ class RuntimeModeIT {
   private static ItGrids grids;
   private static GridEndpoint source;
   private static GridEndpoint target;
+  private static ClusterAccess cluster;
   private static InfinispanDataActivitiesImpl activities;
   private static TestActivityEnvironment env;
   private static InfinispanDataActivities stub;
@@ -76,9 +77,8 @@ class RuntimeModeIT {
           PEOPLE_COUNT + PLAIN_COUNT,
           ItGrids.millisSince(loading));
     }
-    activities =
-        new InfinispanDataActivitiesImpl(
-            new KubernetesGridConnector(client), Duration.ofMillis(50));
+    cluster = ClusterAccess.of(ItKube.CLUSTER.cluster(), client);
+    activities = new InfinispanDataActivitiesImpl(cluster, Duration.ofMillis(50));
     env = TestActivityEnvironment.newInstance();
     env.registerActivitiesImplementations(activities);
     env.setActivityHeartbeatListener(Long.class, heartbeats::add);
@@ -88,7 +88,7 @@ class RuntimeModeIT {
   @AfterAll
   static void tearDown() {
     env.close();
-    activities.close();
+    cluster.close();
   }
 
   @Test

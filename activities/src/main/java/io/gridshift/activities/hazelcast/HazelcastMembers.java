@@ -1,0 +1,134 @@
+package io.gridshift.activities.hazelcast;
+
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.core.HazelcastInstance;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gridshift.activities.ClusterAccess;
+import io.gridshift.activities.Failures;
+import io.gridshift.workflows.common.FailureTypes;
+import io.gridshift.workflows.hazelcast.activities.HazelcastEndpoint;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Where one cluster's Hazelcast members answer and the connections gridshift opens to them, the
+ * Hazelcast part of {@link ClusterAccess}. A workload's members are the pods its selector matches,
+ * reached on their pod IPs: the worker runs where pods are routable (in the cluster, or the
+ * sandbox's loopback "pods"). Nothing is kept open between calls: members come and go during a
+ * roll.
+ */
+public final class HazelcastMembers {
+  /** How long a Java client tries to reach a member. */
+  static final Duration CLIENT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+  private final KubernetesClient kubernetes;
+
+  /** Built by {@link ClusterAccess}; pods are listed through {@code kubernetes}. */
+  public HazelcastMembers(KubernetesClient kubernetes) {
+    this.kubernetes = kubernetes;
+  }
+
+  /** The workload as read now and its pods, by name. */
+  record Listing(Workload workload, List<Pod> pods) {
+
+    /** {@code host:port} of every pod that has an IP, by pod name. */
+    List<String> addresses(int port) {
+      return pods.stream().map(pod -> address(pod, port)).filter(Objects::nonNull).toList();
+    }
+  }
+
+  /** The workload and its pods, read together. */
+  Listing list(HazelcastEndpoint endpoint) {
+    Workload workload = Workload.read(kubernetes, endpoint.workload());
+    if (workload.selector().isEmpty()) {
+      throw Failures.invalidRequest(
+          "%s has no spec.selector.matchLabels; gridshift finds the members' pods by them"
+              .formatted(workload.describe()));
+    }
+    List<Pod> pods =
+        kubernetes
+            .pods()
+            .inNamespace(endpoint.workload().cluster().namespace())
+            .withLabels(workload.selector())
+            .list()
+            .getItems()
+            .stream()
+            .sorted(Comparator.comparing(p -> p.getMetadata().getName()))
+            .toList();
+    return new Listing(workload, pods);
+  }
+
+  /** {@code host:port} of the member in {@code pod}, or null while the pod has no IP. */
+  static String address(Pod pod, int port) {
+    String ip = pod.getStatus() == null ? null : pod.getStatus().getPodIP();
+    return ip == null ? null : ip + ":" + port;
+  }
+
+  /** Asks members over their REST endpoints, each call bounded by {@code timeout}. */
+  MemberProbe probe(Duration timeout) {
+    return new MemberProbe(timeout);
+  }
+
+  /**
+   * Runs {@code use} with a Java client connected to the members at {@code addresses}, then shuts
+   * the client down: a client kept between activities would hold connections to members the upgrade
+   * is about to replace.
+   *
+   * @param clusterName the members' cluster name (the client is refused otherwise)
+   * @param addresses members as host:port
+   * @param describe what the members are, for messages
+   * @throws io.temporal.failure.ApplicationFailure retryable {@code MembersUnreachable} when no
+   *     member answers
+   */
+  <T> T withClient(
+      String clusterName,
+      List<String> addresses,
+      String describe,
+      Function<HazelcastInstance, T> use) {
+    HazelcastInstance client;
+    try {
+      client = HazelcastClient.newHazelcastClient(clientConfig(clusterName, addresses));
+    } catch (IllegalStateException e) {
+      throw Failures.retryable(
+          ("%s: a Hazelcast client found no member of cluster '%s' at %s within %d s (%s); check"
+                  + " the members run and the cluster name (HZ_CLUSTERNAME or cluster-name)"
+                  + " matches")
+              .formatted(
+                  describe,
+                  clusterName,
+                  addresses,
+                  CLIENT_CONNECT_TIMEOUT.toSeconds(),
+                  e.getMessage()),
+          FailureTypes.MEMBERS_UNREACHABLE,
+          e);
+    }
+    try {
+      return use.apply(client);
+    } finally {
+      client.shutdown();
+    }
+  }
+
+  private static ClientConfig clientConfig(String clusterName, List<String> addresses) {
+    ClientConfig config = new ClientConfig();
+    config.setClusterName(clusterName);
+    config.setInstanceName("gridshift-map-sizes-" + UUID.randomUUID());
+    config.setProperty("hazelcast.logging.type", "slf4j");
+    // One connection through whichever member answers is enough for a count, and survives
+    // members the client cannot reach directly.
+    config.getNetworkConfig().setSmartRouting(false);
+    config.getNetworkConfig().setAddresses(addresses);
+    config.getNetworkConfig().setConnectionTimeout((int) CLIENT_CONNECT_TIMEOUT.toMillis());
+    config
+        .getConnectionStrategyConfig()
+        .getConnectionRetryConfig()
+        .setClusterConnectTimeoutMillis(CLIENT_CONNECT_TIMEOUT.toMillis());
+    return config;
+  }
+}
