@@ -104,6 +104,11 @@ class OperationsPageIT {
     openUpgrade(page, wait, id);
     assertThat(page.findElement(By.id("gate-name")).getText()).isEqualTo(GATE);
     assertThat(page.findElement(By.id("gate-deadline")).getAttribute("datetime")).isNotBlank();
+    // The kind's details, as the tables it describes: here the caches and their progress.
+    wait.until(p -> !p.findElements(By.cssSelector("#details table.details th")).isEmpty());
+    assertThat(page.findElement(By.cssSelector("#details table.details th")).getText())
+        .isEqualTo("CACHE");
+    assertThat(page.findElements(By.cssSelector("#details table.details tbody tr"))).isNotEmpty();
     page.findElement(By.id("comment")).sendKeys("traffic looks fine");
     page.findElement(By.id("approve")).click();
 
