@@ -9,6 +9,7 @@ import io.gridshift.workflows.common.Phase;
 import io.gridshift.workflows.common.UpgradeStop;
 import io.gridshift.workflows.infinispan.activities.CacheInfo;
 import io.gridshift.workflows.infinispan.activities.SourceGrid;
+import io.gridshift.workflows.testing.FakeInfinispanGrid;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -150,7 +151,7 @@ class InfinispanPlannerTest {
                 InfinispanPlanner.plan(
                     InfinispanPlanner.validated(r.build()),
                     source("14.0.28.Final", 3, 3),
-                    WorkflowTestSupport.inventory()));
+                    FakeInfinispanGrid.inventory()));
 
     assertThat(stop.type()).isEqualTo(FailureTypes.CACHE_NOT_FOUND);
   }
@@ -162,7 +163,7 @@ class InfinispanPlannerTest {
             InfinispanPlanner.validated(
                 Requests.upgrade().caches("sessions", "orders", "sessions").build()),
             source("14.0.28.Final", 3, 3),
-            WorkflowTestSupport.inventory());
+            FakeInfinispanGrid.inventory());
 
     assertThat(plan.caches()).extracting(CacheInfo::name).containsExactly("sessions", "orders");
   }
@@ -224,7 +225,7 @@ class InfinispanPlannerTest {
   }
 
   private static InfinispanPlan plan(InfinispanUpgradeRequest request, SourceGrid source) {
-    return InfinispanPlanner.plan(request, source, WorkflowTestSupport.inventory());
+    return InfinispanPlanner.plan(request, source, FakeInfinispanGrid.inventory());
   }
 
   private static InfinispanUpgradeRequest request() {
