@@ -55,7 +55,7 @@ class CliAgainstServerTest {
     Path file = dir.resolve("request.json");
     Files.writeString(
         file,
-        FakeInfinispanGrid.requestJson(
+        TemporalFixture.requestJson(
             "{\"cutover\": {\"approval\": \"REQUIRED\"}, \"switch-traffic\": {}}"));
     CliRunner.Result started =
         as("alice", "alice-pw", "upgrade", "start", "--file", file.toString());

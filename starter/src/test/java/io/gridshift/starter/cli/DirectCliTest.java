@@ -119,8 +119,7 @@ class DirectCliTest {
   @Test
   void refusedResumeAndPauseExitWithConflictAndTheWorkflowsReason() throws Exception {
     Path file = dir.resolve("pause.json");
-    Files.writeString(
-        file, FakeInfinispanGrid.requestJson(GATES).replace("\"dg\"", "\"dg-pause\""));
+    Files.writeString(file, TemporalFixture.requestJson(GATES).replace("\"dg\"", "\"dg-pause\""));
     CliRunner.Result started = cli.run("upgrade", "start", "--file", file.toString());
     assertThat(started.exitCode()).as(started.toString()).isZero();
     String id = workflowId(started);
@@ -143,7 +142,7 @@ class DirectCliTest {
   @Test
   void dryRunPrintsThePlanAndChangesNothing() throws Exception {
     Path file = dir.resolve("dry.json");
-    Files.writeString(file, FakeInfinispanGrid.requestJson("{}"));
+    Files.writeString(file, TemporalFixture.requestJson("{}"));
     int changesBefore = temporal.grid().changes.size();
     CliRunner.Result result = cli.run("upgrade", "start", "--file", file.toString(), "--dry-run");
     assertThat(result.exitCode()).as(result.toString()).isZero();
@@ -215,7 +214,7 @@ class DirectCliTest {
 
   private String request(String gates) throws Exception {
     Path file = dir.resolve("request.json");
-    Files.writeString(file, FakeInfinispanGrid.requestJson(gates));
+    Files.writeString(file, TemporalFixture.requestJson(gates));
     return file.toString();
   }
 

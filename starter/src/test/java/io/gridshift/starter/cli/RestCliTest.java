@@ -73,7 +73,7 @@ class RestCliTest {
         "{\"workflowId\":\"%s\",\"kind\":\"infinispan\",\"url\":\"/api/upgrades/%s\"}"
             .formatted(ID, ID));
     Path file = dir.resolve("r.json");
-    Files.writeString(file, FakeInfinispanGrid.requestJson("{}"));
+    Files.writeString(file, TemporalFixture.requestJson("{}"));
 
     CliRunner.Result result = asBob("upgrade", "start", "--file", file.toString());
 

@@ -50,7 +50,7 @@ class TemporalDownCliTest {
   @Test
   void upgradeStartSaysTemporalIsUnreachable() throws Exception {
     Path file = dir.resolve("request.json");
-    Files.writeString(file, FakeInfinispanGrid.requestJson("{}"));
+    Files.writeString(file, TemporalFixture.requestJson("{}"));
     assertUnreachable("upgrade", "start", "--file", file.toString());
     assertUnreachable("upgrade", "start", "--file", file.toString(), "--dry-run");
   }

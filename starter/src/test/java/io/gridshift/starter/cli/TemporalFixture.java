@@ -1,9 +1,11 @@
 package io.gridshift.starter.cli;
 
+import io.gridshift.workflows.common.ClusterRef;
 import io.gridshift.workflows.common.OpenGate;
 import io.gridshift.workflows.common.TaskQueues;
 import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.infinispan.InfinispanUpgradeWorkflowImpl;
+import io.gridshift.workflows.testing.FakeInfinispanGrid;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.time.Duration;
@@ -15,14 +17,25 @@ import java.util.function.Predicate;
  * result, so time skipping stays locked and open gates stay open.
  */
 public final class TemporalFixture implements AutoCloseable {
+  /** The cluster the fake grid serves: its activities listen on {@code CLUSTER.taskQueue()}. */
+  private static final ClusterRef CLUSTER = new ClusterRef("test", "apps");
+
   private final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
   private final FakeInfinispanGrid grid = new FakeInfinispanGrid();
 
   public TemporalFixture() {
     env.newWorker(TaskQueues.WORKFLOWS)
         .registerWorkflowImplementationTypes(InfinispanUpgradeWorkflowImpl.class);
-    env.newWorker(FakeInfinispanGrid.CLUSTER.taskQueue()).registerActivitiesImplementations(grid);
+    env.newWorker(CLUSTER.taskQueue()).registerActivitiesImplementations(grid);
     env.start();
+  }
+
+  /** A request file for grid {@code dg} on {@link #CLUSTER}; {@code gates} is the gates' JSON. */
+  public static String requestJson(String gates) {
+    return """
+        {"cluster": {"cluster": "%s", "namespace": "%s"}, "grid": "dg",
+         "targetVersion": "15.0.21.Final", "gates": %s}"""
+        .formatted(CLUSTER.cluster(), CLUSTER.namespace(), gates);
   }
 
   public WorkflowClient client() {

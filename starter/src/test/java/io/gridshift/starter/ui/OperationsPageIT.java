@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.gridshift.starter.UpgradeRequests;
 import io.gridshift.starter.UpgradeService;
-import io.gridshift.starter.cli.FakeInfinispanGrid;
 import io.gridshift.starter.cli.RestServerFixture;
 import io.gridshift.starter.cli.TemporalFixture;
 import io.gridshift.workflows.common.AuditEntry;
@@ -129,7 +128,7 @@ class OperationsPageIT {
 
   private static String startUpgradeAtGate() {
     String json =
-        FakeInfinispanGrid.requestJson("{\"cutover\": {}, \"switch-traffic\": {}}")
+        TemporalFixture.requestJson("{\"cutover\": {}, \"switch-traffic\": {}}")
             .replace("\"grid\"", "\"requestedBy\": \"alice\", \"grid\"");
     String id =
         new UpgradeService(temporal.client())

@@ -7,7 +7,6 @@ import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
 import io.gridshift.workflows.activities.WorkloadKind;
 import io.gridshift.workflows.common.MemberStatus;
@@ -47,25 +46,24 @@ class EnterpriseMinorUpgradeTest extends HazelcastTestSupport {
   void enterpriseCluster() {
     Map<String, String> properties = new HashMap<>(SAFE_PROPERTIES);
     properties.put(HazelcastVersionRules.AUTO_UPGRADE_PROPERTY, "true");
-    when(hz.inspect(any()))
-        .thenReturn(
-            new HazelcastWorkload(
-                "hz",
-                WorkloadKind.STATEFULSET,
-                3,
-                3,
-                "hazelcast",
-                OLD_IMAGE,
-                FROM,
-                600,
-                properties,
-                Map.of("default", 1),
-                "RollingUpdate",
-                0,
-                null,
-                null,
-                "hz-config",
-                null));
+    cluster.setWorkload(
+        new HazelcastWorkload(
+            "hz",
+            WorkloadKind.STATEFULSET,
+            3,
+            3,
+            "hazelcast",
+            OLD_IMAGE,
+            FROM,
+            600,
+            properties,
+            Map.of("default", 1),
+            "RollingUpdate",
+            0,
+            null,
+            null,
+            "hz-config",
+            null));
     // The cluster version stays 5.3 until every member runs 5.4.1, then follows after a while.
     doAnswer(
             i -> {

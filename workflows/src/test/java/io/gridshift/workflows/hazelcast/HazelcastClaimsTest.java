@@ -1,10 +1,8 @@
 package io.gridshift.workflows.hazelcast;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.verifyNoInteractions;
-import static org.mockito.Mockito.when;
 
 import io.gridshift.workflows.activities.ClaimRequest;
 import io.gridshift.workflows.activities.ClaimedObject;
@@ -30,7 +28,7 @@ class HazelcastClaimsTest extends HazelcastTestSupport {
 
   @Test
   void aDryRunThePreflightRefusesFailsWithEveryViolationAndKeepsThePlan() {
-    when(hz.inspect(any())).thenReturn(statefulSet(Map.of(), 30));
+    cluster.setWorkload(statefulSet(Map.of(), 30));
     HazelcastUpgradeWorkflow stub = start(with(request(), false, false, true));
 
     ApplicationFailure f = failure(stub);
@@ -50,7 +48,7 @@ class HazelcastClaimsTest extends HazelcastTestSupport {
   @Test
   void aWorkloadAnotherUpgradeHoldsIsRefusedNamingItEvenInADryRun() {
     HazelcastWorkload safe = statefulSet(SAFE_PROPERTIES, 600);
-    when(hz.inspect(any())).thenReturn(heldBy(safe, "hazelcast-upgrade-test-apps-other"));
+    cluster.setWorkload(heldBy(safe, "hazelcast-upgrade-test-apps-other"));
 
     ApplicationFailure f = failure(start(with(request(), false, false, true)));
 
@@ -63,7 +61,7 @@ class HazelcastClaimsTest extends HazelcastTestSupport {
 
   @Test
   void itsOwnClaimFromAnEarlierRunIsNoObstacle() {
-    when(hz.inspect(any())).thenReturn(heldBy(statefulSet(SAFE_PROPERTIES, 600), CLAIM));
+    cluster.setWorkload(heldBy(statefulSet(SAFE_PROPERTIES, 600), CLAIM));
 
     assertThat(result(start(request())).phase()).isEqualTo(Phase.COMPLETED);
   }

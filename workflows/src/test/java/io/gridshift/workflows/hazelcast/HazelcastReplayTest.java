@@ -1,7 +1,7 @@
 package io.gridshift.workflows.hazelcast;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.when;
+import static org.mockito.Mockito.doReturn;
 
 import io.gridshift.workflows.common.Phase;
 import io.gridshift.workflows.common.UpgradeStop;
@@ -66,7 +66,7 @@ class HazelcastReplayTest extends HazelcastTestSupport {
   @Test
   void freshStuckRolledBackReplays() throws Exception {
     stuck("hz-1", TARGET, new AtomicBoolean(true));
-    when(kube.deleteStuckPods(STS)).thenReturn(List.of("hz-1"));
+    doReturn(List.of("hz-1")).when(kube).deleteStuckPods(STS);
     HazelcastUpgradeWorkflow stub = start(request());
     decide(stub, HazelcastGates.RESUME_OR_ROLLBACK, false);
     assertThat(failure(stub).getType()).isEqualTo(UpgradeStop.GATE_REJECTED);

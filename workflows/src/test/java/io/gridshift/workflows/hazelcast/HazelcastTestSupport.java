@@ -2,16 +2,10 @@ package io.gridshift.workflows.hazelcast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doAnswer;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
-import static org.mockito.Mockito.withSettings;
 
 import io.gridshift.workflows.activities.KubernetesActivities;
 import io.gridshift.workflows.activities.PartitionRequest;
 import io.gridshift.workflows.activities.PodTemplatePatch;
-import io.gridshift.workflows.activities.RolloutStatus;
 import io.gridshift.workflows.activities.WorkloadKind;
 import io.gridshift.workflows.activities.WorkloadRef;
 import io.gridshift.workflows.common.ClusterRef;
@@ -25,9 +19,10 @@ import io.gridshift.workflows.hazelcast.activities.ClusterSnapshot;
 import io.gridshift.workflows.hazelcast.activities.HazelcastActivities;
 import io.gridshift.workflows.hazelcast.activities.HazelcastEndpoint;
 import io.gridshift.workflows.hazelcast.activities.HazelcastWorkload;
-import io.gridshift.workflows.hazelcast.activities.MemberHealth;
 import io.gridshift.workflows.hazelcast.activities.SafeWaitRequest;
 import io.gridshift.workflows.request.HazelcastUpgradeRequest;
+import io.gridshift.workflows.testing.ActivitySpy;
+import io.gridshift.workflows.testing.FakeHazelcastCluster;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -37,26 +32,25 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Runs the real workflow on the in-process Temporal test server (time skipping) on its production
- * task queue, with Mockito activities on the cluster's task queue. The activities answer for a
- * healthy 3-member 5.3.6 StatefulSet {@code hz} in namespace {@code apps}, deployed the safe way,
- * with maps {@code orders} (1000 entries) and {@code sessions} (500). A pod runs the version its
- * last {@code waitUntilSafe} asked for, so snapshots follow the roll.
+ * task queue, with the activities of {@link FakeHazelcastCluster} on the cluster's task queue,
+ * spied on by Mockito ({@link ActivitySpy}). They answer for a healthy 3-member 5.3.6 StatefulSet
+ * {@code hz} in namespace {@code apps}, deployed the safe way, with maps {@code orders} (1000
+ * entries) and {@code sessions} (500). A pod runs the version its last {@code waitUntilSafe} asked
+ * for, so snapshots follow the roll.
  */
 abstract class HazelcastTestSupport {
   static final ClusterRef CLUSTER = new ClusterRef("test", "apps");
-  static final String FROM = "5.3.6";
+  static final String FROM = FakeHazelcastCluster.VERSION;
   static final String TARGET = "5.3.8";
-  static final String OLD_IMAGE = "hazelcast/hazelcast:" + FROM;
+  static final String OLD_IMAGE = FakeHazelcastCluster.IMAGE;
   static final String NEW_IMAGE = "hazelcast/hazelcast:" + TARGET;
 
   /** The claim every destructive request carries: the upgrade's workflow id. */
@@ -65,22 +59,20 @@ abstract class HazelcastTestSupport {
   static final WorkloadRef STS = new WorkloadRef(CLUSTER, WorkloadKind.STATEFULSET, "hz");
   static final WorkloadRef DEPLOYMENT = new WorkloadRef(CLUSTER, WorkloadKind.DEPLOYMENT, "hz");
   static final HazelcastEndpoint ENDPOINT = new HazelcastEndpoint(STS, 5701);
-  static final Map<String, String> SAFE_PROPERTIES =
-      Map.of(
-          "hazelcast.shutdownhook.policy", "GRACEFUL",
-          "hazelcast.graceful.shutdown.max.wait", "600");
+  static final Map<String, String> SAFE_PROPERTIES = FakeHazelcastCluster.SAFE_PROPERTIES;
 
   @RegisterExtension
   static final TestWorkflowExtension temporal =
       TestWorkflowExtension.newBuilder().setDoNotStart(true).build();
 
-  final HazelcastActivities hz =
-      mock(HazelcastActivities.class, withSettings().withoutAnnotations());
-  final KubernetesActivities kube =
-      mock(KubernetesActivities.class, withSettings().withoutAnnotations());
+  /** The cluster the activities answer for; a test changes it through its setters. */
+  final FakeHazelcastCluster cluster = new FakeHazelcastCluster();
+
+  final HazelcastActivities hz = ActivitySpy.on(HazelcastActivities.class, cluster);
+  final KubernetesActivities kube = ActivitySpy.on(KubernetesActivities.class, cluster);
 
   /** The version each pod runs now. */
-  final Map<String, String> podVersions = new ConcurrentHashMap<>();
+  final Map<String, String> podVersions = cluster.podVersions;
 
   TestWorkflowEnvironment env;
   WorkflowClient client;
@@ -93,67 +85,20 @@ abstract class HazelcastTestSupport {
         .registerWorkflowImplementationTypes(HazelcastUpgradeWorkflowImpl.class);
     Worker activities = env.newWorker(CLUSTER.taskQueue());
     activities.registerActivitiesImplementations(hz, kube);
-    answerForHealthyCluster();
+    // Every pod listed, so that a test can check or move them all at once.
+    for (int i = 0; i < 3; i++) {
+      podVersions.put("hz-" + i, FROM);
+    }
     env.start();
   }
 
   static HazelcastWorkload statefulSet(Map<String, String> properties, int grace) {
-    return new HazelcastWorkload(
-        "hz",
-        WorkloadKind.STATEFULSET,
-        3,
-        3,
-        "hazelcast",
-        OLD_IMAGE,
-        FROM,
-        grace,
-        properties,
-        Map.of("default", 1),
-        "RollingUpdate",
-        0,
-        null,
-        null,
-        "hz-config",
-        null);
-  }
-
-  private void answerForHealthyCluster() {
-    for (int i = 0; i < 3; i++) {
-      podVersions.put("hz-" + i, FROM);
-    }
-    when(hz.inspect(any())).thenReturn(statefulSet(SAFE_PROPERTIES, 600));
-    when(hz.snapshot(any())).thenAnswer(i -> snapshot());
-    when(hz.waitUntilSafe(any()))
-        .thenAnswer(
-            i -> {
-              SafeWaitRequest r = i.getArgument(0);
-              if (r.pod() != null) {
-                podVersions.put(r.pod(), r.version());
-              }
-              return snapshot();
-            });
-    when(hz.mapSizes(any())).thenReturn(Map.of("orders", 1000L, "sessions", 500L));
-    when(kube.rolloutStatus(any())).thenReturn(new RolloutStatus(3, 3, 3, 3, 0, true, "done"));
+    return FakeHazelcastCluster.statefulSet("hz", properties, grace);
   }
 
   /** Every pod healthy, on the version it runs now. */
   ClusterSnapshot snapshot() {
-    List<MemberHealth> members = new ArrayList<>();
-    for (int i = 0; i < 3; i++) {
-      String pod = "hz-" + i;
-      members.add(
-          new MemberHealth(
-              pod,
-              "10.0.0." + i + ":5701",
-              podVersions.get(pod),
-              "ACTIVE",
-              "ACTIVE",
-              true,
-              0,
-              3,
-              true));
-    }
-    return new ClusterSnapshot(members, "5.3");
+    return cluster.snapshot("hz");
   }
 
   static HazelcastUpgradeRequest request() {
@@ -231,22 +176,8 @@ abstract class HazelcastTestSupport {
   }
 
   /** Makes {@code pod} never become safe on {@code version} while {@code stuck} says so. */
-  void stuck(String pod, String version, java.util.concurrent.atomic.AtomicBoolean stuck) {
-    // doAnswer: re-stubbing through when() would call the current answer with a null request.
-    doAnswer(
-            i -> {
-              SafeWaitRequest r = i.getArgument(0);
-              if (pod.equals(r.pod()) && version.equals(r.version()) && stuck.get()) {
-                throw ApplicationFailure.newNonRetryableFailure(
-                    pod + " not Ready after 600 s", "NotReady");
-              }
-              if (r.pod() != null) {
-                podVersions.put(r.pod(), r.version());
-              }
-              return snapshot();
-            })
-        .when(hz)
-        .waitUntilSafe(any());
+  void stuck(String pod, String version, AtomicBoolean stuck) {
+    cluster.stuck(pod, version, stuck::get);
   }
 
   HazelcastUpgradeWorkflow start(HazelcastUpgradeRequest request) {

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
-import static org.mockito.Mockito.when;
 
 import io.gridshift.workflows.activities.PodTemplatePatch;
 import io.gridshift.workflows.activities.RolloutStatus;
@@ -78,7 +78,7 @@ class RollingUpgradeTest extends HazelcastTestSupport {
 
   @Test
   void preflightRefusesWithEveryViolationAndChangesNothing() {
-    when(hz.inspect(any())).thenReturn(statefulSet(Map.of(), 30));
+    cluster.setWorkload(statefulSet(Map.of(), 30));
 
     ApplicationFailure f = failure(start(request()));
 
@@ -115,9 +115,10 @@ class RollingUpgradeTest extends HazelcastTestSupport {
   @Test
   void entriesWrittenDuringTheRollDoNotFailTheVerification() {
     // Clients keep writing through a zero-downtime roll: more entries afterwards is fine.
-    when(hz.mapSizes(any()))
-        .thenReturn(Map.of("orders", 1000L, "sessions", 500L))
-        .thenReturn(Map.of("orders", 1000L, "sessions", 730L));
+    doReturn(Map.of("orders", 1000L, "sessions", 500L))
+        .doReturn(Map.of("orders", 1000L, "sessions", 730L))
+        .when(hz)
+        .mapSizes(any());
 
     HazelcastUpgradeWorkflow stub = start(request());
     UpgradeStatus status = result(stub);
@@ -129,9 +130,10 @@ class RollingUpgradeTest extends HazelcastTestSupport {
 
   @Test
   void entryCountsThatChangedFailTheUpgradeWithTheNumbers() {
-    when(hz.mapSizes(any()))
-        .thenReturn(Map.of("orders", 1000L, "sessions", 500L))
-        .thenReturn(Map.of("orders", 990L, "sessions", 500L));
+    doReturn(Map.of("orders", 1000L, "sessions", 500L))
+        .doReturn(Map.of("orders", 990L, "sessions", 500L))
+        .when(hz)
+        .mapSizes(any());
 
     HazelcastUpgradeWorkflow stub = start(request());
     ApplicationFailure f = failure(stub);
@@ -149,9 +151,10 @@ class RollingUpgradeTest extends HazelcastTestSupport {
 
   @Test
   void fixesUnsafeSettingsFirstWithAPacedRollWhenAsked() {
-    when(hz.inspect(any()))
-        .thenReturn(statefulSet(Map.of(), 30))
-        .thenReturn(statefulSet(SAFE_PROPERTIES, 630));
+    doReturn(statefulSet(Map.of(), 30))
+        .doReturn(statefulSet(SAFE_PROPERTIES, 630))
+        .when(hz)
+        .inspect(any());
     HazelcastUpgradeRequest r =
         gates(
             with(request(), false, true, false),
@@ -177,32 +180,32 @@ class RollingUpgradeTest extends HazelcastTestSupport {
 
   @Test
   void deploymentRolloutIsWatchedUntilDoneAndSafe() {
-    when(hz.inspect(any()))
-        .thenReturn(
-            new io.gridshift.workflows.hazelcast.activities.HazelcastWorkload(
-                "hz",
-                io.gridshift.workflows.activities.WorkloadKind.DEPLOYMENT,
-                3,
-                3,
-                "hazelcast",
-                OLD_IMAGE,
-                FROM,
-                600,
-                SAFE_PROPERTIES,
-                Map.of(),
-                "RollingUpdate",
-                0,
-                1,
-                0,
-                null,
-                null));
-    when(kube.rolloutStatus(any()))
-        .thenReturn(new RolloutStatus(3, 2, 2, 1, 0, false, "1 of 3 updated"))
-        .thenAnswer(
+    cluster.setWorkload(
+        new io.gridshift.workflows.hazelcast.activities.HazelcastWorkload(
+            "hz",
+            io.gridshift.workflows.activities.WorkloadKind.DEPLOYMENT,
+            3,
+            3,
+            "hazelcast",
+            OLD_IMAGE,
+            FROM,
+            600,
+            SAFE_PROPERTIES,
+            Map.of(),
+            "RollingUpdate",
+            0,
+            1,
+            0,
+            null,
+            null));
+    doReturn(new RolloutStatus(3, 2, 2, 1, 0, false, "1 of 3 updated"))
+        .doAnswer(
             i -> {
               podVersions.replaceAll((pod, v) -> TARGET);
               return new RolloutStatus(3, 3, 3, 3, 0, true, "done");
-            });
+            })
+        .when(kube)
+        .rolloutStatus(any());
 
     UpgradeStatus done = result(start(deployment(request())));
 

@@ -3,15 +3,14 @@ package io.gridshift.workflows.hazelcast;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
 import io.gridshift.workflows.activities.PodTemplatePatch;
-import io.gridshift.workflows.activities.RolloutStatus;
 import io.gridshift.workflows.activities.WorkloadKind;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.common.GateDecision;
@@ -80,7 +79,7 @@ class StuckPodTest extends HazelcastTestSupport {
   void rejectionRollsBackOnePodAtATime() {
     stuck("hz-1", TARGET, stuck);
     // hz-1 never became Ready on the new image: only deleting it lets the controller go on.
-    when(kube.deleteStuckPods(STS)).thenReturn(List.of("hz-1"));
+    doReturn(List.of("hz-1")).when(kube).deleteStuckPods(STS);
     HazelcastUpgradeWorkflow stub = start(request());
 
     decide(stub, HazelcastGates.RESUME_OR_ROLLBACK, false);
@@ -266,26 +265,24 @@ class StuckPodTest extends HazelcastTestSupport {
   }
 
   private void deploymentWorkload() {
-    when(hz.inspect(any()))
-        .thenReturn(
-            new HazelcastWorkload(
-                "hz",
-                WorkloadKind.DEPLOYMENT,
-                3,
-                3,
-                "hazelcast",
-                OLD_IMAGE,
-                FROM,
-                600,
-                SAFE_PROPERTIES,
-                Map.of(),
-                "RollingUpdate",
-                0,
-                1,
-                0,
-                null,
-                null));
-    when(kube.rolloutStatus(any())).thenReturn(new RolloutStatus(3, 3, 3, 3, 0, true, "done"));
+    cluster.setWorkload(
+        new HazelcastWorkload(
+            "hz",
+            WorkloadKind.DEPLOYMENT,
+            3,
+            3,
+            "hazelcast",
+            OLD_IMAGE,
+            FROM,
+            600,
+            SAFE_PROPERTIES,
+            Map.of(),
+            "RollingUpdate",
+            0,
+            1,
+            0,
+            null,
+            null));
   }
 
   private static PodTemplatePatch deploymentImage(String image) {

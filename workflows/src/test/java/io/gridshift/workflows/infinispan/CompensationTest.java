@@ -3,6 +3,8 @@ package io.gridshift.workflows.infinispan;
 import static io.gridshift.workflows.infinispan.GateOutcomesTest.step;
 import static io.gridshift.workflows.infinispan.InfinispanConventions.GRID_LABEL;
 import static io.gridshift.workflows.infinispan.Requests.CLUSTER;
+import static io.gridshift.workflows.testing.FakeInfinispanGrid.matching;
+import static io.gridshift.workflows.testing.FakeInfinispanGrid.missing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.mockito.ArgumentMatchers.any;

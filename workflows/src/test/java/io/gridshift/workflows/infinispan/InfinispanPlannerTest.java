@@ -11,6 +11,7 @@ import io.gridshift.workflows.common.UpgradeStop;
 import io.gridshift.workflows.infinispan.activities.CacheInfo;
 import io.gridshift.workflows.infinispan.activities.SourceGrid;
 import io.gridshift.workflows.request.InfinispanUpgradeRequest;
+import io.gridshift.workflows.testing.FakeInfinispanGrid;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -152,7 +153,7 @@ class InfinispanPlannerTest {
                 InfinispanPlanner.plan(
                     RequestProblems.validated(r.build()),
                     source("14.0.28.Final", 3, 3),
-                    WorkflowTestSupport.inventory()));
+                    FakeInfinispanGrid.inventory()));
 
     assertThat(stop.type()).isEqualTo(FailureTypes.CACHE_NOT_FOUND);
   }
@@ -164,7 +165,7 @@ class InfinispanPlannerTest {
             RequestProblems.validated(
                 Requests.upgrade().caches("sessions", "orders", "sessions").build()),
             source("14.0.28.Final", 3, 3),
-            WorkflowTestSupport.inventory());
+            FakeInfinispanGrid.inventory());
 
     assertThat(plan.caches()).extracting(CacheInfo::name).containsExactly("sessions", "orders");
   }
@@ -226,7 +227,7 @@ class InfinispanPlannerTest {
   }
 
   private static InfinispanPlan plan(InfinispanUpgradeRequest request, SourceGrid source) {
-    return InfinispanPlanner.plan(request, source, WorkflowTestSupport.inventory());
+    return InfinispanPlanner.plan(request, source, FakeInfinispanGrid.inventory());
   }
 
   private static InfinispanUpgradeRequest request() {

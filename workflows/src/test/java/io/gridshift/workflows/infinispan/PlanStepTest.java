@@ -2,10 +2,10 @@ package io.gridshift.workflows.infinispan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
-import static org.mockito.Mockito.when;
 
 import io.gridshift.workflows.common.ClusterRef;
 import io.gridshift.workflows.common.FailureTypes;
@@ -19,6 +19,7 @@ import io.gridshift.workflows.infinispan.activities.CacheInfo;
 import io.gridshift.workflows.infinispan.activities.GridEndpoint;
 import io.gridshift.workflows.infinispan.activities.InspectSourceRequest;
 import io.gridshift.workflows.request.InfinispanUpgradeRequest;
+import io.gridshift.workflows.testing.FakeInfinispanGrid;
 import io.temporal.failure.ApplicationFailure;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -153,7 +154,7 @@ class PlanStepTest extends WorkflowTestSupport {
 
   @Test
   void gridThatIsNotWholeIsRefused() {
-    when(deploy.inspectSource(any())).thenReturn(sourceGrid("14.0.28.Final", 3, 2));
+    grid.setSource(FakeInfinispanGrid.sourceGrid("dg", "14.0.28.Final", 3, 2));
 
     ApplicationFailure failure = failure(start(Requests.upgrade().build()));
 
@@ -164,10 +165,11 @@ class PlanStepTest extends WorkflowTestSupport {
 
   @Test
   void gridNotFoundKeepsTheActivitysTypeAndMessage() {
-    when(deploy.inspectSource(any()))
-        .thenThrow(
+    doThrow(
             ApplicationFailure.newNonRetryableFailure(
-                "StatefulSet apps/dg not found; check the grid name", FailureTypes.GRID_NOT_FOUND));
+                "StatefulSet apps/dg not found; check the grid name", FailureTypes.GRID_NOT_FOUND))
+        .when(deploy)
+        .inspectSource(any());
 
     ApplicationFailure failure = failure(start(Requests.upgrade().build()));
 

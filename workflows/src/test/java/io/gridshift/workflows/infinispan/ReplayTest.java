@@ -1,5 +1,7 @@
 package io.gridshift.workflows.infinispan;
 
+import static io.gridshift.workflows.testing.FakeInfinispanGrid.matching;
+import static io.gridshift.workflows.testing.FakeInfinispanGrid.missing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.gridshift.workflows.common.Notification;
-import io.gridshift.workflows.common.NotificationActivities;
 import io.gridshift.workflows.common.NotificationEvent;
 import io.gridshift.workflows.common.NotificationWorkflow;
 import io.gridshift.workflows.common.NotificationWorkflowImpl;
@@ -13,6 +12,7 @@ import io.gridshift.workflows.common.TaskQueues;
 import io.gridshift.workflows.common.UpgradeSearchAttributes;
 import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.common.VisibilityOptions;
+import io.gridshift.workflows.testing.FakeNotifications;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.IndexedValueType;
@@ -24,10 +24,7 @@ import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,22 +33,6 @@ import org.junit.jupiter.api.Test;
  * __temporal_workflow_metadata} query; and the notifications, which never stop the upgrade.
  */
 class SearchAttributesAndNotificationsTest extends WorkflowTestSupport {
-  /** Records notifications; fails every call while {@link #failing} is set. */
-  static final class FakeNotifications implements NotificationActivities {
-    final List<Notification> received = new CopyOnWriteArrayList<>();
-    final AtomicInteger calls = new AtomicInteger();
-    volatile boolean failing;
-
-    @Override
-    public void notify(Notification notification) {
-      calls.incrementAndGet();
-      if (failing) {
-        throw new IllegalStateException("webhook down (test)");
-      }
-      received.add(notification);
-    }
-  }
-
   final FakeNotifications notifications = new FakeNotifications();
 
   @Override

@@ -10,7 +10,6 @@ import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
 import io.gridshift.workflows.activities.PartitionRequest;
 import io.gridshift.workflows.activities.PodTemplatePatch;
@@ -120,7 +119,7 @@ class StepExecutionTest extends WorkflowTestSupport {
             true,
             "dg-route",
             "dg");
-    when(deploy.inspectSource(any())).thenReturn(withRoute);
+    grid.setSource(withRoute);
     InfinispanUpgradeWorkflow stub = start(Requests.upgrade().route("dg-route").build());
     approve(stub, InfinispanGates.SWITCH_TRAFFIC, "bob");
     awaitGate(stub, InfinispanGates.CUTOVER);
@@ -246,7 +245,7 @@ class StepExecutionTest extends WorkflowTestSupport {
     for (String name : names) {
       caches.add(new CacheInfo(name, 10, null, false));
     }
-    when(data.inventory(any())).thenReturn(new GridInventory(caches, List.of(), 3));
+    grid.setInventory(new GridInventory(caches, List.of(), 3));
   }
 
   /** Counts how many calls of an activity run at the same time. */
