@@ -126,7 +126,7 @@ class UpgradeRequestsTest {
   void unknownKindIsRefused() {
     assertThatThrownBy(() -> UpgradeRequests.parse("{\"kind\":\"redis\"}", false))
         .isInstanceOf(InvalidRequestException.class)
-        .hasMessageContaining("unknown kind 'redis'; kinds: [infinispan, hazelcast]");
+        .hasMessageContaining("unknown kind 'redis'; kinds: [infinispan, hazelcast");
   }
 
   @Test
