@@ -7,11 +7,7 @@ import io.gridshift.worker.GridshiftWorker;
 import io.gridshift.worker.WorkerConfig;
 import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.hazelcast.HazelcastGates;
-import io.gridshift.workflows.kinds.GridKinds;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
-import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -55,15 +51,7 @@ public final class HazelcastDemo {
     out.println(
         "Starting the sandbox: Temporal, a Kubernetes API with a rollout simulator, real members...");
     try (Sandbox sandbox = Sandbox.start(options.workDir())) {
-      WorkflowServiceStubs stubs =
-          WorkflowServiceStubs.newServiceStubs(
-              WorkflowServiceStubsOptions.newBuilder().setTarget(sandbox.temporalTarget()).build());
-      WorkflowClient client =
-          WorkflowClient.newInstance(
-              stubs,
-              WorkflowClientOptions.newBuilder()
-                  .setDataConverter(GridKinds.dataConverter())
-                  .build());
+      WorkflowClient client = SandboxTemporal.client(sandbox);
       WorkerConfig config =
           new WorkerConfig(
               new WorkerConfig.Temporal(sandbox.temporalTarget(), "default"),
@@ -123,7 +111,7 @@ public final class HazelcastDemo {
             out);
         return report;
       } finally {
-        stubs.shutdownNow();
+        client.getWorkflowServiceStubs().shutdownNow();
       }
     }
   }

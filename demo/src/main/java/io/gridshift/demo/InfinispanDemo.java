@@ -8,11 +8,7 @@ import io.gridshift.worker.GridshiftWorker;
 import io.gridshift.worker.WorkerConfig;
 import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.infinispan.InfinispanGates;
-import io.gridshift.workflows.kinds.GridKinds;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
-import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -53,15 +49,7 @@ public final class InfinispanDemo {
       out.printf(
           "  Temporal %s, Kubernetes API %s (kubeconfig %s)%n",
           sandbox.temporalTarget(), sandbox.client().getMasterUrl(), sandbox.kubeconfig());
-      WorkflowServiceStubs stubs =
-          WorkflowServiceStubs.newServiceStubs(
-              WorkflowServiceStubsOptions.newBuilder().setTarget(sandbox.temporalTarget()).build());
-      WorkflowClient client =
-          WorkflowClient.newInstance(
-              stubs,
-              WorkflowClientOptions.newBuilder()
-                  .setDataConverter(GridKinds.dataConverter())
-                  .build());
+      WorkflowClient client = SandboxTemporal.client(sandbox);
       WorkerConfig config =
           new WorkerConfig(
               new WorkerConfig.Temporal(sandbox.temporalTarget(), "default"),
@@ -99,7 +87,7 @@ public final class InfinispanDemo {
         DemoOutputs.write(options, report, result, measured, "Infinispan " + upgradeLabel(), out);
         return report;
       } finally {
-        stubs.shutdownNow();
+        client.getWorkflowServiceStubs().shutdownNow();
       }
     }
   }

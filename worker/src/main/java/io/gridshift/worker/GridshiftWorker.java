@@ -7,7 +7,6 @@ import io.gridshift.workflows.common.NotificationWorkflow;
 import io.gridshift.workflows.common.NotificationWorkflowImpl;
 import io.gridshift.workflows.common.TaskQueues;
 import io.gridshift.workflows.common.VisibilityOptions;
-import io.gridshift.workflows.kinds.GridKind;
 import io.gridshift.workflows.kinds.GridKinds;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.OperatorServiceStubs;
@@ -75,9 +74,7 @@ public final class GridshiftWorker implements AutoCloseable {
     // This worker serves the notifications queue below: the upgrades may send notifications.
     VisibilityOptions offered = new VisibilityOptions(List.copyOf(searchAttributes), true);
     Worker workflows = factory.newWorker(TaskQueues.WORKFLOWS);
-    for (GridKind<?> kind : GridKinds.all()) {
-      register(workflows, kind, offered);
-    }
+    GridKinds.registerWorkflows(workflows, offered);
     Worker notifications = factory.newWorker(NotificationWorkflow.TASK_QUEUE);
     notifications.registerWorkflowImplementationTypes(NotificationWorkflowImpl.class);
     notifications.registerActivitiesImplementations(
@@ -87,11 +84,6 @@ public final class GridshiftWorker implements AutoCloseable {
         workflows.getTaskQueue(),
         config.notifications().webhooks().size(),
         notifications.getTaskQueue());
-  }
-
-  private static <W> void register(Worker worker, GridKind<W> kind, VisibilityOptions offered) {
-    worker.registerWorkflowImplementationFactory(
-        kind.workflowInterface(), () -> kind.implementation().apply(offered));
   }
 
   private void registerCluster(ClusterAccess cluster) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridshift.workflows.common.TaskQueues;
 import io.gridshift.workflows.common.VisibilityOptions;
-import io.gridshift.workflows.kinds.GridKind;
 import io.gridshift.workflows.kinds.GridKinds;
 import io.gridshift.workflows.testing.FakeKubernetes;
 import io.temporal.client.WorkflowClientOptions;
@@ -39,17 +38,10 @@ class PluggedKindCliTest {
                         .build())
                 .build());
     Worker workflows = env.newWorker(TaskQueues.WORKFLOWS);
-    for (GridKind<?> kind : GridKinds.all()) {
-      register(workflows, kind);
-    }
+    GridKinds.registerWorkflows(workflows, VisibilityOptions.NONE);
     env.newWorker(TaskQueues.cluster("echo-cluster"))
         .registerActivitiesImplementations(new FakeKubernetes());
     env.start();
-  }
-
-  private static <W> void register(Worker worker, GridKind<W> kind) {
-    worker.registerWorkflowImplementationFactory(
-        kind.workflowInterface(), () -> kind.implementation().apply(VisibilityOptions.NONE));
   }
 
   @AfterEach

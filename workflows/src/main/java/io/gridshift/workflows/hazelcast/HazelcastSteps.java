@@ -1,5 +1,6 @@
 package io.gridshift.workflows.hazelcast;
 
+import io.gridshift.workflows.common.UpgradeSkeleton;
 import java.util.List;
 
 /**
@@ -7,7 +8,7 @@ import java.util.List;
  */
 public final class HazelcastSteps {
   /** Validate the request, read the workload and the members, run the preflight. */
-  public static final String PLAN = "plan";
+  public static final String PLAN = UpgradeSkeleton.PLAN;
 
   /** Only with fixUnsafeSettings when every violation is a fixable setting. */
   public static final String GATE_FIX_SETTINGS = "gate:" + HazelcastGates.FIX_SETTINGS;

@@ -1,10 +1,11 @@
 package io.gridshift.workflows.infinispan;
 
+import io.gridshift.workflows.common.UpgradeSkeleton;
 import java.util.List;
 
 /** Step names of an Infinispan upgrade, as {@code status()}, the CLI and reports show them. */
 public final class InfinispanSteps {
-  public static final String PLAN = "plan";
+  public static final String PLAN = UpgradeSkeleton.PLAN;
   public static final String DEPLOY_TARGET = "deploy-target";
   public static final String CREATE_CACHES = "create-caches";
   public static final String CONNECT_SOURCE = "connect-source";

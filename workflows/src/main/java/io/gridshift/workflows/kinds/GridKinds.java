@@ -2,11 +2,13 @@ package io.gridshift.workflows.kinds;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
+import io.gridshift.workflows.common.VisibilityOptions;
 import io.gridshift.workflows.hazelcast.HazelcastKind;
 import io.gridshift.workflows.infinispan.InfinispanKind;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.common.converter.JacksonJsonPayloadConverter;
+import io.temporal.worker.Worker;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +62,18 @@ public final class GridKinds {
   /** The kinds' workflow types, e.g. {@code [InfinispanUpgrade, HazelcastUpgrade]}. */
   public static List<String> workflowTypes() {
     return ALL.values().stream().map(GridKind::workflowType).toList();
+  }
+
+  /** Registers every kind's workflow on {@code worker}, each told what the worker offers. */
+  public static void registerWorkflows(Worker worker, VisibilityOptions offered) {
+    for (GridKind<?> kind : ALL.values()) {
+      register(worker, kind, offered);
+    }
+  }
+
+  private static <W> void register(Worker worker, GridKind<W> kind, VisibilityOptions offered) {
+    worker.registerWorkflowImplementationFactory(
+        kind.workflowInterface(), () -> kind.implementation().apply(offered));
   }
 
   /**

@@ -15,7 +15,6 @@ import io.gridshift.workflows.common.Phase;
 import io.gridshift.workflows.common.TaskQueues;
 import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.common.VisibilityOptions;
-import io.gridshift.workflows.kinds.GridKind;
 import io.gridshift.workflows.kinds.GridKinds;
 import io.gridshift.workflows.request.UpgradeRequest;
 import io.temporal.client.WorkflowClientOptions;
@@ -50,19 +49,12 @@ class PluggedKindTest {
                         .build())
                 .build());
     Worker workflows = env.newWorker(TaskQueues.WORKFLOWS);
-    for (GridKind<?> kind : GridKinds.all()) {
-      register(workflows, kind);
-    }
+    GridKinds.registerWorkflows(workflows, VisibilityOptions.NONE);
     KubernetesActivities kube =
         mock(KubernetesActivities.class, withSettings().withoutAnnotations());
     when(kube.rolloutStatus(any())).thenReturn(new RolloutStatus(3, 3, 3, 3, 0, true, "ok"));
     env.newWorker(CLUSTER.taskQueue()).registerActivitiesImplementations(kube);
     env.start();
-  }
-
-  private static <W> void register(Worker worker, GridKind<W> kind) {
-    worker.registerWorkflowImplementationFactory(
-        kind.workflowInterface(), () -> kind.implementation().apply(VisibilityOptions.NONE));
   }
 
   @AfterEach
