@@ -26,15 +26,13 @@ class UpgradeFilterTest {
           false,
           "WAITING_APPROVAL");
 
+  /** Every registered kind's workflow type: here the test kind (workflows test-jar) too. */
   @Test
   void visibilityQuerySelectsTheUpgradeTypesAndTheStatus() {
-    assertThat(UpgradeFilter.all().visibilityQuery())
-        .isEqualTo(
-            "WorkflowType IN ('InfinispanUpgrade', 'HazelcastUpgrade') ORDER BY StartTime DESC");
+    String types = "WorkflowType IN ('InfinispanUpgrade', 'HazelcastUpgrade', 'EchoUpgrade')";
+    assertThat(UpgradeFilter.all().visibilityQuery()).isEqualTo(types + " ORDER BY StartTime DESC");
     assertThat(new UpgradeFilter(null, null, null, "continued_as_new").visibilityQuery())
-        .isEqualTo(
-            "WorkflowType IN ('InfinispanUpgrade', 'HazelcastUpgrade')"
-                + " AND ExecutionStatus = 'ContinuedAsNew' ORDER BY StartTime DESC");
+        .isEqualTo(types + " AND ExecutionStatus = 'ContinuedAsNew' ORDER BY StartTime DESC");
   }
 
   @Test
