@@ -86,12 +86,13 @@ public class HazelcastActivitiesImpl implements HazelcastActivities {
   }
 
   @Override
-  public void applySafeSettings(WorkloadRef workload, String container, int maxWaitSeconds) {
+  public void applySafeSettings(
+      WorkloadRef workload, String container, int maxWaitSeconds, String claim) {
     if (maxWaitSeconds <= 0) {
       throw Failures.invalidRequest(
           "%s: maxWaitSeconds must be positive, got %d"
               .formatted(Workload.describe(workload), maxWaitSeconds));
     }
-    safeSettings.apply(workload, container, maxWaitSeconds);
+    safeSettings.apply(workload, container, maxWaitSeconds, claim);
   }
 }

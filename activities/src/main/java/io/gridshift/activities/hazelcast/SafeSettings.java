@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.gridshift.activities.Failures;
+import io.gridshift.activities.kubernetes.Claims;
 import io.gridshift.workflows.activities.WorkloadKind;
 import io.gridshift.workflows.activities.WorkloadRef;
 import java.util.ArrayList;
@@ -43,18 +44,24 @@ final class SafeSettings {
   /**
    * @return true when the workload was changed
    */
-  boolean apply(WorkloadRef ref, String container, int maxWaitSeconds) {
+  boolean apply(WorkloadRef ref, String container, int maxWaitSeconds, String claim) {
     String ns = ref.cluster().namespace();
     Workload.read(client, ref); // GridNotFound with the list of workloads when it is missing
     if (ref.kind() == WorkloadKind.STATEFULSET) {
       Resource<StatefulSet> resource =
           client.apps().statefulSets().inNamespace(ns).withName(ref.name());
       return edit(
-          resource, t -> t.getSpec().getTemplate().getSpec(), ref, container, maxWaitSeconds);
+          resource,
+          t -> t.getSpec().getTemplate().getSpec(),
+          ref,
+          container,
+          maxWaitSeconds,
+          claim);
     }
     Resource<Deployment> resource =
         client.apps().deployments().inNamespace(ns).withName(ref.name());
-    return edit(resource, t -> t.getSpec().getTemplate().getSpec(), ref, container, maxWaitSeconds);
+    return edit(
+        resource, t -> t.getSpec().getTemplate().getSpec(), ref, container, maxWaitSeconds, claim);
   }
 
   private <T extends HasMetadata> boolean edit(
@@ -62,8 +69,10 @@ final class SafeSettings {
       Function<T, PodSpec> podSpec,
       WorkloadRef ref,
       String container,
-      int maxWaitSeconds) {
+      int maxWaitSeconds,
+      String claim) {
     T current = resource.get();
+    Claims.require(current, claim, ref.cluster());
     UnaryOperator<T> change =
         workload -> {
           change(ref, podSpec.apply(workload), container, maxWaitSeconds);

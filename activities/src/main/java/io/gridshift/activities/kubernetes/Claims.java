@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #release}: at the end: the annotation is removed where it is still this upgrade's.
  * </ol>
  */
-final class Claims {
+public final class Claims {
   private static final Logger LOG = LoggerFactory.getLogger(Claims.class);
 
   private final KubernetesClient client;
@@ -75,7 +75,7 @@ final class Claims {
    * Before a destructive write: {@code object} must carry {@code claim} (a null {@code claim}
    * checks nothing: histories from before claims).
    */
-  static void require(HasMetadata object, String claim, ClusterRef cluster) {
+  public static void require(HasMetadata object, String claim, ClusterRef cluster) {
     if (claim == null) {
       return;
     }

@@ -216,26 +216,30 @@ public class KubernetesActivitiesImpl implements KubernetesActivities {
   }
 
   @Override
-  public List<String> deleteStuckPods(WorkloadRef ref) {
+  public List<String> deleteStuckPods(WorkloadRef ref, String claim) {
     if (ref.kind() != WorkloadKind.STATEFULSET) {
       throw Failures.invalidRequest(
           describe(ref) + ": only a StatefulSet waits for a stuck pod; a Deployment replaces it");
     }
-    return stuckPods.delete(require(statefulSet(ref).get(), ref), describe(ref));
+    StatefulSet current = require(statefulSet(ref).get(), ref);
+    Claims.require(current, claim, ref.cluster());
+    return stuckPods.delete(current, describe(ref));
   }
 
   @Override
-  public void setRolloutPaused(WorkloadRef ref, boolean paused) {
+  public void setRolloutPaused(WorkloadRef ref, boolean paused, String claim) {
     if (ref.kind() != WorkloadKind.DEPLOYMENT) {
       throw Failures.invalidRequest(
           describe(ref)
               + ": only a Deployment pauses its rollout; a StatefulSet holds a partition");
     }
     Resource<Deployment> resource = deployment(ref);
+    Deployment current = require(resource.get(), ref);
+    Claims.require(current, claim, ref.cluster());
     Edits.editIfChanged(
         client,
         resource,
-        require(resource.get(), ref),
+        current,
         d -> {
           boolean unset = d.getSpec().getPaused() == null;
           d.getSpec().setPaused(paused ? Boolean.TRUE : unset ? null : Boolean.FALSE);

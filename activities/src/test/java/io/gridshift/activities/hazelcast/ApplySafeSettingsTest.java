@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.gridshift.activities.ClusterAccess;
+import io.gridshift.workflows.activities.ClaimRequest;
 import io.gridshift.workflows.common.FailureTypes;
 import io.temporal.failure.ApplicationFailure;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +37,7 @@ class ApplySafeSettingsTest {
                 "-Xmx1g -Dhazelcast.shutdownhook.policy=TERMINATE"
                     + " -Dhazelcast.graceful.shutdown.max.wait=60 -Dother=x")));
 
-    activities.applySafeSettings(HzFixtures.sts("hz"), "member", 600);
+    activities.applySafeSettings(HzFixtures.sts("hz"), "member", 600, null);
 
     PodSpec pod = read("hz").getSpec().getTemplate().getSpec();
     assertThat(javaOpts(pod.getContainers().get(1)))
@@ -49,14 +50,30 @@ class ApplySafeSettingsTest {
   }
 
   @Test
+  void anotherUpgradesClaimLeavesTheSettingsAsTheyAre() {
+    StatefulSet sts = HzFixtures.statefulSet("hz", 3, HzFixtures.javaOpts("-Xmx1g"));
+    sts.getMetadata().setAnnotations(java.util.Map.of(ClaimRequest.ANNOTATION, "upgrade-a"));
+    create(sts);
+
+    assertThatThrownBy(
+            () -> activities.applySafeSettings(HzFixtures.sts("hz"), null, 120, "upgrade-b"))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> assertThat(f.getType()).isEqualTo(FailureTypes.CLAIM_CONFLICT));
+
+    assertThat(javaOpts(read("hz").getSpec().getTemplate().getSpec().getContainers().get(1)))
+        .isEqualTo("-Xmx1g");
+  }
+
+  @Test
   void isIdempotentAndKeepsALongerGracePeriod() {
     StatefulSet sts = HzFixtures.statefulSet("hz", 3, null);
     sts.getSpec().getTemplate().getSpec().setTerminationGracePeriodSeconds(900L);
     create(sts);
 
-    activities.applySafeSettings(HzFixtures.sts("hz"), null, 120);
+    activities.applySafeSettings(HzFixtures.sts("hz"), null, 120, null);
     StatefulSet first = read("hz");
-    activities.applySafeSettings(HzFixtures.sts("hz"), null, 120);
+    activities.applySafeSettings(HzFixtures.sts("hz"), null, 120, null);
     StatefulSet second = read("hz");
 
     PodSpec pod = first.getSpec().getTemplate().getSpec();
@@ -74,7 +91,7 @@ class ApplySafeSettingsTest {
   void updatesADeploymentToo() {
     client.apps().deployments().resource(HzFixtures.deploymentOf("d", 2, "1", "1")).create();
 
-    activities.applySafeSettings(HzFixtures.deployment("d"), "member", 60);
+    activities.applySafeSettings(HzFixtures.deployment("d"), "member", 60, null);
 
     PodSpec pod =
         client
@@ -94,7 +111,8 @@ class ApplySafeSettingsTest {
   void unknownContainerIsAnInvalidRequestListingTheContainers() {
     create(HzFixtures.statefulSet("hz", 1, null));
 
-    assertThatThrownBy(() -> activities.applySafeSettings(HzFixtures.sts("hz"), "hazelcast", 60))
+    assertThatThrownBy(
+            () -> activities.applySafeSettings(HzFixtures.sts("hz"), "hazelcast", 60, null))
         .isInstanceOfSatisfying(
             ApplicationFailure.class,
             f -> {

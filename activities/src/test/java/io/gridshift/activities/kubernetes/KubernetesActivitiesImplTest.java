@@ -261,13 +261,13 @@ class KubernetesActivitiesImplTest {
     pod("dg-2", "r2", true);
     pod("dg-3", "r1", false); // on the update revision, still starting: left alone
 
-    assertThat(activities.deleteStuckPods(DG)).containsExactly("dg-1");
+    assertThat(activities.deleteStuckPods(DG, null)).containsExactly("dg-1");
 
     assertThat(client.pods().inNamespace(NS).withName("dg-1").get()).isNull();
     assertThat(client.pods().inNamespace(NS).list().getItems())
         .extracting(p -> p.getMetadata().getName())
         .containsExactlyInAnyOrder("dg-0", "dg-2", "dg-3");
-    assertThat(activities.deleteStuckPods(DG)).isEmpty();
+    assertThat(activities.deleteStuckPods(DG, null)).isEmpty();
   }
 
   @Test
@@ -277,7 +277,7 @@ class KubernetesActivitiesImplTest {
         new PodTemplatePatch(DG, null, "infinispan/server:14.0.28.Final-old", Map.of(), null));
     pod("dg-1", "r2", false);
 
-    assertThatThrownBy(() -> activities.deleteStuckPods(DG))
+    assertThatThrownBy(() -> activities.deleteStuckPods(DG, null))
         .isInstanceOfSatisfying(
             ApplicationFailure.class,
             f -> {
@@ -289,20 +289,64 @@ class KubernetesActivitiesImplTest {
   }
 
   @Test
+  void anotherUpgradesClaimStopsTheForcedRollbackAndThePauseAndChangesNothing() {
+    setStatus(2, 1, "r1", "r1");
+    pod("dg-1", "r2", false);
+    claimedBy("upgrade-a", client.apps().statefulSets().inNamespace(NS).withName("dg"));
+    client.apps().deployments().resource(deployment("web")).create();
+    claimedBy("upgrade-a", client.apps().deployments().inNamespace(NS).withName("web"));
+    WorkloadRef web = new WorkloadRef(CLUSTER, WorkloadKind.DEPLOYMENT, "web");
+
+    assertClaimConflict(() -> activities.deleteStuckPods(DG, "upgrade-b"));
+    assertClaimConflict(() -> activities.setRolloutPaused(web, true, "upgrade-b"));
+
+    assertThat(client.pods().inNamespace(NS).withName("dg-1").get()).as("not deleted").isNotNull();
+    assertThat(
+            client.apps().deployments().inNamespace(NS).withName("web").get().getSpec().getPaused())
+        .as("not paused")
+        .isNotEqualTo(Boolean.TRUE);
+    assertThat(activities.deleteStuckPods(DG, "upgrade-a")).containsExactly("dg-1");
+  }
+
+  private static void claimedBy(
+      String upgrade,
+      io.fabric8.kubernetes.client.dsl.Resource<
+              ? extends io.fabric8.kubernetes.api.model.HasMetadata>
+          resource) {
+    resource.edit(
+        o -> {
+          o.getMetadata()
+              .setAnnotations(
+                  Map.of(io.gridshift.workflows.activities.ClaimRequest.ANNOTATION, upgrade));
+          return o;
+        });
+  }
+
+  private static void assertClaimConflict(Runnable call) {
+    assertThatThrownBy(call::run)
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.getType()).isEqualTo(FailureTypes.CLAIM_CONFLICT);
+              assertThat(f.getOriginalMessage()).contains("upgrade-a");
+            });
+  }
+
+  @Test
   void setRolloutPausedPausesAndResumesADeploymentIdempotently() {
     client.apps().deployments().resource(deployment("web")).create();
     WorkloadRef web = new WorkloadRef(CLUSTER, WorkloadKind.DEPLOYMENT, "web");
 
-    activities.setRolloutPaused(web, true);
-    activities.setRolloutPaused(web, true);
+    activities.setRolloutPaused(web, true, null);
+    activities.setRolloutPaused(web, true, null);
     Deployment paused = client.apps().deployments().inNamespace(NS).withName("web").get();
     assertThat(paused.getSpec().getPaused()).isTrue();
 
-    activities.setRolloutPaused(web, false);
+    activities.setRolloutPaused(web, false, null);
     assertThat(
             client.apps().deployments().inNamespace(NS).withName("web").get().getSpec().getPaused())
         .isFalse();
-    assertThatThrownBy(() -> activities.setRolloutPaused(DG, true))
+    assertThatThrownBy(() -> activities.setRolloutPaused(DG, true, null))
         .isInstanceOfSatisfying(
             ApplicationFailure.class,
             f ->

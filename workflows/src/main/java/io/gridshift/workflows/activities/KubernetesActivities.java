@@ -62,14 +62,16 @@ public interface KubernetesActivities {
    * Kubernetes' forced rollback, after a StatefulSet's template was reverted: deletes its pods that
    * are not Ready and not on the update revision (the controller waits for such a pod forever) and
    * returns their names. Idempotent: pods already back on the update revision are left alone.
+   * Refused (ClaimConflict) unless the StatefulSet carries {@code claim} (null checks nothing).
    */
   @ActivityMethod
-  List<String> deleteStuckPods(WorkloadRef statefulSet);
+  List<String> deleteStuckPods(WorkloadRef statefulSet, String claim);
 
   /**
    * Pauses or resumes a Deployment's rollout ({@code spec.paused}): a paused Deployment replaces no
-   * further pod, the Deployment's way of holding a roll where it is. Idempotent.
+   * further pod, the Deployment's way of holding a roll where it is. Idempotent. Refused
+   * (ClaimConflict) unless the Deployment carries {@code claim} (null checks nothing).
    */
   @ActivityMethod
-  void setRolloutPaused(WorkloadRef deployment, boolean paused);
+  void setRolloutPaused(WorkloadRef deployment, boolean paused, String claim);
 }

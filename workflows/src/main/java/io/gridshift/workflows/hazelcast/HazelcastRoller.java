@@ -122,7 +122,7 @@ final class HazelcastRoller {
     int maxWait = plan.safeMaxWait();
     Functions.Proc write =
         () -> {
-          act.hz().applySafeSettings(workload, plan.container(), maxWait);
+          act.hz().applySafeSettings(workload, plan.container(), maxWait, claims.id());
           templateChange = "the safe settings (GRACEFUL shutdown, max.wait " + maxWait + " s)";
         };
     if (plan.statefulSet()) {
@@ -180,7 +180,7 @@ final class HazelcastRoller {
    * previous image because the partition holds it below the update.
    */
   private void replaceStuckPods() {
-    List<String> deleted = act.kube().deleteStuckPods(workload);
+    List<String> deleted = act.kube().deleteStuckPods(workload, claims.id());
     if (!deleted.isEmpty()) {
       String note =
           "deleted "
@@ -272,7 +272,7 @@ final class HazelcastRoller {
 
   private void pauseDeployment(boolean paused) {
     if (paused != deploymentPaused) {
-      act.kube().setRolloutPaused(workload, paused);
+      act.kube().setRolloutPaused(workload, paused, claims.id());
       deploymentPaused = paused;
     }
   }

@@ -66,7 +66,7 @@ class HazelcastReplayTest extends HazelcastTestSupport {
   @Test
   void freshStuckRolledBackReplays() throws Exception {
     stuck("hz-1", TARGET, new AtomicBoolean(true));
-    doReturn(List.of("hz-1")).when(kube).deleteStuckPods(STS);
+    doReturn(List.of("hz-1")).when(kube).deleteStuckPods(STS, CLAIM);
     HazelcastUpgradeWorkflow stub = start(request());
     decide(stub, HazelcastGates.RESUME_OR_ROLLBACK, false);
     assertThat(failure(stub).getType()).isEqualTo(UpgradeStop.GATE_REJECTED);

@@ -44,7 +44,7 @@ class RollingUpgradeTest extends HazelcastTestSupport {
     order.verify(hz).waitUntilSafe(waitFor("hz-0", TARGET));
     order.verify(hz).snapshot(ENDPOINT);
     order.verify(hz).mapSizes(ENDPOINT);
-    verify(hz, never()).applySafeSettings(any(), anyString(), anyInt());
+    verify(hz, never()).applySafeSettings(any(), anyString(), anyInt(), any());
     assertThat(done.phase()).isEqualTo(Phase.COMPLETED);
     assertThat(done.kind()).isEqualTo("hazelcast");
     assertThat(done.details(HazelcastDetails.class).members())
@@ -96,7 +96,7 @@ class RollingUpgradeTest extends HazelcastTestSupport {
                 + " of container hazelcast, at most terminationGracePeriodSeconds 30")
         .endsWith("Nothing was changed in the cluster.");
     verifyNoInteractions(kube);
-    verify(hz, never()).applySafeSettings(any(), anyString(), anyInt());
+    verify(hz, never()).applySafeSettings(any(), anyString(), anyInt(), any());
     verify(hz, never()).waitUntilSafe(any());
   }
 
@@ -165,7 +165,7 @@ class RollingUpgradeTest extends HazelcastTestSupport {
     assertThat(done.phase()).isEqualTo(Phase.COMPLETED);
     InOrder order = inOrder(kube, hz);
     order.verify(kube).setPartition(partition(3));
-    order.verify(hz).applySafeSettings(STS, "hazelcast", 600);
+    order.verify(hz).applySafeSettings(STS, "hazelcast", 600, CLAIM);
     order.verify(kube).setPartition(partition(2));
     order.verify(hz).waitUntilSafe(waitFor("hz-2", FROM));
     order.verify(kube).setPartition(partition(1));

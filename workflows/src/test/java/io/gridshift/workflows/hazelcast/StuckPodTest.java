@@ -79,7 +79,7 @@ class StuckPodTest extends HazelcastTestSupport {
   void rejectionRollsBackOnePodAtATime() {
     stuck("hz-1", TARGET, stuck);
     // hz-1 never became Ready on the new image: only deleting it lets the controller go on.
-    doReturn(List.of("hz-1")).when(kube).deleteStuckPods(STS);
+    doReturn(List.of("hz-1")).when(kube).deleteStuckPods(STS, CLAIM);
     HazelcastUpgradeWorkflow stub = start(request());
 
     decide(stub, HazelcastGates.RESUME_OR_ROLLBACK, false);
@@ -94,7 +94,7 @@ class StuckPodTest extends HazelcastTestSupport {
     order.verify(hz).waitUntilSafe(waitFor("hz-1", TARGET));
     order.verify(kube).setPartition(partition(3));
     order.verify(kube).patchPodTemplate(image(OLD_IMAGE));
-    order.verify(kube).deleteStuckPods(STS);
+    order.verify(kube).deleteStuckPods(STS, CLAIM);
     order.verify(kube).setPartition(partition(2));
     order.verify(hz).waitUntilSafe(waitFor("hz-2", FROM));
     order.verify(kube).setPartition(partition(1));
@@ -233,14 +233,14 @@ class StuckPodTest extends HazelcastTestSupport {
     UpgradeStatus attention = awaitGate(stub, HazelcastGates.RESUME_OR_ROLLBACK);
     assertThat(attention.message())
         .contains("Deployment apps/hz is paused (spec.paused, no further pod is replaced)");
-    verify(kube).setRolloutPaused(DEPLOYMENT, true);
-    verify(kube, never()).setRolloutPaused(DEPLOYMENT, false);
+    verify(kube).setRolloutPaused(DEPLOYMENT, true, CLAIM);
+    verify(kube, never()).setRolloutPaused(DEPLOYMENT, false, CLAIM);
 
     decide(stub, HazelcastGates.RESUME_OR_ROLLBACK, true);
     assertThat(result(stub).phase()).isEqualTo(Phase.COMPLETED);
     InOrder order = inOrder(kube, hz);
-    order.verify(kube).setRolloutPaused(DEPLOYMENT, true);
-    order.verify(kube).setRolloutPaused(DEPLOYMENT, false);
+    order.verify(kube).setRolloutPaused(DEPLOYMENT, true, CLAIM);
+    order.verify(kube).setRolloutPaused(DEPLOYMENT, false, CLAIM);
     order.verify(hz).waitUntilSafe(any());
   }
 
@@ -258,9 +258,9 @@ class StuckPodTest extends HazelcastTestSupport {
 
     assertThat(f.getType()).isEqualTo(UpgradeStop.GATE_REJECTED);
     InOrder order = inOrder(kube, hz);
-    order.verify(kube).setRolloutPaused(DEPLOYMENT, true);
+    order.verify(kube).setRolloutPaused(DEPLOYMENT, true, CLAIM);
     order.verify(kube).patchPodTemplate(deploymentImage(OLD_IMAGE));
-    order.verify(kube).setRolloutPaused(DEPLOYMENT, false);
+    order.verify(kube).setRolloutPaused(DEPLOYMENT, false, CLAIM);
     order.verify(hz).waitUntilSafe(any());
   }
 

@@ -138,7 +138,8 @@ public class FakeHazelcastCluster extends FakeKubernetes implements HazelcastAct
   }
 
   @Override
-  public void applySafeSettings(WorkloadRef workload, String container, int maxWaitSeconds) {
+  public void applySafeSettings(
+      WorkloadRef workload, String container, int maxWaitSeconds, String claim) {
     changed("applySafeSettings");
   }
 }

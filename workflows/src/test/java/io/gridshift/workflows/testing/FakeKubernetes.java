@@ -74,13 +74,13 @@ public class FakeKubernetes implements KubernetesActivities {
   }
 
   @Override
-  public List<String> deleteStuckPods(WorkloadRef statefulSet) {
+  public List<String> deleteStuckPods(WorkloadRef statefulSet, String claim) {
     changed("deleteStuckPods");
     return List.of();
   }
 
   @Override
-  public void setRolloutPaused(WorkloadRef deployment, boolean paused) {
+  public void setRolloutPaused(WorkloadRef deployment, boolean paused, String claim) {
     changed("setRolloutPaused");
   }
 }

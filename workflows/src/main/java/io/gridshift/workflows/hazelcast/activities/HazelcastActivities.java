@@ -40,8 +40,9 @@ public interface HazelcastActivities {
    * -Dhazelcast.shutdownhook.policy=GRACEFUL} and {@code
    * -Dhazelcast.graceful.shutdown.max.wait=<s>}, and terminationGracePeriodSeconds becomes at least
    * {@code maxWaitSeconds} + 30. Idempotent; the change rolls the pods (the workflow paces that
-   * roll like an upgrade).
+   * roll like an upgrade). Refused (ClaimConflict) unless the workload carries {@code claim} (null
+   * checks nothing).
    */
   @ActivityMethod
-  void applySafeSettings(WorkloadRef workload, String container, int maxWaitSeconds);
+  void applySafeSettings(WorkloadRef workload, String container, int maxWaitSeconds, String claim);
 }
