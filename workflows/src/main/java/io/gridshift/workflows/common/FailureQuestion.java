@@ -78,11 +78,11 @@ public final class FailureQuestion {
     String stopped = problem + "; gate '" + gate.name() + "' ";
     switch (r.outcome()) {
       case APPROVED -> {
-        tracker.note(step, "approved by " + e.by() + comment(e) + ": " + approveTo);
+        tracker.note(step, "approved by " + e.by() + StepRunner.comment(e) + ": " + approveTo);
         tracker.message(e.by() + " approved: " + approveTo);
       }
       case REJECTED -> {
-        String why = stopped + "rejected by " + e.by() + comment(e);
+        String why = stopped + "rejected by " + e.by() + StepRunner.comment(e);
         throw rollBackTo == null
             ? UpgradeStop.failed(failureType, why).decided()
             : UpgradeStop.aborted(UpgradeStop.GATE_REJECTED, why).rollBack();
@@ -91,12 +91,9 @@ public final class FailureQuestion {
           throw UpgradeStop.aborted(UpgradeStop.GATE_EXPIRED, stopped + "expired: " + e.comment())
               .decided();
       case ABORTED ->
-          throw UpgradeStop.aborted(UpgradeStop.ABORTED, "aborted by " + e.by() + comment(e))
+          throw UpgradeStop.aborted(
+                  UpgradeStop.ABORTED, "aborted by " + e.by() + StepRunner.comment(e))
               .decided();
     }
-  }
-
-  static String comment(AuditEntry e) {
-    return e.comment() == null || e.comment().isBlank() ? "" : ": " + e.comment();
   }
 }

@@ -166,7 +166,8 @@ public final class StepRunner {
     return UpgradeStop.aborted(UpgradeStop.ABORTED, "aborted by " + a.by() + comment(a));
   }
 
-  private static String comment(AuditEntry e) {
+  /** {@code ": <comment>"}, or nothing when the entry has no comment. */
+  static String comment(AuditEntry e) {
     return e.comment() == null || e.comment().isBlank() ? "" : ": " + e.comment();
   }
 

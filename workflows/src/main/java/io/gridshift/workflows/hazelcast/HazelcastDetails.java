@@ -65,7 +65,7 @@ public record HazelcastDetails(
   /** Every preflight violation, when they refuse the upgrade (as {@link HazelcastPlanner} does). */
   @Override
   public List<String> refusals() {
-    if (plan == null || plan.violations().isEmpty() || plan.fixSettingsFirst()) {
+    if (plan == null || !plan.refused()) {
       return List.of();
     }
     return plan.violations().stream().map(v -> "[" + v.rule() + "] " + v.message()).toList();

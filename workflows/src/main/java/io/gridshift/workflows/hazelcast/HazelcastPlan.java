@@ -43,6 +43,14 @@ public record HazelcastPlan(
     return grid + "-" + ordinal;
   }
 
+  /**
+   * Whether the preflight's violations refuse the upgrade: there are some, and gridshift is not to
+   * fix them all first (fixUnsafeSettings with only fixable ones).
+   */
+  public boolean refused() {
+    return !violations.isEmpty() && !fixSettingsFirst;
+  }
+
   /** Whether the workflow paces the roll itself with the StatefulSet partition. */
   public boolean statefulSet() {
     return kind == WorkloadKind.STATEFULSET;

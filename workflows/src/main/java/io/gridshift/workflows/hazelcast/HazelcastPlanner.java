@@ -58,7 +58,7 @@ public final class HazelcastPlanner {
    * fix; UnsupportedVersion when the version jump is one of them, else UnsafeConfiguration.
    */
   public static UpgradeStop refusal(HazelcastUpgradeRequest request, HazelcastPlan plan) {
-    if (plan.violations().isEmpty() || plan.fixSettingsFirst()) {
+    if (!plan.refused()) {
       return null;
     }
     boolean version = plan.violations().stream().anyMatch(Violation::aboutVersion);
