@@ -84,6 +84,8 @@ public record FleetStatus(
    * @param state PENDING, WAITING_WINDOW, RUNNING, SUCCEEDED, FAILED, SKIPPED, UNREACHABLE or
    *     REFUSED
    * @param workflowId the child's workflow id (the single-upgrade id of this grid)
+   * @param eligibleAt when it could first start (its stage running, a slot free, its window open),
+   *     or null
    * @param startedAt when its child started, or null
    * @param endedAt when its child ended, or null
    * @param durationMs the child's run time, or null
@@ -100,6 +102,7 @@ public record FleetStatus(
       String to,
       String state,
       String workflowId,
+      String eligibleAt,
       String startedAt,
       String endedAt,
       Long durationMs,
