@@ -56,26 +56,34 @@ public final class HazelcastDemoGrid {
   static final String CLUSTER_NAME = "hz";
   static final List<String> MAPS = List.of("orders", "sessions");
 
-  public static final String CONFIG_YAML =
-      """
-      hazelcast:
-        cluster-name: hz
-        network:
-          rest-api:
-            enabled: true
-            endpoint-groups:
-              HEALTH_CHECK: {enabled: true}
-              CLUSTER_READ: {enabled: true}
-              CLUSTER_WRITE: {enabled: true}
-          join:
-            multicast: {enabled: false}
-            kubernetes:
+  /** The shutdown hook policy that hands partitions over before a member leaves. */
+  public static final String GRACEFUL = "GRACEFUL";
+
+  public static final String CONFIG_YAML = configYaml(CLUSTER_NAME);
+
+  /** The runbook's member configuration for a cluster (and its Service) named {@code name}. */
+  static String configYaml(String name) {
+    return """
+        hazelcast:
+          cluster-name: %s
+          network:
+            rest-api:
               enabled: true
-              service-name: hz
-        map:
-          default:
-            backup-count: 1
-      """;
+              endpoint-groups:
+                HEALTH_CHECK: {enabled: true}
+                CLUSTER_READ: {enabled: true}
+                CLUSTER_WRITE: {enabled: true}
+            join:
+              multicast: {enabled: false}
+              kubernetes:
+                enabled: true
+                service-name: %s
+          map:
+            default:
+              backup-count: 1
+        """
+        .formatted(name, name);
+  }
 
   private final KubernetesClient kube;
   private String name = GRID;
@@ -84,6 +92,16 @@ public final class HazelcastDemoGrid {
 
   public HazelcastDemoGrid(KubernetesClient kube) {
     this.kube = kube;
+  }
+
+  /**
+   * A grid of the demo's shape named {@code name} in {@code namespace} (the fleet demo's grids);
+   * its members' cluster name is {@code name} too.
+   */
+  public HazelcastDemoGrid(KubernetesClient kube, String namespace, String name) {
+    this.kube = kube;
+    this.namespace = namespace;
+    this.name = name;
   }
 
   /** The workload's name. */
@@ -101,32 +119,43 @@ public final class HazelcastDemoGrid {
     return kind;
   }
 
-  /** Creates the runbook-style StatefulSet {@code hz} of {@code replicas} members. */
+  /** Creates the runbook-style StatefulSet (named {@code hz} by default) of {@code replicas}. */
   public void create(String version, int replicas) {
+    create(version, replicas, Map.of(), GRACEFUL);
+  }
+
+  /**
+   * As {@link #create(String, int)}, with {@code labels} added to the StatefulSet (what a fleet's
+   * selectors match) and the members' {@code hazelcast.shutdownhook.policy} set to {@code
+   * shutdownHookPolicy} ({@value #GRACEFUL} is the runbook's; anything else is what the preflight
+   * refuses).
+   */
+  public void create(
+      String version, int replicas, Map<String, String> labels, String shutdownHookPolicy) {
     kube.configMaps()
-        .inNamespace(NAMESPACE)
+        .inNamespace(namespace)
         .resource(
             new ConfigMapBuilder()
                 .withNewMetadata()
-                .withName(GRID + "-config")
+                .withName(name + "-config")
                 .endMetadata()
-                .addToData("hazelcast.yaml", CONFIG_YAML)
+                .addToData("hazelcast.yaml", configYaml(name))
                 .build())
         .create();
     kube.apps()
         .statefulSets()
-        .inNamespace(NAMESPACE)
-        .resource(statefulSet(version, replicas))
+        .inNamespace(namespace)
+        .resource(statefulSet(name, version, replicas, labels, shutdownHookPolicy))
         .create();
     kube.services()
-        .inNamespace(NAMESPACE)
+        .inNamespace(namespace)
         .resource(
             new ServiceBuilder()
                 .withNewMetadata()
-                .withName(GRID)
+                .withName(name)
                 .endMetadata()
                 .withNewSpec()
-                .addToSelector("app", GRID)
+                .addToSelector("app", name)
                 .addNewPort()
                 .withName("hazelcast")
                 .withPort(5701)
@@ -166,24 +195,30 @@ public final class HazelcastDemoGrid {
     }
   }
 
-  private static StatefulSet statefulSet(String version, int replicas) {
+  private static StatefulSet statefulSet(
+      String grid,
+      String version,
+      int replicas,
+      Map<String, String> labels,
+      String shutdownHookPolicy) {
     return new StatefulSetBuilder()
         .withNewMetadata()
-        .withName(GRID)
-        .addToLabels("app", GRID)
+        .withName(grid)
+        .addToLabels(labels)
+        .addToLabels("app", grid)
         .endMetadata()
         .withNewSpec()
         .withReplicas(replicas)
-        .withServiceName(GRID)
+        .withServiceName(grid)
         .withNewSelector()
-        .addToMatchLabels("app", GRID)
+        .addToMatchLabels("app", grid)
         .endSelector()
         .withNewUpdateStrategy()
         .withType("RollingUpdate")
         .endUpdateStrategy()
         .withNewTemplate()
         .withNewMetadata()
-        .addToLabels("app", GRID)
+        .addToLabels("app", grid)
         .endMetadata()
         .withNewSpec()
         // The runbook's settings: members leave gracefully and Kubernetes waits for them.
@@ -194,7 +229,9 @@ public final class HazelcastDemoGrid {
         .addNewEnv()
         .withName("JAVA_OPTS")
         .withValue(
-            "-Dhazelcast.shutdownhook.policy=GRACEFUL -Dhazelcast.graceful.shutdown.max.wait=600")
+            "-Dhazelcast.shutdownhook.policy="
+                + shutdownHookPolicy
+                + " -Dhazelcast.graceful.shutdown.max.wait=600")
         .endEnv()
         .addNewPort()
         .withName("hazelcast")
@@ -208,7 +245,7 @@ public final class HazelcastDemoGrid {
         .addNewVolume()
         .withName("config")
         .withNewConfigMap()
-        .withName(GRID + "-config")
+        .withName(grid + "-config")
         .endConfigMap()
         .endVolume()
         .endSpec()

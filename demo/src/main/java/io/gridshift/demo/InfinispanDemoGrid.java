@@ -59,37 +59,65 @@ public final class InfinispanDemoGrid {
       """;
 
   private final KubernetesClient kube;
+  private final String namespace;
+  private final String name;
 
+  /** The demo's own grid, {@value #GRID} in namespace {@value #NAMESPACE}. */
   public InfinispanDemoGrid(KubernetesClient kube) {
+    this(kube, NAMESPACE, GRID);
+  }
+
+  /** A grid of the same shape named {@code name} in {@code namespace} (the fleet demo's grids). */
+  public InfinispanDemoGrid(KubernetesClient kube, String namespace, String name) {
     this.kube = kube;
+    this.namespace = namespace;
+    this.name = name;
+  }
+
+  /** The grid's (StatefulSet's and Service's) name. */
+  public String name() {
+    return name;
+  }
+
+  /** The grid's namespace. */
+  public String namespace() {
+    return namespace;
   }
 
   /** Creates ConfigMap, StatefulSet and Service of a grid running {@code version}. */
   public void create(String version, int replicas) {
+    create(version, replicas, Map.of());
+  }
+
+  /**
+   * As {@link #create(String, int)}, with {@code labels} added to the StatefulSet (what a fleet's
+   * selectors match).
+   */
+  public void create(String version, int replicas, Map<String, String> labels) {
     kube.configMaps()
-        .inNamespace(NAMESPACE)
+        .inNamespace(namespace)
         .resource(
             new ConfigMapBuilder()
                 .withNewMetadata()
-                .withName(GRID + "-config")
+                .withName(name + "-config")
                 .endMetadata()
                 .addToData("infinispan.xml", InfinispanServer.sandboxConfig(false))
                 .build())
         .create();
     kube.apps()
         .statefulSets()
-        .inNamespace(NAMESPACE)
-        .resource(statefulSet(version, replicas))
+        .inNamespace(namespace)
+        .resource(statefulSet(version, replicas, labels))
         .create();
     kube.services()
-        .inNamespace(NAMESPACE)
+        .inNamespace(namespace)
         .resource(
             new ServiceBuilder()
                 .withNewMetadata()
-                .withName(GRID)
+                .withName(name)
                 .endMetadata()
                 .withNewSpec()
-                .addToSelector("app", GRID)
+                .addToSelector("app", name)
                 .addNewPort()
                 .withName("hotrod")
                 .withPort(PORT)
@@ -100,25 +128,26 @@ public final class InfinispanDemoGrid {
         .create();
   }
 
-  private static StatefulSet statefulSet(String version, int replicas) {
+  private StatefulSet statefulSet(String version, int replicas, Map<String, String> labels) {
     return new StatefulSetBuilder()
         .withNewMetadata()
-        .withName(GRID)
-        .addToLabels("app", GRID)
+        .withName(name)
+        .addToLabels(labels)
+        .addToLabels("app", name)
         .endMetadata()
         .withNewSpec()
         .withReplicas(replicas)
-        .withServiceName(GRID)
+        .withServiceName(name)
         .withMinReadySeconds(5)
         .withNewSelector()
-        .addToMatchLabels("app", GRID)
+        .addToMatchLabels("app", name)
         .endSelector()
         .withNewUpdateStrategy()
         .withType("RollingUpdate")
         .endUpdateStrategy()
         .withNewTemplate()
         .withNewMetadata()
-        .addToLabels("app", GRID)
+        .addToLabels("app", name)
         .endMetadata()
         .withNewSpec()
         .withTerminationGracePeriodSeconds(60L)
@@ -137,7 +166,7 @@ public final class InfinispanDemoGrid {
         .addNewVolume()
         .withName("config")
         .withNewConfigMap()
-        .withName(GRID + "-config")
+        .withName(name + "-config")
         .endConfigMap()
         .endVolume()
         .endSpec()
@@ -152,7 +181,7 @@ public final class InfinispanDemoGrid {
     long deadline = System.nanoTime() + timeout.toNanos();
     int last = -1;
     while (System.nanoTime() < deadline) {
-      StatefulSet sts = kube.apps().statefulSets().inNamespace(NAMESPACE).withName(GRID).get();
+      StatefulSet sts = kube.apps().statefulSets().inNamespace(namespace).withName(name).get();
       Integer ready =
           sts == null || sts.getStatus() == null ? null : sts.getStatus().getReadyReplicas();
       int now = ready == null ? 0 : ready;
@@ -167,7 +196,7 @@ public final class InfinispanDemoGrid {
     }
     throw new IllegalStateException(
         "grid "
-            + GRID
+            + name
             + " did not become ready within "
             + timeout
             + "; see the pod logs under the sandbox work dir");
@@ -175,7 +204,7 @@ public final class InfinispanDemoGrid {
 
   /** The client Service's address (its cluster IP in the sandbox). */
   public String serviceHost() {
-    return kube.services().inNamespace(NAMESPACE).withName(GRID).get().getSpec().getClusterIP();
+    return kube.services().inNamespace(namespace).withName(name).get().getSpec().getClusterIP();
   }
 
   /** Creates the caches and the schema. */

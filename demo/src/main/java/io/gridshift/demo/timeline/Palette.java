@@ -29,6 +29,7 @@ final class Palette {
       case "SKIPPED" -> "skipped";
       case "COMPENSATED" -> "compensated";
       case "PENDING" -> "pending";
+      case "REFUSED" -> "refused";
       default -> "other";
     };
   }
@@ -42,6 +43,7 @@ final class Palette {
       case "skipped" -> "#b5bcc3";
       case "compensated" -> "#8e6bbf";
       case "pending" -> "#d5dade";
+      case "refused" -> "#8e2a1f";
       default -> "#7f8c8d";
     };
   }
@@ -55,6 +57,7 @@ final class Palette {
       case "skipped" -> "skipped";
       case "compensated" -> "compensated";
       case "pending" -> "pending";
+      case "refused" -> "refused (preflight)";
       default -> "other state";
     };
   }
@@ -62,7 +65,16 @@ final class Palette {
   static String markerKey(String kind) {
     String k = kind.trim().toUpperCase(Locale.ROOT);
     return switch (k) {
-      case "GATE_OPENED", "APPROVED", "REJECTED", "EXPIRED", "FAILURE", "PAUSED", "RESUMED" ->
+      case "GATE_OPENED",
+          "APPROVED",
+          "REJECTED",
+          "EXPIRED",
+          "FAILURE",
+          "PAUSED",
+          "RESUMED",
+          "STAGE",
+          "WINDOW_OPENS",
+          "SCHEDULE_FIRED" ->
           k.toLowerCase(Locale.ROOT).replace('_', '-');
       default -> "other";
     };
@@ -76,6 +88,9 @@ final class Palette {
       case "expired" -> "#7f8c8d";
       case "failure" -> ERROR;
       case "paused", "resumed" -> "#4a5560";
+      case "stage" -> "#34495e";
+      case "window-opens" -> "#16a085";
+      case "schedule-fired" -> "#2c6fbb";
       default -> "#95a5a6";
     };
   }
@@ -86,6 +101,12 @@ final class Palette {
   }
 
   static String markerLabel(String key) {
-    return key.equals("other") ? "other marker" : key.replace('-', ' ');
+    return switch (key) {
+      case "other" -> "other marker";
+      case "stage" -> "stage starts";
+      case "window-opens" -> "maintenance window opens";
+      case "schedule-fired" -> "schedule fired";
+      default -> key.replace('-', ' ');
+    };
   }
 }

@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,30 +39,40 @@ public final class TimelineHtml {
 
   /** The complete HTML page for {@code t}. */
   public static String render(Timeline t) {
+    return page(t.title(), t.summaryLines(), TimelineSvg.render(t), t.start(), t.end());
+  }
+
+  /** The complete HTML page for a fleet's timeline {@code t}: one lane per cluster. */
+  public static String render(FleetLanes t) {
+    return page(t.title(), t.summaryLines(), FleetLanesSvg.render(t), t.start(), t.end());
+  }
+
+  private static String page(
+      String title, List<String> summaryLines, String svg, Instant start, Instant end) {
     StringBuilder html = new StringBuilder(64 * 1024);
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<title>")
-        .append(Svg.escape(t.title()))
+        .append(Svg.escape(title))
         .append("</title>\n<style>")
         .append(CSS)
         .append("</style>\n</head>\n<body>\n<h1>")
-        .append(Svg.escape(t.title()))
+        .append(Svg.escape(title))
         .append("</h1>\n");
-    if (!t.summaryLines().isEmpty()) {
+    if (!summaryLines.isEmpty()) {
       html.append("<pre class=\"summary\">");
-      for (String line : t.summaryLines()) {
+      for (String line : summaryLines) {
         html.append(Svg.escape(line == null ? "" : line)).append('\n');
       }
       html.append("</pre>\n");
     }
-    html.append("<div class=\"chart\">\n").append(TimelineSvg.render(t)).append("</div>\n");
+    html.append("<div class=\"chart\">\n").append(svg).append("</div>\n");
     html.append("<p class=\"note\">From ")
-        .append(UTC.format(t.start()))
+        .append(UTC.format(start))
         .append(" to ")
-        .append(UTC.format(t.end()))
+        .append(UTC.format(end))
         .append(" (")
-        .append(TimeAxis.humanDuration(Duration.between(t.start(), t.end()).toMillis()))
+        .append(TimeAxis.humanDuration(Duration.between(start, end).toMillis()))
         .append("). Hover over bars, markers and error marks for details.</p>\n")
         .append("</body>\n</html>\n");
     return html.toString();
@@ -73,6 +85,26 @@ public final class TimelineHtml {
    */
   public static void write(Timeline t, Path file) {
     String html = render(t);
+    writePage(html, file);
+    log.info(
+        "Timeline written to {} ({} KB, {} steps, {} samples)",
+        file,
+        html.length() / 1024,
+        t.steps().size(),
+        t.samples().size());
+  }
+
+  /**
+   * Writes the page for the fleet timeline {@code t} to {@code file} (UTF-8), creating parent
+   * directories.
+   *
+   * @throws UncheckedIOException when the file cannot be written, naming the file
+   */
+  public static void write(FleetLanes t, Path file) {
+    writePage(render(t), file);
+  }
+
+  private static void writePage(String html, Path file) {
     try {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) {
@@ -88,11 +120,5 @@ public final class TimelineHtml {
               + "; check that the directory exists and is writable",
           e);
     }
-    log.info(
-        "Timeline written to {} ({} KB, {} steps, {} samples)",
-        file,
-        html.length() / 1024,
-        t.steps().size(),
-        t.samples().size());
   }
 }

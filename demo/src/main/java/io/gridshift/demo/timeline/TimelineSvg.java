@@ -16,7 +16,7 @@ import java.util.List;
  * </ol>
  */
 final class TimelineSvg {
-  private static final String FONT =
+  static final String FONT =
       "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 
   private TimelineSvg() {}
@@ -64,7 +64,7 @@ final class TimelineSvg {
   }
 
   /** Vertical grid lines at each tick, labelled above the steps and again below the errors. */
-  private static void drawTimeGrid(Svg svg, TimeAxis axis, Layout layout) {
+  static void drawTimeGrid(Svg svg, TimeAxis axis, Layout layout) {
     svg.open("g", "class", "time-axis", "font-size", 10);
     for (TimeAxis.Tick tick : axis.ticks()) {
       svg.empty(
