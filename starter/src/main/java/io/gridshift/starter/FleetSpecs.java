@@ -46,13 +46,27 @@ public final class FleetSpecs {
    * @throws InvalidRequestException listing every problem (malformed text included)
    */
   public static FleetSpec parse(String text, boolean dryRun, String requestedBy) {
+    return parse(text, dryRun, requestedBy, true);
+  }
+
+  /**
+   * Parses {@code text} as {@link #parse(String, boolean, String)} does, recording {@code identity}
+   * as {@code requestedBy} only when the spec names nobody (the CLI talking to Temporal directly,
+   * where there is no authentication).
+   */
+  public static FleetSpec parseWithDefaultRequester(String text, boolean dryRun, String identity) {
+    return parse(text, dryRun, identity, false);
+  }
+
+  private static FleetSpec parse(
+      String text, boolean dryRun, String requestedBy, boolean replaceRequester) {
     ObjectNode object = tree(text);
     List<String> problems = new ArrayList<>();
     kindsFromKeys(object, problems);
     if (dryRun) {
       object.put("dryRun", true);
     }
-    if (requestedBy != null) {
+    if (requestedBy != null && (replaceRequester || !object.hasNonNull("requestedBy"))) {
       object.put("requestedBy", requestedBy);
     }
     FleetSpec spec;
