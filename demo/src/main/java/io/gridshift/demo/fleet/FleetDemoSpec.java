@@ -146,7 +146,7 @@ public final class FleetDemoSpec {
         List.of(
             new WeeklySlot(
                 List.of(day), local.format(HH_MM), local.plus(WINDOW_LENGTH).format(HH_MM))),
-        List.of());
+        null);
   }
 
   /**

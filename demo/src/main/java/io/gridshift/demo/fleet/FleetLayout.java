@@ -1,5 +1,7 @@
 package io.gridshift.demo.fleet;
 
+import io.gridshift.demo.HazelcastDemo;
+import io.gridshift.demo.InfinispanDemo;
 import java.util.List;
 import java.util.Map;
 
@@ -38,6 +40,15 @@ public final class FleetLayout {
         new DemoCluster("eu-1", Map.of("region", "eu", "env", "prod")),
         new DemoCluster("us-1", Map.of("region", "us", "env", "prod")),
         new DemoCluster(WINDOW_CLUSTER, Map.of("region", "ap", "env", "prod")));
+  }
+
+  /** The version grids of {@code kind} run before the fleet: the single demos' sources. */
+  public static String sourceVersion(String kind) {
+    return switch (kind) {
+      case INFINISPAN -> InfinispanDemo.SOURCE_VERSION;
+      case HAZELCAST -> HazelcastDemo.SOURCE_VERSION;
+      default -> throw new IllegalArgumentException("the fleet demo has no grid of kind " + kind);
+    };
   }
 
   /** Every grid, the refused one included. */
