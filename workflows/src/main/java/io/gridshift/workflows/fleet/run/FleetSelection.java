@@ -1,0 +1,59 @@
+package io.gridshift.workflows.fleet.run;
+
+import io.gridshift.workflows.fleet.DiscoveredGrid;
+import io.gridshift.workflows.fleet.FleetSpec;
+import io.gridshift.workflows.fleet.FleetSpec.FleetCluster;
+import io.gridshift.workflows.fleet.FleetSpec.GridSelector;
+import java.util.List;
+import java.util.Map;
+
+/** The fleet-wide selector ({@link FleetSpec#grids()}): which discovered grids take part. */
+final class FleetSelection {
+  private FleetSelection() {}
+
+  /** Whether discovery should ask {@code cluster} at all. */
+  static boolean asks(GridSelector s, FleetCluster cluster) {
+    if (s == null) {
+      return true;
+    }
+    if (notEmpty(s.explicit())) {
+      return s.explicit().stream().anyMatch(g -> cluster.name().equals(g.cluster()));
+    }
+    return (!notEmpty(s.clusters()) || s.clusters().contains(cluster.name()))
+        && labelsMatch(s.clusterLabels(), cluster.labels());
+  }
+
+  /** Whether {@code grid} (of a cluster discovery asked) takes part. */
+  static boolean selects(FleetSpec spec, DiscoveredGrid grid) {
+    if (spec.targets() == null || !spec.targets().containsKey(grid.id().kind())) {
+      return false;
+    }
+    GridSelector s = spec.grids();
+    if (s == null) {
+      return true;
+    }
+    if (notEmpty(s.explicit())) {
+      return s.explicit().stream()
+          .anyMatch(
+              g ->
+                  g.cluster().equals(grid.id().cluster())
+                      && (g.namespace() == null || g.namespace().equals(grid.id().namespace()))
+                      && g.name().equals(grid.id().name()));
+    }
+    return (!notEmpty(s.kinds()) || s.kinds().contains(grid.id().kind()))
+        && (!notEmpty(s.namespaces()) || s.namespaces().contains(grid.id().namespace()))
+        && labelsMatch(s.labels(), grid.labels());
+  }
+
+  private static boolean labelsMatch(Map<String, String> wanted, Map<String, String> labels) {
+    if (wanted == null || wanted.isEmpty()) {
+      return true;
+    }
+    Map<String, String> have = labels == null ? Map.of() : labels;
+    return wanted.entrySet().stream().allMatch(e -> e.getValue().equals(have.get(e.getKey())));
+  }
+
+  private static boolean notEmpty(List<?> list) {
+    return list != null && !list.isEmpty();
+  }
+}
