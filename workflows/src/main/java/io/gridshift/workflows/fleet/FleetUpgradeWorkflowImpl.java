@@ -7,6 +7,7 @@ import io.gridshift.workflows.common.Gatekeeper;
 import io.gridshift.workflows.common.OperatorAction;
 import io.gridshift.workflows.common.StepTracker;
 import io.gridshift.workflows.common.VisibilityOptions;
+import io.gridshift.workflows.fleet.plan.FleetSpecs;
 import io.gridshift.workflows.fleet.run.FleetControls;
 import io.gridshift.workflows.fleet.run.FleetRun;
 import io.gridshift.workflows.fleet.run.FleetState;
@@ -44,7 +45,7 @@ public class FleetUpgradeWorkflowImpl implements FleetUpgradeWorkflow {
           "a fleet needs a spec: name, clusters, grids, targets, stages",
           FailureTypes.INVALID_REQUEST);
     }
-    state = new FleetState(spec, gates);
+    state = new FleetState(FleetSpecs.withDefaults(spec), gates);
     controls = new FleetControls(state);
     run = new FleetRun(state, offered);
     return run.run(carried);

@@ -35,7 +35,8 @@ import java.util.function.BooleanSupplier;
  *   <li>runs every grid's dry run (its kind's workflow with dryRun, id {@code <upgrade id>-plan}),
  *       at most {@link FleetRun#MAX_PENDING} at once; a refusal becomes a REFUSED grid with the
  *       reason; it stops early (to continue as new) when {@code stopEarly} says so;
- *   <li>assigns the grids that may start to the stages ({@code StageAssignment}).
+ *   <li>assigns the selected grids to the stages ({@code StageAssignment}), before the dry runs:
+ *       the selectors read workload labels, which only discovery has.
  * </ol>
  */
 final class FleetPlanner {
@@ -59,6 +60,7 @@ final class FleetPlanner {
         asked.put(cluster.name(), ask(cluster.name()));
       }
     }
+    List<DiscoveredGrid> selected = new ArrayList<>();
     for (Map.Entry<String, Promise<ClusterInventory>> e : asked.entrySet()) {
       try {
         ClusterInventory inventory = e.getValue().get();
@@ -66,6 +68,7 @@ final class FleetPlanner {
         for (DiscoveredGrid grid : inventory.grids()) {
           if (FleetSelection.selects(spec, grid)) {
             add(grid.id(), grid.version(), FleetGrid.PENDING, null, inventory.agent());
+            selected.add(grid);
           }
         }
       } catch (ActivityFailure failure) {
@@ -74,6 +77,7 @@ final class FleetPlanner {
         unreachable(e.getKey(), why);
       }
     }
+    assignStages(selected);
   }
 
   private Promise<ClusterInventory> ask(String cluster) {
@@ -139,15 +143,13 @@ final class FleetPlanner {
     return true;
   }
 
-  /** Step 5: every grid that may start lands in its stage, in plan order; the rest are SKIPPED. */
-  void assignStages() {
-    List<DiscoveredGrid> plannable = new ArrayList<>();
-    for (FleetGrid g : state.grids.values()) {
-      if (FleetGrid.PENDING.equals(g.state)) {
-        plannable.add(new DiscoveredGrid(g.id, g.from, Map.of()));
-      }
-    }
-    List<List<DiscoveredGrid>> stages = PlanRules.assign(state.spec, plannable);
+  /**
+   * Step 5, before the dry runs (the selectors read the workloads' labels, which only discovery
+   * has): every grid lands in its stage, in plan order; a grid no stage takes is SKIPPED. A grid
+   * its dry run refuses leaves its stage.
+   */
+  private void assignStages(List<DiscoveredGrid> selected) {
+    List<List<DiscoveredGrid>> stages = PlanRules.assign(state.spec, selected);
     for (int i = 0; i < stages.size() && i < state.stages.size(); i++) {
       for (DiscoveredGrid d : stages.get(i)) {
         state.grids.get(d.id().path()).stage = state.stages.get(i).name();
@@ -156,7 +158,8 @@ final class FleetPlanner {
     for (FleetGrid g : state.grids.values()) {
       if (FleetGrid.PENDING.equals(g.state) && g.stage == null) {
         g.state = FleetGrid.SKIPPED;
-        g.message = "no stage selects it; add a stage (or widen a selector) to upgrade it";
+        g.message = "no stage takes it; add a last stage without select, count or percent";
+        state.toPlan.remove(g.path());
       }
     }
   }

@@ -73,7 +73,6 @@ public final class FleetRun {
       if (!planner.dryRuns(MAX_PENDING, FleetRun::shouldContinue)) {
         return continueAsNew();
       }
-      planner.assignStages();
       if (state.gates.abortRequest() != null) {
         return end(
             FleetPhase.ABORTED,

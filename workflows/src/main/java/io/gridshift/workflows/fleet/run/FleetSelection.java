@@ -23,26 +23,11 @@ final class FleetSelection {
         && labelsMatch(s.clusterLabels(), cluster.labels());
   }
 
-  /** Whether {@code grid} (of a cluster discovery asked) takes part. */
+  /** Whether {@code grid} (of a cluster discovery asked) takes part: a target for its kind. */
   static boolean selects(FleetSpec spec, DiscoveredGrid grid) {
-    if (spec.targets() == null || !spec.targets().containsKey(grid.id().kind())) {
-      return false;
-    }
-    GridSelector s = spec.grids();
-    if (s == null) {
-      return true;
-    }
-    if (notEmpty(s.explicit())) {
-      return s.explicit().stream()
-          .anyMatch(
-              g ->
-                  g.cluster().equals(grid.id().cluster())
-                      && (g.namespace() == null || g.namespace().equals(grid.id().namespace()))
-                      && g.name().equals(grid.id().name()));
-    }
-    return (!notEmpty(s.kinds()) || s.kinds().contains(grid.id().kind()))
-        && (!notEmpty(s.namespaces()) || s.namespaces().contains(grid.id().namespace()))
-        && labelsMatch(s.labels(), grid.labels());
+    return spec.targets() != null
+        && spec.targets().containsKey(grid.id().kind())
+        && PlanRules.selects(spec, grid);
   }
 
   private static boolean labelsMatch(Map<String, String> wanted, Map<String, String> labels) {
