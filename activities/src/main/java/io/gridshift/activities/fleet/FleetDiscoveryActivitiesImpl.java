@@ -59,16 +59,35 @@ public class FleetDiscoveryActivitiesImpl implements FleetDiscoveryActivities {
     KubernetesClient kube = cluster.kubernetes();
     for (String ns : namespaces == null || namespaces.isEmpty() ? allNamespaces() : namespaces) {
       for (StatefulSet s : statefulSets(kube, ns)) {
-        found(s, s.getSpec() == null ? null : s.getSpec().getTemplate(), wanted)
+        found(s, s.getSpec() == null ? null : s.getSpec().getTemplate(), wanted, ready(s))
             .ifPresent(grids::add);
       }
       for (Deployment d : deployments(kube, ns)) {
-        found(d, d.getSpec() == null ? null : d.getSpec().getTemplate(), wanted)
+        found(d, d.getSpec() == null ? null : d.getSpec().getTemplate(), wanted, ready(d))
             .ifPresent(grids::add);
       }
     }
     grids.sort(Comparator.comparing(g -> g.id().path()));
     return new ClusterInventory(clusterName, IDENTITY, grids);
+  }
+
+  /** Every desired replica ready; null when the status was never written. */
+  private static Boolean ready(StatefulSet s) {
+    if (s.getStatus() == null || s.getSpec() == null) {
+      return null;
+    }
+    return readyOf(s.getSpec().getReplicas(), s.getStatus().getReadyReplicas());
+  }
+
+  private static Boolean ready(Deployment d) {
+    if (d.getStatus() == null || d.getSpec() == null) {
+      return null;
+    }
+    return readyOf(d.getSpec().getReplicas(), d.getStatus().getReadyReplicas());
+  }
+
+  private static Boolean readyOf(Integer desired, Integer ready) {
+    return (ready == null ? 0 : ready) >= (desired == null ? 1 : desired);
   }
 
   /** This process's identity, as Temporal names a worker by default: {@code pid@host}. */
@@ -97,7 +116,7 @@ public class FleetDiscoveryActivitiesImpl implements FleetDiscoveryActivities {
 
   /** The grid {@code workload} is, when one of its containers runs a wanted kind's image. */
   private Optional<DiscoveredGrid> found(
-      HasMetadata workload, PodTemplateSpec template, List<String> wanted) {
+      HasMetadata workload, PodTemplateSpec template, List<String> wanted, Boolean ready) {
     if (template == null
         || template.getSpec() == null
         || template.getSpec().getContainers() == null) {
@@ -124,7 +143,8 @@ public class FleetDiscoveryActivitiesImpl implements FleetDiscoveryActivities {
           new DiscoveredGrid(
               id,
               tag != null && Versions.isValid(tag) ? tag : null,
-              labels == null ? Map.of() : new TreeMap<>(labels)));
+              labels == null ? Map.of() : new TreeMap<>(labels),
+              ready));
     }
     return Optional.empty();
   }
