@@ -3,7 +3,7 @@ package io.gridshift.starter.server;
 import com.codahale.metrics.annotation.Timed;
 import io.dropwizard.auth.Auth;
 import io.gridshift.starter.FleetService;
-import io.gridshift.starter.FleetSpecs;
+import io.gridshift.starter.FleetSpecReader;
 import io.gridshift.starter.FleetSummary;
 import io.gridshift.starter.PlannedFleet;
 import io.gridshift.starter.server.auth.GridshiftUser;
@@ -52,7 +52,7 @@ public class FleetsResource {
   @RolesAllowed(Roles.REQUESTER)
   public Response start(
       @Auth GridshiftUser caller, @QueryParam("dryRun") boolean dryRun, String body) {
-    FleetSpec spec = FleetSpecs.parse(body == null ? "" : body, dryRun, caller.getName());
+    FleetSpec spec = FleetSpecReader.parse(body == null ? "" : body, dryRun, caller.getName());
     if (Boolean.TRUE.equals(spec.dryRun())) {
       return dryRun(service.plan(spec, dryRunTimeout));
     }
