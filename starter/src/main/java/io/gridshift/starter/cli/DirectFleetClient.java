@@ -1,7 +1,7 @@
 package io.gridshift.starter.cli;
 
 import io.gridshift.starter.FleetService;
-import io.gridshift.starter.FleetSpecs;
+import io.gridshift.starter.FleetSpecReader;
 import io.gridshift.starter.FleetSummary;
 import io.gridshift.starter.PlannedFleet;
 import io.gridshift.workflows.common.AuditEntry;
@@ -34,7 +34,8 @@ final class DirectFleetClient implements FleetClient {
 
   @Override
   public Started start(String specText, boolean dryRun) {
-    FleetSpec spec = call(() -> FleetSpecs.parseWithDefaultRequester(specText, dryRun, identity));
+    FleetSpec spec =
+        call(() -> FleetSpecReader.parseWithDefaultRequester(specText, dryRun, identity));
     if (Boolean.TRUE.equals(spec.dryRun())) {
       PlannedFleet planned = call(() -> service.plan(spec, DRY_RUN_TIMEOUT));
       return new Started(

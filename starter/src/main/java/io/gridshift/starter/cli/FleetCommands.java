@@ -153,7 +153,9 @@ final class FleetCommands {
   private int control(String action, Args args) {
     String id = args.positional(2, "fleet workflow id");
     AuditEntry entry = client.control(id, action, args.option("comment", null));
-    printDone(entry, id, id);
+    out.printf(
+        "%s: %s by %s at %s; follow it with ./gridshift fleet status %s%s%n",
+        entry.action(), id, entry.by(), entry.at(), id, commandOptions);
     return ExitCodes.OK;
   }
 
@@ -166,14 +168,11 @@ final class FleetCommands {
           "grid '" + grid + "' is not cluster/namespace/name, e.g. prod-eu/apps/dg");
     }
     AuditEntry entry = client.grid(id, action, grid, args.option("comment", null));
-    printDone(entry, action + " " + grid + " of " + id, id);
-    return ExitCodes.OK;
-  }
-
-  private void printDone(AuditEntry entry, String what, String id) {
+    // The audit log has no action of its own for a grid's skip or retry: say the verb asked for.
     out.printf(
-        "%s: %s by %s at %s; follow it with ./gridshift fleet status %s%s%n",
-        entry.action(), what, entry.by(), entry.at(), id, commandOptions);
+        "%s: grid %s of %s by %s at %s; follow it with ./gridshift fleet status %s%s%n",
+        action, grid, id, entry.by(), entry.at(), id, commandOptions);
+    return ExitCodes.OK;
   }
 
   private static String read(String file) {

@@ -2,7 +2,7 @@ package io.gridshift.starter.cli;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gridshift.starter.FleetSpecs;
+import io.gridshift.starter.FleetSpecReader;
 import io.gridshift.starter.FleetSummary;
 import io.gridshift.workflows.common.AuditEntry;
 import io.gridshift.workflows.common.InvalidRequestException;
@@ -47,11 +47,11 @@ final class RestFleetClient implements FleetClient {
 
   /** The spec as JSON: a YAML file is converted here, so the server reads one format. */
   private static String json(String specText) {
-    if (FleetSpecs.isJson(specText)) {
+    if (FleetSpecReader.isJson(specText)) {
       return specText;
     }
     try {
-      return FleetSpecs.toJson(specText);
+      return FleetSpecReader.toJson(specText);
     } catch (InvalidRequestException e) {
       throw new CliException(ExitCodes.INVALID, "invalid fleet spec:", e.problems());
     }

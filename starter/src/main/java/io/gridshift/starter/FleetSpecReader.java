@@ -29,13 +29,13 @@ import java.util.regex.Pattern;
  *       the fleet workflow's to judge, at plan time, where every problem is shown in the plan.
  * </ol>
  */
-public final class FleetSpecs {
+public final class FleetSpecReader {
   /** A DNS label, as the spec's Javadoc asks: the name goes into the workflow id. */
   private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
   private static final YAMLMapper YAML = new YAMLMapper();
 
-  private FleetSpecs() {}
+  private FleetSpecReader() {}
 
   /**
    * Parses {@code text} (YAML or JSON).
