@@ -74,7 +74,8 @@ final class ProgressPrinter {
   private String describe(AuditEntry a, String workflowId) {
     String why = a.comment() == null || a.comment().isBlank() ? "" : ": \"" + a.comment() + "\"";
     return switch (a.action()) {
-      case GATE_OPENED, APPROVED, REJECTED -> null;
+      // A fleet's grid controls; a single upgrade's audit never holds them.
+      case GATE_OPENED, APPROVED, REJECTED, SKIPPED, RETRIED -> null;
       case EXPIRED -> String.format("  gate %-18s expired: nobody decided in time", a.gate());
       case PAUSED ->
           String.format(

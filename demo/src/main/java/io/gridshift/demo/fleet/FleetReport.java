@@ -3,7 +3,6 @@ package io.gridshift.demo.fleet;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.gridshift.workflows.common.AuditEntry;
-import io.gridshift.workflows.fleet.FleetSpec;
 import io.gridshift.workflows.fleet.FleetStatus;
 import io.gridshift.workflows.fleet.FleetStatus.GridStatus;
 import java.util.List;
@@ -77,19 +76,22 @@ public record FleetReport(
       String agent,
       String message) {}
 
-  /** A stage's failure budget and what it spent. */
-  public record Budget(String stage, int maxFailures, int failed) {}
+  /**
+   * A stage's failure budget and what it spent.
+   *
+   * @param stage the stage (the last one the fleet ran)
+   * @param maxFailures failures it tolerates
+   * @param failed failures it counted
+   * @param refused grids the fleet's plan refused (their preflight, for example)
+   */
+  public record Budget(String stage, int maxFailures, int failed, int refused) {}
 
   /**
    * Builds the report from the fleet's final status, the demo's checks per grid path, the schedule
    * id and the demo's wall time.
    */
   public static FleetReport of(
-      FleetStatus status,
-      FleetSpec spec,
-      Map<String, GridCheck> checks,
-      String scheduleId,
-      double wallSeconds) {
+      FleetStatus status, Map<String, GridCheck> checks, String scheduleId, double wallSeconds) {
     Map<String, String> agents =
         status.agents() == null
             ? Map.of()
@@ -118,7 +120,7 @@ public record FleetReport(
         clusters,
         status.stages().stream().map(FleetReport::stage).toList(),
         grids,
-        budget(status, spec));
+        budget(status));
   }
 
   private static Grid grid(GridStatus g, GridCheck check, String clusterAgent) {
@@ -156,29 +158,16 @@ public record FleetReport(
   }
 
   /**
-   * The budget the refused grid counted against: the stage holding a refused or failed grid, its
-   * {@code maxFailures} as the spec sets it; with no such grid, the fleet's last stage budget.
+   * The failure budget as the fleet workflow kept it: its last stage's {@code maxFailures} and
+   * failures, plus how many grids its plan refused (a refusal leaves its stage in the workflow, so
+   * it is shown beside the budget rather than in it).
    */
-  static Budget budget(FleetStatus status, FleetSpec spec) {
-    Map<String, Long> failedPerStage =
-        status.grids().stream()
-            .filter(g -> g.stage() != null)
-            .filter(g -> g.state().equals(REFUSED) || g.state().equals("FAILED"))
-            .collect(Collectors.groupingBy(GridStatus::stage, Collectors.counting()));
-    FleetStatus.Budget last = status.budget();
-    if (failedPerStage.isEmpty()) {
-      return last == null ? null : new Budget(last.stage(), last.maxFailures(), last.failed());
-    }
-    String stage = failedPerStage.keySet().iterator().next();
-    int max =
-        last != null && stage.equals(last.stage())
-            ? last.maxFailures()
-            : spec.stages().stream()
-                .filter(s -> s.name().equals(stage))
-                .map(s -> s.maxFailures() == null ? 0 : Integer.parseInt(s.maxFailures()))
-                .findFirst()
-                .orElse(0);
-    return new Budget(stage, max, failedPerStage.get(stage).intValue());
+  static Budget budget(FleetStatus status) {
+    int refused = (int) status.grids().stream().filter(g -> g.state().equals(REFUSED)).count();
+    FleetStatus.Budget b = status.budget();
+    return b == null
+        ? new Budget(null, 0, 0, refused)
+        : new Budget(b.stage(), b.maxFailures(), b.failed(), refused);
   }
 
   /**

@@ -2,7 +2,7 @@ package io.gridshift.demo.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gridshift.starter.FleetSpecs;
+import io.gridshift.starter.FleetSpecReader;
 import io.gridshift.workflows.fleet.DiscoveredGrid;
 import io.gridshift.workflows.fleet.FleetSpec;
 import io.gridshift.workflows.fleet.FleetSpec.MaintenanceWindow;
@@ -33,7 +33,7 @@ class FleetDemoSpecTest {
 
     String yaml = FleetDemoSpec.yaml(spec);
 
-    assertThat(FleetSpecs.parse(yaml, false, null)).isEqualTo(spec);
+    assertThat(FleetSpecReader.parse(yaml, false, null)).isEqualTo(spec);
     assertThat(yaml).contains("timeZone: Asia/Tokyo").contains("newestPatchOf:");
   }
 
