@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * workflow id, the real gate and a real name (the user running the demo), never a placeholder. The
  * CLI's Temporal address is added only when the sandbox does not listen on the CLI's default.
  */
-final class DemoCommands {
+public final class DemoCommands {
   static final String CLI_DEFAULT_TEMPORAL = "127.0.0.1:7233";
   private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._@:/+=-]+");
 
@@ -20,14 +20,14 @@ final class DemoCommands {
   }
 
   /** For the person running the demo: {@code $USER}, else the JVM's user name. */
-  static DemoCommands forCurrentUser(String temporalTarget) {
+  public static DemoCommands forCurrentUser(String temporalTarget) {
     String user = System.getenv("USER");
     return new DemoCommands(
         temporalTarget, user == null || user.isBlank() ? System.getProperty("user.name") : user);
   }
 
   /** The name the commands act as. */
-  String user() {
+  public String user() {
     return user;
   }
 
@@ -39,6 +39,16 @@ final class DemoCommands {
   /** {@code ./gridshift pause|resume|abort <id> --by <user>}. */
   String control(String verb, String workflowId) {
     return "./gridshift " + verb + " " + quote(workflowId) + options();
+  }
+
+  /** {@code ./gridshift fleet approve|reject <fleet-id> <gate> --by <user>}. */
+  public String fleetDecide(String verb, String fleetId, String gate) {
+    return "./gridshift fleet " + verb + " " + quote(fleetId) + " " + quote(gate) + options();
+  }
+
+  /** {@code ./gridshift fleet status <fleet-id>}. */
+  public String fleetStatus(String fleetId) {
+    return "./gridshift fleet status " + quote(fleetId) + temporal();
   }
 
   /** {@code ./gridshift status <id>}. */

@@ -8,11 +8,11 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 
 /** The demos' Temporal client on the sandbox's server, as every gridshift client is configured. */
-final class SandboxTemporal {
+public final class SandboxTemporal {
   private SandboxTemporal() {}
 
   /** A client of {@code sandbox}'s Temporal; shut its service stubs down when done. */
-  static WorkflowClient client(Sandbox sandbox) {
+  public static WorkflowClient client(Sandbox sandbox) {
     WorkflowServiceStubs stubs =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(sandbox.temporalTarget()).build());

@@ -1,0 +1,142 @@
+package io.gridshift.demo.fleet;
+
+import io.gridshift.demo.DemoCommands;
+import io.gridshift.starter.FleetService;
+import io.gridshift.workflows.common.GateDecision;
+import io.gridshift.workflows.common.OpenGate;
+import io.gridshift.workflows.fleet.FleetStatus;
+import io.gridshift.workflows.fleet.FleetStatus.GridStatus;
+import io.gridshift.workflows.fleet.FleetStatus.StageStatus;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Follows a fleet run to its end through the fleet's {@code status} query, printing what changed
+ * for a newcomer: the phase, each stage, each grid (with its reason when refused or waiting for its
+ * window). At a gate it prints what waits behind it, then, with {@code --yes}, approves it as user
+ * {@code demo} through {@link FleetService} (what {@code ./gridshift fleet approve} calls);
+ * without, it prints the commands that decide it and waits for someone to run one.
+ */
+final class FleetFollower {
+  private static final Set<FleetStatus.FleetPhase> ENDED =
+      Set.of(
+          FleetStatus.FleetPhase.COMPLETED,
+          FleetStatus.FleetPhase.FAILED,
+          FleetStatus.FleetPhase.ABORTED,
+          FleetStatus.FleetPhase.PLANNED);
+
+  private final FleetService fleets;
+  private final boolean approveAll;
+  private final DemoCommands commands;
+  private final PrintStream out;
+  private final Map<String, String> stages = new HashMap<>();
+  private final Map<String, String> grids = new HashMap<>();
+  private final Set<String> announcedGates = new HashSet<>();
+  private FleetStatus.FleetPhase phase;
+  private String nextWindow;
+
+  FleetFollower(FleetService fleets, boolean approveAll, DemoCommands commands, PrintStream out) {
+    this.fleets = fleets;
+    this.approveAll = approveAll;
+    this.commands = commands;
+    this.out = out;
+  }
+
+  /** Follows {@code fleetId} until it ends (or {@code limit} passes); returns its last status. */
+  FleetStatus follow(String fleetId, Duration limit) throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (true) {
+      FleetStatus status = fleets.status(fleetId);
+      print(status);
+      if (ENDED.contains(status.phase())) {
+        return status;
+      }
+      if (System.nanoTime() > deadline) {
+        out.printf("%nThe fleet still runs after %s; the demo stops following it.%n", limit);
+        return status;
+      }
+      OpenGate gate = status.openGate();
+      if (gate != null && announcedGates.add(gate.name() + gate.openedAt())) {
+        decide(status, gate);
+      }
+      Thread.sleep(500);
+    }
+  }
+
+  /** Prints what changed since the last status. */
+  void print(FleetStatus status) {
+    if (status.phase() != phase) {
+      phase = status.phase();
+      out.printf("%nFleet %s: %s%s%n", status.fleetId(), phase, message(status.message()));
+    }
+    for (StageStatus s : status.stages()) {
+      if (!s.state().equals(stages.put(s.name(), s.state())) && !s.state().equals("PENDING")) {
+        out.printf("  stage %-8s %-17s %s%n", s.name(), s.state(), String.join(", ", s.grids()));
+      }
+    }
+    for (GridStatus g : status.grids()) {
+      if (!g.state().equals(grids.put(g.path(), g.state()))) {
+        out.printf("    %-26s %-15s %s%n", g.path(), g.state(), gridDetail(g));
+      }
+    }
+    if (status.nextWindow() != null && !status.nextWindow().equals(nextWindow)) {
+      nextWindow = status.nextWindow();
+      out.printf(
+          "    (the next maintenance window opens at %s; grids of that cluster wait for it)%n",
+          nextWindow);
+    }
+  }
+
+  private static String gridDetail(GridStatus g) {
+    String took = g.durationMs() == null ? "" : String.format("in %.0f s", g.durationMs() / 1000.0);
+    String version = g.from() == null ? "" : g.kind() + " " + g.from() + " -> " + g.to();
+    String why = g.message() == null ? "" : ": " + g.message();
+    return switch (g.state()) {
+      case "RUNNING" -> version + " (workflow " + g.workflowId() + ")";
+      case "SUCCEEDED" -> "now " + g.to() + " " + took;
+      default -> version + why;
+    };
+  }
+
+  private static String message(String message) {
+    return message == null ? "" : " (" + message + ")";
+  }
+
+  private void decide(FleetStatus status, OpenGate gate) {
+    out.printf("%n  Gate '%s' is open until %s. Behind it:%n", gate.name(), gate.deadline());
+    status.stages().stream()
+        .filter(s -> s.name().equals(gate.name()))
+        .findFirst()
+        .ifPresent(s -> out.printf("    stage %s: %s%n", s.name(), String.join(", ", s.grids())));
+    out.printf("  So far:%n");
+    for (GridStatus g : status.grids()) {
+      if (List.of("SUCCEEDED", "FAILED", "REFUSED").contains(g.state())) {
+        out.printf("    %-26s %s%n", g.path(), g.state());
+      }
+    }
+    if (status.budget() != null) {
+      out.printf(
+          "  Failure budget of stage %s: %d of %d used.%n",
+          status.budget().stage(), status.budget().failed(), status.budget().maxFailures());
+    }
+    if (approveAll) {
+      out.printf(
+          "  --yes: approving as 'demo', as a person would with:%n    %s%n",
+          commands.fleetDecide("approve", status.fleetId(), gate.name()));
+      fleets.approve(
+          status.fleetId(),
+          new GateDecision(gate.name(), "demo", "canary upgraded with every key read back: go on"));
+    } else {
+      out.printf(
+          "  In another terminal, approve it (add --comment \"...\" to say why):%n    %s%n"
+              + "  or reject it (the fleet stops):%n    %s%n%n",
+          commands.fleetDecide("approve", status.fleetId(), gate.name()),
+          commands.fleetDecide("reject", status.fleetId(), gate.name()));
+    }
+  }
+}
