@@ -37,6 +37,6 @@ public final class ClusterAgents {
         + " listing cluster "
         + cluster.cluster()
         + ") or a worker whose config lists it, or check the cluster name, then start the"
-        + " upgrade again. Nothing was changed in the cluster";
+        + " upgrade again"; // the upgrade's end adds that nothing was changed
   }
 }
