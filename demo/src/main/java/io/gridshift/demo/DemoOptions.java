@@ -36,7 +36,8 @@ public record DemoOptions(
 
   static final String USAGE =
       """
-      usage: ./gridshift demo infinispan|hazelcast [--yes] [--report FILE] [--timeline FILE]
+      usage: ./gridshift demo fleet [--yes] [--report FILE] [--timeline FILE]   (./gridshift demo fleet --help)
+             ./gridshift demo infinispan|hazelcast [--yes] [--report FILE] [--timeline FILE]
                         [--entries N] [--rate OPS] [--baseline SECONDS] [--work-dir DIR]
                         [--grid-manifest FILE]
         --yes          approve every gate as user 'demo' (otherwise the demo waits and prints the
@@ -95,7 +96,7 @@ public record DemoOptions(
     }
     if (!kind.equals("infinispan") && !kind.equals("hazelcast")) {
       throw new IllegalArgumentException(
-          "unknown demo '" + kind + "'; demos: infinispan, hazelcast\n" + USAGE);
+          "unknown demo '" + kind + "'; demos: infinispan, hazelcast, fleet\n" + USAGE);
     }
     if (manifest != null && !kind.equals("hazelcast")) {
       throw new IllegalArgumentException("--grid-manifest is for the hazelcast demo\n" + USAGE);
