@@ -8,13 +8,13 @@ import java.util.regex.Pattern;
  * CLI's Temporal address is added only when the sandbox does not listen on the CLI's default.
  */
 public final class DemoCommands {
-  static final String CLI_DEFAULT_TEMPORAL = "127.0.0.1:7233";
+  public static final String CLI_DEFAULT_TEMPORAL = "127.0.0.1:7233";
   private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._@:/+=-]+");
 
   private final String temporalTarget;
   private final String user;
 
-  DemoCommands(String temporalTarget, String user) {
+  public DemoCommands(String temporalTarget, String user) {
     this.temporalTarget = temporalTarget;
     this.user = user == null || user.isBlank() ? "demo-user" : user;
   }

@@ -99,7 +99,7 @@ public final class FleetDemo {
         schedule.pauseAfterTheRun();
         Map<String, GridCheck> verified = checks.verify();
         FleetReport report =
-            FleetReport.of(end, verified, schedule.id(), (System.nanoTime() - started) / 1e9);
+            FleetReport.of(end, spec, verified, schedule.id(), (System.nanoTime() - started) / 1e9);
         FleetSummary.print(report, out);
         FleetOutputs.write(
             options, report, end, schedule.firedAt(), windowOpens, checks.samples(), out);

@@ -61,8 +61,12 @@ public final class FleetDemoSpec {
   static final GatePolicy HALF_GATE =
       new GatePolicy(GatePolicy.Approval.REQUIRED, "30m", GatePolicy.TimeoutAction.ABORT);
 
-  /** The window opens no sooner than this after the fleet is set up, on a whole minute. */
-  static final Duration WINDOW_DELAY = Duration.ofSeconds(75);
+  /**
+   * The window opens no sooner than this after the fleet is set up, on a whole minute: later than
+   * the canary, its bake and the gate take (about 90 s on 2 busy cores), so that {@value
+   * FleetLayout#WINDOW_CLUSTER}'s grids in stage {@value #HALF} are seen waiting for it.
+   */
+  static final Duration WINDOW_DELAY = Duration.ofSeconds(150);
 
   /** How long the window stays open once it opened. */
   static final Duration WINDOW_LENGTH = Duration.ofHours(3);
@@ -125,7 +129,7 @@ public final class FleetDemoSpec {
 
   /**
    * When the windowed cluster opens: {@link #WINDOW_DELAY} after {@code setUp}, rounded up to the
-   * next whole minute (a weekly slot starts on a minute), so between 75 and 135 s later.
+   * next whole minute (a weekly slot starts on a minute), so between 150 and 210 s later.
    */
   public static Instant windowOpening(Instant setUp) {
     Instant earliest = setUp.plus(WINDOW_DELAY);

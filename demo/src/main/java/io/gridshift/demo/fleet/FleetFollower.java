@@ -107,7 +107,7 @@ final class FleetFollower {
     return message == null ? "" : " (" + message + ")";
   }
 
-  private void decide(FleetStatus status, OpenGate gate) {
+  void decide(FleetStatus status, OpenGate gate) {
     out.printf("%n  Gate '%s' is open until %s. Behind it:%n", gate.name(), gate.deadline());
     status.stages().stream()
         .filter(s -> s.name().equals(gate.name()))

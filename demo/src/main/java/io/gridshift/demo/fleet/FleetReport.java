@@ -3,8 +3,10 @@ package io.gridshift.demo.fleet;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.gridshift.workflows.common.AuditEntry;
+import io.gridshift.workflows.fleet.FleetSpec;
 import io.gridshift.workflows.fleet.FleetStatus;
 import io.gridshift.workflows.fleet.FleetStatus.GridStatus;
+import io.gridshift.workflows.fleet.plan.FailureBudgets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -87,11 +89,15 @@ public record FleetReport(
   public record Budget(String stage, int maxFailures, int failed, int refused) {}
 
   /**
-   * Builds the report from the fleet's final status, the demo's checks per grid path, the schedule
-   * id and the demo's wall time.
+   * Builds the report from the fleet's final status and its spec, the demo's checks per grid path,
+   * the schedule id and the demo's wall time.
    */
   public static FleetReport of(
-      FleetStatus status, Map<String, GridCheck> checks, String scheduleId, double wallSeconds) {
+      FleetStatus status,
+      FleetSpec spec,
+      Map<String, GridCheck> checks,
+      String scheduleId,
+      double wallSeconds) {
     Map<String, String> agents =
         status.agents() == null
             ? Map.of()
@@ -120,7 +126,7 @@ public record FleetReport(
         clusters,
         status.stages().stream().map(FleetReport::stage).toList(),
         grids,
-        budget(status));
+        budget(status, spec));
   }
 
   private static Grid grid(GridStatus g, GridCheck check, String clusterAgent) {
@@ -158,16 +164,44 @@ public record FleetReport(
   }
 
   /**
-   * The failure budget as the fleet workflow kept it: its last stage's {@code maxFailures} and
-   * failures, plus how many grids its plan refused (a refusal leaves its stage in the workflow, so
-   * it is shown beside the budget rather than in it).
+   * The failure budget as the fleet workflow keeps it: the stage it reports while running, or, once
+   * it ended (then it reports none), its last stage that ran, with {@code maxFailures} by the
+   * workflow's rule ({@link FailureBudgets}) and the grids of it that FAILED. Beside it, how many
+   * grids the plan refused (a refusal leaves its stage in the workflow, so it is not in the
+   * budget).
    */
-  static Budget budget(FleetStatus status) {
+  static Budget budget(FleetStatus status, FleetSpec spec) {
     int refused = (int) status.grids().stream().filter(g -> g.state().equals(REFUSED)).count();
     FleetStatus.Budget b = status.budget();
-    return b == null
-        ? new Budget(null, 0, 0, refused)
-        : new Budget(b.stage(), b.maxFailures(), b.failed(), refused);
+    if (b != null) {
+      return new Budget(b.stage(), b.maxFailures(), b.failed(), refused);
+    }
+    FleetStatus.StageStatus last = null;
+    for (FleetStatus.StageStatus s : status.stages()) {
+      if (s.startedAt() != null) {
+        last = s;
+      }
+    }
+    if (last == null) {
+      return new Budget(null, 0, 0, refused);
+    }
+    String name = last.name();
+    String maxFailures =
+        spec.stages().stream()
+            .filter(s -> s.name().equals(name))
+            .map(FleetSpec.StageSpec::maxFailures)
+            .findFirst()
+            .orElse(null);
+    int failed =
+        (int)
+            status.grids().stream()
+                .filter(g -> name.equals(g.stage()) && g.state().equals("FAILED"))
+                .count();
+    return new Budget(
+        name,
+        FailureBudgets.maxFailures(maxFailures == null ? "0" : maxFailures, last.grids().size()),
+        failed,
+        refused);
   }
 
   /**

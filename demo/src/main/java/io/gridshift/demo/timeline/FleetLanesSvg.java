@@ -32,8 +32,9 @@ final class FleetLanesSvg {
   private static final String STAGE_FILL = "#4a5a6a";
   private static final String BAKE_FILL = "#aab7c4";
 
-  /** A bar placed in its lane's sub-row. */
-  private record PlacedBar(Bar bar, int subRow, double x1, double x2, String label) {}
+  /** A bar placed in its lane's sub-row, its label right of it or, near the edge, left of it. */
+  private record PlacedBar(
+      Bar bar, int subRow, double x1, double x2, String label, boolean labelLeft) {}
 
   /** A lane with its bars packed. */
   private record PackedLane(FleetLanes.Lane lane, List<PlacedBar> bars, int subRows) {}
@@ -94,9 +95,12 @@ final class FleetLanesSvg {
       double x1 = axis.x(bar.start());
       double x2 = refused(bar) ? x1 + REFUSED_PX : Math.max(x1 + 1, axis.x(endOf(bar, end)));
       String label = label(bar, end);
-      double extent = x2 + LABEL_GAP_PX + Layout.textWidth(label, 11);
+      double labelWidth = LABEL_GAP_PX + Layout.textWidth(label, 11);
+      boolean left = x2 + labelWidth > WIDTH && x1 - labelWidth >= PLOT_LEFT;
+      double from = left ? x1 - labelWidth : x1;
+      double extent = left ? x2 : x2 + labelWidth;
       int row = 0;
-      while (row < rowEnds.size() && rowEnds.get(row) > x1 - LABEL_GAP_PX) {
+      while (row < rowEnds.size() && rowEnds.get(row) > from - LABEL_GAP_PX) {
         row++;
       }
       if (row == rowEnds.size()) {
@@ -104,7 +108,7 @@ final class FleetLanesSvg {
       } else {
         rowEnds.set(row, extent);
       }
-      placed.add(new PlacedBar(bar, row, x1, x2, label));
+      placed.add(new PlacedBar(bar, row, x1, x2, label, left));
     }
     return new PackedLane(lane, placed, Math.max(MIN_SUB_ROWS, rowEnds.size()));
   }
@@ -301,11 +305,13 @@ final class FleetLanesSvg {
         "text",
         p.label(),
         "x",
-        p.x2() + LABEL_GAP_PX,
+        p.labelLeft() ? p.x1() - LABEL_GAP_PX : p.x2() + LABEL_GAP_PX,
         "y",
         mid,
         "font-size",
         11,
+        "text-anchor",
+        p.labelLeft() ? "end" : "start",
         "class",
         "grid-label");
   }

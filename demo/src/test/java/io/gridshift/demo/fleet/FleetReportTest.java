@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gridshift.starter.Json;
+import io.gridshift.workflows.fleet.FleetSpec;
+import io.gridshift.workflows.fleet.FleetStatus;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,10 +16,13 @@ import org.junit.jupiter.api.Test;
  * preflight did not refuse upgraded and nothing was lost.
  */
 class FleetReportTest {
+  private static final FleetSpec SPEC =
+      FleetDemoSpec.build("alice", Instant.parse("2026-12-07T05:34:00Z"));
+
   @Test
   void theReportHoldsFleetClustersStagesGridsAndBudgetAsTheIssueNamesThem() throws Exception {
     FleetReport report =
-        FleetReport.of(FinishedFleet.completed(), allKept(), "fleet-shop-schedule", 412.34);
+        FleetReport.of(FinishedFleet.completed(), SPEC, allKept(), "fleet-shop-schedule", 412.34);
 
     JsonNode json = Json.mapper().readTree(Json.mapper().writeValueAsString(report));
 
@@ -66,7 +72,7 @@ class FleetReportTest {
     checks.put(
         "us-1/billing/rates", new GridCheck("us-1/billing/rates", 2000, 1L, null, null, null));
 
-    assertThat(FleetReport.of(FinishedFleet.completed(), checks, "s", 1).success()).isFalse();
+    assertThat(FleetReport.of(FinishedFleet.completed(), SPEC, checks, "s", 1).success()).isFalse();
   }
 
   @Test
@@ -74,7 +80,7 @@ class FleetReportTest {
     Map<String, GridCheck> checks = allKept();
     checks.put("eu-1/shop/carts", new GridCheck("eu-1/shop/carts", 2000, 0L, 3L, 0L, null));
 
-    assertThat(FleetReport.of(FinishedFleet.completed(), checks, "s", 1).success()).isFalse();
+    assertThat(FleetReport.of(FinishedFleet.completed(), SPEC, checks, "s", 1).success()).isFalse();
   }
 
   @Test
@@ -83,14 +89,18 @@ class FleetReportTest {
     checks.put(
         "ap-1/shop/prices", new GridCheck("ap-1/shop/prices", 2000, null, null, null, "timeout"));
 
-    assertThat(FleetReport.of(FinishedFleet.completed(), checks, "s", 1).success()).isFalse();
+    assertThat(FleetReport.of(FinishedFleet.completed(), SPEC, checks, "s", 1).success()).isFalse();
   }
 
   @Test
   void aFailedGridThatWasNotRefusedFailsTheDemoEvenWhenTheFleetCompleted() {
     FleetReport report =
         FleetReport.of(
-            FinishedFleet.withGrid("us-1/billing/rates", "FAILED", "COMPLETED"), allKept(), "s", 1);
+            FinishedFleet.withGrid("us-1/billing/rates", "FAILED", "COMPLETED"),
+            SPEC,
+            allKept(),
+            "s",
+            1);
 
     assertThat(report.success()).isFalse();
     assertThat(report.budget().failed()).as("the workflow's count").isEqualTo(1);
@@ -100,9 +110,38 @@ class FleetReportTest {
   void aHaltedFleetFailsTheDemo() {
     FleetReport report =
         FleetReport.of(
-            FinishedFleet.withGrid("us-1/billing/rates", "SUCCEEDED", "HALTED"), allKept(), "s", 1);
+            FinishedFleet.withGrid("us-1/billing/rates", "SUCCEEDED", "HALTED"),
+            SPEC,
+            allKept(),
+            "s",
+            1);
 
     assertThat(report.success()).isFalse();
+  }
+
+  @Test
+  void anEndedFleetReportsItsLastStagesBudgetByTheWorkflowsRule() {
+    FleetStatus ended = FinishedFleet.completed();
+    FleetStatus noBudget =
+        new FleetStatus(
+            ended.fleetId(),
+            ended.name(),
+            ended.phase(),
+            ended.message(),
+            null,
+            ended.versions(),
+            ended.stages(),
+            ended.grids(),
+            ended.agents(),
+            null,
+            null,
+            false,
+            null,
+            ended.audit());
+
+    FleetReport.Budget budget = FleetReport.of(noBudget, SPEC, allKept(), "s", 1).budget();
+
+    assertThat(budget).isEqualTo(new FleetReport.Budget("rest", 1, 0, 1));
   }
 
   /** Every grid read back whole; probes on the two eu-1 grids with nothing lost. */
