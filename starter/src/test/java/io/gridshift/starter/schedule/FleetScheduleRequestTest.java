@@ -74,7 +74,7 @@ class FleetScheduleRequestTest {
         .anySatisfy(
             p -> assertThat(p).startsWith("catch-up window '5s' is not a duration of 10s or more"))
         .anySatisfy(p -> assertThat(p).startsWith("--paused needs --note TEXT"))
-        .anySatisfy(p -> assertThat(p).startsWith("fleet spec name 'Weekly' is not a DNS label"))
+        .anySatisfy(p -> assertThat(p).startsWith("name 'Weekly' is not a valid fleet name"))
         .hasSize(9);
     assertThat(request("x", List.of(), List.of(), null, null, null).problems())
         .containsExactly(
