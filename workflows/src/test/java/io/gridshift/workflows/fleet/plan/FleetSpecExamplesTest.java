@@ -2,9 +2,11 @@ package io.gridshift.workflows.fleet.plan;
 
 import static io.gridshift.workflows.fleet.plan.Fleets.grid;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.gridshift.workflows.fleet.DiscoveredGrid;
 import io.gridshift.workflows.fleet.FleetSpec;
@@ -78,13 +80,21 @@ class FleetSpecExamplesTest {
         .isEqualTo(Instant.parse("2026-12-26T23:00:00Z"));
   }
 
+  @Test
+  void aMisspelledFieldFailsTheReadSoNoExampleCarriesOne() {
+    String typo = "name: x\nstages:\n  - name: all\n    maxParalel: 2\n";
+    assertThatThrownBy(() -> mapper(false).readValue(typo, FleetSpec.class))
+        .isInstanceOf(UnrecognizedPropertyException.class)
+        .hasMessageContaining("maxParalel");
+  }
+
   private static FleetSpec read(Path file) throws IOException {
-    ObjectMapper mapper =
-        file.toString().endsWith(".json")
-            ? new ObjectMapper()
-            : new ObjectMapper(new YAMLFactory());
+    return mapper(file.toString().endsWith(".json")).readValue(file.toFile(), FleetSpec.class);
+  }
+
+  private static ObjectMapper mapper(boolean json) {
+    ObjectMapper mapper = json ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
     GridKinds.registerWith(mapper);
-    mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    return mapper.readValue(file.toFile(), FleetSpec.class);
+    return mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   }
 }
