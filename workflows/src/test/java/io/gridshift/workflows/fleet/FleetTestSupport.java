@@ -92,6 +92,7 @@ abstract class FleetTestSupport {
     agent("eu-1", "a", "b");
     agent("us-1", "c", "d");
     agent("big-1", BIG.toArray(String[]::new));
+    moreWorkers();
     env.start();
   }
 
@@ -109,6 +110,9 @@ abstract class FleetTestSupport {
   protected void register(Worker workflows) {
     GridKinds.registerWorkflows(workflows, VisibilityOptions.NONE);
   }
+
+  /** Creates any further worker a test needs, before the environment starts. */
+  protected void moreWorkers() {}
 
   private void agent(String cluster, String... grids) {
     FleetDiscoveryActivities discovery =
@@ -217,7 +221,7 @@ abstract class FleetTestSupport {
     for (int i = 0; i < 400; i++) {
       FleetStatus s = null;
       try {
-        s = stub.query("status", FleetStatus.class);
+        s = latest(stub).query("status", FleetStatus.class);
       } catch (RuntimeException notYet) {
         // The run is continuing as new.
       }
@@ -227,6 +231,19 @@ abstract class FleetTestSupport {
       env.sleep(Duration.ofSeconds(1));
     }
     throw new AssertionError("the fleet never reached the expected state");
+  }
+
+  /**
+   * The fleet's current run: a stub from {@code start} stays bound to the first run, which a
+   * continue-as-new closes.
+   */
+  protected WorkflowStub latest(WorkflowStub fleet) {
+    return client.newUntypedWorkflowStub(fleet.getExecution().getWorkflowId());
+  }
+
+  /** The run id of the fleet's current run. */
+  protected String currentRun(WorkflowStub fleet) {
+    return latest(fleet).describe().getExecution().getRunId();
   }
 
   /** The echo child of grid {@code path} ({@code cluster/apps/name}), as a single upgrade. */
