@@ -74,8 +74,8 @@ final class ProgressPrinter {
   private String describe(AuditEntry a, String workflowId) {
     String why = a.comment() == null || a.comment().isBlank() ? "" : ": \"" + a.comment() + "\"";
     return switch (a.action()) {
-      // A fleet's grid controls; a single upgrade's audit never holds them.
-      case GATE_OPENED, APPROVED, REJECTED, SKIPPED, RETRIED -> null;
+      case GATE_OPENED, APPROVED, REJECTED -> null;
+      case SKIPPED, RETRIED -> null; // a fleet's grid actions: a single upgrade never has them
       case EXPIRED -> String.format("  gate %-18s expired: nobody decided in time", a.gate());
       case PAUSED ->
           String.format(
