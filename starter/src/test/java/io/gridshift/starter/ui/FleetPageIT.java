@@ -28,12 +28,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The operations page's fleet view in a real headless Chromium, against the real REST service over
  * the in-process Temporal running a stand-in fleet workflow ({@link FakeFleetWorkflow}) waiting at
- * gate {@code stage-canary}: the page shows the stages, the grids (the refused one with its
- * reason), the agents and the gate; an approver's click on Approve moves the fleet on and the audit
- * names them; a control the approver's role does not allow is refused with the server's reason.
+ * gate {@code canary}: the page shows the stages, the grids (the refused one with its reason), the
+ * agents and the gate; an approver's click on Approve moves the fleet on and the audit names them;
+ * a control the approver's role does not allow is refused with the server's reason.
  */
 class FleetPageIT {
-  private static final String GATE = "stage-canary";
+  private static final String GATE = "canary";
 
   private static WorkflowClient temporal;
   private static RestServerFixture server;
