@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.gridshift.workflows.common.InvalidRequestException;
 import io.gridshift.workflows.fleet.FleetSpec;
+import io.gridshift.workflows.fleet.plan.FleetSpecProblems;
 import io.gridshift.workflows.kinds.GridKinds;
 import io.gridshift.workflows.request.UpgradeRequest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Reads a fleet spec as a person writes it, in YAML or JSON, into a {@link FleetSpec}: every
@@ -25,14 +25,11 @@ import java.util.regex.Pattern;
  *       record (the mapper knows every kind through {@code GridKinds.registerWith}).
  *   <li>The caller (when known) is recorded as {@code requestedBy}, and {@code dryRun} is set when
  *       asked for.
- *   <li>The name is checked here, because the workflow id is made of it; the rest of the spec is
- *       the fleet workflow's to judge, at plan time, where every problem is shown in the plan.
+ *   <li>The spec is judged by the fleet's own rules ({@link FleetSpecProblems}, the ones the
+ *       workflow applies), so an invalid spec is refused with every problem before anything starts.
  * </ol>
  */
 public final class FleetSpecReader {
-  /** A DNS label, as the spec's Javadoc asks: the name goes into the workflow id. */
-  private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
-
   private static final YAMLMapper YAML = new YAMLMapper();
 
   private FleetSpecReader() {}
@@ -76,7 +73,7 @@ public final class FleetSpecReader {
       problems.add("the fleet spec cannot be read: " + e.getMessage());
       throw new InvalidRequestException(problems);
     }
-    problems.addAll(nameProblems(spec == null ? null : spec.name()));
+    problems.addAll(ruleProblems(spec));
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }
@@ -139,18 +136,15 @@ public final class FleetSpecReader {
     }
   }
 
-  private static List<String> nameProblems(String name) {
-    if (name == null || name.isBlank()) {
-      return List.of("name is required: the fleet's name, a DNS label such as 'prod-q3'");
+  /**
+   * The spec's problems by the fleet's own rules ({@link FleetSpecProblems}, which the workflow
+   * applies too); none when it trips over a value left half-read (its read problems say why).
+   */
+  private static List<String> ruleProblems(FleetSpec spec) {
+    try {
+      return FleetSpecProblems.problems(spec, GridKinds.names());
+    } catch (RuntimeException e) {
+      return List.of();
     }
-    if (!NAME.matcher(name).matches()) {
-      return List.of(
-          "name '"
-              + name
-              + "' is not a DNS label (lower-case letters, digits and '-', at most 63, starting"
-              + " and ending with a letter or digit); it becomes the workflow id "
-              + "fleet-<name>");
-    }
-    return List.of();
   }
 }

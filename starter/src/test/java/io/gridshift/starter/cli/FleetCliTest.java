@@ -104,15 +104,11 @@ class FleetCliTest {
 
   @Test
   void aFleetThatCannotStartFailsTheDryRunWithItsReason() throws Exception {
-    String spec =
-        file(
-            "empty.json",
-            FleetSpecsForTests.json("cli-empty")
-                .replaceFirst("\"explicit\": \\[[^]]*]", "\"explicit\": []"));
+    String spec = file("empty.json", FleetSpecsForTests.jsonAllRefused("cli-empty"));
     CliRunner.Result result = direct.run("fleet", "start", "--file", spec, "--dry-run");
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILED);
     assertThat(result.err())
-        .contains("ended FAILED: no grid matches")
+        .contains("ended FAILED: every grid was refused")
         .contains("nothing was changed");
   }
 
@@ -136,17 +132,17 @@ class FleetCliTest {
     assertThat(status.out())
         .contains("phase WAITING_APPROVAL")
         .contains("budget: 1 of 1 failures left in stage canary (0 failed)")
-        .contains("Gate 'stage-canary' is open until")
-        .contains("approve: ./gridshift fleet approve " + id + " stage-canary\n")
-        .containsPattern("GATE_OPENED\\s+stage-canary\\s+gridshift");
+        .contains("Gate 'canary' is open until")
+        .contains("approve: ./gridshift fleet approve " + id + " canary\n")
+        .containsPattern("GATE_OPENED\\s+canary\\s+gridshift");
 
-    CliRunner.Result wrongGate = direct.run("fleet", "approve", id, "stage-rest");
+    CliRunner.Result wrongGate = direct.run("fleet", "approve", id, "rest");
     assertThat(wrongGate.exitCode()).isEqualTo(ExitCodes.CONFLICT);
-    assertThat(wrongGate.err()).contains("the open gate is 'stage-canary'");
+    assertThat(wrongGate.err()).contains("the open gate is 'canary'");
     CliRunner.Result approved =
-        direct.run("fleet", "approve", id, "stage-canary", "--comment", "go", "--by", "bob");
+        direct.run("fleet", "approve", id, "canary", "--comment", "go", "--by", "bob");
     assertThat(approved.exitCode()).as(approved.toString()).isZero();
-    assertThat(approved.out()).contains("APPROVED: gate 'stage-canary' of " + id + " by bob");
+    assertThat(approved.out()).contains("APPROVED: gate 'canary' of " + id + " by bob");
     awaitFleet(id, s -> s.phase() == FleetStatus.FleetPhase.RUNNING);
 
     assertThat(direct.run("fleet", "resume", id).exitCode()).isEqualTo(ExitCodes.CONFLICT);
@@ -193,15 +189,14 @@ class FleetCliTest {
     assertThat(list.out())
         .containsPattern(
             id
-                + "\\s+cli-rest\\s+RUNNING\\s+WAITING_APPROVAL\\s+\\S+\\s+canary\\s+stage-canary\\s+0 done, 0 failed of 3");
+                + "\\s+cli-rest\\s+RUNNING\\s+WAITING_APPROVAL\\s+\\S+\\s+canary\\s+canary\\s+0 done, 0 failed of 3");
     CliRunner.Result status = rest("bob", "fleet", "status", id);
-    assertThat(status.out())
-        .contains("approve: ./gridshift fleet approve " + id + " stage-canary\n");
+    assertThat(status.out()).contains("approve: ./gridshift fleet approve " + id + " canary\n");
 
-    CliRunner.Result approveAsRequester = rest("alice", "fleet", "approve", id, "stage-canary");
+    CliRunner.Result approveAsRequester = rest("alice", "fleet", "approve", id, "canary");
     assertThat(approveAsRequester.exitCode()).isEqualTo(ExitCodes.DENIED);
-    CliRunner.Result approved = rest("bob", "fleet", "approve", id, "stage-canary");
-    assertThat(approved.out()).contains("APPROVED: gate 'stage-canary' of " + id + " by bob");
+    CliRunner.Result approved = rest("bob", "fleet", "approve", id, "canary");
+    assertThat(approved.out()).contains("APPROVED: gate 'canary' of " + id + " by bob");
     awaitFleet(id, s -> s.phase() == FleetStatus.FleetPhase.RUNNING);
     CliRunner.Result skipped = rest("alice", "fleet", "skip", id, "eu/apps/dg2");
     assertThat(skipped.out()).contains("skip: grid eu/apps/dg2 of " + id + " by alice");
@@ -218,7 +213,9 @@ class FleetCliTest {
     String bad = file("bad.yaml", "name: Bad_Name\nsurprise: 1\n");
     CliRunner.Result direct = FleetCliTest.direct.run("fleet", "start", "--file", bad);
     assertThat(direct.exitCode()).as(direct.toString()).isEqualTo(ExitCodes.INVALID);
-    assertThat(direct.err()).contains("unknown field 'surprise'").contains("not a DNS label");
+    assertThat(direct.err())
+        .contains("unknown field 'surprise'")
+        .contains("is not a valid fleet name");
     CliRunner.Result viaServer = rest("alice", "fleet", "start", "--file", bad);
     assertThat(viaServer.exitCode()).as(viaServer.toString()).isEqualTo(ExitCodes.INVALID);
     assertThat(viaServer.err()).contains("unknown field 'surprise'");

@@ -32,6 +32,7 @@ class LauncherHelpTest {
     assertThat(text).contains("help cli");
     assertThat(text)
         .as("launcher help")
-        .containsPattern("fleet start\\|status\\|list\\|approve\\|reject\\|pause\\|resume\\|abort\\|skip\\|retry");
+        .containsPattern(
+            "fleet start\\|status\\|list\\|approve\\|reject\\|pause\\|resume\\|abort\\|skip\\|retry");
   }
 }

@@ -31,7 +31,7 @@ import java.util.Set;
  * A stand-in for the fleet workflow, to test the front door (CLI, REST, ops page) on its contract
  * while the real implementation is written. It plans the spec's explicit grids into its stages (a
  * grid whose name starts {@value #REFUSED} is refused at plan; a spec with no grids fails to plan),
- * stops there for a dry run, else waits at gate {@code stage-<name>} before a stage with an
+ * stops there for a dry run, else waits at the gate named as the stage before a stage with an
  * approval and then runs the first stage's grids until aborted. Its updates refuse as the contract
  * says (gate not open, four-eyes, not paused, unknown grid...), with who and why in the audit.
  */
@@ -64,7 +64,7 @@ public class FakeFleetWorkflow implements FleetUpgradeWorkflow {
     StageSpec first = spec.stages().get(0);
     currentStage = first.name();
     if (first.approval() != null) {
-      openGate("stage-" + first.name(), first.approval());
+      openGate(first.name(), first.approval());
       setStage(first.name(), "WAITING_APPROVAL");
       Workflow.await(() -> approved != null || aborted);
       gate = null;
@@ -105,6 +105,11 @@ public class FakeFleetWorkflow implements FleetUpgradeWorkflow {
       } else {
         left.add(g);
       }
+    }
+    if (left.isEmpty()) {
+      phase = FleetPhase.FAILED;
+      message = "every grid was refused at plan; nothing to upgrade";
+      return;
     }
     for (StageSpec stage : spec.stages()) {
       int take = stage.count() == null ? left.size() : Math.min(stage.count(), left.size());
@@ -353,9 +358,14 @@ public class FakeFleetWorkflow implements FleetUpgradeWorkflow {
 
   private AuditEntry gridAction(GridAction action, String state) {
     grids.replaceAll(g -> g.path().equals(action.grid()) ? withState(g, state, null) : g);
-    // The contract's audit actions name no skip or retry: the fake records the grid as its gate.
     AuditEntry entry =
-        new AuditEntry(now(), action.grid(), null, action.by(), action.comment(), state);
+        new AuditEntry(
+            now(),
+            action.grid(),
+            state.equals("SKIPPED") ? AuditEntry.Action.SKIPPED : AuditEntry.Action.RETRIED,
+            action.by(),
+            action.comment(),
+            null);
     audit.add(entry);
     return entry;
   }

@@ -53,4 +53,12 @@ public final class FleetSpecsForTests {
         """
         .formatted(name);
   }
+
+  /** The JSON spec with only its refused grid: the fake's plan fails. */
+  public static String jsonAllRefused(String name) {
+    return json(name)
+        .replaceAll(
+            "\\{\"cluster\": \"eu\", \"namespace\": \"apps\", \"name\": \"dg[12]\", \"kind\": \"infinispan\"},\\s*",
+            "");
+  }
 }

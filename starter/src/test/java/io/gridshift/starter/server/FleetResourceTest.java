@@ -65,14 +65,12 @@ class FleetResourceTest extends ServerTestSupport {
 
   @Test
   void dryRunOfAFleetThatCannotStartIs422WithThePlan() {
-    String spec =
-        FleetSpecsForTests.json("front-empty")
-            .replaceFirst("\"explicit\": \\[[^]]*]", "\"explicit\": []");
+    String spec = FleetSpecsForTests.jsonAllRefused("front-empty");
     JsonNode body = error(post("alice", "/api/fleets?dryRun=true", spec), 422);
     assertThat(body.path("message").asText())
         .contains("ended FAILED")
         .contains("nothing was changed");
-    assertThat(body.path("problems").get(0).asText()).contains("no grid matches");
+    assertThat(body.path("problems").get(0).asText()).contains("every grid was refused");
     assertThat(body.path("plan").path("phase").asText()).isEqualTo("FAILED");
   }
 
@@ -84,7 +82,7 @@ class FleetResourceTest extends ServerTestSupport {
         .contains("childDefaults.couchbase: unknown kind 'couchbase'")
         .contains("unknown field 'surprise'")
         .contains("stages: expected an object, got 3")
-        .contains("name 'Not_A_Label' is not a DNS label");
+        .contains("name 'Not_A_Label' is not a valid fleet name");
     JsonNode malformed = error(post("alice", "/api/fleets", "{\"name\": "), 422);
     assertThat(malformed.path("problems").get(0).asText()).contains("not valid JSON");
   }
@@ -98,7 +96,7 @@ class FleetResourceTest extends ServerTestSupport {
     error(post("bob", "/api/fleets/" + id + "/pause", "{}"), 403);
     error(post("bob", "/api/fleets/" + id + "/grids/eu/apps/dg2/skip", "{}"), 403);
     JsonNode refused =
-        error(post("alice", "/api/fleets/" + id + "/gates/stage-canary/approve", "{}"), 403);
+        error(post("alice", "/api/fleets/" + id + "/gates/canary/approve", "{}"), 403);
     assertThat(refused.path("message").asText()).contains("needs role approver");
     assertThat(get(null, "/api/fleets").getStatus()).isEqualTo(401);
     assertThat(get("bob", "/api/fleets/" + id).getStatus()).isEqualTo(200);
@@ -111,14 +109,13 @@ class FleetResourceTest extends ServerTestSupport {
   void approveRecordsTheCallerAndAWrongGateIs409() {
     String id = startFleet("front-approve");
     awaitGate(id);
-    JsonNode wrong =
-        error(post("bob", "/api/fleets/" + id + "/gates/stage-rest/approve", "{}"), 409);
-    assertThat(wrong.path("message").asText()).contains("the open gate is 'stage-canary'");
+    JsonNode wrong = error(post("bob", "/api/fleets/" + id + "/gates/rest/approve", "{}"), 409);
+    assertThat(wrong.path("message").asText()).contains("the open gate is 'canary'");
 
     Response r =
         post(
             "bob",
-            "/api/fleets/" + id + "/gates/stage-canary/approve",
+            "/api/fleets/" + id + "/gates/canary/approve",
             "{\"comment\": \"go\", \"by\": \"mallory\"}");
     JsonNode entry = json(r);
     assertThat(r.getStatus()).as("%s", entry).isEqualTo(200);
@@ -139,9 +136,9 @@ class FleetResourceTest extends ServerTestSupport {
     String id = json(started).path("workflowId").asText();
     awaitGate(id);
     JsonNode refused =
-        error(post("admin", "/api/fleets/" + id + "/gates/stage-canary/approve", "{}"), 403);
+        error(post("admin", "/api/fleets/" + id + "/gates/canary/approve", "{}"), 403);
     assertThat(refused.path("message").asText()).contains("four-eyes").contains("admin");
-    Response ok = post("carol", "/api/fleets/" + id + "/gates/stage-canary/reject", "{}");
+    Response ok = post("carol", "/api/fleets/" + id + "/gates/canary/reject", "{}");
     assertThat(ok.getStatus()).isEqualTo(200);
     ok.close();
   }
@@ -181,8 +178,8 @@ class FleetResourceTest extends ServerTestSupport {
   void unknownFleetIs404Everywhere() {
     String path = "/api/fleets/fleet-nowhere";
     assertThat(error(get("bob", path), 404).path("message").asText()).contains("fleet-nowhere");
-    error(post("bob", path + "/gates/stage-canary/approve", "{}"), 404);
-    error(post("bob", path + "/gates/stage-canary/reject", "{}"), 404);
+    error(post("bob", path + "/gates/canary/approve", "{}"), 404);
+    error(post("bob", path + "/gates/canary/reject", "{}"), 404);
     error(post("alice", path + "/pause", "{}"), 404);
     error(post("alice", path + "/resume", "{}"), 404);
     error(post("alice", path + "/abort", "{}"), 404);
@@ -205,7 +202,7 @@ class FleetResourceTest extends ServerTestSupport {
     assertThat(fleet.path("name").asText()).isEqualTo("front-list");
     assertThat(fleet.path("status").asText()).isEqualTo("RUNNING");
     assertThat(fleet.path("phase").asText()).isEqualTo("WAITING_APPROVAL");
-    assertThat(fleet.path("openGate").asText()).isEqualTo("stage-canary");
+    assertThat(fleet.path("openGate").asText()).isEqualTo("canary");
     assertThat(fleet.path("grids").asInt()).isEqualTo(3);
     abort(id);
   }
@@ -233,9 +230,7 @@ class FleetResourceTest extends ServerTestSupport {
 
   private static JsonNode awaitGate(String id) {
     return awaitFleet(
-        id,
-        "gate stage-canary",
-        s -> "stage-canary".equals(s.path("openGate").path("name").asText()));
+        id, "gate canary", s -> "canary".equals(s.path("openGate").path("name").asText()));
   }
 
   private static JsonNode grid(JsonNode status, String path) {
