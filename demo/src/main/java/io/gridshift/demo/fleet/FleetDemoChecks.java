@@ -40,7 +40,9 @@ final class FleetDemoChecks {
 
   /** Creates every grid (all at once: the clusters start their pods side by side), then loads. */
   void createAndLoad() throws Exception {
-    out.printf("%nCreating %d grids in %d clusters:%n", FleetLayout.grids().size(), 3);
+    out.printf(
+        "%nCreating %d grids in %d clusters:%n",
+        FleetLayout.grids().size(), FleetLayout.clusters().size());
     for (DemoGridPlan plan : FleetLayout.grids()) {
       KubernetesClient kube = sandbox.cluster(plan.cluster()).client();
       ensureNamespace(kube, plan.namespace());

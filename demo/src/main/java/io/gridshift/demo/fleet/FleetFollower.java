@@ -7,6 +7,7 @@ import io.gridshift.workflows.common.OpenGate;
 import io.gridshift.workflows.fleet.FleetStatus;
 import io.gridshift.workflows.fleet.FleetStatus.GridStatus;
 import io.gridshift.workflows.fleet.FleetStatus.StageStatus;
+import io.gridshift.workflows.fleet.FleetUpgradeWorkflow;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.HashMap;
@@ -21,6 +22,10 @@ import java.util.Set;
  * window). At a gate it prints what waits behind it, then, with {@code --yes}, approves it as user
  * {@code demo} through {@link FleetService} (what {@code ./gridshift fleet approve} calls);
  * without, it prints the commands that decide it and waits for someone to run one.
+ *
+ * <p>Gate {@value FleetUpgradeWorkflow#HALTED_GATE} (failures over a stage's budget) is the one
+ * {@code --yes} does not approve: approving would skip the failed grids and go on, so it rejects it
+ * instead and the fleet ends aborted, its failures shown, as a person reading them would want.
  */
 final class FleetFollower {
   private static final Set<FleetStatus.FleetPhase> ENDED =
@@ -124,7 +129,15 @@ final class FleetFollower {
           "  Failure budget of stage %s: %d of %d used.%n",
           status.budget().stage(), status.budget().failed(), status.budget().maxFailures());
     }
-    if (approveAll) {
+    if (approveAll && gate.name().equals(FleetUpgradeWorkflow.HALTED_GATE)) {
+      out.printf(
+          "  --yes does not skip failed grids: rejecting, the fleet stops here, as with:%n    %s%n",
+          commands.fleetDecide("reject", status.fleetId(), gate.name()));
+      fleets.reject(
+          status.fleetId(),
+          new GateDecision(
+              gate.name(), "demo", "over the failure budget: ./gridshift demo fleet --yes stops"));
+    } else if (approveAll) {
       out.printf(
           "  --yes: approving as 'demo', as a person would with:%n    %s%n",
           commands.fleetDecide("approve", status.fleetId(), gate.name()));
