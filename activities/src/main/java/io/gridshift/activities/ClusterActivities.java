@@ -1,5 +1,6 @@
 package io.gridshift.activities;
 
+import io.gridshift.activities.fleet.FleetDiscoveryActivitiesImpl;
 import io.gridshift.activities.hazelcast.HazelcastActivitiesImpl;
 import io.gridshift.activities.infinispan.InfinispanDataActivitiesImpl;
 import io.gridshift.activities.kubernetes.InfinispanDeployActivitiesImpl;
@@ -20,6 +21,7 @@ public final class ClusterActivities {
         new KubernetesActivitiesImpl(cluster),
         new InfinispanDeployActivitiesImpl(cluster),
         new InfinispanDataActivitiesImpl(cluster),
-        new HazelcastActivitiesImpl(cluster));
+        new HazelcastActivitiesImpl(cluster),
+        new FleetDiscoveryActivitiesImpl(cluster));
   }
 }

@@ -75,6 +75,7 @@ final class ProgressPrinter {
     String why = a.comment() == null || a.comment().isBlank() ? "" : ": \"" + a.comment() + "\"";
     return switch (a.action()) {
       case GATE_OPENED, APPROVED, REJECTED -> null;
+      case SKIPPED, RETRIED -> null; // a fleet's grid actions: a single upgrade never has them
       case EXPIRED -> String.format("  gate %-18s expired: nobody decided in time", a.gate());
       case PAUSED ->
           String.format(

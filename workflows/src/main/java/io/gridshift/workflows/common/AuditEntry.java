@@ -22,6 +22,10 @@ public record AuditEntry(
     REFUSED,
     PAUSED,
     RESUMED,
-    ABORT_REQUESTED
+    ABORT_REQUESTED,
+    /** A fleet's grid skipped by a person: it is not upgraded. */
+    SKIPPED,
+    /** A fleet's grid queued again by a person. */
+    RETRIED
   }
 }

@@ -17,8 +17,11 @@ import java.util.Map;
  *     KEEP_WAITING to wait longer)
  * @param onTimeout what an expired gate does: abort (with compensation where it is safe) or keep
  *     waiting
+ * @param autoApprover who an AUTO pass is attributed to in the audit log; null means {@code
+ *     gridshift}. A fleet sets it to the person who approved the fleet stage the upgrade runs in
  */
-public record GatePolicy(Approval approval, String timeout, TimeoutAction onTimeout) {
+public record GatePolicy(
+    Approval approval, String timeout, TimeoutAction onTimeout, String autoApprover) {
 
   /** Default deadline of a gate that requires approval. */
   public static final String DEFAULT_TIMEOUT = "24h";
@@ -28,6 +31,11 @@ public record GatePolicy(Approval approval, String timeout, TimeoutAction onTime
 
   /** Longest gate timeout a request may set. */
   public static final Duration MAX_TIMEOUT = Duration.ofDays(30);
+
+  /** A policy whose AUTO passes are attributed to {@code gridshift}. */
+  public GatePolicy(Approval approval, String timeout, TimeoutAction onTimeout) {
+    this(approval, timeout, onTimeout, null);
+  }
 
   public GatePolicy {
     if (approval == null) {
@@ -66,9 +74,18 @@ public record GatePolicy(Approval approval, String timeout, TimeoutAction onTime
     return new GatePolicy(Approval.AUTO, null, null);
   }
 
+  /** This policy passing at once, attributed to {@code approver}. */
+  public GatePolicy autoBy(String approver) {
+    return new GatePolicy(Approval.AUTO, timeout, onTimeout, approver);
+  }
+
   /** Problems with this policy, empty when valid. */
   public List<String> problems(String field) {
     List<String> problems = new ArrayList<>();
+    String approver = Limits.identityProblem(field + ".autoApprover", autoApprover);
+    if (autoApprover != null && approver != null) {
+      problems.add(approver);
+    }
     Duration d;
     try {
       d = Durations.parse(timeout);

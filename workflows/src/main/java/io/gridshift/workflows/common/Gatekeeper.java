@@ -96,8 +96,9 @@ public final class Gatekeeper {
    */
   public Result pass(String gate, GatePolicy policy, Phase phaseWhileOpen) {
     if (policy.approval() == GatePolicy.Approval.AUTO) {
+      String by = policy.autoApprover() == null ? SYSTEM : policy.autoApprover();
       AuditEntry auto =
-          record(gate, AuditEntry.Action.APPROVED, SYSTEM, "passed automatically (policy AUTO)");
+          record(gate, AuditEntry.Action.APPROVED, by, "passed automatically (policy AUTO)");
       return new Result(Outcome.APPROVED, auto);
     }
     Duration period = policy.period();
@@ -335,6 +336,34 @@ public final class Gatekeeper {
     tracker.phase(Phase.PAUSED);
     Workflow.await(() -> !paused || abortRequest != null);
     tracker.phase(before);
+  }
+
+  /**
+   * Takes over the audit log and pause of an earlier run of the same workflow (a continue-as-new):
+   * call before any handler runs.
+   */
+  public void restore(List<AuditEntry> earlier, boolean wasPaused) {
+    audit.clear();
+    audit.addAll(earlier);
+    paused = wasPaused;
+  }
+
+  /**
+   * Audits an accepted operator action that is not a gate decision or a pause/resume/abort (a
+   * fleet's skip or retry of one grid, {@code subject}); returns the entry.
+   */
+  public AuditEntry audited(String subject, AuditEntry.Action action, String by, String comment) {
+    return record(subject, action, by.trim(), comment);
+  }
+
+  /** Audits a refused signal about {@code subject} (cut to the limits, never acted on). */
+  public void refusedSignal(String subject, String by, String comment, String reason) {
+    refuse(subject, by, comment, reason);
+  }
+
+  /** Why {@code by} and {@code comment} cannot be accepted, or null (the one actor rule). */
+  public static String actorRefusal(String by, String comment) {
+    return actorRefusal(new OperatorAction(by, comment));
   }
 
   /** The accepted abort request, or null. */

@@ -43,6 +43,10 @@ public record Notification(
    */
   @JsonIgnore
   public String text() {
+    String fleet = fleetText();
+    if (fleet != null) {
+      return fleet;
+    }
     String where = kind + " grid " + grid + " (" + cluster + "/" + namespace + ")";
     String versions =
         (sourceVersion == null ? "" : sourceVersion + " -> ")
@@ -69,6 +73,34 @@ public record Notification(
       case COMPLETED -> head + "completed." + tail;
       case FAILED -> head + "FAILED." + tail + " See `gridshift status " + workflowId + "`.";
       case ABORTED -> head + "aborted." + tail + " See `gridshift status " + workflowId + "`.";
+      default -> head + event + "." + tail;
+    };
+  }
+
+  /**
+   * The line of a fleet's notification ({@code grid} is the fleet's name, {@code step} its stage),
+   * or null for an upgrade's.
+   */
+  private String fleetText() {
+    String head = "gridshift: fleet " + grid + " (" + workflowId + ")";
+    String tail = message == null || message.isBlank() ? "" : " " + sentence(message);
+    String status = " See `gridshift fleet status " + workflowId + "`.";
+    return switch (event) {
+      case STAGE_STARTED -> head + ": stage '" + step + "' started." + tail;
+      case STAGE_ENDED -> head + ": stage '" + step + "' ended." + tail;
+      case FLEET_HALTED ->
+          head
+              + ": stage '"
+              + step
+              + "' is over its failure budget and halted."
+              + tail
+              + " Resume with the failed grids skipped: `gridshift fleet approve "
+              + workflowId
+              + " "
+              + gate
+              + " --comment \"...\"`, or abort: `gridshift fleet reject ...`.";
+      case FLEET_ENDED -> head + " ended " + phase + "." + tail + status;
+      default -> null;
     };
   }
 

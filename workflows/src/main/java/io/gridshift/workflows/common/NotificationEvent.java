@@ -11,5 +11,13 @@ public enum NotificationEvent {
   /** The upgrade failed. */
   FAILED,
   /** The upgrade was aborted: rejected, expired, aborted or cancelled. */
-  ABORTED
+  ABORTED,
+  /** A fleet stage started (its gate passed, its first grids are starting). */
+  STAGE_STARTED,
+  /** A fleet stage ended (its grids done and baked). */
+  STAGE_ENDED,
+  /** A fleet went over a stage's failure budget and waits at gate {@code fleet-halted}. */
+  FLEET_HALTED,
+  /** A fleet ended; {@link Notification#phase()} says how. */
+  FLEET_ENDED
 }

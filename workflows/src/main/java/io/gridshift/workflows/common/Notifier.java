@@ -22,13 +22,14 @@ import org.slf4j.Logger;
  *       do not stay open forever.
  * </ol>
  */
-final class Notifier {
+public final class Notifier {
   private static final Logger log = Workflow.getLogger(Notifier.class);
   private static final Duration CHILD_TIMEOUT = Duration.ofHours(1);
 
   private int sent;
 
-  void send(Notification n) {
+  /** Starts the notification child and returns once the server has started it. */
+  public void send(Notification n) {
     sent++;
     WorkflowInfo info = Workflow.getInfo();
     // The run id keeps ids apart when an upgrade of the same grid runs again under the same id.

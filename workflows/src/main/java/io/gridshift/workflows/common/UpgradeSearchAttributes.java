@@ -43,9 +43,27 @@ public final class UpgradeSearchAttributes {
   public static final SearchAttributeKey<String> PHASE =
       SearchAttributeKey.forKeyword("GridshiftPhase");
 
+  /** The fleet workflow id a fleet run and each of its children carry. */
+  public static final SearchAttributeKey<String> FLEET =
+      SearchAttributeKey.forKeyword("GridshiftFleet");
+
+  /** The fleet stage running (on the fleet) or the stage a child belongs to. */
+  public static final SearchAttributeKey<String> STAGE =
+      SearchAttributeKey.forKeyword("GridshiftStage");
+
   /** Every key, in the order they are documented. */
   public static final List<SearchAttributeKey<String>> ALL =
-      List.of(KIND, CLUSTER, NAMESPACE, GRID, SOURCE_VERSION, TARGET_VERSION, STEP, PHASE);
+      List.of(
+          KIND,
+          CLUSTER,
+          NAMESPACE,
+          GRID,
+          SOURCE_VERSION,
+          TARGET_VERSION,
+          STEP,
+          PHASE,
+          FLEET,
+          STAGE);
 
   private UpgradeSearchAttributes() {}
 

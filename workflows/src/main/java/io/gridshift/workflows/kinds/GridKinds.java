@@ -3,6 +3,7 @@ package io.gridshift.workflows.kinds;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import io.gridshift.workflows.common.VisibilityOptions;
+import io.gridshift.workflows.fleet.FleetUpgradeWorkflowImpl;
 import io.gridshift.workflows.hazelcast.HazelcastKind;
 import io.gridshift.workflows.infinispan.InfinispanKind;
 import io.temporal.common.converter.DataConverter;
@@ -64,11 +65,15 @@ public final class GridKinds {
     return ALL.values().stream().map(GridKind::workflowType).toList();
   }
 
-  /** Registers every kind's workflow on {@code worker}, each told what the worker offers. */
+  /**
+   * Registers every kind's workflow on {@code worker}, each told what the worker offers, and the
+   * fleet workflow, which starts them as children.
+   */
   public static void registerWorkflows(Worker worker, VisibilityOptions offered) {
     for (GridKind<?> kind : ALL.values()) {
       register(worker, kind, offered);
     }
+    FleetUpgradeWorkflowImpl.register(worker, offered);
   }
 
   private static <W> void register(Worker worker, GridKind<W> kind, VisibilityOptions offered) {

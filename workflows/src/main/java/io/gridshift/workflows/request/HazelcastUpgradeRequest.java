@@ -103,6 +103,11 @@ public record HazelcastUpgradeRequest(
     return HazelcastGates.ALL;
   }
 
+  @Override
+  public List<String> questionGates() {
+    return List.of(HazelcastGates.RESUME_OR_ROLLBACK);
+  }
+
   /**
    * This request with defaults applied (the one place defaults live). {@code targetImage} and
    * {@code container} stay null until the workload is read: see {@link #targetImageFor(String)}.

@@ -51,6 +51,14 @@ public sealed interface UpgradeRequest
   List<String> gateNames();
 
   /**
+   * The gates the kind asks a person on after a failure (approve retries): a fleet never makes them
+   * AUTO on its own, since an automatic "retry" of a step that keeps failing would loop.
+   */
+  default List<String> questionGates() {
+    return List.of();
+  }
+
+  /**
    * What stops {@link #withDefaults()} from reading this request at all (an entry without a name);
    * empty when it can be read. Kinds with more lists add theirs.
    */

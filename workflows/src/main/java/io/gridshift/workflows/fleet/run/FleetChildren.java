@@ -1,0 +1,240 @@
+package io.gridshift.workflows.fleet.run;
+
+import io.gridshift.workflows.common.Causes;
+import io.gridshift.workflows.common.FailureTypes;
+import io.gridshift.workflows.common.OperatorAction;
+import io.gridshift.workflows.common.Phase;
+import io.gridshift.workflows.common.TaskQueues;
+import io.gridshift.workflows.common.UpgradeSearchAttributes;
+import io.gridshift.workflows.common.UpgradeStatus;
+import io.gridshift.workflows.common.WorkflowClock;
+import io.gridshift.workflows.kinds.GridKinds;
+import io.gridshift.workflows.request.UpgradeRequest;
+import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.common.SearchAttributes;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.ChildWorkflowFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.ChildWorkflowStub;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Starts the fleet's children and records how each ended, without blocking the run: every child is
+ * started asynchronously and its end lands in the grid's state through a promise callback.
+ *
+ * <ol>
+ *   <li>A grid's child is a workflow of its kind, started by type name with the id of a single
+ *       upgrade of that grid ({@link UpgradeRequest#workflowId()}): one upgrade per grid, fleet or
+ *       not. Its dry run uses that id plus {@value #PLAN_SUFFIX}, so it never collides with one.
+ *   <li>Parent close policy ABANDON: terminating a fleet never kills an upgrade mid-roll (it would
+ *       skip its compensation); a fleet's abort asks each running child to abort instead.
+ *   <li>A child whose id is already running is REFUSED, named, and not counted as a failure; a
+ *       child whose cluster has no agent ({@link FailureTypes#NO_AGENT}) is UNREACHABLE, not
+ *       counted either; any other failure is FAILED and counts against the stage's budget.
+ * </ol>
+ */
+final class FleetChildren {
+  static final String PLAN_SUFFIX = "-plan";
+
+  private final FleetState state;
+  private final Set<String> searchAttributes;
+  private final Map<String, FleetGrid> running = new LinkedHashMap<>();
+  private final Map<String, Integer> perCluster = new HashMap<>();
+
+  FleetChildren(FleetState state, Set<String> searchAttributes) {
+    this.state = state;
+    this.searchAttributes = searchAttributes;
+  }
+
+  int running() {
+    return running.size();
+  }
+
+  int runningIn(String cluster) {
+    return perCluster.getOrDefault(cluster, 0);
+  }
+
+  /** Starts {@code grid}'s upgrade as {@code stage}'s; its end updates the grid. */
+  void start(FleetGrid grid, String stage, String approver) {
+    UpgradeRequest request = request(grid, false, approver);
+    grid.state = FleetGrid.RUNNING;
+    grid.eligibleAt = WorkflowClock.now();
+    grid.workflowId = request.workflowId();
+    ChildWorkflowStub child = stub(request.kind(), request.workflowId(), stage, grid);
+    track(grid);
+    child
+        .getExecution()
+        .thenApply(
+            started -> {
+              grid.startedAt = WorkflowClock.now();
+              return started;
+            });
+    child
+        .executeAsync(UpgradeStatus.class, request)
+        .handle(
+            (status, failure) -> {
+              untrack(grid);
+              ended(grid, status, failure);
+              state.changed();
+              return null;
+            });
+  }
+
+  /** Starts {@code grid}'s dry run; returns a promise of its verdict (null: may start). */
+  Promise<Void> plan(FleetGrid grid) {
+    UpgradeRequest request = request(grid, true, state.spec.requestedBy());
+    grid.workflowId = request.workflowId();
+    ChildWorkflowStub child = stub(request.kind(), request.workflowId() + PLAN_SUFFIX, null, grid);
+    return child
+        .executeAsync(UpgradeStatus.class, request)
+        .handle(
+            (status, failure) -> {
+              planned(grid, status, failure);
+              state.changed();
+              return null;
+            });
+  }
+
+  /** Asks every running child to abort, with who and why. */
+  void abortAll(OperatorAction action) {
+    OperatorAction forChild =
+        new OperatorAction(
+            action.by(),
+            "fleet "
+                + Workflow.getInfo().getWorkflowId()
+                + " aborted"
+                + (action.comment() == null ? "" : ": " + action.comment()));
+    for (FleetGrid grid : List.copyOf(running.values())) {
+      Async.procedure(
+          () -> {
+            try {
+              Workflow.newUntypedExternalWorkflowStub(grid.workflowId).signal("abort", forChild);
+            } catch (RuntimeException ended) {
+              // The child ended meanwhile: nothing to abort.
+            }
+          });
+    }
+  }
+
+  private UpgradeRequest request(FleetGrid grid, boolean dryRun, String approver) {
+    return ChildRequests.of(
+        grid.id,
+        state.spec.childDefaults() == null ? null : state.spec.childDefaults().get(grid.id.kind()),
+        grid.to,
+        state.spec.requestedBy(),
+        dryRun,
+        approver == null ? state.spec.requestedBy() : approver);
+  }
+
+  private ChildWorkflowStub stub(String kind, String workflowId, String stage, FleetGrid grid) {
+    ChildWorkflowOptions.Builder options =
+        ChildWorkflowOptions.newBuilder()
+            .setWorkflowId(workflowId)
+            .setTaskQueue(TaskQueues.WORKFLOWS)
+            .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+            .setStaticSummary(
+                (stage == null ? "plan " : "stage " + stage + ": ")
+                    + grid.path()
+                    + " to "
+                    + grid.to);
+    SearchAttributes.Builder attributes = SearchAttributes.newBuilder();
+    if (searchAttributes.contains(UpgradeSearchAttributes.FLEET.getName())) {
+      attributes.set(UpgradeSearchAttributes.FLEET, Workflow.getInfo().getWorkflowId());
+    }
+    if (stage != null && searchAttributes.contains(UpgradeSearchAttributes.STAGE.getName())) {
+      attributes.set(UpgradeSearchAttributes.STAGE, stage);
+    }
+    options.setTypedSearchAttributes(attributes.build());
+    return Workflow.newUntypedChildWorkflowStub(
+        GridKinds.named(kind).workflowType(), options.build());
+  }
+
+  private void track(FleetGrid grid) {
+    running.put(grid.path(), grid);
+    perCluster.merge(grid.id.cluster(), 1, Integer::sum);
+  }
+
+  private void untrack(FleetGrid grid) {
+    running.remove(grid.path());
+    perCluster.merge(grid.id.cluster(), -1, Integer::sum);
+  }
+
+  private void ended(FleetGrid grid, UpgradeStatus status, Throwable failure) {
+    long now = Workflow.currentTimeMillis();
+    String at = WorkflowClock.now();
+    if (failure == null && status != null && status.phase() == Phase.COMPLETED) {
+      grid.end(FleetGrid.SUCCEEDED, status.message(), now, at);
+    } else if (alreadyRunning(failure)) {
+      grid.end(FleetGrid.REFUSED, alreadyRunningMessage(grid), now, at);
+      grid.startedAt = null;
+      grid.durationMs = null;
+    } else if (noAgent(failure)) {
+      grid.end(FleetGrid.UNREACHABLE, Causes.rootMessage(failure), now, at);
+      state.agentMissing(grid.id.cluster(), Causes.rootMessage(failure));
+    } else {
+      String why =
+          failure != null
+              ? Causes.rootMessage(failure)
+              : "ended " + (status == null ? "without a status" : status.phase());
+      grid.end(FleetGrid.FAILED, why, now, at);
+    }
+  }
+
+  private void planned(FleetGrid grid, UpgradeStatus status, Throwable failure) {
+    if (failure == null) {
+      List<String> refusals = status.details() == null ? List.of() : status.details().refusals();
+      if (!refusals.isEmpty()) {
+        refuse(grid, String.join("; ", refusals));
+      } else if (status.phase() != Phase.PLANNED) {
+        refuse(
+            grid, status.message() == null ? "its plan ended " + status.phase() : status.message());
+      }
+      return;
+    }
+    if (noAgent(failure)) {
+      grid.state = FleetGrid.UNREACHABLE;
+      grid.message = Causes.rootMessage(failure);
+      state.agentMissing(grid.id.cluster(), grid.message);
+    } else if (alreadyRunning(failure)) {
+      refuse(grid, "another plan of this grid is running (" + grid.workflowId + PLAN_SUFFIX + ")");
+    } else {
+      refuse(grid, "its dry run refused it: " + Causes.rootMessage(failure));
+    }
+  }
+
+  private static void refuse(FleetGrid grid, String why) {
+    grid.state = FleetGrid.REFUSED;
+    grid.stage = null;
+    grid.message = why;
+  }
+
+  private static String alreadyRunningMessage(FleetGrid grid) {
+    return "an upgrade of "
+        + grid.path()
+        + " is already running as workflow "
+        + grid.workflowId
+        + "; the fleet does not start a second one: let it end (or abort it), then retry the grid";
+  }
+
+  private static boolean alreadyRunning(Throwable failure) {
+    return failure instanceof ChildWorkflowFailure
+        && failure.getCause() instanceof WorkflowExecutionAlreadyStarted;
+  }
+
+  private static boolean noAgent(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ApplicationFailure a && FailureTypes.NO_AGENT.equals(a.getType())) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

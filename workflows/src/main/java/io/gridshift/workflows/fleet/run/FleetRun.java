@@ -1,0 +1,178 @@
+package io.gridshift.workflows.fleet.run;
+
+import io.gridshift.workflows.common.FailureTypes;
+import io.gridshift.workflows.common.Phase;
+import io.gridshift.workflows.common.VisibilityOptions;
+import io.gridshift.workflows.fleet.FleetCheckpoint;
+import io.gridshift.workflows.fleet.FleetSpec;
+import io.gridshift.workflows.fleet.FleetStatus;
+import io.gridshift.workflows.fleet.FleetStatus.FleetPhase;
+import io.gridshift.workflows.kinds.GridKinds;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Workflow;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+
+/**
+ * One run of a fleet, from a spec or from what the previous run carried:
+ *
+ * <ol>
+ *   <li>validate the spec (nothing is discovered or changed when it is invalid);
+ *   <li>plan ({@link FleetPlanner}): discovery, every child's dry run, stages; a dry-run fleet
+ *       stops here, PLANNED;
+ *   <li>run the stages in order ({@link StageRunner});
+ *   <li>continue as new at every stage boundary, and mid-plan or mid-stage when the server suggests
+ *       it or the history passes {@link #CONTINUE_AS_NEW_EVENTS}: the run then stops starting
+ *       children and continues once none is running, so no child outlives the run that started it
+ *       and the checkpoint holds everything ({@link FleetCheckpoint}).
+ * </ol>
+ */
+public final class FleetRun {
+  /** Children (upgrades or dry runs) running at once, at most, whatever a stage asks. */
+  public static final int MAX_PENDING = 200;
+
+  /**
+   * Past this many history events a run continues as new (after its running children end): at most
+   * {@link #MAX_PENDING} children end after it, about 6 events each, so a run stays under 5,000.
+   */
+  public static final int CONTINUE_AS_NEW_EVENTS = 2_500;
+
+  private static final Logger log = Workflow.getLogger(FleetRun.class);
+
+  private final FleetState state;
+  private final FleetVisibility visibility;
+  private final FleetChildren children;
+  private final FleetPlanner planner;
+  private final StageRunner stages;
+
+  public FleetRun(FleetState state, VisibilityOptions offered) {
+    this.state = state;
+    this.visibility = new FleetVisibility(state, offered);
+    this.children = new FleetChildren(state, visibility.registered());
+    this.planner = new FleetPlanner(state, children);
+    this.stages =
+        new StageRunner(state, children, visibility, new Bake(state), FleetRun::shouldContinue);
+  }
+
+  public FleetStatus run(FleetCheckpoint carried) {
+    FleetSpec spec = state.spec;
+    if (carried == null) {
+      validate(spec);
+      state.gates.configure(spec.requestedBy(), Boolean.TRUE.equals(spec.fourEyes()));
+      visibility.begin();
+      planner.discover();
+    } else {
+      state.gates.configure(spec.requestedBy(), Boolean.TRUE.equals(spec.fourEyes()));
+      state.restore(carried);
+      visibility.begin();
+    }
+    if (state.phase == FleetPhase.PLANNING) {
+      state.message = "planning: " + state.toPlan.size() + " dry runs to go";
+      if (!planner.dryRuns(MAX_PENDING, FleetRun::shouldContinue)) {
+        return continueAsNew();
+      }
+      if (state.gates.abortRequest() != null) {
+        return end(
+            FleetPhase.ABORTED,
+            "aborted by " + state.gates.abortRequest().by() + " during the plan");
+      }
+      if (Boolean.TRUE.equals(spec.dryRun())) {
+        return end(FleetPhase.PLANNED, "dry run: " + counts() + "; nothing was changed");
+      }
+      state.phase = FleetPhase.RUNNING;
+      if (Workflow.getInfo().getHistoryLength() > CONTINUE_AS_NEW_EVENTS / 2) {
+        return continueAsNew();
+      }
+    }
+    while (state.stage < state.stages.size()) {
+      switch (stages.run(state.current())) {
+        case ABORTED -> {
+          return end(FleetPhase.ABORTED, aborted());
+        }
+        case CONTINUE_AS_NEW -> {
+          return continueAsNew();
+        }
+        case DONE -> {
+          state.stage++;
+          state.stageApprover = null;
+          if (state.stage < state.stages.size()) {
+            return continueAsNew();
+          }
+        }
+      }
+    }
+    return end(FleetPhase.COMPLETED, "completed: " + counts());
+  }
+
+  private void validate(FleetSpec spec) {
+    List<String> problems = PlanRules.problems(spec, GridKinds.names());
+    if (!problems.isEmpty()) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "the fleet spec has "
+              + problems.size()
+              + (problems.size() == 1 ? " problem" : " problems")
+              + "; nothing was discovered or changed. Fix each and start again: "
+              + String.join("; ", problems),
+          FailureTypes.INVALID_REQUEST);
+    }
+  }
+
+  private static boolean shouldContinue() {
+    return Workflow.getInfo().isContinueAsNewSuggested()
+        || Workflow.getInfo().getHistoryLength() > CONTINUE_AS_NEW_EVENTS;
+  }
+
+  private FleetStatus continueAsNew() {
+    log.info(
+        "continuing as new at stage {} ({} events)",
+        state.stage,
+        Workflow.getInfo().getHistoryLength());
+    Workflow.await(Workflow::isEveryHandlerFinished);
+    Workflow.continueAsNew(state.spec, state.checkpoint());
+    throw new IllegalStateException("unreachable: continue-as-new returned");
+  }
+
+  private String aborted() {
+    return state.gates.abortRequest() != null
+        ? "aborted by "
+            + state.gates.abortRequest().by()
+            + "; running upgrades were asked to abort: "
+            + counts()
+        : state.message + "; the fleet stopped: " + counts();
+  }
+
+  private FleetStatus end(FleetPhase phase, String message) {
+    state.phase = phase;
+    state.message = message;
+    state.nextWindow = null;
+    for (FleetGrid g : state.grids.values()) {
+      if (g.waiting() && phase != FleetPhase.PLANNED) {
+        g.state = FleetGrid.SKIPPED;
+        g.message = "not started: the fleet ended " + phase;
+      }
+    }
+    log.info("fleet ended {}: {}", phase, message);
+    if (phase != FleetPhase.PLANNED) {
+      visibility.ended(Phase.valueOf(phase.name()));
+    }
+    return state.status(null);
+  }
+
+  private String counts() {
+    Map<String, Integer> counts = new TreeMap<>();
+    state.grids.values().forEach(g -> counts.merge(g.state, 1, Integer::sum));
+    return state.grids.size() + " grids " + counts;
+  }
+
+  /** The current stage's failure budget, or null outside a stage. */
+  public FleetStatus.Budget budget() {
+    FleetStage stage = state.current();
+    if (stage == null || state.phase == FleetPhase.PLANNING || state.phase == FleetPhase.PLANNED) {
+      return null;
+    }
+    return new FleetStatus.Budget(
+        stage.name(), stages.maxFailures(stage), state.failedIn(stage.name()));
+  }
+}
