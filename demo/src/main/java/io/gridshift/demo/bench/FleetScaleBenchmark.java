@@ -106,15 +106,13 @@ public final class FleetScaleBenchmark {
                 "floor: %.1f s, %d succeeded, %d failed%s",
                 floor.wallSeconds(), floor.succeeded(), floor.failed(), failure(floor)));
       }
-      if (options.runFleet() && FleetScaleFleetRun.available()) {
+      if (options.runFleet()) {
         say("fleet: " + options.grids() + " grids over " + options.clusters() + " clusters");
         fleet = FleetScaleFleetRun.run(client, options);
         say(
             String.format(
                 "fleet: %.1f s, %d succeeded, %d failed%s",
                 fleet.wallSeconds(), fleet.succeeded(), fleet.failed(), failure(fleet)));
-      } else if (options.runFleet()) {
-        say("fleet: skipped, FleetUpgradeWorkflow has no implementation in this build");
       }
       heap = worker.stop();
     }

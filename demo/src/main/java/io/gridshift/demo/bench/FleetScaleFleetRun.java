@@ -11,7 +11,6 @@ import io.gridshift.workflows.fleet.FleetStatus.GridStatus;
 import io.gridshift.workflows.fleet.FleetUpgradeWorkflow;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,16 +28,6 @@ final class FleetScaleFleetRun {
   static final String WORKFLOW_ID = FleetUpgradeWorkflow.workflowId(NAME);
 
   private FleetScaleFleetRun() {}
-
-  /** Registers the fleet workflow on the workflows queue's worker. */
-  static void registerFleet(Worker workflows) {
-    // The implementation is merged from branch fleet-workflow.
-  }
-
-  /** Whether this build has the fleet workflow's implementation. */
-  static boolean available() {
-    return false;
-  }
 
   static FleetSpec spec(FleetScaleOptions options) {
     List<FleetCluster> clusters = new ArrayList<>();

@@ -17,11 +17,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The benchmark's one worker process: what the product's worker hosts (every kind's upgrade
- * workflow and the fleet workflow on {@code gridshift-workflows}, with gridshift's search
- * attributes registered as the product's worker registers them), the floor's bare parent, and one
- * simulated agent per cluster on {@code gridshift-cluster-<name>} (Kubernetes, Infinispan,
- * Hazelcast and discovery activities, {@link SimulatedPace} for the waits). Notifications are not
- * served: no webhook is configured, as in a fleet without webhooks.
+ * workflow and the fleet workflow ({@link GridKinds#registerWorkflows}) on {@code
+ * gridshift-workflows}, with gridshift's search attributes registered as the product's worker
+ * registers them), the floor's bare parent, and one simulated agent per cluster on {@code
+ * gridshift-cluster-<name>} (Kubernetes, Infinispan, Hazelcast and discovery activities, {@link
+ * SimulatedPace} for the waits). Notifications are not served: no webhook is configured, as in a
+ * fleet without webhooks.
  */
 final class FleetScaleWorker implements AutoCloseable {
 
@@ -68,7 +69,6 @@ final class FleetScaleWorker implements AutoCloseable {
     Worker workflows = factory.newWorker(TaskQueues.WORKFLOWS, workflowOptions(tuning));
     GridKinds.registerWorkflows(workflows, new VisibilityOptions(searchAttributes(client), false));
     workflows.registerWorkflowImplementationTypes(FloorFanOutWorkflowImpl.class);
-    FleetScaleFleetRun.registerFleet(workflows);
     String agent = client.getOptions().getIdentity();
     for (String cluster : fleet.clusterNames()) {
       Worker worker = factory.newWorker(TaskQueues.cluster(cluster), agentOptions(tuning));
