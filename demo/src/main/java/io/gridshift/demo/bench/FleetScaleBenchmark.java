@@ -91,9 +91,11 @@ public final class FleetScaleBenchmark {
     RunFigures floor = null;
     RunFigures fleet = null;
     FleetScaleWorkerHandle.Heap heap;
+    String load;
     try (FleetScaleWorkerHandle worker =
         FleetScaleWorkerHandle.start(options, client, target, workerLog)) {
       RunFigures warmUp = FloorRun.warmUp(client, options);
+      String loadBefore = FleetScaleFigures.loadAverage();
       say(
           String.format(
               "warm-up: %d children in %.1f s",
@@ -115,8 +117,9 @@ public final class FleetScaleBenchmark {
                 fleet.wallSeconds(), fleet.succeeded(), fleet.failed(), failure(fleet)));
       }
       heap = worker.stop();
+      load = loadBefore + " before, " + FleetScaleFigures.loadAverage() + " after";
     }
-    return FleetScaleFigures.result(options, client, floor, fleet, heap);
+    return FleetScaleFigures.result(options, client, floor, fleet, heap, load);
   }
 
   private static String failure(RunFigures run) {

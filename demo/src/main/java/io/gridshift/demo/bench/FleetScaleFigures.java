@@ -15,7 +15,8 @@ final class FleetScaleFigures {
       WorkflowClient client,
       RunFigures floor,
       RunFigures fleet,
-      FleetScaleWorkerHandle.Heap heap) {
+      FleetScaleWorkerHandle.Heap heap,
+      String loadAverage) {
     HistoryCounts histories = new HistoryCounts(client);
     // The fleet's children when it ran; the floor's otherwise (the same workflows and requests).
     RunFigures children = fleet != null ? fleet : floor;
@@ -46,6 +47,9 @@ final class FleetScaleFigures {
         heap.maxMb(),
         heap.ownJvm(),
         fleet == null ? null : FleetScaleResult.Percentiles.of(fleet.eligibleToStartMs()),
+        fleet == null ? null : FleetScaleResult.Percentiles.of(fleet.slotRefillMs()),
+        floor == null ? null : FleetScaleResult.Percentiles.of(floor.slotRefillMs()),
+        loadAverage,
         children == null ? null : activityCalls(histories, children.childWorkflowIds()),
         UpgradeBenchResults.Machine.describe(),
         settings(options));
@@ -75,5 +79,16 @@ final class FleetScaleFigures {
         + (options.separateWorker() ? "in its own JVM, -Xmx" + options.workerHeap() : "in-process")
         + ", "
         + options.tuning();
+  }
+
+  /**
+   * The machine's 1-minute load average now (the benchmark shares its cores with whatever runs).
+   */
+  static String loadAverage() {
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (java.io.IOException | RuntimeException e) {
+      return "?";
+    }
   }
 }

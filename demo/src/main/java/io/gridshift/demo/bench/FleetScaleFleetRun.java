@@ -27,6 +27,9 @@ final class FleetScaleFleetRun {
   static final String NAME = "scale";
   static final String WORKFLOW_ID = FleetUpgradeWorkflow.workflowId(NAME);
 
+  /** What the fleet appends to a grid's workflow id for its dry run. */
+  static final String PLAN_SUFFIX = "-plan";
+
   private FleetScaleFleetRun() {}
 
   static FleetSpec spec(FleetScaleOptions options) {
@@ -74,15 +77,17 @@ final class FleetScaleFleetRun {
               .map(g -> g.path() + " " + g.state() + ": " + g.message())
               .findFirst()
               .orElse(null);
+      HistoryCounts histories = new HistoryCounts(client);
       return new RunFigures(
           wall,
           succeeded,
           grids.size() - succeeded,
           firstFailure,
           pending.max(),
-          new HistoryCounts(client).eventsPerRun(WORKFLOW_ID),
+          histories.eventsPerRun(WORKFLOW_ID),
           grids.stream().map(GridStatus::workflowId).filter(id -> id != null).toList(),
-          eligibleToStart(grids));
+          eligibleToStart(grids),
+          histories.slotRefillMs(WORKFLOW_ID, PLAN_SUFFIX));
     }
   }
 

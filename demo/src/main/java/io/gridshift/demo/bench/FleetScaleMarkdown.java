@@ -33,6 +33,8 @@ final class FleetScaleMarkdown {
     md.append(
         "- Server: the sandbox's Temporal (Java test server, real time) in the driver's JVM\n");
     md.append("- Settings: ").append(r.settings()).append('\n');
+    md.append("- Load average (1 min; the cores are shared with whatever else runs): ");
+    md.append(r.loadAverage()).append('\n');
     if (r.activityCalls() != null) {
       md.append("- Activity calls per child (from its history): ").append(r.activityCalls());
       md.append(", the same as the recorded real upgrades of that shape\n");
@@ -109,6 +111,13 @@ final class FleetScaleMarkdown {
         "<= 1 s",
         e == null ? null : "p50 " + e.p50() + " ms, p99 " + e.p99() + " ms, max " + e.max() + " ms",
         e == null ? null : e.p99() <= MAX_ELIGIBLE_TO_START_MS);
+    row(md, "slot freed to next child started (fleet)", "", percentiles(r.slotRefillMs()), null);
+    row(
+        md,
+        "slot freed to next child started (floor)",
+        "",
+        percentiles(r.floorSlotRefillMs()),
+        null);
     md.append('\n');
     if (!notes.isBlank()) {
       md.append(notes.strip()).append('\n');
@@ -121,6 +130,20 @@ final class FleetScaleMarkdown {
     md.append("| ").append(figure).append(" | ").append(target).append(" | ");
     md.append(value == null ? "not measured" : value).append(" | ");
     md.append(met == null ? "" : met ? "met" : "**missed**").append(" |\n");
+  }
+
+  private static String percentiles(FleetScaleResult.Percentiles p) {
+    return p == null
+        ? null
+        : "p50 "
+            + p.p50()
+            + " ms, p99 "
+            + p.p99()
+            + " ms, max "
+            + p.max()
+            + " ms ("
+            + p.count()
+            + ")";
   }
 
   private static String seconds(Double s) {

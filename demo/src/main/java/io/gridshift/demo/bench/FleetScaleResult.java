@@ -28,7 +28,12 @@ import java.util.Map;
  * @param heapMb the worker's heap at its peak
  * @param heapMaxMb the heap the worker may grow to
  * @param heapOwnJvm whether the worker ran in its own JVM (else heapMb includes the server)
- * @param eligibleToStartMs from a grid becoming eligible to its child starting
+ * @param eligibleToStartMs from a grid becoming eligible to its child starting (the fleet status'
+ *     eligibleAt and startedAt)
+ * @param slotRefillMs under the fleet, from a child's end to the start command of the child that
+ *     took its slot (from the fleet's histories)
+ * @param floorSlotRefillMs the same under the floor
+ * @param loadAverage the machine's 1-minute load average before the floor and after the fleet
  * @param activityCalls per kind, activities one child of that kind scheduled
  * @param machine cores, CPU, memory, Java, OS
  * @param settings the pace, window and worker settings of the run
@@ -55,6 +60,9 @@ record FleetScaleResult(
     Long heapMaxMb,
     Boolean heapOwnJvm,
     Percentiles eligibleToStartMs,
+    Percentiles slotRefillMs,
+    Percentiles floorSlotRefillMs,
+    String loadAverage,
     Map<String, Integer> activityCalls,
     String machine,
     String settings) {

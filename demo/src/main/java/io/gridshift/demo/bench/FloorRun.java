@@ -58,7 +58,8 @@ final class FloorRun {
           pending.max(),
           histories.eventsPerRun(id),
           children.stream().map(r -> r.withDefaults().workflowId()).toList(),
-          List.of());
+          List.of(),
+          histories.slotRefillMs(id, FleetScaleFleetRun.PLAN_SUFFIX));
     }
   }
 }

@@ -13,6 +13,8 @@ import java.util.List;
  * @param parentEventsPerRun history events of each run of the parent, first run first
  * @param childWorkflowIds every child's workflow id
  * @param eligibleToStartMs per started grid, from eligible to its child's start (fleet only)
+ * @param slotRefillMs per child started into a freed slot, from the end that freed it to the
+ *     parent's start command ({@link HistoryCounts#slotRefillMs})
  */
 record RunFigures(
     double wallSeconds,
@@ -22,4 +24,5 @@ record RunFigures(
     int maxPendingChildren,
     List<Integer> parentEventsPerRun,
     List<String> childWorkflowIds,
-    List<Long> eligibleToStartMs) {}
+    List<Long> eligibleToStartMs,
+    List<Long> slotRefillMs) {}
