@@ -1,167 +1,27 @@
 package io.gridshift.workflows.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyList;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
-import static org.mockito.Mockito.withSettings;
 
-import io.gridshift.workflows.activities.KubernetesActivities;
-import io.gridshift.workflows.activities.RolloutStatus;
-import io.gridshift.workflows.activities.WorkloadRef;
 import io.gridshift.workflows.common.AuditEntry;
-import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.common.GateDecision;
 import io.gridshift.workflows.common.GatePolicy;
 import io.gridshift.workflows.common.TaskQueues;
 import io.gridshift.workflows.common.UpgradeStatus;
-import io.gridshift.workflows.common.VisibilityOptions;
-import io.gridshift.workflows.fleet.FleetSpec.FleetCluster;
-import io.gridshift.workflows.fleet.FleetSpec.GridId;
 import io.gridshift.workflows.fleet.FleetSpec.StageSpec;
-import io.gridshift.workflows.fleet.FleetSpec.VersionTarget;
 import io.gridshift.workflows.fleet.FleetStatus.FleetPhase;
 import io.gridshift.workflows.fleet.FleetStatus.GridStatus;
-import io.gridshift.workflows.kinds.GridKinds;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.failure.ApplicationFailure;
-import io.temporal.testing.TestEnvironmentOptions;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fleet workflow with real children of the test kind {@code echo} (plan reads the grid through
- * its cluster's agent, gate {@code go}, one more read), discovery served by mocked agents, on the
- * test server with time skipping.
+ * The fleet workflow's stages, plan, budget, gates and refusals ({@link FleetTestSupport}: real
+ * echo children, mocked agents, time skipping).
  */
-class FleetUpgradeWorkflowTest {
-  private TestWorkflowEnvironment env;
-  private WorkflowClient client;
-
-  /** How many times each grid's agent was read: 1 per dry run, 2 per real upgrade. */
-  private final Map<String, AtomicInteger> reads = new ConcurrentHashMap<>();
-
-  /** Grids whose real upgrade fails (their second read). */
-  private final Set<String> failing = ConcurrentHashMap.newKeySet();
-
-  @BeforeEach
-  void start() {
-    env =
-        TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder()
-                .setWorkflowClientOptions(
-                    WorkflowClientOptions.newBuilder()
-                        .setDataConverter(GridKinds.dataConverter())
-                        .build())
-                .build());
-    client = env.getWorkflowClient();
-    Worker workflows = env.newWorker(TaskQueues.WORKFLOWS);
-    GridKinds.registerWorkflows(workflows, VisibilityOptions.NONE);
-    agent("eu-1", "a", "b");
-    agent("us-1", "c", "d");
-    // Cluster "ap-1" has no agent at all.
-    env.start();
-  }
-
-  @AfterEach
-  void stop() {
-    env.close();
-  }
-
-  private void agent(String cluster, String... grids) {
-    FleetDiscoveryActivities discovery =
-        mock(FleetDiscoveryActivities.class, withSettings().withoutAnnotations());
-    List<DiscoveredGrid> found =
-        java.util.Arrays.stream(grids)
-            .map(
-                g ->
-                    new DiscoveredGrid(new GridId(cluster, "apps", g, "echo"), "1", Map.of(), true))
-            .toList();
-    when(discovery.discover(eq(cluster), anyList(), anyList()))
-        .thenReturn(new ClusterInventory(cluster, "agent-" + cluster, found));
-    KubernetesActivities kube =
-        mock(KubernetesActivities.class, withSettings().withoutAnnotations());
-    when(kube.rolloutStatus(any()))
-        .thenAnswer(
-            call -> {
-              WorkloadRef w = call.getArgument(0);
-              String path = w.cluster().cluster() + "/apps/" + w.name();
-              int n = reads.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
-              if (n >= 2 && failing.contains(path)) {
-                throw ApplicationFailure.newNonRetryableFailure(
-                    "grid " + path + " broke", FailureTypes.ROLLOUT_STUCK);
-              }
-              return new RolloutStatus(3, 3, 3, 3, 0, true, "ok");
-            });
-    Worker worker = env.newWorker(TaskQueues.cluster(cluster));
-    worker.registerActivitiesImplementations(discovery, kube);
-  }
-
-  private static FleetSpec spec(
-      String name, List<String> clusters, List<StageSpec> stages, boolean dryRun) {
-    return new FleetSpec(
-        name,
-        "alice",
-        clusters.stream().map(c -> new FleetCluster(c, Map.of(), null)).toList(),
-        new FleetSpec.GridSelector(null, null, List.of("echo"), null, null, null),
-        Map.of("echo", new VersionTarget("2", null, null)),
-        stages,
-        Map.of(),
-        true,
-        dryRun);
-  }
-
-  private static StageSpec stage(String name, Integer count, int parallel, String maxFailures) {
-    return new StageSpec(name, null, count, null, parallel, null, maxFailures, null, null);
-  }
-
-  private WorkflowStub startFleet(FleetSpec spec) {
-    WorkflowStub stub =
-        client.newUntypedWorkflowStub(
-            FleetUpgradeWorkflow.TYPE,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(FleetUpgradeWorkflow.workflowId(spec.name()))
-                .setTaskQueue(TaskQueues.WORKFLOWS)
-                .build());
-    stub.start(spec, null);
-    return stub;
-  }
-
-  private static GridStatus grid(FleetStatus status, String path) {
-    return status.grids().stream().filter(g -> g.path().equals(path)).findFirst().orElseThrow();
-  }
-
-  private FleetStatus awaitStatus(WorkflowStub stub, Predicate<FleetStatus> until) {
-    for (int i = 0; i < 400; i++) {
-      FleetStatus s = null;
-      try {
-        s = stub.query("status", FleetStatus.class);
-      } catch (RuntimeException notYet) {
-        // The run is continuing as new.
-      }
-      if (s != null && until.test(s)) {
-        return s;
-      }
-      env.sleep(Duration.ofSeconds(1));
-    }
-    throw new AssertionError("the fleet never reached the expected state");
-  }
-
+class FleetUpgradeWorkflowTest extends FleetTestSupport {
   @Test
   void stagesRunInOrderAndEveryGridUpgradesAsItsOwnSingleUpgrade() {
     FleetSpec spec =

@@ -18,18 +18,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 
 /**
- * A stage's bake: it waits {@code bake} after the stage's last grid and re-checks the health of the
- * grids that upgraded {@value #CHECKS} times (at each third), one discovery call per cluster per
- * check. A grid counts as unhealthy when its agent lists it (or the grid gridshift created for it,
- * labelled {@code gridshift.io/source=<grid>}) with replicas not ready, or no longer lists it at
- * all; it becomes FAILED and counts against the stage's budget. A cluster whose agent does not
- * answer is marked MISSING and its grids are not judged.
+ * A stage's bake:
+ *
+ * <ol>
+ *   <li>it waits {@code bake} after the stage's last grid and re-checks the health of the grids
+ *       that upgraded {@value #CHECKS} times (at each third), one discovery call per cluster per
+ *       check;
+ *   <li>a grid counts as unhealthy when its agent lists it (or the workload its upgrade created in
+ *       its place, {@link UpgradedWorkloads}) with replicas not ready, or no longer lists it at
+ *       all; it becomes FAILED and counts against the stage's budget;
+ *   <li>once the stage is over its budget the bake stops early (the stage then halts at gate {@code
+ *       fleet-halted}): baking on would only delay the person who must decide;
+ *   <li>a cluster whose agent does not answer is marked MISSING and its grids are not judged.
+ * </ol>
  */
 final class Bake {
   static final int CHECKS = 3;
-  static final String SOURCE_LABEL = "gridshift.io/source";
 
   private final FleetState state;
 
@@ -37,8 +44,11 @@ final class Bake {
     this.state = state;
   }
 
-  /** Bakes {@code stage}; false when the fleet was aborted meanwhile. */
-  boolean bake(FleetStage stage) {
+  /**
+   * Bakes {@code stage}; false when the fleet was aborted meanwhile. Stops after a check that left
+   * {@code overBudget} true.
+   */
+  boolean bake(FleetStage stage, BooleanSupplier overBudget) {
     Duration total =
         stage.spec.bake() == null || stage.spec.bake().isBlank()
             ? Duration.ZERO
@@ -56,6 +66,9 @@ final class Bake {
           return false;
         }
         check(stage);
+        if (overBudget.getAsBoolean()) {
+          break;
+        }
       }
       return true;
     } finally {
@@ -102,13 +115,7 @@ final class Bake {
 
   private void judge(FleetGrid grid, List<DiscoveredGrid> found) {
     List<DiscoveredGrid> mine =
-        found.stream()
-            .filter(d -> d.id().namespace().equals(grid.id.namespace()))
-            .filter(
-                d ->
-                    d.id().name().equals(grid.id.name())
-                        || grid.id.name().equals(d.labels().get(SOURCE_LABEL)))
-            .toList();
+        found.stream().filter(d -> UpgradedWorkloads.standsFor(d, grid.id)).toList();
     String why = null;
     if (mine.isEmpty()) {
       why = "its agent no longer lists it";

@@ -48,6 +48,7 @@ final class FleetChildren {
   private final Set<String> searchAttributes;
   private final Map<String, FleetGrid> running = new LinkedHashMap<>();
   private final Map<String, Integer> perCluster = new HashMap<>();
+  private int started;
 
   FleetChildren(FleetState state, Set<String> searchAttributes) {
     this.state = state;
@@ -56,6 +57,11 @@ final class FleetChildren {
 
   int running() {
     return running.size();
+  }
+
+  /** Children (upgrades and dry runs) this run started. */
+  int startedInThisRun() {
+    return started;
   }
 
   int runningIn(String cluster) {
@@ -69,6 +75,7 @@ final class FleetChildren {
     grid.eligibleAt = WorkflowClock.now();
     grid.workflowId = request.workflowId();
     ChildWorkflowStub child = stub(request.kind(), request.workflowId(), stage, grid);
+    started++;
     track(grid);
     child
         .getExecution()
@@ -93,6 +100,7 @@ final class FleetChildren {
     UpgradeRequest request = request(grid, true, state.spec.requestedBy());
     grid.workflowId = request.workflowId();
     ChildWorkflowStub child = stub(request.kind(), request.workflowId() + PLAN_SUFFIX, null, grid);
+    started++;
     return child
         .executeAsync(UpgradeStatus.class, request)
         .handle(

@@ -39,6 +39,12 @@ public final class FleetRun {
    */
   public static final int CONTINUE_AS_NEW_EVENTS = 2_500;
 
+  /**
+   * A run continues as new mid-plan or mid-stage only after it has started this many children
+   * itself: a run always makes progress, even when its first events already pass the threshold.
+   */
+  static final int MIN_CHILDREN_PER_RUN = 1;
+
   private static final Logger log = Workflow.getLogger(FleetRun.class);
 
   private final FleetState state;
@@ -46,14 +52,20 @@ public final class FleetRun {
   private final FleetChildren children;
   private final FleetPlanner planner;
   private final StageRunner stages;
+  private final int continueAsNewEvents;
 
-  public FleetRun(FleetState state, VisibilityOptions offered) {
+  /**
+   * @param continueAsNewEvents the history length past which the run continues as new ({@link
+   *     #CONTINUE_AS_NEW_EVENTS} in production; tests pass less to see it happen)
+   */
+  public FleetRun(FleetState state, VisibilityOptions offered, int continueAsNewEvents) {
     this.state = state;
+    this.continueAsNewEvents = continueAsNewEvents;
     this.visibility = new FleetVisibility(state, offered);
     this.children = new FleetChildren(state, visibility.registered());
     this.planner = new FleetPlanner(state, children);
     this.stages =
-        new StageRunner(state, children, visibility, new Bake(state), FleetRun::shouldContinue);
+        new StageRunner(state, children, visibility, new Bake(state), this::shouldContinue);
   }
 
   public FleetStatus run(FleetCheckpoint carried) {
@@ -70,7 +82,7 @@ public final class FleetRun {
     }
     if (state.phase == FleetPhase.PLANNING) {
       state.message = "planning: " + state.toPlan.size() + " dry runs to go";
-      if (!planner.dryRuns(MAX_PENDING, FleetRun::shouldContinue)) {
+      if (!planner.dryRuns(MAX_PENDING, this::shouldContinue)) {
         return continueAsNew();
       }
       if (state.gates.abortRequest() != null) {
@@ -82,7 +94,7 @@ public final class FleetRun {
         return end(FleetPhase.PLANNED, "dry run: " + counts() + "; nothing was changed");
       }
       state.phase = FleetPhase.RUNNING;
-      if (Workflow.getInfo().getHistoryLength() > CONTINUE_AS_NEW_EVENTS / 2) {
+      if (Workflow.getInfo().getHistoryLength() > continueAsNewEvents / 2) {
         return continueAsNew();
       }
     }
@@ -119,9 +131,15 @@ public final class FleetRun {
     }
   }
 
-  private static boolean shouldContinue() {
-    return Workflow.getInfo().isContinueAsNewSuggested()
-        || Workflow.getInfo().getHistoryLength() > CONTINUE_AS_NEW_EVENTS;
+  /**
+   * Whether the run should continue as new now: the server suggests it or the history is past the
+   * threshold, and this run has started at least {@link #MIN_CHILDREN_PER_RUN} children (else a
+   * threshold below a run's first events would continue as new forever, doing nothing).
+   */
+  private boolean shouldContinue() {
+    return children.startedInThisRun() >= MIN_CHILDREN_PER_RUN
+        && (Workflow.getInfo().isContinueAsNewSuggested()
+            || Workflow.getInfo().getHistoryLength() > continueAsNewEvents);
   }
 
   private FleetStatus continueAsNew() {

@@ -6,6 +6,7 @@ import io.gridshift.workflows.common.Phase;
 import io.gridshift.workflows.common.WorkflowClock;
 import io.gridshift.workflows.fleet.FleetStatus.FleetPhase;
 import io.gridshift.workflows.fleet.FleetUpgradeWorkflow;
+import io.gridshift.workflows.fleet.plan.MaintenanceWindows;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -77,7 +78,7 @@ final class StageRunner {
       if (outcome != Outcome.DONE) {
         return outcome;
       }
-      if (!bake.bake(stage)) {
+      if (!bake.bake(stage, () -> overBudget(stage))) {
         continue; // aborted during the bake: runGrids ends it
       }
       if (overBudget(stage)) {
@@ -236,8 +237,12 @@ final class StageRunner {
   }
 
   /**
-   * One timer for the earliest window that opens for a waiting grid; grids whose window never opens
-   * again are SKIPPED.
+   * One timer for the earliest window that opens for a waiting grid. A grid whose cluster's window
+   * does not open again within {@value MaintenanceWindows#HORIZON_DAYS} days (its blackouts cover
+   * every slot) is SKIPPED, not counted as a failure, with the reason and what to do: waiting a
+   * year would hold the whole fleet (its later stages, its budget, its history) for grids nobody
+   * may touch, and an operator reads a skipped grid in the status and retries it once the window is
+   * fixed.
    */
   private void armWindowTimer() {
     long now = Workflow.currentTimeMillis();
@@ -253,7 +258,13 @@ final class StageRunner {
       Instant opens = next.computeIfAbsent(g.id.cluster(), c -> windows.nextOpen(c, from));
       if (opens == null) {
         g.state = FleetGrid.SKIPPED;
-        g.message = "cluster " + g.id.cluster() + "'s maintenance window never opens again";
+        g.message =
+            "not started: cluster "
+                + g.id.cluster()
+                + "'s maintenance window does not open within "
+                + MaintenanceWindows.HORIZON_DAYS
+                + " days (its blackouts cover every slot); fix the window in the spec and upgrade"
+                + " it in a later run";
         it.remove();
       } else if (earliest == null || opens.isBefore(earliest)) {
         earliest = opens;
