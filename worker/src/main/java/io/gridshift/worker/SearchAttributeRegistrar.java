@@ -26,14 +26,14 @@ import org.slf4j.LoggerFactory;
  *       how to register them.
  * </ol>
  */
-final class SearchAttributeRegistrar {
+public final class SearchAttributeRegistrar {
   private static final Logger LOG = LoggerFactory.getLogger(SearchAttributeRegistrar.class);
   private static final long TIMEOUT_SECONDS = 10;
 
   private SearchAttributeRegistrar() {}
 
   /** Registers what it can in {@code namespace}; returns the keys the server knows. */
-  static Set<String> register(OperatorServiceBlockingStub operator, String namespace) {
+  public static Set<String> register(OperatorServiceBlockingStub operator, String namespace) {
     Set<String> known = new LinkedHashSet<>();
     for (String name : UpgradeSearchAttributes.names()) {
       try {

@@ -218,6 +218,12 @@ abstract class FleetTestSupport {
 
   /** Polls the status, a second of workflow time apart, until {@code until} holds. */
   protected FleetStatus awaitStatus(WorkflowStub stub, Predicate<FleetStatus> until) {
+    return awaitStatus(stub, Duration.ofSeconds(1), until);
+  }
+
+  /** Polls the status, {@code step} of workflow time apart, until {@code until} holds. */
+  protected FleetStatus awaitStatus(
+      WorkflowStub stub, Duration step, Predicate<FleetStatus> until) {
     for (int i = 0; i < 400; i++) {
       FleetStatus s = null;
       try {
@@ -228,7 +234,7 @@ abstract class FleetTestSupport {
       if (s != null && until.test(s)) {
         return s;
       }
-      env.sleep(Duration.ofSeconds(1));
+      env.sleep(step);
     }
     throw new AssertionError("the fleet never reached the expected state");
   }
