@@ -8,13 +8,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * The loopback addresses one sandbox gives its pods ({@code 127.<n>.1.x}) and Services ({@code
- * 127.<n>.3.x}). The standard sandbox (the demo, on fixed ports) uses {@code n = 0}; sandboxes on
- * ephemeral ports (tests) claim a free {@code n} between 100 and 199 with a file lock held while
- * they run, so that two of them on one machine never hand out the same address.
+ * The loopback addresses one sandbox cluster gives its pods ({@code 127.<n>.1.x}) and Services
+ * ({@code 127.<n>.3.x}). The standard sandbox (the demo, on fixed ports) gives its {@code i}-th
+ * cluster {@code n = i} (the first, 127.0, as before clusters); clusters of sandboxes on ephemeral
+ * ports (tests) each claim a free {@code n} between 100 and 199 with a file lock held while they
+ * run, so that no two clusters on one machine, in one sandbox or not, hand out the same address.
  */
 final class LoopbackNetwork implements AutoCloseable {
-  private static final int FIRST_SHARED = 100;
+  /** How many networks the standard sandbox can give its clusters: 127.0 to 127.99. */
+  static final int STANDARD_NETWORKS = 100;
+
+  private static final int FIRST_SHARED = STANDARD_NETWORKS;
   private static final int LAST_SHARED = 199;
 
   private final int octet;
@@ -27,9 +31,13 @@ final class LoopbackNetwork implements AutoCloseable {
     this.lock = lock;
   }
 
-  /** The demo's network, 127.0.x.x. */
-  static LoopbackNetwork standard() {
-    return new LoopbackNetwork(0, null, null);
+  /** The standard sandbox's network for its {@code index}-th cluster, 127.index.x.x. */
+  static LoopbackNetwork standard(int index) {
+    if (index < 0 || index >= STANDARD_NETWORKS) {
+      throw new IllegalArgumentException(
+          "the standard sandbox has networks for clusters 0.." + (STANDARD_NETWORKS - 1));
+    }
+    return new LoopbackNetwork(index, null, null);
   }
 
   /** The first network between 127.100 and 127.199 no other sandbox holds. */

@@ -1,22 +1,19 @@
 package io.gridshift.sandbox;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.gridshift.sandbox.hazelcast.HazelcastPodRuntime;
-import io.gridshift.sandbox.kube.DeploymentController;
-import io.gridshift.sandbox.kube.InfinispanPodRuntime;
-import io.gridshift.sandbox.kube.Kubelet;
+import io.gridshift.sandbox.kube.KubeconfigFile;
 import io.gridshift.sandbox.kube.LocalKubernetesApi;
 import io.gridshift.sandbox.kube.PodRuntime;
-import io.gridshift.sandbox.kube.ServiceRouter;
-import io.gridshift.sandbox.kube.StatefulSetController;
 import io.gridshift.sandbox.temporal.LocalTemporalServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -24,27 +21,30 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The local world on loopback, for tests and the demo: a Temporal frontend (the Java test server,
- * real timers), a Kubernetes API (fabric8 mock plus what kube-apiserver does on writes) with a
- * kubeconfig (context {@value LocalKubernetesApi#CONTEXT}), the StatefulSet and Deployment
- * controllers, a kubelet that runs real grid servers for pods (Infinispan, Hazelcast; more through
- * {@link #register}) and Service routing on loopback cluster IPs.
+ * real timers) and one or more Kubernetes clusters ({@link SandboxOptions#clusters()}), each a
+ * {@link SandboxCluster}: its own API server (fabric8 mock plus what kube-apiserver does on
+ * writes), StatefulSet and Deployment controllers, a kubelet that runs real grid servers for pods
+ * (Infinispan, Hazelcast; more through {@link #register}) and Service routing, on loopback
+ * addresses of its own.
+ *
+ * <p>Kubeconfigs: {@link #kubeconfig()} lists every cluster, one context per cluster named after
+ * it, the first current (a single cluster's file is the one from before clusters: context {@value
+ * LocalKubernetesApi#CONTEXT}); each cluster also has a file of its own with only its context
+ * ({@link SandboxCluster#kubeconfig()}), what an agent in that cluster would hold.
  *
  * <p>{@link #close()} stops it all, every pod's process included; a JVM shutdown hook does the same
  * if the JVM exits first.
  */
 public final class Sandbox implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Sandbox.class);
-  private static final Duration CONTROLLER_INTERVAL = Duration.ofMillis(200);
-  private static final Duration KUBELET_INTERVAL = Duration.ofMillis(250);
-  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(15);
 
   private final SandboxOptions options;
   private final Deque<AutoCloseable> parts = new ArrayDeque<>();
+  private final Map<String, SandboxCluster> clusters = new LinkedHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Thread shutdownHook = new Thread(this::stopAll, "sandbox-shutdown");
   private LocalTemporalServer temporal;
-  private LocalKubernetesApi kube;
-  private Kubelet kubelet;
+  private Path kubeconfig;
 
   private Sandbox(SandboxOptions options) {
     this.options = options;
@@ -70,11 +70,11 @@ public final class Sandbox implements AutoCloseable {
 
   /**
    * Deletes the pod directories of an earlier sandbox in the same directory (one that was killed
-   * before it cleaned up): the Kubernetes API starts empty, so they belong to no pod, and a server
+   * before it cleaned up): the Kubernetes APIs start empty, so they belong to no pod, and a server
    * would otherwise find its old data (caches, state) there.
    */
-  private void removeOldPods() throws IOException {
-    Path pods = options.dir().resolve("pods");
+  private void removeOldPods(Path clusterDir) throws IOException {
+    Path pods = clusterDir.resolve("pods");
     if (!Files.exists(pods)) {
       return;
     }
@@ -87,31 +87,26 @@ public final class Sandbox implements AutoCloseable {
 
   private void startParts() throws IOException {
     Files.createDirectories(options.dir());
-    removeOldPods();
-    // Sandboxes on ephemeral ports (tests) may run side by side: each gets its own addresses.
-    LoopbackNetwork network =
-        add(options.temporalPort() == 0 ? LoopbackNetwork.claimFree() : LoopbackNetwork.standard());
     temporal = add(LocalTemporalServer.start(options.temporalPort()));
-    kube =
-        add(
-            LocalKubernetesApi.start(
-                options.kubePort(), options.dir().resolve("kubeconfig"), network.servicePrefix()));
-    KubernetesClient client = kube.client();
-    kubelet =
-        add(
-            new Kubelet(
-                client, options.dir(), KUBELET_INTERVAL, SHUTDOWN_GRACE, network.podPrefix()));
-    kubelet.register(new InfinispanPodRuntime()).register(new HazelcastPodRuntime()).start();
-    add(new StatefulSetController(client, CONTROLLER_INTERVAL).start());
-    add(new DeploymentController(client, CONTROLLER_INTERVAL).start());
-    add(new ServiceRouter(client, CONTROLLER_INTERVAL).start());
+    List<String> names = options.clusters();
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      Path dir = options.clusterDir(name);
+      removeOldPods(dir);
+      // Sandboxes on ephemeral ports (tests) may run side by side: each cluster claims addresses.
+      LoopbackNetwork network =
+          options.ephemeralPorts() ? LoopbackNetwork.claimFree() : LoopbackNetwork.standard(i);
+      clusters.put(name, add(SandboxCluster.start(name, dir, options.kubePort(i), network)));
+    }
+    kubeconfig = options.dir().resolve("kubeconfig");
+    KubeconfigFile.write(
+        kubeconfig, clusters.values().stream().map(SandboxCluster::kubeconfigContext).toList());
     log.info(
-        "sandbox up in {}: Temporal {}, Kubernetes {} (kubeconfig {}, context {})",
+        "sandbox up in {}: Temporal {}, {} (kubeconfig {})",
         options.dir(),
         temporal.target(),
-        kube.url(),
-        kube.kubeconfig(),
-        LocalKubernetesApi.CONTEXT);
+        clusters.values(),
+        kubeconfig);
   }
 
   private <T extends AutoCloseable> T add(T part) {
@@ -119,15 +114,38 @@ public final class Sandbox implements AutoCloseable {
     return part;
   }
 
-  /** Lets the kubelet run pods of another kind (asked after the runtimes registered before). */
+  /**
+   * Lets every cluster's kubelet run pods of another kind (asked after the runtimes registered
+   * before); a runtime keeps no state of its own, the pods' processes are the kubelets'.
+   */
   public Sandbox register(PodRuntime runtime) {
-    kubelet.register(runtime);
+    clusters.values().forEach(c -> c.register(runtime));
     return this;
   }
 
-  /** A client of the sandbox's Kubernetes API (namespace {@code default}). */
+  /** The first cluster: the only one unless the options list several. */
+  public SandboxCluster defaultCluster() {
+    return clusters.values().iterator().next();
+  }
+
+  /** Cluster {@code name}; an error naming the clusters there are when it is not one of them. */
+  public SandboxCluster cluster(String name) {
+    SandboxCluster cluster = clusters.get(name);
+    if (cluster == null) {
+      throw new IllegalArgumentException(
+          "the sandbox has no cluster '" + name + "'; its clusters are " + clusters.keySet());
+    }
+    return cluster;
+  }
+
+  /** Every cluster, in the order of {@link SandboxOptions#clusters()}. */
+  public List<SandboxCluster> clusters() {
+    return List.copyOf(clusters.values());
+  }
+
+  /** A client of the first cluster's Kubernetes API (namespace {@code default}). */
   public KubernetesClient client() {
-    return kube.client();
+    return defaultCluster().client();
   }
 
   /** The Temporal frontend, {@code 127.0.0.1:<port>}. */
@@ -135,16 +153,19 @@ public final class Sandbox implements AutoCloseable {
     return temporal.target();
   }
 
-  /** The kubeconfig file (context {@value LocalKubernetesApi#CONTEXT}). */
+  /**
+   * The kubeconfig file with a context per cluster, named after it; the first is current (for a
+   * single cluster, context {@value LocalKubernetesApi#CONTEXT}).
+   */
   public Path kubeconfig() {
-    return kube.kubeconfig();
+    return kubeconfig;
   }
 
   public SandboxOptions options() {
     return options;
   }
 
-  /** Stops routing, controllers, every pod's process, the Kubernetes API and Temporal. */
+  /** Stops every cluster (routing, controllers, pods' processes, API server), then Temporal. */
   @Override
   public void close() {
     stopAll();

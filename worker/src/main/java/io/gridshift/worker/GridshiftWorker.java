@@ -31,6 +31,7 @@ public final class GridshiftWorker implements AutoCloseable {
 
   private final WorkerFactory factory;
   private final List<ClusterAccess> clusters = new ArrayList<>();
+  private final List<String> taskQueues = new ArrayList<>();
 
   /**
    * Registers everything on {@code client}. Cluster access is built per cluster from the config.
@@ -76,6 +77,8 @@ public final class GridshiftWorker implements AutoCloseable {
     Worker workflows = factory.newWorker(TaskQueues.WORKFLOWS);
     GridKinds.registerWorkflows(workflows, offered);
     Worker notifications = factory.newWorker(NotificationWorkflow.TASK_QUEUE);
+    taskQueues.add(workflows.getTaskQueue());
+    taskQueues.add(notifications.getTaskQueue());
     notifications.registerWorkflowImplementationTypes(NotificationWorkflowImpl.class);
     notifications.registerActivitiesImplementations(
         new WebhookNotificationActivitiesImpl(config.notifications().urls()));
@@ -88,8 +91,17 @@ public final class GridshiftWorker implements AutoCloseable {
 
   private void registerCluster(ClusterAccess cluster) {
     Worker worker = factory.newWorker(cluster.taskQueue());
+    taskQueues.add(worker.getTaskQueue());
     worker.registerActivitiesImplementations(ClusterActivities.of(cluster).toArray());
     LOG.info("serving cluster {} on task queue {}", cluster.name(), worker.getTaskQueue());
+  }
+
+  /**
+   * The task queues this worker polls once started: the workflow and notification queues if it
+   * hosts workflows, and each of its clusters' queue.
+   */
+  public List<String> taskQueues() {
+    return List.copyOf(taskQueues);
   }
 
   /** Starts polling. */

@@ -35,6 +35,11 @@ import java.util.regex.Pattern;
  *     - ${SLACK_WEBHOOK}       # secrets from the environment; an empty value is ignored
  * </pre>
  *
+ * <p>The same file runs the three roles: a worker that hosts workflows and serves clusters (the
+ * demo's), a central worker ({@code hostWorkflows: true}, no clusters) and a cluster's agent
+ * ({@code ./gridshift agent}: {@code hostWorkflows: false} and its own cluster, usually {@code
+ * inCluster: true}).
+ *
  * @param temporal how to reach Temporal
  * @param hostWorkflows whether this worker also runs workflow tasks (default true)
  * @param clusters the clusters whose activities this worker runs
@@ -106,27 +111,76 @@ public record WorkerConfig(
     }
   }
 
-  /** Reads and validates a config file, substituting environment variables. */
+  /** Reads and validates a worker's config file, substituting environment variables. */
   public static WorkerConfig load(Path file) throws IOException {
+    WorkerConfig config = read(file);
+    requireValid("worker", file, config.problems());
+    return config;
+  }
+
+  /**
+   * Reads and validates an agent's config file ({@code gridshift agent}): as {@link #load}, plus
+   * the rules of {@link #agentProblems()}.
+   */
+  public static WorkerConfig loadAgent(Path file) throws IOException {
+    WorkerConfig config = read(file);
+    requireValid("agent", file, config.agentProblems());
+    return config;
+  }
+
+  private static WorkerConfig read(Path file) throws IOException {
     String text = substituteEnv(Files.readString(file));
     ObjectMapper yaml =
         new ObjectMapper(new YAMLFactory())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-    WorkerConfig config = yaml.readValue(text, WorkerConfig.class);
-    List<String> problems = config.problems();
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(
-          "worker config " + file + " is invalid: " + String.join("; ", problems));
-    }
-    return config;
+    return yaml.readValue(text, WorkerConfig.class);
   }
 
-  /** Every problem with this configuration, empty when valid. */
+  private static void requireValid(String role, Path file, List<String> problems) {
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(
+          role + " config " + file + " is invalid: " + String.join("; ", problems));
+    }
+  }
+
+  /**
+   * Every problem with this configuration for a worker, empty when valid. A central worker hosts
+   * workflows and may serve no cluster (its clusters' agents run their activities).
+   */
   public List<String> problems() {
     List<String> problems = new ArrayList<>();
     if (clusters.isEmpty() && !hostWorkflows) {
       problems.add("the worker serves no cluster and hosts no workflows: add clusters");
     }
+    problems.addAll(clusterProblems());
+    problems.addAll(webhookProblems());
+    return problems;
+  }
+
+  /**
+   * Every problem with this configuration for an agent, empty when valid: an agent runs inside its
+   * clusters and only their activities, polling their task queues outward, so it must say {@code
+   * hostWorkflows: false} (not leave the default) and list at least one cluster.
+   */
+  public List<String> agentProblems() {
+    List<String> problems = new ArrayList<>();
+    if (hostWorkflows) {
+      problems.add(
+          "an agent hosts no workflows: set hostWorkflows: false (workflows run on central"
+              + " workers: ./gridshift worker --config worker.yaml)");
+    }
+    if (clusters.isEmpty()) {
+      problems.add(
+          "an agent serves at least one cluster: list it under clusters (name, and kubeconfig"
+              + " and context, or inCluster: true)");
+    }
+    problems.addAll(clusterProblems());
+    problems.addAll(webhookProblems());
+    return problems;
+  }
+
+  private List<String> clusterProblems() {
+    List<String> problems = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (Cluster c : clusters) {
       if (!Names.isDnsLabel(c.name())) {
@@ -138,7 +192,6 @@ public record WorkerConfig(
         problems.add("cluster '" + c.name() + "': inCluster excludes kubeconfig and context");
       }
     }
-    problems.addAll(webhookProblems());
     return problems;
   }
 

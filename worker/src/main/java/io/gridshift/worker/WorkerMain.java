@@ -5,20 +5,44 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code gridshift worker --config worker.yaml}: runs a worker until the process is stopped. */
+/**
+ * {@code gridshift worker --config worker.yaml}: runs a worker until the process is stopped. An
+ * invalid config ends the process with status 2 and a message that says what to fix.
+ */
 public final class WorkerMain {
+  /** The start of the line logged once the worker polls (what process supervisors wait for). */
+  public static final String STARTED = "gridshift worker started";
+
   private static final Logger LOG = LoggerFactory.getLogger(WorkerMain.class);
 
   private WorkerMain() {}
 
   public static void main(String[] args) throws Exception {
     Path configFile = Path.of(argument(args, "--config", "worker.yaml"));
-    WorkerConfig config = WorkerConfig.load(configFile);
+    WorkerConfig config;
+    try {
+      config = WorkerConfig.load(configFile);
+    } catch (IllegalArgumentException e) {
+      LOG.error(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    run(config, identity("worker"), STARTED);
+  }
+
+  /**
+   * Polls Temporal with {@code config} until the process is stopped (SIGTERM lets running tasks
+   * finish briefly), after logging {@code started}, the identity and the task queues.
+   *
+   * @param identity the worker identity Temporal records on every task this process runs
+   */
+  static void run(WorkerConfig config, String identity, String started) throws Exception {
     WorkflowServiceStubs service =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(config.temporal().target()).build());
@@ -27,6 +51,7 @@ public final class WorkerMain {
             service,
             WorkflowClientOptions.newBuilder()
                 .setNamespace(config.temporal().namespace())
+                .setIdentity(identity)
                 .setDataConverter(GridKinds.dataConverter())
                 .build());
     GridshiftWorker worker = new GridshiftWorker(client, config);
@@ -41,14 +66,24 @@ public final class WorkerMain {
                 }));
     worker.start();
     LOG.info(
-        "gridshift worker started: temporal {} namespace {}, {} cluster(s)",
+        "{} as {}: polling {} on temporal {} namespace {}",
+        started,
+        identity,
+        worker.taskQueues(),
         config.temporal().target(),
-        config.temporal().namespace(),
-        config.clusters().size());
+        config.temporal().namespace());
     stopped.await();
   }
 
-  private static String argument(String[] args, String name, String fallback) {
+  /**
+   * The identity Temporal shows for this process's pollers and tasks: {@code <pid>@<host>/<role>},
+   * so the UI tells an agent from a central worker.
+   */
+  static String identity(String role) {
+    return ManagementFactory.getRuntimeMXBean().getName() + "/" + role;
+  }
+
+  static String argument(String[] args, String name, String fallback) {
     for (int i = 0; i < args.length - 1; i++) {
       if (args[i].equals(name)) {
         return args[i + 1];

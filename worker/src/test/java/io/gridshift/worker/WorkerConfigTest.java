@@ -61,4 +61,48 @@ class WorkerConfigTest {
     Files.writeString(file, "clustres: []\n");
     assertThatThrownBy(() -> WorkerConfig.load(file)).hasMessageContaining("clustres");
   }
+
+  @Test
+  void aCentralWorkerHostsWorkflowsAndServesNoCluster() throws Exception {
+    Path file = dir.resolve("central.yaml");
+    Files.writeString(file, "hostWorkflows: true\nclusters: []\n");
+    WorkerConfig config = WorkerConfig.load(file);
+    assertThat(config.hostWorkflows()).isTrue();
+    assertThat(config.clusters()).isEmpty();
+    assertThat(config.agentProblems()).isNotEmpty();
+  }
+
+  @Test
+  void anAgentServesItsClustersAndHostsNoWorkflows() throws Exception {
+    Path file = dir.resolve("agent.yaml");
+    Files.writeString(
+        file,
+        """
+        hostWorkflows: false
+        clusters:
+          - name: west
+            inCluster: true
+        """);
+    WorkerConfig config = WorkerConfig.loadAgent(file);
+    assertThat(config.hostWorkflows()).isFalse();
+    assertThat(config.clusters()).extracting(WorkerConfig.Cluster::name).containsExactly("west");
+    assertThat(AgentMain.identity(config)).endsWith("/agent/west").contains("@");
+  }
+
+  @Test
+  void anAgentConfigThatHostsWorkflowsOrListsNoClusterIsRefusedWithTheFix() throws Exception {
+    Path defaults = dir.resolve("defaults.yaml");
+    Files.writeString(defaults, "clusters: [{name: west, inCluster: true}]\n");
+    assertThatThrownBy(() -> WorkerConfig.loadAgent(defaults))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("agent config " + defaults + " is invalid")
+        .hasMessageContaining("an agent hosts no workflows: set hostWorkflows: false");
+    assertThat(WorkerConfig.load(defaults).hostWorkflows()).as("fine for a worker").isTrue();
+
+    Path none = dir.resolve("none.yaml");
+    Files.writeString(none, "hostWorkflows: false\n");
+    assertThatThrownBy(() -> WorkerConfig.loadAgent(none))
+        .hasMessageContaining("an agent serves at least one cluster: list it under clusters")
+        .hasMessageNotContaining("hostWorkflows: false");
+  }
 }

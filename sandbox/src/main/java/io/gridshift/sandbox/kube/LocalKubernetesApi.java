@@ -9,9 +9,9 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,14 +22,15 @@ import org.slf4j.LoggerFactory;
  * The sandbox's Kubernetes API: fabric8's mock server in CRUD mode, standalone on {@code
  * 127.0.0.1:<port>}, with {@link SandboxApiDispatcher} adding what kube-apiserver does on writes
  * (generation, defaults, cluster IPs, graceful pod deletion). It writes a kubeconfig whose context
- * {@value #CONTEXT} points at it, so separate components connect the way they would to a cluster.
+ * ({@value #CONTEXT} unless named) points at it, so separate components connect the way they would
+ * to a cluster.
  *
  * <p>Limits that remain (see RUNTIME.md): no strategic merge patch or server-side apply, no
  * admission or validation, no garbage collection (the sandbox controllers delete what they own),
  * and kubectl cannot talk to it.
  */
 public final class LocalKubernetesApi implements AutoCloseable {
-  /** The kubeconfig context (and cluster and user) name. */
+  /** The kubeconfig context (and cluster and user) name, unless the starter names another. */
   public static final String CONTEXT = "sandbox";
 
   /** The namespace the kubeconfig context uses. */
@@ -46,11 +47,13 @@ public final class LocalKubernetesApi implements AutoCloseable {
 
   private final KubernetesMockServer server;
   private final KubernetesClient client;
+  private final String context;
   private final Path kubeconfig;
   private final ScheduledExecutorService housekeeping;
 
-  private LocalKubernetesApi(KubernetesMockServer server, Path kubeconfig) {
+  private LocalKubernetesApi(KubernetesMockServer server, String context, Path kubeconfig) {
     this.server = server;
+    this.context = context;
     this.kubeconfig = kubeconfig;
     this.client = new KubernetesClientBuilder().withConfig(config(url())).build();
     this.housekeeping =
@@ -81,6 +84,15 @@ public final class LocalKubernetesApi implements AutoCloseable {
    */
   public static LocalKubernetesApi start(int port, Path kubeconfig, String servicePrefix)
       throws IOException {
+    return start(CONTEXT, port, kubeconfig, servicePrefix);
+  }
+
+  /**
+   * Starts the API server with a kubeconfig whose context is named {@code context} (a sandbox with
+   * several clusters names each context after its cluster).
+   */
+  public static LocalKubernetesApi start(
+      String context, int port, Path kubeconfig, String servicePrefix) throws IOException {
     MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
     SandboxApiDispatcher dispatcher = new SandboxApiDispatcher(new LoopbackPool(servicePrefix));
     KubernetesMockServer server =
@@ -95,9 +107,18 @@ public final class LocalKubernetesApi implements AutoCloseable {
               + " (is the port taken? pass another one or 0)",
           e);
     }
-    LocalKubernetesApi api = new LocalKubernetesApi(server, kubeconfig);
-    api.writeKubeconfig();
-    log.info("Kubernetes API (fabric8 mock, CRUD) on {}; kubeconfig {}", api.url(), kubeconfig);
+    LocalKubernetesApi api = new LocalKubernetesApi(server, context, kubeconfig);
+    try {
+      KubeconfigFile.write(kubeconfig, List.of(api.kubeconfigContext()));
+    } catch (IOException | RuntimeException e) {
+      api.close();
+      throw e;
+    }
+    log.info(
+        "Kubernetes API (fabric8 mock, CRUD) on {}; kubeconfig {}, context {}",
+        api.url(),
+        kubeconfig,
+        context);
     return api;
   }
 
@@ -106,9 +127,19 @@ public final class LocalKubernetesApi implements AutoCloseable {
     return client;
   }
 
-  /** The kubeconfig file, context {@value #CONTEXT}. */
+  /** The kubeconfig file, with one context: {@link #context()}. */
   public Path kubeconfig() {
     return kubeconfig;
+  }
+
+  /** The kubeconfig context's name ({@value #CONTEXT} unless the starter named it). */
+  public String context() {
+    return context;
+  }
+
+  /** This server as a kubeconfig context, for a file that lists several servers. */
+  public KubeconfigFile.Context kubeconfigContext() {
+    return new KubeconfigFile.Context(context, url(), NAMESPACE);
   }
 
   /** The API server's URL, {@code http://127.0.0.1:<port>}. */
@@ -132,36 +163,6 @@ public final class LocalKubernetesApi implements AutoCloseable {
         .withTrustCerts(true)
         .withRequestTimeout(30_000)
         .build();
-  }
-
-  private void writeKubeconfig() throws IOException {
-    String yaml =
-        """
-        apiVersion: v1
-        kind: Config
-        clusters:
-        - name: %1$s
-          cluster:
-            server: %2$s
-            insecure-skip-tls-verify: true
-        users:
-        - name: %1$s
-          user:
-            token: sandbox
-        contexts:
-        - name: %1$s
-          context:
-            cluster: %1$s
-            user: %1$s
-            namespace: %3$s
-        current-context: %1$s
-        """
-            .formatted(CONTEXT, url(), NAMESPACE);
-    Path parent = kubeconfig.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    Files.writeString(kubeconfig, yaml);
   }
 
   private void dropRecordedRequests() {

@@ -1,12 +1,17 @@
 package io.gridshift.sandbox.temporal;
 
+import io.grpc.BindableService;
+import io.grpc.ManagedChannel;
 import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.temporal.internal.testservice.GRPCServerHelper;
 import io.temporal.internal.testservice.TestServicesStarter;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Temporal's Java test server as a real gRPC frontend on {@code 127.0.0.1:<port>}, with real timers
  * (no time skipping): workers, clients and the CLI-less starter connect to {@link #target()} as to
- * any Temporal frontend. What it does not implement (schedules, visibility queries) is listed in
- * RUNTIME.md. State lives in memory and ends with {@link #close()}.
+ * any Temporal frontend. It lacks the Schedule API, which {@link ScheduleService} serves on the
+ * same port; what else it does not implement (visibility queries) is listed in RUNTIME.md. State
+ * lives in memory and ends with {@link #close()}.
  *
  * <p>The stock {@code TestServer} main listens on every interface; this binds loopback only, using
  * the same internal pieces ({@code TestServicesStarter}, {@code GRPCServerHelper}).
@@ -27,13 +33,20 @@ public final class LocalTemporalServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LocalTemporalServer.class);
 
   private final TestServicesStarter services;
+  private final ScheduleService schedules;
   private final Server server;
+  private final ManagedChannel schedulesChannel;
   private final int port;
 
-  private LocalTemporalServer(TestServicesStarter services, Server server) {
+  private LocalTemporalServer(
+      TestServicesStarter services, ScheduleService schedules, Server server) {
     this.services = services;
+    this.schedules = schedules;
     this.server = server;
     this.port = server.getPort();
+    this.schedulesChannel =
+        NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+    schedules.connect(schedulesChannel);
   }
 
   /**
@@ -48,11 +61,17 @@ public final class LocalTemporalServer implements AutoCloseable {
     NettyServerBuilder builder =
         NettyServerBuilder.forAddress(
             new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
-    GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
+    ScheduleService schedules = new ScheduleService(Clock.systemUTC());
+    List<BindableService> withSchedules =
+        services.getServices().stream()
+            .map(s -> s == services.getWorkflowService() ? schedules.withSchedules(s) : s)
+            .toList();
+    GRPCServerHelper.registerServicesAndHealthChecks(withSchedules, builder);
     Server server;
     try {
       server = builder.build().start();
     } catch (IOException e) {
+      schedules.close();
       services.close();
       throw new IOException(
           "could not start the sandbox Temporal server on 127.0.0.1:"
@@ -60,8 +79,8 @@ public final class LocalTemporalServer implements AutoCloseable {
               + " (is the port taken, e.g. by another Temporal? pass another port or 0)",
           e);
     }
-    LocalTemporalServer local = new LocalTemporalServer(services, server);
-    log.info("Temporal test server (real time) on {}", local.target());
+    LocalTemporalServer local = new LocalTemporalServer(services, schedules, server);
+    log.info("Temporal test server (real time, with schedules) on {}", local.target());
     return local;
   }
 
@@ -76,6 +95,8 @@ public final class LocalTemporalServer implements AutoCloseable {
 
   @Override
   public void close() {
+    schedules.close();
+    schedulesChannel.shutdownNow();
     server.shutdown();
     try {
       if (!server.awaitTermination(5, TimeUnit.SECONDS)) {

@@ -33,6 +33,9 @@ public final class GridshiftCli {
         gridshift fleet approve|reject <fleet-id> <gate> [--comment TEXT]
         gridshift fleet pause|resume|abort <fleet-id> [--comment TEXT]
         gridshift fleet skip|retry <fleet-id> <cluster/namespace/name> [--comment TEXT]
+      """
+          + ScheduleCommands.USAGE
+          + """
       through the REST service (./gridshift server):
         --server URL (or env GRIDSHIFT_SERVER); credentials from env GRIDSHIFT_TOKEN, or
         GRIDSHIFT_USER and GRIDSHIFT_PASSWORD; you act as the user you authenticate as
@@ -71,10 +74,15 @@ public final class GridshiftCli {
   /** Runs one command; returns the exit code. */
   int run(String[] argv) {
     try {
-      Args args = new Args(argv, Set.of("dry-run", "json", "help"));
+      Args args = new Args(argv, Set.of("dry-run", "json", "help", "paused"));
       if (args.positionalCount() == 0 || args.flag("help")) {
         out.println(USAGE_TEXT);
         return args.flag("help") ? ExitCodes.OK : ExitCodes.USAGE;
+      }
+      if (ScheduleCommands.handles(args)) {
+        try (DirectSchedules direct = directSchedules(args)) {
+          return new ScheduleCommands(out, direct::schedules).run(args);
+        }
       }
       Commands.check(args);
       try (UpgradeClient client = client(args)) {
@@ -114,6 +122,20 @@ public final class GridshiftCli {
     String namespace =
         args.option("temporal-namespace", orElse(env("GRIDSHIFT_TEMPORAL_NAMESPACE"), "default"));
     return direct.connect(target, namespace, identity);
+  }
+
+  /** Schedules are managed on Temporal directly (the REST service does not serve them). */
+  private DirectSchedules directSchedules(Args args) {
+    if (args.option("server", env("GRIDSHIFT_SERVER")) != null) {
+      throw new CliException(
+          ExitCodes.USAGE,
+          "fleet schedule talks to Temporal directly; drop --server (and GRIDSHIFT_SERVER) and pass"
+              + " --temporal HOST:PORT");
+    }
+    return new DirectSchedules(
+        args.option("temporal", orElse(env("GRIDSHIFT_TEMPORAL"), "127.0.0.1:7233")),
+        args.option("temporal-namespace", orElse(env("GRIDSHIFT_TEMPORAL_NAMESPACE"), "default")),
+        args.option("by", orElse(env("USER"), System.getProperty("user.name"))));
   }
 
   /** The connection options a person must repeat to run a printed command as it is. */

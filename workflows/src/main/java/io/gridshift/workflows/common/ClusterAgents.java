@@ -33,9 +33,10 @@ public final class ClusterAgents {
         + cluster.taskQueue()
         + " within "
         + ActivityOptionsProfiles.AGENT_PICKUP.toSeconds()
-        + " s; start a worker whose config lists cluster "
+        + " s; start the cluster's agent (./gridshift agent --config agent.yaml, its config"
+        + " listing cluster "
         + cluster.cluster()
-        + " (./gridshift worker --config worker.yaml), or check the cluster name, then start the"
-        + " upgrade again. Nothing was changed in the cluster";
+        + ") or a worker whose config lists it, or check the cluster name, then start the"
+        + " upgrade again"; // the upgrade's end adds that nothing was changed
   }
 }

@@ -3,6 +3,7 @@ package io.gridshift.demo.it.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gridshift.demo.AgentProcesses;
 import io.gridshift.sandbox.Sandbox;
 import io.gridshift.sandbox.SandboxOptions;
 import io.gridshift.starter.UpgradeService;
@@ -19,6 +20,7 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -26,8 +28,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * What every end-to-end test runs on: a sandbox on ephemeral ports (so it never collides with
- * another one), the real worker serving its cluster {@code sandbox}, and the upgrade service the
- * CLI and REST front door use; plus waiting for gates and ends the way a person would.
+ * another one), the real worker serving its cluster {@code sandbox} (or, with several clusters, a
+ * central worker that runs workflows only and an agent process per cluster), and the upgrade
+ * service the CLI and REST front door use; plus waiting for gates and ends the way a person would.
  */
 final class E2eSandbox implements AutoCloseable {
   static final String APPROVER = "e2e-approver";
@@ -41,6 +44,8 @@ final class E2eSandbox implements AutoCloseable {
   private WorkflowServiceStubs stubs;
   private GridshiftWorker worker;
   private UpgradeService service;
+  private WorkflowClient client;
+  private AgentProcesses agents;
 
   private E2eSandbox(Sandbox sandbox) {
     this.sandbox = sandbox;
@@ -51,7 +56,10 @@ final class E2eSandbox implements AutoCloseable {
     E2eSandbox e2e =
         new E2eSandbox(Sandbox.start(SandboxOptions.ephemeral(Files.createTempDirectory(prefix))));
     try {
-      e2e.startWorker();
+      e2e.startWorker(
+          List.of(
+              new WorkerConfig.Cluster(
+                  "sandbox", e2e.sandbox.kubeconfig().toString(), "sandbox", false)));
     } catch (IOException | RuntimeException e) {
       e2e.close();
       throw e;
@@ -59,22 +67,49 @@ final class E2eSandbox implements AutoCloseable {
     return e2e;
   }
 
-  private void startWorker() throws IOException {
+  /**
+   * Starts a sandbox with {@code clusters}, a central worker in this JVM that runs workflows only,
+   * and an agent process per cluster (configs and logs in {@code agents/} of the sandbox
+   * directory); returns once every agent polls.
+   */
+  static E2eSandbox startWithAgents(String prefix, String... clusters)
+      throws IOException, InterruptedException {
+    Path dir = Files.createTempDirectory(prefix);
+    E2eSandbox e2e =
+        new E2eSandbox(Sandbox.start(SandboxOptions.ephemeral(dir).withClusters(clusters)));
+    try {
+      e2e.startWorker(List.of());
+      e2e.agents = new AgentProcesses(e2e.sandbox.temporalTarget(), dir.resolve("agents"));
+      e2e.agents.start(e2e.sandbox.clusters());
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      e2e.close();
+      throw e;
+    }
+    return e2e;
+  }
+
+  private void startWorker(List<WorkerConfig.Cluster> clusters) throws IOException {
     stubs =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(sandbox.temporalTarget()).build());
-    WorkflowClient client = WorkflowClient.newInstance(stubs);
+    client = WorkflowClient.newInstance(stubs);
     worker =
         new GridshiftWorker(
             client,
             new WorkerConfig(
-                new WorkerConfig.Temporal(sandbox.temporalTarget(), "default"),
-                true,
-                List.of(
-                    new WorkerConfig.Cluster(
-                        "sandbox", sandbox.kubeconfig().toString(), "sandbox", false))));
+                new WorkerConfig.Temporal(sandbox.temporalTarget(), "default"), true, clusters));
     worker.start();
     service = new UpgradeService(client);
+  }
+
+  /** The Temporal client the worker and the upgrade service use. */
+  WorkflowClient client() {
+    return client;
+  }
+
+  /** The agent processes ({@link #startWithAgents} only). */
+  AgentProcesses agents() {
+    return agents;
   }
 
   Sandbox sandbox() {
@@ -184,6 +219,9 @@ final class E2eSandbox implements AutoCloseable {
 
   @Override
   public void close() {
+    if (agents != null) {
+      agents.close();
+    }
     if (worker != null) {
       worker.close();
     }

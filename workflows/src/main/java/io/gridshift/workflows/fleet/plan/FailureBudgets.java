@@ -10,10 +10,12 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>Absent (null or blank): 0, so the first failure halts the stage.
  *   <li>A number {@code "2"}: that many failures, whatever the stage's size.
- *   <li>A percent {@code "10%"} (0 to 100): that share of the stage's grids, rounded down: 10% of
- *       25 grids is 2, 10% of 9 grids is 0. Rounding down is the side of caution (the same side
- *       Kubernetes takes for a Deployment's {@code maxUnavailable}): a percent never tolerates a
- *       failure the person did not allow. Whoever wants at least one writes a number.
+ *   <li>A percent {@code "10%"} (0 to 100): that share of the stage's grids, rounded up: 10% of 25
+ *       grids is 3, 10% of 9 grids is 1, 0% is 0. This is Open Cluster Management's rule for its
+ *       rollout strategies' {@code maxFailures} (a percent is turned into clusters with {@code
+ *       ceil}), and the same rounding as a stage's {@code percent}. Rounding down would make any
+ *       percent under 100/size mean "no failure at all" on a small stage, which is not what a
+ *       person who wrote a budget asked for; whoever wants none writes {@code "0"}.
  * </ol>
  */
 public final class FailureBudgets {
@@ -39,7 +41,8 @@ public final class FailureBudgets {
     String t = maxFailures.trim();
     Matcher percent = PERCENT.matcher(t);
     if (percent.matches()) {
-      return (int) ((long) Math.max(0, stageSize) * Integer.parseInt(percent.group(1)) / 100);
+      long size = Math.max(0, stageSize);
+      return (int) ((size * Integer.parseInt(percent.group(1)) + 99) / 100); // rounded up
     }
     return Integer.parseInt(t);
   }

@@ -43,24 +43,24 @@ public final class FleetSpecs {
       return null;
     }
     Map<String, VersionTarget> targets = new LinkedHashMap<>(orEmpty(spec.targets()));
-    targets.replaceAll((kind, t) -> t == null ? null : withDefaults(t));
+    targets.replaceAll((kind, t) -> t == null ? null : targetWithDefaults(t));
     return new FleetSpec(
         spec.name(),
         spec.requestedBy(),
-        map(spec.clusters(), FleetSpecs::withDefaults),
-        withDefaults(spec.grids()),
+        map(spec.clusters(), FleetSpecs::clusterWithDefaults),
+        selectorWithDefaults(spec.grids()),
         targets,
-        map(spec.stages(), FleetSpecs::withDefaults),
+        map(spec.stages(), FleetSpecs::stageWithDefaults),
         new LinkedHashMap<>(orEmpty(spec.childDefaults())),
         spec.fourEyes() != null && spec.fourEyes(),
         spec.dryRun() != null && spec.dryRun());
   }
 
-  static FleetCluster withDefaults(FleetCluster c) {
-    return new FleetCluster(c.name(), orEmpty(c.labels()), withDefaults(c.window()));
+  static FleetCluster clusterWithDefaults(FleetCluster c) {
+    return new FleetCluster(c.name(), orEmpty(c.labels()), windowWithDefaults(c.window()));
   }
 
-  static MaintenanceWindow withDefaults(MaintenanceWindow w) {
+  static MaintenanceWindow windowWithDefaults(MaintenanceWindow w) {
     if (w == null) {
       return null;
     }
@@ -70,7 +70,7 @@ public final class FleetSpecs {
         orEmpty(w.blackouts()));
   }
 
-  static GridSelector withDefaults(GridSelector s) {
+  static GridSelector selectorWithDefaults(GridSelector s) {
     if (s == null) {
       return new GridSelector(List.of(), Map.of(), List.of(), List.of(), Map.of(), List.of());
     }
@@ -83,15 +83,15 @@ public final class FleetSpecs {
         orEmpty(s.explicit()));
   }
 
-  static VersionTarget withDefaults(VersionTarget t) {
+  static VersionTarget targetWithDefaults(VersionTarget t) {
     return new VersionTarget(t.version(), t.newestPatchOf(), orEmpty(t.allowed()));
   }
 
-  static StageSpec withDefaults(StageSpec s) {
+  static StageSpec stageWithDefaults(StageSpec s) {
     int maxParallel = s.maxParallel() == null ? DEFAULT_MAX_PARALLEL : s.maxParallel();
     return new StageSpec(
         s.name(),
-        withDefaults(s.select()),
+        selectorWithDefaults(s.select()),
         s.count(),
         s.percent(),
         maxParallel,

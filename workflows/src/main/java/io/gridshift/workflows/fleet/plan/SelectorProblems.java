@@ -37,12 +37,7 @@ final class SelectorProblems {
     if (s == null) {
       return problems;
     }
-    if (!s.explicit().isEmpty()
-        && !(s.clusters().isEmpty()
-            && s.clusterLabels().isEmpty()
-            && s.kinds().isEmpty()
-            && s.namespaces().isEmpty()
-            && s.labels().isEmpty())) {
+    if (!s.explicit().isEmpty() && hasCriteria(s)) {
       problems.add(
           field
               + ": explicit names the grids exactly; remove clusters, clusterLabels, kinds,"
@@ -96,6 +91,14 @@ final class SelectorProblems {
       problems.add(field + ".kind: " + unknownKind(id.kind()));
     }
     return problems;
+  }
+
+  private static boolean hasCriteria(GridSelector s) {
+    return !(s.clusters().isEmpty()
+        && s.clusterLabels().isEmpty()
+        && s.kinds().isEmpty()
+        && s.namespaces().isEmpty()
+        && s.labels().isEmpty());
   }
 
   private boolean listed(String cluster) {

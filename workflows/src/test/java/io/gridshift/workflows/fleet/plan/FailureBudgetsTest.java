@@ -19,15 +19,17 @@ class FailureBudgetsTest {
         "2, 25, 2",
         "2, 1, 2",
         "' 3 ', 10, 3",
-        "10%, 25, 2",
-        "10%, 9, 0",
+        "10%, 25, 3",
+        "10%, 9, 1",
         "10%, 10, 1",
-        "50 %, 5, 2",
+        "50 %, 5, 3",
         "100%, 7, 7",
         "0%, 100, 0",
-        "33%, 0, 0"
+        "33%, 0, 0",
+        "1%, 1000, 10",
+        "1%, 1001, 11"
       })
-  void aBudgetIsANumberOrAPercentRoundedDown(String maxFailures, int size, int expected) {
+  void aBudgetIsANumberOrAPercentRoundedUp(String maxFailures, int size, int expected) {
     assertThat(FailureBudgets.maxFailures(maxFailures, size)).isEqualTo(expected);
   }
 
