@@ -58,7 +58,12 @@ final class FleetCommands {
     Syntax syntax = SYNTAX.get(sub);
     if (syntax == null) {
       throw new CliException(
-          ExitCodes.USAGE, "unknown subcommand 'fleet " + sub + "'; use one of " + subcommands());
+          ExitCodes.USAGE,
+          "unknown subcommand 'fleet "
+              + sub
+              + "'; use one of "
+              + subcommands()
+              + ", or 'fleet schedule ...'");
     }
     Set<String> allowed = new HashSet<>(Commands.CONNECTION);
     allowed.addAll(syntax.options());
