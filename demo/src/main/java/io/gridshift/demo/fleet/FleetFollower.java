@@ -10,6 +10,7 @@ import io.gridshift.workflows.fleet.FleetStatus.StageStatus;
 import io.gridshift.workflows.fleet.FleetUpgradeWorkflow;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -35,6 +36,8 @@ final class FleetFollower {
           FleetStatus.FleetPhase.ABORTED,
           FleetStatus.FleetPhase.PLANNED);
 
+  private static final String WAITING_WINDOW = "WAITING_WINDOW";
+
   private final FleetService fleets;
   private final boolean approveAll;
   private final DemoCommands commands;
@@ -43,7 +46,7 @@ final class FleetFollower {
   private final Map<String, String> grids = new HashMap<>();
   private final Set<String> announcedGates = new HashSet<>();
   private FleetStatus.FleetPhase phase;
-  private String nextWindow;
+  private List<String> waitingForWindow = List.of();
 
   FleetFollower(FleetService fleets, boolean approveAll, DemoCommands commands, PrintStream out) {
     this.fleets = fleets;
@@ -89,12 +92,22 @@ final class FleetFollower {
         out.printf("    %-26s %-15s %s%n", g.path(), g.state(), gridDetail(g));
       }
     }
-    if (status.nextWindow() != null && !status.nextWindow().equals(nextWindow)) {
-      nextWindow = status.nextWindow();
+    // Once per change of who waits, and only for a window still to open: once it is open, the
+    // status's nextWindow moves with the clock while a grid waits for its cluster's slot.
+    List<String> waiting =
+        status.grids().stream()
+            .filter(g -> g.state().equals(WAITING_WINDOW))
+            .map(GridStatus::path)
+            .toList();
+    if (!waiting.isEmpty()
+        && !waiting.equals(waitingForWindow)
+        && status.nextWindow() != null
+        && Instant.parse(status.nextWindow()).isAfter(Instant.now())) {
       out.printf(
-          "    (the next maintenance window opens at %s; grids of that cluster wait for it)%n",
-          nextWindow);
+          "    (%s wait for their cluster's maintenance window, which opens at %s)%n",
+          String.join(", ", waiting), status.nextWindow());
     }
+    waitingForWindow = waiting;
   }
 
   private static String gridDetail(GridStatus g) {

@@ -65,6 +65,46 @@ class FleetFollowerTest {
   }
 
   @Test
+  void gridsWaitingForAWindowAreToldOnceWhenItOpensNotEachTimeTheStatusIsRead() {
+    FleetFollower follower =
+        new FleetFollower(
+            null, false, new DemoCommands(DemoCommands.CLI_DEFAULT_TEMPORAL, "alice"), out);
+    java.time.Instant opens = java.time.Instant.now().plusSeconds(90);
+
+    follower.print(waiting("ap-1/shop/prices", opens.toString()));
+    follower.print(waiting("ap-1/shop/prices", opens.plusMillis(1).toString()));
+    // Open now: the status names the present as the next window while a grid waits for its slot.
+    follower.print(
+        waiting("ap-1/shop/profiles", java.time.Instant.now().minusSeconds(1).toString()));
+
+    assertThat(bytes.toString(StandardCharsets.UTF_8))
+        .containsOnlyOnce("wait for their cluster's maintenance window")
+        .contains(
+            "(ap-1/shop/prices wait for their cluster's maintenance window, which opens at "
+                + opens
+                + ")");
+  }
+
+  private static FleetStatus waiting(String path, String nextWindow) {
+    FleetStatus s = FinishedFleet.withGrid(path, "WAITING_WINDOW", "RUNNING");
+    return new FleetStatus(
+        s.fleetId(),
+        s.name(),
+        s.phase(),
+        s.message(),
+        "half",
+        s.versions(),
+        s.stages(),
+        s.grids(),
+        s.agents(),
+        s.budget(),
+        null,
+        false,
+        nextWindow,
+        s.audit());
+  }
+
+  @Test
   void optionsDefaultToASmallFleetAndRefuseWhatTheyDoNotKnow() {
     FleetDemoOptions o = FleetDemoOptions.parse(new String[] {"--yes", "--report", "r.json"});
     assertThat(o.approveAll()).isTrue();
