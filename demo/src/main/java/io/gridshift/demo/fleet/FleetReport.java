@@ -62,6 +62,8 @@ public record FleetReport(
    * @param message why it failed or was refused, or null
    * @param missingKeys loaded keys absent or changed afterwards (null: could not be read)
    * @param lostWrites acknowledged probe writes missing afterwards (null: no probe on this grid)
+   * @param clientErrors probe operations that failed during the run: downtime as a client saw it,
+   *     reported, not judged (null: no probe on this grid)
    */
   public record Grid(
       String cluster,
@@ -75,6 +77,7 @@ public record FleetReport(
       Long durationMs,
       Long missingKeys,
       Long lostWrites,
+      Long clientErrors,
       String agent,
       String message) {}
 
@@ -142,6 +145,7 @@ public record FleetReport(
         g.durationMs(),
         check == null ? null : check.missingKeys(),
         check == null ? null : check.lostWrites(),
+        check == null ? null : check.probeErrors(),
         g.agent() != null ? g.agent() : clusterAgent,
         g.message() != null ? g.message() : check == null ? null : check.message());
   }

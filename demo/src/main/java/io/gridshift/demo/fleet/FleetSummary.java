@@ -27,7 +27,7 @@ final class FleetSummary {
     for (FleetReport.Grid g : r.grids()) {
       lines.add(
           String.format(
-              "  %-26s %-10s %-14s -> %-14s %-10s %7s  missing keys %s  lost writes %s",
+              "  %-26s %-10s %-14s -> %-14s %-10s %7s  missing keys %s  lost writes %s%s",
               g.cluster() + "/" + g.namespace() + "/" + g.name(),
               g.kind(),
               g.from(),
@@ -35,7 +35,8 @@ final class FleetSummary {
               g.status(),
               g.durationMs() == null ? "" : Math.round(g.durationMs() / 1000.0) + " s",
               g.missingKeys() == null ? "?" : g.missingKeys(),
-              g.lostWrites() == null ? "-" : g.lostWrites()));
+              g.lostWrites() == null ? "-" : g.lostWrites(),
+              g.clientErrors() == null ? "" : "  client errors " + g.clientErrors()));
       if (g.status().equals(FleetReport.REFUSED) && g.message() != null) {
         lines.add("      refused: " + g.message());
       }

@@ -56,6 +56,7 @@ class FleetReportTest {
     }
     assertThat(sessions.get("missingKeys").asLong()).isZero();
     assertThat(sessions.get("lostWrites").asLong()).isZero();
+    assertThat(sessions.get("clientErrors").asLong()).isEqualTo(4);
     assertThat(sessions.get("agent").asText()).isEqualTo("101@sandbox");
     assertThat(sessions.get("durationMs").asLong()).isEqualTo(60_000);
     assertThat(grid(json, "invoices").get("lostWrites").isNull()).as("no probe there").isTrue();
@@ -64,6 +65,13 @@ class FleetReportTest {
     assertThat(json.get("budget").get("failed").asInt()).isZero();
     assertThat(json.get("budget").get("refused").asInt()).isEqualTo(1);
     assertThat(report.success()).isTrue();
+  }
+
+  @Test
+  void clientErrorsAreReportedNotJudged() {
+    assertThat(FleetReport.of(FinishedFleet.completed(), SPEC, allKept(), "s", 1).success())
+        .as("4 client errors on each probed grid, nothing lost")
+        .isTrue();
   }
 
   @Test
@@ -150,7 +158,7 @@ class FleetReportTest {
     for (DemoGridPlan g : FleetLayout.grids()) {
       checks.put(
           g.path(),
-          new GridCheck(g.path(), 2000, 0L, g.probed() ? 0L : null, g.probed() ? 0L : null, null));
+          new GridCheck(g.path(), 2000, 0L, g.probed() ? 0L : null, g.probed() ? 4L : null, null));
     }
     return checks;
   }
