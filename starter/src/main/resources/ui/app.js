@@ -82,6 +82,7 @@ async function startSession() {
   $("session").hidden = false;
   $("signin-panel").hidden = true;
   $("list-panel").hidden = false;
+  $("fleets-panel").hidden = false;
   showError("");
   await refresh();
   clearInterval(refreshTimer);
@@ -95,6 +96,8 @@ function signOut() {
   $("signin-panel").hidden = false;
   $("list-panel").hidden = true;
   $("detail").hidden = true;
+  $("fleets-panel").hidden = true;
+  $("fleet-detail").hidden = true;
   showNotice("");
 }
 
@@ -106,6 +109,7 @@ async function refresh() {
     if (selectedId) {
       renderDetail(await api("GET", "/upgrades/" + encodeURIComponent(selectedId)));
     }
+    await refreshFleets(); // fleet.js
   } catch (e) {
     if (e.status === 401) signOut();
     showError(e.message);
@@ -133,6 +137,8 @@ function renderList(upgrades) {
 
 function select(id) {
   selectedId = id;
+  selectedFleet = ""; // one detail at a time
+  $("fleet-detail").hidden = true;
   location.hash = "#/upgrade/" + encodeURIComponent(id);
   $("comment").value = "";
   showNotice("");
@@ -277,6 +283,9 @@ $("signin").addEventListener("submit", signIn);
 $("signout").addEventListener("click", signOut);
 $("approve").addEventListener("click", () => decide("approve"));
 $("reject").addEventListener("click", () => decide("reject"));
-if (sessionStorage.getItem(AUTH_KEY)) {
-  startSession().catch((e) => { signOut(); showError(e.message); });
-}
+// After every script (fleet.js too) has run: a stored session refreshes the fleet view at once.
+document.addEventListener("DOMContentLoaded", () => {
+  if (sessionStorage.getItem(AUTH_KEY)) {
+    startSession().catch((e) => { signOut(); showError(e.message); });
+  }
+});

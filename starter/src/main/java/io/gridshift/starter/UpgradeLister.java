@@ -2,39 +2,26 @@ package io.gridshift.starter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gridshift.workflows.common.UpgradeStatus;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
-import io.temporal.api.query.v1.WorkflowQuery;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
-import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest;
-import io.temporal.api.workflowservice.v1.ListClosedWorkflowExecutionsRequest;
-import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
-import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
-import io.temporal.api.workflowservice.v1.QueryWorkflowRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionMetadata;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Lists upgrades. On a real Temporal server one visibility query (ListWorkflowExecutions) selects
  * the upgrade workflow types and the status; where visibility queries are not implemented (the Java
  * test server answers UNIMPLEMENTED) it lists open and closed executions and filters the types and
- * the status here. Cluster, namespace and grid come from the memo gridshift writes at start (no
- * extra call), or, for an upgrade started elsewhere (the Temporal UI), from the request in its
- * first history event. Dry runs are listed too (marked {@code dryRun}): one that never finishes
- * planning, say because no worker serves its cluster, must not be invisible. Only running upgrades
- * are queried, for their phase, current step and open gate, each query bounded to {@value
- * #QUERY_MILLIS} ms.
+ * the status here ({@link WorkflowExecutions}). Cluster, namespace and grid come from the memo
+ * gridshift writes at start (no extra call), or, for an upgrade started elsewhere (the Temporal
+ * UI), from the request in its first history event. Dry runs are listed too (marked {@code
+ * dryRun}): one that never finishes planning, say because no worker serves its cluster, must not be
+ * invisible. Only running upgrades are queried, for their phase, current step and open gate, each
+ * query bounded to {@value #QUERY_MILLIS} ms.
  */
 final class UpgradeLister {
   /** How many upgrades a listing returns at most, newest first. */
@@ -42,8 +29,6 @@ final class UpgradeLister {
 
   /** How long a listing waits for one running upgrade's status query. */
   static final long QUERY_MILLIS = 2000;
-
-  private static final Logger log = LoggerFactory.getLogger(UpgradeLister.class);
 
   private final WorkflowClient client;
 
@@ -71,46 +56,8 @@ final class UpgradeLister {
   }
 
   private List<WorkflowExecutionInfo> executions(UpgradeFilter filter) {
-    String namespace = client.getOptions().getNamespace();
-    var service = client.getWorkflowServiceStubs().blockingStub();
-    try {
-      return service
-          .listWorkflowExecutions(
-              ListWorkflowExecutionsRequest.newBuilder()
-                  .setNamespace(namespace)
-                  .setQuery(filter.visibilityQuery())
-                  .setPageSize(LIMIT * 2)
-                  .build())
-          .getExecutionsList();
-    } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() != Status.Code.UNIMPLEMENTED) {
-        throw e;
-      }
-      log.debug("visibility queries are not implemented here; listing open and closed instead");
-    }
-    List<WorkflowExecutionInfo> all = new ArrayList<>();
-    WorkflowExecutionStatus wanted = filter.executionStatus();
-    if (wanted == null || wanted == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
-      all.addAll(
-          service
-              .listOpenWorkflowExecutions(
-                  ListOpenWorkflowExecutionsRequest.newBuilder()
-                      .setNamespace(namespace)
-                      .setMaximumPageSize(LIMIT * 2)
-                      .build())
-              .getExecutionsList());
-    }
-    if (wanted != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
-      all.addAll(
-          service
-              .listClosedWorkflowExecutions(
-                  ListClosedWorkflowExecutionsRequest.newBuilder()
-                      .setNamespace(namespace)
-                      .setMaximumPageSize(LIMIT * 2)
-                      .build())
-              .getExecutionsList());
-    }
-    return all;
+    return new WorkflowExecutions(client)
+        .list(filter.visibilityQuery(), filter.executionStatus(), LIMIT * 2);
   }
 
   /** The summary of one upgrade execution (or dry run). */
@@ -147,29 +94,9 @@ final class UpgradeLister {
         null);
   }
 
-  /** The workflow's input (the request), from the first history event; empty when unreadable. */
+  /** The workflow's input (the request); missing when unreadable. */
   private JsonNode input(WorkflowExecution execution) {
-    try {
-      var history =
-          client
-              .getWorkflowServiceStubs()
-              .blockingStub()
-              .getWorkflowExecutionHistory(
-                  GetWorkflowExecutionHistoryRequest.newBuilder()
-                      .setNamespace(client.getOptions().getNamespace())
-                      .setExecution(execution)
-                      .setMaximumPageSize(1)
-                      .build());
-      Payloads input =
-          history.getHistory().getEvents(0).getWorkflowExecutionStartedEventAttributes().getInput();
-      return client
-          .getOptions()
-          .getDataConverter()
-          .fromPayloads(0, Optional.of(input), JsonNode.class, JsonNode.class);
-    } catch (RuntimeException e) {
-      log.debug("cannot read the request of {}: {}", execution.getWorkflowId(), e.toString());
-      return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
-    }
+    return new WorkflowExecutions(client).input(execution);
   }
 
   /** Adds the current step and open gate of a running upgrade (a bounded status query). */
@@ -177,37 +104,16 @@ final class UpgradeLister {
     if (!"RUNNING".equals(summary.status())) {
       return summary;
     }
-    try {
-      var response =
-          client
-              .getWorkflowServiceStubs()
-              .blockingStub()
-              .withDeadlineAfter(QUERY_MILLIS, TimeUnit.MILLISECONDS)
-              .queryWorkflow(
-                  QueryWorkflowRequest.newBuilder()
-                      .setNamespace(client.getOptions().getNamespace())
-                      .setExecution(
-                          WorkflowExecution.newBuilder().setWorkflowId(summary.workflowId()))
-                      .setQuery(WorkflowQuery.newBuilder().setQueryType("status"))
-                      .build());
-      UpgradeStatus status =
-          client
-              .getOptions()
-              .getDataConverter()
-              .fromPayloads(
-                  0,
-                  Optional.of(response.getQueryResult()),
-                  UpgradeStatus.class,
-                  UpgradeStatus.class);
-      return summary.withLive(
-          status.currentStep(),
-          status.openGate() == null ? null : status.openGate().name(),
-          status.phase() == null ? null : status.phase().name());
-    } catch (RuntimeException e) {
-      // No worker answering, or a query deadline: the listing still shows the upgrade.
-      log.debug("status query of {} failed: {}", summary.workflowId(), e.toString());
-      return summary;
-    }
+    return new WorkflowExecutions(client)
+        .status(summary.workflowId(), UpgradeStatus.class, QUERY_MILLIS)
+        .map(
+            status ->
+                summary.withLive(
+                    status.currentStep(),
+                    status.openGate() == null ? null : status.openGate().name(),
+                    status.phase() == null ? null : status.phase().name()))
+        // No worker answering, or a query deadline: the listing still shows the upgrade.
+        .orElse(summary);
   }
 
   private static String memo(WorkflowExecutionMetadata meta, String key) {

@@ -1,7 +1,6 @@
 package io.gridshift.starter;
 
 import io.gridshift.workflows.common.AuditEntry;
-import io.gridshift.workflows.common.Causes;
 import io.gridshift.workflows.common.GateDecision;
 import io.gridshift.workflows.common.OperatorAction;
 import io.gridshift.workflows.common.TaskQueues;
@@ -34,9 +33,6 @@ import java.util.concurrent.TimeoutException;
  * messages a person can act on.
  */
 public final class UpgradeService {
-  /** The four-eyes refusal starts so (Gatekeeper.refusal): it becomes 403, not 409. */
-  private static final String FOUR_EYES_REFUSAL = "four-eyes is on";
-
   // Memo keys, read back by UpgradeLister.
   static final String MEMO_KIND = "kind";
   static final String MEMO_CLUSTER = "cluster";
@@ -235,12 +231,7 @@ public final class UpgradeService {
     } catch (WorkflowNotFoundException e) {
       throw endedOrUnknown(workflowId);
     } catch (WorkflowUpdateException e) {
-      String refusal = Causes.rootMessage(e);
-      UpgradeException.Reason reason =
-          refusal != null && refusal.startsWith(FOUR_EYES_REFUSAL)
-              ? UpgradeException.Reason.FORBIDDEN
-              : UpgradeException.Reason.CONFLICT;
-      throw new UpgradeException(reason, refusal);
+      throw UpdateRefusals.of(e);
     }
   }
 

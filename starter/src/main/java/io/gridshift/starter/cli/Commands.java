@@ -56,6 +56,10 @@ final class Commands {
    */
   static void check(Args args) {
     String command = args.positional(0, "command");
+    if (command.equals("fleet")) {
+      FleetCommands.check(args);
+      return;
+    }
     Syntax syntax = SYNTAX.get(command);
     if (syntax == null) {
       throw usage("unknown command '" + command + "'");
@@ -74,6 +78,7 @@ final class Commands {
       case "list" -> list(args);
       case "approve", "reject" -> decide(command, args);
       case "pause", "resume", "abort" -> control(command, args);
+      case "fleet" -> new FleetCommands(client.fleets(), out, commandOptions).run(args);
       default -> throw usage("unknown command '" + command + "'");
     };
   }

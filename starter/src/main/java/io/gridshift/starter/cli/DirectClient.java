@@ -3,6 +3,7 @@ package io.gridshift.starter.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gridshift.starter.FleetService;
 import io.gridshift.starter.Json;
 import io.gridshift.starter.Planned;
 import io.gridshift.starter.TemporalProbe;
@@ -38,6 +39,7 @@ final class DirectClient implements UpgradeClient {
   private static final Duration DRY_RUN_TIMEOUT = Duration.ofMinutes(3);
 
   private final UpgradeService service;
+  private final FleetService fleetService;
   private final String identity;
   private final String target;
   private final WorkflowServiceStubs stubs;
@@ -49,6 +51,7 @@ final class DirectClient implements UpgradeClient {
   private DirectClient(
       WorkflowClient client, String identity, String target, WorkflowServiceStubs stubs) {
     this.service = new UpgradeService(client);
+    this.fleetService = new FleetService(client);
     this.identity = identity;
     this.target = target;
     this.stubs = stubs;
@@ -116,6 +119,11 @@ final class DirectClient implements UpgradeClient {
   }
 
   @Override
+  public FleetClient fleets() {
+    return new DirectFleetClient(fleetService, identity, target);
+  }
+
+  @Override
   public void close() {
     if (stubs != null) {
       stubs.shutdownNow();
@@ -140,6 +148,14 @@ final class DirectClient implements UpgradeClient {
   }
 
   private <T> T call(Supplier<T> action) {
+    return call(target, action);
+  }
+
+  /**
+   * Runs {@code action} against Temporal at {@code target}, turning every front-door error into a
+   * {@link CliException} with its exit code (the fleet commands share it).
+   */
+  static <T> T call(String target, Supplier<T> action) {
     try {
       return action.get();
     } catch (InvalidRequestException e) {

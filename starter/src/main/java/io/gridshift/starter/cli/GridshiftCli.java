@@ -27,6 +27,12 @@ public final class GridshiftCli {
         gridshift approve <workflow-id> <gate> [--comment TEXT]
         gridshift reject  <workflow-id> <gate> [--comment TEXT]
         gridshift pause|resume|abort <workflow-id> [--comment TEXT]
+        gridshift fleet start --file fleet.yaml [--dry-run] [--json]   (YAML or JSON)
+        gridshift fleet status <fleet-id> [--json]       (a fleet NAME runs as fleet-NAME)
+        gridshift fleet list [--json]
+        gridshift fleet approve|reject <fleet-id> <gate> [--comment TEXT]
+        gridshift fleet pause|resume|abort <fleet-id> [--comment TEXT]
+        gridshift fleet skip|retry <fleet-id> <cluster/namespace/name> [--comment TEXT]
       """
           + ScheduleCommands.USAGE
           + """
@@ -38,8 +44,8 @@ public final class GridshiftCli {
         --temporal-namespace NAME (env GRIDSHIFT_TEMPORAL_NAMESPACE, default: default),
         --by NAME (default: $USER, else your login name) is who the audit log records
       exit codes: 0 ok, 1 failed (Temporal or the server unreachable, a refused dry run),
-        2 usage, 3 not found, 4 conflict (refused by the upgrade: gate not open, not paused,
-        already running), 5 invalid request, 6 denied (credentials, role, four-eyes)""";
+        2 usage, 3 not found, 4 conflict (refused by the upgrade or fleet: gate not open, not
+        paused, already running), 5 invalid request, 6 denied (credentials, role, four-eyes)""";
 
   /** Builds the direct transport; tests replace it to use an in-process Temporal. */
   interface DirectConnector {

@@ -2,7 +2,6 @@ package io.gridshift.starter.cli;
 
 import io.gridshift.starter.UpgradeSummary;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -10,10 +9,6 @@ import java.util.List;
  * workflow ids (dry runs end {@code -dry-run-<random>}) keep the columns aligned.
  */
 final class ListPrinter {
-  private static final List<String> HEADER =
-      List.of(
-          "WORKFLOW", "KIND", "CLUSTER", "GRID", "STATUS", "PHASE", "STARTED", "STEP", "OPEN GATE");
-
   private ListPrinter() {}
 
   static void print(List<UpgradeSummary> upgrades, PrintStream out) {
@@ -21,38 +16,30 @@ final class ListPrinter {
       out.println("no upgrades match");
       return;
     }
-    List<List<String>> rows = new ArrayList<>();
-    rows.add(HEADER);
-    upgrades.forEach(u -> rows.add(row(u)));
-    int[] widths = new int[HEADER.size()];
-    for (List<String> row : rows) {
-      for (int i = 0; i < widths.length; i++) {
-        widths[i] = Math.max(widths[i], row.get(i).length());
-      }
+    TextTable table =
+        new TextTable(
+            "WORKFLOW",
+            "KIND",
+            "CLUSTER",
+            "GRID",
+            "STATUS",
+            "PHASE",
+            "STARTED",
+            "STEP",
+            "OPEN GATE");
+    for (UpgradeSummary u : upgrades) {
+      table.row(
+          u.workflowId(),
+          u.kind(),
+          u.cluster(),
+          (u.namespace() == null ? "" : u.namespace() + "/") + orEmpty(u.grid()),
+          u.status(),
+          u.phase(),
+          orEmpty(u.startedAt()).replaceFirst("\\.\\d+Z$", "Z"),
+          u.currentStep(),
+          u.openGate());
     }
-    rows.forEach(row -> out.println(line(row, widths)));
-  }
-
-  private static List<String> row(UpgradeSummary u) {
-    return List.of(
-        u.workflowId(),
-        orEmpty(u.kind()),
-        orEmpty(u.cluster()),
-        (u.namespace() == null ? "" : u.namespace() + "/") + orEmpty(u.grid()),
-        orEmpty(u.status()),
-        orEmpty(u.phase()),
-        orEmpty(u.startedAt()).replaceFirst("\\.\\d+Z$", "Z"),
-        orEmpty(u.currentStep()),
-        orEmpty(u.openGate()));
-  }
-
-  /** The cells padded to their column's width, two spaces apart, without trailing blanks. */
-  private static String line(List<String> cells, int[] widths) {
-    StringBuilder line = new StringBuilder();
-    for (int i = 0; i < cells.size(); i++) {
-      line.append(cells.get(i)).append(" ".repeat(widths[i] - cells.get(i).length() + 2));
-    }
-    return line.toString().stripTrailing();
+    table.print(out, "");
   }
 
   private static String orEmpty(String value) {

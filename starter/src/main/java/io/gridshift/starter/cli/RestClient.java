@@ -30,7 +30,7 @@ import java.util.StringJoiner;
  * audit log is the server's authenticated user ({@link RestCredentials}), never a CLI option.
  */
 final class RestClient implements UpgradeClient {
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   /** A dry run waits for the plan, which inspects the cluster. */
   private static final Duration DRY_RUN_TIMEOUT = Duration.ofMinutes(3);
@@ -69,7 +69,7 @@ final class RestClient implements UpgradeClient {
   }
 
   /** The body of a 422 that refuses a dry run's plan (it carries the plan), else null. */
-  private JsonNode refusedPlan(HttpResponse<String> response) {
+  JsonNode refusedPlan(HttpResponse<String> response) {
     try {
       JsonNode body = json.readTree(response.body());
       return body != null && body.path("dryRun").asBoolean(false) && body.has("plan") ? body : null;
@@ -114,23 +114,28 @@ final class RestClient implements UpgradeClient {
   }
 
   @Override
+  public FleetClient fleets() {
+    return new RestFleetClient(this);
+  }
+
+  @Override
   public void close() {
     // HttpClient (Java 17) has no close; its threads are daemons.
   }
 
-  private JsonNode send(String method, String path, String body, Duration timeout) {
+  JsonNode send(String method, String path, String body, Duration timeout) {
     return checked(exchange(method, path, body, timeout));
   }
 
   /** The body of a successful answer; an error answer becomes a {@link CliException}. */
-  private JsonNode checked(HttpResponse<String> response) {
+  JsonNode checked(HttpResponse<String> response) {
     if (response.statusCode() >= 300) {
       throw RestErrors.of(response, server, credentials, json);
     }
     return readBody(response);
   }
 
-  private HttpResponse<String> exchange(String method, String path, String body, Duration timeout) {
+  HttpResponse<String> exchange(String method, String path, String body, Duration timeout) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base() + path))
             .timeout(timeout)
@@ -175,11 +180,11 @@ final class RestClient implements UpgradeClient {
     }
   }
 
-  private <T> T read(JsonNode body, Class<T> type) {
+  <T> T read(JsonNode body, Class<T> type) {
     return read(body, json.getTypeFactory().constructType(type));
   }
 
-  private <T> T read(JsonNode body, TypeReference<T> type) {
+  <T> T read(JsonNode body, TypeReference<T> type) {
     return read(body, json.getTypeFactory().constructType(type));
   }
 
@@ -197,7 +202,7 @@ final class RestClient implements UpgradeClient {
     }
   }
 
-  private String comment(String comment) {
+  String comment(String comment) {
     try {
       return json.writeValueAsString(comment == null ? Map.of() : Map.of("comment", comment));
     } catch (IOException e) {
@@ -222,7 +227,7 @@ final class RestClient implements UpgradeClient {
     }
   }
 
-  private static String segment(String value) {
+  static String segment(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

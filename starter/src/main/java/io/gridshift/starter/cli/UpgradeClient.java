@@ -38,6 +38,9 @@ interface UpgradeClient extends AutoCloseable {
    */
   AuditEntry control(String workflowId, String action, String comment);
 
+  /** The fleet commands over the same transport and identity. */
+  FleetClient fleets();
+
   /** Releases connections. */
   @Override
   void close();

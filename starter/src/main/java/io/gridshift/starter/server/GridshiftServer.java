@@ -12,6 +12,7 @@ import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.gridshift.starter.FleetService;
 import io.gridshift.starter.UpgradeService;
 import io.gridshift.starter.server.auth.AuthSettings;
 import io.gridshift.starter.server.auth.ConfiguredAuthenticators;
@@ -76,6 +77,9 @@ public class GridshiftServer extends Application<GridshiftConfiguration> {
     UpgradeService service = new UpgradeService(temporal.client());
     environment.jersey().register(new UpgradesResource(service, config.dryRunTimeout()));
     environment.jersey().register(new UpgradeResource(service));
+    FleetService fleets = new FleetService(temporal.client());
+    environment.jersey().register(new FleetsResource(fleets, config.dryRunTimeout()));
+    environment.jersey().register(new FleetResource(fleets));
     environment.jersey().register(new MeResource());
     environment.jersey().register(new RootResource());
     environment.jersey().register(new TemporalGate(temporal));

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
- * Answers calls under {@code /api/upgrades} with 503 at once while Temporal does not answer,
- * instead of letting each call wait out the client's retries. Runs after authentication (a caller
- * without credentials still gets 401).
+ * Answers calls under {@code /api/upgrades} and {@code /api/fleets} with 503 at once while Temporal
+ * does not answer, instead of letting each call wait out the client's retries. Runs after
+ * authentication (a caller without credentials still gets 401).
  *
  * <ol>
  *   <li>The probe's verdict ({@link TemporalProbe}, which waits at most 3 s) is kept for {@link
@@ -45,7 +45,8 @@ public final class TemporalGate implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (!request.getUriInfo().getPath().startsWith("api/upgrades")) {
+    String path = request.getUriInfo().getPath();
+    if (!path.startsWith("api/upgrades") && !path.startsWith("api/fleets")) {
       return;
     }
     TemporalProbe.Answer answer = answer();

@@ -30,5 +30,9 @@ class LauncherHelpTest {
       assertThat(text).as("launcher help").containsPattern("[ |]" + command + "[ |]");
     }
     assertThat(text).contains("help cli");
+    assertThat(text)
+        .as("launcher help")
+        .containsPattern(
+            "fleet start\\|status\\|list\\|approve\\|reject\\|pause\\|resume\\|abort\\|skip\\|retry");
   }
 }

@@ -1,5 +1,6 @@
 package io.gridshift.starter.server;
 
+import io.gridshift.starter.fleet.FakeFleetWorkflow;
 import io.gridshift.workflows.common.TaskQueues;
 import io.gridshift.workflows.hazelcast.HazelcastUpgradeWorkflowImpl;
 import io.gridshift.workflows.hazelcast.activities.HazelcastWorkload;
@@ -17,8 +18,8 @@ import java.util.Map;
  * {@code orders} and {@code sessions}) and Hazelcast clusters on {@value #HZ_CLUSTER} ({@link
  * FakeHazelcastCluster}: 3 healthy 5.3.6 members of any name; a pod runs the version its last
  * safe-wait asked for; a name starting {@value #UNSAFE} has the shutdown hook TERMINATE and a
- * max.wait longer than its grace period, two preflight violations). This tests the REST layer, not
- * the workflows.
+ * max.wait longer than its grace period, two preflight violations), and a stand-in for the fleet
+ * workflow ({@link FakeFleetWorkflow}). This tests the REST layer, not the workflows.
  */
 public final class FakeTemporal implements AutoCloseable {
   public static final String ISPN_CLUSTER = "ispn";
@@ -33,7 +34,9 @@ public final class FakeTemporal implements AutoCloseable {
             TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
     env.newWorker(TaskQueues.WORKFLOWS)
         .registerWorkflowImplementationTypes(
-            InfinispanUpgradeWorkflowImpl.class, HazelcastUpgradeWorkflowImpl.class);
+            InfinispanUpgradeWorkflowImpl.class,
+            HazelcastUpgradeWorkflowImpl.class,
+            FakeFleetWorkflow.class);
     env.newWorker(TaskQueues.cluster(ISPN_CLUSTER))
         .registerActivitiesImplementations(new FakeInfinispanGrid());
     FakeHazelcastCluster hazelcast = new FakeHazelcastCluster();
