@@ -53,7 +53,17 @@ public final class UpgradeRequests {
       object.put("requestedBy", requestedBy);
     }
     UpgradeRequest request = read(object).withDefaults();
-    requireNoProblems(request.problems());
+    List<String> problems = new ArrayList<>(request.problems());
+    request
+        .gates()
+        .forEach(
+            (gate, policy) -> {
+              String problem = policy.writtenApproverProblem("gates." + gate);
+              if (problem != null) {
+                problems.add(problem);
+              }
+            });
+    requireNoProblems(problems);
     return request;
   }
 

@@ -123,6 +123,21 @@ class UpgradeRequestsTest {
   }
 
   @Test
+  void aRequestCannotNameWhoPassesItsGatesAutomatically() {
+    assertThatThrownBy(
+            () ->
+                UpgradeRequests.parse(
+                    "{\"cluster\":{\"cluster\":\"c\",\"namespace\":\"n\"},\"grid\":\"dg\","
+                        + "\"targetVersion\":\"15.0.21.Final\",\"requestedBy\":\"bob\","
+                        + "\"gates\":{\"cutover\":{\"approval\":\"AUTO\","
+                        + "\"autoApprover\":\"alice\"}}}",
+                    false))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining(
+            "gates.cutover.autoApprover is set by a fleet for its children's automatic passes");
+  }
+
+  @Test
   void unknownKindIsRefused() {
     assertThatThrownBy(() -> UpgradeRequests.parse("{\"kind\":\"redis\"}", false))
         .isInstanceOf(InvalidRequestException.class)

@@ -79,6 +79,18 @@ public record GatePolicy(
     return new GatePolicy(Approval.AUTO, timeout, onTimeout, approver);
   }
 
+  /**
+   * The problem of a policy that a person wrote with {@code autoApprover}, or null. Only a fleet
+   * sets it, for its children: a request or spec that names who approved is refused at the front
+   * door, or anyone could put another person's name on an automatic pass.
+   */
+  public String writtenApproverProblem(String field) {
+    return autoApprover == null
+        ? null
+        : field
+            + ".autoApprover is set by a fleet for its children's automatic passes; leave it out";
+  }
+
   /** Problems with this policy, empty when valid. */
   public List<String> problems(String field) {
     List<String> problems = new ArrayList<>();

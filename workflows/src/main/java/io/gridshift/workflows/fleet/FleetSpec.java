@@ -1,5 +1,6 @@
 package io.gridshift.workflows.fleet;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.gridshift.workflows.common.GatePolicy;
 import io.gridshift.workflows.request.UpgradeRequest;
 import java.util.List;
@@ -19,7 +20,8 @@ import java.util.Map;
  * @param stages the stages, in order; every selected grid lands in exactly one
  * @param childDefaults per kind name: request fields every child of that kind gets (gates, limits,
  *     connection mode...); its cluster, grid, target version, requester and dry-run are set by the
- *     fleet. Gates a child's defaults do not name are AUTO, attributed to the stage's approver
+ *     fleet. The key names the kind, so an entry needs no {@code kind} field. Gates a child's
+ *     defaults do not name are AUTO, attributed to the stage's approver
  * @param fourEyes when true, a fleet gate cannot be approved by {@code requestedBy}
  * @param dryRun when true, the fleet plans (discovery, every child's dry run) and stops
  */
@@ -30,7 +32,7 @@ public record FleetSpec(
     GridSelector grids,
     Map<String, VersionTarget> targets,
     List<StageSpec> stages,
-    Map<String, UpgradeRequest> childDefaults,
+    @JsonDeserialize(using = ChildDefaultsReader.class) Map<String, UpgradeRequest> childDefaults,
     Boolean fourEyes,
     Boolean dryRun) {
 

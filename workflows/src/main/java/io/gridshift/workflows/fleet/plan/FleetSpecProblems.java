@@ -178,6 +178,7 @@ public final class FleetSpecProblems {
     }
     if (s.approval() != null) {
       problems.addAll(s.approval().problems(field + ".approval"));
+      addIfPresent(problems, s.approval().writtenApproverProblem(field + ".approval"));
     }
     return problems;
   }
@@ -225,6 +226,13 @@ public final class FleetSpecProblems {
       unreadable.forEach(p -> problems.add(field + "." + p));
     } else if (d.gates() != null) {
       RequestProblems.gates(d.gates(), d.gateNames()).forEach(p -> problems.add(field + "." + p));
+      d.gates()
+          .forEach(
+              (gate, policy) -> {
+                if (policy != null) {
+                  addIfPresent(problems, policy.writtenApproverProblem(field + ".gates." + gate));
+                }
+              });
     }
     return problems;
   }
@@ -233,6 +241,12 @@ public final class FleetSpecProblems {
       List<String> problems, String field, String name, Object value, String from) {
     if (value != null) {
       problems.add(field + "." + name + " is set by the fleet (from " + from + "); remove it here");
+    }
+  }
+
+  private static void addIfPresent(List<String> problems, String problem) {
+    if (problem != null) {
+      problems.add(problem);
     }
   }
 }

@@ -321,6 +321,16 @@ class FleetSpecProblemsTest {
             "childDefaults.hazelcast has kind 'infinispan'; set kind: hazelcast or move it under"
                 + " childDefaults.infinispan"),
         of(
+            "/stages/1/approval/autoApprover",
+            "\"mallory\"",
+            "stages[1].approval.autoApprover is set by a fleet for its children's automatic passes;"
+                + " leave it out"),
+        of(
+            "/childDefaults/hazelcast/gates",
+            "{\"canary\": {\"approval\": \"AUTO\", \"autoApprover\": \"mallory\"}}",
+            "childDefaults.hazelcast.gates.canary.autoApprover is set by a fleet for its children's"
+                + " automatic passes; leave it out"),
+        of(
             "/childDefaults/hazelcast/targetVersion",
             "\"5.3.8\"",
             "childDefaults.hazelcast.targetVersion is set by the fleet (from targets.hazelcast);"
