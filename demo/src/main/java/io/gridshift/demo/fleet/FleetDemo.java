@@ -39,8 +39,11 @@ import java.util.Map;
  * </ol>
  */
 public final class FleetDemo {
-  /** How long the fleet may run before the demo stops following it. */
-  static final Duration FLEET_LIMIT = Duration.ofMinutes(20);
+  /**
+   * How long the demo follows the fleet: the gate's 30 minutes for a person to decide, and the
+   * run's own 5 to 10.
+   */
+  static final Duration FLEET_LIMIT = Duration.ofMinutes(45);
 
   private final FleetDemoOptions options;
   private final SandboxOptions sandboxOptions;
