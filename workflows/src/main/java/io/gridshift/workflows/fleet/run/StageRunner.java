@@ -157,9 +157,6 @@ final class StageRunner {
         return Outcome.DONE;
       }
       boolean draining = continueAsNew.test(limit(stage));
-      if (draining && children.running() == 0) {
-        return Outcome.CONTINUE_AS_NEW;
-      }
       if (state.gates.paused()) {
         held = true;
       } else {
@@ -168,6 +165,9 @@ final class StageRunner {
           held = false;
         }
         startEligible(stage, !draining);
+      }
+      if (draining && children.running() == 0) {
+        return Outcome.CONTINUE_AS_NEW;
       }
       armWindowTimer();
       Workflow.await(() -> state.changes != seen);
