@@ -23,24 +23,24 @@ import java.util.List;
  */
 public class FleetUpgradeWorkflowImpl implements FleetUpgradeWorkflow {
   private final VisibilityOptions offered;
-  private final int continueAsNewEvents;
+  private final int historyBudget;
   private final Gatekeeper gates = new Gatekeeper(new StepTracker(List.of()));
   private FleetState state;
   private FleetRun run;
   private FleetControls controls;
 
   public FleetUpgradeWorkflowImpl(VisibilityOptions offered) {
-    this(offered, FleetRun.CONTINUE_AS_NEW_EVENTS);
+    this(offered, FleetRun.HISTORY_BUDGET);
   }
 
   /**
-   * A fleet that continues as new past {@code continueAsNewEvents} history events instead of {@link
-   * FleetRun#CONTINUE_AS_NEW_EVENTS}: tests register it through a factory to see a fleet continue
-   * as new mid-stage without running thousands of children.
+   * A fleet whose runs keep within {@code historyBudget} history events instead of {@link
+   * FleetRun#HISTORY_BUDGET}: tests register it through a factory to see a fleet continue as new
+   * mid-stage without running thousands of children.
    */
-  public FleetUpgradeWorkflowImpl(VisibilityOptions offered, int continueAsNewEvents) {
+  public FleetUpgradeWorkflowImpl(VisibilityOptions offered, int historyBudget) {
     this.offered = offered;
-    this.continueAsNewEvents = continueAsNewEvents;
+    this.historyBudget = historyBudget;
   }
 
   /** Registers the fleet workflow on {@code worker}, told what the worker offers. */
@@ -58,7 +58,7 @@ public class FleetUpgradeWorkflowImpl implements FleetUpgradeWorkflow {
     }
     state = new FleetState(FleetSpecs.withDefaults(spec), gates);
     controls = new FleetControls(state);
-    run = new FleetRun(state, offered, continueAsNewEvents);
+    run = new FleetRun(state, offered, historyBudget);
     return run.run(carried);
   }
 

@@ -4,6 +4,7 @@ import io.gridshift.workflows.common.Causes;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.common.OperatorAction;
 import io.gridshift.workflows.common.Phase;
+import io.gridshift.workflows.common.StepStatus;
 import io.gridshift.workflows.common.TaskQueues;
 import io.gridshift.workflows.common.UpgradeSearchAttributes;
 import io.gridshift.workflows.common.UpgradeStatus;
@@ -20,6 +21,7 @@ import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.ChildWorkflowStub;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,13 +48,15 @@ final class FleetChildren {
 
   private final FleetState state;
   private final Set<String> searchAttributes;
+  private final Eligibility eligibility;
   private final Map<String, FleetGrid> running = new LinkedHashMap<>();
   private final Map<String, Integer> perCluster = new HashMap<>();
   private int started;
 
-  FleetChildren(FleetState state, Set<String> searchAttributes) {
+  FleetChildren(FleetState state, Set<String> searchAttributes, Eligibility eligibility) {
     this.state = state;
     this.searchAttributes = searchAttributes;
+    this.eligibility = eligibility;
   }
 
   int running() {
@@ -68,11 +72,16 @@ final class FleetChildren {
     return perCluster.getOrDefault(cluster, 0);
   }
 
-  /** Starts {@code grid}'s upgrade as {@code stage}'s; its end updates the grid. */
+  /**
+   * Starts {@code grid}'s upgrade as {@code stage}'s; its end updates the grid and frees its slot
+   * ({@link Eligibility}). The caller set when the grid became eligible; now if it did not.
+   */
   void start(FleetGrid grid, String stage, String approver) {
     UpgradeRequest request = request(grid, false, approver);
     grid.state = FleetGrid.RUNNING;
-    grid.eligibleAt = WorkflowClock.now();
+    if (grid.eligibleAt == null) {
+      grid.eligibleAt = WorkflowClock.now();
+    }
     grid.workflowId = request.workflowId();
     ChildWorkflowStub child = stub(request.kind(), request.workflowId(), stage, grid);
     started++;
@@ -89,6 +98,7 @@ final class FleetChildren {
         .handle(
             (status, failure) -> {
               untrack(grid);
+              eligibility.slotFreed(grid.id.cluster(), endedAt(status));
               ended(grid, status, failure);
               state.changed();
               return null;
@@ -173,6 +183,23 @@ final class FleetChildren {
   private void untrack(FleetGrid grid) {
     running.remove(grid.path());
     perCluster.merge(grid.id.cluster(), -1, Integer::sum);
+  }
+
+  /**
+   * When the child ended, as near as the parent can tell: the end of its last step as the child
+   * recorded it (its final status), else (no status, a failure) now, when the parent learns it.
+   */
+  private static long endedAt(UpgradeStatus status) {
+    long now = Workflow.currentTimeMillis();
+    long last = Long.MIN_VALUE;
+    if (status != null && status.steps() != null) {
+      for (StepStatus step : status.steps()) {
+        if (step.endedAt() != null) {
+          last = Math.max(last, Instant.parse(step.endedAt()).toEpochMilli());
+        }
+      }
+    }
+    return last == Long.MIN_VALUE ? now : Math.min(last, now);
   }
 
   private void ended(FleetGrid grid, UpgradeStatus status, Throwable failure) {

@@ -32,6 +32,12 @@ public final class FleetGrid {
   String message;
   String agent;
 
+  /**
+   * When it was last queued again by a retry (workflow millis; 0: queued with its stage): it is not
+   * eligible before. Not carried across continue-as-new: a carried grid's eligibleAt is.
+   */
+  long queuedAt;
+
   FleetGrid(GridId id, String from, String to, String state, String workflowId, String agent) {
     this.id = id;
     this.from = from;
@@ -66,6 +72,7 @@ public final class FleetGrid {
   /** Back to waiting for its turn, its previous run's times and message cleared. */
   void requeue() {
     state = PENDING;
+    queuedAt = io.temporal.workflow.Workflow.currentTimeMillis();
     eligibleAt = null;
     startedAt = null;
     endedAt = null;

@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
+import java.util.function.IntPredicate;
 
 /**
  * Makes a fleet's plan:
@@ -33,8 +33,8 @@ import java.util.function.BooleanSupplier;
  *       and the plan goes on with the others;
  *   <li>keeps the grids the fleet selector takes;
  *   <li>runs every grid's dry run (its kind's workflow with dryRun, id {@code <upgrade id>-plan}),
- *       at most {@link FleetRun#MAX_PENDING} at once; a refusal becomes a REFUSED grid with the
- *       reason; it stops early (to continue as new) when {@code stopEarly} says so;
+ *       at most {@link FleetRun#MAX_PENDING_PLANS} at once; a refusal becomes a REFUSED grid with
+ *       the reason; it stops early (to continue as new) when {@code stopEarly} says so;
  *   <li>assigns the selected grids to the stages ({@code StageAssignment}), before the dry runs:
  *       the selectors read workload labels, which only discovery has.
  * </ol>
@@ -124,13 +124,13 @@ final class FleetPlanner {
 
   /**
    * Step 4: runs the dry runs still to run, a sliding window of at most {@code window}; returns
-   * false when it stopped early because {@code stopEarly} said so (the rest stay in {@code
-   * toPlan}).
+   * false when it stopped early because {@code stopEarly} said so for that window (the rest stay in
+   * {@code toPlan}).
    */
-  boolean dryRuns(int window, BooleanSupplier stopEarly) {
+  boolean dryRuns(int window, IntPredicate stopEarly) {
     int[] pending = {0};
     while (!state.toPlan.isEmpty()) {
-      if (stopEarly.getAsBoolean()) {
+      if (stopEarly.test(window)) {
         Workflow.await(() -> pending[0] == 0);
         return false;
       }

@@ -24,20 +24,32 @@ import org.slf4j.Logger;
  *       stops here, PLANNED;
  *   <li>run the stages in order ({@link StageRunner});
  *   <li>continue as new at every stage boundary, and mid-plan or mid-stage when the server suggests
- *       it or the history passes {@link #CONTINUE_AS_NEW_EVENTS}: the run then stops starting
- *       children and continues once none is running, so no child outlives the run that started it
- *       and the checkpoint holds everything ({@link FleetCheckpoint}).
+ *       it or the history nears {@link #HISTORY_BUDGET} ({@link #continueAt}): the run then stops
+ *       starting children and continues once none is running, so no child outlives the run that
+ *       started it and the checkpoint holds everything ({@link FleetCheckpoint}).
  * </ol>
  */
 public final class FleetRun {
-  /** Children (upgrades or dry runs) running at once, at most, whatever a stage asks. */
+  /** Upgrades running at once, at most, whatever a stage asks. */
   public static final int MAX_PENDING = 200;
 
   /**
-   * Past this many history events a run continues as new (after its running children end): at most
-   * {@link #MAX_PENDING} children end after it, about 6 events each, so a run stays under 5,000.
+   * Dry runs running at once, at most: a dry run is two or three short activities, so the plan runs
+   * them wider than upgrades, up to the 500 children a fleet may have pending.
    */
-  public static final int CONTINUE_AS_NEW_EVENTS = 2_500;
+  public static final int MAX_PENDING_PLANS = 500;
+
+  /**
+   * The history events a run should stay under, its drain included (Temporal's own bound is 5,000;
+   * the rest is room for controls). See {@link #continueAt}.
+   */
+  public static final int HISTORY_BUDGET = 4_500;
+
+  /**
+   * The most events one running child adds to the parent's history while the run drains: started
+   * (when not yet), ended, and the workflow task it wakes (scheduled, started, completed).
+   */
+  static final int DRAIN_EVENTS_PER_CHILD = 5;
 
   /**
    * A run continues as new mid-plan or mid-stage only after it has started this many children
@@ -52,20 +64,22 @@ public final class FleetRun {
   private final FleetChildren children;
   private final FleetPlanner planner;
   private final StageRunner stages;
-  private final int continueAsNewEvents;
+  private final int historyBudget;
 
   /**
-   * @param continueAsNewEvents the history length past which the run continues as new ({@link
-   *     #CONTINUE_AS_NEW_EVENTS} in production; tests pass less to see it happen)
+   * @param historyBudget the history length a run should stay under, drain included ({@link
+   *     #HISTORY_BUDGET} in production; tests pass less to see it happen)
    */
-  public FleetRun(FleetState state, VisibilityOptions offered, int continueAsNewEvents) {
+  public FleetRun(FleetState state, VisibilityOptions offered, int historyBudget) {
     this.state = state;
-    this.continueAsNewEvents = continueAsNewEvents;
+    this.historyBudget = historyBudget;
     this.visibility = new FleetVisibility(state, offered);
-    this.children = new FleetChildren(state, visibility.registered());
+    Eligibility eligibility = new Eligibility();
+    this.children = new FleetChildren(state, visibility.registered(), eligibility);
     this.planner = new FleetPlanner(state, children);
     this.stages =
-        new StageRunner(state, children, visibility, new Bake(state), this::shouldContinue);
+        new StageRunner(
+            state, children, visibility, new Bake(state), eligibility, this::shouldContinue);
   }
 
   public FleetStatus run(FleetCheckpoint carried) {
@@ -82,7 +96,7 @@ public final class FleetRun {
     }
     if (state.phase == FleetPhase.PLANNING) {
       state.message = "planning: " + state.toPlan.size() + " dry runs to go";
-      if (!planner.dryRuns(MAX_PENDING, this::shouldContinue)) {
+      if (!planner.dryRuns(MAX_PENDING_PLANS, this::shouldContinue)) {
         return continueAsNew();
       }
       if (state.gates.abortRequest() != null) {
@@ -94,7 +108,7 @@ public final class FleetRun {
         return end(FleetPhase.PLANNED, "dry run: " + counts() + "; nothing was changed");
       }
       state.phase = FleetPhase.RUNNING;
-      if (Workflow.getInfo().getHistoryLength() > continueAsNewEvents / 2) {
+      if (Workflow.getInfo().getHistoryLength() > historyBudget / 2) {
         return continueAsNew();
       }
     }
@@ -132,14 +146,28 @@ public final class FleetRun {
   }
 
   /**
-   * Whether the run should continue as new now: the server suggests it or the history is past the
-   * threshold, and this run has started at least {@link #MIN_CHILDREN_PER_RUN} children (else a
-   * threshold below a run's first events would continue as new forever, doing nothing).
+   * Whether the run should continue as new now, with up to {@code window} children running: the
+   * server suggests it or the history is past {@link #continueAt}, and this run has started at
+   * least {@link #MIN_CHILDREN_PER_RUN} children (else a threshold below a run's first events would
+   * continue as new forever, doing nothing).
    */
-  private boolean shouldContinue() {
+  private boolean shouldContinue(int window) {
     return children.startedInThisRun() >= MIN_CHILDREN_PER_RUN
         && (Workflow.getInfo().isContinueAsNewSuggested()
-            || Workflow.getInfo().getHistoryLength() > continueAsNewEvents);
+            || Workflow.getInfo().getHistoryLength() > continueAt(historyBudget, window));
+  }
+
+  /**
+   * The history length past which a run with up to {@code window} children running stops starting
+   * children and drains, so that it ends within {@code budget}: a drain adds at most {@link
+   * #DRAIN_EVENTS_PER_CHILD} events per running child. Each drain costs its slowest child's time
+   * with the window emptying, so the threshold is as late as the budget allows: with {@link
+   * #HISTORY_BUDGET}, 100 upgrades at once drain past 4,000 events, 500 dry runs past 2,000. It is
+   * never earlier than a quarter of the budget, so a run does a useful share of the work whatever
+   * the window (with {@link #HISTORY_BUDGET} that floor is never reached: 4,500 - 5 x 500 = 2,000).
+   */
+  static int continueAt(int budget, int window) {
+    return Math.max(budget - DRAIN_EVENTS_PER_CHILD * window, budget / 4);
   }
 
   private FleetStatus continueAsNew() {

@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
+import java.util.function.IntPredicate;
 
 /**
  * Runs one stage:
@@ -31,7 +31,8 @@ import java.util.function.BooleanSupplier;
  *       fleet-halted} asks a person: approve skips the failed grids and goes on, reject (or expiry)
  *       aborts;
  *   <li>after its last grid, the bake ({@link Bake}), which can fail grids (then step 3 again);
- *   <li>when the run should continue as new, it stops starting children and returns once none runs.
+ *   <li>when the run should continue as new, it stops starting children and returns once none runs;
+ *       each grid's {@code eligibleAt} says when the rules above let it go ({@link Eligibility}).
  * </ol>
  */
 final class StageRunner {
@@ -46,7 +47,8 @@ final class StageRunner {
   private final FleetVisibility visibility;
   private final Windows windows;
   private final Bake bake;
-  private final BooleanSupplier continueAsNew;
+  private final Eligibility eligibility;
+  private final IntPredicate continueAsNew;
   private Promise<Void> timer;
   private long wakeAt;
 
@@ -55,12 +57,14 @@ final class StageRunner {
       FleetChildren children,
       FleetVisibility visibility,
       Bake bake,
-      BooleanSupplier continueAsNew) {
+      Eligibility eligibility,
+      IntPredicate continueAsNew) {
     this.state = state;
     this.children = children;
     this.visibility = visibility;
     this.windows = new Windows(state.spec);
     this.bake = bake;
+    this.eligibility = eligibility;
     this.continueAsNew = continueAsNew;
   }
 
@@ -73,6 +77,7 @@ final class StageRunner {
         state.queued.putIfAbsent(g.path(), g);
       }
     }
+    eligibility.begin(limit(stage) - children.running());
     while (true) {
       Outcome outcome = runGrids(stage);
       if (outcome != Outcome.DONE) {
@@ -126,7 +131,14 @@ final class StageRunner {
     return true;
   }
 
+  /**
+   * The window over the stage's grids until none is queued or running. "Done" is checked before
+   * "continue as new", so the run that ends the stage never continues only to find nothing to do.
+   * While it drains for continue-as-new, the grids that would take the freed slots are marked
+   * eligible (not started): the next run starts them, and their wait shows the drain.
+   */
   private Outcome runGrids(FleetStage stage) {
+    boolean held = state.gates.paused();
     while (true) {
       int seen = state.changes;
       if (state.gates.abortRequest() != null) {
@@ -136,18 +148,26 @@ final class StageRunner {
         if (!resumedAfterHalt(stage)) {
           return state.gates.abortRequest() != null ? abort() : Outcome.ABORTED;
         }
+        eligibility.resumed();
         continue;
       }
-      if (continueAsNew.getAsBoolean()) {
-        if (children.running() == 0) {
-          return Outcome.CONTINUE_AS_NEW;
-        }
-      } else if (!state.gates.paused()) {
-        startEligible(stage);
-      }
+      state.queued.values().removeIf(g -> !g.waiting()); // skipped meanwhile
       if (state.queued.isEmpty() && children.running() == 0) {
         state.nextWindow = null;
         return Outcome.DONE;
+      }
+      boolean draining = continueAsNew.test(limit(stage));
+      if (state.gates.paused()) {
+        held = true;
+      } else {
+        if (held) {
+          eligibility.resumed();
+          held = false;
+        }
+        startEligible(stage, !draining);
+      }
+      if (draining && children.running() == 0) {
+        return Outcome.CONTINUE_AS_NEW;
       }
       armWindowTimer();
       Workflow.await(() -> state.changes != seen);
@@ -214,26 +234,41 @@ final class StageRunner {
     return true;
   }
 
-  private void startEligible(FleetStage stage) {
-    int limit = Math.min(value(stage.spec.maxParallel(), 1), FleetRun.MAX_PENDING);
+  /**
+   * Grids in plan order take the free slots: started, or when {@code start} is false (draining for
+   * continue-as-new) only marked eligible, each holding its slot until the next run starts it.
+   */
+  private void startEligible(FleetStage stage, boolean start) {
+    int limit = limit(stage);
     int perCluster = value(stage.spec.maxParallelPerCluster(), Integer.MAX_VALUE);
     Instant now = Instant.ofEpochMilli(Workflow.currentTimeMillis());
     Map<String, Boolean> open = new HashMap<>();
+    Map<String, Integer> marked = new HashMap<>();
     Iterator<FleetGrid> it = state.queued.values().iterator();
-    while (it.hasNext() && children.running() < limit) {
+    while (it.hasNext() && children.running() < limit && (start || eligibility.free() > 0)) {
       FleetGrid g = it.next();
       String cluster = g.id.cluster();
-      if (!g.waiting()) {
-        it.remove(); // skipped meanwhile
-      } else if (children.runningIn(cluster) < perCluster) {
-        if (open.computeIfAbsent(cluster, c -> windows.isOpen(c, now))) {
+      if (!start && g.eligibleAt != null) {
+        marked.merge(cluster, 1, Integer::sum); // marked earlier in this drain: holds its slot
+      } else if (children.runningIn(cluster) + marked.getOrDefault(cluster, 0) >= perCluster) {
+        eligibility.heldByCluster(g);
+      } else if (open.computeIfAbsent(cluster, c -> windows.isOpen(c, now))) {
+        eligibility.take(g, FleetGrid.WAITING_WINDOW.equals(g.state));
+        g.state = FleetGrid.PENDING;
+        if (start) {
           it.remove();
           children.start(g, stage.name(), state.stageApprover);
         } else {
-          g.state = FleetGrid.WAITING_WINDOW;
+          marked.merge(cluster, 1, Integer::sum);
         }
+      } else {
+        g.state = FleetGrid.WAITING_WINDOW;
       }
     }
+  }
+
+  private static int limit(FleetStage stage) {
+    return Math.min(value(stage.spec.maxParallel(), 1), FleetRun.MAX_PENDING);
   }
 
   /**
@@ -266,8 +301,11 @@ final class StageRunner {
                 + " days (its blackouts cover every slot); fix the window in the spec and upgrade"
                 + " it in a later run";
         it.remove();
-      } else if (earliest == null || opens.isBefore(earliest)) {
-        earliest = opens;
+      } else {
+        eligibility.windowOpens(g.id.cluster(), opens);
+        if (earliest == null || opens.isBefore(earliest)) {
+          earliest = opens;
+        }
       }
     }
     state.nextWindow = earliest == null ? null : earliest.toString();
