@@ -169,10 +169,10 @@ public record FleetReport(
 
   /**
    * The failure budget as the fleet workflow keeps it: the stage it reports while running, or, once
-   * it ended (then it reports none), its last stage that ran, with {@code maxFailures} by the
-   * workflow's rule ({@link FailureBudgets}) and the grids of it that FAILED. Beside it, how many
-   * grids the plan refused (a refusal leaves its stage in the workflow, so it is not in the
-   * budget).
+   * it ended (then it reports none), the stage of the grid the plan refused (a refusal counts
+   * against its stage's budget), else the last stage that ran; {@code maxFailures} by the
+   * workflow's rule ({@link FailureBudgets}), and the grids of that stage that failed or were
+   * refused. Beside it, how many grids the plan refused in all.
    */
   static Budget budget(FleetStatus status, FleetSpec spec) {
     int refused = (int) status.grids().stream().filter(g -> g.state().equals(REFUSED)).count();
@@ -180,30 +180,39 @@ public record FleetReport(
     if (b != null) {
       return new Budget(b.stage(), b.maxFailures(), b.failed(), refused);
     }
-    FleetStatus.StageStatus last = null;
+    String name =
+        status.grids().stream()
+            .filter(g -> g.state().equals(REFUSED) && g.stage() != null)
+            .map(FleetStatus.GridStatus::stage)
+            .findFirst()
+            .orElse(null);
+    FleetStatus.StageStatus stage = null;
     for (FleetStatus.StageStatus s : status.stages()) {
-      if (s.startedAt() != null) {
-        last = s;
+      if (name == null ? s.startedAt() != null : s.name().equals(name)) {
+        stage = s;
       }
     }
-    if (last == null) {
+    if (stage == null) {
       return new Budget(null, 0, 0, refused);
     }
-    String name = last.name();
+    String stageName = stage.name();
     String maxFailures =
         spec.stages().stream()
-            .filter(s -> s.name().equals(name))
+            .filter(s -> s.name().equals(stageName))
             .map(FleetSpec.StageSpec::maxFailures)
             .findFirst()
             .orElse(null);
     int failed =
         (int)
             status.grids().stream()
-                .filter(g -> name.equals(g.stage()) && g.state().equals("FAILED"))
+                .filter(
+                    g ->
+                        stageName.equals(g.stage())
+                            && (g.state().equals("FAILED") || g.state().equals(REFUSED)))
                 .count();
     return new Budget(
-        name,
-        FailureBudgets.maxFailures(maxFailures == null ? "0" : maxFailures, last.grids().size()),
+        stageName,
+        FailureBudgets.maxFailures(maxFailures == null ? "0" : maxFailures, stage.grids().size()),
         failed,
         refused);
   }

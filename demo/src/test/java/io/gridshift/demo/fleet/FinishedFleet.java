@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * A fleet status as the demo's run ends it: the canary, the gate approved by {@code demo}, ap-1's
- * grids after its window, {@code ledger} refused at plan (out of its stage); with one grid's state
- * replaceable to build the runs that go wrong.
+ * grids after its window, {@code ledger} refused at plan (in stage rest, counted against its
+ * budget); with one grid's state replaceable to build the runs that go wrong.
  */
 final class FinishedFleet {
   static final String T0 = "2026-12-07T05:32:00Z";
@@ -26,7 +26,7 @@ final class FinishedFleet {
 
   /**
    * The demo's end with grid {@code path} in {@code state} and the fleet in {@code phase}; the
-   * budget counts it when it FAILED (as the workflow counts failures, and not refusals).
+   * budget counts it when it FAILED, beside the refused ledger (as the workflow counts both).
    */
   static FleetStatus withGrid(String path, String state, String phase) {
     List<GridStatus> grids = new ArrayList<>();
@@ -110,7 +110,7 @@ final class FinishedFleet {
         stages,
         grids,
         agents,
-        new FleetStatus.Budget("rest", 1, state.equals("FAILED") ? 1 : 0),
+        new FleetStatus.Budget("rest", 1, 1 + (state.equals("FAILED") ? 1 : 0)),
         null,
         false,
         null,

@@ -93,7 +93,9 @@ class FleetContinueAsNewTest extends FleetTestSupport {
     assertThat(done.grids()).filteredOn(g -> g.state().equals("SUCCEEDED")).hasSize(7);
     assertThat(done.audit()).extracting(AuditEntry::action).contains(AuditEntry.Action.RESUMED);
     ChildStarts starts = childStarts(fleet);
-    assertThat(starts.runs()).isGreaterThanOrEqualTo(4);
+    // At least the mid-stage continue-as-new checked above; how many more depends on how the server
+    // batches workflow tasks (fewer, larger ones on a loaded machine).
+    assertThat(starts.runs()).isGreaterThanOrEqualTo(2);
     for (String g : BIG) {
       String id = "echo-upgrade-big-1-apps-" + g;
       assertThat(starts.byWorkflowId().get(id + "-plan")).as(id + "-plan").isEqualTo(1);

@@ -88,6 +88,9 @@ class FleetDemoEndToEndIT {
         .containsExactlyInAnyOrder("hazelcast", "infinispan");
     assertThat(json.get("budget").get("maxFailures").asInt()).isEqualTo(1);
     assertThat(json.get("budget").get("refused").asInt()).isEqualTo(1);
+    assertThat(json.get("budget").get("failed").asInt())
+        .as("the refused grid counts against its stage's budget")
+        .isEqualTo(1);
     assertThat(json.get("fleet").get("wallSeconds").asDouble())
         .as("the issue's budget: 15 minutes on 2 cores")
         .isLessThan(15 * 60);

@@ -209,6 +209,7 @@ final class FleetChildren {
       grid.end(FleetGrid.SUCCEEDED, status.message(), now, at);
     } else if (alreadyRunning(failure)) {
       grid.end(FleetGrid.REFUSED, alreadyRunningMessage(grid), now, at);
+      grid.stage = null; // another upgrade's grid: not this fleet's failure
       grid.startedAt = null;
       grid.durationMs = null;
     } else if (noAgent(failure)) {
@@ -240,14 +241,19 @@ final class FleetChildren {
       state.agentMissing(grid.id.cluster(), grid.message);
     } else if (alreadyRunning(failure)) {
       refuse(grid, "another plan of this grid is running (" + grid.workflowId + PLAN_SUFFIX + ")");
+      grid.stage = null; // another plan's business, not this grid's failure
     } else {
       refuse(grid, "its dry run refused it: " + Causes.rootMessage(failure));
     }
   }
 
+  /**
+   * A grid its plan refused stays in its stage and counts against the stage's failure budget (a
+   * grid that cannot be upgraded safely is a failure of the fleet's goal, and a person decides at
+   * {@code fleet-halted} whether to go on without it when the budget does not cover it).
+   */
   private static void refuse(FleetGrid grid, String why) {
     grid.state = FleetGrid.REFUSED;
-    grid.stage = null;
     grid.message = why;
   }
 

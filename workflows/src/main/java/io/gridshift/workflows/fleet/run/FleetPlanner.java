@@ -146,7 +146,7 @@ final class FleetPlanner {
   /**
    * Step 5, before the dry runs (the selectors read the workloads' labels, which only discovery
    * has): every grid lands in its stage, in plan order; a grid no stage takes is SKIPPED. A grid
-   * its dry run refuses leaves its stage.
+   * its dry run refuses stays in its stage, REFUSED, counted against its budget.
    */
   private void assignStages(List<DiscoveredGrid> selected) {
     List<List<DiscoveredGrid>> stages = PlanRules.assign(state.spec, selected);

@@ -126,10 +126,12 @@ public final class FleetState {
     return grids.values().stream().filter(g -> name.equals(g.stage)).toList();
   }
 
+  /** Failures that count against stage {@code name}'s budget: failed, or refused by its plan. */
   int failedIn(String name) {
     int n = 0;
     for (FleetGrid g : grids.values()) {
-      if (name.equals(g.stage) && FleetGrid.FAILED.equals(g.state)) {
+      if (name.equals(g.stage)
+          && (FleetGrid.FAILED.equals(g.state) || FleetGrid.REFUSED.equals(g.state))) {
         n++;
       }
     }

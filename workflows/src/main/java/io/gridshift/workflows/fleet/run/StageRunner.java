@@ -222,7 +222,7 @@ final class StageRunner {
       return false;
     }
     for (FleetGrid g : state.gridsOf(stage.name())) {
-      if (FleetGrid.FAILED.equals(g.state)) {
+      if (FleetGrid.FAILED.equals(g.state) || FleetGrid.REFUSED.equals(g.state)) {
         g.state = FleetGrid.SKIPPED;
         g.message =
             g.message + "; skipped: " + r.entry().by() + " resumed the fleet at gate fleet-halted";
