@@ -13,7 +13,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * One running agent: a separate JVM ({@link AgentMain}) serving one sandbox cluster, its output
  * appended to a log file. It counts as up once it logged {@link AgentMain#STARTED}, the line an
- * agent writes after its pollers started; the identity it polls with is read from that line.
+ * agent writes after its pollers started; the identity it polls with is read from that line. A
+ * worker ({@link io.gridshift.worker.WorkerMain}, which hosts workflows too) runs the same way with
+ * its own started line.
  */
 public final class AgentProcess {
   private static final Duration EXIT_WAIT = Duration.ofSeconds(10);
@@ -22,33 +24,45 @@ public final class AgentProcess {
   private final Path log;
   private final long logOffset;
   private final Process process;
+  private final String startedMarker;
   private String identity;
 
-  private AgentProcess(String cluster, Path log, long logOffset, Process process) {
+  private AgentProcess(
+      String cluster, Path log, long logOffset, Process process, String startedMarker) {
     this.cluster = cluster;
     this.log = log;
     this.logOffset = logOffset;
     this.process = process;
+    this.startedMarker = startedMarker;
   }
 
   /**
    * Starts {@code command} for {@code cluster}, output (stdout and stderr) appended to {@code log}.
    */
   static AgentProcess launch(String cluster, List<String> command, Path log) throws IOException {
+    return launch(cluster, command, log, AgentMain.STARTED);
+  }
+
+  /**
+   * Starts {@code command} for {@code cluster}, output appended to {@code log}; it counts as up once
+   * it logged {@code startedMarker} followed by {@code " as <identity>: polling"}.
+   */
+  public static AgentProcess launch(
+      String cluster, List<String> command, Path log, String startedMarker) throws IOException {
     long offset = Files.exists(log) ? Files.size(log) : 0;
     Process process =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start();
-    return new AgentProcess(cluster, log, offset, process);
+    return new AgentProcess(cluster, log, offset, process, startedMarker);
   }
 
   /**
    * Waits until this run of the agent logs that it polls; an error with the end of its log when it
    * exits first (a refused config, say) or does not get there within {@code timeout}.
    */
-  void awaitPolling(Duration timeout) throws IOException, InterruptedException {
+  public void awaitPolling(Duration timeout) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       String started = startedLine();
@@ -83,7 +97,7 @@ public final class AgentProcess {
   /** The started line of this run (the log may hold earlier runs), or null. */
   private String startedLine() throws IOException {
     for (String line : linesOfThisRun()) {
-      if (line.contains(AgentMain.STARTED)) {
+      if (line.contains(startedMarker)) {
         return line;
       }
     }
@@ -100,10 +114,10 @@ public final class AgentProcess {
   }
 
   /** {@code "... gridshift agent started as <identity>: polling [...] ..."} -> the identity. */
-  private static String identityIn(String line) {
-    int as = line.indexOf(AgentMain.STARTED + " as ");
+  private String identityIn(String line) {
+    int as = line.indexOf(startedMarker + " as ");
     int end = line.indexOf(": polling", as);
-    return as < 0 || end < 0 ? "" : line.substring(as + AgentMain.STARTED.length() + 4, end);
+    return as < 0 || end < 0 ? "" : line.substring(as + startedMarker.length() + 4, end);
   }
 
   private String tail() throws IOException {
@@ -145,7 +159,7 @@ public final class AgentProcess {
   }
 
   /** Stops the agent the way an orchestrator does (SIGTERM, then SIGKILL after a grace period). */
-  void stop() {
+  public void stop() {
     process.destroy();
     if (!awaitExit()) {
       kill();

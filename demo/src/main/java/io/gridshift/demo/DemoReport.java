@@ -78,7 +78,7 @@ public record DemoReport(
    * Builds the report from the final status and the demo's own read-back: {@code loaded} keys per
    * cache, of which {@code missingOnReadBack} were absent or changed.
    */
-  static DemoReport of(
+  public static DemoReport of(
       UpgradeStatus status, Map<String, Integer> loaded, Map<String, Integer> missingOnReadBack) {
     List<Step> steps =
         status.steps().stream()
@@ -117,7 +117,7 @@ public record DemoReport(
   }
 
   /** Builds a Hazelcast report: {@code lost} counts keys missing or changed on reading back. */
-  static DemoReport ofHazelcast(
+  public static DemoReport ofHazelcast(
       UpgradeStatus status, Map<String, Integer> loaded, Map<String, Integer> lost) {
     DemoReport base = of(status, Map.of(), Map.of());
     List<Member> members =
