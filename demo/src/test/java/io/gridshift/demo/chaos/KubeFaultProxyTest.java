@@ -14,12 +14,24 @@ import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
 import io.gridshift.sandbox.kube.LocalKubernetesApi;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -182,13 +194,13 @@ class KubeFaultProxyTest {
     assertThat(valueInApi("d")).isEqualTo("1");
 
     proxy.injectNext(KubeFault.THROTTLE_429);
-    java.net.http.HttpResponse<String> raw =
-        java.net.http.HttpClient.newHttpClient()
+    HttpResponse<String> raw =
+        HttpClient.newHttpClient()
             .send(
-                java.net.http.HttpRequest.newBuilder(
+                HttpRequest.newBuilder(
                         URI.create(proxy.url() + "/api/v1/namespaces/default/configmaps"))
                     .build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                HttpResponse.BodyHandlers.ofString());
     assertThat(raw.statusCode()).isEqualTo(429);
     assertThat(raw.headers().firstValue("Retry-After")).hasValue("1");
   }
@@ -235,27 +247,74 @@ class KubeFaultProxyTest {
   }
 
   @Test
+  void aChunkedStreamIsPassedOnChunkByChunk() throws Exception {
+    // The mock serves watches over WebSocket only (a plain-HTTP watch gets 400), so a fake API
+    // streams here: its second chunk is sent only after the client has read the first.
+    CountDownLatch firstRead = new CountDownLatch(1);
+    try (ServerSocket fake = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
+        KubeFaultProxy streaming =
+            KubeFaultProxy.start(
+                URI.create("http://127.0.0.1:" + fake.getLocalPort()), FaultMix.standard(), 1)) {
+      Thread api =
+          new Thread(
+              () -> {
+                try (Socket s = fake.accept()) {
+                  HttpHead.read(s.getInputStream());
+                  OutputStream out = s.getOutputStream();
+                  out.write(
+                      ("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + "6\r\nADDED\n\r\n")
+                          .getBytes(StandardCharsets.US_ASCII));
+                  out.flush();
+                  firstRead.await(5, TimeUnit.SECONDS);
+                  out.write("9\r\nMODIFIED\n\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                  out.flush();
+                } catch (Exception e) {
+                  // the test fails on its own reads
+                }
+              });
+      api.setDaemon(true);
+      api.start();
+      streaming.setRate(1.0);
+      try (Socket raw = new Socket("127.0.0.1", URI.create(streaming.url()).getPort())) {
+        raw.setSoTimeout(3_000);
+        raw.getOutputStream()
+            .write(
+                "GET /api/v1/configmaps?watch=true HTTP/1.1\r\nHost: x\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+        InputStream in = raw.getInputStream();
+        assertThat(HttpHead.read(in).status()).isEqualTo(200);
+        assertThat(HttpHead.readLine(in, false)).isEqualTo("6");
+        assertThat(HttpHead.readLine(in, false)).isEqualTo("ADDED");
+        firstRead.countDown();
+        HttpHead.readLine(in, false); // the chunk's CRLF
+        assertThat(HttpHead.readLine(in, false)).isEqualTo("9");
+        assertThat(HttpHead.readLine(in, false)).isEqualTo("MODIFIED");
+      }
+      assertThat(streaming.counts().total()).isZero();
+    }
+  }
+
+  @Test
   void aResetIsATcpResetOnAKeptAliveConnection() throws Exception {
     created("r");
-    try (java.net.Socket raw =
-        new java.net.Socket("127.0.0.1", URI.create(proxy.url()).getPort())) {
+    try (Socket raw = new Socket("127.0.0.1", URI.create(proxy.url()).getPort())) {
       raw.setSoTimeout(5_000);
       String get = "GET /api/v1/namespaces/default/configmaps/r HTTP/1.1\r\nHost: x\r\n\r\n";
-      raw.getOutputStream().write(get.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-      java.io.InputStream in = raw.getInputStream();
+      raw.getOutputStream().write(get.getBytes(StandardCharsets.US_ASCII));
+      InputStream in = raw.getInputStream();
       HttpHead first = HttpHead.read(in);
       assertThat(first.status()).isEqualTo(200);
-      HttpHead request = HttpHead.read(new java.io.ByteArrayInputStream(get.getBytes()));
+      HttpHead request = HttpHead.read(new ByteArrayInputStream(get.getBytes()));
       HttpBody.copyResponse(request, first, in, null);
       proxy.injectNext(KubeFault.RESET_AFTER_FORWARD);
-      raw.getOutputStream().write(get.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      raw.getOutputStream().write(get.getBytes(StandardCharsets.US_ASCII));
       Throwable thrown =
           org.assertj.core.api.Assertions.catchThrowable(
               () -> {
                 // the same connection: the API serves the second GET, the client reads a reset
                 in.read();
               });
-      assertThat(thrown).isInstanceOf(java.net.SocketException.class).hasMessageContaining("reset");
+      assertThat(thrown).isInstanceOf(SocketException.class).hasMessageContaining("reset");
     }
   }
 
