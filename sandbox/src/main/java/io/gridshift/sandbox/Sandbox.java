@@ -1,6 +1,7 @@
 package io.gridshift.sandbox;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gridshift.sandbox.kube.CrashImages;
 import io.gridshift.sandbox.kube.KubeconfigFile;
 import io.gridshift.sandbox.kube.LocalKubernetesApi;
 import io.gridshift.sandbox.kube.PodRuntime;
@@ -96,7 +97,8 @@ public final class Sandbox implements AutoCloseable {
       // Sandboxes on ephemeral ports (tests) may run side by side: each cluster claims addresses.
       LoopbackNetwork network =
           options.ephemeralPorts() ? LoopbackNetwork.claimFree() : LoopbackNetwork.standard(i);
-      clusters.put(name, add(SandboxCluster.start(name, dir, options.kubePort(i), network)));
+      clusters.put(
+          name, add(SandboxCluster.start(name, dir, options.kubePort(i), network, crashImages())));
     }
     kubeconfig = options.dir().resolve("kubeconfig");
     KubeconfigFile.write(
@@ -121,6 +123,15 @@ public final class Sandbox implements AutoCloseable {
   public Sandbox register(PodRuntime runtime) {
     clusters.values().forEach(c -> c.register(runtime));
     return this;
+  }
+
+  /**
+   * The fault fixture that makes chosen images' containers crash at start on every cluster: {@code
+   * crashImages().add("quay.io/infinispan/server:15.0.21.Final")}, or a line with that image in the
+   * file {@code <dir>/faults/crash-images} from any process ({@link CrashImages}).
+   */
+  public CrashImages crashImages() {
+    return new CrashImages(options.dir());
   }
 
   /** The first cluster: the only one unless the options list several. */

@@ -2,6 +2,7 @@ package io.gridshift.sandbox;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gridshift.sandbox.hazelcast.HazelcastPodRuntime;
+import io.gridshift.sandbox.kube.CrashImages;
 import io.gridshift.sandbox.kube.DeploymentController;
 import io.gridshift.sandbox.kube.InfinispanPodRuntime;
 import io.gridshift.sandbox.kube.KubeconfigFile;
@@ -36,6 +37,7 @@ public final class SandboxCluster implements AutoCloseable {
   private LoopbackNetwork network;
   private LocalKubernetesApi api;
   private Kubelet kubelet;
+  private CrashImages crashImages;
 
   private SandboxCluster(String name, Path dir) {
     this.name = name;
@@ -48,10 +50,13 @@ public final class SandboxCluster implements AutoCloseable {
    * @param dir where its kubeconfig and its pods' files go
    * @param kubePort its API port (0: any free port)
    * @param network its pod and Service addresses, closed with the cluster
+   * @param crashImages the images whose containers crash at start (the sandbox's fault fixture)
    */
-  static SandboxCluster start(String name, Path dir, int kubePort, LoopbackNetwork network)
+  static SandboxCluster start(
+      String name, Path dir, int kubePort, LoopbackNetwork network, CrashImages crashImages)
       throws IOException {
     SandboxCluster cluster = new SandboxCluster(name, dir);
+    cluster.crashImages = crashImages;
     cluster.network = cluster.add(network);
     try {
       cluster.startParts(kubePort);
@@ -69,7 +74,11 @@ public final class SandboxCluster implements AutoCloseable {
                 name, kubePort, dir.resolve("kubeconfig"), network.servicePrefix()));
     KubernetesClient client = api.client();
     kubelet = add(new Kubelet(client, dir, KUBELET_INTERVAL, SHUTDOWN_GRACE, network.podPrefix()));
-    kubelet.register(new InfinispanPodRuntime()).register(new HazelcastPodRuntime()).start();
+    kubelet
+        .crashImages(crashImages)
+        .register(new InfinispanPodRuntime())
+        .register(new HazelcastPodRuntime())
+        .start();
     add(new StatefulSetController(client, CONTROLLER_INTERVAL).start());
     add(new DeploymentController(client, CONTROLLER_INTERVAL).start());
     add(new ServiceRouter(client, CONTROLLER_INTERVAL).start());

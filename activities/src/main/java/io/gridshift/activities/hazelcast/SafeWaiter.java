@@ -3,12 +3,14 @@ package io.gridshift.activities.hazelcast;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.gridshift.activities.Failures;
+import io.gridshift.activities.kubernetes.CrashLoops;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.hazelcast.activities.ClusterSnapshot;
 import io.gridshift.workflows.hazelcast.activities.MemberHealth;
 import io.gridshift.workflows.hazelcast.activities.SafeWaitRequest;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +26,7 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>list the workload's pods and take a snapshot of their members;
  *   <li>heartbeat the snapshot (a cancelled activity stops here: the heartbeat throws);
+ *   <li>a pod that crash-loops ({@link CrashLoops}) fails the wait at once, non-retryably;
  *   <li>done when {@link ClusterSnapshot#safe(int)} holds, the workload's {@code
  *       status.readyReplicas} has caught up with its pods, and, when asked, the given pod has been
  *       replaced with the StatefulSet's latest template (its {@code controller-revision-hash} is
@@ -58,6 +61,12 @@ final class SafeWaiter {
         HazelcastMembers.Listing listing = members.list(request.endpoint());
         ClusterSnapshot snapshot = probe.snapshot(request.endpoint(), listing.pods());
         context.heartbeat(snapshot);
+        Optional<ApplicationFailure> crashLoop = CrashLoops.find(describe, listing.pods());
+        if (crashLoop.isPresent()) {
+          // A member whose image does not start never gets safe: holding on until the timeout
+          // would only delay the person's decision (the roll is held by the partition meanwhile).
+          throw crashLoop.get();
+        }
         problems = problems(request, snapshot, listing);
         if (problems.isEmpty()) {
           LOG.info("{}: {} members safe", describe, request.replicas());

@@ -97,6 +97,7 @@ public final class RestClient {
    * @param contentType of {@code body}, or null
    * @param body request body, or null
    * @param accept Accept header, or null
+   * @param timeout how long the whole exchange may take, or null for no limit (a sync-data call)
    */
   public CompletableFuture<RestResponse> sendAsync(
       String method,
@@ -106,7 +107,10 @@ public final class RestClient {
       String accept,
       Duration timeout) {
     HttpRequest.Builder template =
-        HttpRequest.newBuilder(URI.create("http://" + grid.authority() + path)).timeout(timeout);
+        HttpRequest.newBuilder(URI.create("http://" + grid.authority() + path));
+    if (timeout != null) {
+      template.timeout(timeout);
+    }
     template.method(
         method,
         body == null

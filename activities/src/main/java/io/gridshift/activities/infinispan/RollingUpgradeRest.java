@@ -3,7 +3,6 @@ package io.gridshift.activities.infinispan;
 import static io.gridshift.activities.infinispan.InfinispanRest.cachePath;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -56,8 +55,7 @@ final class RollingUpgradeRest {
    * @param readBatch entries per read from the source, or null for the server default
    * @param threads copying threads, or null for the server default
    */
-  CompletableFuture<RestResponse> syncData(
-      String cache, Integer readBatch, Integer threads, Duration timeout) {
+  CompletableFuture<RestResponse> syncData(String cache, Integer readBatch, Integer threads) {
     StringBuilder path = new StringBuilder(cachePath(cache)).append("?action=sync-data");
     if (readBatch != null) {
       path.append("&read-batch=").append(readBatch);
@@ -65,7 +63,9 @@ final class RollingUpgradeRest {
     if (threads != null) {
       path.append("&threads=").append(threads);
     }
-    return rest.client().sendAsync("POST", path.toString(), null, null, null, timeout);
+    // No client timeout: the server answers when every entry is copied, hours later for a big
+    // cache; the activity's heartbeat timeout, not this call, detects a dead worker.
+    return rest.client().sendAsync("POST", path.toString(), null, null, null, null);
   }
 
   private static String connectionPath(String cache) {

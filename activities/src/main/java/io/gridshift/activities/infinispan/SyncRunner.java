@@ -21,13 +21,15 @@ import org.slf4j.LoggerFactory;
  * Runs {@code sync-data} for one cache as one long REST call, heartbeating the target's own entry
  * count while the server copies. sync-data is idempotent (it copies what the source holds), so a
  * retried attempt simply runs it again; the previous attempt's last count is only logged.
+ *
+ * <p>The call has no client timeout: a cache of hundreds of millions of entries syncs for hours,
+ * and a healthy sync must not be cut off. What ends a sync that went wrong is the activity's
+ * heartbeat timeout (the worker died: another runs it again), a cancellation (the heartbeat throws
+ * and the call is cancelled), or the server answering an error.
  */
 final class SyncRunner {
   private static final Logger LOG = LoggerFactory.getLogger(SyncRunner.class);
   private static final Pattern SYNCHRONIZED = Pattern.compile("Synchronized (\\d+) entries");
-
-  /** Upper bound of one sync-data call; the activity's own timeouts normally end it first. */
-  static final Duration SYNC_TIMEOUT = Duration.ofHours(6);
 
   private final Duration heartbeatInterval;
 
@@ -52,8 +54,7 @@ final class SyncRunner {
                     "sync of '{}' retried (last seen {} entries): running it again", cache, n));
     long started = System.nanoTime();
     CompletableFuture<RestResponse> call =
-        new RollingUpgradeRest(target)
-            .syncData(cache, request.readBatch(), request.threads(), SYNC_TIMEOUT);
+        new RollingUpgradeRest(target).syncData(cache, request.readBatch(), request.threads());
     RestResponse response = await(call, targetEntries, context);
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
     long entries = interpret(cache, target, response);

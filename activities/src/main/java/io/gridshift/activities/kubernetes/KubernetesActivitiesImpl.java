@@ -1,7 +1,9 @@
 package io.gridshift.activities.kubernetes;
 
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -29,10 +31,12 @@ import io.gridshift.workflows.activities.WorkloadRef;
 import io.gridshift.workflows.common.FailureTypes;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -50,6 +54,9 @@ public class KubernetesActivitiesImpl implements KubernetesActivities {
    * (one GET of one object each time; a watch would save requests, not time).
    */
   static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+
+  /** How often waitForRollout lists the workload's pods for a crash loop (one LIST each time). */
+  static final Duration POD_CHECK_INTERVAL = Duration.ofSeconds(1);
 
   private static final Logger LOG = LoggerFactory.getLogger(KubernetesActivitiesImpl.class);
 
@@ -87,6 +94,7 @@ public class KubernetesActivitiesImpl implements KubernetesActivities {
     WorkloadRef workload = request.workload();
     long deadline = System.nanoTime() + Duration.ofSeconds(request.timeoutSeconds()).toNanos();
     String last = "no reading yet";
+    long nextPodCheck = System.nanoTime();
     while (true) {
       Observed observed = null;
       try {
@@ -102,6 +110,10 @@ public class KubernetesActivitiesImpl implements KubernetesActivities {
         if (observed.status().done()) {
           LOG.info("{}: {}", describe(workload), last);
           return observed.status();
+        }
+        if (System.nanoTime() >= nextPodCheck) {
+          nextPodCheck = System.nanoTime() + POD_CHECK_INTERVAL.toNanos();
+          failIfCrashLooping(workload, observed.selector());
         }
         if (observed.stuck()) {
           throw Failures.nonRetryable(
@@ -293,10 +305,42 @@ public class KubernetesActivitiesImpl implements KubernetesActivities {
 
   private Observed read(WorkloadRef ref) {
     if (ref.kind() == WorkloadKind.STATEFULSET) {
-      return new Observed(RolloutRules.of(require(statefulSet(ref).get(), ref)), false);
+      StatefulSet sts = require(statefulSet(ref).get(), ref);
+      return new Observed(RolloutRules.of(sts), false, sts.getSpec().getSelector());
     }
     Deployment deployment = require(deployment(ref).get(), ref);
-    return new Observed(RolloutRules.of(deployment), RolloutRules.isStuck(deployment));
+    return new Observed(
+        RolloutRules.of(deployment),
+        RolloutRules.isStuck(deployment),
+        deployment.getSpec().getSelector());
+  }
+
+  /**
+   * A pod of the workload that crash-loops ends the wait at once ({@link CrashLoops}): the rollout
+   * cannot complete, however long its deadline. A Kubernetes API blip only skips this check.
+   */
+  private void failIfCrashLooping(WorkloadRef ref, LabelSelector selector) {
+    if (selector == null || selector.getMatchLabels() == null) {
+      return;
+    }
+    List<Pod> pods;
+    try {
+      pods =
+          client
+              .pods()
+              .inNamespace(ref.cluster().namespace())
+              .withLabels(selector.getMatchLabels())
+              .list()
+              .getItems();
+    } catch (KubernetesClientException e) {
+      LOG.warn("{}: cannot list its pods: {}; will retry", describe(ref), e.getMessage());
+      return;
+    }
+    Optional<ApplicationFailure> crashLoop = CrashLoops.find(describe(ref), pods);
+    if (crashLoop.isPresent()) {
+      LOG.warn("{}", crashLoop.get().getOriginalMessage());
+      throw crashLoop.get();
+    }
   }
 
   private Resource<StatefulSet> statefulSet(WorkloadRef ref) {
@@ -331,6 +375,6 @@ public class KubernetesActivitiesImpl implements KubernetesActivities {
     }
   }
 
-  /** A reading of a workload: its numbers, and whether its controller gave up. */
-  private record Observed(RolloutStatus status, boolean stuck) {}
+  /** A reading of a workload: its numbers, whether its controller gave up, its pods' selector. */
+  private record Observed(RolloutStatus status, boolean stuck, LabelSelector selector) {}
 }

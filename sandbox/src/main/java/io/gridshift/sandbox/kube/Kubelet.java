@@ -33,6 +33,7 @@ public final class Kubelet implements AutoCloseable {
   private final List<PodRuntime> runtimes = new CopyOnWriteArrayList<>();
   private final Map<String, PodWorker> workers = new ConcurrentHashMap<>();
   private final ReconcileLoop loop;
+  private volatile CrashImages crashImages;
 
   /**
    * @param client the API client
@@ -62,6 +63,17 @@ public final class Kubelet implements AutoCloseable {
     this.interval = interval;
     this.shutdownGrace = shutdownGrace;
     this.loop = new ReconcileLoop("kubelet", interval, this::sync);
+    this.crashImages = new CrashImages(sandboxDir);
+  }
+
+  /** Reads the images that crash at start from {@code crashImages} (default: the pods' dir). */
+  public Kubelet crashImages(CrashImages crashImages) {
+    this.crashImages = crashImages;
+    return this;
+  }
+
+  CrashImages crashImages() {
+    return crashImages;
   }
 
   /** Adds a runtime; runtimes are asked in the order they were registered. */

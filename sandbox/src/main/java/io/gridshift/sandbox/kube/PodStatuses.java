@@ -31,7 +31,11 @@ final class PodStatuses {
       int restarts,
       Instant containerStartedAt,
       String waitingReason,
-      String message) {}
+      String message,
+      Termination lastTermination) {}
+
+  /** How the container's process last ended (its {@code lastState.terminated}). */
+  record Termination(int exitCode, String message, Instant startedAt, Instant finishedAt) {}
 
   private PodStatuses() {}
 
@@ -81,6 +85,22 @@ final class PodStatuses {
         .withStarted(state.containerStartedAt() != null && state.waitingReason() == null)
         .withRestartCount(state.restarts())
         .withState(containerState(state))
+        .withLastState(lastState(state.lastTermination()))
+        .build();
+  }
+
+  private static ContainerState lastState(Termination t) {
+    if (t == null) {
+      return null;
+    }
+    return new ContainerStateBuilder()
+        .withNewTerminated()
+        .withExitCode(t.exitCode())
+        .withReason(t.exitCode() == 0 ? "Completed" : "Error")
+        .withMessage(t.message())
+        .withStartedAt(t.startedAt() == null ? null : Pods.timestamp(t.startedAt()))
+        .withFinishedAt(Pods.timestamp(t.finishedAt()))
+        .endTerminated()
         .build();
   }
 

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
  *   <li>Take a loopback address and report it (phase Pending, ContainerCreating), or fail the pod
  *       when no runtime handles its image.
  *   <li>Start the process through the runtime (retrying with a back-off when that throws); report
- *       Running.
+ *       Running. An image listed in {@link CrashImages} exits at once instead.
  *   <li>Probe readiness every interval and report the Ready condition when it changes; restart a
  *       process that died (CrashLoopBackOff, restart count, back-off).
  *   <li>When the pod is marked for deletion: report NotReady first (Services stop routing to it),
@@ -50,6 +51,7 @@ final class PodWorker {
   private Instant startedAt;
   private String waitingReason = "ContainerCreating";
   private String message;
+  private PodStatuses.Termination lastTermination;
   private PodStatus written;
 
   PodWorker(Kubelet kubelet, Pod pod) {
@@ -129,8 +131,12 @@ final class PodWorker {
 
   private RunningPod tryStart(PodRuntime runtime) {
     try {
+      // The crash fixture: a listed image's container exits at once, its process never runs.
+      Optional<RunningPod> crashed = kubelet.crashImages().startCrashing(image());
       RunningPod running =
-          runtime.start(new PodContext(latest, ip, kubelet.client(), kubelet.sandboxDir()));
+          crashed.isPresent()
+              ? crashed.get()
+              : runtime.start(new PodContext(latest, ip, kubelet.client(), kubelet.sandboxDir()));
       current = running;
       startedAt = Instant.now();
       phase = "Running";
@@ -158,7 +164,12 @@ final class PodWorker {
         log.warn("pod {}: process exited; restarting it (restart {})", key, restarts + 1);
         setReady(false);
         waitingReason = "CrashLoopBackOff";
-        message = "process exited; restart " + (restarts + 1);
+        message = "back-off restarting failed container; restart " + (restarts + 1);
+        if (running.exitCode().isPresent()) {
+          lastTermination =
+              new PodStatuses.Termination(
+                  running.exitCode().getAsInt(), running.exitMessage(), startedAt, Instant.now());
+        }
         write();
         stopQuietly(running); // releases what the runtime still holds for it
         return;
@@ -260,7 +271,8 @@ final class PodWorker {
                 restarts,
                 startedAt,
                 waitingReason,
-                message));
+                message,
+                lastTermination));
     if (Objects.equals(status, written) || gone) {
       return;
     }
@@ -294,6 +306,11 @@ final class PodWorker {
     }
     Duration duration = Duration.ofSeconds(Math.max(0, grace));
     return shutdown ? min(duration, kubelet.shutdownGrace()) : duration;
+  }
+
+  private String image() {
+    var containers = latest.getSpec().getContainers();
+    return containers.isEmpty() ? null : containers.get(0).getImage();
   }
 
   /** The first container's {@code lifecycle.preStop.sleep} (the only preStop hook run here). */

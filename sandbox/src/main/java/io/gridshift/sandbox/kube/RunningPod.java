@@ -1,6 +1,7 @@
 package io.gridshift.sandbox.kube;
 
 import java.time.Duration;
+import java.util.OptionalInt;
 
 /** A pod's process as started by a {@link PodRuntime}. */
 public interface RunningPod {
@@ -21,4 +22,16 @@ public interface RunningPod {
    * @param grace the pod's termination grace period
    */
   void stop(Duration grace);
+
+  /**
+   * The process's exit code once it exited; empty while it runs or when the runtime cannot tell.
+   */
+  default OptionalInt exitCode() {
+    return OptionalInt.empty();
+  }
+
+  /** A message for the container's last termination, or null. */
+  default String exitMessage() {
+    return null;
+  }
 }

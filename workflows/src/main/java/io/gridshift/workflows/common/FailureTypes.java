@@ -67,6 +67,13 @@ public final class FailureTypes {
   public static final String ROLLOUT_STUCK = "RolloutStuck";
 
   /**
+   * Kubernetes, thrown non-retryable: a pod of the workload being rolled crash-loops (its container
+   * waits in CrashLoopBackOff, or restarted again and again without becoming ready); waiting longer
+   * cannot help, the image or its configuration must change.
+   */
+  public static final String POD_CRASH_LOOP = "PodCrashLoop";
+
+  /**
    * Kubernetes: something that should exist does not (yet), for example a Service being created.
    */
   public static final String NOT_READY = "NotReady";
@@ -112,7 +119,8 @@ public final class FailureTypes {
           DATA_MISMATCH,
           WRITE_PROBE_FAILED,
           SECRET_NOT_FOUND,
-          CLAIM_CONFLICT);
+          CLAIM_CONFLICT,
+          POD_CRASH_LOOP);
 
   private FailureTypes() {}
 }

@@ -19,8 +19,9 @@ import org.slf4j.Logger;
  *       (before the point of no return) an abort cancels that scope, so a long sync does not delay
  *       the rollback; afterwards an abort waits for the running step to finish, so the grid is
  *       never left half-changed by gridshift itself.
- *   <li>A failure becomes an {@link UpgradeStop} carrying the activity's failure type and message;
- *       the step is marked FAILED with that message.
+ *   <li>A failure becomes an {@link UpgradeStop} carrying the activity's failure type and message
+ *       (a call no worker picked up: {@link FailureTypes#NO_AGENT}, naming the task queue); the
+ *       step is marked FAILED with that message.
  * </ol>
  */
 public final class StepRunner {
@@ -32,6 +33,9 @@ public final class StepRunner {
   private boolean interruptible = true;
   private boolean interrupted;
 
+  /** The task queue of the cluster the steps act on, once known; named when its agent is gone. */
+  private String taskQueue;
+
   public StepRunner(StepTracker tracker, Gatekeeper gates) {
     this.tracker = tracker;
     this.gates = gates;
@@ -40,6 +44,11 @@ public final class StepRunner {
   /** Whether an abort cancels the running step (true until the point of no return). */
   public void interruptible(boolean interruptible) {
     this.interruptible = interruptible;
+  }
+
+  /** The task queue of the cluster the steps act on, named when no worker picks up a call. */
+  public void taskQueue(String taskQueue) {
+    this.taskQueue = taskQueue;
   }
 
   /** Called on abort: cancels the running step when the upgrade is interruptible. */
@@ -148,6 +157,9 @@ public final class StepRunner {
       return interrupted && gates.abortRequest() != null
           ? abortStop()
           : UpgradeStop.cancelled(cancel);
+    }
+    if (taskQueue != null && ClusterAgents.noWorkerPickedUp(e)) {
+      return ClusterAgents.agentGone(step, taskQueue);
     }
     ApplicationFailure app = find(e, ApplicationFailure.class);
     if (app != null) {

@@ -154,6 +154,7 @@ public abstract class UpgradeSkeleton<R extends UpgradeRequest> extends GatedUpg
   private R validated(R raw) {
     R valid = RequestProblems.validated(raw);
     gates.configure(valid.requestedBy(), valid.fourEyes());
+    steps.taskQueue(valid.cluster().taskQueue());
     return valid;
   }
 
@@ -235,7 +236,12 @@ public abstract class UpgradeSkeleton<R extends UpgradeRequest> extends GatedUpg
     saga.addCompensation(
         () -> {
           try {
-            step.undo().apply();
+            // An undo no agent picks up waits for the agent: giving up would leave the grid half
+            // undone, and the undo's calls converge when run again.
+            ClusterAgents.untilAgentServes(
+                request.cluster().taskQueue(),
+                step.undo(),
+                waiting -> tracker.message("compensating " + step.name() + ": " + waiting));
             tracker.compensated(step.name(), step.undoneAs());
           } catch (RuntimeException e) {
             // A sequential Saga that continues with errors swallows them: keep them ourselves, or

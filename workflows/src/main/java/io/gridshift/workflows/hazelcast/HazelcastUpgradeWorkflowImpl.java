@@ -88,7 +88,13 @@ public class HazelcastUpgradeWorkflowImpl extends UpgradeSkeleton<HazelcastUpgra
     visibility.sourceVersion(plan.fromVersion());
     progress.update(snapshot);
     SafeClusterWait safeWait =
-        new SafeClusterWait(act, tracker, question(), questionGate(request), progress);
+        new SafeClusterWait(
+            request.cluster().taskQueue(),
+            act,
+            tracker,
+            question(),
+            questionGate(request),
+            progress);
     roller = new HazelcastRoller(request, plan, act, tracker, steps, progress, safeWait, claims);
     verifier = new HazelcastVerifier(plan, act, tracker, progress, roller.endpoint());
     planned(HazelcastPlanner.summary(plan));

@@ -1,5 +1,6 @@
 package io.gridshift.workflows.hazelcast;
 
+import io.gridshift.workflows.common.ClusterAgents;
 import io.gridshift.workflows.common.FailureQuestion;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.common.StepTracker;
@@ -36,8 +37,13 @@ final class SafeClusterWait {
   private final FailureQuestion question;
   private final FailureQuestion.Gate gate;
   private final HazelcastProgress progress;
+  private final String taskQueue;
 
+  /**
+   * @param taskQueue the cluster's task queue, named when its agent does not pick up the wait
+   */
   SafeClusterWait(
+      String taskQueue,
       HazelcastActivityStubs act,
       StepTracker tracker,
       FailureQuestion question,
@@ -48,6 +54,7 @@ final class SafeClusterWait {
     this.question = question;
     this.gate = gate;
     this.progress = progress;
+    this.taskQueue = taskQueue;
   }
 
   /**
@@ -75,10 +82,13 @@ final class SafeClusterWait {
         }
         hold.stop().run();
         refreshNumbers(wait.endpoint());
+        boolean noAgent = ClusterAgents.noWorkerPickedUp(e);
         question.ask(
             step,
-            step + ": " + what + " did not become safe: " + reason(e),
-            FailureTypes.ROLL_HALTED,
+            noAgent
+                ? step + ": waiting for " + what + " failed: " + ClusterAgents.agentGone(taskQueue)
+                : step + ": " + what + " did not become safe: " + reason(e),
+            noAgent ? FailureTypes.NO_AGENT : FailureTypes.ROLL_HALTED,
             whereThingsStand.get(),
             gate,
             "wait again",
