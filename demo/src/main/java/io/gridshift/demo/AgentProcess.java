@@ -44,8 +44,8 @@ public final class AgentProcess {
   }
 
   /**
-   * Starts {@code command} for {@code cluster}, output appended to {@code log}; it counts as up once
-   * it logged {@code startedMarker} followed by {@code " as <identity>: polling"}.
+   * Starts {@code command} for {@code cluster}, output appended to {@code log}; it counts as up
+   * once it logged {@code startedMarker} followed by {@code " as <identity>: polling"}.
    */
   public static AgentProcess launch(
       String cluster, List<String> command, Path log, String startedMarker) throws IOException {

@@ -98,9 +98,11 @@ public final class ChaosBenchmark {
     return report;
   }
 
-  private Void runLane(int number, ConcurrentLinkedQueue<RunPlan> queue, CompletableFuture<AgentGone> agentGone)
+  private Void runLane(
+      int number, ConcurrentLinkedQueue<RunPlan> queue, CompletableFuture<AgentGone> agentGone)
       throws Exception {
-    try (ChaosLane lane = ChaosLane.start(options.dir().resolve("lane-" + number), options.seed() + 1000L * number)) {
+    try (ChaosLane lane =
+        ChaosLane.start(options.dir().resolve("lane-" + number), options.seed() + 1000L * number)) {
       if (number == 0) {
         CompletableFuture.runAsync(() -> measureAgentGone(lane, agentGone));
       }
@@ -127,7 +129,9 @@ public final class ChaosBenchmark {
   private void measureAgentGone(ChaosLane lane, CompletableFuture<AgentGone> result) {
     try {
       AgentGone gone = AgentGone.measure(lane);
-      out.printf("chaos: no agent for the cluster: %s after %.1f s: %s%n", gone.phase(), gone.seconds(), gone.message());
+      out.printf(
+          "chaos: no agent for the cluster: %s after %.1f s: %s%n",
+          gone.phase(), gone.seconds(), gone.message());
       result.complete(gone);
     } catch (Exception e) {
       LOG.warn("chaos: measuring the no-agent failure failed", e);

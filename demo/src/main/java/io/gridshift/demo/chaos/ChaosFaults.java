@@ -97,7 +97,9 @@ final class ChaosFaults implements AutoCloseable {
   private void temporalOutage() throws InterruptedException {
     if (sleepWhileRunning(Duration.ofMillis(5000 + random.nextInt(30_000)))) {
       lane.temporalProxy().outage(OUTAGE);
-      record("temporal-outage", "every connection of the worker dropped for " + OUTAGE.toSeconds() + " s");
+      record(
+          "temporal-outage",
+          "every connection of the worker dropped for " + OUTAGE.toSeconds() + " s");
     }
   }
 
@@ -129,7 +131,8 @@ final class ChaosFaults implements AutoCloseable {
     UpgradeStatus status = driver.latest();
     double at = (System.nanoTime() - startedNanos) / 1e9;
     Fault fault =
-        new Fault(type, Math.round(at * 10) / 10.0, status == null ? null : status.currentStep(), detail);
+        new Fault(
+            type, Math.round(at * 10) / 10.0, status == null ? null : status.currentStep(), detail);
     faults.add(fault);
     LOG.info("chaos fault: {}", fault);
   }

@@ -47,6 +47,8 @@ interface ChaosGrid {
    */
   Optional<String> memberToKill(UpgradeStatus status);
 
-  /** Deletes the grid's objects (the kubelet stops their processes) and waits until pods are gone. */
+  /**
+   * Deletes the grid's objects (the kubelet stops their processes) and waits until pods are gone.
+   */
   void tearDown() throws InterruptedException;
 }

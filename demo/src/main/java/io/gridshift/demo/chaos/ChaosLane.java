@@ -12,9 +12,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * One sandbox in which chaos runs take turns: its Temporal and Kubernetes API on ephemeral ports,
- * a {@link TcpOutageProxy} in front of Temporal and a {@link KubeFaultProxy} in front of the API,
- * and the {@link ChaosWorker} that reaches both only through the proxies. The benchmark itself (the
+ * One sandbox in which chaos runs take turns: its Temporal and Kubernetes API on ephemeral ports, a
+ * {@link TcpOutageProxy} in front of Temporal and a {@link KubeFaultProxy} in front of the API, and
+ * the {@link ChaosWorker} that reaches both only through the proxies. The benchmark itself (the
  * client that starts and approves upgrades, the traffic probe, the destructive-action watch, the
  * key checks) talks to both directly, so a fault hits only the worker, as in production where the
  * faults are between the worker and its dependencies.

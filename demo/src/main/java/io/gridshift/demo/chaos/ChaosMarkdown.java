@@ -188,12 +188,18 @@ final class ChaosMarkdown {
   }
 
   private static int faultCount(RunResult r) {
-    return r.workerKills() + (int) Math.min(Integer.MAX_VALUE, r.apiFaults()) + r.gridFaults()
+    return r.workerKills()
+        + (int) Math.min(Integer.MAX_VALUE, r.apiFaults())
+        + r.gridFaults()
         + (int) r.faults().stream().filter(f -> f.type().equals("temporal-outage")).count();
   }
 
   private static String describe(Fault f) {
-    return f.type() + " at " + f.atSeconds() + " s" + (f.step() == null ? "" : " (" + f.step() + ")");
+    return f.type()
+        + " at "
+        + f.atSeconds()
+        + " s"
+        + (f.step() == null ? "" : " (" + f.step() + ")");
   }
 
   private static long count(List<RunResult> runs, String outcome) {

@@ -163,7 +163,8 @@ record ChaosOptions(
     try {
       return Double.parseDouble(value);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a number such as 0.05, not '" + value + "'");
+      throw new IllegalArgumentException(
+          name + " must be a number such as 0.05, not '" + value + "'");
     }
   }
 }

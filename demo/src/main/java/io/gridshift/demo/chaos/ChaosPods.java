@@ -42,9 +42,7 @@ final class ChaosPods {
     }
     String ip = pod.getStatus().getPodIP();
     Optional<ProcessHandle> process =
-        ProcessHandle.allProcesses()
-            .filter(p -> bindsTo(p, ip))
-            .findFirst();
+        ProcessHandle.allProcesses().filter(p -> bindsTo(p, ip)).findFirst();
     process.ifPresent(ProcessHandle::destroyForcibly);
     return process.map(ProcessHandle::pid);
   }
@@ -60,8 +58,8 @@ final class ChaosPods {
   }
 
   /**
-   * Deletes every StatefulSet, Service and ConfigMap of {@code namespace}, then its pods, and
-   * waits until the kubelet has stopped them (so the next run has the machine to itself).
+   * Deletes every StatefulSet, Service and ConfigMap of {@code namespace}, then its pods, and waits
+   * until the kubelet has stopped them (so the next run has the machine to itself).
    */
   static void deleteAll(KubernetesClient kube, String namespace) throws InterruptedException {
     kube.apps().statefulSets().inNamespace(namespace).delete();

@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One chaos run in a lane: a grid of its own namespace created and loaded, the destructive-action
- * watch and the traffic probe started, the upgrade requested and followed while {@link
- * ChaosFaults} injects the scenario's faults, then every key and acknowledged write checked and the
- * grid torn down.
+ * watch and the traffic probe started, the upgrade requested and followed while {@link ChaosFaults}
+ * injects the scenario's faults, then every key and acknowledged write checked and the grid torn
+ * down.
  */
 final class ChaosRun {
   /** Longer than any run measured, with every fault: past it the run counts as a hang. */
@@ -43,7 +43,12 @@ final class ChaosRun {
         plan.kind().equals("hazelcast")
             ? new HazelcastChaosGrid(lane.kube(), namespace)
             : new InfinispanChaosGrid(lane.kube(), namespace);
-    LOG.info("chaos run {}: {} {} seed {}", plan.index(), plan.kind(), plan.scenario().id(), plan.seed());
+    LOG.info(
+        "chaos run {}: {} {} seed {}",
+        plan.index(),
+        plan.kind(),
+        plan.scenario().id(),
+        plan.seed());
     try {
       grid.create();
       Map<String, Integer> loaded = grid.load(options.entries());
@@ -65,7 +70,8 @@ final class ChaosRun {
         long started = System.nanoTime();
         driver.start(grid.request(grid.targetVersion()));
         ChaosFaults faults =
-            new ChaosFaults(plan.scenario(), lane, grid, driver, plan.seed(), options.apiFaultRate())
+            new ChaosFaults(
+                    plan.scenario(), lane, grid, driver, plan.seed(), options.apiFaultRate())
                 .start();
         UpgradeStatus result = null;
         try {

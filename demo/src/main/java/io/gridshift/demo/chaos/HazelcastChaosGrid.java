@@ -95,8 +95,7 @@ final class HazelcastChaosGrid implements ChaosGrid {
    */
   @Override
   public Optional<String> memberToKill(UpgradeStatus status) {
-    StatefulSet sts =
-        kube.apps().statefulSets().inNamespace(namespace).withName(grid.name()).get();
+    StatefulSet sts = kube.apps().statefulSets().inNamespace(namespace).withName(grid.name()).get();
     Integer partition = partition(sts);
     if (partition == null || partition >= REPLICAS - 1) {
       return Optional.empty();

@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The demo's Infinispan grid (three caches, one protostream-encoded, so the paused-writes path
- * runs too) with 2 pods, upgraded 14.0.28 -> 15.0.21 blue-green.
+ * The demo's Infinispan grid (three caches, one protostream-encoded, so the paused-writes path runs
+ * too) with 2 pods, upgraded 14.0.28 -> 15.0.21 blue-green.
  */
 final class InfinispanChaosGrid implements ChaosGrid {
   static final int REPLICAS = 2;
@@ -81,8 +81,7 @@ final class InfinispanChaosGrid implements ChaosGrid {
          "targetVersion": "%s",
          "protostream": "PAUSE_WRITES",
          "requestedBy": "%s"}"""
-        .formatted(
-            ChaosLane.CLUSTER, namespace, grid.name(), targetVersion, ChaosDriver.REQUESTER);
+        .formatted(ChaosLane.CLUSTER, namespace, grid.name(), targetVersion, ChaosDriver.REQUESTER);
   }
 
   @Override

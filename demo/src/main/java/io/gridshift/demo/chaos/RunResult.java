@@ -8,8 +8,8 @@ import java.util.List;
  * @param index the run's number in the benchmark
  * @param kind {@code infinispan} or {@code hazelcast}
  * @param scenario the scenario's id ({@link Scenario#id()})
- * @param seed the run's seed: {@code bench/chaos --runs 1 --seed S --scenarios X --kinds K} runs
- *     it again
+ * @param seed the run's seed: {@code bench/chaos --runs 1 --seed S --scenarios X --kinds K} runs it
+ *     again
  * @param faults every fault injected, in order
  * @param outcome {@link #COMPLETED}, {@link #COMPENSATED}, {@link #FAILED} or {@link #HUNG}
  * @param expected whether the outcome is the one the scenario must show, with nothing lost and no

@@ -9,7 +9,9 @@ import java.util.stream.Collectors;
  * under the traffic probe; only {@link #CRASH_LOOP} is expected to end other than COMPLETED.
  */
 enum Scenario {
-  /** The worker process is SIGKILLed at random moments (2 or 3 times) and restarted 0-20 s later. */
+  /**
+   * The worker process is SIGKILLed at random moments (2 or 3 times) and restarted 0-20 s later.
+   */
   WORKER_KILLS("worker-kills", "worker SIGKILL at random moments, restarted after 0-20 s"),
   /** A share of the worker's Kubernetes API calls fail: 500, 409, 429, resets, stalls. */
   API_FAULTS("api-faults", "Kubernetes API faults on a share of the worker's calls"),
@@ -20,7 +22,10 @@ enum Scenario {
    * is not the one being replaced, mid-roll. The kubelet restarts it, as Kubernetes would.
    */
   MEMBER_KILL("member-kill", "grid member SIGKILL (target pod in sync-data / member mid-roll)"),
-  /** The target version's pods crash at start: detected, traffic stays on (or goes back to) the source. */
+  /**
+   * The target version's pods crash at start: detected, traffic stays on (or goes back to) the
+   * source.
+   */
   CRASH_LOOP("crash-loop", "target version whose pods crash at start");
 
   private final String id;

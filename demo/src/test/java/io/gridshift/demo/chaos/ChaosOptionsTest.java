@@ -36,7 +36,8 @@ class ChaosOptionsTest {
 
   @Test
   void oneScenarioAlternatesKinds() {
-    ChaosOptions o = ChaosOptions.parse(new String[] {"--runs", "3", "--scenarios", "member-kill"}, ROOT);
+    ChaosOptions o =
+        ChaosOptions.parse(new String[] {"--runs", "3", "--scenarios", "member-kill"}, ROOT);
     assertThat(o.plan())
         .extracting(ChaosOptions.RunPlan::kind)
         .containsExactly("infinispan", "hazelcast", "infinispan");

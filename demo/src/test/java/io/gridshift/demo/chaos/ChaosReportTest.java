@@ -9,7 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ChaosReportTest {
-  private static RunResult run(int i, String scenario, String outcome, boolean expected, long lost) {
+  private static RunResult run(
+      int i, String scenario, String outcome, boolean expected, long lost) {
     return new RunResult(
         i,
         "infinispan",
@@ -57,8 +58,12 @@ class ChaosReportTest {
 
   @Test
   void outcomeIsCompletedOnlyForCompletedAndARollbackOnlyWhereExpected() {
-    UpgradeStatus failed = new UpgradeStatus("w", "infinispan", Phase.FAILED, null, List.of(), null, List.of(), false, "x", null);
-    UpgradeStatus done = new UpgradeStatus("w", "infinispan", Phase.COMPLETED, null, List.of(), null, List.of(), false, "x", null);
+    UpgradeStatus failed =
+        new UpgradeStatus(
+            "w", "infinispan", Phase.FAILED, null, List.of(), null, List.of(), false, "x", null);
+    UpgradeStatus done =
+        new UpgradeStatus(
+            "w", "infinispan", Phase.COMPLETED, null, List.of(), null, List.of(), false, "x", null);
     assertThat(ChaosRun.outcome(Scenario.WORKER_KILLS, done)).isEqualTo(RunResult.COMPLETED);
     assertThat(ChaosRun.outcome(Scenario.WORKER_KILLS, failed)).isEqualTo(RunResult.FAILED);
     assertThat(ChaosRun.outcome(Scenario.CRASH_LOOP, failed)).isEqualTo(RunResult.COMPENSATED);
