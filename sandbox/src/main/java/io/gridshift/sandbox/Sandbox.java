@@ -88,7 +88,8 @@ public final class Sandbox implements AutoCloseable {
 
   private void startParts() throws IOException {
     Files.createDirectories(options.dir());
-    temporal = add(LocalTemporalServer.start(options.temporalPort()));
+    temporal =
+        add(LocalTemporalServer.start(options.temporalPort(), options.stickyWorkflowTasks()));
     List<String> names = options.clusters();
     for (int i = 0; i < names.size(); i++) {
       String name = names.get(i);

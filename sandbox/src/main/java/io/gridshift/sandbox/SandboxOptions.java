@@ -19,8 +19,12 @@ import java.util.Set;
  *     {@code kubePort + i} (0: any free port for every cluster)
  * @param clusters the clusters' names, in order; each is a DNS label, since it becomes a task queue
  *     ({@code gridshift-cluster-<name>}) and a kubeconfig context
+ * @param stickyWorkflowTasks whether Temporal keeps a workflow's tasks on its last worker's sticky
+ *     queue (the default); false for sandboxes whose workers get killed (see {@link
+ *     #withoutStickyWorkflowTasks()})
  */
-public record SandboxOptions(Path dir, int temporalPort, int kubePort, List<String> clusters) {
+public record SandboxOptions(
+    Path dir, int temporalPort, int kubePort, List<String> clusters, boolean stickyWorkflowTasks) {
   /** Temporal's usual port. */
   public static final int DEFAULT_TEMPORAL_PORT = 7233;
 
@@ -50,6 +54,11 @@ public record SandboxOptions(Path dir, int temporalPort, int kubePort, List<Stri
               + (clusters.size() > 1 ? " to " + lastKubePort : ""));
     }
     checkClusters(clusters);
+  }
+
+  /** These clusters, with sticky workflow tasks. */
+  public SandboxOptions(Path dir, int temporalPort, int kubePort, List<String> clusters) {
+    this(dir, temporalPort, kubePort, clusters, true);
   }
 
   /** One cluster, {@value #DEFAULT_CLUSTER}, as before the sandbox had several. */
@@ -90,7 +99,16 @@ public record SandboxOptions(Path dir, int temporalPort, int kubePort, List<Stri
 
   /** The same options with these clusters, in this order (the first is the default one). */
   public SandboxOptions withClusters(String... names) {
-    return new SandboxOptions(dir, temporalPort, kubePort, List.of(names));
+    return new SandboxOptions(dir, temporalPort, kubePort, List.of(names), stickyWorkflowTasks);
+  }
+
+  /**
+   * The same options with every workflow task on the normal queue: the Java test server never moves
+   * a task off the sticky queue of a worker that died (a real server does after 5 s), so a sandbox
+   * whose workers are SIGKILLed needs this for its workflows to move on.
+   */
+  public SandboxOptions withoutStickyWorkflowTasks() {
+    return new SandboxOptions(dir, temporalPort, kubePort, clusters, false);
   }
 
   /** Whether the ports are chosen by the system (a test sandbox) rather than the usual ones. */

@@ -43,7 +43,10 @@ final class ChaosLane implements AutoCloseable {
 
   /** Starts lane {@code dir}: sandbox, proxies (no fault yet) and the worker, polling. */
   static ChaosLane start(Path dir, long seed) throws IOException, InterruptedException {
-    Sandbox sandbox = Sandbox.start(SandboxOptions.ephemeral(dir.resolve("sandbox")));
+    // Its worker gets killed: every workflow task on the normal queue (see the option).
+    Sandbox sandbox =
+        Sandbox.start(
+            SandboxOptions.ephemeral(dir.resolve("sandbox")).withoutStickyWorkflowTasks());
     TcpOutageProxy temporalProxy = null;
     KubeFaultProxy kubeProxy = null;
     try {

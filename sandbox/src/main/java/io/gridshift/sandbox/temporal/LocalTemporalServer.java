@@ -56,6 +56,19 @@ public final class LocalTemporalServer implements AutoCloseable {
    * @throws IOException when the port cannot be bound
    */
   public static LocalTemporalServer start(int port) throws IOException {
+    return start(port, true);
+  }
+
+  /**
+   * Starts the server on {@code 127.0.0.1:port}.
+   *
+   * @param port the port, or 0 for an ephemeral one
+   * @param stickyWorkflowTasks false: every workflow task goes to the normal queue ({@link
+   *     NonStickyWorkflowTasks}), so a workflow whose worker was killed moves on with another
+   * @throws IOException when the port cannot be bound
+   */
+  public static LocalTemporalServer start(int port, boolean stickyWorkflowTasks)
+      throws IOException {
     // true: time skipping locked, so timers fire in real time as on a real server.
     TestServicesStarter services = new TestServicesStarter(true, 0);
     NettyServerBuilder builder =
@@ -65,6 +78,7 @@ public final class LocalTemporalServer implements AutoCloseable {
     List<BindableService> withSchedules =
         services.getServices().stream()
             .map(s -> s == services.getWorkflowService() ? schedules.withSchedules(s) : s)
+            .map(s -> stickyWorkflowTasks ? s : NonStickyWorkflowTasks.wrap(s))
             .toList();
     GRPCServerHelper.registerServicesAndHealthChecks(withSchedules, builder);
     Server server;
@@ -80,7 +94,10 @@ public final class LocalTemporalServer implements AutoCloseable {
           e);
     }
     LocalTemporalServer local = new LocalTemporalServer(services, schedules, server);
-    log.info("Temporal test server (real time, with schedules) on {}", local.target());
+    log.info(
+        "Temporal test server (real time, with schedules{}) on {}",
+        stickyWorkflowTasks ? "" : ", no sticky workflow tasks",
+        local.target());
     return local;
   }
 
