@@ -382,18 +382,18 @@ class KubeFaultProxyTest {
       assertThat(failures).isEmpty();
     }
     for (int t = 0; t < 4; t++) {
-      assertThat(valueInApi("load-" + t)).isEqualTo("19");
+      assertThat(valueInApi("load-" + t)).isEqualTo("29");
     }
     assertThat(proxy.counts().total()).isGreaterThan(20);
     assertThat(proxy.counts().conflict409()).isPositive();
     assertThat(proxy.counts().resetAfterForward()).isPositive();
   }
 
-  /** Creates the ConfigMap, then sets k to 0..19 with edit(), redoing a step that failed. */
+  /** Creates the ConfigMap, then sets k to 0..29 with edit(), redoing a step that failed. */
   private static void writeUntilDone(
       KubernetesClient client, String name, List<Throwable> failures) {
     try {
-      for (int step = -1; step < 20; ) {
+      for (int step = -1; step < 30; ) {
         try {
           if (step < 0) {
             client.configMaps().inNamespace(NS).resource(configMap(name, "-")).create();
