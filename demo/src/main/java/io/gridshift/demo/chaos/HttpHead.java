@@ -141,13 +141,18 @@ final class HttpHead {
     return hasToken("Connection", "close");
   }
 
-  /** A request that opens a stream the API holds open: a watch, or a WebSocket (watch, exec). */
+  /**
+   * A request that opens a stream the API holds open: a watch, a followed log, or a protocol
+   * upgrade (a WebSocket watch, exec) other than HTTP/2's.
+   */
   boolean longRunning() {
     String lower = target().toLowerCase(Locale.ROOT);
+    String upgrade = header("Upgrade");
     return lower.contains("watch=true")
         || lower.contains("watch=1")
         || lower.contains("/watch/")
-        || "websocket".equalsIgnoreCase(header("Upgrade"));
+        || lower.contains("follow=true")
+        || (upgrade != null && !"h2c".equalsIgnoreCase(upgrade));
   }
 
   /**

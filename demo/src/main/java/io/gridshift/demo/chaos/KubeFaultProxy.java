@@ -105,6 +105,7 @@ public final class KubeFaultProxy implements AutoCloseable {
     this.rate = rate;
   }
 
+  /** The fraction of requests that get a fault now. */
   public double rate() {
     return rate;
   }

@@ -6,8 +6,10 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.gridshift.sandbox.Sandbox;
 import io.gridshift.sandbox.SandboxOptions;
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -207,30 +210,43 @@ class DestructiveActionWatchTest {
         .build();
   }
 
-  private static void setImage(String ns, String sts, String image) {
-    client
-        .apps()
-        .statefulSets()
-        .inNamespace(ns)
-        .withName(sts)
-        .edit(
-            s -> {
-              s.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(image);
-              return s;
-            });
+  private static void setImage(String ns, String sts, String image) throws InterruptedException {
+    editStatefulSet(
+        ns, sts, s -> s.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(image));
   }
 
-  private static void setPartition(String ns, String sts, int partition) {
-    client
-        .apps()
-        .statefulSets()
-        .inNamespace(ns)
-        .withName(sts)
-        .edit(
-            s -> {
-              s.getSpec().getUpdateStrategy().getRollingUpdate().setPartition(partition);
-              return s;
-            });
+  private static void setPartition(String ns, String sts, int partition)
+      throws InterruptedException {
+    editStatefulSet(
+        ns, sts, s -> s.getSpec().getUpdateStrategy().getRollingUpdate().setPartition(partition));
+  }
+
+  /**
+   * The sandbox's StatefulSet controller writes status meanwhile, so an edit may meet a 409: read
+   * again and redo it, as a controller would.
+   */
+  private static void editStatefulSet(String ns, String sts, Consumer<StatefulSet> change)
+      throws InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        client
+            .apps()
+            .statefulSets()
+            .inNamespace(ns)
+            .withName(sts)
+            .edit(
+                s -> {
+                  change.accept(s);
+                  return s;
+                });
+        return;
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt == 10) {
+          throw e;
+        }
+        Thread.sleep(20);
+      }
+    }
   }
 
   private static void service(String ns, String name, String app) {

@@ -29,8 +29,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -345,6 +348,76 @@ class KubeFaultProxyTest {
     long before = proxy.counts().total();
     viaProxy.configMaps().inNamespace(NS).withName("h").get();
     assertThat(proxy.counts().total()).isEqualTo(before);
+  }
+
+  @Test
+  void concurrentClientsWithTheirOwnRetriesConvergeThroughAFaultyProxy() throws Exception {
+    // As the worker runs: fabric8's own retries on (5xx, 429, I/O), several threads, a high rate.
+    // Every request/response stays in step on kept-alive connections, and each thread's last
+    // write is what the API holds afterwards.
+    proxy.close();
+    proxy =
+        KubeFaultProxy.start(
+            URI.create(api.url()), new FaultMix(1, 1, 1, 1, 1, Duration.ofMillis(100)), 11);
+    proxy.setRate(0.3);
+    Config config =
+        new ConfigBuilder(Config.empty())
+            .withMasterUrl(proxy.url())
+            .withNamespace(NS)
+            .withRequestRetryBackoffInterval(10)
+            .build();
+    try (KubernetesClient retrying = new KubernetesClientBuilder().withConfig(config).build()) {
+      List<Thread> threads = new ArrayList<>();
+      List<Throwable> failures = new CopyOnWriteArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        String name = "load-" + t;
+        Thread thread = new Thread(() -> writeUntilDone(retrying, name, failures));
+        threads.add(thread);
+        thread.start();
+      }
+      for (Thread thread : threads) {
+        thread.join(60_000);
+        assertThat(thread.isAlive()).isFalse();
+      }
+      assertThat(failures).isEmpty();
+    }
+    for (int t = 0; t < 4; t++) {
+      assertThat(valueInApi("load-" + t)).isEqualTo("29");
+    }
+    assertThat(proxy.counts().total()).isGreaterThan(20);
+    assertThat(proxy.counts().conflict409()).isPositive();
+    assertThat(proxy.counts().resetAfterForward()).isPositive();
+  }
+
+  /** Creates the ConfigMap, then sets k to 0..29 with edit(), redoing a step that failed. */
+  private static void writeUntilDone(
+      KubernetesClient client, String name, List<Throwable> failures) {
+    try {
+      for (int step = -1; step < 30; ) {
+        try {
+          if (step < 0) {
+            client.configMaps().inNamespace(NS).resource(configMap(name, "-")).create();
+          } else {
+            String value = Integer.toString(step);
+            client
+                .configMaps()
+                .inNamespace(NS)
+                .withName(name)
+                .edit(cm -> new ConfigMapBuilder(cm).withData(Map.of("k", value)).build());
+          }
+          step++;
+        } catch (KubernetesClientException e) {
+          // a 409 (injected, or AlreadyExists after a create whose answer was lost): converge
+          if (e.getCode() == 409 && step < 0) {
+            step++;
+          } else if (e.getCode() != 409) {
+            throw e;
+          }
+        }
+      }
+    } catch (Throwable t) {
+      failures.add(t);
+    }
   }
 
   private ConfigMap created(String name) {
