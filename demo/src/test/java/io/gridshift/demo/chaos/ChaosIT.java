@@ -53,6 +53,7 @@ class ChaosIT {
             .run("ChaosIT");
 
     String output = printed.toString(StandardCharsets.UTF_8);
+    System.out.print(output); // what each run showed, in the build log
     assertThat(result.runs()).as(output).hasSize(3);
     for (RunResult run : result.runs()) {
       assertThat(run.expected()).as(run + "\n" + output).isTrue();
