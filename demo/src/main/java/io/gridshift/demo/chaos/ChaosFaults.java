@@ -80,10 +80,13 @@ final class ChaosFaults implements AutoCloseable {
     }
   }
 
-  /** {@code kills} SIGKILLs, each after 5-40 s of work, each restart 0-20 s later. */
+  /**
+   * {@code kills} SIGKILLs, each after 2-12 s of the worker at work (so several land inside one
+   * upgrade, at any step), each restart 0-20 s later.
+   */
   private void killWorker(int kills) throws Exception {
     for (int i = 0; i < kills && running.get(); i++) {
-      if (!sleepWhileRunning(Duration.ofMillis(5000 + random.nextInt(35_000)))) {
+      if (!sleepWhileRunning(Duration.ofMillis(2000 + random.nextInt(10_000)))) {
         return;
       }
       int restartAfter = random.nextInt(MAX_RESTART_DELAY_SECONDS * 1000 + 1);

@@ -29,6 +29,28 @@ final class ChaosPods {
   }
 
   /**
+   * Waits until {@code replicas} pods of {@code sts} have been ready for 3 s on end: on a loaded
+   * machine a pod's readiness can flicker after its start, and the plan refuses a grid that is not
+   * whole, as it should. Fails after 2 minutes.
+   */
+  static void awaitSteadilyReady(KubernetesClient kube, String namespace, String sts, int replicas)
+      throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 120_000;
+    long readySince = -1;
+    while (System.currentTimeMillis() < deadline) {
+      boolean whole = readyPods(kube, namespace, sts).size() == replicas;
+      long now = System.currentTimeMillis();
+      readySince = whole ? (readySince < 0 ? now : readySince) : -1;
+      if (readySince >= 0 && now - readySince >= 3000) {
+        return;
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException(
+        namespace + "/" + sts + ": " + replicas + " pods not steadily ready within 2 minutes");
+  }
+
+  /**
    * SIGKILLs the server process of pod {@code name}, as a node's OOM killer or a crash would; the
    * sandbox's kubelet then restarts it (restart count, back-off), as Kubernetes does. The process
    * is found by the pod's address, which the sandbox's servers bind to.

@@ -7,6 +7,7 @@ import io.gridshift.demo.HazelcastDemo;
 import io.gridshift.demo.HazelcastDemoGrid;
 import io.gridshift.demo.traffic.GridOps;
 import io.gridshift.workflows.common.UpgradeStatus;
+import io.gridshift.workflows.hazelcast.HazelcastSteps;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +44,7 @@ final class HazelcastChaosGrid implements ChaosGrid {
   public void create() throws Exception {
     grid.create(HazelcastDemo.SOURCE_VERSION, REPLICAS);
     grid.awaitReady(REPLICAS, Duration.ofMinutes(5), ready -> {});
+    ChaosPods.awaitSteadilyReady(kube, namespace, grid.name(), REPLICAS);
   }
 
   @Override
@@ -90,11 +92,14 @@ final class HazelcastChaosGrid implements ChaosGrid {
   }
 
   /**
-   * Once the roll is past its first member (the partition below {@code replicas - 1}), a ready
-   * member whose ordinal is not the partition (the one being replaced now).
+   * Once the roll is past its canary (step {@code roll}, the partition below {@code replicas - 1}),
+   * a ready member whose ordinal is not the partition (the one being replaced now).
    */
   @Override
   public Optional<String> memberToKill(UpgradeStatus status) {
+    if (status == null || !HazelcastSteps.ROLL.equals(status.currentStep())) {
+      return Optional.empty();
+    }
     StatefulSet sts = kube.apps().statefulSets().inNamespace(namespace).withName(grid.name()).get();
     Integer partition = partition(sts);
     if (partition == null || partition >= REPLICAS - 1) {

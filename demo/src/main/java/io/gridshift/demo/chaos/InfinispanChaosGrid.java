@@ -50,6 +50,7 @@ final class InfinispanChaosGrid implements ChaosGrid {
     grid.create(InfinispanDemo.SOURCE_VERSION, REPLICAS);
     grid.awaitReady(REPLICAS, Duration.ofMinutes(5), ready -> {});
     grid.createCaches();
+    ChaosPods.awaitSteadilyReady(kube, namespace, grid.name(), REPLICAS);
   }
 
   @Override
