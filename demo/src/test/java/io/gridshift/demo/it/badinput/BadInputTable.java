@@ -43,13 +43,13 @@ final class BadInputTable {
             w -> w.http(ALICE, "POST", UPGRADES, ispn(", \"port\": \"eleven\"")),
             422,
             "port",
-            "expected a whole number, got \"eleven\""),
+            "expected a whole number, got"),
         rest(
-            "wrong type: caches as a string",
-            w -> w.http(ALICE, "POST", UPGRADES, ispn(", \"caches\": \"sessions\"")),
+            "wrong type: fourEyes as text",
+            w -> w.http(ALICE, "POST", UPGRADES, ispn(", \"fourEyes\": \"yes\"")),
             422,
-            "caches",
-            "expected a list"),
+            "fourEyes",
+            "expected true or false"),
         rest(
             "misspelt field",
             w ->
@@ -91,7 +91,7 @@ final class BadInputTable {
             w -> w.http(ALICE, "POST", UPGRADES, ispn(", \"port\": 99999999999")),
             422,
             "port",
-            "expected a whole number"),
+            "is out of range: expected a whole number from -2147483648"),
         rest(
             "verifySample negative",
             w -> w.http(ALICE, "POST", UPGRADES, ispn(", \"verifySample\": -1")),
@@ -163,7 +163,7 @@ final class BadInputTable {
                             + "\"")),
             422,
             "targetImage",
-            "give both"),
+            "has no tag"),
         rest(
             "Hazelcast podTimeout that is no duration",
             w -> w.http(ALICE, "POST", UPGRADES, hazelcast(", \"podTimeout\": \"forever\"")),
@@ -198,7 +198,7 @@ final class BadInputTable {
                         BadInputWorld.CLUSTER, "nowhere-ns", "dg", "15.0.21.Final", "")),
             422,
             "nowhere-ns",
-            "not found"),
+            "check cluster.namespace"),
         rest(
             "dry run: unknown cache",
             w -> w.http(ALICE, "POST", DRY_RUN, ispn(", \"caches\": [\"sessions\", \"orders\"]")),
@@ -239,8 +239,8 @@ final class BadInputTable {
             "fleet spec with problems",
             w -> w.http(ALICE, "POST", "/api/fleets", Requests.BAD_FLEET),
             422,
-            "99.0.0.Final",
-            "stages"));
+            "targets.infinispan.version",
+            "write it as the product does"));
   }
 
   static List<BadCase> cliRows() {
@@ -329,8 +329,8 @@ final class BadInputTable {
             "fleet spec with problems",
             w -> w.cli(ALICE, "fleet", "start", "--file", w.file(Requests.BAD_FLEET)),
             5,
-            "99.0.0.Final",
-            "stages"),
+            "targets.infinispan.version",
+            "write it as the product does"),
         cli(
             "wrong password through the server",
             w -> w.cliViaServer(ALICE, "wrong", "status", LIVE),
@@ -366,6 +366,21 @@ final class BadInputTable {
             "request",
             "JSON"),
         workflow(
+            "InfinispanUpgrade with a Hazelcast request",
+            w -> w.rawWorkflow("InfinispanUpgrade", hazelcast("")),
+            "InvalidRequest",
+            "kind",
+            "start workflow type HazelcastUpgrade"),
+        workflow(
+            "InfinispanUpgrade with a misspelt field and sync threads as text",
+            w ->
+                w.rawWorkflow(
+                    "InfinispanUpgrade",
+                    ispn(", \"fourEyse\": true, \"sync\": {\"threads\": \"many\"}")),
+            "InvalidRequest",
+            "sync.threads",
+            "unknown field 'fourEyse'"),
+        workflow(
             "InfinispanUpgrade with minReadySeconds -1",
             w -> w.rawWorkflow("InfinispanUpgrade", ispn(", \"minReadySeconds\": -1")),
             "InvalidRequest",
@@ -378,9 +393,9 @@ final class BadInputTable {
                     "InfinispanUpgrade",
                     Requests.ispnOn(
                         BadInputWorld.CLUSTER, "nowhere-ns", "dg", "15.0.21.Final", "")),
-            "InvalidRequest",
+            "GridNotFound",
             "nowhere-ns",
-            "not found"),
+            "check cluster.namespace"),
         workflow(
             "InfinispanUpgrade with an unknown cache",
             w -> w.rawWorkflow("InfinispanUpgrade", ispn(", \"caches\": [\"orders\"]")),
@@ -403,8 +418,8 @@ final class BadInputTable {
             "FleetUpgrade with a spec with problems",
             w -> w.rawWorkflow("FleetUpgrade", Requests.BAD_FLEET_JSON),
             "InvalidRequest",
-            "99.0.0.Final",
-            "stages"),
+            "targets.infinispan.version",
+            "write it as the product does"),
         workflow(
             "InfinispanUpgrade of a cluster no worker serves",
             w -> BadInputWorld.awaitRaw(w.nowhere()),

@@ -31,14 +31,14 @@ final class Requests {
         .formatted(BadInputWorld.CLUSTER, extra);
   }
 
-  /** A fleet spec (YAML) whose one stage takes no grids and whose target is no release. */
+  /** A fleet spec (YAML) whose target is no version and whose one stage takes no grids. */
   static final String BAD_FLEET =
       """
       name: bad-fleet
       requestedBy: alice
       clusters: [{name: sandbox}]
       grids: {kinds: [infinispan]}
-      targets: {infinispan: {version: 99.0.0.Final}}
+      targets: {infinispan: {version: latest}}
       stages: [{name: canary, count: 0}]
       """;
 
@@ -46,7 +46,7 @@ final class Requests {
   static final String BAD_FLEET_JSON =
       """
       {"name": "bad-fleet", "requestedBy": "alice", "clusters": [{"name": "sandbox"}],
-       "grids": {"kinds": ["infinispan"]}, "targets": {"infinispan": {"version": "99.0.0.Final"}},
+       "grids": {"kinds": ["infinispan"]}, "targets": {"infinispan": {"version": "latest"}},
        "stages": [{"name": "canary", "count": 0}]}""";
 
   /** {@code n} times {@code c}. */
