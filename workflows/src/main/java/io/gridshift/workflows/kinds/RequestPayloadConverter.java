@@ -1,7 +1,6 @@
 package io.gridshift.workflows.kinds;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,30 +21,22 @@ import java.util.List;
  * a person writes them in the Temporal UI:
  *
  * <ol>
- *   <li>Input Temporal's converter reads is read exactly as before (unknown fields ignored), so
- *       every recorded history replays the same.
+ *   <li>Input Temporal's converter reads is read exactly as before, so every recorded history
+ *       replays the same.
  *   <li>Input without {@code kind}, for a workflow of one kind, is read as that kind: the workflow
  *       type already says it (the README's example for the Temporal UI has no {@code kind}).
- *   <li>Anything else that cannot be read (not JSON, a value of the wrong type, a kind that is not
- *       the workflow's) throws {@link UnreadableInputException} listing every problem by JSON path
- *       ({@link RequestReader}): the workflow fails at once with it, instead of a workflow task
- *       that fails and retries forever while the upgrade seems to wait.
+ *   <li>Anything else that cannot be read (not JSON, an unknown field, a value of the wrong type, a
+ *       kind that is not the workflow's) throws {@link UnreadableInputException} listing every
+ *       problem by JSON path ({@link RequestReader}): the workflow fails at once with it, instead
+ *       of a workflow task that fails and retries forever while the upgrade seems to wait.
  * </ol>
  */
 final class RequestPayloadConverter extends JacksonJsonPayloadConverter {
   private final ObjectMapper mapper;
 
-  /** Reads what {@code mapper} failed to read again, to list every problem (unknowns too). */
-  private final ObjectMapper strict;
-
   RequestPayloadConverter(ObjectMapper mapper) {
     super(mapper);
     this.mapper = mapper;
-    this.strict =
-        mapper
-            .copy()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
-            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
   }
 
   @Override
@@ -85,7 +76,7 @@ final class RequestPayloadConverter extends JacksonJsonPayloadConverter {
     }
     List<String> problems = new ArrayList<>();
     try {
-      RequestReader.read(strict, object, type, problems);
+      RequestReader.read(mapper, object, type, problems);
     } catch (JsonProcessingException e) {
       problems.add("the input cannot be read: " + e.getOriginalMessage());
     } catch (IOException e) {

@@ -52,12 +52,12 @@ class BadInputTableIT {
         .as("answer to %s: %s", row, answer.text())
         .isEqualTo(row.expected());
     assertThat(answer.text())
-        .as("the answer names the field")
+        .as("%s: the answer names the field", row)
         .contains(row.field())
-        .as("the answer says what is wrong and what to do")
+        .as("%s: the answer says what is wrong and what to do", row)
         .contains(row.fix())
-        .as("no stack trace, no bare null")
+        .as("%s: no stack trace", row)
         .doesNotContain("\tat ", "Exception:", "NullPointerException", "Internal Server Error");
-    assertThat(after.changesSince(before)).as("objects the bad input changed").isEmpty();
+    assertThat(after.changesSince(before)).as("%s: objects the bad input changed", row).isEmpty();
   }
 }

@@ -62,6 +62,9 @@ final class BadInputWorld implements AutoCloseable {
   /** The upgrade of {@value #GRID} that {@link #liveUpgrade()} starts and holds at a gate. */
   static final String LIVE = "infinispan-upgrade-" + CLUSTER + "-default-" + GRID;
 
+  /** How long the Kubernetes API must be still to count as settled (minReadySeconds is 5). */
+  private static final Duration STILL = Duration.ofSeconds(7);
+
   /** The gate the live upgrade waits at. */
   static final String LIVE_GATE = "switch-traffic";
 
@@ -157,6 +160,29 @@ final class BadInputWorld implements AutoCloseable {
     grid.create(InfinispanDemo.SOURCE_VERSION, 1);
     grid.awaitReady(1, Duration.ofMinutes(3), ready -> {});
     grid.createCaches();
+    awaitSettled();
+  }
+
+  /**
+   * Waits until the Kubernetes API has been still for {@link #STILL} (longer than the grids'
+   * minReadySeconds, after which the controllers write availableReplicas once more), so that what a
+   * row's snapshots see changing is the row's doing, not the world settling.
+   */
+  void awaitSettled() {
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    KubeSnapshot last = KubeSnapshot.of(kube());
+    long stillSince = System.nanoTime();
+    while (System.nanoTime() < deadline) {
+      sleep(500);
+      KubeSnapshot now = KubeSnapshot.of(kube());
+      if (!now.equals(last)) {
+        last = now;
+        stillSince = System.nanoTime();
+      } else if (System.nanoTime() - stillSince >= STILL.toNanos()) {
+        return;
+      }
+    }
+    throw new IllegalStateException("the Kubernetes API did not settle within a minute");
   }
 
   /** The upgrade of a cluster no worker serves, started with the world. */
@@ -188,6 +214,7 @@ final class BadInputWorld implements AutoCloseable {
       UpgradeStatus status = service.status(LIVE);
       if (status.openGate() != null && LIVE_GATE.equals(status.openGate().name())) {
         live = true;
+        awaitSettled();
         return;
       }
       if (status.phase() == Phase.FAILED || status.phase() == Phase.ABORTED) {
