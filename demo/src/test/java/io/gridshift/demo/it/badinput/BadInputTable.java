@@ -30,8 +30,8 @@ final class BadInputTable {
             "malformed JSON",
             w -> w.http(ALICE, "POST", UPGRADES, "{\"grid\": \"dg\", \"targetVersion\":"),
             422,
-            "request",
-            "not valid JSON"),
+            "the request is not valid JSON",
+            "end-of-input"),
         rest(
             "empty object",
             w -> w.http(ALICE, "POST", UPGRADES, "{}"),
@@ -185,8 +185,8 @@ final class BadInputTable {
             "dry run: unknown grid",
             w -> w.http(ALICE, "POST", DRY_RUN, ispn("nope", "15.0.21.Final", "")),
             422,
-            "nope",
-            "not found"),
+            "StatefulSet default/nope",
+            "check the grid name"),
         rest(
             "dry run: unknown namespace",
             w ->
@@ -203,19 +203,19 @@ final class BadInputTable {
             "dry run: unknown cache",
             w -> w.http(ALICE, "POST", DRY_RUN, ispn(", \"caches\": [\"sessions\", \"orders\"]")),
             422,
-            "orders",
-            "catalog"),
+            "caches [orders]",
+            "leave 'caches' out"),
         rest(
             "dry run: the running version",
             w -> w.http(ALICE, "POST", DRY_RUN, ispn("dg", "14.0.28.Final", "")),
             422,
-            "14.0.28.Final",
+            "targetVersion 14.0.28.Final",
             "is not newer than the running"),
         rest(
             "dry run: a downgrade",
             w -> w.http(ALICE, "POST", DRY_RUN, ispn("dg", "13.0.10.Final", "")),
             422,
-            "13.0.10.Final",
+            "targetVersion 13.0.10.Final",
             "is not newer than the running"),
         rest(
             "status of an unknown id",
@@ -268,8 +268,8 @@ final class BadInputTable {
             "malformed request file",
             w -> w.cli(ALICE, "upgrade", "start", "--file", w.file("{\"grid\": ")),
             5,
-            "request",
-            "not valid JSON"),
+            "the request is not valid JSON",
+            "end-of-input"),
         cli(
             "sync threads 10,000 in the file",
             w ->
@@ -323,7 +323,7 @@ final class BadInputTable {
                     "--file",
                     w.file(ispn("dg", "14.0.28.Final", ""))),
             1,
-            "14.0.28.Final",
+            "targetVersion 14.0.28.Final",
             "is not newer than the running"),
         cli(
             "fleet spec with problems",
@@ -363,8 +363,8 @@ final class BadInputTable {
             "InfinispanUpgrade with malformed JSON",
             w -> w.rawWorkflow("InfinispanUpgrade", "{\"grid\": "),
             "InvalidRequest",
-            "request",
-            "JSON"),
+            "the input is not valid JSON",
+            "start the workflow again"),
         workflow(
             "InfinispanUpgrade with a Hazelcast request",
             w -> w.rawWorkflow("InfinispanUpgrade", hazelcast("")),
@@ -400,14 +400,14 @@ final class BadInputTable {
             "InfinispanUpgrade with an unknown cache",
             w -> w.rawWorkflow("InfinispanUpgrade", ispn(", \"caches\": [\"orders\"]")),
             "CacheNotFound",
-            "orders",
-            "sessions"),
+            "caches [orders]",
+            "leave 'caches' out"),
         workflow(
             "InfinispanUpgrade to an older version",
             w -> w.rawWorkflow("InfinispanUpgrade", ispn("dg", "13.0.10.Final", "")),
             "UnsupportedVersion",
-            "13.0.10.Final",
-            "is not newer"),
+            "targetVersion 13.0.10.Final",
+            "gridshift upgrades only"),
         workflow(
             "HazelcastUpgrade to a version no release has",
             w -> w.rawWorkflow("HazelcastUpgrade", hazelcast(", \"targetVersion\": \"5.3.3\"")),
