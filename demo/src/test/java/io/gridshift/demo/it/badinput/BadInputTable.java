@@ -182,6 +182,18 @@ final class BadInputTable {
             "gates.resume-or-rollback",
             "set approval REQUIRED"),
         rest(
+            "Hazelcast workloadKind that is no kind",
+            w -> w.http(ALICE, "POST", UPGRADES, hazelcast(", \"workloadKind\": \"DaemonSet\"")),
+            422,
+            "workloadKind",
+            "expected one of"),
+        rest(
+            "dry run: unknown Hazelcast grid",
+            w -> w.http(ALICE, "POST", DRY_RUN, hazelcast("")),
+            422,
+            "StatefulSet default/hz",
+            "check the name and kind"),
+        rest(
             "dry run: unknown grid",
             w -> w.http(ALICE, "POST", DRY_RUN, ispn("nope", "15.0.21.Final", "")),
             422,
