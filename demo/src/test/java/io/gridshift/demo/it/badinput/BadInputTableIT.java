@@ -32,12 +32,7 @@ class BadInputTableIT {
   }
 
   static Stream<BadCase> table() {
-    return Stream.of(
-            BadInputTable.restRows(),
-            BadInputTable.cliRows(),
-            BadInputTable.workflowRows(),
-            BadInputTable.liveRows())
-        .flatMap(java.util.List::stream);
+    return BadInputTable.rows();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -14,17 +14,11 @@ import io.gridshift.starter.server.TemporalConnection;
 import io.gridshift.worker.GridshiftWorker;
 import io.gridshift.worker.WorkerConfig;
 import io.gridshift.workflows.common.Phase;
-import io.gridshift.workflows.common.TaskQueues;
 import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.kinds.GridKinds;
-import io.temporal.api.common.v1.Payload;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
-import io.temporal.client.WorkflowFailedException;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.common.converter.RawValue;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
@@ -41,8 +35,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The three front doors over one real world: a sandbox (Temporal, Kubernetes API with the project's
@@ -57,7 +49,6 @@ final class BadInputWorld implements AutoCloseable {
   static final String GRID = "dg";
   static final String ALICE = "alice";
   static final String BOB = "bob";
-  private static final Duration WORKFLOW_END = Duration.ofMinutes(2);
 
   /** The upgrade of {@value #GRID} that {@link #liveUpgrade()} starts and holds at a gate. */
   static final String LIVE = "infinispan-upgrade-" + CLUSTER + "-default-" + GRID;
@@ -91,6 +82,7 @@ final class BadInputWorld implements AutoCloseable {
   private WorkflowClient client;
   private GridshiftWorker worker;
   private DropwizardTestSupport<GridshiftConfiguration> rest;
+  private TemporalUi temporalUi;
   private WorkflowStub nowhere;
   private boolean live;
 
@@ -107,7 +99,7 @@ final class BadInputWorld implements AutoCloseable {
       // No worker serves cluster "nowhere": the upgrade fails after the first call's pickup
       // timeout (60 s), so it is started now and awaited by its row.
       world.nowhere =
-          world.startRaw(
+          world.temporalUi.start(
               "InfinispanUpgrade",
               "bad-input-nowhere",
               Requests.ispnOn("nowhere", "default", GRID, "15.0.21.Final", ""));
@@ -137,6 +129,7 @@ final class BadInputWorld implements AutoCloseable {
                 true,
                 List.of(cluster)));
     worker.start();
+    temporalUi = new TemporalUi(client);
     Path config = dir.resolve("server.yaml");
     Files.writeString(config, SERVER_CONFIG);
     WorkflowClient temporal = client;
@@ -312,53 +305,9 @@ final class BadInputWorld implements AutoCloseable {
 
   // ---- a workflow started as the Temporal UI starts it
 
-  /**
-   * Starts workflow type {@code type} on the workflows' task queue with {@code json} as its one
-   * argument, exactly the bytes given ({@code json/plain}, as the Temporal UI sends them), and
-   * waits for its end; the outcome's code is 0 when it completed, else the failure's type ({@link
-   * Outcome#failureType}) with its message as text.
-   */
+  /** Starts {@code type} with {@code json} as the Temporal UI does and waits for its end. */
   Outcome rawWorkflow(String type, String json) {
-    WorkflowStub stub = startRaw(type, "bad-input-" + UUID.randomUUID(), json);
-    return awaitRaw(stub);
-  }
-
-  WorkflowStub startRaw(String type, String workflowId, String json) {
-    WorkflowStub stub =
-        client.newUntypedWorkflowStub(
-            type,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(workflowId)
-                .setTaskQueue(TaskQueues.WORKFLOWS)
-                .build());
-    Payload payload =
-        Payload.newBuilder()
-            .putMetadata("encoding", com.google.protobuf.ByteString.copyFromUtf8("json/plain"))
-            .setData(com.google.protobuf.ByteString.copyFromUtf8(json))
-            .build();
-    stub.start(new RawValue(payload));
-    return stub;
-  }
-
-  static Outcome awaitRaw(WorkflowStub stub) {
-    try {
-      stub.getResult(WORKFLOW_END.toMillis(), TimeUnit.MILLISECONDS, Object.class);
-      return new Outcome(0, "completed");
-    } catch (WorkflowFailedException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof ApplicationFailure failure) {
-        return Outcome.failure(failure.getType(), failure.getOriginalMessage());
-      }
-      return Outcome.failure(String.valueOf(cause), String.valueOf(cause));
-    } catch (TimeoutException e) {
-      throw new AssertionError(
-          "workflow "
-              + stub.getExecution().getWorkflowId()
-              + " has not ended after "
-              + WORKFLOW_END
-              + ": bad input must fail fast, not hang",
-          e);
-    }
+    return TemporalUi.awaitEnd(temporalUi.start(type, "bad-input-" + UUID.randomUUID(), json));
   }
 
   @Override
