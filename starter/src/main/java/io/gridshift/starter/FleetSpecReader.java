@@ -8,6 +8,7 @@ import io.gridshift.workflows.common.InvalidRequestException;
 import io.gridshift.workflows.fleet.FleetSpec;
 import io.gridshift.workflows.fleet.plan.FleetSpecProblems;
 import io.gridshift.workflows.kinds.GridKinds;
+import io.gridshift.workflows.request.RequestReader;
 import io.gridshift.workflows.request.UpgradeRequest;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ public final class FleetSpecReader {
     }
     FleetSpec spec;
     try {
-      spec = RequestReader.read(object, FleetSpec.class, problems);
+      spec = RequestReader.read(Json.mapper(), object, FleetSpec.class, problems);
     } catch (IOException e) {
       problems.add("the fleet spec cannot be read: " + e.getMessage());
       throw new InvalidRequestException(problems);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridshift.workflows.common.InvalidRequestException;
 import io.gridshift.workflows.infinispan.InfinispanKind;
 import io.gridshift.workflows.kinds.GridKinds;
+import io.gridshift.workflows.request.RequestReader;
 import io.gridshift.workflows.request.UpgradeRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,7 +97,7 @@ public final class UpgradeRequests {
     List<String> problems = new ArrayList<>();
     UpgradeRequest request;
     try {
-      request = RequestReader.read(object, UpgradeRequest.class, problems);
+      request = RequestReader.read(Json.mapper(), object, UpgradeRequest.class, problems);
     } catch (java.io.IOException e) {
       problems.add("the request cannot be read: " + e.getMessage());
       throw new InvalidRequestException(problems);

@@ -2,6 +2,7 @@ package io.gridshift.starter;
 
 import io.gridshift.workflows.common.AuditEntry;
 import io.gridshift.workflows.common.GateDecision;
+import io.gridshift.workflows.common.Limits;
 import io.gridshift.workflows.common.OperatorAction;
 import io.gridshift.workflows.common.TaskQueues;
 import io.gridshift.workflows.common.UpgradeStatus;
@@ -196,14 +197,34 @@ public final class UpgradeService {
     return new UpgradeLister(client).list(filter);
   }
 
-  /** Approves {@code gate}; refused with the workflow's reason when the gate is not open. */
+  /**
+   * Approves {@code gate}; refused with the workflow's reason when the gate is not open, and
+   * INVALID (422, exit 5) when {@code by} or the comment is past its {@link Limits}.
+   */
   public AuditEntry approve(String workflowId, GateDecision decision) {
+    requireWithinLimits(decision.by(), decision.comment());
     return update(workflowId, "approve", decision);
   }
 
-  /** Rejects {@code gate}; refused with the workflow's reason when the gate is not open. */
+  /** Rejects {@code gate}; refused as {@link #approve} is. */
   public AuditEntry reject(String workflowId, GateDecision decision) {
+    requireWithinLimits(decision.by(), decision.comment());
     return update(workflowId, "reject", decision);
+  }
+
+  /**
+   * Refuses a decision or action whose {@code by} or comment the workflow would refuse for its
+   * length or characters: that is an invalid request (422, exit 5), which the workflow's refusal
+   * would only report as a conflict with the upgrade's state (409, exit 4).
+   */
+  private static void requireWithinLimits(String by, String comment) {
+    String problem = Limits.identityProblem("'by'", by);
+    if (problem == null) {
+      problem = Limits.commentProblem("'comment'", comment);
+    }
+    if (problem != null) {
+      throw new UpgradeException(UpgradeException.Reason.INVALID, problem);
+    }
   }
 
   /** The operator actions {@link #control} sends, each an update of the same name. */
@@ -222,6 +243,7 @@ public final class UpgradeService {
       throw new UpgradeException(
           UpgradeException.Reason.INVALID, action + " needs an identity: add --by NAME");
     }
+    requireWithinLimits(request.by(), request.comment());
     return update(workflowId, action, request);
   }
 

@@ -54,6 +54,42 @@ class UpgradeRequestsTest {
   }
 
   @Test
+  void numbersTooLargeForTheirFieldAreNamedByPathWithEveryOtherProblem() {
+    assertThatThrownBy(
+            () ->
+                UpgradeRequests.parse(
+                    """
+                    {"cluster": {"cluster": "c1"}, "grid": "dg", "targetVersion": "15.0.21.Final",
+                     "port": 99999999999, "sync": {"threads": 1e30, "readBatch": -3},
+                     "fourEyes": "yes"}
+                    """,
+                    false))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining(
+            "port: 99999999999 is out of range: expected a whole number from -2147483648 to"
+                + " 2147483647")
+        .hasMessageContaining("sync.threads")
+        .hasMessageContaining("fourEyes: expected true or false, got \"yes\"")
+        .hasMessageContaining("sync.readBatch -3 must be between 1 and 1000000")
+        .hasMessageNotContaining("reference chain");
+  }
+
+  @Test
+  void pauseWritesInConfigModeIsRefusedWithTheFix() {
+    assertThatThrownBy(
+            () ->
+                UpgradeRequests.parse(
+                    """
+                    {"cluster": {"cluster": "c1"}, "grid": "dg", "targetVersion": "15.0.21.Final",
+                     "protostream": "PAUSE_WRITES", "connectionMode": "CONFIG"}
+                    """,
+                    false))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("protostream PAUSE_WRITES needs connectionMode RUNTIME")
+        .hasMessageContaining("set \"connectionMode\": \"RUNTIME\"");
+  }
+
+  @Test
   void malformedJsonIsAClearError() {
     assertThatThrownBy(() -> UpgradeRequests.parse("{\"grid\": ", false))
         .isInstanceOf(InvalidRequestException.class)

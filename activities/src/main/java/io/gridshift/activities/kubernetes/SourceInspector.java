@@ -105,16 +105,14 @@ final class SourceInspector {
             .map(ObjectMeta::getName)
             .sorted()
             .toList();
+    // An empty namespace most often means a wrong namespace (or cluster), not a wrong grid name.
+    String found =
+        existing.isEmpty()
+            ? "namespace " + ns + " has no StatefulSets at all: check cluster.namespace too"
+            : "StatefulSets in " + ns + ": " + String.join(", ", existing);
     throw Failures.gridNotFound(
-        ("StatefulSet %s/%s not found in cluster %s; check the grid name (kubectl get statefulsets"
-                + " -n %s); StatefulSets in %s: %s")
-            .formatted(
-                ns,
-                grid,
-                cluster.cluster(),
-                ns,
-                ns,
-                existing.isEmpty() ? "none" : String.join(", ", existing)));
+        "StatefulSet %s/%s not found in cluster %s; check the grid name (kubectl get statefulsets -n %s); %s"
+            .formatted(ns, grid, cluster.cluster(), ns, found));
   }
 
   /**

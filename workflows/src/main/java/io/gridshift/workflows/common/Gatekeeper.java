@@ -284,12 +284,18 @@ public final class Gatekeeper {
       return refusal;
     }
     return switch (verb) {
-      case PAUSE -> paused ? "already paused" : null;
-      case RESUME -> paused ? null : "the upgrade is not paused";
+      case PAUSE -> paused ? "already paused; resume it when it may go on" : null;
+      case RESUME ->
+          paused
+              ? null
+              : "the upgrade is not paused, so there is nothing to resume; pause holds it before"
+                  + " its next step";
       case ABORT ->
           abortRequest == null
               ? null
-              : "an abort is already under way (requested by " + abortRequest.by() + ")";
+              : "an abort is already under way (requested by "
+                  + abortRequest.by()
+                  + "); follow it with the upgrade's status";
     };
   }
 

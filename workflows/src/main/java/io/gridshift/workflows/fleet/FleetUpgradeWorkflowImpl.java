@@ -11,6 +11,7 @@ import io.gridshift.workflows.fleet.plan.FleetSpecs;
 import io.gridshift.workflows.fleet.run.FleetControls;
 import io.gridshift.workflows.fleet.run.FleetRun;
 import io.gridshift.workflows.fleet.run.FleetState;
+import io.gridshift.workflows.kinds.GridKinds;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.worker.Worker;
 import java.util.List;
@@ -46,7 +47,9 @@ public class FleetUpgradeWorkflowImpl implements FleetUpgradeWorkflow {
   /** Registers the fleet workflow on {@code worker}, told what the worker offers. */
   public static void register(Worker worker, VisibilityOptions offered) {
     worker.registerWorkflowImplementationFactory(
-        FleetUpgradeWorkflow.class, () -> new FleetUpgradeWorkflowImpl(offered));
+        FleetUpgradeWorkflow.class,
+        () -> new FleetUpgradeWorkflowImpl(offered),
+        GridKinds.workflowOptions());
   }
 
   @Override

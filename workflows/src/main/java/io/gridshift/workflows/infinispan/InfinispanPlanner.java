@@ -276,10 +276,6 @@ public final class InfinispanPlanner {
       return "if it fails the upgrade stops (set \"protostream\": \"PAUSE_WRITES\" to migrate"
           + " such caches with client writes paused instead)";
     }
-    if (request.connectionMode() == ConnectionMode.CONFIG) {
-      return "if it fails the upgrade stops: \"protostream\": \"PAUSE_WRITES\" needs connectionMode"
-          + " RUNTIME";
-    }
     return "if it fails gate '"
         + InfinispanGates.WRITES_PAUSED
         + "' asks for client writes to the cache to be paused until switch-traffic has completed";

@@ -15,10 +15,9 @@ import java.util.Optional;
  * <ol>
  *   <li>No cache failed: the upgrade goes on as usual.
  *   <li>{@link ProtostreamHandling#REFUSE}: the upgrade stops before traffic moves.
- *   <li>{@link ProtostreamHandling#PAUSE_WRITES} in CONFIG mode: refused, because the remote stores
- *       live in the target's configuration and cannot be removed for some caches alone.
- *   <li>{@link ProtostreamHandling#PAUSE_WRITES} in RUNTIME mode: the failed caches move before
- *       traffic does, with client writes to them paused.
+ *   <li>{@link ProtostreamHandling#PAUSE_WRITES} (RUNTIME mode: the request's validation refuses it
+ *       with CONFIG, before anything runs): the failed caches move before traffic does, with client
+ *       writes to them paused.
  * </ol>
  */
 final class WriteThroughRules {
@@ -52,20 +51,6 @@ final class WriteThroughRules {
                   + "' asks for the pause; they are synced before traffic moves), or remove the"
                   + " value encoding of those caches or pick a target version without this"
                   + " defect; then start again"));
-    }
-    if (request.connectionMode() == ConnectionMode.CONFIG) {
-      return Optional.of(
-          UpgradeStop.failed(
-              FailureTypes.INVALID_REQUEST,
-              found
-                  + " \"protostream\": \"PAUSE_WRITES\" needs connectionMode RUNTIME: in CONFIG"
-                  + " mode the remote stores are in the target's configuration and disconnecting"
-                  + " restarts every pod, so these caches cannot be synced and disconnected alone"
-                  + " before traffic moves. "
-                  + NOT_SWITCHED
-                  + " Set \"connectionMode\": \"RUNTIME\" (the source needs "
-                  + InfinispanVersions.MIN_RUNTIME_SOURCE
-                  + "+) and start again"));
     }
     return Optional.empty();
   }

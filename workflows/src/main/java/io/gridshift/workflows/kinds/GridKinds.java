@@ -10,6 +10,7 @@ import io.temporal.common.converter.DataConverter;
 import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.common.converter.JacksonJsonPayloadConverter;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkflowImplementationOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,7 +79,18 @@ public final class GridKinds {
 
   private static <W> void register(Worker worker, GridKind<W> kind, VisibilityOptions offered) {
     worker.registerWorkflowImplementationFactory(
-        kind.workflowInterface(), () -> kind.implementation().apply(offered));
+        kind.workflowInterface(), () -> kind.implementation().apply(offered), workflowOptions());
+  }
+
+  /**
+   * How every gridshift workflow is registered: input the worker cannot read as its request ({@link
+   * UnreadableInputException}) fails the workflow at once with the problems, where any other
+   * exception would fail only the workflow task, retried forever.
+   */
+  public static WorkflowImplementationOptions workflowOptions() {
+    return WorkflowImplementationOptions.newBuilder()
+        .setFailWorkflowExceptionTypes(UnreadableInputException.class)
+        .build();
   }
 
   /**
@@ -100,8 +112,9 @@ public final class GridKinds {
   public static DataConverter dataConverter() {
     return DefaultDataConverter.newDefaultInstance()
         .withPayloadConverterOverrides(
-            new JacksonJsonPayloadConverter(
-                registerWith(JacksonJsonPayloadConverter.newDefaultObjectMapper())));
+            new RequestPayloadConverter(
+                registerWith(JacksonJsonPayloadConverter.newDefaultObjectMapper())))
+        .withFailureConverter(new InvalidInputFailures());
   }
 
   private static Map<String, GridKind<?>> load() {

@@ -195,6 +195,14 @@ public record InfinispanUpgradeRequest(
     if (minReadySeconds != null && (minReadySeconds < 0 || minReadySeconds > 3600)) {
       problems.add("minReadySeconds " + minReadySeconds + " must be between 0 and 3600");
     }
+    if (protostream == ProtostreamHandling.PAUSE_WRITES
+        && connectionMode == ConnectionMode.CONFIG) {
+      problems.add(
+          "protostream PAUSE_WRITES needs connectionMode RUNTIME: in CONFIG mode the remote stores"
+              + " are in the target's configuration and cannot be disconnected one cache at a"
+              + " time; set \"connectionMode\": \"RUNTIME\" (the source needs 13.0+) or"
+              + " \"protostream\": \"REFUSE\"");
+    }
     problems.addAll(cacheProblems());
     problems.addAll(sync.problems());
     problems.addAll(RequestProblems.gates(gates, InfinispanGates.ALL));

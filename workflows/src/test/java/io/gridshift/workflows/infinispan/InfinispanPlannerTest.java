@@ -85,10 +85,9 @@ class InfinispanPlannerTest {
                     source)
                 .warnings())
         .anyMatch(w -> w.contains("gate 'writes-paused' is AUTO: nobody is asked"));
-    assertThat(
-            plan(RequestProblems.validated(pause.mode(ConnectionMode.CONFIG).build()), source)
-                .warnings())
-        .anyMatch(w -> w.contains("needs connectionMode RUNTIME"));
+    // With CONFIG there is no plan: the request's validation refuses the pair.
+    assertThat(pause.mode(ConnectionMode.CONFIG).build().withDefaults().problems())
+        .anyMatch(p -> p.contains("protostream PAUSE_WRITES needs connectionMode RUNTIME"));
   }
 
   @Test

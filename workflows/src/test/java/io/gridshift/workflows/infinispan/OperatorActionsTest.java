@@ -204,7 +204,8 @@ class OperatorActionsTest extends WorkflowTestSupport {
         .extracting(AuditEntry::reason)
         .containsExactly(
             "'by' is required: say who asks (it goes into the audit log)",
-            "the upgrade is not paused",
+            "the upgrade is not paused, so there is nothing to resume; pause holds it before its"
+                + " next step",
             "'by' is required: say who asks (it goes into the audit log)");
     assertThat(status.paused()).isFalse();
     assertThat(status.phase()).isEqualTo(Phase.WAITING_APPROVAL);

@@ -1,13 +1,19 @@
-package io.gridshift.starter;
+package io.gridshift.workflows.request;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.deser.ValueInstantiator;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -20,25 +26,106 @@ import java.util.TreeSet;
 /**
  * Reads request JSON into its record without stopping at the first problem: every unknown field and
  * every value of the wrong type is collected, each said in the request's own terms (the field's
- * JSON path, what it expects, the value given), and read as absent so that reading goes on.
+ * JSON path, what it expects, the value given), and read as absent so that reading goes on. Every
+ * door reads requests this way: the REST service and the CLI ({@code UpgradeRequests}, {@code
+ * FleetSpecReader}) and the worker, for a workflow started with raw JSON ({@code
+ * RequestPayloadConverter}).
  */
-final class RequestReader {
+public final class RequestReader {
   private static final int SHOWN_CHARS = 60;
 
   private RequestReader() {}
 
   /**
-   * Reads {@code object} as {@code type}, adding to {@code problems} each unknown field and value
-   * of the wrong type.
+   * Reads {@code object} as {@code type} with {@code mapper}, adding to {@code problems} each
+   * unknown field (when the mapper refuses them) and each value of the wrong type.
    *
    * @return the record, with every field that had a problem left absent
    * @throws IOException when the JSON cannot be read at all
    */
-  static <T> T read(ObjectNode object, Class<T> type, List<String> problems) throws IOException {
-    return Json.mapper()
-        .readerFor(type)
-        .withHandler(new Collector(problems))
-        .readValue(Json.mapper().treeAsTokens(object));
+  public static <T> T read(
+      ObjectMapper mapper, ObjectNode object, Class<T> type, List<String> problems)
+      throws IOException {
+    ObjectNode readable = object.deepCopy();
+    List<String> outOfRange = new ArrayList<>();
+    while (true) {
+      List<String> found = new ArrayList<>();
+      try {
+        T value =
+            mapper
+                .readerFor(type)
+                .withHandler(new Collector(found))
+                .readValue(mapper.treeAsTokens(readable));
+        problems.addAll(outOfRange);
+        problems.addAll(found);
+        return value;
+      } catch (JsonMappingException e) {
+        // Jackson stops at a number too large for its field (no handler is asked): say so by
+        // path, read the field as absent, and go on, as for every other wrong value.
+        String problem = outOfRange(e, readable);
+        if (problem == null || outOfRange.size() >= MAX_OUT_OF_RANGE) {
+          throw e;
+        }
+        outOfRange.add(problem);
+      }
+    }
+  }
+
+  /** How many out-of-range numbers one request may have before reading gives up. */
+  private static final int MAX_OUT_OF_RANGE = 20;
+
+  /**
+   * The problem of a number {@code e} found out of range, after removing it from {@code object};
+   * null when {@code e} is another failure.
+   */
+  private static String outOfRange(JsonMappingException e, ObjectNode object) {
+    if (!(e.getCause() instanceof InputCoercionException coercion) || e.getPath().isEmpty()) {
+      return null;
+    }
+    List<JsonMappingException.Reference> refs = e.getPath();
+    JsonNode parent = object;
+    StringBuilder path = new StringBuilder();
+    for (int i = 0; i < refs.size() - 1 && parent != null; i++) {
+      parent = step(parent, refs.get(i), path);
+    }
+    JsonMappingException.Reference last = refs.get(refs.size() - 1);
+    StringBuilder fieldPath = new StringBuilder(path);
+    JsonNode value = parent == null ? null : step(parent, last, fieldPath);
+    if (value == null) {
+      return null;
+    }
+    if (parent instanceof ObjectNode o && last.getFieldName() != null) {
+      o.remove(last.getFieldName());
+    } else if (parent instanceof ArrayNode a) {
+      a.set(last.getIndex(), NullNode.getInstance());
+    } else {
+      return null;
+    }
+    String shown = fieldPath.charAt(0) == '.' ? fieldPath.substring(1) : fieldPath.toString();
+    return shown
+        + ": "
+        + value.asText()
+        + " is out of range: expected "
+        + expected(coercion.getTargetType())
+        + " from "
+        + range(coercion.getTargetType());
+  }
+
+  private static JsonNode step(
+      JsonNode node, JsonMappingException.Reference ref, StringBuilder path) {
+    if (ref.getFieldName() != null) {
+      path.append('.').append(ref.getFieldName());
+      return node.get(ref.getFieldName());
+    }
+    path.append('[').append(ref.getIndex()).append(']');
+    return node.get(ref.getIndex());
+  }
+
+  private static String range(Class<?> type) {
+    if (type == Long.class || type == long.class) {
+      return Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+    }
+    return Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
   }
 
   /** Collects problems and answers "absent" for each, so deserialization continues. */
