@@ -39,6 +39,7 @@ public final class Sandbox implements SandboxConnection {
   private static final Logger log = LoggerFactory.getLogger(Sandbox.class);
 
   private final SandboxOptions options;
+  private final boolean stickyExecution;
   private final Deque<AutoCloseable> parts = new ArrayDeque<>();
   private final Map<String, SandboxCluster> clusters = new LinkedHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -46,8 +47,9 @@ public final class Sandbox implements SandboxConnection {
   private LocalTemporalServer temporal;
   private Path kubeconfig;
 
-  private Sandbox(SandboxOptions options) {
+  private Sandbox(SandboxOptions options, boolean stickyExecution) {
     this.options = options;
+    this.stickyExecution = stickyExecution;
   }
 
   /** Starts a sandbox in {@code dir} on the usual ports (7233, 7443). */
@@ -57,7 +59,18 @@ public final class Sandbox implements SandboxConnection {
 
   /** Starts a sandbox; on failure, whatever had started is stopped again. */
   public static Sandbox start(SandboxOptions options) throws IOException {
-    Sandbox sandbox = new Sandbox(options);
+    return start(options, true);
+  }
+
+  /**
+   * Starts a sandbox, its Temporal with or without sticky execution.
+   *
+   * @param stickyExecution false for a sandbox whose workers run as processes of their own that
+   *     people or tests kill: the Java test server never takes a task back from a dead worker's
+   *     sticky queue (see {@link io.gridshift.sandbox.temporal.NonStickyWorkflowTasks})
+   */
+  public static Sandbox start(SandboxOptions options, boolean stickyExecution) throws IOException {
+    Sandbox sandbox = new Sandbox(options, stickyExecution);
     Runtime.getRuntime().addShutdownHook(sandbox.shutdownHook);
     try {
       sandbox.startParts();
@@ -87,7 +100,7 @@ public final class Sandbox implements SandboxConnection {
 
   private void startParts() throws IOException {
     Files.createDirectories(options.dir());
-    temporal = add(LocalTemporalServer.start(options.temporalPort()));
+    temporal = add(LocalTemporalServer.start(options.temporalPort(), stickyExecution));
     List<String> names = options.clusters();
     for (int i = 0; i < names.size(); i++) {
       String name = names.get(i);

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * The background sandbox process ({@code sandbox run}, started by {@code sandbox up}):
  *
  * <ol>
- *   <li>starts the {@link Sandbox} (Temporal, every cluster's API, controllers, kubelet, routing);
+ *   <li>starts the {@link Sandbox} (Temporal, every cluster's API, controllers, kubelet, routing),
+ *       Temporal without sticky execution, so that killing a worker never strands a workflow;
  *   <li>writes the worker config for it ({@link SandboxWorkerConfig});
  *   <li>writes the state file last ({@link SandboxState}), so that its presence means "up";
  *   <li>runs until it is stopped: SIGTERM runs the sandbox's shutdown hook, which stops every pod's
@@ -27,7 +28,8 @@ final class SandboxRun {
 
   /** Starts the sandbox and blocks until the JVM is stopped. */
   static void run(SandboxCommand command) throws IOException, InterruptedException {
-    Sandbox sandbox = Sandbox.start(command.options());
+    // Its workers are processes of their own, killed and restarted at will: no sticky execution.
+    Sandbox sandbox = Sandbox.start(command.options(), false);
     SandboxState state = describe(sandbox);
     SandboxWorkerConfig.write(
         Path.of(state.workerConfig()),

@@ -56,6 +56,17 @@ public final class LocalTemporalServer implements AutoCloseable {
    * @throws IOException when the port cannot be bound
    */
   public static LocalTemporalServer start(int port) throws IOException {
+    return start(port, true);
+  }
+
+  /**
+   * Starts the server on {@code 127.0.0.1:port}, with or without sticky execution.
+   *
+   * @param stickyExecution false: every workflow task goes to the workflow's own task queue, so a
+   *     worker that dies never strands a workflow (see {@link NonStickyWorkflowTasks}); for a
+   *     sandbox whose workers are killed and restarted
+   */
+  public static LocalTemporalServer start(int port, boolean stickyExecution) throws IOException {
     // true: time skipping locked, so timers fire in real time as on a real server.
     TestServicesStarter services = new TestServicesStarter(true, 0);
     NettyServerBuilder builder =
@@ -67,6 +78,9 @@ public final class LocalTemporalServer implements AutoCloseable {
             .map(s -> s == services.getWorkflowService() ? schedules.withSchedules(s) : s)
             .toList();
     GRPCServerHelper.registerServicesAndHealthChecks(withSchedules, builder);
+    if (!stickyExecution) {
+      builder.intercept(new NonStickyWorkflowTasks());
+    }
     Server server;
     try {
       server = builder.build().start();
@@ -80,7 +94,10 @@ public final class LocalTemporalServer implements AutoCloseable {
           e);
     }
     LocalTemporalServer local = new LocalTemporalServer(services, schedules, server);
-    log.info("Temporal test server (real time, with schedules) on {}", local.target());
+    log.info(
+        "Temporal test server (real time, with schedules{}) on {}",
+        stickyExecution ? "" : ", no sticky execution",
+        local.target());
     return local;
   }
 
