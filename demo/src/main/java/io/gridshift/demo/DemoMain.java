@@ -29,6 +29,9 @@ public final class DemoMain {
               ? new HazelcastDemo(options, System.out).run()
               : new InfinispanDemo(options, System.out).run();
       System.exit(report.success() ? 0 : 1);
+    } catch (DemoSandbox.DemoRefused e) {
+      System.err.println("demo refused: " + e.getMessage());
+      System.exit(1);
     } catch (Exception e) {
       System.err.println("demo failed: " + e.getMessage());
       e.printStackTrace();

@@ -19,6 +19,8 @@ import java.nio.file.Path;
  * @param timeline {@code --timeline FILE}: write an HTML timeline of the upgrade there
  * @param baselineSeconds {@code --baseline SECONDS}: traffic measured before the upgrade starts
  *     (default 10)
+ * @param sandbox {@code --sandbox DIR}: run on the sandbox {@code ./gridshift sandbox up} runs in
+ *     DIR instead of starting one (null: start one in {@code workDir})
  */
 public record DemoOptions(
     String kind,
@@ -29,17 +31,19 @@ public record DemoOptions(
     Path gridManifest,
     int rate,
     Path timeline,
-    int baselineSeconds) {
+    int baselineSeconds,
+    Path sandbox) {
 
   static final int DEFAULT_RATE = 200;
+  static final Path DEFAULT_WORK_DIR = Path.of(".gridshift", "sandbox");
   static final int DEFAULT_BASELINE_SECONDS = 10;
 
   static final String USAGE =
       """
       usage: ./gridshift demo fleet [--yes] [--report FILE] [--timeline FILE]   (./gridshift demo fleet --help)
              ./gridshift demo infinispan|hazelcast [--yes] [--report FILE] [--timeline FILE]
-                        [--entries N] [--rate OPS] [--baseline SECONDS] [--work-dir DIR]
-                        [--grid-manifest FILE]
+                        [--entries N] [--rate OPS] [--baseline SECONDS]
+                        [--work-dir DIR | --sandbox DIR] [--grid-manifest FILE]
         --yes          approve every gate as user 'demo' (otherwise the demo waits and prints the
                        command that approves each gate)
         --report FILE  write a JSON report (workflowId, status, steps, caches, approvals,
@@ -50,6 +54,9 @@ public record DemoOptions(
                        half reads, half writes, every acknowledged write checked at the end
                        (default 200; 0 turns the probe off)
         --baseline SECONDS  traffic measured before the upgrade starts (default 10)
+        --work-dir DIR where the demo's own sandbox keeps its files (default .gridshift/sandbox)
+        --sandbox DIR  run on the sandbox `./gridshift sandbox up` runs in DIR (usually
+                       .gridshift/sandbox) instead of starting one; it keeps running afterwards
         --grid-manifest FILE  (hazelcast) your own StatefulSet/Deployment manifest instead of the
                        demo's, created in the namespaces it names (default when none);
                        the preflight judges it""";
@@ -57,7 +64,16 @@ public record DemoOptions(
   /** These options with the traffic probe off (for a grid that never came up). */
   DemoOptions withoutTraffic() {
     return new DemoOptions(
-        kind, approveAll, report, entries, workDir, gridManifest, 0, timeline, baselineSeconds);
+        kind,
+        approveAll,
+        report,
+        entries,
+        workDir,
+        gridManifest,
+        0,
+        timeline,
+        baselineSeconds,
+        sandbox);
   }
 
   /** Parses the demo's arguments; throws IllegalArgumentException with the usage on bad input. */
@@ -66,7 +82,9 @@ public record DemoOptions(
     boolean yes = false;
     Path report = null;
     int entries = 100_000;
-    Path workDir = Path.of(".gridshift", "sandbox");
+    Path workDir = DEFAULT_WORK_DIR;
+    Path sandbox = null;
+    boolean workDirGiven = false;
     Path manifest = null;
     int rate = DEFAULT_RATE;
     Path timeline = null;
@@ -77,7 +95,11 @@ public record DemoOptions(
         case "--report" -> report = Path.of(value(args, ++i, "--report"));
         case "--entries" ->
             entries = number(value(args, ++i, "--entries"), "--entries", 1, 10_000_000);
-        case "--work-dir" -> workDir = Path.of(value(args, ++i, "--work-dir"));
+        case "--work-dir" -> {
+          workDir = Path.of(value(args, ++i, "--work-dir"));
+          workDirGiven = true;
+        }
+        case "--sandbox" -> sandbox = Path.of(value(args, ++i, "--sandbox"));
         case "--grid-manifest" -> manifest = Path.of(value(args, ++i, "--grid-manifest"));
         case "--timeline" -> timeline = Path.of(value(args, ++i, "--timeline"));
         case "--rate" -> rate = number(value(args, ++i, "--rate"), "--rate", 0, 5000);
@@ -104,7 +126,13 @@ public record DemoOptions(
     if (manifest != null && !java.nio.file.Files.isReadable(manifest)) {
       throw new IllegalArgumentException("--grid-manifest " + manifest + " is not a readable file");
     }
-    return new DemoOptions(kind, yes, report, entries, workDir, manifest, rate, timeline, baseline);
+    if (sandbox != null && workDirGiven) {
+      throw new IllegalArgumentException(
+          "--work-dir is for a sandbox the demo starts; with --sandbox it runs on that one\n"
+              + USAGE);
+    }
+    return new DemoOptions(
+        kind, yes, report, entries, workDir, manifest, rate, timeline, baseline, sandbox);
   }
 
   private static String value(String[] args, int i, String option) {

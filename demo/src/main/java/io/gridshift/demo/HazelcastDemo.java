@@ -1,6 +1,6 @@
 package io.gridshift.demo;
 
-import io.gridshift.sandbox.Sandbox;
+import io.gridshift.sandbox.SandboxConnection;
 import io.gridshift.starter.UpgradeService;
 import io.gridshift.starter.cli.StatusPrinter;
 import io.gridshift.worker.GridshiftWorker;
@@ -10,7 +10,6 @@ import io.gridshift.workflows.hazelcast.HazelcastGates;
 import io.temporal.client.WorkflowClient;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,8 +24,6 @@ public final class HazelcastDemo {
 
   /** The map the traffic probe reads and writes: an application's session map. */
   static final String TRAFFIC_MAP = "sessions";
-
-  static final String CLUSTER = "sandbox";
 
   /** What a newcomer needs to know at each gate of this demo, beyond the gate's own text. */
   private static final Map<String, String> GATE_NOTES =
@@ -48,17 +45,12 @@ public final class HazelcastDemo {
 
   /** Runs the demo; returns the report (also written to {@code --report} when given). */
   public DemoReport run() throws Exception {
-    out.println(
-        "Starting the sandbox: Temporal, a Kubernetes API with a rollout simulator, real members...");
-    try (Sandbox sandbox = Sandbox.start(options.workDir())) {
+    try (SandboxConnection sandbox = DemoSandbox.open(options, out)) {
+      if (options.gridManifest() == null) {
+        DemoSandbox.requireNoGrid(sandbox, HazelcastDemoGrid.NAMESPACE, HazelcastDemoGrid.GRID);
+      }
       WorkflowClient client = SandboxTemporal.client(sandbox);
-      WorkerConfig config =
-          new WorkerConfig(
-              new WorkerConfig.Temporal(sandbox.temporalTarget(), "default"),
-              true,
-              List.of(
-                  new WorkerConfig.Cluster(
-                      CLUSTER, sandbox.kubeconfig().toString(), "sandbox", false)));
+      WorkerConfig config = DemoSandbox.workerConfig(sandbox);
       try (GridshiftWorker worker = new GridshiftWorker(client, config)) {
         worker.start();
         HazelcastDemoGrid grid = new HazelcastDemoGrid(sandbox.client());
@@ -88,7 +80,9 @@ public final class HazelcastDemo {
                       DemoCommands.forCurrentUser(sandbox.temporalTarget()),
                       GATE_NOTES,
                       out)
-                  .run(request(grid), grid.name() + " -> " + TARGET_VERSION);
+                  .run(
+                      request(grid, sandbox.defaultClusterName()),
+                      grid.name() + " -> " + TARGET_VERSION);
           if (measuring.rate() > 0) {
             out.println("\nRe-reading every write the client saw acknowledged ...");
           }
@@ -146,7 +140,7 @@ public final class HazelcastDemo {
     return loaded;
   }
 
-  private String request(HazelcastDemoGrid grid) {
+  private String request(HazelcastDemoGrid grid, String cluster) {
     // The same JSON a person would pass to `./gridshift upgrade start --file`.
     return """
         {"kind": "hazelcast",
@@ -157,7 +151,7 @@ public final class HazelcastDemo {
          "canary": true,
          "requestedBy": "%s"}"""
         .formatted(
-            CLUSTER,
+            cluster,
             grid.namespace(),
             grid.name(),
             grid.kind(),

@@ -1,7 +1,7 @@
 package io.gridshift.demo;
 
 import io.gridshift.demo.traffic.InfinispanOps;
-import io.gridshift.sandbox.Sandbox;
+import io.gridshift.sandbox.SandboxConnection;
 import io.gridshift.starter.UpgradeService;
 import io.gridshift.starter.cli.StatusPrinter;
 import io.gridshift.worker.GridshiftWorker;
@@ -11,7 +11,6 @@ import io.gridshift.workflows.infinispan.InfinispanGates;
 import io.temporal.client.WorkflowClient;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,7 +22,6 @@ import java.util.Map;
 public final class InfinispanDemo {
   public static final String SOURCE_VERSION = "14.0.28.Final";
   public static final String TARGET_VERSION = "15.0.21.Final";
-  static final String CLUSTER = "sandbox";
   static final int REPLICAS = 3;
 
   /** The cache the traffic probe reads and writes: an application's session cache. */
@@ -39,24 +37,17 @@ public final class InfinispanDemo {
 
   /** Runs the demo; returns the report (also written to {@code --report} when given). */
   public DemoReport run() throws Exception {
-    out.println(
-        "Starting the sandbox: Temporal, a Kubernetes API with a rollout simulator, real servers...");
-    String log = System.getProperty("gridshift.log");
-    if (log != null) {
-      out.println("  (full log: " + log + ")");
-    }
-    try (Sandbox sandbox = Sandbox.start(options.workDir())) {
+    try (SandboxConnection sandbox = DemoSandbox.open(options, out)) {
+      String log = System.getProperty("gridshift.log");
+      if (log != null) {
+        out.println("  (full log: " + log + ")");
+      }
+      DemoSandbox.requireNoGrid(sandbox, InfinispanDemoGrid.NAMESPACE, InfinispanDemoGrid.GRID);
       out.printf(
           "  Temporal %s, Kubernetes API %s (kubeconfig %s)%n",
           sandbox.temporalTarget(), sandbox.client().getMasterUrl(), sandbox.kubeconfig());
       WorkflowClient client = SandboxTemporal.client(sandbox);
-      WorkerConfig config =
-          new WorkerConfig(
-              new WorkerConfig.Temporal(sandbox.temporalTarget(), "default"),
-              true,
-              List.of(
-                  new WorkerConfig.Cluster(
-                      CLUSTER, sandbox.kubeconfig().toString(), "sandbox", false)));
+      WorkerConfig config = DemoSandbox.workerConfig(sandbox);
       try (GridshiftWorker worker = new GridshiftWorker(client, config)) {
         worker.start();
         Map<String, Integer> loaded = prepareSource(sandbox);
@@ -74,7 +65,8 @@ public final class InfinispanDemo {
           result =
               upgrade(
                   new UpgradeService(client),
-                  DemoCommands.forCurrentUser(sandbox.temporalTarget()));
+                  DemoCommands.forCurrentUser(sandbox.temporalTarget()),
+                  sandbox.defaultClusterName());
           out.println("\nRe-reading every write the client saw acknowledged ...");
           measured = measurement.finish(result);
         }
@@ -92,7 +84,7 @@ public final class InfinispanDemo {
     }
   }
 
-  private Map<String, Integer> prepareSource(Sandbox sandbox) throws Exception {
+  private Map<String, Integer> prepareSource(SandboxConnection sandbox) throws Exception {
     InfinispanDemoGrid grid = new InfinispanDemoGrid(sandbox.client());
     out.printf(
         "%nCreating grid '%s': %d pods of Infinispan %s ...%n",
@@ -121,7 +113,8 @@ public final class InfinispanDemo {
     return loaded;
   }
 
-  private UpgradeStatus upgrade(UpgradeService service, DemoCommands commands) throws Exception {
+  private UpgradeStatus upgrade(UpgradeService service, DemoCommands commands, String cluster)
+      throws Exception {
     // The same JSON a person would pass to `./gridshift upgrade start --file`.
     String json =
         """
@@ -132,7 +125,7 @@ public final class InfinispanDemo {
          "protostream": "PAUSE_WRITES",
          "requestedBy": "%s"}"""
             .formatted(
-                CLUSTER,
+                cluster,
                 InfinispanDemoGrid.NAMESPACE,
                 InfinispanDemoGrid.GRID,
                 TARGET_VERSION,

@@ -1,6 +1,6 @@
 package io.gridshift.demo;
 
-import io.gridshift.sandbox.Sandbox;
+import io.gridshift.sandbox.SandboxConnection;
 import io.gridshift.workflows.kinds.GridKinds;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -12,7 +12,7 @@ public final class SandboxTemporal {
   private SandboxTemporal() {}
 
   /** A client of {@code sandbox}'s Temporal; shut its service stubs down when done. */
-  public static WorkflowClient client(Sandbox sandbox) {
+  public static WorkflowClient client(SandboxConnection sandbox) {
     WorkflowServiceStubs stubs =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(sandbox.temporalTarget()).build());

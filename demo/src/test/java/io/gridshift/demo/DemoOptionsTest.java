@@ -40,4 +40,27 @@ class DemoOptionsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("--timeline");
   }
+
+  @Test
+  void startsItsOwnSandboxUnlessToldToUseOneThatIsUp() {
+    DemoOptions own = DemoOptions.parse(new String[] {"infinispan"});
+    assertThat(own.sandbox()).isNull();
+    assertThat(own.workDir()).isEqualTo(Path.of(".gridshift/sandbox"));
+    DemoOptions running =
+        DemoOptions.parse(new String[] {"hazelcast", "--sandbox", ".gridshift/sandbox", "--yes"});
+    assertThat(running.sandbox()).isEqualTo(Path.of(".gridshift/sandbox"));
+    assertThat(running.withoutTraffic().sandbox()).isEqualTo(Path.of(".gridshift/sandbox"));
+  }
+
+  @Test
+  void aWorkDirIsForTheDemosOwnSandboxOnly() {
+    assertThatThrownBy(
+            () ->
+                DemoOptions.parse(new String[] {"infinispan", "--sandbox", "s", "--work-dir", "w"}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(
+            "--work-dir is for a sandbox the demo starts; with --sandbox it runs on that one");
+    assertThatThrownBy(() -> DemoOptions.parse(new String[] {"infinispan", "--sandbox"}))
+        .hasMessageStartingWith("--sandbox needs a value");
+  }
 }

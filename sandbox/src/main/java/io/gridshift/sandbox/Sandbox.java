@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #close()} stops it all, every pod's process included; a JVM shutdown hook does the same
  * if the JVM exits first.
  */
-public final class Sandbox implements AutoCloseable {
+public final class Sandbox implements SandboxConnection {
   private static final Logger log = LoggerFactory.getLogger(Sandbox.class);
 
   private final SandboxOptions options;
@@ -155,12 +155,29 @@ public final class Sandbox implements AutoCloseable {
     return List.copyOf(clusters.values());
   }
 
+  @Override
+  public String defaultClusterName() {
+    return defaultCluster().name();
+  }
+
+  @Override
+  public String defaultContext() {
+    return defaultCluster().context();
+  }
+
+  @Override
+  public Path dir() {
+    return options.dir();
+  }
+
   /** A client of the first cluster's Kubernetes API (namespace {@code default}). */
+  @Override
   public KubernetesClient client() {
     return defaultCluster().client();
   }
 
   /** The Temporal frontend, {@code 127.0.0.1:<port>}. */
+  @Override
   public String temporalTarget() {
     return temporal.target();
   }
@@ -169,6 +186,7 @@ public final class Sandbox implements AutoCloseable {
    * The kubeconfig file with a context per cluster, named after it; the first is current (for a
    * single cluster, context {@value LocalKubernetesApi#CONTEXT}).
    */
+  @Override
   public Path kubeconfig() {
     return kubeconfig;
   }

@@ -156,7 +156,11 @@ public final class LocalKubernetesApi implements AutoCloseable {
     return config(url());
   }
 
-  private static Config config(String url) {
+  /**
+   * The client configuration for a sandbox API server at {@code url}, as every sandbox client has
+   * it (namespace {@value #NAMESPACE}); for a process that reaches a sandbox run by another.
+   */
+  public static Config config(String url) {
     return new ConfigBuilder(Config.empty())
         .withMasterUrl(url)
         .withNamespace(NAMESPACE)
