@@ -147,6 +147,45 @@ class SafeWaitTest {
   }
 
   @Test
+  void aPodThatCrashLoopsEndsTheWaitAtOnceNotAtItsTimeout() {
+    Pod crashing =
+        new PodBuilder(HzFixtures.pod("hz", "hz-1", IPS[1], false))
+            .editStatus()
+            .withContainerStatuses(
+                new ContainerStatusBuilder()
+                    .withName("hazelcast")
+                    .withImage("hazelcast/hazelcast:5.3.8")
+                    .withReady(false)
+                    .withRestartCount(3)
+                    .withNewState()
+                    .withNewWaiting()
+                    .withReason("CrashLoopBackOff")
+                    .endWaiting()
+                    .endState()
+                    .build())
+            .endStatus()
+            .build();
+    client.pods().resource(crashing).update();
+    long started = System.nanoTime();
+
+    assertThatThrownBy(
+            () -> stub.waitUntilSafe(new SafeWaitRequest(endpoint, 3, "hz-1", "5.3.8", 600)))
+        .isInstanceOf(ActivityFailure.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.isNonRetryable()).isTrue();
+              assertThat(f.getType()).isEqualTo(FailureTypes.POD_CRASH_LOOP);
+              assertThat(f.getOriginalMessage())
+                  .contains("StatefulSet hz/hz: pod hz-1 crash-loops")
+                  .contains("restarted 3 times")
+                  .contains("kubectl logs -n hz hz-1 -c hazelcast --previous");
+            });
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+  }
+
+  @Test
   void aPodNotYetReplacedWithTheNewTemplateIsNotDoneEvenOnTheSameVersion() throws Exception {
     // The safe settings change the template, not the version: the old hz-2 is Ready on 5.3.6 too.
     revision("hz-2", "hz-old");

@@ -10,8 +10,10 @@ import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.fleet.FleetSpec.StageSpec;
 import io.gridshift.workflows.fleet.FleetStatus.FleetPhase;
 import io.gridshift.workflows.fleet.FleetStatus.GridStatus;
+import io.gridshift.workflows.testing.WorkflowTime;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -91,6 +93,23 @@ class FleetUpgradeWorkflowTest extends FleetTestSupport {
     assertThat(ap.message())
         .contains("gridshift-cluster-ap-1")
         .contains("./gridshift agent --config agent.yaml");
+  }
+
+  /**
+   * A fleet whose only cluster no agent serves: its discovery gives up within a minute, naming the
+   * queue (the fleet then ends with no grid to upgrade, as it goes on without a missing cluster).
+   */
+  @Test
+  void aFleetWhoseOnlyClusterHasNoAgentEndsWithinAMinuteNamingTheQueue() {
+    WorkflowStub stub =
+        startFleet(spec("nobody", List.of("ap-1"), List.of(stage("all", null, 1, null)), false));
+    FleetStatus done = stub.getResult(FleetStatus.class);
+
+    FleetStatus.AgentStatus ap = done.agents().get(0);
+    assertThat(ap.state()).isEqualTo("MISSING");
+    assertThat(ap.message()).contains("task queue gridshift-cluster-ap-1 within 60 s");
+    assertThat(WorkflowTime.of(client, stub.getExecution().getWorkflowId()))
+        .isLessThanOrEqualTo(Duration.ofSeconds(65));
   }
 
   @Test

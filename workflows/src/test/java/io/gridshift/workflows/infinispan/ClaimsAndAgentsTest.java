@@ -14,8 +14,10 @@ import io.gridshift.workflows.common.ClusterRef;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.common.Phase;
 import io.gridshift.workflows.common.UpgradeStatus;
+import io.gridshift.workflows.testing.WorkflowTime;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
@@ -115,5 +117,8 @@ class ClaimsAndAgentsTest extends WorkflowTestSupport {
         .contains("Nothing was changed");
     UpgradeStatus status = WorkflowStub.fromTyped(stub).query("status", UpgradeStatus.class);
     assertThat(status.phase()).isEqualTo(Phase.FAILED);
+    Duration took =
+        WorkflowTime.of(client, WorkflowStub.fromTyped(stub).getExecution().getWorkflowId());
+    assertThat(took).isLessThanOrEqualTo(Duration.ofSeconds(65));
   }
 }

@@ -35,6 +35,7 @@ import io.temporal.failure.CanceledFailure;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
 
@@ -44,6 +45,39 @@ class CompensationTest extends WorkflowTestSupport {
       new DeleteGridRequest(CLUSTER, TARGET, List.of(TARGET, PINNED), true, CLAIM);
   private static final ServiceSelectorRequest BACK_TO_SOURCE =
       new ServiceSelectorRequest(CLUSTER, "dg", SOURCE_SELECTOR, CLAIM);
+
+  /**
+   * A target version whose pods crash at start: the rollout wait reports the crash loop at once
+   * (not retried), the compensation removes the target, and client traffic never left the source.
+   */
+  @Test
+  void aTargetThatCrashLoopsIsRemovedAndTrafficNeverMoves() {
+    AtomicInteger waits = new AtomicInteger();
+    doAnswer(
+            i -> {
+              waits.incrementAndGet();
+              throw ApplicationFailure.newNonRetryableFailure(
+                  "StatefulSet apps/dg-15-0-21: pod dg-15-0-21-0 crash-loops: container"
+                      + " infinispan restarted 3 times without becoming ready; last exit: code 1;"
+                      + " `kubectl logs -n apps dg-15-0-21-0 -c infinispan --previous`",
+                  FailureTypes.POD_CRASH_LOOP);
+            })
+        .when(kube)
+        .waitForRollout(any());
+    InfinispanUpgradeWorkflow stub = start(Requests.upgrade().allGatesAuto().build());
+
+    ApplicationFailure failure = failure(stub);
+
+    assertThat(waits.get()).isEqualTo(1);
+    assertThat(failure.getType()).isEqualTo(FailureTypes.POD_CRASH_LOOP);
+    assertThat(failure.getOriginalMessage())
+        .contains("deploy-target failed: StatefulSet apps/dg-15-0-21: pod dg-15-0-21-0 crash-loops")
+        .contains("--previous")
+        .contains("target " + TARGET + " was removed");
+    verify(deploy).deleteGrid(DELETE_TARGET);
+    verify(kube, never()).setServiceSelector(any());
+    verify(data, never()).connectSource(any());
+  }
 
   @Test
   void protostreamWriteProbeFailureRefusesToSwitchTrafficAndRemovesTheTarget() {
