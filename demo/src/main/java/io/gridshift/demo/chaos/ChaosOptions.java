@@ -2,7 +2,10 @@ package io.gridshift.demo.chaos;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Options of {@code bench/chaos}.
@@ -11,7 +14,8 @@ import java.util.List;
  * @param seed the seed of run 0; run {@code i} uses {@code seed + i}, so one run can be replayed
  * @param report the JSON report file
  * @param markdown where the results table goes ({@code bench/CHAOS.md}); null: not written
- * @param scenarios the scenarios, taken in turn (run {@code i} takes {@code i mod size})
+ * @param scenarios the scenarios, taken in turn (run {@code i} takes {@code i mod size}); {@code
+ *     --scenarios worker-kills:20,api-faults:20} repeats each that many times, interleaved
  * @param kinds the grid kinds, taken in turn per scenario round
  * @param lanes how many sandboxes run side by side (each its own Temporal, API, worker)
  * @param entries entries loaded into each grid before its upgrade
@@ -36,6 +40,7 @@ record ChaosOptions(
       """
       usage: bench/chaos [--runs N] [--seed S] [--report F] [--results F|-]
                          [--scenarios worker-kills,api-faults,temporal-outage,member-kill,crash-loop]
+                         (SCENARIO:COUNT runs it COUNT times, e.g. worker-kills:20,api-faults:20)
                          [--kinds infinispan,hazelcast] [--lanes L] [--entries E] [--rate OPS]
                          [--api-fault-rate 0.05] [--dir D]""";
 
@@ -109,7 +114,12 @@ record ChaosOptions(
         case "--seed" -> seed = integer(name, value);
         case "--report" -> report = Path.of(value);
         case "--results" -> markdown = Path.of(value);
-        case "--scenarios" -> scenarios = list(value).stream().map(Scenario::parse).toList();
+        case "--scenarios" -> {
+          scenarios = scenarioList(value);
+          if (value.contains(":") && !runsGiven(args)) {
+            runs = scenarios.size();
+          }
+        }
         case "--kinds" -> kinds = list(value);
         case "--lanes" -> lanes = integer(name, value);
         case "--entries" -> entries = integer(name, value);
@@ -129,19 +139,50 @@ record ChaosOptions(
   }
 
   /**
-   * The run plan: run {@code i} takes scenario {@code i mod |scenarios|} and, each time the
-   * scenarios come round again, the next kind, so a list of both kinds covers each scenario with
-   * both.
+   * The run plan: run {@code i} takes scenario {@code i mod |scenarios|}, and each scenario takes
+   * the kinds in turn from one occurrence to the next (starting one kind further along for each
+   * scenario after the first), so a list of both kinds covers every scenario with both.
    */
   List<RunPlan> plan() {
     List<RunPlan> plan = new ArrayList<>();
+    List<Scenario> distinct = scenarios.stream().distinct().toList();
+    Map<Scenario, Integer> occurrences = new HashMap<>();
     for (int i = 0; i < runs; i++) {
       Scenario scenario = scenarios.get(i % scenarios.size());
-      int round = i / scenarios.size();
-      String kind = kinds.get((round + i % scenarios.size()) % kinds.size());
+      int occurrence = occurrences.merge(scenario, 1, Integer::sum) - 1;
+      String kind = kinds.get((occurrence + distinct.indexOf(scenario)) % kinds.size());
       plan.add(new RunPlan(i, scenario, kind, seed + i));
     }
     return plan;
+  }
+
+  /**
+   * {@code a,b} or {@code a:3,b:2}: with counts, each scenario that many times, interleaved (a, b,
+   * a, b, a), so that long and short runs mix across lanes.
+   */
+  static List<Scenario> scenarioList(String value) {
+    Map<Scenario, Integer> counts = new LinkedHashMap<>();
+    for (String item : list(value)) {
+      String[] parts = item.split(":", 2);
+      counts.merge(
+          Scenario.parse(parts[0]),
+          parts.length == 2 ? integer("--scenarios " + item, parts[1]) : 1,
+          Integer::sum);
+    }
+    List<Scenario> interleaved = new ArrayList<>();
+    while (counts.values().stream().anyMatch(n -> n > 0)) {
+      for (Map.Entry<Scenario, Integer> e : counts.entrySet()) {
+        if (e.getValue() > 0) {
+          interleaved.add(e.getKey());
+          e.setValue(e.getValue() - 1);
+        }
+      }
+    }
+    return interleaved;
+  }
+
+  private static boolean runsGiven(String[] args) {
+    return List.of(args).contains("--runs");
   }
 
   /** One planned run. */

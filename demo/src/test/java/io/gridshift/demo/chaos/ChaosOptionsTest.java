@@ -44,6 +44,22 @@ class ChaosOptionsTest {
   }
 
   @Test
+  void countsRepeatEachScenarioInterleavedAndSetTheRuns() {
+    ChaosOptions o =
+        ChaosOptions.parse(new String[] {"--scenarios", "worker-kills:3,crash-loop:1"}, ROOT);
+    assertThat(o.runs()).isEqualTo(4);
+    assertThat(o.plan())
+        .extracting(p -> p.scenario().id() + "/" + p.kind())
+        .containsExactly(
+            "worker-kills/infinispan",
+            "crash-loop/hazelcast",
+            "worker-kills/hazelcast",
+            "worker-kills/infinispan");
+    assertThatThrownBy(() -> ChaosOptions.parse(new String[] {"--scenarios", "crash-loop:x"}, ROOT))
+        .hasMessageContaining("must be a whole number");
+  }
+
+  @Test
   void badOptionsSayWhatToUse() {
     assertThatThrownBy(() -> ChaosOptions.parse(new String[] {"--scenarios", "meteor"}, ROOT))
         .hasMessageContaining("unknown chaos scenario 'meteor'")

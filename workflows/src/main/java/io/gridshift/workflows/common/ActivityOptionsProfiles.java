@@ -54,9 +54,12 @@ public final class ActivityOptionsProfiles {
 
   /**
    * How long an upgrade's first call to its cluster may wait for that cluster's agent to pick it
-   * up: past it, no worker serves the cluster and the upgrade fails naming the task queue.
+   * up: past it, no worker serves the cluster and the upgrade fails naming the task queue. 45 s, so
+   * that the whole failure (the wait, then the upgrade's end and its audit) stays within a minute
+   * even on a loaded machine (bench/CHAOS.md measures it); an agent that polls at all picks a task
+   * up in milliseconds.
    */
-  public static final Duration AGENT_PICKUP = Duration.ofSeconds(60);
+  public static final Duration AGENT_PICKUP = Duration.ofSeconds(45);
 
   /**
    * How long any later call waits for the cluster's agent: long enough for a killed worker to be

@@ -107,9 +107,9 @@ class FleetUpgradeWorkflowTest extends FleetTestSupport {
 
     FleetStatus.AgentStatus ap = done.agents().get(0);
     assertThat(ap.state()).isEqualTo("MISSING");
-    assertThat(ap.message()).contains("task queue gridshift-cluster-ap-1 within 60 s");
+    assertThat(ap.message()).contains("task queue gridshift-cluster-ap-1 within 45 s");
     assertThat(WorkflowTime.of(client, stub.getExecution().getWorkflowId()))
-        .isLessThanOrEqualTo(Duration.ofSeconds(65));
+        .isLessThanOrEqualTo(Duration.ofSeconds(50));
   }
 
   @Test

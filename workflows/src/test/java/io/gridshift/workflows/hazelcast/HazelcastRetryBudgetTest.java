@@ -147,9 +147,9 @@ class HazelcastRetryBudgetTest extends HazelcastTestSupport {
     assertThat(failure.getType()).isEqualTo(FailureTypes.NO_AGENT);
     assertThat(failure.getOriginalMessage())
         .contains("no worker serves cluster nowhere")
-        .contains("task queue " + nowhere.taskQueue() + " within 60 s")
+        .contains("task queue " + nowhere.taskQueue() + " within 45 s")
         .contains("Nothing was changed");
-    assertThat(took).isLessThanOrEqualTo(Duration.ofSeconds(65));
+    assertThat(took).isLessThanOrEqualTo(Duration.ofSeconds(50));
     System.out.printf("no agent: failed after %d s of workflow time%n", took.toSeconds());
   }
 }

@@ -113,12 +113,12 @@ class ClaimsAndAgentsTest extends WorkflowTestSupport {
     assertThat(failure.getType()).isEqualTo(FailureTypes.NO_AGENT);
     assertThat(failure.getOriginalMessage())
         .contains("no worker serves cluster nowhere")
-        .contains("task queue gridshift-cluster-nowhere within 60 s")
+        .contains("task queue gridshift-cluster-nowhere within 45 s")
         .contains("Nothing was changed");
     UpgradeStatus status = WorkflowStub.fromTyped(stub).query("status", UpgradeStatus.class);
     assertThat(status.phase()).isEqualTo(Phase.FAILED);
     Duration took =
         WorkflowTime.of(client, WorkflowStub.fromTyped(stub).getExecution().getWorkflowId());
-    assertThat(took).isLessThanOrEqualTo(Duration.ofSeconds(65));
+    assertThat(took).isLessThanOrEqualTo(Duration.ofSeconds(50));
   }
 }

@@ -97,7 +97,7 @@ final class BadInputWorld implements AutoCloseable {
     try {
       world.startWorkerAndServer();
       // No worker serves cluster "nowhere": the upgrade fails after the first call's pickup
-      // timeout (60 s), so it is started now and awaited by its row.
+      // timeout (45 s), so it is started now and awaited by its row.
       world.nowhere =
           world.temporalUi.start(
               "InfinispanUpgrade",

@@ -43,7 +43,7 @@ class AgentsEndToEndIT {
   private static final String WEST = "west";
   private static final int ENTRIES = 2_000;
 
-  /** The agent pick-up limit (60 s) plus the workflow's and this test's polling. */
+  /** The agent pick-up limit (45 s) plus the workflow's and this test's polling. */
   private static final Duration NO_AGENT_FAILS_WITHIN = Duration.ofSeconds(75);
 
   private E2eSandbox e2e;
