@@ -6,17 +6,23 @@ import java.util.List;
  * Every change id passed to {@code Workflow.getVersion}, in one place, so that two changes never
  * share an id and a reader sees what shipped code has changed since the recorded histories.
  *
- * <p>None today: no release had shipped when the one-contract restructuring re-recorded every
- * history (workflows/src/test/resources/histories, 2026-12-07), so the branches older code needed
- * were dropped. From now on a change to a shipped workflow's commands (its activities, timers,
- * gates, their order) declares its id here as a constant, branches on {@code
+ * <p>No release had shipped when the one-contract restructuring re-recorded every history
+ * (workflows/src/test/resources/histories, 2026-12-07), so the branches older code needed were
+ * dropped. Since then a change to a shipped workflow's commands (its activities, timers, gates,
+ * their order) declares its id here as a constant, branches on {@code
  * Workflow.getVersion(WorkflowChanges.ID, Workflow.DEFAULT_VERSION, 1)}, and keeps the replay tests
  * green on the old histories. {@code WorkflowChangesTest} fails on a getVersion call that does not
  * name a constant of this class.
  */
 public final class WorkflowChanges {
+  /**
+   * A fleet whose every asked cluster's agent is missing ends FAILED right after discovery, naming
+   * the task queues, instead of going on to COMPLETED with no grid (issue 13).
+   */
+  public static final String FLEET_NO_CLUSTER_ANSWERED = "fleet-no-cluster-answered";
+
   /** The ids in use, oldest first. */
-  public static final List<String> ALL = List.of();
+  public static final List<String> ALL = List.of(FLEET_NO_CLUSTER_ANSWERED);
 
   private WorkflowChanges() {}
 }

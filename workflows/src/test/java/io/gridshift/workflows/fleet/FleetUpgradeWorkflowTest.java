@@ -96,11 +96,11 @@ class FleetUpgradeWorkflowTest extends FleetTestSupport {
   }
 
   /**
-   * A fleet whose only cluster no agent serves: its discovery gives up within a minute, naming the
-   * queue (the fleet then ends with no grid to upgrade, as it goes on without a missing cluster).
+   * A fleet whose only cluster no agent serves: its discovery gives up within a minute and the
+   * fleet fails, naming the queue (with other clusters answering, it would go on without this one).
    */
   @Test
-  void aFleetWhoseOnlyClusterHasNoAgentEndsWithinAMinuteNamingTheQueue() {
+  void aFleetWhoseOnlyClusterHasNoAgentFailsWithinAMinuteNamingTheQueue() {
     WorkflowStub stub =
         startFleet(spec("nobody", List.of("ap-1"), List.of(stage("all", null, 1, null)), false));
     FleetStatus done = stub.getResult(FleetStatus.class);
@@ -108,6 +108,11 @@ class FleetUpgradeWorkflowTest extends FleetTestSupport {
     FleetStatus.AgentStatus ap = done.agents().get(0);
     assertThat(ap.state()).isEqualTo("MISSING");
     assertThat(ap.message()).contains("task queue gridshift-cluster-ap-1 within 45 s");
+    assertThat(done.phase()).isEqualTo(FleetPhase.FAILED);
+    assertThat(done.message())
+        .contains("no cluster's agent answered")
+        .contains("ap-1 (task queue gridshift-cluster-ap-1)")
+        .contains("./gridshift agent --config");
     assertThat(WorkflowTime.of(client, stub.getExecution().getWorkflowId()))
         .isLessThanOrEqualTo(Duration.ofSeconds(50));
   }

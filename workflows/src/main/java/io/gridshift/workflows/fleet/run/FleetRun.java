@@ -3,6 +3,7 @@ package io.gridshift.workflows.fleet.run;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.common.Phase;
 import io.gridshift.workflows.common.VisibilityOptions;
+import io.gridshift.workflows.common.WorkflowChanges;
 import io.gridshift.workflows.fleet.FleetCheckpoint;
 import io.gridshift.workflows.fleet.FleetSpec;
 import io.gridshift.workflows.fleet.FleetStatus;
@@ -89,6 +90,12 @@ public final class FleetRun {
       state.gates.configure(spec.requestedBy(), Boolean.TRUE.equals(spec.fourEyes()));
       visibility.begin();
       planner.discover();
+      if (Workflow.getVersion(
+                  WorkflowChanges.FLEET_NO_CLUSTER_ANSWERED, Workflow.DEFAULT_VERSION, 1)
+              >= 1
+          && state.noClusterAnswered()) {
+        return end(FleetPhase.FAILED, state.noAgentsMessage());
+      }
     } else {
       state.gates.configure(spec.requestedBy(), Boolean.TRUE.equals(spec.fourEyes()));
       state.restore(carried);

@@ -116,6 +116,21 @@ public final class FleetState {
             message));
   }
 
+  /** Whether clusters were asked for their grids and not one agent answered. */
+  boolean noClusterAnswered() {
+    return !agents.isEmpty() && agents.values().stream().allMatch(a -> "MISSING".equals(a.state()));
+  }
+
+  /** Why a fleet whose agents all missed fails: each cluster's task queue, and what to do. */
+  String noAgentsMessage() {
+    return "no cluster's agent answered, so nothing was discovered or changed: "
+        + agents.values().stream()
+            .map(a -> a.cluster() + " (task queue " + a.taskQueue() + ")")
+            .collect(java.util.stream.Collectors.joining(", "))
+        + "; start each cluster's agent (./gridshift agent --config agent.yaml) or a worker whose"
+        + " config lists it, then start the fleet again";
+  }
+
   String agentOf(String cluster) {
     AgentStatus a = agents.get(cluster);
     return a == null ? null : a.identity();
