@@ -114,6 +114,7 @@ final class ChaosMarkdown {
           .append(agentGone.message())
           .append("\n");
     }
+    md.append(READING);
     md.append("\n## Every run\n\n")
         .append(
             "| # | kind | scenario | seed | outcome | as required | upgrade s | faults | missing |"
@@ -159,6 +160,24 @@ final class ChaosMarkdown {
     }
     return md.toString();
   }
+
+  /** What the figures include and leave out; the same for every run of the benchmark. */
+  private static final String READING =
+      "\n"
+          + "## Reading these figures\n"
+          + "\n"
+          + "- **API faults** counts what the proxy injected. fabric8 retries 429s, 5xx and broken connections on its\n"
+          + "  own (up to 10 times with backoff), so most never reach gridshift's code; the ones that do (a 409, a\n"
+          + "  create whose reset came after the API applied it, a retry budget spent) meet the activities' own\n"
+          + "  idempotence and Temporal's retries. The mix per run is in the JSON report.\n"
+          + "- **Crash-loop detection** is short here because the sandbox's kubelet backs off 1 s, then 2 s between\n"
+          + "  restarts; a real kubelet backs off 10 s, then 20 s, so expect 30-40 s on a real cluster (the rule is\n"
+          + "  CrashLoopBackOff after 2 restarts, or 3 restarts, of a container that is not ready).\n"
+          + "- **The worker as a process**: its Temporal is the sandbox's Java test server with sticky workflow tasks\n"
+          + "  off for these lanes, because that server never moves a task off a dead worker's sticky queue (a real\n"
+          + "  server does after 5 s); the figures therefore include a full history replay on every workflow task.\n"
+          + "- **A member kill** is waited out: Hazelcast's roll holds until the cluster is safe again, and Infinispan's\n"
+          + "  target keeps every key on its other member (owners 2); neither asked a person in these runs.\n";
 
   private static void crashLoop(StringBuilder md, List<RunResult> runs) {
     List<RunResult> crash =
