@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  *       the {@code status.updateRevision}), is Ready and its member runs the given version. The
  *       revision matters when the template changed but the version did not (the safe settings): the
  *       old pod is Ready on that version too, and only its revision says it was not replaced;
- *   <li>otherwise sleep the poll interval and repeat, until the timeout: then fail retryably,
- *       saying which member is not safe and why.
+ *   <li>otherwise sleep the poll interval and repeat, until the timeout: then fail, not retried
+ *       (the timeout is the wait's budget), saying which member is not safe and why.
  * </ol>
  */
 final class SafeWaiter {
@@ -78,11 +78,11 @@ final class SafeWaiter {
         problems = List.of("cannot list its pods: " + e.getMessage());
       }
       if (System.nanoTime() >= deadline) {
-        throw Failures.retryable(
+        // The wait's own deadline is its budget: not retried (its attempts are for worker deaths).
+        throw Failures.nonRetryable(
             "%s: cluster not safe after %d s: %s; check the members' logs and `kubectl get pods`"
                 .formatted(describe, request.timeoutSeconds(), String.join("; ", problems)),
-            FailureTypes.CLUSTER_NOT_SAFE,
-            null);
+            FailureTypes.CLUSTER_NOT_SAFE);
       }
       sleep();
     }

@@ -220,7 +220,8 @@ public final class InfinispanDataActivitiesImpl implements InfinispanDataActivit
       }
       context.heartbeat(last);
       if (System.nanoTime() > deadline) {
-        throw Failures.retryable(
+        // The wait's own deadline is its budget: not retried (its attempts are for worker deaths).
+        throw Failures.nonRetryable(
             "grid "
                 + rest.grid().describe()
                 + " did not become HEALTHY with "
@@ -232,8 +233,7 @@ public final class InfinispanDataActivitiesImpl implements InfinispanDataActivit
                     ? "nothing"
                     : last.status() + " with " + last.members() + " members")
                 + (lastError == null ? "" : "; last error: " + lastError),
-            FailureTypes.CLUSTER_NOT_HEALTHY,
-            null);
+            FailureTypes.CLUSTER_NOT_HEALTHY);
       }
       sleep(HEALTH_POLL);
     }

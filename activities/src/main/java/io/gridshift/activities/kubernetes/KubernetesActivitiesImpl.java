@@ -125,7 +125,8 @@ public class KubernetesActivitiesImpl implements KubernetesActivities {
         }
       }
       if (System.nanoTime() >= deadline) {
-        throw Failures.retryable(
+        // The wait's own deadline is its budget: not retried (its attempts are for worker deaths).
+        throw Failures.nonRetryable(
             "%s: rollout not complete after %d s: %s"
                 .formatted(describe(workload), request.timeoutSeconds(), last),
             FailureTypes.ROLLOUT_NOT_DONE);

@@ -137,7 +137,7 @@ class SafeWaitTest {
         .isInstanceOfSatisfying(
             ApplicationFailure.class,
             f -> {
-              assertThat(f.isNonRetryable()).isFalse();
+              assertThat(f.isNonRetryable()).isTrue();
               assertThat(f.getType()).isEqualTo(FailureTypes.CLUSTER_NOT_SAFE);
               assertThat(f.getOriginalMessage())
                   .contains("StatefulSet hz/hz: cluster not safe after 1 s")

@@ -66,7 +66,7 @@ class WaitForRolloutApiErrorsTest {
   }
 
   @Test
-  void anApiErrorThatLastsEndsInARetryableTimeoutThatSaysWhy() {
+  void anApiErrorThatLastsEndsInATimeoutThatSaysWhy() {
     server.expect().get().withPath(PATH).andReturn(403, "{}").always();
 
     ActivityFailure failure =
@@ -74,7 +74,7 @@ class WaitForRolloutApiErrorsTest {
             ActivityFailure.class, () -> activities.waitForRollout(new RolloutRequest(DG, 1)));
 
     ApplicationFailure cause = (ApplicationFailure) failure.getCause();
-    assertThat(cause.isNonRetryable()).isFalse();
+    assertThat(cause.isNonRetryable()).isTrue();
     assertThat(cause.getOriginalMessage())
         .contains("rollout not complete after 1 s: cannot read it")
         .contains("403");

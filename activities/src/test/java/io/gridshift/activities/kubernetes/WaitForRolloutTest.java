@@ -114,7 +114,7 @@ class WaitForRolloutTest {
   }
 
   @Test
-  void failsRetryablyAfterTheTimeoutWithTheLastStatus() {
+  void failsUnretriedAfterItsTimeoutWithTheLastStatus() {
     long start = System.nanoTime();
 
     ActivityFailure failure =
@@ -125,7 +125,7 @@ class WaitForRolloutTest {
     assertThat(elapsed).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(5));
     ApplicationFailure cause = (ApplicationFailure) failure.getCause();
     assertThat(cause.getType()).isEqualTo(FailureTypes.ROLLOUT_NOT_DONE);
-    assertThat(cause.isNonRetryable()).isFalse();
+    assertThat(cause.isNonRetryable()).isTrue();
     assertThat(cause.getOriginalMessage())
         .contains("StatefulSet demo/dg: rollout not complete after 1 s")
         .contains("Waiting for 2 pods of statefulset dg to be ready");

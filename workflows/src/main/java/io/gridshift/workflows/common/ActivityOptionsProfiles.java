@@ -39,13 +39,12 @@ public final class ActivityOptionsProfiles {
   public static final Duration LONG_HEARTBEAT = Duration.ofSeconds(30);
 
   /**
-   * How many times a long wait is tried. Its usual failure is not the wait's own (a rollout that
-   * does not finish in its {@code timeoutSeconds} fails non-retryably or after a few tries anyway)
-   * but its worker dying: SIGKILL, an OOM, a node drained, a Deployment rolled. Each death costs
-   * one attempt (heartbeat timeout, then a retry on another or the restarted worker, which runs the
+   * How many times a long wait is tried. Its usual failure is not the wait's own (a wait that
+   * reaches its {@code timeoutSeconds} fails without a retry: the deadline is its budget) but its
+   * worker dying: SIGKILL, an OOM, a node drained, a Deployment rolled. Each death costs one
+   * attempt (heartbeat timeout, then a retry on another or the restarted worker, which runs the
    * idempotent wait again). 10 tolerates several deaths in one step without a person, and still
-   * ends a wait that keeps failing: at most 10 x its own deadline, then the workflow's failure
-   * handling.
+   * ends a wait whose other failures keep coming, then the workflow's failure handling.
    */
   public static final int LONG_ATTEMPTS = 10;
 

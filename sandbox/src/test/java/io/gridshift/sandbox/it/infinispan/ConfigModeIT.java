@@ -162,7 +162,7 @@ class ConfigModeIT {
             ApplicationFailure.class,
             f -> {
               assertThat(f.getType()).isEqualTo(FailureTypes.CLUSTER_NOT_HEALTHY);
-              assertThat(f.isNonRetryable()).isFalse();
+              assertThat(f.isNonRetryable()).isTrue(); // its timeout is its budget
               assertThat(f.getOriginalMessage()).contains("last seen HEALTHY with 2 members");
             });
   }
