@@ -3,6 +3,7 @@ package io.gridshift.demo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.gridshift.sandbox.SandboxCluster;
+import io.gridshift.sandbox.process.ChildLogging;
 import io.gridshift.worker.AgentMain;
 import io.gridshift.worker.WorkerConfig;
 import java.io.IOException;
@@ -150,7 +151,7 @@ public final class AgentProcesses implements AutoCloseable {
       throw new IllegalStateException("agent config: " + config.agentProblems());
     }
     new ObjectMapper(new YAMLFactory()).writeValue(configFile(cluster.name()).toFile(), config);
-    Files.writeString(logbackFile(cluster.name()), LOGBACK);
+    Files.writeString(logbackFile(cluster.name()), ChildLogging.LOGBACK);
   }
 
   private Path configFile(String cluster) {
@@ -166,23 +167,4 @@ public final class AgentProcesses implements AutoCloseable {
   public synchronized void close() {
     agents.values().forEach(AgentProcess::stop);
   }
-
-  private static final String LOGBACK =
-      """
-      <configuration>
-        <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
-          <encoder>
-            <pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{24} %X - %msg%n</pattern>
-          </encoder>
-        </appender>
-        <logger name="io.temporal" level="WARN"/>
-        <logger name="io.grpc" level="WARN"/>
-        <logger name="io.fabric8" level="WARN"/>
-        <logger name="org.infinispan" level="WARN"/>
-        <logger name="com.hazelcast" level="WARN"/>
-        <root level="INFO">
-          <appender-ref ref="OUT"/>
-        </root>
-      </configuration>
-      """;
 }

@@ -3,6 +3,7 @@ package io.gridshift.demo.chaos;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.gridshift.demo.AgentProcess;
+import io.gridshift.sandbox.process.ChildLogging;
 import io.gridshift.worker.WorkerConfig;
 import io.gridshift.worker.WorkerMain;
 import java.io.IOException;
@@ -52,7 +53,7 @@ final class ChaosWorker implements AutoCloseable {
             true,
             List.of(new WorkerConfig.Cluster(cluster, kubeconfig.toString(), context, false)));
     new ObjectMapper(new YAMLFactory()).writeValue(config.toFile(), worker);
-    Files.writeString(logback, LOGBACK);
+    Files.writeString(logback, ChildLogging.LOGBACK);
   }
 
   /** Starts the worker and returns once it polls. */
@@ -102,23 +103,4 @@ final class ChaosWorker implements AutoCloseable {
       process.stop();
     }
   }
-
-  private static final String LOGBACK =
-      """
-      <configuration>
-        <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
-          <encoder>
-            <pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{24} %X - %msg%n</pattern>
-          </encoder>
-        </appender>
-        <logger name="io.temporal" level="WARN"/>
-        <logger name="io.grpc" level="WARN"/>
-        <logger name="io.fabric8" level="WARN"/>
-        <logger name="org.infinispan" level="WARN"/>
-        <logger name="com.hazelcast" level="WARN"/>
-        <root level="INFO">
-          <appender-ref ref="OUT"/>
-        </root>
-      </configuration>
-      """;
 }

@@ -49,7 +49,7 @@ final class SandboxUp {
       Files.move(log, dir.resolve("sandbox.previous.log"), StandardCopyOption.REPLACE_EXISTING);
     }
     Path logback = dir.resolve("sandbox-logback.xml");
-    Files.writeString(logback, LOGBACK);
+    Files.writeString(logback, ChildLogging.LOGBACK);
     ProcessBuilder builder = new ProcessBuilder(javaCommand(logback));
     // The class path in the environment, not on the command line: the launcher's wildcards arrive
     // here expanded (hundreds of jars), and `ps` should show what runs, not a page of jars.
@@ -156,25 +156,4 @@ final class SandboxUp {
             + " ends with:\n"
             + SandboxMain.tail(log));
   }
-
-  /** INFO on the sandbox's own loggers, libraries at WARN: the log says what the sandbox does. */
-  private static final String LOGBACK =
-      """
-      <configuration>
-        <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
-          <encoder>
-            <pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{24} - %msg%n</pattern>
-          </encoder>
-        </appender>
-        <logger name="io.temporal" level="WARN"/>
-        <logger name="io.grpc" level="WARN"/>
-        <logger name="io.fabric8" level="WARN"/>
-        <logger name="okhttp3" level="WARN"/>
-        <logger name="org.infinispan" level="WARN"/>
-        <logger name="com.hazelcast" level="WARN"/>
-        <root level="INFO">
-          <appender-ref ref="OUT"/>
-        </root>
-      </configuration>
-      """;
 }
