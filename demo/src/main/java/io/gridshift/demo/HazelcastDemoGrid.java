@@ -26,6 +26,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gridshift.demo.traffic.GridOps;
 import io.gridshift.demo.traffic.HazelcastOps;
 import io.gridshift.sandbox.hazelcast.HazelcastMember;
+import io.gridshift.sandbox.hazelcast.HazelcastMeshTls;
 import io.gridshift.sandbox.hazelcast.HazelcastPodConfig;
 import io.gridshift.sandbox.hazelcast.HazelcastPodRuntime;
 import io.gridshift.workflows.activities.WorkloadKind;
@@ -40,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.IntConsumer;
 
 /**
@@ -89,6 +91,7 @@ public final class HazelcastDemoGrid {
   private String name = GRID;
   private String namespace = NAMESPACE;
   private WorkloadKind kind = WorkloadKind.STATEFULSET;
+  private Map<String, String> templateAnnotations = Map.of();
 
   public HazelcastDemoGrid(KubernetesClient kube) {
     this.kube = kube;
@@ -102,6 +105,17 @@ public final class HazelcastDemoGrid {
     this.kube = kube;
     this.namespace = namespace;
     this.name = name;
+  }
+
+  /**
+   * Makes {@link #create} run the grid over TLS: each member fronted by the sandbox mesh's TLS
+   * sidecar on port {@value HazelcastMeshTls#DEFAULT_PORT} and gridshift trusting the mesh's CA
+   * ({@link HazelcastMeshTls#annotations}). Applications reaching the Service stay on the plain
+   * member port.
+   */
+  public HazelcastDemoGrid withMeshTls() {
+    templateAnnotations = HazelcastMeshTls.annotations(HazelcastMeshTls.DEFAULT_PORT);
+    return this;
   }
 
   /** The workload's name. */
@@ -145,7 +159,8 @@ public final class HazelcastDemoGrid {
     kube.apps()
         .statefulSets()
         .inNamespace(namespace)
-        .resource(statefulSet(name, version, replicas, labels, shutdownHookPolicy))
+        .resource(
+            statefulSet(name, version, replicas, labels, shutdownHookPolicy, templateAnnotations))
         .create();
     kube.services()
         .inNamespace(namespace)
@@ -200,58 +215,64 @@ public final class HazelcastDemoGrid {
       String version,
       int replicas,
       Map<String, String> labels,
-      String shutdownHookPolicy) {
-    return new StatefulSetBuilder()
-        .withNewMetadata()
-        .withName(grid)
-        .addToLabels(labels)
-        .addToLabels("app", grid)
-        .endMetadata()
-        .withNewSpec()
-        .withReplicas(replicas)
-        .withServiceName(grid)
-        .withNewSelector()
-        .addToMatchLabels("app", grid)
-        .endSelector()
-        .withNewUpdateStrategy()
-        .withType("RollingUpdate")
-        .endUpdateStrategy()
-        .withNewTemplate()
-        .withNewMetadata()
-        .addToLabels("app", grid)
-        .endMetadata()
-        .withNewSpec()
-        // The runbook's settings: members leave gracefully and Kubernetes waits for them.
-        .withTerminationGracePeriodSeconds(600L)
-        .addNewContainer()
-        .withName("hazelcast")
-        .withImage("hazelcast/hazelcast:" + version)
-        .addNewEnv()
-        .withName("JAVA_OPTS")
-        .withValue(
-            "-Dhazelcast.shutdownhook.policy="
-                + shutdownHookPolicy
-                + " -Dhazelcast.graceful.shutdown.max.wait=600")
-        .endEnv()
-        .addNewPort()
-        .withName("hazelcast")
-        .withContainerPort(5701)
-        .endPort()
-        .addNewVolumeMount()
-        .withName("config")
-        .withMountPath("/data/hazelcast")
-        .endVolumeMount()
-        .endContainer()
-        .addNewVolume()
-        .withName("config")
-        .withNewConfigMap()
-        .withName(grid + "-config")
-        .endConfigMap()
-        .endVolume()
-        .endSpec()
-        .endTemplate()
-        .endSpec()
-        .build();
+      String shutdownHookPolicy,
+      Map<String, String> templateAnnotations) {
+    StatefulSet sts =
+        new StatefulSetBuilder()
+            .withNewMetadata()
+            .withName(grid)
+            .addToLabels(labels)
+            .addToLabels("app", grid)
+            .endMetadata()
+            .withNewSpec()
+            .withReplicas(replicas)
+            .withServiceName(grid)
+            .withNewSelector()
+            .addToMatchLabels("app", grid)
+            .endSelector()
+            .withNewUpdateStrategy()
+            .withType("RollingUpdate")
+            .endUpdateStrategy()
+            .withNewTemplate()
+            .withNewMetadata()
+            .addToLabels("app", grid)
+            .endMetadata()
+            .withNewSpec()
+            // The runbook's settings: members leave gracefully and Kubernetes waits for them.
+            .withTerminationGracePeriodSeconds(600L)
+            .addNewContainer()
+            .withName("hazelcast")
+            .withImage("hazelcast/hazelcast:" + version)
+            .addNewEnv()
+            .withName("JAVA_OPTS")
+            .withValue(
+                "-Dhazelcast.shutdownhook.policy="
+                    + shutdownHookPolicy
+                    + " -Dhazelcast.graceful.shutdown.max.wait=600")
+            .endEnv()
+            .addNewPort()
+            .withName("hazelcast")
+            .withContainerPort(5701)
+            .endPort()
+            .addNewVolumeMount()
+            .withName("config")
+            .withMountPath("/data/hazelcast")
+            .endVolumeMount()
+            .endContainer()
+            .addNewVolume()
+            .withName("config")
+            .withNewConfigMap()
+            .withName(grid + "-config")
+            .endConfigMap()
+            .endVolume()
+            .endSpec()
+            .endTemplate()
+            .endSpec()
+            .build();
+    if (!templateAnnotations.isEmpty()) {
+      sts.getSpec().getTemplate().getMetadata().setAnnotations(new TreeMap<>(templateAnnotations));
+    }
+    return sts;
   }
 
   /**

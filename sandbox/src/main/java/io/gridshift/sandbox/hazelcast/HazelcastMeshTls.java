@@ -35,11 +35,29 @@ import java.util.OptionalInt;
  * Members still talk to each other in plain text on the member port, and so do applications that
  * connect there: only what comes through the sidecar port is TLS.
  */
-final class HazelcastMeshTls {
+public final class HazelcastMeshTls {
   /** The Secret holding the mesh's CA certificate, in every namespace with a TLS pod. */
-  static final String CA_SECRET = "sandbox-mesh-ca";
+  public static final String CA_SECRET = "sandbox-mesh-ca";
+
+  /** The TLS port the demos give the sidecar. */
+  public static final int DEFAULT_PORT = 5443;
 
   private SandboxPki ca;
+
+  HazelcastMeshTls() {}
+
+  /**
+   * The pod template annotations that have the sandbox's mesh put a TLS sidecar on {@code port} in
+   * front of every member and have gridshift trust the mesh's CA ({@value #CA_SECRET}): what a
+   * StatefulSet adds to run its Hazelcast grid over TLS in the sandbox.
+   */
+  public static Map<String, String> annotations(int port) {
+    return Map.of(
+        MemberTls.SIDECAR_PORT_ANNOTATION,
+        String.valueOf(port),
+        MemberTls.CA_SECRET_ANNOTATION,
+        CA_SECRET);
+  }
 
   /** The sidecar port the pod asks for, or empty when it asks for none. */
   static OptionalInt requestedPort(Pod pod) {
