@@ -89,7 +89,7 @@ class HazelcastTlsUpgradeEndToEndIT {
 
   @Test
   @Order(2)
-  void rollsPodByPodOverTlsWithNothingLost() {
+  void rollsPodByPodOverTlsWithNothingLost() throws Exception {
     String id = service.start(UpgradeRequests.parse(request(), false)).getWorkflowId();
     UpgradeStatus done = e2e.approveEveryGate(id);
 
