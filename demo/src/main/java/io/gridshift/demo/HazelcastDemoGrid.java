@@ -23,6 +23,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gridshift.activities.hazelcast.MemberTls;
 import io.gridshift.demo.traffic.GridOps;
 import io.gridshift.demo.traffic.HazelcastOps;
 import io.gridshift.sandbox.hazelcast.HazelcastMember;
@@ -116,6 +117,33 @@ public final class HazelcastDemoGrid {
   public HazelcastDemoGrid withMeshTls() {
     templateAnnotations = HazelcastMeshTls.annotations(HazelcastMeshTls.DEFAULT_PORT);
     return this;
+  }
+
+  /**
+   * Whether gridshift reaches this grid's members over TLS: its pod template names a CA Secret
+   * ({@link MemberTls#CA_SECRET_ANNOTATION}), as {@link #withMeshTls()} or a manifest sets it (the
+   * report's {@code gridTls}).
+   */
+  public boolean overTls() {
+    PodTemplateSpec template =
+        kind == WorkloadKind.DEPLOYMENT
+            ? kube.apps()
+                .deployments()
+                .inNamespace(namespace)
+                .withName(name)
+                .get()
+                .getSpec()
+                .getTemplate()
+            : kube.apps()
+                .statefulSets()
+                .inNamespace(namespace)
+                .withName(name)
+                .get()
+                .getSpec()
+                .getTemplate();
+    Map<String, String> annotations =
+        template.getMetadata() == null ? null : template.getMetadata().getAnnotations();
+    return annotations != null && annotations.containsKey(MemberTls.CA_SECRET_ANNOTATION);
   }
 
   /** The workload's name. */

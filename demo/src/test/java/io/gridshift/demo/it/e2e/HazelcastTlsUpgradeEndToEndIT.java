@@ -105,6 +105,7 @@ class HazelcastTlsUpgradeEndToEndIT {
     assertThat(grid.lostKeys(loaded))
         .containsOnly(Map.entry("orders", 0), Map.entry("sessions", 0));
     assertThat(image(sandbox.client())).isEqualTo("hazelcast/hazelcast:5.3.8");
+    assertThat(grid.overTls()).as("what the report's gridTls reads").isTrue();
   }
 
   private static void replaceCa(KubernetesClient kube, byte[] pem) {
