@@ -24,11 +24,6 @@ public final class TemporalProbe {
     this.access = access;
   }
 
-  /** A probe of stubs built without a {@link TemporalAccess} (plain text; tests' servers). */
-  public TemporalProbe(WorkflowServiceStubs stubs) {
-    this(stubs, TemporalAccess.plain(null));
-  }
-
   /**
    * The answer: the server's version, or why it did not answer.
    *

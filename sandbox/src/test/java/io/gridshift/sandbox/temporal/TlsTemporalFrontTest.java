@@ -1,14 +1,12 @@
 package io.gridshift.sandbox.temporal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridshift.sandbox.tls.IssuedCertificate;
 import io.gridshift.sandbox.tls.SandboxPki;
 import io.gridshift.workflows.client.TemporalAccess;
 import io.gridshift.workflows.client.TemporalClients;
 import io.gridshift.workflows.client.TemporalConnectionCheck;
-import io.gridshift.workflows.client.TemporalConnectionException;
 import io.gridshift.workflows.client.TemporalTls;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.nio.file.Path;
@@ -145,18 +143,5 @@ class TlsTemporalFrontTest {
   void plainTextToTheTlsFrontSaysToSetTls() {
     TemporalConnectionCheck.Answer answer = ask(TemporalAccess.plain(tls.target()));
     assertThat(answer.problem()).contains("if it requires TLS, set temporal.tls");
-  }
-
-  @Test
-  void requireThrowsTheSentence() {
-    TemporalAccess access = TemporalAccess.plain(tls.target()).withTls(ca(otherPki));
-    WorkflowServiceStubs stubs = TemporalClients.stubs(access);
-    try {
-      assertThatThrownBy(() -> TemporalConnectionCheck.require(stubs, access))
-          .isInstanceOf(TemporalConnectionException.class)
-          .hasMessageContaining("is not signed by the CA in " + otherPki.caCertificatePem());
-    } finally {
-      stubs.shutdownNow();
-    }
   }
 }

@@ -61,27 +61,6 @@ public final class TemporalConnectionCheck {
   }
 
   /**
-   * Asks once and throws when Temporal does not answer: what a process calls before it says it has
-   * started.
-   *
-   * @throws TemporalConnectionException with the one-sentence problem
-   */
-  public static String require(WorkflowServiceStubs stubs, TemporalAccess access) {
-    Answer answer = ask(stubs, access);
-    if (answer.answered()) {
-      return answer.version();
-    }
-    throw new TemporalConnectionException(
-        answer.security()
-            ? answer.problem()
-            : "Temporal at "
-                + access.target()
-                + " does not answer ("
-                + answer.problem()
-                + "); start it, or fix temporal.target");
-  }
-
-  /**
    * The sentence for a TLS or credentials failure of a call, or null when {@code failure} is
    * something else (Temporal down, a refused request).
    */
