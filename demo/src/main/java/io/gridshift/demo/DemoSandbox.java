@@ -6,7 +6,6 @@ import io.gridshift.sandbox.SandboxConnection;
 import io.gridshift.sandbox.process.RunningSandbox;
 import io.gridshift.sandbox.process.SandboxState;
 import io.gridshift.worker.WorkerConfig;
-import io.gridshift.workflows.client.TemporalAccess;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
@@ -87,7 +86,7 @@ final class DemoSandbox {
    */
   static WorkerConfig workerConfig(SandboxConnection sandbox) {
     return new WorkerConfig(
-        TemporalAccess.plain(sandbox.temporalTarget()),
+        sandbox.temporalAccess(),
         true,
         List.of(
             new WorkerConfig.Cluster(

@@ -11,7 +11,7 @@ public final class SandboxTemporal {
 
   /** A client of {@code sandbox}'s Temporal; shut its service stubs down when done. */
   public static WorkflowClient client(SandboxConnection sandbox) {
-    return client(TemporalAccess.plain(sandbox.temporalTarget()));
+    return client(sandbox.temporalAccess());
   }
 
   /** A client as {@code access} says (the secure demo's TLS and keys); shut its stubs down. */

@@ -6,6 +6,9 @@ import io.gridshift.sandbox.kube.KubeconfigFile;
 import io.gridshift.sandbox.kube.LocalKubernetesApi;
 import io.gridshift.sandbox.kube.PodRuntime;
 import io.gridshift.sandbox.temporal.LocalTemporalServer;
+import io.gridshift.sandbox.temporal.SandboxTemporalTls;
+import io.gridshift.sandbox.temporal.TemporalTransport;
+import io.gridshift.workflows.client.TemporalAccess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +18,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -45,6 +49,7 @@ public final class Sandbox implements SandboxConnection {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Thread shutdownHook = new Thread(this::stopAll, "sandbox-shutdown");
   private LocalTemporalServer temporal;
+  private SandboxTemporalTls temporalTls;
   private Path kubeconfig;
 
   private Sandbox(SandboxOptions options) {
@@ -88,8 +93,7 @@ public final class Sandbox implements SandboxConnection {
 
   private void startParts() throws IOException {
     Files.createDirectories(options.dir());
-    temporal =
-        add(LocalTemporalServer.start(options.temporalPort(), options.stickyWorkflowTasks()));
+    startTemporal();
     List<String> names = options.clusters();
     for (int i = 0; i < names.size(); i++) {
       String name = names.get(i);
@@ -107,9 +111,30 @@ public final class Sandbox implements SandboxConnection {
     log.info(
         "sandbox up in {}: Temporal {}, {} (kubeconfig {})",
         options.dir(),
-        temporal.target(),
+        temporalAccess().describe(),
         clusters.values(),
         kubeconfig);
+  }
+
+  /**
+   * The Temporal test server on {@code temporalPort}; with TLS, the server on a free port and the
+   * TLS front on {@code temporalPort}, so that clients find Temporal where they always do.
+   */
+  private void startTemporal() throws IOException {
+    TemporalTransport transport = options.temporalTransport();
+    if (transport == TemporalTransport.PLAIN) {
+      temporal =
+          add(LocalTemporalServer.start(options.temporalPort(), options.stickyWorkflowTasks()));
+      return;
+    }
+    temporal = add(LocalTemporalServer.start(0, options.stickyWorkflowTasks()));
+    temporalTls =
+        add(
+            SandboxTemporalTls.start(
+                options.dir().resolve("temporal-tls"),
+                transport == TemporalTransport.MUTUAL_TLS,
+                options.temporalPort(),
+                temporal.port()));
   }
 
   private <T extends AutoCloseable> T add(T part) {
@@ -176,10 +201,25 @@ public final class Sandbox implements SandboxConnection {
     return defaultCluster().client();
   }
 
-  /** The Temporal frontend, {@code 127.0.0.1:<port>}. */
+  /** The Temporal frontend, {@code 127.0.0.1:<port>} (the TLS front's when TLS is on). */
   @Override
   public String temporalTarget() {
-    return temporal.target();
+    return temporalTls == null ? temporal.target() : temporalTls.target();
+  }
+
+  /**
+   * How clients reach this sandbox's Temporal: plain text, or with TLS on ({@link
+   * SandboxOptions#withTemporalTls}) the sandbox CA and, for mutual TLS, its client certificate.
+   */
+  @Override
+  public TemporalAccess temporalAccess() {
+    TemporalAccess plain = TemporalAccess.plain(temporalTarget());
+    return temporalTls == null ? plain : plain.withTls(temporalTls.clientTls());
+  }
+
+  /** The TLS set-up of Temporal (CA, certificates, front); empty when Temporal is plain text. */
+  public Optional<SandboxTemporalTls> temporalTls() {
+    return Optional.ofNullable(temporalTls);
   }
 
   /**

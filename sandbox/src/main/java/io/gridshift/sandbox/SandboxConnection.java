@@ -1,6 +1,7 @@
 package io.gridshift.sandbox;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gridshift.workflows.client.TemporalAccess;
 import java.nio.file.Path;
 
 /**
@@ -12,6 +13,15 @@ import java.nio.file.Path;
 public interface SandboxConnection extends AutoCloseable {
   /** The Temporal frontend, {@code 127.0.0.1:<port>}. */
   String temporalTarget();
+
+  /**
+   * How clients reach the sandbox's Temporal: {@link #temporalTarget()} in plain text, or with the
+   * sandbox's CA (and client certificate, for mutual TLS) when it runs Temporal over TLS. Build
+   * every client with {@code TemporalClients.stubs(temporalAccess())}.
+   */
+  default TemporalAccess temporalAccess() {
+    return TemporalAccess.plain(temporalTarget());
+  }
 
   /** The kubeconfig with a context per cluster, the first current. */
   Path kubeconfig();

@@ -1,6 +1,7 @@
 package io.gridshift.sandbox;
 
 import io.gridshift.sandbox.kube.LocalKubernetesApi;
+import io.gridshift.sandbox.temporal.TemporalTransport;
 import io.gridshift.workflows.common.Names;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -22,9 +23,16 @@ import java.util.Set;
  * @param stickyWorkflowTasks whether Temporal keeps a workflow's tasks on its last worker's sticky
  *     queue (the default); false for sandboxes whose workers get killed (see {@link
  *     #withoutStickyWorkflowTasks()})
+ * @param temporalTransport plain text (default), or Temporal behind a TLS front on {@code
+ *     temporalPort} ({@link #withTemporalTls(boolean)})
  */
 public record SandboxOptions(
-    Path dir, int temporalPort, int kubePort, List<String> clusters, boolean stickyWorkflowTasks) {
+    Path dir,
+    int temporalPort,
+    int kubePort,
+    List<String> clusters,
+    boolean stickyWorkflowTasks,
+    TemporalTransport temporalTransport) {
   /** Temporal's usual port. */
   public static final int DEFAULT_TEMPORAL_PORT = 7233;
 
@@ -44,6 +52,7 @@ public record SandboxOptions(
     Objects.requireNonNull(dir, "sandbox directory");
     clusters = clusters == null || clusters.isEmpty() ? List.of(DEFAULT_CLUSTER) : clusters;
     clusters = List.copyOf(clusters);
+    temporalTransport = temporalTransport == null ? TemporalTransport.PLAIN : temporalTransport;
     int lastKubePort = kubePort == 0 ? 0 : kubePort + clusters.size() - 1;
     if (temporalPort < 0 || temporalPort > 65535 || kubePort < 0 || lastKubePort > 65535) {
       throw new IllegalArgumentException(
@@ -54,6 +63,16 @@ public record SandboxOptions(
               + (clusters.size() > 1 ? " to " + lastKubePort : ""));
     }
     checkClusters(clusters);
+  }
+
+  /** These clusters and task stickiness, Temporal in plain text. */
+  public SandboxOptions(
+      Path dir,
+      int temporalPort,
+      int kubePort,
+      List<String> clusters,
+      boolean stickyWorkflowTasks) {
+    this(dir, temporalPort, kubePort, clusters, stickyWorkflowTasks, TemporalTransport.PLAIN);
   }
 
   /** These clusters, with sticky workflow tasks. */
@@ -99,7 +118,8 @@ public record SandboxOptions(
 
   /** The same options with these clusters, in this order (the first is the default one). */
   public SandboxOptions withClusters(String... names) {
-    return new SandboxOptions(dir, temporalPort, kubePort, List.of(names), stickyWorkflowTasks);
+    return new SandboxOptions(
+        dir, temporalPort, kubePort, List.of(names), stickyWorkflowTasks, temporalTransport);
   }
 
   /**
@@ -108,7 +128,24 @@ public record SandboxOptions(
    * whose workers are SIGKILLed needs this for its workflows to move on.
    */
   public SandboxOptions withoutStickyWorkflowTasks() {
-    return new SandboxOptions(dir, temporalPort, kubePort, clusters, false);
+    return new SandboxOptions(dir, temporalPort, kubePort, clusters, false, temporalTransport);
+  }
+
+  /**
+   * The same options with Temporal reached over TLS only: a {@link
+   * io.gridshift.sandbox.temporal.TlsTemporalFront} takes {@code temporalPort}, with a server
+   * certificate from a CA the sandbox makes in {@code <dir>/temporal-tls}; {@code mutual} requires
+   * a client certificate from that CA. {@link Sandbox#temporalAccess()} gives clients the CA and a
+   * client certificate.
+   */
+  public SandboxOptions withTemporalTls(boolean mutual) {
+    return withTemporalTransport(mutual ? TemporalTransport.MUTUAL_TLS : TemporalTransport.TLS);
+  }
+
+  /** The same options with Temporal reached as {@code transport} says. */
+  public SandboxOptions withTemporalTransport(TemporalTransport transport) {
+    return new SandboxOptions(
+        dir, temporalPort, kubePort, clusters, stickyWorkflowTasks, transport);
   }
 
   /** Whether the ports are chosen by the system (a test sandbox) rather than the usual ones. */

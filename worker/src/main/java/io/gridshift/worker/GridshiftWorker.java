@@ -63,6 +63,9 @@ public final class GridshiftWorker implements AutoCloseable {
         OperatorServiceStubs.newServiceStubs(
             OperatorServiceStubsOptions.newBuilder()
                 .setChannel(client.getWorkflowServiceStubs().getRawChannel())
+                // The raw channel has the TLS but not the per-call credentials (API key).
+                .setGrpcMetadataProviders(
+                    client.getWorkflowServiceStubs().getOptions().getGrpcMetadataProviders())
                 .validateAndBuildWithDefaults());
     Set<String> searchAttributes;
     try {

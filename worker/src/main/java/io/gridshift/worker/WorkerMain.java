@@ -1,8 +1,12 @@
 package io.gridshift.worker;
 
+import io.gridshift.workflows.client.TemporalAccess;
 import io.gridshift.workflows.client.TemporalClients;
+import io.gridshift.workflows.client.TemporalConnectionCheck;
+import io.gridshift.workflows.client.TemporalConnectionException;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -36,31 +40,87 @@ public final class WorkerMain {
 
   /**
    * Polls Temporal with {@code config} until the process is stopped (SIGTERM lets running tasks
-   * finish briefly), after logging {@code started}, the identity and the task queues.
+   * finish briefly), after logging {@code started}, the identity and the task queues. A TLS or
+   * credentials problem (a file, a refused handshake) ends the process with status 2 and one
+   * sentence before anything claims to have started.
    *
    * @param identity the worker identity Temporal records on every task this process runs
    */
   static void run(WorkerConfig config, String identity, String started) throws Exception {
-    WorkflowServiceStubs service = TemporalClients.stubs(config.temporal());
-    WorkflowClient client = TemporalClients.client(service, config.temporal(), identity);
-    GridshiftWorker worker = new GridshiftWorker(client, config);
+    Running running;
+    try {
+      running = start(config, identity, started);
+    } catch (IllegalArgumentException | TemporalConnectionException e) {
+      LOG.error(e.getMessage());
+      System.exit(2);
+      return;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  worker.close();
-                  service.shutdown();
+                  running.close();
                   stopped.countDown();
                 }));
-    worker.start();
-    LOG.info(
-        "{} as {}: polling {} on temporal {}",
-        started,
-        identity,
-        worker.taskQueues(),
-        config.temporal().describe());
     stopped.await();
+  }
+
+  /**
+   * A worker that polls, with its connection; closing stops both.
+   *
+   * @param service the connection to Temporal
+   * @param worker the polling worker
+   */
+  record Running(WorkflowServiceStubs service, GridshiftWorker worker) implements AutoCloseable {
+    @Override
+    public void close() {
+      worker.close();
+      service.shutdown();
+    }
+  }
+
+  /**
+   * Connects to Temporal, checks that it answers through the configured TLS and credentials, then
+   * starts polling and logs {@code started}.
+   *
+   * <ol>
+   *   <li>Build the stubs: a missing or malformed TLS or API key file throws
+   *       IllegalArgumentException naming it.
+   *   <li>Ask Temporal once ({@link TemporalConnectionCheck}): a TLS or credentials refusal throws
+   *       TemporalConnectionException with its sentence. A Temporal that is merely down is logged
+   *       and waited for, as before (the SDK retries; Temporal may start after its workers).
+   *   <li>Start the worker and log {@code started}.
+   * </ol>
+   */
+  static Running start(WorkerConfig config, String identity, String started) throws IOException {
+    TemporalAccess access = config.temporal();
+    WorkflowServiceStubs service = TemporalClients.stubs(access);
+    try {
+      TemporalConnectionCheck.Answer answer = TemporalConnectionCheck.ask(service, access);
+      if (answer.security()) {
+        throw new TemporalConnectionException(answer.problem());
+      }
+      if (!answer.answered()) {
+        LOG.warn(
+            "Temporal at {} does not answer yet ({}); waiting for it",
+            access.target(),
+            answer.problem());
+      }
+      WorkflowClient client = TemporalClients.client(service, access, identity);
+      GridshiftWorker worker = new GridshiftWorker(client, config);
+      worker.start();
+      LOG.info(
+          "{} as {}: polling {} on temporal {}",
+          started,
+          identity,
+          worker.taskQueues(),
+          access.describe());
+      return new Running(service, worker);
+    } catch (IOException | RuntimeException e) {
+      service.shutdownNow();
+      throw e;
+    }
   }
 
   /**

@@ -3,6 +3,8 @@ package io.gridshift.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gridshift.workflows.client.TemporalAccess;
+import io.gridshift.workflows.client.TemporalTls;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -104,5 +106,52 @@ class WorkerConfigTest {
     assertThatThrownBy(() -> WorkerConfig.loadAgent(none))
         .hasMessageContaining("an agent serves at least one cluster: list it under clusters")
         .hasMessageNotContaining("hostWorkflows: false");
+  }
+
+  @Test
+  void theTemporalTlsSectionReadsBackFromYaml() throws Exception {
+    Path file = dir.resolve("worker.yaml");
+    Files.writeString(
+        file,
+        """
+        temporal:
+          target: temporal.example.com:7233
+          namespace: prod
+          tls:
+            caFile: /etc/gridshift/temporal-tls/ca.crt
+            certFile: /etc/gridshift/temporal-tls/tls.crt
+            keyFile: /etc/gridshift/temporal-tls/tls.key
+            serverName: temporal.internal
+          apiKeyFile: /etc/gridshift/temporal-api-key/key
+        clusters:
+          - {name: local, inCluster: true}
+        """);
+    TemporalAccess access = WorkerConfig.load(file).temporal();
+    assertThat(access.tls())
+        .isEqualTo(
+            new TemporalTls(
+                true,
+                "/etc/gridshift/temporal-tls/ca.crt",
+                "/etc/gridshift/temporal-tls/tls.crt",
+                "/etc/gridshift/temporal-tls/tls.key",
+                "temporal.internal"));
+    assertThat(access.apiKeyFile()).isEqualTo("/etc/gridshift/temporal-api-key/key");
+    assertThat(access.describe()).contains("mutual TLS, API key");
+  }
+
+  @Test
+  void aConfigWithTlsWrittenByJacksonReadsBack() throws Exception {
+    // How the demo writes its agents' configs (AgentProcesses): the tls section must survive.
+    WorkerConfig written =
+        new WorkerConfig(
+            TemporalAccess.plain("127.0.0.1:7233")
+                .withTls(new TemporalTls(null, "/s/ca.crt", "/s/c.crt", "/s/c.key", null)),
+            false,
+            java.util.List.of(new WorkerConfig.Cluster("east", "/s/kubeconfig", "east", false)));
+    Path file = dir.resolve("agent.yaml");
+    new com.fasterxml.jackson.databind.ObjectMapper(
+            new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+        .writeValue(file.toFile(), written);
+    assertThat(WorkerConfig.loadAgent(file).temporal()).isEqualTo(written.temporal());
   }
 }

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * stream is passed on as a half-close; the pair is closed when both directions are done or either
  * fails.
  */
-final class TcpPipe {
+public final class TcpPipe {
   private static final int BUFFER = 32 * 1024;
 
   private final Socket client;
@@ -23,13 +23,13 @@ final class TcpPipe {
   private final Consumer<TcpPipe> onClose;
   private final AtomicInteger running = new AtomicInteger(2);
 
-  TcpPipe(Socket client, Socket backend, Consumer<TcpPipe> onClose) {
+  public TcpPipe(Socket client, Socket backend, Consumer<TcpPipe> onClose) {
     this.client = client;
     this.backend = backend;
     this.onClose = onClose;
   }
 
-  void start(ExecutorService threads) {
+  public void start(ExecutorService threads) {
     try {
       client.setTcpNoDelay(true);
     } catch (SocketException e) {
@@ -58,7 +58,7 @@ final class TcpPipe {
     }
   }
 
-  void close() {
+  public void close() {
     closeQuietly(client);
     closeQuietly(backend);
     onClose.accept(this);
@@ -74,7 +74,7 @@ final class TcpPipe {
     closeQuietly(socket);
   }
 
-  static void closeQuietly(Closeable closeable) {
+  public static void closeQuietly(Closeable closeable) {
     try {
       closeable.close();
     } catch (IOException e) {

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.gridshift.sandbox.SandboxConnection;
 import io.gridshift.sandbox.kube.LocalKubernetesApi;
+import io.gridshift.workflows.client.TemporalAccess;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -61,6 +62,11 @@ public final class RunningSandbox implements SandboxConnection {
   @Override
   public String temporalTarget() {
     return state.temporalTarget();
+  }
+
+  @Override
+  public TemporalAccess temporalAccess() {
+    return state.temporalAccess();
   }
 
   @Override

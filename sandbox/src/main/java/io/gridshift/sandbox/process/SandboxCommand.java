@@ -1,6 +1,7 @@
 package io.gridshift.sandbox.process;
 
 import io.gridshift.sandbox.SandboxOptions;
+import io.gridshift.sandbox.temporal.TemporalTransport;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -19,9 +20,15 @@ import java.util.stream.IntStream;
  * @param temporalPort {@code --temporal-port} (default 7233; 0: any free port)
  * @param kubePort {@code --kube-port}, the first cluster's API port (default 7443, the next
  *     clusters take the ports after it; 0: any free port)
+ * @param temporalTransport {@code --temporal-tls plain|tls|mtls} (default plain)
  */
 public record SandboxCommand(
-    String verb, Path dir, List<String> clusters, int temporalPort, int kubePort) {
+    String verb,
+    Path dir,
+    List<String> clusters,
+    int temporalPort,
+    int kubePort,
+    TemporalTransport temporalTransport) {
   /** Where the sandbox lives unless {@code --dir} says otherwise: the demos' directory too. */
   public static final String DEFAULT_DIR = ".gridshift/sandbox";
 
@@ -29,6 +36,7 @@ public record SandboxCommand(
       """
       usage: ./gridshift sandbox up [--clusters N | --clusters a,b,c] [--dir DIR]
                                     [--temporal-port PORT] [--kube-port PORT]
+                                    [--temporal-tls plain|tls|mtls]
              ./gridshift sandbox status [--dir DIR]
              ./gridshift sandbox down [--dir DIR]
         up       start the local world (Temporal, Kubernetes API per cluster, controllers,
@@ -42,10 +50,14 @@ public record SandboxCommand(
         --temporal-port  Temporal's port (default 7233; 0 = any free port)
         --kube-port      the first cluster's Kubernetes API port (default 7443, the next
                          clusters 7444, ...; 0 = any free port)
+        --temporal-tls   tls: Temporal over TLS only (a CA and certificates made in
+                         DIR/temporal-tls; worker.yaml carries them); mtls: clients must
+                         also present a certificate (default plain)
       exit codes: 0 done (status: up), 1 failed, 2 bad command line, 3 (status) not up""";
 
   public SandboxCommand {
     clusters = List.copyOf(clusters);
+    temporalTransport = temporalTransport == null ? TemporalTransport.PLAIN : temporalTransport;
     // The same rules as the sandbox itself, so that `up` refuses before it launches anything.
     new SandboxOptions(dir, temporalPort, kubePort, clusters);
   }
@@ -63,6 +75,7 @@ public record SandboxCommand(
     List<String> clusters = List.of(SandboxOptions.DEFAULT_CLUSTER);
     int temporalPort = SandboxOptions.DEFAULT_TEMPORAL_PORT;
     int kubePort = SandboxOptions.DEFAULT_KUBE_PORT;
+    TemporalTransport transport = TemporalTransport.PLAIN;
     boolean starts = verb.equals("up") || verb.equals("run");
     for (int i = 1; i < args.length; i++) {
       String option = args[i];
@@ -75,11 +88,12 @@ public record SandboxCommand(
         case "--clusters" -> clusters = clusters(value(args, ++i, option));
         case "--temporal-port" -> temporalPort = port(value(args, ++i, option), option);
         case "--kube-port" -> kubePort = port(value(args, ++i, option), option);
+        case "--temporal-tls" -> transport = TemporalTransport.fromOption(value(args, ++i, option));
         default -> throw new IllegalArgumentException("unknown option '" + option + "'\n" + USAGE);
       }
     }
     try {
-      return new SandboxCommand(verb, dir, clusters, temporalPort, kubePort);
+      return new SandboxCommand(verb, dir, clusters, temporalPort, kubePort, transport);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(e.getMessage() + "\n" + USAGE, e);
     }
@@ -130,7 +144,8 @@ public record SandboxCommand(
 
   /** What the sandbox is started with. */
   public SandboxOptions options() {
-    return new SandboxOptions(dir, temporalPort, kubePort, clusters);
+    return new SandboxOptions(dir, temporalPort, kubePort, clusters)
+        .withTemporalTransport(temporalTransport);
   }
 
   /**
@@ -161,6 +176,8 @@ public record SandboxCommand(
         "--temporal-port",
         String.valueOf(temporalPort),
         "--kube-port",
-        String.valueOf(kubePort));
+        String.valueOf(kubePort),
+        "--temporal-tls",
+        temporalTransport.option());
   }
 }

@@ -1,6 +1,7 @@
 package io.gridshift.sandbox.process;
 
 import io.gridshift.sandbox.SandboxOptions;
+import io.gridshift.workflows.client.TemporalTls;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
@@ -17,6 +18,12 @@ final class SandboxReach {
   static void print(SandboxState state, Path dirAsGiven, PrintStream out) {
     out.printf("Sandbox up in %s (pid %d, since %s)%n", state.dir(), state.pid(), state.started());
     out.printf("  Temporal       %s (namespace default)%n", state.temporalTarget());
+    TemporalTls tls = state.temporalTls();
+    if (tls.enabled()) {
+      out.printf(
+          "  Temporal TLS   CA %s%s%n",
+          tls.caFile(), tls.mutual() ? "; mutual TLS, client certificate " + tls.certFile() : "");
+    }
     for (SandboxState.Cluster c : state.clusters()) {
       out.printf(
           "  Kubernetes     cluster %s: %s (context %s)%n", c.name(), c.apiUrl(), c.context());
@@ -42,6 +49,15 @@ final class SandboxReach {
     out.printf(
         "  ./gridshift demo infinispan --sandbox %s     (or hazelcast: an upgrade on it)%n",
         dirAsGiven);
+    if (tls.enabled()) {
+      out.printf(
+          "  export GRIDSHIFT_TEMPORAL_TLS_CA=%s%s%n",
+          tls.caFile(),
+          tls.mutual()
+              ? " GRIDSHIFT_TEMPORAL_TLS_CERT=%s GRIDSHIFT_TEMPORAL_TLS_KEY=%s"
+                  .formatted(tls.certFile(), tls.keyFile())
+              : "");
+    }
     out.printf("  ./gridshift list%s     (status, approve, pause, ... the same way)%n", temporal);
     if (temporal.isEmpty()) {
       out.println("  ./gridshift server     (REST service and ops page on :8080; see the README)");

@@ -34,7 +34,7 @@ final class SandboxRun {
     SandboxState state = describe(sandbox);
     SandboxWorkerConfig.write(
         Path.of(state.workerConfig()),
-        state.temporalTarget(),
+        state.temporalAccess(),
         state.kubeconfig(),
         state.clusters().stream()
             .map(c -> new SandboxWorkerConfig.Cluster(c.name(), c.context()))
@@ -58,7 +58,8 @@ final class SandboxRun {
         dir.resolve(SandboxWorkerConfig.FILE_NAME).toString(),
         dir.resolve(SandboxMain.LOG_FILE).toString(),
         Instant.now().toString(),
-        SandboxState.currentProcessStart());
+        SandboxState.currentProcessStart(),
+        sandbox.temporalAccess().tls());
   }
 
   private static SandboxState.Cluster describe(SandboxCluster cluster) {

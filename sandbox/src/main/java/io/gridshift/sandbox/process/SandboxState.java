@@ -3,6 +3,8 @@ package io.gridshift.sandbox.process;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.gridshift.workflows.client.TemporalAccess;
+import io.gridshift.workflows.client.TemporalTls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +31,8 @@ import java.util.Optional;
  * @param started when it was up, ISO-8601
  * @param processStarted when its process started, ISO-8601 (as the OS tells it: a process with the
  *     same pid that started at another time is another program)
+ * @param temporalTls what clients set to reach Temporal when the sandbox runs it over TLS (CA and
+ *     client certificate files); {@link TemporalTls#NONE} for plain text
  */
 public record SandboxState(
     long pid,
@@ -39,7 +43,8 @@ public record SandboxState(
     String workerConfig,
     String log,
     String started,
-    String processStarted) {
+    String processStarted,
+    TemporalTls temporalTls) {
   /** The state file's name in the sandbox directory. */
   public static final String FILE_NAME = "sandbox.json";
 
@@ -50,6 +55,36 @@ public record SandboxState(
 
   public SandboxState {
     clusters = clusters == null ? List.of() : List.copyOf(clusters);
+    temporalTls = temporalTls == null ? TemporalTls.NONE : temporalTls;
+  }
+
+  /** The state of a sandbox whose Temporal is plain text. */
+  public SandboxState(
+      long pid,
+      String dir,
+      String temporalTarget,
+      String kubeconfig,
+      List<Cluster> clusters,
+      String workerConfig,
+      String log,
+      String started,
+      String processStarted) {
+    this(
+        pid,
+        dir,
+        temporalTarget,
+        kubeconfig,
+        clusters,
+        workerConfig,
+        log,
+        started,
+        processStarted,
+        null);
+  }
+
+  /** How clients reach the sandbox's Temporal (with TLS when it runs over TLS). */
+  public TemporalAccess temporalAccess() {
+    return TemporalAccess.plain(temporalTarget).withTls(temporalTls);
   }
 
   /**

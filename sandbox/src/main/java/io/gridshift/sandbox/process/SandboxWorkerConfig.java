@@ -1,5 +1,7 @@
 package io.gridshift.sandbox.process;
 
+import io.gridshift.workflows.client.TemporalAccess;
+import io.gridshift.workflows.client.TemporalTls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,11 +23,21 @@ public final class SandboxWorkerConfig {
 
   private SandboxWorkerConfig() {}
 
-  /** Writes the worker config of {@code state}'s sandbox to {@code file}. */
+  /** Writes the worker config of a sandbox whose Temporal is plain text to {@code file}. */
   public static void write(
       Path file, String temporalTarget, String kubeconfig, List<Cluster> clusters)
       throws IOException {
-    Files.writeString(file, yaml(file, temporalTarget, kubeconfig, clusters));
+    write(file, TemporalAccess.plain(temporalTarget), kubeconfig, clusters);
+  }
+
+  /**
+   * Writes the worker config of a sandbox to {@code file}: its Temporal as {@code temporal} says
+   * (target, and the {@code tls} section when it runs over TLS).
+   */
+  public static void write(
+      Path file, TemporalAccess temporal, String kubeconfig, List<Cluster> clusters)
+      throws IOException {
+    Files.writeString(file, yaml(file, temporal, kubeconfig, clusters));
   }
 
   /**
@@ -36,7 +48,8 @@ public final class SandboxWorkerConfig {
    */
   public record Cluster(String name, String context) {}
 
-  static String yaml(Path file, String temporalTarget, String kubeconfig, List<Cluster> clusters) {
+  static String yaml(
+      Path file, TemporalAccess temporal, String kubeconfig, List<Cluster> clusters) {
     StringBuilder yaml =
         new StringBuilder(
             """
@@ -47,13 +60,14 @@ public final class SandboxWorkerConfig {
             temporal:
               target: %s
               namespace: default
-            hostWorkflows: true
+            %shostWorkflows: true
             clusters:
             """
                 .formatted(
                     file.toAbsolutePath().getParent(),
                     file.toAbsolutePath(),
-                    quoted(temporalTarget)));
+                    quoted(temporal.target()),
+                    tls(temporal.tls())));
     for (Cluster c : clusters) {
       yaml.append(
           """
@@ -64,6 +78,22 @@ public final class SandboxWorkerConfig {
               .formatted(quoted(c.name()), quoted(kubeconfig), quoted(c.context())));
     }
     return yaml.toString();
+  }
+
+  /** The {@code tls:} lines under {@code temporal:}, empty for plain text. */
+  private static String tls(TemporalTls tls) {
+    if (!tls.enabled()) {
+      return "";
+    }
+    StringBuilder lines =
+        new StringBuilder(
+            "  tls:                      # the sandbox's Temporal runs behind a TLS front\n");
+    lines.append("    caFile: ").append(quoted(tls.caFile())).append('\n');
+    if (tls.mutual()) {
+      lines.append("    certFile: ").append(quoted(tls.certFile())).append('\n');
+      lines.append("    keyFile: ").append(quoted(tls.keyFile())).append('\n');
+    }
+    return lines.toString();
   }
 
   /** A YAML double-quoted scalar (JSON string rules), so any path reads back as written. */

@@ -3,6 +3,7 @@ package io.gridshift.sandbox.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gridshift.sandbox.temporal.TemporalTransport;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,17 @@ class SandboxCommandTest {
     assertThat(run.clusters()).isEqualTo(up.clusters());
     assertThat(run.temporalPort()).isZero();
     assertThat(run.kubePort()).isEqualTo(7443);
+    assertThat(run.temporalTransport()).isEqualTo(TemporalTransport.PLAIN);
+  }
+
+  @Test
+  void temporalTlsIsPassedToTheBackgroundProcessAndIntoTheOptions() {
+    SandboxCommand up = parse("up", "--temporal-tls", "mtls");
+    SandboxCommand run = SandboxCommand.parse(up.runArguments().toArray(String[]::new));
+    assertThat(run.temporalTransport()).isEqualTo(TemporalTransport.MUTUAL_TLS);
+    assertThat(run.options().temporalTransport()).isEqualTo(TemporalTransport.MUTUAL_TLS);
+    assertThatThrownBy(() -> parse("up", "--temporal-tls", "ssl"))
+        .hasMessageStartingWith("--temporal-tls must be plain, tls or mtls");
   }
 
   @Test

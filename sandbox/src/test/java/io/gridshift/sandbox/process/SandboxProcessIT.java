@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.gridshift.activities.ClusterAccess;
 import io.gridshift.worker.WorkerConfig;
+import io.gridshift.workflows.client.TemporalAccess;
+import io.gridshift.workflows.client.TemporalClients;
+import io.gridshift.workflows.client.TemporalConnectionCheck;
 import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -100,6 +103,37 @@ class SandboxProcessIT {
     assertThat(after.exit()).as(after.output()).isEqualTo(SandboxMain.NOT_UP);
     assertThat(Files.readString(dir.resolve("sandbox.log")))
         .contains("sandbox in " + dir + " stopped");
+  }
+
+  @Test
+  void upWithMutualTlsServesTemporalOnlyOverMutualTlsAndItsWorkerConfigCarriesTheFiles()
+      throws Exception {
+    Result up = sandbox("up", "--temporal-tls", "mtls", "--temporal-port", "0", "--kube-port", "0");
+    assertThat(up.exit()).as(up.output()).isZero();
+    state = SandboxState.read(dir).orElseThrow();
+    assertThat(state.temporalTls().mutual()).isTrue();
+
+    WorkerConfig config = WorkerConfig.load(Path.of(state.workerConfig()));
+    assertThat(config.temporal()).isEqualTo(state.temporalAccess());
+    try (RunningSandbox running = RunningSandbox.attach(dir)) {
+      TemporalAccess access = running.temporalAccess();
+      assertThat(access).isEqualTo(config.temporal());
+      assertThat(answer(access).problem()).isNull();
+      assertThat(answer(TemporalAccess.plain(access.target())).problem())
+          .contains("if it requires TLS, set temporal.tls");
+    }
+
+    Result down = sandbox("down");
+    assertThat(down.exit()).as(down.output()).isZero();
+  }
+
+  private static TemporalConnectionCheck.Answer answer(TemporalAccess access) {
+    WorkflowServiceStubs stubs = TemporalClients.stubs(access);
+    try {
+      return TemporalConnectionCheck.ask(stubs, access);
+    } finally {
+      stubs.shutdownNow();
+    }
   }
 
   private static void assertTemporalAnswers(String target) {

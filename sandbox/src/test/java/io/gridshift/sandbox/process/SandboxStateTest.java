@@ -3,6 +3,8 @@ package io.gridshift.sandbox.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gridshift.workflows.client.TemporalAccess;
+import io.gridshift.workflows.client.TemporalTls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +53,31 @@ class SandboxStateTest {
     assertThat(Files.exists(dir.resolve("sandbox.json.partial"))).isFalse();
     assertThat(SandboxState.read(dir)).contains(written);
     assertThat(written.defaultCluster().name()).isEqualTo("eu-1");
+  }
+
+  @Test
+  void theTemporalTlsFilesReadBackSoAttachedClientsUseThem() throws IOException {
+    SandboxState plain = ofThisProcess(dir);
+    TemporalTls tls = new TemporalTls(true, "/s/ca.crt", "/s/c.crt", "/s/c.key", null);
+    SandboxState written =
+        new SandboxState(
+            plain.pid(),
+            plain.dir(),
+            plain.temporalTarget(),
+            plain.kubeconfig(),
+            plain.clusters(),
+            plain.workerConfig(),
+            plain.log(),
+            plain.started(),
+            plain.processStarted(),
+            tls);
+    written.write();
+    assertThat(SandboxState.read(dir)).contains(written);
+    try (RunningSandbox attached = RunningSandbox.attach(dir)) {
+      assertThat(attached.temporalAccess())
+          .isEqualTo(TemporalAccess.plain("127.0.0.1:17233").withTls(tls));
+    }
+    assertThat(plain.temporalAccess()).isEqualTo(TemporalAccess.plain("127.0.0.1:17233"));
   }
 
   @Test

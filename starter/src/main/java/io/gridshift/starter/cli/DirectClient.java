@@ -64,10 +64,12 @@ final class DirectClient implements UpgradeClient {
   static DirectClient connect(TemporalAccess access, String identity) {
     String target = access.target();
     WorkflowServiceStubs stubs = TemporalClients.stubs(access);
-    TemporalProbe.Answer answer = new TemporalProbe(stubs).ask();
+    TemporalProbe.Answer answer = new TemporalProbe(stubs, access).ask();
     if (!answer.answered()) {
       stubs.shutdownNow();
-      throw unreachable(target, answer.problem());
+      throw answer.security()
+          ? new CliException(ExitCodes.FAILED, answer.problem())
+          : unreachable(target, answer.problem());
     }
     WorkflowClient client = TemporalClients.client(stubs, access, null);
     return new DirectClient(client, identity, target, stubs);

@@ -24,15 +24,17 @@ final class DirectSchedules implements AutoCloseable {
   FleetSchedules schedules() {
     if (schedules == null) {
       stubs = TemporalClients.stubs(access);
-      TemporalProbe.Answer answer = new TemporalProbe(stubs).ask();
+      TemporalProbe.Answer answer = new TemporalProbe(stubs, access).ask();
       if (!answer.answered()) {
         throw new CliException(
             ExitCodes.FAILED,
-            "cannot reach Temporal at "
-                + access.target()
-                + " ("
-                + answer.problem()
-                + "); start it, or pass --temporal HOST:PORT");
+            answer.security()
+                ? answer.problem()
+                : "cannot reach Temporal at "
+                    + access.target()
+                    + " ("
+                    + answer.problem()
+                    + "); start it, or pass --temporal HOST:PORT");
       }
       schedules = FleetSchedules.connect(stubs, access, identity);
     }

@@ -34,7 +34,10 @@ public final class TemporalGate implements ContainerRequestFilter {
   private long askedAt;
 
   TemporalGate(TemporalConnection temporal) {
-    this(new TemporalProbe(temporal.stubs()), temporal.target(), System::nanoTime);
+    this(
+        new TemporalProbe(temporal.stubs(), temporal.access()),
+        temporal.target(),
+        System::nanoTime);
   }
 
   TemporalGate(TemporalProbe probe, String target, LongSupplier nanoTime) {
@@ -54,11 +57,8 @@ public final class TemporalGate implements ContainerRequestFilter {
       request.abortWith(
           ErrorMappers.error(
               Response.Status.SERVICE_UNAVAILABLE.getStatusCode(),
-              "Temporal at "
-                  + target
-                  + " does not answer ("
-                  + answer.problem()
-                  + "); check that it runs and the server's temporal.target, then retry",
+              answer.message(
+                  target, "; check that it runs and the server's temporal.target, then retry"),
               List.of()));
     }
   }

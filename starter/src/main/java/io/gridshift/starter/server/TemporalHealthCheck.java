@@ -13,13 +13,12 @@ public final class TemporalHealthCheck extends HealthCheck {
 
   @Override
   protected Result check() {
-    TemporalProbe.Answer answer = new TemporalProbe(temporal.stubs()).ask();
+    TemporalProbe.Answer answer = new TemporalProbe(temporal.stubs(), temporal.access()).ask();
     if (answer.answered()) {
       return Result.healthy(
           "Temporal at %s answers (server version %s)", temporal.target(), answer.version());
     }
     return Result.unhealthy(
-        "Temporal at %s does not answer (%s); start it, or fix temporal.target in the config",
-        temporal.target(), answer.problem());
+        answer.message(temporal.target(), "; start it, or fix temporal.target in the config"));
   }
 }

@@ -15,14 +15,42 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 public final class TemporalClients {
   private TemporalClients() {}
 
-  /** Service stubs to {@code access}' target (connected lazily, on the first call). */
+  /**
+   * Service stubs to {@code access}' target (connected lazily, on the first call; {@link
+   * TemporalConnectionCheck} asks at once). An IllegalArgumentException names a TLS or API key file
+   * that is missing, unreadable or malformed.
+   */
   public static WorkflowServiceStubs stubs(TemporalAccess access) {
     return WorkflowServiceStubs.newServiceStubs(stubsOptions(access));
   }
 
-  /** The stubs' options: target, transport security and credentials. */
+  /**
+   * The stubs' options: target, transport security and credentials, with every file read now.
+   *
+   * <ol>
+   *   <li>TLS when {@link TemporalTls#enabled()}: gRPC's client context with the CA file (else the
+   *       JVM's CAs) and, for mutual TLS, the client certificate and key.
+   *   <li>{@code serverName}: the authority (and SNI) the server's certificate is checked against.
+   *   <li>An API key is sent as {@code Authorization: Bearer <key>} on every call (the SDK's {@code
+   *       addApiKey}); the SDK then uses TLS with the JVM's CAs unless TLS is configured, since a
+   *       bearer token must not travel in clear.
+   * </ol>
+   */
   public static WorkflowServiceStubsOptions stubsOptions(TemporalAccess access) {
-    return WorkflowServiceStubsOptions.newBuilder().setTarget(access.target()).build();
+    WorkflowServiceStubsOptions.Builder options =
+        WorkflowServiceStubsOptions.newBuilder().setTarget(access.target());
+    TemporalTls tls = access.tls();
+    if (tls.enabled()) {
+      options.setEnableHttps(true).setSslContext(TemporalCredentials.sslContext(tls));
+    }
+    if (tls.serverName() != null) {
+      options.setChannelInitializer(channel -> channel.overrideAuthority(tls.serverName()));
+    }
+    String apiKey = TemporalCredentials.apiKey(access);
+    if (apiKey != null) {
+      options.addApiKey(() -> apiKey);
+    }
+    return options.build();
   }
 
   /** The data converter of every client and worker: gridshift's payloads, encrypted if set. */
