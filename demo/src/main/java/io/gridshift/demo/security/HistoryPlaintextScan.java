@@ -29,8 +29,8 @@ import java.util.Set;
  * would see.
  *
  * <ol>
- *   <li>Each workflow id is read at its latest run, then back through every earlier run it
- *       continued from, and every child workflow any of those runs started, recursively.
+ *   <li>Each workflow is read at the given run (or its latest), then back through every earlier run
+ *       it continued from, and every child workflow any of those runs started, recursively.
  *   <li>In every event, every {@code Payload} (inputs, results, signals, updates, markers,
  *       heartbeats, memo, failure details) is searched as bytes (metadata and data), and so are the
  *       {@code message} and {@code stack_trace} of every {@code Failure}.
@@ -94,13 +94,25 @@ public final class HistoryPlaintextScan {
 
   /**
    * Every occurrence of a non-blank string of {@code secrets} in the payloads of {@code
-   * workflowIds}' histories, their earlier runs and their children; empty when none is in clear.
+   * workflowIds}' latest runs, their earlier runs and their children; empty when none is in clear.
    */
   public List<Finding> scan(Collection<String> workflowIds, Collection<String> secrets) {
+    return scanExecutions(
+        workflowIds.stream()
+            .map(id -> WorkflowExecution.newBuilder().setWorkflowId(id).build())
+            .toList(),
+        secrets);
+  }
+
+  /**
+   * As {@link #scan}, for given runs (an empty run id means the latest): an upgrade's workflow id
+   * is the same for every upgrade of a grid, so a run id picks one of them.
+   */
+  public List<Finding> scanExecutions(
+      Collection<WorkflowExecution> executions, Collection<String> secrets) {
     List<String> needles = secrets.stream().filter(s -> s != null && !s.isBlank()).toList();
     List<Finding> findings = new ArrayList<>();
-    Deque<WorkflowExecution> todo = new ArrayDeque<>();
-    workflowIds.forEach(id -> todo.add(WorkflowExecution.newBuilder().setWorkflowId(id).build()));
+    Deque<WorkflowExecution> todo = new ArrayDeque<>(executions);
     Set<String> seen = new HashSet<>();
     while (!todo.isEmpty()) {
       WorkflowExecution execution = todo.poll();

@@ -13,6 +13,7 @@ import io.gridshift.workflows.client.TemporalClients;
 import io.gridshift.workflows.common.Phase;
 import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.infinispan.InfinispanDetails;
+import io.temporal.api.common.v1.WorkflowExecution;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -70,15 +71,15 @@ class EncryptedHistoryEndToEndIT {
 
   @Test
   void noGridDataPlanOrApproverIsInClearInTheHistories() throws InterruptedException {
-    String refused =
-        service.start(UpgradeRequests.parse(request(MISSING_CACHE), false)).getWorkflowId();
-    UpgradeStatus refusal = e2e.awaitEnd(refused);
+    WorkflowExecution refused = service.start(UpgradeRequests.parse(request(MISSING_CACHE), false));
+    UpgradeStatus refusal = e2e.awaitEnd(refused.getWorkflowId());
     // Failure messages are encrypted too, yet the client reads them back.
     assertThat(refusal.phase()).isEqualTo(Phase.FAILED);
     assertThat(refusal.message()).contains(MISSING_CACHE);
 
-    String upgraded = service.start(UpgradeRequests.parse(request(null), false)).getWorkflowId();
-    UpgradeStatus done = e2e.approveEveryGate(upgraded);
+    // The same grid, so the same workflow id: the runs tell the two upgrades apart.
+    WorkflowExecution upgraded = service.start(UpgradeRequests.parse(request(null), false));
+    UpgradeStatus done = e2e.approveEveryGate(upgraded.getWorkflowId());
     assertThat(done.phase()).as(done.message()).isEqualTo(Phase.COMPLETED);
     assertThat(done.details(InfinispanDetails.class).caches())
         .extracting(c -> c.name())
@@ -98,12 +99,12 @@ class EncryptedHistoryEndToEndIT {
             "product-0");
     HistoryPlaintextScan raw =
         HistoryPlaintextScan.of(e2e.client().getWorkflowServiceStubs(), "default");
-    List<String> ids = List.of(refused, upgraded);
+    List<WorkflowExecution> runs = List.of(refused, upgraded);
 
-    assertThat(raw.scan(ids, secrets)).as("plaintext in the raw histories").isEmpty();
+    assertThat(raw.scanExecutions(runs, secrets)).as("plaintext in the raw histories").isEmpty();
 
     List<Finding> decoded =
-        raw.decodingWith(TemporalClients.payloadCodec(encryption)).scan(ids, secrets);
+        raw.decodingWith(TemporalClients.payloadCodec(encryption)).scanExecutions(runs, secrets);
     assertThat(decoded)
         .extracting(Finding::text)
         .contains(
@@ -119,7 +120,7 @@ class EncryptedHistoryEndToEndIT {
         .as("the refusal's failure message, decoded")
         .anySatisfy(
             f -> {
-              assertThat(f.workflowId()).isEqualTo(refused);
+              assertThat(f.runId()).isEqualTo(refused.getRunId());
               assertThat(f.text()).isEqualTo(MISSING_CACHE);
               assertThat(f.eventType()).isEqualTo("EVENT_TYPE_WORKFLOW_EXECUTION_FAILED");
             });

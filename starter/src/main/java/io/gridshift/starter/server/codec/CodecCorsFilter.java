@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -35,7 +36,7 @@ public final class CodecCorsFilter implements Filter {
   private final Set<String> origins;
 
   public CodecCorsFilter(Iterable<String> origins) {
-    java.util.HashSet<String> set = new java.util.HashSet<>();
+    Set<String> set = new HashSet<>();
     origins.forEach(set::add);
     this.origins = Set.copyOf(set);
   }
