@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,6 +66,23 @@ public final class PayloadKeyRing {
           keys.put(id, new SecretKeySpec(bytes, "AES"));
         });
     return new PayloadKeyRing(activeId, keys);
+  }
+
+  /**
+   * Writes a new key file: 32 random bytes in base64, readable by the owner only where the file
+   * system allows it (what the secure demo and tests use; in production it is a Secret).
+   */
+  public static Path writeRandomKey(Path file) throws IOException {
+    byte[] key = new byte[KEY_BYTES];
+    new SecureRandom().nextBytes(key);
+    Files.writeString(
+        file, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException e) {
+      // Not a POSIX file system: the file keeps its default permissions.
+    }
+    return file;
   }
 
   /** The id of the key new payloads are encrypted with. */

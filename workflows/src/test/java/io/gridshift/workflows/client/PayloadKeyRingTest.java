@@ -46,6 +46,18 @@ class PayloadKeyRingTest {
   }
 
   @Test
+  void aWrittenRandomKeyLoadsAndIsPrivate() throws IOException {
+    Path file = PayloadKeyRing.writeRandomKey(dir.resolve("new"));
+    assertThat(PayloadKeyRing.load(keys(null, "k9", file)).ids()).containsExactly("k9");
+    assertThat(Files.getPosixFilePermissions(file))
+        .containsExactlyInAnyOrder(
+            java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    assertThat(Files.readString(file))
+        .isNotEqualTo(Files.readString(PayloadKeyRing.writeRandomKey(dir.resolve("other"))));
+  }
+
+  @Test
   void missingFileNamesTheKeyAndTheFile() {
     Path missing = dir.resolve("nope");
     assertThatThrownBy(() -> PayloadKeyRing.load(keys(null, "k1", missing)))

@@ -9,6 +9,7 @@ import io.gridshift.demo.security.HistoryPlaintextScan.Finding;
 import io.gridshift.starter.UpgradeRequests;
 import io.gridshift.starter.UpgradeService;
 import io.gridshift.workflows.client.PayloadEncryption;
+import io.gridshift.workflows.client.PayloadKeyRing;
 import io.gridshift.workflows.client.TemporalClients;
 import io.gridshift.workflows.common.Phase;
 import io.gridshift.workflows.common.UpgradeStatus;
@@ -16,9 +17,7 @@ import io.gridshift.workflows.infinispan.InfinispanDetails;
 import io.temporal.api.common.v1.WorkflowExecution;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,9 +47,7 @@ class EncryptedHistoryEndToEndIT {
   @BeforeAll
   void startEncryptedSandboxWithAGrid() throws Exception {
     Path keys = Files.createTempDirectory("gridshift-payload-keys");
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
-    Path k1 = Files.writeString(keys.resolve("k1"), Base64.getEncoder().encodeToString(key));
+    Path k1 = PayloadKeyRing.writeRandomKey(keys.resolve("k1"));
     encryption =
         new PayloadEncryption("k1", List.of(new PayloadEncryption.Key("k1", k1.toString())));
     e2e = E2eSandbox.start("gridshift-encrypted-e2e", encryption);
