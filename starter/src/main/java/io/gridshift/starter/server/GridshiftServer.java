@@ -18,6 +18,7 @@ import io.gridshift.starter.server.auth.AuthSettings;
 import io.gridshift.starter.server.auth.ConfiguredAuthenticators;
 import io.gridshift.starter.server.auth.GridshiftUser;
 import io.gridshift.starter.server.auth.JsonUnauthorizedHandler;
+import io.gridshift.starter.server.codec.CodecEndpoints;
 import java.util.List;
 import java.util.Set;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
@@ -84,6 +85,7 @@ public class GridshiftServer extends Application<GridshiftConfiguration> {
     environment.jersey().register(new RootResource());
     environment.jersey().register(new TemporalGate(temporal));
     ErrorMappers.register(environment.jersey(), temporal.target());
+    CodecEndpoints.register(environment, config.temporal().encryption(), config.codec());
   }
 
   /** The Temporal connection; tests override this to use an in-process server. */

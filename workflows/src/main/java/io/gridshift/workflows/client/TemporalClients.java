@@ -3,9 +3,11 @@ package io.gridshift.workflows.client;
 import io.gridshift.workflows.kinds.GridKinds;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.converter.CodecDataConverter;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.util.List;
 
 /**
  * The one place every gridshift process (worker, agent, CLI, REST service, demos) builds its
@@ -55,7 +57,21 @@ public final class TemporalClients {
 
   /** The data converter of every client and worker: gridshift's payloads, encrypted if set. */
   public static DataConverter dataConverter(TemporalAccess access) {
-    return GridKinds.dataConverter();
+    if (!access.encryption().enabled()) {
+      return GridKinds.dataConverter();
+    }
+    // Failure attributes (messages, stack traces) are encoded too: they name grids and caches.
+    // Failure types and the non-retryable flag stay readable, so retries and callers still work.
+    return new CodecDataConverter(
+        GridKinds.dataConverter(), List.of(payloadCodec(access.encryption())), true);
+  }
+
+  /**
+   * The codec that encrypts payloads with {@code encryption}'s keys, read from their files now (a
+   * missing, non-base64 or wrong-size key file fails here, with the key's id and file).
+   */
+  public static EncryptingPayloadCodec payloadCodec(PayloadEncryption encryption) {
+    return new EncryptingPayloadCodec(PayloadKeyRing.load(encryption));
   }
 
   /** Client options for {@code access}' namespace; {@code identity} may be null (SDK default). */

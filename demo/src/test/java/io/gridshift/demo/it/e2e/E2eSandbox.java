@@ -9,7 +9,9 @@ import io.gridshift.sandbox.SandboxOptions;
 import io.gridshift.starter.UpgradeService;
 import io.gridshift.worker.GridshiftWorker;
 import io.gridshift.worker.WorkerConfig;
+import io.gridshift.workflows.client.PayloadEncryption;
 import io.gridshift.workflows.client.TemporalAccess;
+import io.gridshift.workflows.client.TemporalClients;
 import io.gridshift.workflows.common.GateDecision;
 import io.gridshift.workflows.common.Gatekeeper;
 import io.gridshift.workflows.common.OpenGate;
@@ -47,6 +49,7 @@ final class E2eSandbox implements AutoCloseable {
   private UpgradeService service;
   private WorkflowClient client;
   private AgentProcesses agents;
+  private PayloadEncryption encryption = PayloadEncryption.NONE;
 
   private E2eSandbox(Sandbox sandbox) {
     this.sandbox = sandbox;
@@ -54,8 +57,17 @@ final class E2eSandbox implements AutoCloseable {
 
   /** Starts it all in a new temporary directory named after {@code prefix}. */
   static E2eSandbox start(String prefix) throws IOException {
+    return start(prefix, PayloadEncryption.NONE);
+  }
+
+  /**
+   * As {@link #start(String)}, with the worker's and the upgrade service's payloads encrypted by
+   * {@code encryption} (both build their client the way every gridshift process does).
+   */
+  static E2eSandbox start(String prefix, PayloadEncryption encryption) throws IOException {
     E2eSandbox e2e =
         new E2eSandbox(Sandbox.start(SandboxOptions.ephemeral(Files.createTempDirectory(prefix))));
+    e2e.encryption = encryption;
     try {
       e2e.startWorker(
           List.of(
@@ -93,11 +105,13 @@ final class E2eSandbox implements AutoCloseable {
     stubs =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(sandbox.temporalTarget()).build());
-    client = WorkflowClient.newInstance(stubs);
-    worker =
-        new GridshiftWorker(
-            client,
-            new WorkerConfig(TemporalAccess.plain(sandbox.temporalTarget()), true, clusters));
+    TemporalAccess access =
+        TemporalAccess.plain(sandbox.temporalTarget()).withEncryption(encryption);
+    client =
+        encryption.enabled()
+            ? TemporalClients.client(stubs, access, null)
+            : WorkflowClient.newInstance(stubs);
+    worker = new GridshiftWorker(client, new WorkerConfig(access, true, clusters));
     worker.start();
     service = new UpgradeService(client);
   }

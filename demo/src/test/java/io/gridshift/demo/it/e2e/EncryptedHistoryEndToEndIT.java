@@ -1,0 +1,134 @@
+package io.gridshift.demo.it.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridshift.demo.InfinispanDemo;
+import io.gridshift.demo.InfinispanDemoGrid;
+import io.gridshift.demo.security.HistoryPlaintextScan;
+import io.gridshift.demo.security.HistoryPlaintextScan.Finding;
+import io.gridshift.starter.UpgradeRequests;
+import io.gridshift.starter.UpgradeService;
+import io.gridshift.workflows.client.PayloadEncryption;
+import io.gridshift.workflows.client.PayloadKeyRing;
+import io.gridshift.workflows.client.TemporalClients;
+import io.gridshift.workflows.common.Phase;
+import io.gridshift.workflows.common.UpgradeStatus;
+import io.gridshift.workflows.infinispan.InfinispanDetails;
+import io.temporal.api.common.v1.WorkflowExecution;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * A whole Infinispan upgrade on the sandbox (real Temporal, real Infinispan servers, the real
+ * worker) with payload encryption on for the worker and the client, plus a refused upgrade (a
+ * failure whose message names a cache). Then the raw histories, read with no codec, must hold none
+ * of the grid's name, its cache names, the versions of the plan, the approver or the data; and the
+ * same histories decoded with the codec must hold them all, which shows the scan finds what is
+ * there.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EncryptedHistoryEndToEndIT {
+  /** Long, distinctive names: a short one could turn up by chance in random ciphertext. */
+  private static final String GRID = "vault-orders-grid";
+
+  private static final String MISSING_CACHE = "vault-missing-cache";
+  private static final int ENTRIES = 300;
+
+  private PayloadEncryption encryption;
+  private E2eSandbox e2e;
+  private UpgradeService service;
+
+  @BeforeAll
+  void startEncryptedSandboxWithAGrid() throws Exception {
+    Path keys = Files.createTempDirectory("gridshift-payload-keys");
+    Path k1 = PayloadKeyRing.writeRandomKey(keys.resolve("k1"));
+    encryption =
+        new PayloadEncryption("k1", List.of(new PayloadEncryption.Key("k1", k1.toString())));
+    e2e = E2eSandbox.start("gridshift-encrypted-e2e", encryption);
+    service = e2e.service();
+    InfinispanDemoGrid grid = new InfinispanDemoGrid(e2e.kube(), "default", GRID);
+    grid.create(InfinispanDemo.SOURCE_VERSION, 2);
+    grid.awaitReady(2, Duration.ofMinutes(8), ready -> {});
+    grid.createCaches();
+    grid.load(ENTRIES, done -> {});
+  }
+
+  @AfterAll
+  void stop() {
+    if (e2e != null) {
+      e2e.close();
+    }
+  }
+
+  @Test
+  void noGridDataPlanOrApproverIsInClearInTheHistories() throws InterruptedException {
+    WorkflowExecution refused = service.start(UpgradeRequests.parse(request(MISSING_CACHE), false));
+    UpgradeStatus refusal = e2e.awaitEnd(refused.getWorkflowId());
+    // Failure messages are encrypted too, yet the client reads them back.
+    assertThat(refusal.phase()).isEqualTo(Phase.FAILED);
+    assertThat(refusal.message()).contains(MISSING_CACHE);
+
+    // The same grid, so the same workflow id: the runs tell the two upgrades apart.
+    WorkflowExecution upgraded = service.start(UpgradeRequests.parse(request(null), false));
+    UpgradeStatus done = e2e.approveEveryGate(upgraded.getWorkflowId());
+    assertThat(done.phase()).as(done.message()).isEqualTo(Phase.COMPLETED);
+    assertThat(done.details(InfinispanDetails.class).caches())
+        .extracting(c -> c.name())
+        .containsExactlyInAnyOrder("sessions", "events", "catalog");
+
+    List<String> secrets =
+        List.of(
+            GRID,
+            "sessions",
+            "events",
+            "catalog",
+            MISSING_CACHE,
+            InfinispanDemo.SOURCE_VERSION,
+            InfinispanDemo.TARGET_VERSION,
+            E2eSandbox.APPROVER,
+            "sessions-value-0",
+            "product-0");
+    HistoryPlaintextScan raw =
+        HistoryPlaintextScan.of(e2e.client().getWorkflowServiceStubs(), "default");
+    List<WorkflowExecution> runs = List.of(refused, upgraded);
+
+    assertThat(raw.scanExecutions(runs, secrets)).as("plaintext in the raw histories").isEmpty();
+
+    List<Finding> decoded =
+        raw.decodingWith(TemporalClients.payloadCodec(encryption)).scanExecutions(runs, secrets);
+    assertThat(decoded)
+        .extracting(Finding::text)
+        .contains(
+            GRID,
+            "sessions",
+            "events",
+            "catalog",
+            MISSING_CACHE,
+            InfinispanDemo.SOURCE_VERSION,
+            InfinispanDemo.TARGET_VERSION,
+            E2eSandbox.APPROVER);
+    assertThat(decoded)
+        .as("the refusal's failure message, decoded")
+        .anySatisfy(
+            f -> {
+              assertThat(f.runId()).isEqualTo(refused.getRunId());
+              assertThat(f.text()).isEqualTo(MISSING_CACHE);
+              assertThat(f.eventType()).isEqualTo("EVENT_TYPE_WORKFLOW_EXECUTION_FAILED");
+            });
+  }
+
+  private static String request(String extraCache) {
+    String caches =
+        extraCache == null ? "" : ", \"caches\": [\"sessions\", \"" + extraCache + "\"]";
+    return """
+        {"cluster": {"cluster": "sandbox", "namespace": "default"}, "grid": "%s",
+         "targetVersion": "%s", "requestedBy": "e2e", "protostream": "PAUSE_WRITES"%s}"""
+        .formatted(GRID, InfinispanDemo.TARGET_VERSION, caches);
+  }
+}
