@@ -1,10 +1,16 @@
 package io.gridshift.workflows.common;
 
+import io.gridshift.workflows.approval.ApprovalClaims;
+import io.gridshift.workflows.approval.ApprovalRules;
+import io.gridshift.workflows.approval.ApprovalVerifier.Verification;
+import io.gridshift.workflows.approval.Approvals;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 
 /**
@@ -22,6 +28,14 @@ import org.slf4j.Logger;
  *       under four-eyes) from someone other than the requester. The same rule refuses an update in
  *       its validator and a signal in its handler (audited REFUSED with the reason and its fields
  *       cut to the limits, never acted on). Pause, resume and abort signals follow the same limits.
+ *   <li>Under signed approvals ({@link Approvals}, the worker's {@code approvals.mode: signed}) a
+ *       decision that passes the rule above must also carry a token the REST service signed for
+ *       exactly this workflow, gate, decision and {@code by}, unexpired and not used before on this
+ *       workflow. It is verified in the update handler and the signal handler, inside a side effect
+ *       (the verdict replays even after the keys rotate); a refusal is audited REFUSED with its
+ *       reason and, for an update, also answered. Update validators do not check tokens, so that an
+ *       unsigned attempt reaches the audit log. The rules (mode, four-eyes forced) are recorded
+ *       when the first gate opens.
  *   <li>The deadline is the policy's timeout held between 1 minute and 30 days ({@link
  *       GatePolicy#period()}), whatever reached the workflow.
  *   <li>At the deadline the gate is audited EXPIRED and the listener told; onTimeout ABORT ends the
@@ -44,6 +58,19 @@ public final class Gatekeeper {
    * Longest interval between two reminders of a KEEP_WAITING gate (unless its timeout is longer).
    */
   public static final Duration MAX_REMINDER_INTERVAL = Duration.ofDays(1);
+
+  /**
+   * How many accepted tokens' nonces a workflow remembers. Tokens live 5 minutes and each accepted
+   * one closes a gate, so no workflow accepts this many within a token's life.
+   */
+  static final int REMEMBERED_NONCES = 64;
+
+  /** The refusal of a decision without a token under signed approvals. */
+  public static final String UNSIGNED =
+      "signed approvals are on: this worker accepts only gate decisions signed by the gridshift"
+          + " REST service, and this one carries no approval token (a Temporal UI signal or update,"
+          + " or the CLI without --server). Decide through the REST service or its operations page:"
+          + " ./gridshift --server URL approve|reject <workflow-id> <gate>";
 
   private static final Logger log = Workflow.getLogger(Gatekeeper.class);
 
@@ -72,6 +99,9 @@ public final class Gatekeeper {
   private boolean paused;
   private AuditEntry abortRequest;
   private UpgradeListener listener = UpgradeListener.NONE;
+  private Approvals approvals = Approvals.OPEN;
+  private ApprovalRules rules;
+  private final Set<String> usedNonces = new LinkedHashSet<>();
 
   /** Phases are written to {@code tracker} while a gate is open or a pause holds. */
   public Gatekeeper(StepTracker tracker) {
@@ -81,6 +111,13 @@ public final class Gatekeeper {
   /** Tells {@code listener} when a gate opens or expires. */
   public void listener(UpgradeListener listener) {
     this.listener = listener;
+  }
+
+  /**
+   * Gate decisions follow {@code approvals} (the worker's config); default {@link Approvals#OPEN}.
+   */
+  public void approvals(Approvals approvals) {
+    this.approvals = approvals;
   }
 
   /** Sets who requested the upgrade and whether they are barred from approving it. */
@@ -125,9 +162,10 @@ public final class Gatekeeper {
   }
 
   private void open(String gate, GatePolicy policy, Duration wait, String openedAt) {
+    recordRules();
     open =
         new OpenGate(
-            gate, openedAt, WorkflowClock.after(wait), policy.onTimeout(), requestedBy, fourEyes);
+            gate, openedAt, WorkflowClock.after(wait), policy.onTimeout(), requestedBy, fourEyes());
     record(
         gate,
         AuditEntry.Action.GATE_OPENED,
@@ -135,6 +173,66 @@ public final class Gatekeeper {
         "waiting for a decision until " + open.deadline() + " (then " + policy.onTimeout() + ")");
     log.info("gate '{}' open until {}", gate, open.deadline());
     listener.gateOpened(open);
+  }
+
+  /**
+   * Records the approval rules the first time a gate opens (behind {@link
+   * WorkflowChanges#APPROVAL_RULES}: a history from before it replays under open rules).
+   */
+  private void recordRules() {
+    if (rules != null) {
+      return;
+    }
+    int version = Workflow.getVersion(WorkflowChanges.APPROVAL_RULES, Workflow.DEFAULT_VERSION, 1);
+    Approvals offered = approvals;
+    rules =
+        version == Workflow.DEFAULT_VERSION
+            ? ApprovalRules.OPEN
+            : Workflow.sideEffect(ApprovalRules.class, offered::rules);
+  }
+
+  /** Whether the requester may not approve: the request asks for it, or the worker forces it. */
+  private boolean fourEyes() {
+    return fourEyes || (rules != null && rules.fourEyesRequired());
+  }
+
+  /**
+   * Under signed approvals, why {@code d}'s token cannot be accepted, or null (its nonce is then
+   * remembered). Call from a handler only after {@link #refusal(GateDecision, boolean)} passed: the
+   * verification is a side effect, recorded in the history.
+   */
+  private String signatureRefusal(GateDecision d, boolean approve) {
+    if (rules == null || rules.mode() != ApprovalRules.Mode.SIGNED) {
+      return null;
+    }
+    String token = d.token();
+    if (token == null || token.isBlank()) {
+      return UNSIGNED;
+    }
+    ApprovalClaims expected =
+        new ApprovalClaims(
+            Workflow.getInfo().getWorkflowId(),
+            d.gate(),
+            ApprovalClaims.decision(approve),
+            d.by(),
+            0,
+            null);
+    long now = Workflow.currentTimeMillis() / 1000;
+    Approvals verifying = approvals;
+    Verification v =
+        Workflow.sideEffect(Verification.class, () -> verifying.verify(token, expected, now));
+    if (!v.accepted()) {
+      return "signed approvals are on: " + v.refusal();
+    }
+    if (usedNonces.contains(v.nonce())) {
+      return "signed approvals are on: this approval token was already used on this workflow;"
+          + " decide again through the REST service for a new one";
+    }
+    usedNonces.add(v.nonce());
+    if (usedNonces.size() > REMEMBERED_NONCES) {
+      usedNonces.remove(usedNonces.iterator().next());
+    }
+    return null;
   }
 
   private Result decided() {
@@ -172,7 +270,7 @@ public final class Gatekeeper {
             + WorkflowClock.after(next));
     open =
         new OpenGate(
-            gate, openedAt, WorkflowClock.after(next), policy.onTimeout(), requestedBy, fourEyes);
+            gate, openedAt, WorkflowClock.after(next), policy.onTimeout(), requestedBy, fourEyes());
     listener.gateOpened(open);
     return next;
   }
@@ -220,7 +318,7 @@ public final class Gatekeeper {
       return "'by' is required: say who decides (it goes into the audit log)";
     }
     // Rejecting stops the upgrade, which is always safe: four-eyes guards approvals only.
-    if (approve && fourEyes && d.by().trim().equalsIgnoreCase(requestedBy)) {
+    if (approve && fourEyes() && d.by().trim().equalsIgnoreCase(requestedBy)) {
       return "four-eyes is on: "
           + requestedBy
           + " requested this upgrade and cannot approve gate '"
@@ -246,12 +344,19 @@ public final class Gatekeeper {
 
   /**
    * Update handler: accepts {@code d}. Validates again because another decision may have been
-   * accepted since the validator ran; a refusal here fails the update, not the workflow.
+   * accepted since the validator ran; a refusal here fails the update, not the workflow. Under
+   * signed approvals a token refusal is also audited REFUSED (the validator let it through so that
+   * it would be).
    */
   public AuditEntry decide(GateDecision d, boolean approve) {
     String refusal = refusal(d, approve);
     if (refusal != null) {
       throw ApplicationFailure.newNonRetryableFailure(refusal, FailureTypes.DECISION_REFUSED);
+    }
+    String unsigned = signatureRefusal(d, approve);
+    if (unsigned != null) {
+      refuse(d.gate(), d.by(), d.comment(), unsigned);
+      throw ApplicationFailure.newNonRetryableFailure(unsigned, FailureTypes.DECISION_REFUSED);
     }
     return accept(d, approve);
   }
@@ -261,6 +366,11 @@ public final class Gatekeeper {
     String refusal = refusal(d, approve);
     if (refusal != null) {
       refuse(d == null ? null : d.gate(), d == null ? null : d.by(), comment(d), refusal);
+      return;
+    }
+    String unsigned = signatureRefusal(d, approve);
+    if (unsigned != null) {
+      refuse(d.gate(), d.by(), d.comment(), unsigned);
       return;
     }
     accept(d, approve);
