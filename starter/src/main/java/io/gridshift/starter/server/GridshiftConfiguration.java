@@ -9,13 +9,16 @@ import jakarta.validation.constraints.NotNull;
 
 /**
  * The REST service's config file (see {@code deploy/server.yaml}): Dropwizard's {@code server} and
- * {@code logging} sections, plus {@code temporal}, {@code auth} and {@code dryRunTimeout}. {@code
- * ${VAR}} is replaced by the environment variable VAR (an unset one stops the server).
+ * {@code logging} sections, plus {@code temporal}, {@code auth}, {@code approvals} and {@code
+ * dryRunTimeout}. {@code ${VAR}} is replaced by the environment variable VAR (an unset one stops
+ * the server).
  */
 public class GridshiftConfiguration extends Configuration {
   @Valid @NotNull @JsonProperty private TemporalSettings temporal = new TemporalSettings();
 
   @Valid @NotNull @JsonProperty private AuthSettings auth = new AuthSettings();
+
+  @Valid @NotNull @JsonProperty private ApprovalSettings approvals = new ApprovalSettings();
 
   /** How long {@code POST /api/upgrades?dryRun=true} waits for the plan. */
   @NotNull @JsonProperty private Duration dryRunTimeout = Duration.seconds(90);
@@ -26,6 +29,11 @@ public class GridshiftConfiguration extends Configuration {
 
   public AuthSettings auth() {
     return auth;
+  }
+
+  /** The keys gate decisions are signed with; none by default. */
+  public ApprovalSettings approvals() {
+    return approvals;
   }
 
   public java.time.Duration dryRunTimeout() {
