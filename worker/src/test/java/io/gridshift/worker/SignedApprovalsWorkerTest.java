@@ -120,6 +120,22 @@ class SignedApprovalsWorkerTest {
     assertThat(load("hostWorkflows: true\n").approvals().mode()).isEqualTo("open");
   }
 
+  @Test
+  void theProductionWorkerConfigRunsSignedApprovalsWithFourEyesRequired() throws Exception {
+    Path deployed =
+        Path.of("").toAbsolutePath().getParent().resolve("deploy/worker/worker-config.yaml");
+    String yaml = Files.readString(deployed);
+    // Without the mounted Secret the worker refuses to start, naming the key file.
+    assertThatThrownBy(() -> WorkerConfig.load(deployed))
+        .hasMessageContaining(
+            "approvals.keys.k1: cannot read key file /etc/gridshift-approvals/k1");
+    Path key = Files.writeString(dir.resolve("k1"), KEY);
+    WorkerConfig config = load(yaml.replace("/etc/gridshift-approvals/k1", key.toString()));
+    assertThat(config.approvals().mode()).isEqualTo(ApprovalSettings.SIGNED);
+    assertThat(config.approvals().fourEyes()).isEqualTo(ApprovalSettings.REQUIRED);
+    assertThat(config.approvals().toApprovals().rules().fourEyesRequired()).isTrue();
+  }
+
   private static String signedConfig(String keyFile, String fourEyes) {
     return """
         approvals:
