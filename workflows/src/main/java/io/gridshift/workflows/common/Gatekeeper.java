@@ -1,16 +1,11 @@
 package io.gridshift.workflows.common;
 
-import io.gridshift.workflows.approval.ApprovalClaims;
-import io.gridshift.workflows.approval.ApprovalRules;
-import io.gridshift.workflows.approval.ApprovalVerifier.Verification;
 import io.gridshift.workflows.approval.Approvals;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 
 /**
@@ -59,18 +54,8 @@ public final class Gatekeeper {
    */
   public static final Duration MAX_REMINDER_INTERVAL = Duration.ofDays(1);
 
-  /**
-   * How many accepted tokens' nonces a workflow remembers. Tokens live 5 minutes and each accepted
-   * one closes a gate, so no workflow accepts this many within a token's life.
-   */
-  static final int REMEMBERED_NONCES = 64;
-
   /** The refusal of a decision without a token under signed approvals. */
-  public static final String UNSIGNED =
-      "signed approvals are on: this worker accepts only gate decisions signed by the gridshift"
-          + " REST service, and this one carries no approval token (a Temporal UI signal or update,"
-          + " or the CLI without --server). Decide through the REST service or its operations page:"
-          + " ./gridshift --server URL approve|reject <workflow-id> <gate>";
+  public static final String UNSIGNED = SignedDecisions.UNSIGNED;
 
   private static final Logger log = Workflow.getLogger(Gatekeeper.class);
 
@@ -99,9 +84,7 @@ public final class Gatekeeper {
   private boolean paused;
   private AuditEntry abortRequest;
   private UpgradeListener listener = UpgradeListener.NONE;
-  private Approvals approvals = Approvals.OPEN;
-  private ApprovalRules rules;
-  private final Set<String> usedNonces = new LinkedHashSet<>();
+  private final SignedDecisions signatures = new SignedDecisions();
 
   /** Phases are written to {@code tracker} while a gate is open or a pause holds. */
   public Gatekeeper(StepTracker tracker) {
@@ -117,7 +100,7 @@ public final class Gatekeeper {
    * Gate decisions follow {@code approvals} (the worker's config); default {@link Approvals#OPEN}.
    */
   public void approvals(Approvals approvals) {
-    this.approvals = approvals;
+    signatures.approvals(approvals);
   }
 
   /** Sets who requested the upgrade and whether they are barred from approving it. */
@@ -162,7 +145,7 @@ public final class Gatekeeper {
   }
 
   private void open(String gate, GatePolicy policy, Duration wait, String openedAt) {
-    recordRules();
+    signatures.recordRules();
     open =
         new OpenGate(
             gate, openedAt, WorkflowClock.after(wait), policy.onTimeout(), requestedBy, fourEyes());
@@ -175,64 +158,9 @@ public final class Gatekeeper {
     listener.gateOpened(open);
   }
 
-  /**
-   * Records the approval rules the first time a gate opens (behind {@link
-   * WorkflowChanges#APPROVAL_RULES}: a history from before it replays under open rules).
-   */
-  private void recordRules() {
-    if (rules != null) {
-      return;
-    }
-    int version = Workflow.getVersion(WorkflowChanges.APPROVAL_RULES, Workflow.DEFAULT_VERSION, 1);
-    Approvals offered = approvals;
-    rules =
-        version == Workflow.DEFAULT_VERSION
-            ? ApprovalRules.OPEN
-            : Workflow.sideEffect(ApprovalRules.class, offered::rules);
-  }
-
   /** Whether the requester may not approve: the request asks for it, or the worker forces it. */
   private boolean fourEyes() {
-    return fourEyes || (rules != null && rules.fourEyesRequired());
-  }
-
-  /**
-   * Under signed approvals, why {@code d}'s token cannot be accepted, or null (its nonce is then
-   * remembered). Call from a handler only after {@link #refusal(GateDecision, boolean)} passed: the
-   * verification is a side effect, recorded in the history.
-   */
-  private String signatureRefusal(GateDecision d, boolean approve) {
-    if (rules == null || rules.mode() != ApprovalRules.Mode.SIGNED) {
-      return null;
-    }
-    String token = d.token();
-    if (token == null || token.isBlank()) {
-      return UNSIGNED;
-    }
-    ApprovalClaims expected =
-        new ApprovalClaims(
-            Workflow.getInfo().getWorkflowId(),
-            d.gate(),
-            ApprovalClaims.decision(approve),
-            d.by(),
-            0,
-            null);
-    long now = Workflow.currentTimeMillis() / 1000;
-    Approvals verifying = approvals;
-    Verification v =
-        Workflow.sideEffect(Verification.class, () -> verifying.verify(token, expected, now));
-    if (!v.accepted()) {
-      return "signed approvals are on: " + v.refusal();
-    }
-    if (usedNonces.contains(v.nonce())) {
-      return "signed approvals are on: this approval token was already used on this workflow;"
-          + " decide again through the REST service for a new one";
-    }
-    usedNonces.add(v.nonce());
-    if (usedNonces.size() > REMEMBERED_NONCES) {
-      usedNonces.remove(usedNonces.iterator().next());
-    }
-    return null;
+    return fourEyes || signatures.fourEyesRequired();
   }
 
   private Result decided() {
@@ -353,7 +281,7 @@ public final class Gatekeeper {
     if (refusal != null) {
       throw ApplicationFailure.newNonRetryableFailure(refusal, FailureTypes.DECISION_REFUSED);
     }
-    String unsigned = signatureRefusal(d, approve);
+    String unsigned = signatures.refusal(d, approve);
     if (unsigned != null) {
       refuse(d.gate(), d.by(), d.comment(), unsigned);
       throw ApplicationFailure.newNonRetryableFailure(unsigned, FailureTypes.DECISION_REFUSED);
@@ -368,7 +296,7 @@ public final class Gatekeeper {
       refuse(d == null ? null : d.gate(), d == null ? null : d.by(), comment(d), refusal);
       return;
     }
-    String unsigned = signatureRefusal(d, approve);
+    String unsigned = signatures.refusal(d, approve);
     if (unsigned != null) {
       refuse(d.gate(), d.by(), d.comment(), unsigned);
       return;
