@@ -20,9 +20,13 @@ import io.gridshift.workflows.common.TaskQueues;
 import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.infinispan.activities.VerifyRequest;
 import io.temporal.client.WorkflowUpdateException;
+import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +44,7 @@ class SignedApprovalsTest extends WorkflowTestSupport {
       "signed-approvals-test-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
   static final ApprovalKeys KEYS = ApprovalKeys.of(Map.of("k1", KEY), "k1");
   static final String SWITCH = InfinispanGates.SWITCH_TRAFFIC;
+  static final Path RECORDED = Path.of("src/test/resources/histories/infinispan-signed.json");
 
   final ApprovalSigner signer = new ApprovalSigner(KEYS);
 
@@ -175,8 +180,26 @@ class SignedApprovalsTest extends WorkflowTestSupport {
 
     // Under open rules the unsigned signal would have been accepted and the workflow would have
     // gone on at once: the replay passes only because the signed rules were recorded.
-    WorkflowReplayer.replayWorkflowExecution(
-        client.fetchHistory(id), InfinispanUpgradeWorkflowImpl.class);
+    WorkflowExecutionHistory history = client.fetchHistory(id);
+    WorkflowReplayer.replayWorkflowExecution(history, InfinispanUpgradeWorkflowImpl.class);
+    if (Boolean.getBoolean("gridshift.recordHistories")) {
+      Files.writeString(RECORDED, history.toJson(false));
+    }
+  }
+
+  /**
+   * The signed path's recorded history (a refused unsigned signal, a signed approval, a signed
+   * rejection) replays on the current code, on a worker without keys; re-record it with {@code
+   * -Dgridshift.recordHistories=true} only when a change to it is intended and versioned.
+   */
+  @Test
+  void theRecordedSignedHistoryReplays() throws Exception {
+    try (InputStream in = getClass().getResourceAsStream("/histories/infinispan-signed.json")) {
+      assertThat(in).as("histories/infinispan-signed.json").isNotNull();
+      WorkflowReplayer.replayWorkflowExecution(
+          new String(in.readAllBytes(), StandardCharsets.UTF_8),
+          InfinispanUpgradeWorkflowImpl.class);
+    }
   }
 
   private static void signal(InfinispanUpgradeWorkflow stub, String by, String token) {
