@@ -3,6 +3,7 @@ package io.gridshift.workflows.approval;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -83,7 +84,7 @@ public record ApprovalToken(String kid, String claims, String signature) {
   ApprovalClaims readClaims() {
     try {
       return JSON.readValue(Base64.getUrlDecoder().decode(claims), ApprovalClaims.class);
-    } catch (java.io.IOException | IllegalArgumentException e) {
+    } catch (IOException | IllegalArgumentException e) {
       throw new IllegalArgumentException("the approval token's claims cannot be read");
     }
   }

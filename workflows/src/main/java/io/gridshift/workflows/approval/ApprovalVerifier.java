@@ -2,6 +2,7 @@ package io.gridshift.workflows.approval;
 
 import io.gridshift.workflows.common.Limits;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * Checks an approval token against the decision it came with. Pure and thread-safe: one instance
@@ -100,7 +101,7 @@ public final class ApprovalVerifier {
           + ", not "
           + want.decision()
           + ": it cannot be used to "
-          + want.decision().toLowerCase(java.util.Locale.ROOT);
+          + want.decision().toLowerCase(Locale.ROOT);
     }
     if (want.by() == null || !want.by().strip().equals(got.by())) {
       return "the approval token was issued to '"
