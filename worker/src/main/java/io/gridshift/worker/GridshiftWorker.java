@@ -78,7 +78,7 @@ public final class GridshiftWorker implements AutoCloseable {
     // This worker serves the notifications queue below: the upgrades may send notifications.
     VisibilityOptions offered = new VisibilityOptions(List.copyOf(searchAttributes), true);
     Worker workflows = factory.newWorker(TaskQueues.WORKFLOWS);
-    GridKinds.registerWorkflows(workflows, offered);
+    GridKinds.registerWorkflows(workflows, offered, config.approvals().toApprovals());
     Worker notifications = factory.newWorker(NotificationWorkflow.TASK_QUEUE);
     taskQueues.add(workflows.getTaskQueue());
     taskQueues.add(notifications.getTaskQueue());
@@ -86,10 +86,14 @@ public final class GridshiftWorker implements AutoCloseable {
     notifications.registerActivitiesImplementations(
         new WebhookNotificationActivitiesImpl(config.notifications().urls()));
     LOG.info(
-        "hosting workflows on {}; notifications to {} webhook(s) on {}",
+        "hosting workflows on {}; notifications to {} webhook(s) on {}; approvals {} (keys {},"
+            + " four-eyes {})",
         workflows.getTaskQueue(),
         config.notifications().webhooks().size(),
-        notifications.getTaskQueue());
+        notifications.getTaskQueue(),
+        config.approvals().mode(),
+        config.approvals().keys().keySet(),
+        config.approvals().fourEyes());
   }
 
   private void registerCluster(ClusterAccess cluster) {

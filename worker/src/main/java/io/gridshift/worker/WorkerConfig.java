@@ -34,6 +34,13 @@ import java.util.regex.Pattern;
  * notifications:               # only read by workers that host workflows
  *   webhooks:                  # each gets a JSON POST with a Slack-compatible "text"
  *     - ${SLACK_WEBHOOK}       # secrets from the environment; an empty value is ignored
+ * approvals:                   # only read by workers that host workflows
+ *   mode: signed               # open (default): anyone who can signal a workflow decides;
+ *                              # signed: only decisions the REST service signed
+ *   keys:                      # key id -> key file (a mounted Secret), the REST service's keys
+ *     k1: /etc/gridshift/approvals/k1
+ *   fourEyes: required         # required: no requester approves their own upgrade;
+ *                              # per-request (default): as each request says
  * </pre>
  *
  * <p>The same file runs the three roles: a worker that hosts workflows and serves clusters (the
@@ -45,12 +52,14 @@ import java.util.regex.Pattern;
  * @param hostWorkflows whether this worker also runs workflow tasks (default true)
  * @param clusters the clusters whose activities this worker runs
  * @param notifications where notifications about upgrades go (default: nowhere)
+ * @param approvals who may decide the gates of the workflows this worker hosts (default: open)
  */
 public record WorkerConfig(
     TemporalAccess temporal,
     Boolean hostWorkflows,
     List<Cluster> clusters,
-    Notifications notifications) {
+    Notifications notifications,
+    ApprovalSettings approvals) {
   private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:-([^}]*))?}");
 
   public WorkerConfig {
@@ -58,11 +67,26 @@ public record WorkerConfig(
     hostWorkflows = hostWorkflows == null || hostWorkflows;
     clusters = clusters == null ? List.of() : List.copyOf(clusters);
     notifications = notifications == null ? new Notifications(null) : notifications;
+    approvals = approvals == null ? new ApprovalSettings(null, null, null) : approvals;
+  }
+
+  /** A configuration with open approvals. */
+  public WorkerConfig(
+      TemporalAccess temporal,
+      Boolean hostWorkflows,
+      List<Cluster> clusters,
+      Notifications notifications) {
+    this(temporal, hostWorkflows, clusters, notifications, null);
   }
 
   /** A configuration without notifications. */
   public WorkerConfig(TemporalAccess temporal, Boolean hostWorkflows, List<Cluster> clusters) {
-    this(temporal, hostWorkflows, clusters, null);
+    this(temporal, hostWorkflows, clusters, null, null);
+  }
+
+  /** This configuration with {@code approvals} instead of its own. */
+  public WorkerConfig withApprovals(ApprovalSettings approvals) {
+    return new WorkerConfig(temporal, hostWorkflows, clusters, notifications, approvals);
   }
 
   /**
@@ -145,6 +169,9 @@ public record WorkerConfig(
     }
     problems.addAll(clusterProblems());
     problems.addAll(webhookProblems());
+    if (hostWorkflows) {
+      problems.addAll(approvals.problems());
+    }
     return problems;
   }
 

@@ -6,7 +6,6 @@ import io.gridshift.starter.FleetService;
 import io.gridshift.starter.server.auth.GridshiftUser;
 import io.gridshift.starter.server.auth.Roles;
 import io.gridshift.workflows.common.AuditEntry;
-import io.gridshift.workflows.common.GateDecision;
 import io.gridshift.workflows.common.OperatorAction;
 import io.gridshift.workflows.fleet.FleetStatus;
 import io.gridshift.workflows.fleet.GridAction;
@@ -32,9 +31,18 @@ public class FleetResource {
   private static final Logger log = LoggerFactory.getLogger(FleetResource.class);
 
   private final FleetService service;
+  private final GateDecisions decisions;
 
   public FleetResource(FleetService service) {
+    this(service, GateDecisions.UNSIGNED);
+  }
+
+  /**
+   * Gate decisions are built (and signed, when the server signs approvals) by {@code decisions}.
+   */
+  public FleetResource(FleetService service, GateDecisions decisions) {
     this.service = service;
+    this.decisions = decisions;
   }
 
   /** Stages, grids, budget, agents, open gate, audit. 404 for an unknown id. */
@@ -56,7 +64,7 @@ public class FleetResource {
       @PathParam("gate") String gate,
       CommentBody body) {
     log.info("{} approves gate {} of fleet {}", caller.getName(), gate, id);
-    return service.approve(id, new GateDecision(gate, caller.getName(), CommentBody.of(body)));
+    return service.approve(id, decisions.of(caller, id, gate, true, body));
   }
 
   /** Rejects the open fleet gate; 409 when it is not open. */
@@ -70,7 +78,7 @@ public class FleetResource {
       @PathParam("gate") String gate,
       CommentBody body) {
     log.info("{} rejects gate {} of fleet {}", caller.getName(), gate, id);
-    return service.reject(id, new GateDecision(gate, caller.getName(), CommentBody.of(body)));
+    return service.reject(id, decisions.of(caller, id, gate, false, body));
   }
 
   /** No new grid starts until resumed; running ones go on. 409 when already paused. */

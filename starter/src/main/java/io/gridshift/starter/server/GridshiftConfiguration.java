@@ -11,9 +11,9 @@ import jakarta.validation.constraints.NotNull;
 
 /**
  * The REST service's config file (see {@code deploy/server.yaml}): Dropwizard's {@code server} and
- * {@code logging} sections, plus {@code temporal}, {@code auth}, {@code codec} and {@code
- * dryRunTimeout}. {@code ${VAR}} is replaced by the environment variable VAR (an unset one stops
- * the server).
+ * {@code logging} sections, plus {@code temporal}, {@code auth}, {@code codec}, {@code approvals}
+ * and {@code dryRunTimeout}. {@code ${VAR}} is replaced by the environment variable VAR (an unset
+ * one stops the server).
  */
 public class GridshiftConfiguration extends Configuration {
   @NotNull @JsonProperty private TemporalAccess temporal = TemporalAccess.plain(null);
@@ -22,6 +22,8 @@ public class GridshiftConfiguration extends Configuration {
 
   /** The remote codec's browser origins (the Temporal UI), see {@link CodecSettings}. */
   @Valid @NotNull @JsonProperty private CodecSettings codec = new CodecSettings();
+
+  @Valid @NotNull @JsonProperty private ApprovalSettings approvals = new ApprovalSettings();
 
   /** How long {@code POST /api/upgrades?dryRun=true} waits for the plan. */
   @NotNull @JsonProperty private Duration dryRunTimeout = Duration.seconds(90);
@@ -37,6 +39,11 @@ public class GridshiftConfiguration extends Configuration {
 
   public CodecSettings codec() {
     return codec;
+  }
+
+  /** The keys gate decisions are signed with; none by default. */
+  public ApprovalSettings approvals() {
+    return approvals;
   }
 
   public java.time.Duration dryRunTimeout() {

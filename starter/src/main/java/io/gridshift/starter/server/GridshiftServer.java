@@ -19,6 +19,8 @@ import io.gridshift.starter.server.auth.ConfiguredAuthenticators;
 import io.gridshift.starter.server.auth.GridshiftUser;
 import io.gridshift.starter.server.auth.JsonUnauthorizedHandler;
 import io.gridshift.starter.server.codec.CodecEndpoints;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
@@ -62,7 +64,8 @@ public class GridshiftServer extends Application<GridshiftConfiguration> {
 
   @Override
   public void run(GridshiftConfiguration config, Environment environment) {
-    List<String> problems = config.auth().problems();
+    List<String> problems = new ArrayList<>(config.auth().problems());
+    problems.addAll(config.approvals().problems());
     if (!problems.isEmpty()) {
       throw new IllegalStateException(
           "the server config is invalid: " + String.join("; ", problems));
@@ -77,10 +80,14 @@ public class GridshiftServer extends Application<GridshiftConfiguration> {
     registerAuth(environment, config.auth());
     UpgradeService service = new UpgradeService(temporal.client());
     environment.jersey().register(new UpgradesResource(service, config.dryRunTimeout()));
-    environment.jersey().register(new UpgradeResource(service));
+    GateDecisions decisions = new GateDecisions(config.approvals().signer(), Clock.systemUTC());
+    if (config.approvals().signing()) {
+      log.info("gate decisions are signed for workers in approvals mode signed");
+    }
+    environment.jersey().register(new UpgradeResource(service, decisions));
     FleetService fleets = new FleetService(temporal.client());
     environment.jersey().register(new FleetsResource(fleets, config.dryRunTimeout()));
-    environment.jersey().register(new FleetResource(fleets));
+    environment.jersey().register(new FleetResource(fleets, decisions));
     environment.jersey().register(new MeResource());
     environment.jersey().register(new RootResource());
     environment.jersey().register(new TemporalGate(temporal));

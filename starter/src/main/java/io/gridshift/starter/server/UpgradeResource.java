@@ -6,7 +6,6 @@ import io.gridshift.starter.UpgradeService;
 import io.gridshift.starter.server.auth.GridshiftUser;
 import io.gridshift.starter.server.auth.Roles;
 import io.gridshift.workflows.common.AuditEntry;
-import io.gridshift.workflows.common.GateDecision;
 import io.gridshift.workflows.common.OperatorAction;
 import io.gridshift.workflows.common.UpgradeStatus;
 import jakarta.annotation.security.PermitAll;
@@ -30,9 +29,18 @@ public class UpgradeResource {
   private static final Logger log = LoggerFactory.getLogger(UpgradeResource.class);
 
   private final UpgradeService service;
+  private final GateDecisions decisions;
 
   public UpgradeResource(UpgradeService service) {
+    this(service, GateDecisions.UNSIGNED);
+  }
+
+  /**
+   * Gate decisions are built (and signed, when the server signs approvals) by {@code decisions}.
+   */
+  public UpgradeResource(UpgradeService service, GateDecisions decisions) {
     this.service = service;
+    this.decisions = decisions;
   }
 
   /** The {@code status()} query: phase, steps, open gate, audit log. 404 for an unknown id. */
@@ -54,7 +62,7 @@ public class UpgradeResource {
       @PathParam("gate") String gate,
       CommentBody body) {
     log.info("{} approves gate {} of {}", caller.getName(), gate, id);
-    return service.approve(id, new GateDecision(gate, caller.getName(), CommentBody.of(body)));
+    return service.approve(id, decisions.of(caller, id, gate, true, body));
   }
 
   /** Rejects the open gate (the upgrade stops); 409 when it is not open. */
@@ -68,7 +76,7 @@ public class UpgradeResource {
       @PathParam("gate") String gate,
       CommentBody body) {
     log.info("{} rejects gate {} of {}", caller.getName(), gate, id);
-    return service.reject(id, new GateDecision(gate, caller.getName(), CommentBody.of(body)));
+    return service.reject(id, decisions.of(caller, id, gate, false, body));
   }
 
   /** Pauses before the next step: 200 the PAUSED audit entry; 409 already paused. */

@@ -1,5 +1,7 @@
 package io.gridshift.workflows.common;
 
+import io.gridshift.workflows.approval.ApprovalGuarded;
+import io.gridshift.workflows.approval.Approvals;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 
@@ -8,7 +10,7 @@ import java.util.List;
  * validators, and signals), pause, resume, abort (updates with validators, and signals). A workflow
  * implementation extends this, runs its steps through {@link #steps}, and answers {@code status()}.
  */
-public abstract class GatedUpgradeHandlers implements GatedUpgrade {
+public abstract class GatedUpgradeHandlers implements GatedUpgrade, ApprovalGuarded {
   protected final StepTracker tracker;
   protected final Gatekeeper gates;
   protected final StepRunner steps;
@@ -32,6 +34,11 @@ public abstract class GatedUpgradeHandlers implements GatedUpgrade {
     this.visibility = new UpgradeVisibility(tracker, offered);
     tracker.listener(visibility);
     gates.listener(visibility);
+  }
+
+  @Override
+  public void approvals(Approvals approvals) {
+    gates.approvals(approvals);
   }
 
   /** Call when the upgrade ended (phase and message set): notifies, except for dry runs. */

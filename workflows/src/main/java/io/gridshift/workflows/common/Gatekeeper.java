@@ -1,5 +1,6 @@
 package io.gridshift.workflows.common;
 
+import io.gridshift.workflows.approval.Approvals;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -22,6 +23,14 @@ import org.slf4j.Logger;
  *       under four-eyes) from someone other than the requester. The same rule refuses an update in
  *       its validator and a signal in its handler (audited REFUSED with the reason and its fields
  *       cut to the limits, never acted on). Pause, resume and abort signals follow the same limits.
+ *   <li>Under signed approvals ({@link Approvals}, the worker's {@code approvals.mode: signed}) a
+ *       decision that passes the rule above must also carry a token the REST service signed for
+ *       exactly this workflow, gate, decision and {@code by}, unexpired and not used before on this
+ *       workflow. It is verified in the update handler and the signal handler, inside a side effect
+ *       (the verdict replays even after the keys rotate); a refusal is audited REFUSED with its
+ *       reason and, for an update, also answered. Update validators do not check tokens, so that an
+ *       unsigned attempt reaches the audit log. The rules (mode, four-eyes forced) are recorded
+ *       when the first gate opens.
  *   <li>The deadline is the policy's timeout held between 1 minute and 30 days ({@link
  *       GatePolicy#period()}), whatever reached the workflow.
  *   <li>At the deadline the gate is audited EXPIRED and the listener told; onTimeout ABORT ends the
@@ -44,6 +53,9 @@ public final class Gatekeeper {
    * Longest interval between two reminders of a KEEP_WAITING gate (unless its timeout is longer).
    */
   public static final Duration MAX_REMINDER_INTERVAL = Duration.ofDays(1);
+
+  /** The refusal of a decision without a token under signed approvals. */
+  public static final String UNSIGNED = SignedDecisions.UNSIGNED;
 
   private static final Logger log = Workflow.getLogger(Gatekeeper.class);
 
@@ -72,6 +84,7 @@ public final class Gatekeeper {
   private boolean paused;
   private AuditEntry abortRequest;
   private UpgradeListener listener = UpgradeListener.NONE;
+  private final SignedDecisions signatures = new SignedDecisions();
 
   /** Phases are written to {@code tracker} while a gate is open or a pause holds. */
   public Gatekeeper(StepTracker tracker) {
@@ -81,6 +94,13 @@ public final class Gatekeeper {
   /** Tells {@code listener} when a gate opens or expires. */
   public void listener(UpgradeListener listener) {
     this.listener = listener;
+  }
+
+  /**
+   * Gate decisions follow {@code approvals} (the worker's config); default {@link Approvals#OPEN}.
+   */
+  public void approvals(Approvals approvals) {
+    signatures.approvals(approvals);
   }
 
   /** Sets who requested the upgrade and whether they are barred from approving it. */
@@ -125,9 +145,10 @@ public final class Gatekeeper {
   }
 
   private void open(String gate, GatePolicy policy, Duration wait, String openedAt) {
+    signatures.recordRules();
     open =
         new OpenGate(
-            gate, openedAt, WorkflowClock.after(wait), policy.onTimeout(), requestedBy, fourEyes);
+            gate, openedAt, WorkflowClock.after(wait), policy.onTimeout(), requestedBy, fourEyes());
     record(
         gate,
         AuditEntry.Action.GATE_OPENED,
@@ -135,6 +156,11 @@ public final class Gatekeeper {
         "waiting for a decision until " + open.deadline() + " (then " + policy.onTimeout() + ")");
     log.info("gate '{}' open until {}", gate, open.deadline());
     listener.gateOpened(open);
+  }
+
+  /** Whether the requester may not approve: the request asks for it, or the worker forces it. */
+  private boolean fourEyes() {
+    return fourEyes || signatures.fourEyesRequired();
   }
 
   private Result decided() {
@@ -172,7 +198,7 @@ public final class Gatekeeper {
             + WorkflowClock.after(next));
     open =
         new OpenGate(
-            gate, openedAt, WorkflowClock.after(next), policy.onTimeout(), requestedBy, fourEyes);
+            gate, openedAt, WorkflowClock.after(next), policy.onTimeout(), requestedBy, fourEyes());
     listener.gateOpened(open);
     return next;
   }
@@ -220,7 +246,7 @@ public final class Gatekeeper {
       return "'by' is required: say who decides (it goes into the audit log)";
     }
     // Rejecting stops the upgrade, which is always safe: four-eyes guards approvals only.
-    if (approve && fourEyes && d.by().trim().equalsIgnoreCase(requestedBy)) {
+    if (approve && fourEyes() && d.by().trim().equalsIgnoreCase(requestedBy)) {
       return "four-eyes is on: "
           + requestedBy
           + " requested this upgrade and cannot approve gate '"
@@ -246,12 +272,19 @@ public final class Gatekeeper {
 
   /**
    * Update handler: accepts {@code d}. Validates again because another decision may have been
-   * accepted since the validator ran; a refusal here fails the update, not the workflow.
+   * accepted since the validator ran; a refusal here fails the update, not the workflow. Under
+   * signed approvals a token refusal is also audited REFUSED (the validator let it through so that
+   * it would be).
    */
   public AuditEntry decide(GateDecision d, boolean approve) {
     String refusal = refusal(d, approve);
     if (refusal != null) {
       throw ApplicationFailure.newNonRetryableFailure(refusal, FailureTypes.DECISION_REFUSED);
+    }
+    String unsigned = signatures.refusal(d, approve);
+    if (unsigned != null) {
+      refuse(d.gate(), d.by(), d.comment(), unsigned);
+      throw ApplicationFailure.newNonRetryableFailure(unsigned, FailureTypes.DECISION_REFUSED);
     }
     return accept(d, approve);
   }
@@ -261,6 +294,11 @@ public final class Gatekeeper {
     String refusal = refusal(d, approve);
     if (refusal != null) {
       refuse(d == null ? null : d.gate(), d == null ? null : d.by(), comment(d), refusal);
+      return;
+    }
+    String unsigned = signatures.refusal(d, approve);
+    if (unsigned != null) {
+      refuse(d.gate(), d.by(), d.comment(), unsigned);
       return;
     }
     accept(d, approve);

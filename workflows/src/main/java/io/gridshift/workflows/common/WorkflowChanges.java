@@ -21,8 +21,15 @@ public final class WorkflowChanges {
    */
   public static final String FLEET_NO_CLUSTER_ANSWERED = "fleet-no-cluster-answered";
 
+  /**
+   * The approval rules (open or signed, four-eyes forced) are recorded once, when the first gate
+   * opens, so that gate decisions replay the same whatever the worker's config later says (issue
+   * 14). Histories recorded before it run under open rules.
+   */
+  public static final String APPROVAL_RULES = "approval-rules";
+
   /** The ids in use, oldest first. */
-  public static final List<String> ALL = List.of(FLEET_NO_CLUSTER_ANSWERED);
+  public static final List<String> ALL = List.of(FLEET_NO_CLUSTER_ANSWERED, APPROVAL_RULES);
 
   private WorkflowChanges() {}
 }

@@ -1,5 +1,7 @@
 package io.gridshift.workflows.fleet;
 
+import io.gridshift.workflows.approval.ApprovalGuarded;
+import io.gridshift.workflows.approval.Approvals;
 import io.gridshift.workflows.common.AuditEntry;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.common.GateDecision;
@@ -22,7 +24,7 @@ import java.util.List;
  * (identity required, four-eyes, limits, the audit log); skip and retry through {@link
  * FleetControls}. Every accepted control wakes the run.
  */
-public class FleetUpgradeWorkflowImpl implements FleetUpgradeWorkflow {
+public class FleetUpgradeWorkflowImpl implements FleetUpgradeWorkflow, ApprovalGuarded {
   private final VisibilityOptions offered;
   private final int historyBudget;
   private final Gatekeeper gates = new Gatekeeper(new StepTracker(List.of()));
@@ -46,10 +48,23 @@ public class FleetUpgradeWorkflowImpl implements FleetUpgradeWorkflow {
 
   /** Registers the fleet workflow on {@code worker}, told what the worker offers. */
   public static void register(Worker worker, VisibilityOptions offered) {
+    register(worker, offered, Approvals.OPEN);
+  }
+
+  /**
+   * Registers the fleet workflow on {@code worker}, told what the worker offers; its stage gates
+   * follow {@code approvals}.
+   */
+  public static void register(Worker worker, VisibilityOptions offered, Approvals approvals) {
     worker.registerWorkflowImplementationFactory(
         FleetUpgradeWorkflow.class,
-        () -> new FleetUpgradeWorkflowImpl(offered),
+        () -> approvals.applyTo(new FleetUpgradeWorkflowImpl(offered)),
         GridKinds.workflowOptions());
+  }
+
+  @Override
+  public void approvals(Approvals approvals) {
+    gates.approvals(approvals);
   }
 
   @Override

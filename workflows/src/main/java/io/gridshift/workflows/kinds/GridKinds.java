@@ -2,6 +2,7 @@ package io.gridshift.workflows.kinds;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
+import io.gridshift.workflows.approval.Approvals;
 import io.gridshift.workflows.common.VisibilityOptions;
 import io.gridshift.workflows.fleet.FleetUpgradeWorkflowImpl;
 import io.gridshift.workflows.hazelcast.HazelcastKind;
@@ -71,15 +72,28 @@ public final class GridKinds {
    * fleet workflow, which starts them as children.
    */
   public static void registerWorkflows(Worker worker, VisibilityOptions offered) {
-    for (GridKind<?> kind : ALL.values()) {
-      register(worker, kind, offered);
-    }
-    FleetUpgradeWorkflowImpl.register(worker, offered);
+    registerWorkflows(worker, offered, Approvals.OPEN);
   }
 
-  private static <W> void register(Worker worker, GridKind<W> kind, VisibilityOptions offered) {
+  /**
+   * As {@link #registerWorkflows(Worker, VisibilityOptions)}, every workflow's gate decisions
+   * following {@code approvals} (open or signed, four-eyes forced or not): the factories hand it to
+   * each instance, so the keys stay in this process and never enter a workflow's input.
+   */
+  public static void registerWorkflows(
+      Worker worker, VisibilityOptions offered, Approvals approvals) {
+    for (GridKind<?> kind : ALL.values()) {
+      register(worker, kind, offered, approvals);
+    }
+    FleetUpgradeWorkflowImpl.register(worker, offered, approvals);
+  }
+
+  private static <W> void register(
+      Worker worker, GridKind<W> kind, VisibilityOptions offered, Approvals approvals) {
     worker.registerWorkflowImplementationFactory(
-        kind.workflowInterface(), () -> kind.implementation().apply(offered), workflowOptions());
+        kind.workflowInterface(),
+        () -> approvals.applyTo(kind.implementation().apply(offered)),
+        workflowOptions());
   }
 
   /**
