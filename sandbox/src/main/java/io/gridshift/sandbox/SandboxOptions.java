@@ -1,6 +1,7 @@
 package io.gridshift.sandbox;
 
 import io.gridshift.sandbox.kube.LocalKubernetesApi;
+import io.gridshift.sandbox.kube.RbacEnforcement;
 import io.gridshift.workflows.common.Names;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -22,9 +23,16 @@ import java.util.Set;
  * @param stickyWorkflowTasks whether Temporal keeps a workflow's tasks on its last worker's sticky
  *     queue (the default); false for sandboxes whose workers get killed (see {@link
  *     #withoutStickyWorkflowTasks()})
+ * @param rbac the RBAC every cluster's API server enforces for the agent identity; null (the
+ *     default): none, every request may do anything (see {@link #withRbac})
  */
 public record SandboxOptions(
-    Path dir, int temporalPort, int kubePort, List<String> clusters, boolean stickyWorkflowTasks) {
+    Path dir,
+    int temporalPort,
+    int kubePort,
+    List<String> clusters,
+    boolean stickyWorkflowTasks,
+    RbacEnforcement rbac) {
   /** Temporal's usual port. */
   public static final int DEFAULT_TEMPORAL_PORT = 7233;
 
@@ -59,6 +67,16 @@ public record SandboxOptions(
   /** These clusters, with sticky workflow tasks. */
   public SandboxOptions(Path dir, int temporalPort, int kubePort, List<String> clusters) {
     this(dir, temporalPort, kubePort, clusters, true);
+  }
+
+  /** No RBAC enforced. */
+  public SandboxOptions(
+      Path dir,
+      int temporalPort,
+      int kubePort,
+      List<String> clusters,
+      boolean stickyWorkflowTasks) {
+    this(dir, temporalPort, kubePort, clusters, stickyWorkflowTasks, null);
   }
 
   /** One cluster, {@value #DEFAULT_CLUSTER}, as before the sandbox had several. */
@@ -99,7 +117,8 @@ public record SandboxOptions(
 
   /** The same options with these clusters, in this order (the first is the default one). */
   public SandboxOptions withClusters(String... names) {
-    return new SandboxOptions(dir, temporalPort, kubePort, List.of(names), stickyWorkflowTasks);
+    return new SandboxOptions(
+        dir, temporalPort, kubePort, List.of(names), stickyWorkflowTasks, rbac);
   }
 
   /**
@@ -108,7 +127,27 @@ public record SandboxOptions(
    * whose workers are SIGKILLed needs this for its workflows to move on.
    */
   public SandboxOptions withoutStickyWorkflowTasks() {
-    return new SandboxOptions(dir, temporalPort, kubePort, clusters, false);
+    return new SandboxOptions(dir, temporalPort, kubePort, clusters, false, rbac);
+  }
+
+  /**
+   * The same options with every cluster's API server enforcing {@code rbac} for the agent identity:
+   * each cluster's kubeconfig context then carries the agent's token, so an agent or worker started
+   * from it is refused (403, as kube-apiserver words it) whatever the manifests do not allow; the
+   * sandbox's own controllers, kubelet and {@link SandboxCluster#client()} stay cluster-admin, and
+   * a context {@code <cluster>-admin} is added for setup by hand. {@link
+   * SandboxCluster#rbacDenials()} counts the refusals.
+   *
+   * <p>The project's own RBAC: {@code withRbac(RbacEnforcement.fromDeploy(Path.of("deploy")))}.
+   */
+  public SandboxOptions withRbac(RbacEnforcement rbac) {
+    Objects.requireNonNull(rbac, "rbac (leave it out for no RBAC)");
+    return new SandboxOptions(dir, temporalPort, kubePort, clusters, stickyWorkflowTasks, rbac);
+  }
+
+  /** As {@link #withRbac(RbacEnforcement)} with the manifests in {@code deployDir/rbac}. */
+  public SandboxOptions withRbacFrom(Path deployDir) {
+    return withRbac(RbacEnforcement.fromDeploy(deployDir));
   }
 
   /** Whether the ports are chosen by the system (a test sandbox) rather than the usual ones. */
