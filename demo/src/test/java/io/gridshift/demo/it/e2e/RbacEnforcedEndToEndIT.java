@@ -11,6 +11,7 @@ import io.gridshift.sandbox.SandboxCluster;
 import io.gridshift.sandbox.kube.RbacEnforcement;
 import io.gridshift.starter.UpgradeRequests;
 import io.gridshift.starter.UpgradeService;
+import io.gridshift.workflows.common.GateDecision;
 import io.gridshift.workflows.common.MemberStatus;
 import io.gridshift.workflows.common.Phase;
 import io.gridshift.workflows.common.UpgradeStatus;
@@ -33,9 +34,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Least privilege, proven: the sandbox's Kubernetes API enforces the project's own {@code
  * deploy/rbac} for the agent identity the worker acts as, and both kinds of upgrade complete under
- * it with no request refused. In namespace {@code lean} the Role lacks one rule (statefulsets
- * update, which claiming a grid needs): the upgrade there fails at once with a 403 that names the
- * verb, the resource, the namespace and the rule to add, and changes nothing.
+ * it with no request refused, the Hazelcast forced rollback (which deletes a stuck pod) included.
+ * In namespace {@code lean} the Role lacks one rule (statefulsets update, which claiming a grid
+ * needs): the upgrade there fails at once with a 403 that names the verb, the resource, the
+ * namespace and the rule to add, and changes nothing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -95,7 +97,7 @@ class RbacEnforcedEndToEndIT {
 
     String id =
         service
-            .start(UpgradeRequests.parse(hazelcast("lean", "hz-lean", "5.3.8"), false))
+            .start(UpgradeRequests.parse(hazelcast("lean", "hz-lean", "5.3.8", ""), false))
             .getWorkflowId();
     UpgradeStatus status = e2e.awaitEnd(id);
 
@@ -119,15 +121,39 @@ class RbacEnforcedEndToEndIT {
 
   @Test
   @Order(2)
-  void aHazelcastUpgradeCompletesUnderTheDeployRbac() throws Exception {
+  void aHazelcastUpgradeRollsBackAStuckPodAndThenCompletesUnderTheDeployRbac() throws Exception {
     HazelcastDemoGrid grid = new HazelcastDemoGrid(admin);
     grid.create(HazelcastDemo.SOURCE_VERSION, 2);
     grid.awaitReady(2, Duration.ofMinutes(5), ready -> {});
     Map<String, Integer> loaded = grid.load(ENTRIES, done -> {});
 
+    // The forced rollback deletes the pod stuck on a bad image (pods delete): the rule the old
+    // ClusterRole lacked.
+    String stuck =
+        service
+            .start(
+                UpgradeRequests.parse(
+                    hazelcast(
+                        "default",
+                        grid.name(),
+                        "5.3.7",
+                        ", \"podTimeout\": \"10s\","
+                            + " \"targetImage\": \"hazelcast/hazelcast:5.3.7-unpublished\""),
+                    false))
+            .getWorkflowId();
+    e2e.awaitOpenGateOrEnd(stuck, null);
+    assertThat(service.status(stuck).openGate())
+        .as(service.status(stuck).message())
+        .isNotNull()
+        .satisfies(g -> assertThat(g.name()).isEqualTo("resume-or-rollback"));
+    service.reject(stuck, new GateDecision("resume-or-rollback", E2eSandbox.APPROVER, "bad tag"));
+    UpgradeStatus rolledBack = e2e.awaitEnd(stuck);
+    assertThat(rolledBack.phase()).as(rolledBack.message()).isEqualTo(Phase.ABORTED);
+    assertThat(rolledBack.message()).contains("Rolled back: every member runs 5.3.6 again");
+
     String id =
         service
-            .start(UpgradeRequests.parse(hazelcast("default", grid.name(), "5.3.8"), false))
+            .start(UpgradeRequests.parse(hazelcast("default", grid.name(), "5.3.8", ""), false))
             .getWorkflowId();
     UpgradeStatus done = e2e.approveEveryGate(id);
 
@@ -177,10 +203,10 @@ class RbacEnforcedEndToEndIT {
         .isEqualTo(1); // the lean namespace's, above
   }
 
-  private static String hazelcast(String namespace, String grid, String version) {
+  private static String hazelcast(String namespace, String grid, String version, String extra) {
     return """
         {"kind": "hazelcast", "cluster": {"cluster": "sandbox", "namespace": "%s"},
-         "grid": "%s", "targetVersion": "%s", "canary": true, "requestedBy": "e2e"}"""
-        .formatted(namespace, grid, version);
+         "grid": "%s", "targetVersion": "%s", "canary": true, "requestedBy": "e2e"%s}"""
+        .formatted(namespace, grid, version, extra);
   }
 }
