@@ -123,8 +123,8 @@ class RbacEnforcedEndToEndIT {
   @Order(2)
   void aHazelcastUpgradeRollsBackAStuckPodAndThenCompletesUnderTheDeployRbac() throws Exception {
     HazelcastDemoGrid grid = new HazelcastDemoGrid(admin);
-    grid.create(HazelcastDemo.SOURCE_VERSION, 2);
-    grid.awaitReady(2, Duration.ofMinutes(5), ready -> {});
+    grid.create(HazelcastDemo.SOURCE_VERSION, 3);
+    grid.awaitReady(3, Duration.ofMinutes(5), ready -> {});
     Map<String, Integer> loaded = grid.load(ENTRIES, done -> {});
 
     // The forced rollback deletes the pod stuck on a bad image (pods delete): the rule the old
@@ -137,7 +137,7 @@ class RbacEnforcedEndToEndIT {
                         "default",
                         grid.name(),
                         "5.3.7",
-                        ", \"podTimeout\": \"10s\","
+                        ", \"podTimeout\": \"30s\","
                             + " \"targetImage\": \"hazelcast/hazelcast:5.3.7-unpublished\""),
                     false))
             .getWorkflowId();
@@ -161,11 +161,13 @@ class RbacEnforcedEndToEndIT {
     assertThat(done.details(HazelcastDetails.class).members())
         .extracting(MemberStatus::version)
         .containsOnly("5.3.8")
-        .hasSize(2);
+        .hasSize(3);
     assertThat(grid.lostKeys(loaded)).allSatisfy((map, lost) -> assertThat(lost).isZero());
     assertThat(cluster.rbacDenials())
         .as("denied: %s", cluster.recentRbacDenials())
         .isEqualTo(1); // the lean namespace's, above
+    // Frees the machine for the Infinispan servers (the controller stops the pods).
+    admin.apps().statefulSets().inNamespace("default").withName(grid.name()).delete();
   }
 
   @Test
