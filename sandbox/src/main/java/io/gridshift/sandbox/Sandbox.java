@@ -103,11 +103,15 @@ public final class Sandbox implements SandboxConnection {
       LoopbackNetwork network =
           options.ephemeralPorts() ? LoopbackNetwork.claimFree() : LoopbackNetwork.standard(i);
       clusters.put(
-          name, add(SandboxCluster.start(name, dir, options.kubePort(i), network, crashImages())));
+          name,
+          add(
+              SandboxCluster.start(
+                  name, dir, options.kubePort(i), network, crashImages(), options.rbac())));
     }
     kubeconfig = options.dir().resolve("kubeconfig");
     KubeconfigFile.write(
-        kubeconfig, clusters.values().stream().map(SandboxCluster::kubeconfigContext).toList());
+        kubeconfig,
+        clusters.values().stream().flatMap(c -> c.kubeconfigContexts().stream()).toList());
     log.info(
         "sandbox up in {}: Temporal {}, {} (kubeconfig {})",
         options.dir(),

@@ -9,6 +9,7 @@ import io.gridshift.sandbox.kube.KubeconfigFile;
 import io.gridshift.sandbox.kube.Kubelet;
 import io.gridshift.sandbox.kube.LocalKubernetesApi;
 import io.gridshift.sandbox.kube.PodRuntime;
+import io.gridshift.sandbox.kube.RbacEnforcement;
 import io.gridshift.sandbox.kube.ServiceRouter;
 import io.gridshift.sandbox.kube.StatefulSetController;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +40,7 @@ public final class SandboxCluster implements AutoCloseable {
   private LocalKubernetesApi api;
   private Kubelet kubelet;
   private CrashImages crashImages;
+  private RbacEnforcement rbac;
 
   private SandboxCluster(String name, Path dir) {
     this.name = name;
@@ -51,11 +54,18 @@ public final class SandboxCluster implements AutoCloseable {
    * @param kubePort its API port (0: any free port)
    * @param network its pod and Service addresses, closed with the cluster
    * @param crashImages the images whose containers crash at start (the sandbox's fault fixture)
+   * @param rbac what its API server enforces for the agent identity; null: nothing
    */
   static SandboxCluster start(
-      String name, Path dir, int kubePort, LoopbackNetwork network, CrashImages crashImages)
+      String name,
+      Path dir,
+      int kubePort,
+      LoopbackNetwork network,
+      CrashImages crashImages,
+      RbacEnforcement rbac)
       throws IOException {
     SandboxCluster cluster = new SandboxCluster(name, dir);
+    cluster.rbac = rbac;
     cluster.crashImages = crashImages;
     cluster.network = cluster.add(network);
     try {
@@ -71,7 +81,7 @@ public final class SandboxCluster implements AutoCloseable {
     api =
         add(
             LocalKubernetesApi.start(
-                name, kubePort, dir.resolve("kubeconfig"), network.servicePrefix()));
+                name, kubePort, dir.resolve("kubeconfig"), network.servicePrefix(), rbac));
     KubernetesClient client = api.client();
     kubelet = add(new Kubelet(client, dir, KUBELET_INTERVAL, SHUTDOWN_GRACE, network.podPrefix()));
     kubelet
@@ -129,8 +139,26 @@ public final class SandboxCluster implements AutoCloseable {
     return dir;
   }
 
-  KubeconfigFile.Context kubeconfigContext() {
-    return api.kubeconfigContext();
+  List<KubeconfigFile.Context> kubeconfigContexts() {
+    return api.kubeconfigContexts();
+  }
+
+  /**
+   * How many requests this cluster's API server refused (403) because the agent identity's RBAC
+   * does not allow them; always 0 unless {@link SandboxOptions#withRbac} turned RBAC on.
+   */
+  public long rbacDenials() {
+    return api.rbacDenials();
+  }
+
+  /** The messages of the last RBAC refusals (at most 50), oldest first. */
+  public List<String> recentRbacDenials() {
+    return api.recentRbacDenials();
+  }
+
+  /** Whether this cluster's API server enforces the agent's RBAC. */
+  public boolean rbacEnforced() {
+    return api.rbacEnforced();
   }
 
   /** Lets the kubelet run pods of another kind (asked after the runtimes registered before). */

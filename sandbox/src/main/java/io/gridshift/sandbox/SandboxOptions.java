@@ -1,6 +1,7 @@
 package io.gridshift.sandbox;
 
 import io.gridshift.sandbox.kube.LocalKubernetesApi;
+import io.gridshift.sandbox.kube.RbacEnforcement;
 import io.gridshift.sandbox.temporal.TemporalTransport;
 import io.gridshift.workflows.common.Names;
 import java.nio.file.Path;
@@ -25,6 +26,8 @@ import java.util.Set;
  *     #withoutStickyWorkflowTasks()})
  * @param temporalTransport plain text (default), or Temporal behind a TLS front on {@code
  *     temporalPort} ({@link #withTemporalTls(boolean)})
+ * @param rbac the RBAC every cluster's API server enforces for the agent identity; null (the
+ *     default): none, every request may do anything (see {@link #withRbac})
  */
 public record SandboxOptions(
     Path dir,
@@ -32,7 +35,8 @@ public record SandboxOptions(
     int kubePort,
     List<String> clusters,
     boolean stickyWorkflowTasks,
-    TemporalTransport temporalTransport) {
+    TemporalTransport temporalTransport,
+    RbacEnforcement rbac) {
   /** Temporal's usual port. */
   public static final int DEFAULT_TEMPORAL_PORT = 7233;
 
@@ -72,7 +76,7 @@ public record SandboxOptions(
       int kubePort,
       List<String> clusters,
       boolean stickyWorkflowTasks) {
-    this(dir, temporalPort, kubePort, clusters, stickyWorkflowTasks, TemporalTransport.PLAIN);
+    this(dir, temporalPort, kubePort, clusters, stickyWorkflowTasks, TemporalTransport.PLAIN, null);
   }
 
   /** These clusters, with sticky workflow tasks. */
@@ -119,7 +123,7 @@ public record SandboxOptions(
   /** The same options with these clusters, in this order (the first is the default one). */
   public SandboxOptions withClusters(String... names) {
     return new SandboxOptions(
-        dir, temporalPort, kubePort, List.of(names), stickyWorkflowTasks, temporalTransport);
+        dir, temporalPort, kubePort, List.of(names), stickyWorkflowTasks, temporalTransport, rbac);
   }
 
   /**
@@ -128,7 +132,8 @@ public record SandboxOptions(
    * whose workers are SIGKILLed needs this for its workflows to move on.
    */
   public SandboxOptions withoutStickyWorkflowTasks() {
-    return new SandboxOptions(dir, temporalPort, kubePort, clusters, false, temporalTransport);
+    return new SandboxOptions(
+        dir, temporalPort, kubePort, clusters, false, temporalTransport, rbac);
   }
 
   /**
@@ -145,7 +150,28 @@ public record SandboxOptions(
   /** The same options with Temporal reached as {@code transport} says. */
   public SandboxOptions withTemporalTransport(TemporalTransport transport) {
     return new SandboxOptions(
-        dir, temporalPort, kubePort, clusters, stickyWorkflowTasks, transport);
+        dir, temporalPort, kubePort, clusters, stickyWorkflowTasks, transport, rbac);
+  }
+
+  /**
+   * The same options with every cluster's API server enforcing {@code rbac} for the agent identity:
+   * each cluster's kubeconfig context then carries the agent's token, so an agent or worker started
+   * from it is refused (403, as kube-apiserver words it) whatever the manifests do not allow; the
+   * sandbox's own controllers, kubelet and {@link SandboxCluster#client()} stay cluster-admin, and
+   * a context {@code <cluster>-admin} is added for setup by hand. {@link
+   * SandboxCluster#rbacDenials()} counts the refusals.
+   *
+   * <p>The project's own RBAC: {@code withRbac(RbacEnforcement.fromDeploy(Path.of("deploy")))}.
+   */
+  public SandboxOptions withRbac(RbacEnforcement rbac) {
+    Objects.requireNonNull(rbac, "rbac (leave it out for no RBAC)");
+    return new SandboxOptions(
+        dir, temporalPort, kubePort, clusters, stickyWorkflowTasks, temporalTransport, rbac);
+  }
+
+  /** As {@link #withRbac(RbacEnforcement)} with the manifests in {@code deployDir/rbac}. */
+  public SandboxOptions withRbacFrom(Path deployDir) {
+    return withRbac(RbacEnforcement.fromDeploy(deployDir));
   }
 
   /** Whether the ports are chosen by the system (a test sandbox) rather than the usual ones. */

@@ -2,6 +2,7 @@ package io.gridshift.worker;
 
 import io.gridshift.activities.ClusterAccess;
 import io.gridshift.activities.ClusterActivities;
+import io.gridshift.activities.KubernetesForbiddenInterceptor;
 import io.gridshift.activities.notify.WebhookNotificationActivitiesImpl;
 import io.gridshift.workflows.common.NotificationWorkflow;
 import io.gridshift.workflows.common.NotificationWorkflowImpl;
@@ -13,6 +14,7 @@ import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +39,13 @@ public final class GridshiftWorker implements AutoCloseable {
    * Registers everything on {@code client}. Cluster access is built per cluster from the config.
    */
   public GridshiftWorker(WorkflowClient client, WorkerConfig config) throws IOException {
-    this.factory = WorkerFactory.newInstance(client);
+    // A Kubernetes 403 (a missing RBAC rule) fails an activity at once, naming the rule to add.
+    this.factory =
+        WorkerFactory.newInstance(
+            client,
+            WorkerFactoryOptions.newBuilder()
+                .setWorkerInterceptors(new KubernetesForbiddenInterceptor())
+                .build());
     if (config.hostWorkflows()) {
       registerWorkflows(client, config);
     }

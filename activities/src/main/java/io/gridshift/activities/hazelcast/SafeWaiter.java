@@ -3,6 +3,7 @@ package io.gridshift.activities.hazelcast;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.gridshift.activities.Failures;
+import io.gridshift.activities.KubernetesForbidden;
 import io.gridshift.activities.kubernetes.CrashLoops;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.hazelcast.activities.ClusterSnapshot;
@@ -74,7 +75,9 @@ final class SafeWaiter {
         }
         LOG.debug("{}: not safe yet: {}", describe, problems);
       } catch (KubernetesClientException e) {
-        // A Kubernetes API blip must not fail a wait of minutes; a missing workload still fails.
+        // A Kubernetes API blip must not fail a wait of minutes; a missing workload or RBAC rule
+        // still fails at once.
+        KubernetesForbidden.rethrowIfForbidden(e);
         problems = List.of("cannot list its pods: " + e.getMessage());
       }
       if (System.nanoTime() >= deadline) {

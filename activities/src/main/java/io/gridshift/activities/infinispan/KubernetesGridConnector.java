@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.gridshift.activities.ClusterAccess;
+import io.gridshift.activities.KubernetesForbidden;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.infinispan.activities.GridEndpoint;
 import io.temporal.failure.ApplicationFailure;
@@ -46,6 +47,7 @@ final class KubernetesGridConnector {
       String password = key(secret, secretName, "password", name);
       return new GridAddress(name, host, endpoint.port(), username, password, secretName);
     } catch (KubernetesClientException e) {
+      KubernetesForbidden.rethrowIfForbidden(e);
       throw ApplicationFailure.newFailureWithCause(
           "reading Service/Secret of grid " + name + " from Kubernetes failed: " + e.getMessage(),
           FailureTypes.KUBERNETES_UNAVAILABLE,

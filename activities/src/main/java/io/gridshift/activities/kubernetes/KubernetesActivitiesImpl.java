@@ -18,6 +18,7 @@ import io.fabric8.openshift.api.model.RouteTargetReference;
 import io.fabric8.openshift.client.OpenShiftClient;
 import io.gridshift.activities.ClusterAccess;
 import io.gridshift.activities.Failures;
+import io.gridshift.activities.KubernetesForbidden;
 import io.gridshift.workflows.activities.ClaimRequest;
 import io.gridshift.workflows.activities.KubernetesActivities;
 import io.gridshift.workflows.activities.PartitionRequest;
@@ -100,7 +101,8 @@ public class KubernetesActivitiesImpl implements KubernetesActivities {
       try {
         observed = read(workload);
       } catch (KubernetesClientException e) {
-        // A blip must not fail a wait of minutes; a missing workload still fails at once.
+        // A blip must not fail a wait of minutes; a missing workload or rule still fails at once.
+        KubernetesForbidden.rethrowIfForbidden(e);
         last = "cannot read it: " + e.getMessage();
         LOG.warn("{}: {}; will retry", describe(workload), last);
       }
@@ -334,6 +336,7 @@ public class KubernetesActivitiesImpl implements KubernetesActivities {
               .list()
               .getItems();
     } catch (KubernetesClientException e) {
+      KubernetesForbidden.rethrowIfForbidden(e);
       LOG.warn("{}: cannot list its pods: {}; will retry", describe(ref), e.getMessage());
       return;
     }

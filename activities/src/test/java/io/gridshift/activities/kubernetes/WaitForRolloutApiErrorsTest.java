@@ -4,6 +4,7 @@ import static io.gridshift.activities.kubernetes.Fixtures.CLUSTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -15,6 +16,7 @@ import io.gridshift.workflows.activities.RolloutRequest;
 import io.gridshift.workflows.activities.RolloutStatus;
 import io.gridshift.workflows.activities.WorkloadKind;
 import io.gridshift.workflows.activities.WorkloadRef;
+import io.gridshift.workflows.common.FailureTypes;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -57,7 +59,8 @@ class WaitForRolloutApiErrorsTest {
 
   @Test
   void anApiErrorDuringTheWaitIsRiddenOut() {
-    server.expect().get().withPath(PATH).andReturn(403, "{}").once();
+    // 401: a token being rotated; the next read carries the new one.
+    server.expect().get().withPath(PATH).andReturn(401, "{}").once();
     server.expect().get().withPath(PATH).andReturn(200, doneGrid()).always();
 
     RolloutStatus status = activities.waitForRollout(new RolloutRequest(DG, 10));
@@ -67,7 +70,7 @@ class WaitForRolloutApiErrorsTest {
 
   @Test
   void anApiErrorThatLastsEndsInATimeoutThatSaysWhy() {
-    server.expect().get().withPath(PATH).andReturn(403, "{}").always();
+    server.expect().get().withPath(PATH).andReturn(401, "{}").always();
 
     ActivityFailure failure =
         catchThrowableOfType(
@@ -77,7 +80,39 @@ class WaitForRolloutApiErrorsTest {
     assertThat(cause.isNonRetryable()).isTrue();
     assertThat(cause.getOriginalMessage())
         .contains("rollout not complete after 1 s: cannot read it")
-        .contains("403");
+        .contains("401");
+  }
+
+  @Test
+  void aMissingRbacRuleEndsTheWaitAtOnceNamingTheRule() {
+    server
+        .expect()
+        .get()
+        .withPath(PATH)
+        .andReturn(
+            403,
+            new StatusBuilder()
+                .withCode(403)
+                .withReason("Forbidden")
+                .withMessage(
+                    "statefulsets.apps \"dg\" is forbidden: User \"agent\" cannot get resource"
+                        + " \"statefulsets\" in API group \"apps\" in the namespace \"demo\"")
+                .build())
+        .always();
+
+    long start = System.nanoTime();
+    ActivityFailure failure =
+        catchThrowableOfType(
+            ActivityFailure.class, () -> activities.waitForRollout(new RolloutRequest(DG, 120)));
+
+    // Not ridden out until the wait's 120 s deadline, as a 401 or 5xx is.
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
+    ApplicationFailure cause = (ApplicationFailure) failure.getCause();
+    assertThat(cause.isNonRetryable()).isTrue();
+    assertThat(cause.getType()).isEqualTo(FailureTypes.KUBERNETES_FORBIDDEN);
+    assertThat(cause.getOriginalMessage())
+        .contains("refused get statefulsets in namespace demo")
+        .contains("verbs: [\"get\"]");
   }
 
   private static StatefulSet doneGrid() {

@@ -19,8 +19,20 @@ public final class KubeconfigFile {
    * @param name the context's (and its cluster's and user's) name
    * @param server the API server's URL
    * @param namespace the context's namespace
+   * @param token the bearer token its user sends (who the API server takes it for)
    */
-  public record Context(String name, String server, String namespace) {}
+  public record Context(String name, String server, String namespace, String token) {
+    /** A context whose user sends {@value #ADMIN_TOKEN}: cluster-admin in the sandbox. */
+    public Context(String name, String server, String namespace) {
+      this(name, server, namespace, ADMIN_TOKEN);
+    }
+  }
+
+  /**
+   * The token of the sandbox's kubeconfig users unless RBAC is enforced: the sandbox API server
+   * lets it do anything, as it does a request with no token.
+   */
+  public static final String ADMIN_TOKEN = "sandbox";
 
   /** Writes {@code contexts} to {@code file}, creating its folder; the first is current. */
   public static void write(Path file, List<Context> contexts) throws IOException {
@@ -47,14 +59,14 @@ public final class KubeconfigFile {
               insecure-skip-tls-verify: true
           """
               .formatted(c.name(), c.server()));
-      // The mock accepts any token; a real client still wants one to send.
+      // Only an enforced identity's token is checked (RbacAuthorizer); any other acts as admin.
       users.append(
           """
           - name: %s
             user:
-              token: sandbox
+              token: %s
           """
-              .formatted(c.name()));
+              .formatted(c.name(), c.token()));
       named.append(
           """
           - name: %1$s

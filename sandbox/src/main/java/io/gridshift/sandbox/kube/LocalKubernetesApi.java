@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -50,9 +51,12 @@ public final class LocalKubernetesApi implements AutoCloseable {
   private final String context;
   private final Path kubeconfig;
   private final ScheduledExecutorService housekeeping;
+  private final RbacAuthorizer authorizer;
 
-  private LocalKubernetesApi(KubernetesMockServer server, String context, Path kubeconfig) {
+  private LocalKubernetesApi(
+      KubernetesMockServer server, String context, Path kubeconfig, RbacAuthorizer authorizer) {
     this.server = server;
+    this.authorizer = authorizer;
     this.context = context;
     this.kubeconfig = kubeconfig;
     this.client = new KubernetesClientBuilder().withConfig(config(url())).build();
@@ -93,8 +97,25 @@ public final class LocalKubernetesApi implements AutoCloseable {
    */
   public static LocalKubernetesApi start(
       String context, int port, Path kubeconfig, String servicePrefix) throws IOException {
+    return start(context, port, kubeconfig, servicePrefix, null);
+  }
+
+  /**
+   * Starts the API server enforcing {@code rbac} (null: none) for the agent identity: the
+   * kubeconfig's context {@code context} then carries the agent's token ({@link
+   * RbacEnforcement#AGENT_TOKEN}), and a second context {@code <context>-admin} the token that may
+   * do anything, for setup by hand.
+   */
+  public static LocalKubernetesApi start(
+      String context, int port, Path kubeconfig, String servicePrefix, RbacEnforcement rbac)
+      throws IOException {
     MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
-    SandboxApiDispatcher dispatcher = new SandboxApiDispatcher(new LoopbackPool(servicePrefix));
+    RbacAuthorizer authorizer =
+        rbac == null
+            ? null
+            : new RbacAuthorizer(rbac.policy(), Map.of(RbacEnforcement.AGENT_TOKEN, rbac.user()));
+    SandboxApiDispatcher dispatcher =
+        new SandboxApiDispatcher(new LoopbackPool(servicePrefix), authorizer);
     KubernetesMockServer server =
         new KubernetesMockServer(
             new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
@@ -107,18 +128,19 @@ public final class LocalKubernetesApi implements AutoCloseable {
               + " (is the port taken? pass another one or 0)",
           e);
     }
-    LocalKubernetesApi api = new LocalKubernetesApi(server, context, kubeconfig);
+    LocalKubernetesApi api = new LocalKubernetesApi(server, context, kubeconfig, authorizer);
     try {
-      KubeconfigFile.write(kubeconfig, List.of(api.kubeconfigContext()));
+      KubeconfigFile.write(kubeconfig, api.kubeconfigContexts());
     } catch (IOException | RuntimeException e) {
       api.close();
       throw e;
     }
     log.info(
-        "Kubernetes API (fabric8 mock, CRUD) on {}; kubeconfig {}, context {}",
+        "Kubernetes API (fabric8 mock, CRUD) on {}; kubeconfig {}, context {}{}",
         api.url(),
         kubeconfig,
-        context);
+        context,
+        rbac == null ? "" : " (RBAC enforced for " + rbac.user() + ")");
     return api;
   }
 
@@ -137,9 +159,40 @@ public final class LocalKubernetesApi implements AutoCloseable {
     return context;
   }
 
-  /** This server as a kubeconfig context, for a file that lists several servers. */
+  /**
+   * This server as a kubeconfig context, for a file that lists several servers: with RBAC enforced,
+   * as the agent identity.
+   */
   public KubeconfigFile.Context kubeconfigContext() {
-    return new KubeconfigFile.Context(context, url(), NAMESPACE);
+    return authorizer == null
+        ? new KubeconfigFile.Context(context, url(), NAMESPACE)
+        : new KubeconfigFile.Context(context, url(), NAMESPACE, RbacEnforcement.AGENT_TOKEN);
+  }
+
+  /**
+   * Its kubeconfig contexts: {@link #kubeconfigContext()}, and with RBAC enforced also {@code
+   * <context>-admin}, which may do anything.
+   */
+  public List<KubeconfigFile.Context> kubeconfigContexts() {
+    return authorizer == null
+        ? List.of(kubeconfigContext())
+        : List.of(
+            kubeconfigContext(), new KubeconfigFile.Context(context + "-admin", url(), NAMESPACE));
+  }
+
+  /** Whether this server enforces RBAC for the agent identity. */
+  public boolean rbacEnforced() {
+    return authorizer != null;
+  }
+
+  /** How many requests RBAC refused (403) since the start; 0 when RBAC is not enforced. */
+  public long rbacDenials() {
+    return authorizer == null ? 0 : authorizer.denials();
+  }
+
+  /** The messages of the last RBAC refusals, oldest first; empty when RBAC is not enforced. */
+  public List<String> recentRbacDenials() {
+    return authorizer == null ? List.of() : authorizer.recentDenials();
   }
 
   /** The API server's URL, {@code http://127.0.0.1:<port>}. */

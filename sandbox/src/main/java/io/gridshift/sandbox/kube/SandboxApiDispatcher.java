@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The fabric8 CRUD dispatcher plus the few things kube-apiserver does synchronously on every write
@@ -33,6 +34,9 @@ import java.util.Map;
  *   <li>Secrets: {@code stringData} is folded into base64 {@code data}.
  *   <li>Deletion timestamps are RFC 3339 (the mock writes a local time without a zone).
  * </ol>
+ *
+ * <p>With an {@link RbacAuthorizer}, requests of an enforced identity that its RBAC does not allow
+ * are answered 403 before any of this.
  */
 final class SandboxApiDispatcher extends KubernetesCrudDispatcher {
   /** The finalizer that makes pod deletion wait for the kubelet. */
@@ -40,11 +44,15 @@ final class SandboxApiDispatcher extends KubernetesCrudDispatcher {
 
   private final LoopbackPool clusterIps;
 
+  /** Refuses what an enforced identity may not do; null: no RBAC, every request goes through. */
+  private final RbacAuthorizer authorizer;
+
   /** The state this thread's request stored last, so the response shows what was stored. */
   private final ThreadLocal<String> stored = new ThreadLocal<>();
 
-  SandboxApiDispatcher(LoopbackPool clusterIps) {
+  SandboxApiDispatcher(LoopbackPool clusterIps, RbacAuthorizer authorizer) {
     this.clusterIps = clusterIps;
+    this.authorizer = authorizer;
   }
 
   @Override
@@ -52,6 +60,12 @@ final class SandboxApiDispatcher extends KubernetesCrudDispatcher {
     String path = request.getPath();
     if (path != null && (path.equals("/version") || path.startsWith("/version?"))) {
       return new MockResponse().setResponseCode(200).setBody(VERSION);
+    }
+    if (authorizer != null) {
+      Optional<MockResponse> denied = authorizer.deny(request);
+      if (denied.isPresent()) {
+        return denied.get();
+      }
     }
     stored.remove();
     try {

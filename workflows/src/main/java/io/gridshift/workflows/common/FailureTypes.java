@@ -90,6 +90,12 @@ public final class FailureTypes {
   /** The Service of a grid does not exist (yet). */
   public static final String SERVICE_NOT_FOUND = "ServiceNotFound";
 
+  /**
+   * The Kubernetes API refused the agent a call (403): its RBAC lacks a rule; the message names the
+   * verb, resource, namespace and the rule to add. Never retried.
+   */
+  public static final String KUBERNETES_FORBIDDEN = "KubernetesForbidden";
+
   /** Reading a grid's Service or Secret from Kubernetes failed. */
   public static final String KUBERNETES_UNAVAILABLE = "KubernetesUnavailable";
 
@@ -120,7 +126,8 @@ public final class FailureTypes {
           WRITE_PROBE_FAILED,
           SECRET_NOT_FOUND,
           CLAIM_CONFLICT,
-          POD_CRASH_LOOP);
+          POD_CRASH_LOOP,
+          KUBERNETES_FORBIDDEN);
 
   private FailureTypes() {}
 }

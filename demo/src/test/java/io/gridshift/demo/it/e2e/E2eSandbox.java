@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 
 /**
  * What every end-to-end test runs on: a sandbox on ephemeral ports (so it never collides with
@@ -57,7 +58,7 @@ final class E2eSandbox implements AutoCloseable {
 
   /** Starts it all in a new temporary directory named after {@code prefix}. */
   static E2eSandbox start(String prefix) throws IOException {
-    return start(prefix, PayloadEncryption.NONE);
+    return start(prefix, UnaryOperator.identity(), PayloadEncryption.NONE);
   }
 
   /**
@@ -65,8 +66,24 @@ final class E2eSandbox implements AutoCloseable {
    * {@code encryption} (both build their client the way every gridshift process does).
    */
   static E2eSandbox start(String prefix, PayloadEncryption encryption) throws IOException {
+    return start(prefix, UnaryOperator.identity(), encryption);
+  }
+
+  /**
+   * As {@link #start(String)}, with the sandbox's options changed by {@code options} (e.g. {@code o
+   * -> o.withRbacFrom(deploy)}: the worker then acts as the agent identity the RBAC binds).
+   */
+  static E2eSandbox start(String prefix, UnaryOperator<SandboxOptions> options) throws IOException {
+    return start(prefix, options, PayloadEncryption.NONE);
+  }
+
+  private static E2eSandbox start(
+      String prefix, UnaryOperator<SandboxOptions> options, PayloadEncryption encryption)
+      throws IOException {
     E2eSandbox e2e =
-        new E2eSandbox(Sandbox.start(SandboxOptions.ephemeral(Files.createTempDirectory(prefix))));
+        new E2eSandbox(
+            Sandbox.start(
+                options.apply(SandboxOptions.ephemeral(Files.createTempDirectory(prefix)))));
     e2e.encryption = encryption;
     try {
       e2e.startWorker(
