@@ -35,6 +35,14 @@ final class DemoSandbox {
           state.dir(), state.pid());
       return running;
     }
+    requireNoSandboxUp(options);
+    out.println(
+        "Starting the sandbox: Temporal, a Kubernetes API with a rollout simulator, real servers...");
+    return Sandbox.start(options.workDir());
+  }
+
+  /** Refuses to start a sandbox in a directory where {@code sandbox up} runs one. */
+  static void requireNoSandboxUp(DemoOptions options) throws IOException {
     Optional<SandboxState> up = RunningSandbox.find(options.workDir());
     if (up.isPresent()) {
       throw new DemoRefused(
@@ -49,9 +57,6 @@ final class DemoSandbox {
                   ? ""
                   : " --dir " + options.workDir()));
     }
-    out.println(
-        "Starting the sandbox: Temporal, a Kubernetes API with a rollout simulator, real servers...");
-    return Sandbox.start(options.workDir());
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.gridshift.demo;
 
+import io.gridshift.demo.secure.SecureDemo;
 import io.gridshift.sandbox.SandboxConnection;
 import io.gridshift.starter.UpgradeService;
 import io.gridshift.starter.cli.StatusPrinter;
@@ -10,6 +11,8 @@ import io.gridshift.workflows.hazelcast.HazelcastGates;
 import io.temporal.client.WorkflowClient;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,15 +48,20 @@ public final class HazelcastDemo {
 
   /** Runs the demo; returns the report (also written to {@code --report} when given). */
   public DemoReport run() throws Exception {
-    try (SandboxConnection sandbox = DemoSandbox.open(options, out)) {
+    try (DemoMode mode = DemoMode.of(options);
+        SandboxConnection sandbox = mode.openSandbox(out)) {
       if (options.gridManifest() == null) {
         DemoSandbox.requireNoGrid(sandbox, HazelcastDemoGrid.NAMESPACE, HazelcastDemoGrid.GRID);
       }
-      WorkflowClient client = SandboxTemporal.client(sandbox);
-      WorkerConfig config = DemoSandbox.workerConfig(sandbox);
+      WorkflowClient client = mode.client(sandbox);
+      WorkerConfig config = mode.workerConfig(sandbox);
       try (GridshiftWorker worker = new GridshiftWorker(client, config)) {
         worker.start();
-        HazelcastDemoGrid grid = new HazelcastDemoGrid(sandbox.client());
+        mode.started(sandbox, out);
+        HazelcastDemoGrid grid =
+            mode.secure()
+                ? new HazelcastDemoGrid(sandbox.client()).withMeshTls()
+                : new HazelcastDemoGrid(sandbox.client());
         Map<String, Integer> loaded = prepare(grid);
         UpgradeStatus result;
         UpgradeMeasurement.Result measured;
@@ -65,6 +73,7 @@ public final class HazelcastDemo {
               grid.name());
           measuring = options.withoutTraffic();
         }
+        UpgradeService service = new UpgradeService(client);
         try (UpgradeMeasurement measurement =
             UpgradeMeasurement.start(
                 measuring,
@@ -75,13 +84,14 @@ public final class HazelcastDemo {
                 out)) {
           result =
               new UpgradeFollower(
-                      new UpgradeService(client),
+                      service,
+                      mode.decider(service),
                       options.approveAll(),
-                      DemoCommands.forCurrentUser(sandbox.temporalTarget()),
+                      mode.commands(sandbox),
                       GATE_NOTES,
                       out)
                   .run(
-                      request(grid, sandbox.defaultClusterName()),
+                      request(grid, sandbox.defaultClusterName(), mode.requester()),
                       grid.name() + " -> " + TARGET_VERSION);
           if (measuring.rate() > 0) {
             out.println("\nRe-reading every write the client saw acknowledged ...");
@@ -93,7 +103,17 @@ public final class HazelcastDemo {
           out.println("Reading every loaded key back from the members ...");
           lost = grid.lostKeys(loaded);
         }
-        DemoReport report = DemoReport.ofHazelcast(result, loaded, lost).with(measured);
+        List<String> secrets = new ArrayList<>(loaded.keySet());
+        secrets.addAll(
+            List.of(SOURCE_VERSION, TARGET_VERSION, SecureDemo.REQUESTER, "targetVersion"));
+        DemoReport report =
+            mode.checked(
+                DemoReport.ofHazelcast(result, loaded, lost).with(measured),
+                sandbox,
+                client,
+                secrets,
+                grid.overTls(),
+                out);
         summarize(result, report);
         MeasurementPrinter.print(measured, out);
         DemoOutputs.write(
@@ -140,7 +160,7 @@ public final class HazelcastDemo {
     return loaded;
   }
 
-  private String request(HazelcastDemoGrid grid, String cluster) {
+  private String request(HazelcastDemoGrid grid, String cluster, String requester) {
     // The same JSON a person would pass to `./gridshift upgrade start --file`.
     return """
         {"kind": "hazelcast",
@@ -150,13 +170,7 @@ public final class HazelcastDemo {
          "targetVersion": "%s",
          "canary": true,
          "requestedBy": "%s"}"""
-        .formatted(
-            cluster,
-            grid.namespace(),
-            grid.name(),
-            grid.kind(),
-            TARGET_VERSION,
-            System.getProperty("user.name", "demo-requester"));
+        .formatted(cluster, grid.namespace(), grid.name(), grid.kind(), TARGET_VERSION, requester);
   }
 
   private void summarize(UpgradeStatus result, DemoReport report) {

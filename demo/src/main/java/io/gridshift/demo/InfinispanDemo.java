@@ -1,5 +1,6 @@
 package io.gridshift.demo;
 
+import io.gridshift.demo.secure.SecureDemo;
 import io.gridshift.demo.traffic.InfinispanOps;
 import io.gridshift.sandbox.SandboxConnection;
 import io.gridshift.starter.UpgradeService;
@@ -11,6 +12,8 @@ import io.gridshift.workflows.infinispan.InfinispanGates;
 import io.temporal.client.WorkflowClient;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,7 +40,8 @@ public final class InfinispanDemo {
 
   /** Runs the demo; returns the report (also written to {@code --report} when given). */
   public DemoReport run() throws Exception {
-    try (SandboxConnection sandbox = DemoSandbox.open(options, out)) {
+    try (DemoMode mode = DemoMode.of(options);
+        SandboxConnection sandbox = mode.openSandbox(out)) {
       String log = System.getProperty("gridshift.log");
       if (log != null) {
         out.println("  (full log: " + log + ")");
@@ -46,10 +50,11 @@ public final class InfinispanDemo {
       out.printf(
           "  Temporal %s, Kubernetes API %s (kubeconfig %s)%n",
           sandbox.temporalTarget(), sandbox.client().getMasterUrl(), sandbox.kubeconfig());
-      WorkflowClient client = SandboxTemporal.client(sandbox);
-      WorkerConfig config = DemoSandbox.workerConfig(sandbox);
+      WorkflowClient client = mode.client(sandbox);
+      WorkerConfig config = mode.workerConfig(sandbox);
       try (GridshiftWorker worker = new GridshiftWorker(client, config)) {
         worker.start();
+        mode.started(sandbox, out);
         Map<String, Integer> loaded = prepareSource(sandbox);
         String service = new InfinispanDemoGrid(sandbox.client()).serviceHost();
         UpgradeStatus result;
@@ -62,18 +67,21 @@ public final class InfinispanDemo {
                 null,
                 () -> new InfinispanOps(service, InfinispanDemoGrid.PORT, TRAFFIC_CACHE),
                 out)) {
-          result =
-              upgrade(
-                  new UpgradeService(client),
-                  DemoCommands.forCurrentUser(sandbox.temporalTarget()),
-                  sandbox.defaultClusterName());
+          result = upgrade(new UpgradeService(client), mode, sandbox);
           out.println("\nRe-reading every write the client saw acknowledged ...");
           measured = measurement.finish(result);
         }
         out.println(
             "Reading every loaded key back through Service " + InfinispanDemoGrid.GRID + " ...");
         Map<String, Integer> missing = new InfinispanDemoGrid(sandbox.client()).missingKeys(loaded);
-        DemoReport report = DemoReport.of(result, loaded, missing).with(measured);
+        DemoReport report =
+            mode.checked(
+                DemoReport.of(result, loaded, missing).with(measured),
+                sandbox,
+                client,
+                historySecrets(),
+                false,
+                out);
         summarize(result, report);
         MeasurementPrinter.print(measured, out);
         DemoOutputs.write(options, report, result, measured, "Infinispan " + upgradeLabel(), out);
@@ -113,7 +121,7 @@ public final class InfinispanDemo {
     return loaded;
   }
 
-  private UpgradeStatus upgrade(UpgradeService service, DemoCommands commands, String cluster)
+  private UpgradeStatus upgrade(UpgradeService service, DemoMode mode, SandboxConnection sandbox)
       throws Exception {
     // The same JSON a person would pass to `./gridshift upgrade start --file`.
     String json =
@@ -125,13 +133,32 @@ public final class InfinispanDemo {
          "protostream": "PAUSE_WRITES",
          "requestedBy": "%s"}"""
             .formatted(
-                cluster,
+                sandbox.defaultClusterName(),
                 InfinispanDemoGrid.NAMESPACE,
                 InfinispanDemoGrid.GRID,
                 TARGET_VERSION,
-                System.getProperty("user.name", "demo-requester"));
-    return new UpgradeFollower(service, options.approveAll(), commands, GATE_NOTES, out)
+                mode.requester());
+    return new UpgradeFollower(
+            service,
+            mode.decider(service),
+            options.approveAll(),
+            mode.commands(sandbox),
+            GATE_NOTES,
+            out)
         .run(json, upgradeLabel());
+  }
+
+  /**
+   * What must not be readable in the upgrade's raw histories when payloads are encrypted: the
+   * caches, the versions, the requester and the request's own field names (the grid's name, two
+   * letters, would turn up by chance in ciphertext).
+   */
+  private static List<String> historySecrets() {
+    List<String> secrets = new ArrayList<>(InfinispanDemoGrid.CACHES.keySet());
+    secrets.addAll(
+        List.of(
+            SOURCE_VERSION, TARGET_VERSION, SecureDemo.REQUESTER, "targetVersion", "requestedBy"));
+    return secrets;
   }
 
   /** What a newcomer needs to know at each gate of this demo, beyond the gate's own text. */
