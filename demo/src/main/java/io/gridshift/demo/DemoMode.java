@@ -3,6 +3,7 @@ package io.gridshift.demo;
 import io.gridshift.demo.secure.SecureDemo;
 import io.gridshift.sandbox.Sandbox;
 import io.gridshift.sandbox.SandboxConnection;
+import io.gridshift.sandbox.SandboxOptions;
 import io.gridshift.starter.UpgradeService;
 import io.gridshift.worker.WorkerConfig;
 import io.temporal.client.WorkflowClient;
@@ -18,16 +19,23 @@ import java.util.List;
  */
 final class DemoMode implements AutoCloseable {
   private final DemoOptions options;
+  private final SandboxOptions secureBase;
   private final SecureDemo secure;
   private URI server;
 
-  private DemoMode(DemoOptions options, SecureDemo secure) {
+  private DemoMode(DemoOptions options, SandboxOptions secureBase, SecureDemo secure) {
     this.options = options;
+    this.secureBase = secureBase;
     this.secure = secure;
   }
 
-  static DemoMode of(DemoOptions options) throws IOException {
-    return new DemoMode(options, options.secure() ? SecureDemo.prepare(options.workDir()) : null);
+  /**
+   * The mode {@code options} ask for; a secure sandbox starts from {@code secureBase} (the usual
+   * ports in {@code --work-dir}, or a test's ephemeral ones).
+   */
+  static DemoMode of(DemoOptions options, SandboxOptions secureBase) throws IOException {
+    return new DemoMode(
+        options, secureBase, options.secure() ? SecureDemo.prepare(options.workDir()) : null);
   }
 
   boolean secure() {
@@ -43,7 +51,7 @@ final class DemoMode implements AutoCloseable {
     out.println(
         "Starting the secure sandbox: Temporal over mutual TLS only, the Kubernetes API enforcing"
             + " deploy/rbac for the agent, real servers...");
-    return Sandbox.start(secure.sandboxOptions(options.workDir()));
+    return Sandbox.start(secure.sandboxOptions(secureBase));
   }
 
   /** The demo's Temporal client. */

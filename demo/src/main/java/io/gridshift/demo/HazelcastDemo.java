@@ -2,6 +2,7 @@ package io.gridshift.demo;
 
 import io.gridshift.demo.secure.SecureDemo;
 import io.gridshift.sandbox.SandboxConnection;
+import io.gridshift.sandbox.SandboxOptions;
 import io.gridshift.starter.UpgradeService;
 import io.gridshift.starter.cli.StatusPrinter;
 import io.gridshift.worker.GridshiftWorker;
@@ -39,16 +40,26 @@ public final class HazelcastDemo {
           "Approving rolls every member once to apply the fixed settings, before the upgrade.");
 
   private final DemoOptions options;
+  private final SandboxOptions sandboxOptions;
   private final PrintStream out;
 
   public HazelcastDemo(DemoOptions options, PrintStream out) {
+    this(options, SandboxOptions.defaults(options.workDir()), out);
+  }
+
+  /**
+   * A demo whose own sandbox (with {@code --secure}) starts from {@code sandboxOptions}, e.g. a
+   * test's ephemeral ports.
+   */
+  public HazelcastDemo(DemoOptions options, SandboxOptions sandboxOptions, PrintStream out) {
     this.options = options;
+    this.sandboxOptions = sandboxOptions;
     this.out = out;
   }
 
   /** Runs the demo; returns the report (also written to {@code --report} when given). */
   public DemoReport run() throws Exception {
-    try (DemoMode mode = DemoMode.of(options);
+    try (DemoMode mode = DemoMode.of(options, sandboxOptions);
         SandboxConnection sandbox = mode.openSandbox(out)) {
       if (options.gridManifest() == null) {
         DemoSandbox.requireNoGrid(sandbox, HazelcastDemoGrid.NAMESPACE, HazelcastDemoGrid.GRID);

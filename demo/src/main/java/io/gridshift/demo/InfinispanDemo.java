@@ -3,6 +3,7 @@ package io.gridshift.demo;
 import io.gridshift.demo.secure.SecureDemo;
 import io.gridshift.demo.traffic.InfinispanOps;
 import io.gridshift.sandbox.SandboxConnection;
+import io.gridshift.sandbox.SandboxOptions;
 import io.gridshift.starter.UpgradeService;
 import io.gridshift.starter.cli.StatusPrinter;
 import io.gridshift.worker.GridshiftWorker;
@@ -31,16 +32,26 @@ public final class InfinispanDemo {
   static final String TRAFFIC_CACHE = "sessions";
 
   private final DemoOptions options;
+  private final SandboxOptions sandboxOptions;
   private final PrintStream out;
 
   public InfinispanDemo(DemoOptions options, PrintStream out) {
+    this(options, SandboxOptions.defaults(options.workDir()), out);
+  }
+
+  /**
+   * A demo whose own sandbox (with {@code --secure}) starts from {@code sandboxOptions}, e.g. a
+   * test's ephemeral ports.
+   */
+  public InfinispanDemo(DemoOptions options, SandboxOptions sandboxOptions, PrintStream out) {
     this.options = options;
+    this.sandboxOptions = sandboxOptions;
     this.out = out;
   }
 
   /** Runs the demo; returns the report (also written to {@code --report} when given). */
   public DemoReport run() throws Exception {
-    try (DemoMode mode = DemoMode.of(options);
+    try (DemoMode mode = DemoMode.of(options, sandboxOptions);
         SandboxConnection sandbox = mode.openSandbox(out)) {
       String log = System.getProperty("gridshift.log");
       if (log != null) {

@@ -60,9 +60,9 @@ public final class SecureDemo implements AutoCloseable {
     return new SecureDemo(workDir.resolve("secure"));
   }
 
-  /** The sandbox's options: Temporal over mutual TLS only, the agent's RBAC enforced. */
-  public SandboxOptions sandboxOptions(Path workDir) {
-    return SandboxOptions.defaults(workDir).withTemporalTls(true).withRbacFrom(deployDir());
+  /** {@code base} with Temporal over mutual TLS only and the agent's RBAC enforced. */
+  public SandboxOptions sandboxOptions(SandboxOptions base) {
+    return base.withTemporalTls(true).withRbacFrom(deployDir());
   }
 
   /** How every client and worker of this run reaches Temporal: the sandbox's TLS, encrypted. */
