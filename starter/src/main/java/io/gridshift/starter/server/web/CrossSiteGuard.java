@@ -8,6 +8,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -22,7 +23,8 @@ import java.util.Set;
  *   <li>The call must carry {@value #HEADER}. A cross-site HTML form cannot set a header, and a
  *       cross-site {@code fetch} that sets one must first pass a CORS preflight, which this service
  *       never grants: so the header proves the call comes from the ops page, the CLI or a script.
- *   <li>A call with a body must send it as {@code application/json}, the only type the API reads.
+ *   <li>A call with a body must send it as JSON (or YAML, which a fleet spec may be): never as a
+ *       type an HTML form can send, in case a resource reads any body as text.
  * </ol>
  *
  * <p>It runs after authentication ({@link Priorities#AUTHENTICATION} + 500) and before the role
@@ -42,6 +44,10 @@ public final class CrossSiteGuard implements ContainerRequestFilter {
           + " browser's credentials";
 
   private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
+
+  /** Besides JSON: the YAML types a fleet spec may come as. */
+  private static final Set<String> YAML_TYPES =
+      Set.of("application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml");
 
   private final List<String> exemptPrefixes;
 
@@ -64,15 +70,23 @@ public final class CrossSiteGuard implements ContainerRequestFilter {
       return;
     }
     MediaType type = request.getMediaType();
-    if (request.hasEntity()
-        && (type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE))) {
+    if (request.hasEntity() && !readable(type)) {
       request.abortWith(
           refusal(
               Response.Status.UNSUPPORTED_MEDIA_TYPE,
-              "refused: the body must be JSON, sent with 'Content-Type: application/json' (got "
-                  + (type == null ? "no Content-Type" : "'" + type + "'")
-                  + ")"));
+              "refused: the body must be JSON, sent with 'Content-Type: application/json' (a fleet"
+                  + " spec may be YAML, 'application/yaml'); got "
+                  + (type == null ? "no Content-Type" : "'" + type + "'")));
     }
+  }
+
+  /** JSON, or YAML (fleet specs): never a type an HTML form can send. */
+  private static boolean readable(MediaType type) {
+    if (type == null) {
+      return false;
+    }
+    String name = (type.getType() + "/" + type.getSubtype()).toLowerCase(Locale.ROOT);
+    return type.isCompatible(MediaType.APPLICATION_JSON_TYPE) || YAML_TYPES.contains(name);
   }
 
   private boolean exempt(ContainerRequestContext request) {
