@@ -6,6 +6,7 @@ import io.gridshift.sandbox.SandboxCluster;
 import io.gridshift.sandbox.process.ChildLogging;
 import io.gridshift.worker.AgentMain;
 import io.gridshift.worker.WorkerConfig;
+import io.gridshift.workflows.client.TemporalAccess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -138,7 +139,7 @@ public final class AgentProcesses implements AutoCloseable {
   /** The agent config of {@code cluster}: its own kubeconfig (it sees no other cluster). */
   static WorkerConfig config(SandboxCluster cluster, String temporalTarget) {
     return new WorkerConfig(
-        new WorkerConfig.Temporal(temporalTarget, "default"),
+        TemporalAccess.plain(temporalTarget),
         false,
         List.of(
             new WorkerConfig.Cluster(

@@ -21,6 +21,8 @@ import java.nio.file.Path;
  *     (default 10)
  * @param sandbox {@code --sandbox DIR}: run on the sandbox {@code ./gridshift sandbox up} runs in
  *     DIR instead of starting one (null: start one in {@code workDir})
+ * @param secure {@code --secure}: Temporal over mutual TLS, payloads encrypted, grids over TLS,
+ *     approvals signed by the REST service and the agent's RBAC enforced by the Kubernetes API
  */
 public record DemoOptions(
     String kind,
@@ -32,7 +34,8 @@ public record DemoOptions(
     int rate,
     Path timeline,
     int baselineSeconds,
-    Path sandbox) {
+    Path sandbox,
+    boolean secure) {
 
   static final int DEFAULT_RATE = 200;
   static final Path DEFAULT_WORK_DIR = Path.of(".gridshift", "sandbox");
@@ -43,7 +46,7 @@ public record DemoOptions(
       usage: ./gridshift demo fleet [--yes] [--report FILE] [--timeline FILE]   (./gridshift demo fleet --help)
              ./gridshift demo infinispan|hazelcast [--yes] [--report FILE] [--timeline FILE]
                         [--entries N] [--rate OPS] [--baseline SECONDS]
-                        [--work-dir DIR | --sandbox DIR] [--grid-manifest FILE]
+                        [--work-dir DIR | --sandbox DIR] [--grid-manifest FILE] [--secure]
         --yes          approve every gate as user 'demo' (otherwise the demo waits and prints the
                        command that approves each gate)
         --report FILE  write a JSON report (workflowId, status, steps, caches, approvals,
@@ -59,7 +62,10 @@ public record DemoOptions(
                        .gridshift/sandbox) instead of starting one; it keeps running afterwards
         --grid-manifest FILE  (hazelcast) your own StatefulSet/Deployment manifest instead of the
                        demo's, created in the namespaces it names (default when none);
-                       the preflight judges it""";
+                       the preflight judges it
+        --secure       the production settings: Temporal over mutual TLS, payloads encrypted,
+                       grids over TLS, approvals only through the REST service (signed, four-eyes)
+                       and the agent's RBAC enforced; the report's "security" says what held""";
 
   /** These options with the traffic probe off (for a grid that never came up). */
   DemoOptions withoutTraffic() {
@@ -73,7 +79,8 @@ public record DemoOptions(
         0,
         timeline,
         baselineSeconds,
-        sandbox);
+        sandbox,
+        secure);
   }
 
   /** Parses the demo's arguments; throws IllegalArgumentException with the usage on bad input. */
@@ -89,9 +96,11 @@ public record DemoOptions(
     int rate = DEFAULT_RATE;
     Path timeline = null;
     int baseline = DEFAULT_BASELINE_SECONDS;
+    boolean secure = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--yes", "-y" -> yes = true;
+        case "--secure" -> secure = true;
         case "--report" -> report = Path.of(value(args, ++i, "--report"));
         case "--entries" ->
             entries = number(value(args, ++i, "--entries"), "--entries", 1, 10_000_000);
@@ -131,8 +140,13 @@ public record DemoOptions(
           "--work-dir is for a sandbox the demo starts; with --sandbox it runs on that one\n"
               + USAGE);
     }
+    if (secure && sandbox != null) {
+      throw new IllegalArgumentException(
+          "--secure starts its own sandbox with TLS, encryption and RBAC; drop --sandbox\n"
+              + USAGE);
+    }
     return new DemoOptions(
-        kind, yes, report, entries, workDir, manifest, rate, timeline, baseline, sandbox);
+        kind, yes, report, entries, workDir, manifest, rate, timeline, baseline, sandbox, secure);
   }
 
   private static String value(String[] args, int i, String option) {

@@ -25,6 +25,7 @@ import java.util.Map;
  * @param traffic what the traffic probe saw through the upgrade (absent with {@code --rate 0})
  * @param overhead the upgrade's wall time split into gate waits, irreducible waits and the
  *     orchestrator's own share
+ * @param security (with {@code --secure}) what protected the upgrade and what the checks found
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DemoReport(
@@ -36,7 +37,34 @@ public record DemoReport(
     List<Member> members,
     List<MapEntries> maps,
     TrafficSummary traffic,
-    Overhead overhead) {
+    Overhead overhead,
+    Security security) {
+
+  /**
+   * What protected a {@code --secure} run, and what the demo found when it checked.
+   *
+   * @param temporalTls how the worker, REST service and demo reached Temporal ({@code mutual TLS})
+   * @param payloadsEncrypted whether every client and worker encrypted payloads
+   * @param gridTls whether the grid's endpoints (REST, Hot Rod or member REST) spoke TLS
+   * @param approvals the approvals mode the worker enforced ({@code signed})
+   * @param rbacEnforced whether the sandbox's Kubernetes API enforced the agent's RBAC
+   * @param plaintextFoundInHistory secrets or grid data found in clear in the raw histories of the
+   *     upgrade and its child workflows (each as {@code what: where}); must be empty
+   * @param rbacDenials requests of the agent the Kubernetes API refused (403); must be 0
+   */
+  public record Security(
+      String temporalTls,
+      boolean payloadsEncrypted,
+      boolean gridTls,
+      String approvals,
+      boolean rbacEnforced,
+      List<String> plaintextFoundInHistory,
+      long rbacDenials) {
+    /** Whether the checks passed: nothing in clear in history and no denial. */
+    public boolean held() {
+      return plaintextFoundInHistory.isEmpty() && rbacDenials == 0;
+    }
+  }
 
   /** One Hazelcast member after the upgrade. */
   public record Member(String pod, String version) {}
@@ -113,6 +141,7 @@ public record DemoReport(
         null,
         null,
         null,
+        null,
         null);
   }
 
@@ -137,6 +166,7 @@ public record DemoReport(
         members,
         maps,
         null,
+        null,
         null);
   }
 
@@ -151,18 +181,27 @@ public record DemoReport(
         members,
         maps,
         measured.traffic(),
-        measured.overhead());
+        measured.overhead(),
+        security);
+  }
+
+  /** This report with what the {@code --secure} checks found. */
+  DemoReport with(Security checked) {
+    return new DemoReport(
+        workflowId, status, steps, caches, approvals, members, maps, traffic, overhead, checked);
   }
 
   /**
    * True when the upgrade completed and nothing is missing: no loaded key, and no write the probe's
-   * client saw acknowledged. Client errors (downtime) are reported, not judged here.
+   * client saw acknowledged; with {@code --secure}, nothing found in clear in the histories and no
+   * RBAC denial. Client errors (downtime) are reported, not judged here.
    */
   boolean success() {
     return status.equals("COMPLETED")
         && caches.stream().allMatch(c -> c.missingKeys() == 0 && c.loadedKeysMissing() == 0)
         && (maps == null || maps.stream().allMatch(m -> m.entriesAfter() == m.entriesBefore()))
-        && (traffic == null || (traffic.lostWrites() == 0 && traffic.unreadableKeys() == 0));
+        && (traffic == null || (traffic.lostWrites() == 0 && traffic.unreadableKeys() == 0))
+        && (security == null || security.held());
   }
 
   /** An Infinispan upgrade's caches; none for other kinds. */

@@ -6,6 +6,7 @@ import io.gridshift.sandbox.SandboxConnection;
 import io.gridshift.sandbox.process.RunningSandbox;
 import io.gridshift.sandbox.process.SandboxState;
 import io.gridshift.worker.WorkerConfig;
+import io.gridshift.workflows.client.TemporalAccess;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
@@ -86,7 +87,7 @@ final class DemoSandbox {
    */
   static WorkerConfig workerConfig(SandboxConnection sandbox) {
     return new WorkerConfig(
-        new WorkerConfig.Temporal(sandbox.temporalTarget(), "default"),
+        TemporalAccess.plain(sandbox.temporalTarget()),
         true,
         List.of(
             new WorkerConfig.Cluster(

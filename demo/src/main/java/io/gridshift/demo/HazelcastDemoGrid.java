@@ -23,9 +23,11 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gridshift.activities.hazelcast.MemberTls;
 import io.gridshift.demo.traffic.GridOps;
 import io.gridshift.demo.traffic.HazelcastOps;
 import io.gridshift.sandbox.hazelcast.HazelcastMember;
+import io.gridshift.sandbox.hazelcast.HazelcastMeshTls;
 import io.gridshift.sandbox.hazelcast.HazelcastPodConfig;
 import io.gridshift.sandbox.hazelcast.HazelcastPodRuntime;
 import io.gridshift.workflows.activities.WorkloadKind;
@@ -40,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.IntConsumer;
 
 /**
@@ -89,6 +92,7 @@ public final class HazelcastDemoGrid {
   private String name = GRID;
   private String namespace = NAMESPACE;
   private WorkloadKind kind = WorkloadKind.STATEFULSET;
+  private Map<String, String> templateAnnotations = Map.of();
 
   public HazelcastDemoGrid(KubernetesClient kube) {
     this.kube = kube;
@@ -102,6 +106,44 @@ public final class HazelcastDemoGrid {
     this.kube = kube;
     this.namespace = namespace;
     this.name = name;
+  }
+
+  /**
+   * Makes {@link #create} run the grid over TLS: each member fronted by the sandbox mesh's TLS
+   * sidecar on port {@value HazelcastMeshTls#DEFAULT_PORT} and gridshift trusting the mesh's CA
+   * ({@link HazelcastMeshTls#annotations}). Applications reaching the Service stay on the plain
+   * member port.
+   */
+  public HazelcastDemoGrid withMeshTls() {
+    templateAnnotations = HazelcastMeshTls.annotations(HazelcastMeshTls.DEFAULT_PORT);
+    return this;
+  }
+
+  /**
+   * Whether gridshift reaches this grid's members over TLS: its pod template names a CA Secret
+   * ({@link MemberTls#CA_SECRET_ANNOTATION}), as {@link #withMeshTls()} or a manifest sets it (the
+   * report's {@code gridTls}).
+   */
+  public boolean overTls() {
+    PodTemplateSpec template =
+        kind == WorkloadKind.DEPLOYMENT
+            ? kube.apps()
+                .deployments()
+                .inNamespace(namespace)
+                .withName(name)
+                .get()
+                .getSpec()
+                .getTemplate()
+            : kube.apps()
+                .statefulSets()
+                .inNamespace(namespace)
+                .withName(name)
+                .get()
+                .getSpec()
+                .getTemplate();
+    Map<String, String> annotations =
+        template.getMetadata() == null ? null : template.getMetadata().getAnnotations();
+    return annotations != null && annotations.containsKey(MemberTls.CA_SECRET_ANNOTATION);
   }
 
   /** The workload's name. */
@@ -145,7 +187,8 @@ public final class HazelcastDemoGrid {
     kube.apps()
         .statefulSets()
         .inNamespace(namespace)
-        .resource(statefulSet(name, version, replicas, labels, shutdownHookPolicy))
+        .resource(
+            statefulSet(name, version, replicas, labels, shutdownHookPolicy, templateAnnotations))
         .create();
     kube.services()
         .inNamespace(namespace)
@@ -200,58 +243,64 @@ public final class HazelcastDemoGrid {
       String version,
       int replicas,
       Map<String, String> labels,
-      String shutdownHookPolicy) {
-    return new StatefulSetBuilder()
-        .withNewMetadata()
-        .withName(grid)
-        .addToLabels(labels)
-        .addToLabels("app", grid)
-        .endMetadata()
-        .withNewSpec()
-        .withReplicas(replicas)
-        .withServiceName(grid)
-        .withNewSelector()
-        .addToMatchLabels("app", grid)
-        .endSelector()
-        .withNewUpdateStrategy()
-        .withType("RollingUpdate")
-        .endUpdateStrategy()
-        .withNewTemplate()
-        .withNewMetadata()
-        .addToLabels("app", grid)
-        .endMetadata()
-        .withNewSpec()
-        // The runbook's settings: members leave gracefully and Kubernetes waits for them.
-        .withTerminationGracePeriodSeconds(600L)
-        .addNewContainer()
-        .withName("hazelcast")
-        .withImage("hazelcast/hazelcast:" + version)
-        .addNewEnv()
-        .withName("JAVA_OPTS")
-        .withValue(
-            "-Dhazelcast.shutdownhook.policy="
-                + shutdownHookPolicy
-                + " -Dhazelcast.graceful.shutdown.max.wait=600")
-        .endEnv()
-        .addNewPort()
-        .withName("hazelcast")
-        .withContainerPort(5701)
-        .endPort()
-        .addNewVolumeMount()
-        .withName("config")
-        .withMountPath("/data/hazelcast")
-        .endVolumeMount()
-        .endContainer()
-        .addNewVolume()
-        .withName("config")
-        .withNewConfigMap()
-        .withName(grid + "-config")
-        .endConfigMap()
-        .endVolume()
-        .endSpec()
-        .endTemplate()
-        .endSpec()
-        .build();
+      String shutdownHookPolicy,
+      Map<String, String> templateAnnotations) {
+    StatefulSet sts =
+        new StatefulSetBuilder()
+            .withNewMetadata()
+            .withName(grid)
+            .addToLabels(labels)
+            .addToLabels("app", grid)
+            .endMetadata()
+            .withNewSpec()
+            .withReplicas(replicas)
+            .withServiceName(grid)
+            .withNewSelector()
+            .addToMatchLabels("app", grid)
+            .endSelector()
+            .withNewUpdateStrategy()
+            .withType("RollingUpdate")
+            .endUpdateStrategy()
+            .withNewTemplate()
+            .withNewMetadata()
+            .addToLabels("app", grid)
+            .endMetadata()
+            .withNewSpec()
+            // The runbook's settings: members leave gracefully and Kubernetes waits for them.
+            .withTerminationGracePeriodSeconds(600L)
+            .addNewContainer()
+            .withName("hazelcast")
+            .withImage("hazelcast/hazelcast:" + version)
+            .addNewEnv()
+            .withName("JAVA_OPTS")
+            .withValue(
+                "-Dhazelcast.shutdownhook.policy="
+                    + shutdownHookPolicy
+                    + " -Dhazelcast.graceful.shutdown.max.wait=600")
+            .endEnv()
+            .addNewPort()
+            .withName("hazelcast")
+            .withContainerPort(5701)
+            .endPort()
+            .addNewVolumeMount()
+            .withName("config")
+            .withMountPath("/data/hazelcast")
+            .endVolumeMount()
+            .endContainer()
+            .addNewVolume()
+            .withName("config")
+            .withNewConfigMap()
+            .withName(grid + "-config")
+            .endConfigMap()
+            .endVolume()
+            .endSpec()
+            .endTemplate()
+            .endSpec()
+            .build();
+    if (!templateAnnotations.isEmpty()) {
+      sts.getSpec().getTemplate().getMetadata().setAnnotations(new TreeMap<>(templateAnnotations));
+    }
+    return sts;
   }
 
   /**

@@ -1,11 +1,9 @@
 package io.gridshift.demo;
 
 import io.gridshift.sandbox.SandboxConnection;
-import io.gridshift.workflows.kinds.GridKinds;
+import io.gridshift.workflows.client.TemporalAccess;
+import io.gridshift.workflows.client.TemporalClients;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
-import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 
 /** The demos' Temporal client on the sandbox's server, as every gridshift client is configured. */
 public final class SandboxTemporal {
@@ -13,11 +11,11 @@ public final class SandboxTemporal {
 
   /** A client of {@code sandbox}'s Temporal; shut its service stubs down when done. */
   public static WorkflowClient client(SandboxConnection sandbox) {
-    WorkflowServiceStubs stubs =
-        WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(sandbox.temporalTarget()).build());
-    return WorkflowClient.newInstance(
-        stubs,
-        WorkflowClientOptions.newBuilder().setDataConverter(GridKinds.dataConverter()).build());
+    return client(TemporalAccess.plain(sandbox.temporalTarget()));
+  }
+
+  /** A client as {@code access} says (the secure demo's TLS and keys); shut its stubs down. */
+  public static WorkflowClient client(TemporalAccess access) {
+    return TemporalClients.client(TemporalClients.stubs(access), access, null);
   }
 }

@@ -2,7 +2,6 @@ package io.gridshift.demo;
 
 import io.gridshift.starter.UpgradeRequests;
 import io.gridshift.starter.UpgradeService;
-import io.gridshift.workflows.common.GateDecision;
 import io.gridshift.workflows.common.GatePolicy;
 import io.gridshift.workflows.common.Gatekeeper;
 import io.gridshift.workflows.common.OpenGate;
@@ -25,6 +24,7 @@ import java.util.concurrent.TimeoutException;
 final class UpgradeFollower {
   static final int AUTO_RETRIES = 2;
   private final UpgradeService service;
+  private final GateDecider decider;
   private final boolean approveAll;
   private final DemoCommands commands;
   private final Map<String, String> gateNotes;
@@ -41,7 +41,22 @@ final class UpgradeFollower {
       DemoCommands commands,
       Map<String, String> gateNotes,
       PrintStream out) {
+    this(service, GateDecider.direct(service), approveAll, commands, gateNotes, out);
+  }
+
+  /**
+   * @param decider how {@code --yes} decides gates (directly, or through the REST service)
+   * @param gateNotes per gate name, what this demo adds for a newcomer when that gate opens
+   */
+  UpgradeFollower(
+      UpgradeService service,
+      GateDecider decider,
+      boolean approveAll,
+      DemoCommands commands,
+      Map<String, String> gateNotes,
+      PrintStream out) {
     this.service = service;
+    this.decider = decider;
     this.approveAll = approveAll;
     this.commands = commands;
     this.gateNotes = gateNotes;
@@ -76,15 +91,13 @@ final class UpgradeFollower {
 
   private void decide(String id, OpenGate gate, String step) {
     if (approveAll && Gatekeeper.RETRY_GATE.equals(gate.name()) && !retryAgain(step)) {
-      service.reject(
+      decider.decide(
           id,
-          new GateDecision(
-              gate.name(),
-              "demo",
-              step + " failed " + (AUTO_RETRIES + 1) + " times: ./gridshift demo --yes gives up"));
+          gate.name(),
+          false,
+          step + " failed " + (AUTO_RETRIES + 1) + " times: ./gridshift demo --yes gives up");
     } else if (approveAll) {
-      service.approve(
-          id, new GateDecision(gate.name(), "demo", "approved by ./gridshift demo --yes"));
+      decider.decide(id, gate.name(), true, "approved by ./gridshift demo --yes");
     } else {
       ask(id, gate);
     }

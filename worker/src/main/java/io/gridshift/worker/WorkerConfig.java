@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.gridshift.activities.notify.WebhookSignature;
+import io.gridshift.workflows.client.TemporalAccess;
 import io.gridshift.workflows.common.Names;
 import java.io.IOException;
 import java.net.URI;
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
  * ${NAME}} or {@code ${NAME:-default}}.
  *
  * <pre>
- * temporal:
+ * temporal:                   # TLS, API key, payload encryption: see TemporalAccess
  *   target: temporal-frontend.temporal:7233
  *   namespace: default
  * hostWorkflows: true          # also poll the shared workflow task queue
@@ -34,7 +35,7 @@ import java.util.regex.Pattern;
  * notifications:               # only read by workers that host workflows
  *   webhooks:                  # each gets a JSON POST with a Slack-compatible "text"
  *     - ${SLACK_WEBHOOK}       # secrets from the environment; an empty value is ignored
- *   signingKeyFile: /etc/gridshift/webhook/key   # optional: sign each POST (HMAC-SHA256)
+ *   signingKeyFile: /etc/gridshift-webhook/key   # optional: sign each POST (HMAC-SHA256)
  * </pre>
  *
  * <p>The same file runs the three roles: a worker that hosts workflows and serves clusters (the
@@ -42,24 +43,27 @@ import java.util.regex.Pattern;
  * ({@code ./gridshift agent}: {@code hostWorkflows: false} and its own cluster, usually {@code
  * inCluster: true}).
  *
- * @param temporal how to reach Temporal
+ * @param temporal how to reach Temporal (TLS, API key, payload encryption: {@link TemporalAccess})
  * @param hostWorkflows whether this worker also runs workflow tasks (default true)
  * @param clusters the clusters whose activities this worker runs
  * @param notifications where notifications about upgrades go (default: nowhere)
  */
 public record WorkerConfig(
-    Temporal temporal, Boolean hostWorkflows, List<Cluster> clusters, Notifications notifications) {
+    TemporalAccess temporal,
+    Boolean hostWorkflows,
+    List<Cluster> clusters,
+    Notifications notifications) {
   private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:-([^}]*))?}");
 
   public WorkerConfig {
-    temporal = temporal == null ? new Temporal(null, null) : temporal;
+    temporal = temporal == null ? TemporalAccess.plain(null) : temporal;
     hostWorkflows = hostWorkflows == null || hostWorkflows;
     clusters = clusters == null ? List.of() : List.copyOf(clusters);
     notifications = notifications == null ? new Notifications(null) : notifications;
   }
 
   /** A configuration without notifications. */
-  public WorkerConfig(Temporal temporal, Boolean hostWorkflows, List<Cluster> clusters) {
+  public WorkerConfig(TemporalAccess temporal, Boolean hostWorkflows, List<Cluster> clusters) {
     this(temporal, hostWorkflows, clusters, null);
   }
 
@@ -97,19 +101,6 @@ public record WorkerConfig(
     /** The webhooks as URIs (valid once {@link WorkerConfig#problems()} is empty). */
     public List<URI> urls() {
       return webhooks.stream().map(URI::create).toList();
-    }
-  }
-
-  /**
-   * Connection to the Temporal frontend.
-   *
-   * @param target host:port (default 127.0.0.1:7233)
-   * @param namespace Temporal namespace (default {@code default})
-   */
-  public record Temporal(String target, String namespace) {
-    public Temporal {
-      target = target == null || target.isBlank() ? "127.0.0.1:7233" : target;
-      namespace = namespace == null || namespace.isBlank() ? "default" : namespace;
     }
   }
 
@@ -164,7 +155,7 @@ public record WorkerConfig(
    * workflows and may serve no cluster (its clusters' agents run their activities).
    */
   public List<String> problems() {
-    List<String> problems = new ArrayList<>();
+    List<String> problems = new ArrayList<>(temporal.problems());
     if (clusters.isEmpty() && !hostWorkflows) {
       problems.add("the worker serves no cluster and hosts no workflows: add clusters");
     }
@@ -179,7 +170,7 @@ public record WorkerConfig(
    * hostWorkflows: false} (not leave the default) and list at least one cluster.
    */
   public List<String> agentProblems() {
-    List<String> problems = new ArrayList<>();
+    List<String> problems = new ArrayList<>(temporal.problems());
     if (hostWorkflows) {
       problems.add(
           "an agent hosts no workflows: set hostWorkflows: false (workflows run on central"

@@ -1,10 +1,8 @@
 package io.gridshift.worker;
 
-import io.gridshift.workflows.kinds.GridKinds;
+import io.gridshift.workflows.client.TemporalClients;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -43,17 +41,8 @@ public final class WorkerMain {
    * @param identity the worker identity Temporal records on every task this process runs
    */
   static void run(WorkerConfig config, String identity, String started) throws Exception {
-    WorkflowServiceStubs service =
-        WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(config.temporal().target()).build());
-    WorkflowClient client =
-        WorkflowClient.newInstance(
-            service,
-            WorkflowClientOptions.newBuilder()
-                .setNamespace(config.temporal().namespace())
-                .setIdentity(identity)
-                .setDataConverter(GridKinds.dataConverter())
-                .build());
+    WorkflowServiceStubs service = TemporalClients.stubs(config.temporal());
+    WorkflowClient client = TemporalClients.client(service, config.temporal(), identity);
     GridshiftWorker worker = new GridshiftWorker(client, config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -66,12 +55,11 @@ public final class WorkerMain {
                 }));
     worker.start();
     LOG.info(
-        "{} as {}: polling {} on temporal {} namespace {}",
+        "{} as {}: polling {} on temporal {}",
         started,
         identity,
         worker.taskQueues(),
-        config.temporal().target(),
-        config.temporal().namespace());
+        config.temporal().describe());
     stopped.await();
   }
 

@@ -13,6 +13,7 @@ import io.gridshift.workflows.hazelcast.activities.SafeWaitRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@link HazelcastActivities} over one cluster ({@link ClusterAccess}): its Kubernetes API and its
@@ -48,7 +49,7 @@ public class HazelcastActivitiesImpl implements HazelcastActivities {
     this.client = cluster.kubernetes();
     this.members = cluster.hazelcast();
     this.inspector = new WorkloadInspector(client);
-    this.probe = new ClusterProbe(members, members.probe(probeTimeout));
+    this.probe = new ClusterProbe(client, members, members.probe(probeTimeout));
     this.waiter = new SafeWaiter(members, probe, pollInterval);
     this.counter = new MapCounter(members);
     this.safeSettings = new SafeSettings(client);
@@ -75,14 +76,16 @@ public class HazelcastActivitiesImpl implements HazelcastActivities {
     Workload workload = Workload.read(client, ref);
     MemberSettings settings =
         MemberSettings.read(client, ref.cluster().namespace(), workload.template().getSpec());
-    List<String> addresses = members.list(endpoint).addresses(endpoint.port());
+    Optional<MemberTls> tls = MemberTls.read(client, workload, endpoint.port());
+    List<String> addresses =
+        members.list(endpoint).addresses(tls.map(MemberTls::port).orElse(endpoint.port()));
     if (addresses.isEmpty()) {
       throw Failures.retryable(
           workload.describe() + ": no pod has an IP yet; no member to count maps on",
           FailureTypes.MEMBERS_UNREACHABLE,
           null);
     }
-    return counter.count(settings.clusterName(), addresses, workload.describe());
+    return counter.count(settings.clusterName(), addresses, tls, workload.describe());
   }
 
   @Override

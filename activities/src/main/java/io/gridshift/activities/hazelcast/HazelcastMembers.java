@@ -9,10 +9,15 @@ import io.gridshift.activities.ClusterAccess;
 import io.gridshift.activities.Failures;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.hazelcast.activities.HazelcastEndpoint;
+import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -78,14 +83,52 @@ public final class HazelcastMembers {
   /**
    * Runs {@code use} with a Java client connected to the members at {@code addresses}, then shuts
    * the client down: a client kept between activities would hold connections to members the upgrade
-   * is about to replace.
+   * is about to replace. With {@code tls}, {@code addresses} are the members' TLS endpoints and the
+   * client reaches them through one {@link TlsTunnel} each (the open source client cannot do TLS
+   * itself).
    *
    * @param clusterName the members' cluster name (the client is refused otherwise)
    * @param addresses members as host:port
+   * @param tls the members' TLS, or empty for plain text
    * @param describe what the members are, for messages
    * @throws io.temporal.failure.ApplicationFailure retryable {@code MembersUnreachable} when no
-   *     member answers
+   *     member answers; InvalidRequest when {@code tls} does not trust the members' certificates
    */
+  <T> T withClient(
+      String clusterName,
+      List<String> addresses,
+      Optional<MemberTls> tls,
+      String describe,
+      Function<HazelcastInstance, T> use) {
+    if (tls.isEmpty()) {
+      return withClient(clusterName, addresses, describe, use);
+    }
+    List<TlsTunnel> tunnels = new ArrayList<>();
+    try {
+      for (String address : addresses) {
+        tunnels.add(TlsTunnel.open(tls.get(), address));
+      }
+      List<String> local = tunnels.stream().map(TlsTunnel::localAddress).toList();
+      try {
+        return withClient(clusterName, local, describe + " (over TLS)", use);
+      } catch (ApplicationFailure e) {
+        for (int i = 0; i < tunnels.size(); i++) {
+          Exception refused = tunnels.get(i).trustFailure();
+          if (refused != null) {
+            throw Failures.invalidRequest(
+                tls.get().untrustedMessage(describe + " member " + addresses.get(i), refused));
+          }
+        }
+        throw e;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open a loopback listener for the TLS tunnel", e);
+    } finally {
+      tunnels.forEach(TlsTunnel::close);
+    }
+  }
+
+  /** As above, in plain text. */
   <T> T withClient(
       String clusterName,
       List<String> addresses,

@@ -5,6 +5,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,11 +26,14 @@ final class MapCounter {
 
   /**
    * @param clusterName the members' cluster name (the client is refused otherwise)
-   * @param addresses members as host:port
+   * @param addresses members as host:port (their TLS endpoints with {@code tls})
+   * @param tls the members' TLS, or empty for plain text
    * @param describe what the members are, for messages
    */
-  Map<String, Long> count(String clusterName, List<String> addresses, String describe) {
-    return members.withClient(clusterName, addresses, describe, client -> sizes(client, describe));
+  Map<String, Long> count(
+      String clusterName, List<String> addresses, Optional<MemberTls> tls, String describe) {
+    return members.withClient(
+        clusterName, addresses, tls, describe, client -> sizes(client, describe));
   }
 
   private static Map<String, Long> sizes(HazelcastInstance client, String describe) {

@@ -30,11 +30,16 @@ import org.xml.sax.SAXException;
  *     dev})
  * @param properties the {@code properties} section
  * @param mapBackupCounts backup-count per map name that sets one ({@code default} included)
+ * @param sslEnabled whether {@code network.ssl.enabled} is true: the member port (client protocol
+ *     and REST) speaks TLS, a Hazelcast Enterprise feature ({@link MemberTls})
  */
 record MemberConfig(
-    String clusterName, Map<String, String> properties, Map<String, Integer> mapBackupCounts) {
+    String clusterName,
+    Map<String, String> properties,
+    Map<String, Integer> mapBackupCounts,
+    boolean sslEnabled) {
 
-  static final MemberConfig EMPTY = new MemberConfig(null, Map.of(), Map.of());
+  static final MemberConfig EMPTY = new MemberConfig(null, Map.of(), Map.of(), false);
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -68,7 +73,10 @@ record MemberConfig(
     }
     JsonNode name = hz.get("cluster-name");
     return new MemberConfig(
-        name == null || name.isNull() ? null : name.asText(), properties, backups);
+        name == null || name.isNull() ? null : name.asText(),
+        properties,
+        backups,
+        hz.path("network").path("ssl").path("enabled").asBoolean(false));
   }
 
   /** Parses XML ({@code source} names where it came from, for error messages). */
@@ -84,9 +92,11 @@ record MemberConfig(
     String clusterName = null;
     Map<String, String> properties = new LinkedHashMap<>();
     Map<String, Integer> backups = new LinkedHashMap<>();
+    boolean ssl = false;
     for (Element child : children(root)) {
       switch (child.getLocalName()) {
         case "cluster-name" -> clusterName = child.getTextContent().trim();
+        case "network" -> ssl = sslEnabled(child);
         case "properties" -> {
           for (Element p : children(child)) {
             if ("property".equals(p.getLocalName())) {
@@ -106,7 +116,18 @@ record MemberConfig(
         }
       }
     }
-    return new MemberConfig(clusterName, properties, backups);
+    return new MemberConfig(clusterName, properties, backups, ssl);
+  }
+
+  /** Whether {@code <network>} holds {@code <ssl enabled="true">}. */
+  private static boolean sslEnabled(Element network) {
+    for (Element setting : children(network)) {
+      if ("ssl".equals(setting.getLocalName())
+          && "true".equalsIgnoreCase(setting.getAttribute("enabled").trim())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int parseInt(Element element, String source) {

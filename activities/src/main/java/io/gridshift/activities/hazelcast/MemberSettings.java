@@ -87,6 +87,24 @@ record MemberSettings(
     return merged;
   }
 
+  /**
+   * Whether the member itself serves TLS on its port (Hazelcast Enterprise): {@code
+   * network.ssl.enabled} in the configuration, or its overrides {@code HZ_NETWORK_SSL_ENABLED} and
+   * {@code -Dhz.network.ssl.enabled} (the image's environment and JAVA_OPTS forms).
+   */
+  boolean memberServesTls() {
+    String fromEnv = MemberSettings.value(container, "HZ_NETWORK_SSL_ENABLED");
+    String fromOpts = JavaOpts.parse(javaOpts).systemProperties().get("hz.network.ssl.enabled");
+    return config.sslEnabled()
+        || "true".equalsIgnoreCase(fromEnv)
+        || "true".equalsIgnoreCase(fromOpts);
+  }
+
+  private static String value(Container container, String name) {
+    EnvVar env = env(container, name);
+    return env == null ? null : env.getValue();
+  }
+
   /** The cluster name the members use: HZ_CLUSTERNAME, else the configuration's, else "dev". */
   String clusterName() {
     if (clusterNameEnv != null && !clusterNameEnv.isBlank()) {

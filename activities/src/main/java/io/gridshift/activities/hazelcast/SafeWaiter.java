@@ -59,7 +59,7 @@ final class SafeWaiter {
     while (true) {
       try {
         HazelcastMembers.Listing listing = members.list(request.endpoint());
-        ClusterSnapshot snapshot = probe.snapshot(request.endpoint(), listing.pods());
+        ClusterSnapshot snapshot = probe.snapshot(request.endpoint(), listing);
         context.heartbeat(snapshot);
         Optional<ApplicationFailure> crashLoop = CrashLoops.find(describe, listing.pods());
         if (crashLoop.isPresent()) {

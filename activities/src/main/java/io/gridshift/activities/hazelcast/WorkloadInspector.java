@@ -25,6 +25,7 @@ final class WorkloadInspector {
     PodSpec pod = workload.template().getSpec();
     GridImages.requireKind(pod, GridImages.Kind.HAZELCAST, workload.describe());
     MemberSettings settings = MemberSettings.read(client, ref.cluster().namespace(), pod);
+    MemberTls.requireCaWhenMembersServeTls(workload, settings);
     Container container = settings.container();
     Integer maxUnavailable = null;
     Integer maxSurge = null;

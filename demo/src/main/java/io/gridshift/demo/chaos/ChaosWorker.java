@@ -6,6 +6,7 @@ import io.gridshift.demo.AgentProcess;
 import io.gridshift.sandbox.process.ChildLogging;
 import io.gridshift.worker.WorkerConfig;
 import io.gridshift.worker.WorkerMain;
+import io.gridshift.workflows.client.TemporalAccess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ final class ChaosWorker implements AutoCloseable {
     this.log = dir.resolve("worker.log");
     WorkerConfig worker =
         new WorkerConfig(
-            new WorkerConfig.Temporal(temporalTarget, "default"),
+            TemporalAccess.plain(temporalTarget),
             true,
             List.of(new WorkerConfig.Cluster(cluster, kubeconfig.toString(), context, false)));
     new ObjectMapper(new YAMLFactory()).writeValue(config.toFile(), worker);

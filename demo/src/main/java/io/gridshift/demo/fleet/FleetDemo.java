@@ -11,6 +11,7 @@ import io.gridshift.starter.FleetService;
 import io.gridshift.starter.schedule.FleetSchedules;
 import io.gridshift.worker.GridshiftWorker;
 import io.gridshift.worker.WorkerConfig;
+import io.gridshift.workflows.client.TemporalAccess;
 import io.gridshift.workflows.fleet.FleetSpec;
 import io.gridshift.workflows.fleet.FleetStatus;
 import io.temporal.client.WorkflowClient;
@@ -92,7 +93,9 @@ public final class FleetDemo {
         Path specFile = writeSpec(spec);
         FleetDemoSchedule schedule =
             new FleetDemoSchedule(
-                FleetSchedules.connect(client.getWorkflowServiceStubs(), "default", "demo"), out);
+                FleetSchedules.connect(
+                    client.getWorkflowServiceStubs(), TemporalAccess.plain(null), "demo"),
+                out);
         String fleetId = schedule.createAndAwaitRun(spec, specFile);
         DemoCommands commands = DemoCommands.forCurrentUser(sandbox.temporalTarget());
         out.printf("  (from another terminal: %s)%n", commands.fleetStatus(fleetId));
@@ -117,9 +120,7 @@ public final class FleetDemo {
   private static GridshiftWorker centralWorker(WorkflowClient client, Sandbox sandbox)
       throws IOException {
     return new GridshiftWorker(
-        client,
-        new WorkerConfig(
-            new WorkerConfig.Temporal(sandbox.temporalTarget(), "default"), true, List.of()));
+        client, new WorkerConfig(TemporalAccess.plain(sandbox.temporalTarget()), true, List.of()));
   }
 
   private void startAgents(AgentProcesses agents, Sandbox sandbox)

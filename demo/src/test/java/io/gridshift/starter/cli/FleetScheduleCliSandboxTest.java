@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gridshift.sandbox.temporal.LocalTemporalServer;
 import io.gridshift.starter.schedule.FleetScheduleView;
 import io.gridshift.starter.schedule.FleetSchedules;
+import io.gridshift.workflows.client.TemporalAccess;
 import io.gridshift.workflows.common.TaskQueues;
 import io.gridshift.workflows.fleet.FleetCheckpoint;
 import io.gridshift.workflows.fleet.FleetSpec;
@@ -213,7 +214,7 @@ class FleetScheduleCliSandboxTest {
   }
 
   private static FleetSchedules schedules() {
-    return FleetSchedules.connect(stubs, "default", "test");
+    return FleetSchedules.connect(stubs, TemporalAccess.plain(null), "test");
   }
 
   private record Result(int code, String out, String err) {}
@@ -230,7 +231,7 @@ class FleetScheduleCliSandboxTest {
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
                 Map.of("USER", "alice"),
-                (target, namespace, identity) -> {
+                (access, identity) -> {
                   throw new AssertionError("schedule commands use their own connection");
                 })
             .run(withTarget);

@@ -6,6 +6,7 @@ import io.gridshift.sandbox.kube.PodContext;
 import io.gridshift.sandbox.kube.PodInputs;
 import io.gridshift.sandbox.kube.PodRuntime;
 import io.gridshift.sandbox.kube.RunningPod;
+import io.gridshift.sandbox.tls.TlsSidecar;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -35,7 +37,10 @@ import java.util.TreeSet;
  *   <li>JVM options: the container's {@code JAVA_OPTS} (so {@code
  *       -Dhazelcast.shutdownhook.policy=GRACEFUL} takes effect on SIGTERM), minus the config path,
  *       heap sizing and network overrides; environment: the container's, references resolved;
- *   <li>files: {@code <sandbox>/pods/<namespace>/<pod>}.
+ *   <li>files: {@code <sandbox>/pods/<namespace>/<pod>};
+ *   <li>TLS: a pod annotated {@value
+ *       io.gridshift.activities.hazelcast.MemberTls#SIDECAR_PORT_ANNOTATION} gets a TLS sidecar on
+ *       that port in front of the member port, as a mesh would inject ({@link HazelcastMeshTls}).
  * </ul>
  */
 public final class HazelcastPodRuntime implements PodRuntime {
@@ -50,6 +55,7 @@ public final class HazelcastPodRuntime implements PodRuntime {
   static final String PORT_NAME = "hazelcast";
 
   private final Set<String> versions;
+  private final HazelcastMeshTls mesh = new HazelcastMeshTls();
 
   /** The known versions. */
   public HazelcastPodRuntime() {
@@ -90,7 +96,18 @@ public final class HazelcastPodRuntime implements PodRuntime {
 
   @Override
   public RunningPod start(PodContext context) throws IOException {
-    return new Running(HazelcastMember.start(spec(context)));
+    HazelcastMemberSpec spec = spec(context);
+    OptionalInt tlsPort = HazelcastMeshTls.requestedPort(context.pod());
+    TlsSidecar sidecar =
+        tlsPort.isPresent() ? mesh.inject(context, tlsPort.getAsInt(), spec.port()) : null;
+    try {
+      return new Running(HazelcastMember.start(spec), sidecar);
+    } catch (IOException | RuntimeException e) {
+      if (sidecar != null) {
+        sidecar.close();
+      }
+      throw e;
+    }
   }
 
   HazelcastMemberSpec spec(PodContext context) {
@@ -145,8 +162,12 @@ public final class HazelcastPodRuntime implements PodRuntime {
     return Optional.empty();
   }
 
-  /** A started member; ready when {@code /hazelcast/health/ready} answers 200. */
-  private record Running(HazelcastMember member) implements RunningPod {
+  /**
+   * A started member and its TLS sidecar (or null); ready when {@code /hazelcast/health/ready}
+   * answers 200. The sidecar stops after the member, so a graceful shutdown stays observable over
+   * TLS to its end.
+   */
+  private record Running(HazelcastMember member, TlsSidecar sidecar) implements RunningPod {
     @Override
     public boolean isAlive() {
       return member.isAlive();
@@ -154,12 +175,18 @@ public final class HazelcastPodRuntime implements PodRuntime {
 
     @Override
     public boolean isReady() {
-      return member.isReady();
+      return member.isReady() && (sidecar == null || sidecar.isListening());
     }
 
     @Override
     public void stop(Duration grace) {
-      member.stop(grace);
+      try {
+        member.stop(grace);
+      } finally {
+        if (sidecar != null) {
+          sidecar.close();
+        }
+      }
     }
   }
 }

@@ -12,20 +12,19 @@ import io.gridshift.starter.UpgradeFilter;
 import io.gridshift.starter.UpgradeRequests;
 import io.gridshift.starter.UpgradeService;
 import io.gridshift.starter.UpgradeSummary;
+import io.gridshift.workflows.client.TemporalAccess;
+import io.gridshift.workflows.client.TemporalClients;
 import io.gridshift.workflows.common.AuditEntry;
 import io.gridshift.workflows.common.Causes;
 import io.gridshift.workflows.common.GateDecision;
 import io.gridshift.workflows.common.InvalidRequestException;
 import io.gridshift.workflows.common.OperatorAction;
 import io.gridshift.workflows.common.UpgradeStatus;
-import io.gridshift.workflows.kinds.GridKinds;
 import io.gridshift.workflows.request.UpgradeRequest;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowException;
 import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
@@ -62,22 +61,15 @@ final class DirectClient implements UpgradeClient {
    * TemporalProbe#DEADLINE}, that it answers: when it does not, the command fails at once saying so
    * instead of waiting out the client's retries.
    */
-  static DirectClient connect(String target, String namespace, String identity) {
-    WorkflowServiceStubs stubs =
-        WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
+  static DirectClient connect(TemporalAccess access, String identity) {
+    String target = access.target();
+    WorkflowServiceStubs stubs = TemporalClients.stubs(access);
     TemporalProbe.Answer answer = new TemporalProbe(stubs).ask();
     if (!answer.answered()) {
       stubs.shutdownNow();
       throw unreachable(target, answer.problem());
     }
-    WorkflowClient client =
-        WorkflowClient.newInstance(
-            stubs,
-            WorkflowClientOptions.newBuilder()
-                .setNamespace(namespace)
-                .setDataConverter(GridKinds.dataConverter())
-                .build());
+    WorkflowClient client = TemporalClients.client(stubs, access, null);
     return new DirectClient(client, identity, target, stubs);
   }
 

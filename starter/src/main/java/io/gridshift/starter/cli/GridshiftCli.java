@@ -1,5 +1,6 @@
 package io.gridshift.starter.cli;
 
+import io.gridshift.workflows.client.TemporalAccess;
 import java.io.PrintStream;
 import java.net.URI;
 import java.util.Map;
@@ -49,8 +50,8 @@ public final class GridshiftCli {
 
   /** Builds the direct transport; tests replace it to use an in-process Temporal. */
   interface DirectConnector {
-    /** Connects to the Temporal frontend {@code target}; {@code identity} signs decisions. */
-    UpgradeClient connect(String target, String namespace, String identity);
+    /** Connects to Temporal as {@code access} says; {@code identity} signs decisions. */
+    UpgradeClient connect(TemporalAccess access, String identity);
   }
 
   private final PrintStream out;
@@ -115,13 +116,10 @@ public final class GridshiftCli {
       }
       return new RestClient(serverUri(server), RestCredentials.from(env));
     }
-    String target = args.option("temporal", orElse(env("GRIDSHIFT_TEMPORAL"), "127.0.0.1:7233"));
     // $USER, else the account the JVM runs as (containers and cron often have no $USER), as the
     // approve commands that status and the demo print assume.
     String identity = args.option("by", orElse(env("USER"), System.getProperty("user.name")));
-    String namespace =
-        args.option("temporal-namespace", orElse(env("GRIDSHIFT_TEMPORAL_NAMESPACE"), "default"));
-    return direct.connect(target, namespace, identity);
+    return direct.connect(temporalAccess(args), identity);
   }
 
   /** Schedules are managed on Temporal directly (the REST service does not serve them). */
@@ -133,9 +131,24 @@ public final class GridshiftCli {
               + " --temporal HOST:PORT");
     }
     return new DirectSchedules(
-        args.option("temporal", orElse(env("GRIDSHIFT_TEMPORAL"), "127.0.0.1:7233")),
-        args.option("temporal-namespace", orElse(env("GRIDSHIFT_TEMPORAL_NAMESPACE"), "default")),
+        temporalAccess(args),
         args.option("by", orElse(env("USER"), System.getProperty("user.name"))));
+  }
+
+  /**
+   * Temporal as the environment describes it ({@link TemporalAccess#fromEnvironment}: TLS, API key,
+   * payload keys), with {@code --temporal} and {@code --temporal-namespace} taking precedence.
+   */
+  private TemporalAccess temporalAccess(Args args) {
+    TemporalAccess fromEnv = TemporalAccess.fromEnvironment(env);
+    TemporalAccess access =
+        fromEnv
+            .withTarget(args.option("temporal", fromEnv.target()))
+            .withNamespace(args.option("temporal-namespace", fromEnv.namespace()));
+    if (!access.problems().isEmpty()) {
+      throw new CliException(ExitCodes.USAGE, String.join("; ", access.problems()));
+    }
+    return access;
   }
 
   /** The connection options a person must repeat to run a printed command as it is. */

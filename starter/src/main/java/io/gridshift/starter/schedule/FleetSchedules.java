@@ -1,10 +1,11 @@
 package io.gridshift.starter.schedule;
 
 import io.gridshift.starter.UpgradeException;
+import io.gridshift.workflows.client.TemporalAccess;
+import io.gridshift.workflows.client.TemporalClients;
 import io.gridshift.workflows.common.InvalidRequestException;
 import io.gridshift.workflows.common.TaskQueues;
 import io.gridshift.workflows.fleet.FleetUpgradeWorkflow;
-import io.gridshift.workflows.kinds.GridKinds;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowOptions;
@@ -47,14 +48,14 @@ public final class FleetSchedules {
 
   /** A schedule client with the project's data converter, acting as {@code identity}. */
   public static FleetSchedules connect(
-      WorkflowServiceStubs stubs, String namespace, String identity) {
+      WorkflowServiceStubs stubs, TemporalAccess access, String identity) {
     return new FleetSchedules(
         ScheduleClient.newInstance(
             stubs,
             ScheduleClientOptions.newBuilder()
-                .setNamespace(namespace)
+                .setNamespace(access.namespace())
                 .setIdentity(identity)
-                .setDataConverter(GridKinds.dataConverter())
+                .setDataConverter(TemporalClients.dataConverter(access))
                 .build()));
   }
 

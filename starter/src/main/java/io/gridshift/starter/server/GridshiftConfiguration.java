@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.util.Duration;
 import io.gridshift.starter.server.auth.AuthSettings;
+import io.gridshift.workflows.client.TemporalAccess;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -13,14 +14,15 @@ import jakarta.validation.constraints.NotNull;
  * ${VAR}} is replaced by the environment variable VAR (an unset one stops the server).
  */
 public class GridshiftConfiguration extends Configuration {
-  @Valid @NotNull @JsonProperty private TemporalSettings temporal = new TemporalSettings();
+  @NotNull @JsonProperty private TemporalAccess temporal = TemporalAccess.plain(null);
 
   @Valid @NotNull @JsonProperty private AuthSettings auth = new AuthSettings();
 
   /** How long {@code POST /api/upgrades?dryRun=true} waits for the plan. */
   @NotNull @JsonProperty private Duration dryRunTimeout = Duration.seconds(90);
 
-  public TemporalSettings temporal() {
+  /** How to reach Temporal (target, namespace, TLS, API key, payload encryption). */
+  public TemporalAccess temporal() {
     return temporal;
   }
 

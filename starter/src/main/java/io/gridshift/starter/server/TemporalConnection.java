@@ -1,11 +1,10 @@
 package io.gridshift.starter.server;
 
 import io.dropwizard.lifecycle.Managed;
-import io.gridshift.workflows.kinds.GridKinds;
+import io.gridshift.workflows.client.TemporalAccess;
+import io.gridshift.workflows.client.TemporalClients;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,20 +31,12 @@ public final class TemporalConnection implements Managed {
     this.owned = owned;
   }
 
-  /** Connects (lazily) to {@code settings}' target and namespace. */
-  public static TemporalConnection open(TemporalSettings settings) {
-    WorkflowServiceStubs stubs =
-        WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(settings.target()).build());
-    WorkflowClient client =
-        WorkflowClient.newInstance(
-            stubs,
-            WorkflowClientOptions.newBuilder()
-                .setNamespace(settings.namespace())
-                .setDataConverter(GridKinds.dataConverter())
-                .build());
-    log.info("Temporal at {}, namespace {}", settings.target(), settings.namespace());
-    return new TemporalConnection(client, settings.target(), true);
+  /** Connects (lazily) to Temporal as {@code access} says. */
+  public static TemporalConnection open(TemporalAccess access) {
+    WorkflowServiceStubs stubs = TemporalClients.stubs(access);
+    WorkflowClient client = TemporalClients.client(stubs, access, null);
+    log.info("Temporal at {}", access.describe());
+    return new TemporalConnection(client, access.target(), true);
   }
 
   public WorkflowClient client() {

@@ -44,7 +44,7 @@ class CliAgainstServerTest {
             "GRIDSHIFT_PASSWORD", password);
     return new CliRunner(
             env,
-            (t, n, i) -> {
+            (a, i) -> {
               throw new AssertionError("direct transport used although GRIDSHIFT_SERVER is set");
             })
         .run(argv);

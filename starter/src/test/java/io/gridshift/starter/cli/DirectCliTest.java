@@ -35,7 +35,7 @@ class DirectCliTest {
     cli =
         new CliRunner(
             Map.of("USER", "alice"),
-            (target, namespace, identity) -> new DirectClient(temporal.client(), identity, target));
+            (access, identity) -> new DirectClient(temporal.client(), identity, access.target()));
   }
 
   @AfterAll
@@ -51,9 +51,9 @@ class DirectCliTest {
     CliRunner noUser =
         new CliRunner(
             Map.of(),
-            (target, namespace, by) -> {
+            (access, by) -> {
               identity.set(by);
-              return new DirectClient(temporal.client(), by, target);
+              return new DirectClient(temporal.client(), by, access.target());
             });
 
     noUser.run("status", "no-such-upgrade");

@@ -93,8 +93,9 @@ class DryRunCliTest {
   private static CliRunner direct() {
     return new CliRunner(
         Map.of("USER", "alice"),
-        (target, namespace, identity) ->
-            new DirectClient(FakeTemporal.shared().env.getWorkflowClient(), identity, target));
+        (access, identity) ->
+            new DirectClient(
+                FakeTemporal.shared().env.getWorkflowClient(), identity, access.target()));
   }
 
   private static CliRunner rest() {
@@ -106,7 +107,7 @@ class DryRunCliTest {
             RestServerFixture.REQUESTER,
             "GRIDSHIFT_PASSWORD",
             "alice-pw"),
-        (t, n, i) -> {
+        (a, i) -> {
           throw new AssertionError("direct transport used although GRIDSHIFT_SERVER is set");
         });
   }

@@ -37,7 +37,7 @@ class FleetCliTest {
     direct =
         new CliRunner(
             Map.of("USER", "alice"),
-            (target, namespace, identity) -> new DirectClient(temporal, identity, target));
+            (access, identity) -> new DirectClient(temporal, identity, access.target()));
   }
 
   @AfterAll
@@ -56,7 +56,7 @@ class FleetCliTest {
             user + "-pw");
     return new CliRunner(
             env,
-            (t, n, i) -> {
+            (a, i) -> {
               throw new AssertionError("the direct transport must not be used with a server");
             })
         .run(argv);

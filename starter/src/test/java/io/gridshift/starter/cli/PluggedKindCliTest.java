@@ -61,8 +61,8 @@ class PluggedKindCliTest {
     CliRunner.Result result =
         new CliRunner(
                 Map.of("USER", "alice"),
-                (target, namespace, identity) ->
-                    new DirectClient(env.getWorkflowClient(), identity, target))
+                (access, identity) ->
+                    new DirectClient(env.getWorkflowClient(), identity, access.target()))
             .run("upgrade", "start", "--file", file.toString(), "--dry-run");
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.OK);
@@ -82,8 +82,8 @@ class PluggedKindCliTest {
     CliRunner.Result result =
         new CliRunner(
                 Map.of("USER", "alice"),
-                (target, namespace, identity) ->
-                    new DirectClient(env.getWorkflowClient(), identity, target))
+                (access, identity) ->
+                    new DirectClient(env.getWorkflowClient(), identity, access.target()))
             .run("upgrade", "start", "--file", file.toString(), "--dry-run");
 
     assertThat(result.exitCode()).as(result.toString()).isNotEqualTo(ExitCodes.OK);

@@ -124,7 +124,7 @@ class RealFleetCliTest {
     CliRunner cli =
         new CliRunner(
             Map.of("USER", "alice"),
-            (target, namespace, identity) -> new DirectClient(client, identity, target));
+            (access, identity) -> new DirectClient(client, identity, access.target()));
 
     CliRunner.Result plan = cli.run("fleet", "start", "--file", spec.toString(), "--dry-run");
 

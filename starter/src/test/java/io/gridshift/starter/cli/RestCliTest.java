@@ -49,7 +49,7 @@ class RestCliTest {
   private CliRunner.Result run(Map<String, String> env, String... argv) {
     return new CliRunner(
             env,
-            (t, n, i) -> {
+            (a, i) -> {
               throw new AssertionError("the direct transport must not be used with a server");
             })
         .run(argv);

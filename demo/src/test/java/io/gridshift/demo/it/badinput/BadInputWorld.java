@@ -13,6 +13,7 @@ import io.gridshift.starter.server.GridshiftServer;
 import io.gridshift.starter.server.TemporalConnection;
 import io.gridshift.worker.GridshiftWorker;
 import io.gridshift.worker.WorkerConfig;
+import io.gridshift.workflows.client.TemporalAccess;
 import io.gridshift.workflows.common.Phase;
 import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.kinds.GridKinds;
@@ -126,9 +127,7 @@ final class BadInputWorld implements AutoCloseable {
         new GridshiftWorker(
             client,
             new WorkerConfig(
-                new WorkerConfig.Temporal(sandbox.temporalTarget(), "default"),
-                true,
-                List.of(cluster)));
+                TemporalAccess.plain(sandbox.temporalTarget()), true, List.of(cluster)));
     worker.start();
     temporalUi = new TemporalUi(client);
     Path config = dir.resolve("server.yaml");

@@ -9,6 +9,7 @@ import io.gridshift.sandbox.SandboxOptions;
 import io.gridshift.starter.UpgradeService;
 import io.gridshift.worker.GridshiftWorker;
 import io.gridshift.worker.WorkerConfig;
+import io.gridshift.workflows.client.TemporalAccess;
 import io.gridshift.workflows.common.GateDecision;
 import io.gridshift.workflows.common.Gatekeeper;
 import io.gridshift.workflows.common.OpenGate;
@@ -96,8 +97,7 @@ final class E2eSandbox implements AutoCloseable {
     worker =
         new GridshiftWorker(
             client,
-            new WorkerConfig(
-                new WorkerConfig.Temporal(sandbox.temporalTarget(), "default"), true, clusters));
+            new WorkerConfig(TemporalAccess.plain(sandbox.temporalTarget()), true, clusters));
     worker.start();
     service = new UpgradeService(client);
   }
