@@ -15,7 +15,11 @@ let refreshTimer = null;
 async function api(method, path, body) {
   // X-Requested-With lets the server leave out its WWW-Authenticate challenge, so a wrong
   // password shows the page's message instead of the browser's own login dialog.
-  const headers = { Accept: "application/json", "X-Requested-With": "XMLHttpRequest" };
+  // X-Gridshift-Request is what the server demands of every call that changes something: a page
+  // of another site cannot send it, so a forged form or fetch is refused.
+  const headers = {
+    Accept: "application/json", "X-Requested-With": "XMLHttpRequest", "X-Gridshift-Request": "1",
+  };
   const auth = sessionStorage.getItem(AUTH_KEY);
   if (auth) headers.Authorization = auth;
   if (body !== undefined) headers["Content-Type"] = "application/json";

@@ -84,7 +84,7 @@ public record DemoOptions(
   }
 
   /** Parses the demo's arguments; throws IllegalArgumentException with the usage on bad input. */
-  static DemoOptions parse(String[] args) {
+  public static DemoOptions parse(String[] args) {
     String kind = null;
     boolean yes = false;
     Path report = null;

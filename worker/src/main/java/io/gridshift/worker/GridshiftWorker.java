@@ -92,7 +92,8 @@ public final class GridshiftWorker implements AutoCloseable {
     taskQueues.add(notifications.getTaskQueue());
     notifications.registerWorkflowImplementationTypes(NotificationWorkflowImpl.class);
     notifications.registerActivitiesImplementations(
-        new WebhookNotificationActivitiesImpl(config.notifications().urls()));
+        new WebhookNotificationActivitiesImpl(
+            config.notifications().urls(), config.notifications().signature()));
     LOG.info(
         "hosting workflows on {}; notifications to {} webhook(s) on {}; approvals {} (keys {},"
             + " four-eyes {})",

@@ -3,6 +3,7 @@ package io.gridshift.worker;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.gridshift.activities.notify.WebhookSignature;
 import io.gridshift.workflows.client.TemporalAccess;
 import io.gridshift.workflows.common.Names;
 import java.io.IOException;
@@ -34,6 +35,7 @@ import java.util.regex.Pattern;
  * notifications:               # only read by workers that host workflows
  *   webhooks:                  # each gets a JSON POST with a Slack-compatible "text"
  *     - ${SLACK_WEBHOOK}       # secrets from the environment; an empty value is ignored
+ *   signingKeyFile: /etc/gridshift-webhook/key   # optional: sign each POST (HMAC-SHA256)
  * approvals:                   # only read by workers that host workflows
  *   mode: signed               # open (default): anyone who can signal a workflow decides;
  *                              # signed: only decisions the REST service signed
@@ -94,8 +96,10 @@ public record WorkerConfig(
    *
    * @param webhooks URLs that receive a JSON POST per notification; blank entries (an unset
    *     environment variable) are dropped
+   * @param signingKeyFile a file holding the key that signs every POST ({@link WebhookSignature}),
+   *     usually a mounted Secret; none (or blank): unsigned
    */
-  public record Notifications(List<String> webhooks) {
+  public record Notifications(List<String> webhooks, String signingKeyFile) {
     public Notifications {
       webhooks =
           webhooks == null
@@ -104,6 +108,18 @@ public record WorkerConfig(
                   .filter(w -> w != null && !w.isBlank())
                   .map(String::strip)
                   .toList();
+      signingKeyFile =
+          signingKeyFile == null || signingKeyFile.isBlank() ? null : signingKeyFile.strip();
+    }
+
+    /** Unsigned notifications to {@code webhooks}. */
+    public Notifications(List<String> webhooks) {
+      this(webhooks, null);
+    }
+
+    /** The signature every POST carries, or null when unsigned. */
+    public WebhookSignature signature() {
+      return signingKeyFile == null ? null : new WebhookSignature(Path.of(signingKeyFile));
     }
 
     /** The webhooks as URIs (valid once {@link WorkerConfig#problems()} is empty). */
@@ -220,6 +236,13 @@ public record WorkerConfig(
       if (problem != null) {
         // The URL itself is not repeated: webhook URLs usually carry a secret.
         problems.add("notifications.webhooks[" + i + "] " + problem);
+      }
+    }
+    if (notifications.signingKeyFile() != null) {
+      String problem = WebhookSignature.problem(Path.of(notifications.signingKeyFile()));
+      if (problem != null) {
+        problems.add(
+            "notifications.signingKeyFile " + notifications.signingKeyFile() + " " + problem);
       }
     }
     return problems;

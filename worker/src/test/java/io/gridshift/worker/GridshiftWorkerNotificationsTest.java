@@ -31,12 +31,15 @@ import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The worker registers the search attributes (upgrades then carry them) and the notification
@@ -46,6 +49,7 @@ class GridshiftWorkerNotificationsTest {
   private TestWorkflowEnvironment env;
   private HttpServer receiver;
   private final List<String> bodies = new CopyOnWriteArrayList<>();
+  private final List<String> signatures = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void start() throws Exception {
@@ -55,6 +59,8 @@ class GridshiftWorkerNotificationsTest {
         "/hook",
         exchange -> {
           bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          signatures.add(
+              String.valueOf(exchange.getRequestHeaders().getFirst("X-Gridshift-Signature")));
           exchange.sendResponseHeaders(204, -1);
           exchange.close();
         });
@@ -104,6 +110,23 @@ class GridshiftWorkerNotificationsTest {
     } catch (Exception e) {
       throw new AssertionError(e);
     }
+  }
+
+  @Test
+  void withASigningKeyFileEveryNotificationIsSigned(@TempDir Path dir) throws Exception {
+    Path key = dir.resolve("key");
+    Files.writeString(key, "0123456789abcdef0123456789abcdef0123456789abcdef\n");
+    String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+    WorkerConfig config =
+        new WorkerConfig(
+            null, true, List.of(), new WorkerConfig.Notifications(List.of(hook), key.toString()));
+    assertThat(config.problems()).isEmpty();
+    try (GridshiftWorker worker = new GridshiftWorker(env.getWorkflowClient(), config)) {
+      worker.start();
+      notify(env.getWorkflowClient());
+    }
+    assertThat(signatures).hasSize(1);
+    assertThat(signatures.get(0)).matches("v1=[0-9a-f]{64}");
   }
 
   @Test

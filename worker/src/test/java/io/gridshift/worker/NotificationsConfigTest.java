@@ -52,4 +52,27 @@ class NotificationsConfigTest {
         .hasMessageContaining("notifications.webhooks[1] is not a valid URL")
         .hasMessageNotContaining("secret-token");
   }
+
+  @Test
+  void aSigningKeyFileMustHoldAKey() throws Exception {
+    Path key = dir.resolve("key");
+    Files.writeString(key, "0123456789abcdef0123456789abcdef\n");
+    Path file = dir.resolve("worker.yaml");
+    Files.writeString(file, "notifications:\n  signingKeyFile: " + key + "\n");
+    assertThat(WorkerConfig.load(file).notifications().signature()).isNotNull();
+
+    Files.writeString(key, "short\n");
+    assertThatThrownBy(() -> WorkerConfig.load(file))
+        .hasMessageContaining("notifications.signingKeyFile " + key + " holds 5 bytes")
+        .hasMessageContaining("openssl rand -hex 32");
+    Files.delete(key);
+    assertThatThrownBy(() -> WorkerConfig.load(file)).hasMessageContaining("cannot be read");
+  }
+
+  @Test
+  void anUnsetSigningKeyVariableMeansUnsigned() throws Exception {
+    Path file = dir.resolve("worker.yaml");
+    Files.writeString(file, "notifications:\n  signingKeyFile: ${GRIDSHIFT_TEST_UNSET_KEY_FILE}\n");
+    assertThat(WorkerConfig.load(file).notifications().signature()).isNull();
+  }
 }

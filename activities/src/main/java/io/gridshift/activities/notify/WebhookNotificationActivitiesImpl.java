@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,7 +34,8 @@ import org.slf4j.LoggerFactory;
  *       and fails with {@value FailureTypes#WEBHOOK_REJECTED}, not retried.
  * </ol>
  *
- * <p>Webhook URLs often carry a secret (Slack's do): logs name only the host.
+ * <p>Webhook URLs often carry a secret (Slack's do): logs name only the host. With a signing key
+ * every request carries {@link WebhookSignature}'s headers, which receivers can check.
  */
 public final class WebhookNotificationActivitiesImpl implements NotificationActivities {
   private static final Logger LOG =
@@ -41,12 +43,22 @@ public final class WebhookNotificationActivitiesImpl implements NotificationActi
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(8);
 
   private final List<URI> webhooks;
+  private final WebhookSignature signature;
   private final HttpClient http;
   private final ObjectMapper json = new ObjectMapper();
 
-  /** Posts to {@code webhooks}; none means every notification returns at once. */
+  /** Posts to {@code webhooks}, unsigned; none means every notification returns at once. */
   public WebhookNotificationActivitiesImpl(List<URI> webhooks) {
+    this(webhooks, null);
+  }
+
+  /**
+   * Posts to {@code webhooks}, each request signed with {@code signature} ({@link
+   * WebhookSignature}), or unsigned when it is null.
+   */
+  public WebhookNotificationActivitiesImpl(List<URI> webhooks, WebhookSignature signature) {
     this.webhooks = List.copyOf(webhooks);
+    this.signature = signature;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
 
@@ -56,6 +68,7 @@ public final class WebhookNotificationActivitiesImpl implements NotificationActi
       return;
     }
     byte[] body = body(notification);
+    byte[] key = signingKey();
     Set<String> done = alreadyDone();
     List<String> retryable = new ArrayList<>();
     List<String> rejected = new ArrayList<>();
@@ -63,7 +76,7 @@ public final class WebhookNotificationActivitiesImpl implements NotificationActi
       if (done.contains(url.toString())) {
         continue;
       }
-      String problem = post(url, body);
+      String problem = post(url, body, key);
       if (problem == null) {
         done.add(url.toString());
       } else if (problem.startsWith("refused")) {
@@ -106,17 +119,42 @@ public final class WebhookNotificationActivitiesImpl implements NotificationActi
     }
   }
 
+  /** The signing key, read now (a rotated Secret applies at once); null when unsigned. */
+  private byte[] signingKey() {
+    if (signature == null) {
+      return null;
+    }
+    try {
+      return signature.key();
+    } catch (IOException e) {
+      // Retried: a Secret's mount can be briefly absent while Kubernetes updates it.
+      throw ApplicationFailure.newFailure(
+          "the webhook signing key "
+              + signature.keyFile()
+              + " cannot be read ("
+              + e
+              + "); is the Secret mounted there (notifications.signingKeyFile)?",
+          FailureTypes.WEBHOOK_UNAVAILABLE);
+    }
+  }
+
   /** Null when delivered; else what went wrong, starting with "refused" when final. */
-  private String post(URI url, byte[] body) {
-    HttpRequest request =
+  private String post(URI url, byte[] body, byte[] key) {
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(url)
             .timeout(REQUEST_TIMEOUT)
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .build();
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     String host = url.getScheme() + "://" + url.getAuthority();
     try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      if (key != null) {
+        // Signed at each attempt: a retry carries a fresh timestamp the receiver accepts.
+        long now = Instant.now().getEpochSecond();
+        request.header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(now));
+        request.header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(key, now, body));
+      }
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       int code = response.statusCode();
       if (code / 100 == 2) {
         LOG.info("notification delivered to {}", host);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.gridshift.starter.Json;
 import io.gridshift.starter.UpgradeFilter;
 import io.gridshift.starter.UpgradeSummary;
+import io.gridshift.starter.server.web.CrossSiteGuard;
 import io.gridshift.workflows.common.AuditEntry;
 import io.gridshift.workflows.common.UpgradeStatus;
 import java.io.IOException;
@@ -140,6 +141,8 @@ final class RestClient implements UpgradeClient {
         HttpRequest.newBuilder(URI.create(base() + path))
             .timeout(timeout)
             .header("Accept", "application/json")
+            // The server refuses state-changing calls without it (cross-site request forgery).
+            .header(CrossSiteGuard.HEADER, "1")
             .method(
                 method,
                 body == null

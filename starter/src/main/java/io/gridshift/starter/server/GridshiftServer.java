@@ -1,5 +1,6 @@
 package io.gridshift.starter.server;
 
+import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthFilter;
@@ -19,6 +20,7 @@ import io.gridshift.starter.server.auth.ConfiguredAuthenticators;
 import io.gridshift.starter.server.auth.GridshiftUser;
 import io.gridshift.starter.server.auth.JsonUnauthorizedHandler;
 import io.gridshift.starter.server.codec.CodecEndpoints;
+import io.gridshift.starter.server.web.WebProtections;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +38,14 @@ import org.slf4j.LoggerFactory;
 public class GridshiftServer extends Application<GridshiftConfiguration> {
   private static final Logger log = LoggerFactory.getLogger(GridshiftServer.class);
   private static final Set<String> COMMANDS = Set.of("server", "check", "-h", "--help", "-v");
+
+  /**
+   * Path prefixes whose state-changing calls need not carry the cross-site header because their own
+   * filter checks the caller's origin: the remote codec, which the Temporal UI calls from its own
+   * origin without our header, and whose CodecCorsFilter refuses every other origin (a cross-site
+   * form sends one) before anything is decoded.
+   */
+  private static final Set<String> CROSS_SITE_EXEMPT = Set.of("codec/");
 
   /** Runs {@code server CONFIG}; a bare config path means {@code server CONFIG}. */
   public static void main(String[] args) throws Exception {
@@ -78,6 +88,7 @@ public class GridshiftServer extends Application<GridshiftConfiguration> {
     environment.healthChecks().register("temporal", new TemporalHealthCheck(temporal));
 
     registerAuth(environment, config.auth());
+    WebProtections.register(environment, CROSS_SITE_EXEMPT);
     UpgradeService service = new UpgradeService(temporal.client());
     environment.jersey().register(new UpgradesResource(service, config.dryRunTimeout()));
     GateDecisions decisions = new GateDecisions(config.approvals().signer(), Clock.systemUTC());
@@ -103,16 +114,19 @@ public class GridshiftServer extends Application<GridshiftConfiguration> {
   @SuppressWarnings({"rawtypes", "unchecked"})
   private static void registerAuth(Environment environment, AuthSettings auth) {
     JsonUnauthorizedHandler unauthorized = new JsonUnauthorizedHandler();
+    MetricRegistry metrics = environment.metrics();
     AuthFilter<?, GridshiftUser> basic =
         new BasicCredentialAuthFilter.Builder<GridshiftUser>()
-            .setAuthenticator(ConfiguredAuthenticators.basic(auth))
+            .setAuthenticator(
+                ConfiguredAuthenticators.cached(metrics, ConfiguredAuthenticators.basic(auth)))
             .setAuthorizer(ConfiguredAuthenticators.roles())
             .setRealm(auth.realm())
             .setUnauthorizedHandler(unauthorized)
             .buildAuthFilter();
     AuthFilter<?, GridshiftUser> bearer =
         new OAuthCredentialAuthFilter.Builder<GridshiftUser>()
-            .setAuthenticator(ConfiguredAuthenticators.bearer(auth))
+            .setAuthenticator(
+                ConfiguredAuthenticators.cached(metrics, ConfiguredAuthenticators.bearer(auth)))
             .setAuthorizer(ConfiguredAuthenticators.roles())
             .setPrefix("Bearer")
             .setRealm(auth.realm())

@@ -21,6 +21,7 @@ public final class RestServerFixture implements AutoCloseable {
   private static final String CONFIG =
       """
       auth:
+        allowPlainTextSecrets: true
         users:
           - {name: alice, password: alice-pw, roles: [requester]}
           - {name: bob, password: bob-pw, roles: [approver]}

@@ -29,6 +29,8 @@ class AuthResourceTest extends ServerTestSupport {
     error(as(null, "/api/me").header("Authorization", basic("alice", "guess")).get(), 401);
     error(as(null, "/api/me").header("Authorization", basic("nobody", "x")).get(), 401);
     error(as(null, "/api/me").header("Authorization", "Bearer not-a-token").get(), 401);
+    // carol's password is a bcrypt hash: a wrong one is refused too.
+    error(as(null, "/api/me").header("Authorization", basic("carol", "alice-pw")).get(), 401);
   }
 
   @Test
@@ -62,9 +64,12 @@ class AuthResourceTest extends ServerTestSupport {
     JsonNode admin = json(get("admin", "/api/me"));
     assertThat(admin.path("name").asText()).isEqualTo("admin");
     assertThat(admin.path("roles").toString()).isEqualTo("[\"approver\",\"requester\"]");
-    // carol's password is configured as sha256:...; alice's comes from ${VAR:-default}.
+    // carol's password is configured as bcrypt:$2a$...; alice's comes from ${VAR:-default}.
     assertThat(json(get("carol", "/api/me")).path("name").asText()).isEqualTo("carol");
     assertThat(json(get("alice", "/api/me")).path("name").asText()).isEqualTo("alice");
+    // hashed-bot's token is configured as sha256:<hex>.
+    Response bot = as(null, "/api/me").header("Authorization", "Bearer ci-token-2").get();
+    assertThat(json(bot).path("name").asText()).isEqualTo("hashed-bot");
   }
 
   @Test

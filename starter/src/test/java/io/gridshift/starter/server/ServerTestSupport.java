@@ -7,6 +7,7 @@ import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.gridshift.starter.Json;
+import io.gridshift.starter.server.web.CrossSiteGuard;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.MediaType;
@@ -74,7 +75,8 @@ abstract class ServerTestSupport {
             // The extension's client gives up after 5 s; a status query on a busy machine (2
             // cores, several builds) can take longer.
             .property(ClientProperties.READ_TIMEOUT, 30_000)
-            .request(MediaType.APPLICATION_JSON);
+            .request(MediaType.APPLICATION_JSON)
+            .header(CrossSiteGuard.HEADER, "1");
     return user == null ? b : b.header("Authorization", basic(user, PASSWORDS.get(user)));
   }
 

@@ -80,6 +80,7 @@ class TemporalDownTest {
             .property(ClientProperties.READ_TIMEOUT, 120_000)
             .request()
             .header("Authorization", ServerTestSupport.basic(user, user + "-pw"))
+            .header("X-Gridshift-Request", "1")
             .method(method, json == null ? null : Entity.json(json));
     JsonNode body = Json.mapper().readTree(r.readEntity(String.class));
     Duration took = Duration.ofNanos(System.nanoTime() - started);

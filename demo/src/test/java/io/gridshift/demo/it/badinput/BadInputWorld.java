@@ -63,6 +63,7 @@ final class BadInputWorld implements AutoCloseable {
   private static final String SERVER_CONFIG =
       """
       auth:
+        allowPlainTextSecrets: true
         users:
           - {name: alice, password: alice-pw, roles: [requester, approver]}
           - {name: bob, password: bob-pw, roles: [approver]}
@@ -242,6 +243,8 @@ final class BadInputWorld implements AutoCloseable {
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + rest.getLocalPort() + path))
             .timeout(Duration.ofSeconds(90))
             .header("Content-Type", "application/json")
+            // What the REST service demands of every state-changing call (cross-site guard).
+            .header("X-Gridshift-Request", "1")
             .method(
                 method,
                 body == null

@@ -8,12 +8,15 @@ import java.util.Set;
 
 /**
  * The {@code auth} section of the server config: users (HTTP Basic) and static bearer tokens, each
- * with roles. Every {@code /api} call needs one of them; there is no anonymous access.
+ * with roles. Every {@code /api} call needs one of them; there is no anonymous access. Passwords
+ * are bcrypt hashes and tokens sha256 or bcrypt hashes ({@link Secrets}); plain text only with
+ * {@code allowPlainTextSecrets: true}, for sandboxes and tests.
  */
 public class AuthSettings {
   @JsonProperty private String realm = "gridshift";
   @JsonProperty private List<UserEntry> users = new ArrayList<>();
   @JsonProperty private List<TokenEntry> tokens = new ArrayList<>();
+  @JsonProperty private boolean allowPlainTextSecrets = false;
 
   public AuthSettings() {}
 
@@ -34,6 +37,11 @@ public class AuthSettings {
     return tokens == null ? List.of() : tokens;
   }
 
+  /** Whether passwords and tokens may be written in plain text (a sandbox's convenience). */
+  public boolean allowPlainTextSecrets() {
+    return allowPlainTextSecrets;
+  }
+
   /** Every problem in this section, each naming the entry and what to fix; empty when valid. */
   public List<String> problems() {
     List<String> problems = new ArrayList<>();
@@ -46,10 +54,9 @@ public class AuthSettings {
       } else if (!names.add(u.name().trim())) {
         problems.add(where + ": user '" + u.name() + "' is listed twice; keep one entry");
       }
-      String secret = Secrets.problem(u.password());
+      String secret = Secrets.problem(u.password(), false, allowPlainTextSecrets);
       if (secret != null) {
-        problems.add(
-            where + ".password " + secret + " (is its environment variable set and non-empty?)");
+        problems.add(where + ".password " + secret);
       }
       problems.addAll(roleProblems(where, u.roles()));
     }
@@ -59,10 +66,9 @@ public class AuthSettings {
       if (t.name() == null || t.name().isBlank()) {
         problems.add(where + ".name is required: the identity the token stands for");
       }
-      String secret = Secrets.problem(t.token());
+      String secret = Secrets.problem(t.token(), true, allowPlainTextSecrets);
       if (secret != null) {
-        problems.add(
-            where + ".token " + secret + " (is its environment variable set and non-empty?)");
+        problems.add(where + ".token " + secret);
       }
       problems.addAll(roleProblems(where, t.roles()));
     }
