@@ -7,7 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.CertificateParsingException;
@@ -74,6 +73,17 @@ public final class GridTrust {
   /** A TLS context for {@code grid} that trusts only this Secret's CAs (see the class comment). */
   SSLContext sslContext(GridAddress grid) {
     try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, trustManagers(grid), null);
+      return context;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("building the TLS context of " + grid.describe(), e);
+    }
+  }
+
+  /** The trust managers of {@link #sslContext} (the REST client library asks for both). */
+  TrustManager[] trustManagers(GridAddress grid) {
+    try {
       KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
       store.load(null, null);
       for (int i = 0; i < authorities.size(); i++) {
@@ -83,9 +93,7 @@ public final class GridTrust {
           TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       factory.init(store);
       X509TrustManager pkix = (X509TrustManager) factory.getTrustManagers()[0];
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, new TrustManager[] {new ServiceTrustManager(pkix, grid)}, null);
-      return context;
+      return new TrustManager[] {new ServiceTrustManager(pkix, grid)};
     } catch (GeneralSecurityException | java.io.IOException e) {
       throw new IllegalStateException("building the TLS context of " + grid.describe(), e);
     }
@@ -109,7 +117,7 @@ public final class GridTrust {
   /** Whether {@code error} (or a cause) says the peer's certificate is not trusted. */
   static boolean isUntrusted(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
-      if (t instanceof CertPathValidatorException || t instanceof UntrustedName) {
+      if (t instanceof UntrustedChain || t instanceof UntrustedName) {
         return true;
       }
       if (t.getCause() == t) {
@@ -142,6 +150,13 @@ public final class GridTrust {
         FailureTypes.INVALID_REQUEST);
   }
 
+  /** No CA of the Secret signs the certificate. */
+  static final class UntrustedChain extends CertificateException {
+    UntrustedChain(CertificateException cause) {
+      super(cause.getMessage(), cause);
+    }
+  }
+
   /** The certificate is signed, but for other names. */
   static final class UntrustedName extends CertificateException {
     UntrustedName(String message) {
@@ -162,7 +177,11 @@ public final class GridTrust {
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType)
         throws CertificateException {
-      pkix.checkServerTrusted(chain, authType);
+      try {
+        pkix.checkServerTrusted(chain, authType);
+      } catch (CertificateException e) {
+        throw new UntrustedChain(e);
+      }
       checkIdentity(chain[0]);
     }
 

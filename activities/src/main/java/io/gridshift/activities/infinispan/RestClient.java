@@ -64,7 +64,12 @@ public final class RestClient implements AutoCloseable {
           .password(grid.password());
     }
     if (grid.trust() != null) {
-      builder.security().ssl().enable().sslContext(grid.trust().sslContext(grid));
+      builder
+          .security()
+          .ssl()
+          .enable()
+          .sslContext(grid.trust().sslContext(grid))
+          .trustManagers(grid.trust().trustManagers(grid));
     }
     return org.infinispan.client.rest.RestClient.forConfiguration(builder.build());
   }
