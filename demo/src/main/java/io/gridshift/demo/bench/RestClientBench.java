@@ -49,8 +49,14 @@ public final class RestClientBench {
         timed(target, source.host(0), "warm-h", entries, null);
         timed(target, source.host(0), "warm-l", entries, rest);
         for (int run = 0; run < runs; run++) {
-          handWritten.add(timed(target, source.host(0), "h" + run, entries, null));
-          library.add(timed(target, source.host(0), "l" + run, entries, rest));
+          // Alternate which goes first, so neither always follows the other's disconnect.
+          if (run % 2 == 0) {
+            handWritten.add(timed(target, source.host(0), "h" + run, entries, null));
+            library.add(timed(target, source.host(0), "l" + run, entries, rest));
+          } else {
+            library.add(timed(target, source.host(0), "l" + run, entries, rest));
+            handWritten.add(timed(target, source.host(0), "h" + run, entries, null));
+          }
         }
       }
       System.out.printf(

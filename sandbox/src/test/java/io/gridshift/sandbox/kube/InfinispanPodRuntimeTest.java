@@ -11,7 +11,9 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gridshift.sandbox.infinispan.InfinispanServer;
 import io.gridshift.sandbox.infinispan.InfinispanServerSpec;
+import io.gridshift.sandbox.infinispan.ServerTls;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -208,6 +210,49 @@ class InfinispanPodRuntimeTest {
     assertThat(bare.port()).isEqualTo(11222);
     assertThat(bare.configXml()).as("no ConfigMap: the launcher's default").isNull();
     assertThat(bare.initialHosts()).containsExactly("127.0.1.4[7800]");
+  }
+
+  @Test
+  void aMountedKeystoreSecretGivesTheServerATlsEndpoint() {
+    byte[] keyStore = {1, 2, 3, 4};
+    client
+        .secrets()
+        .inNamespace("default")
+        .resource(
+            new io.fabric8.kubernetes.api.model.SecretBuilder()
+                .withNewMetadata()
+                .withName("dg-keystore")
+                .endMetadata()
+                .addToData("keystore.p12", java.util.Base64.getEncoder().encodeToString(keyStore))
+                .addToData(
+                    "password", java.util.Base64.getEncoder().encodeToString("k-pass\n".getBytes()))
+                .build())
+        .create();
+    Pod pod = pod("secure-0", "quay.io/infinispan/server:15.0.21.Final");
+    pod.getSpec()
+        .setVolumes(
+            List.of(
+                new io.fabric8.kubernetes.api.model.VolumeBuilder()
+                    .withName("keystore")
+                    .withNewSecret()
+                    .withSecretName("dg-keystore")
+                    .endSecret()
+                    .build()));
+
+    InfinispanServerSpec spec = runtime.spec(new PodContext(pod, "127.0.1.5", client, dir));
+    InfinispanServerSpec plain =
+        runtime.spec(
+            new PodContext(
+                pod("plain-0", "quay.io/infinispan/server:15.0.21.Final"),
+                "127.0.1.6",
+                client,
+                dir));
+
+    assertThat(spec.tls()).isEqualTo(new ServerTls(keyStore, "k-pass"));
+    assertThat(plain.tls()).as("no keystore Secret mounted: plain").isNull();
+    assertThat(InfinispanServer.sandboxConfig(false, true))
+        .contains("<keystore path=\"server-keystore.p12\"")
+        .contains("security-realm=\"default\"");
   }
 
   private static Pod owned(Pod pod) {
