@@ -48,7 +48,8 @@ public final class GridTrust {
     this.secret = secret;
     this.authorities = parse(caPem);
     if (authorities.isEmpty()) {
-      throw new IllegalArgumentException("no PEM certificate in key '" + CA_KEY + "'");
+      throw new IllegalArgumentException(
+          "key '" + CA_KEY + "' holds no PEM certificate: put the grid's CA certificate there");
     }
   }
 
@@ -66,7 +67,13 @@ public final class GridTrust {
       certs.forEach(c -> out.add((X509Certificate) c));
       return List.copyOf(out);
     } catch (CertificateException e) {
-      throw new IllegalArgumentException("key '" + CA_KEY + "' is not PEM: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "key '"
+              + CA_KEY
+              + "' holds no PEM certificate ("
+              + e.getMessage()
+              + "): put the grid's CA certificate there, PEM ('-----BEGIN CERTIFICATE-----')",
+          e);
     }
   }
 

@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
-import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLException;
 import org.infinispan.client.rest.RestEntity;
 import org.infinispan.client.rest.RestRawClient;
 import org.infinispan.client.rest.configuration.RestClientConfigurationBuilder;
@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * infinispan-client-rest}): digest authentication when the grid has credentials, TLS when it has a
  * trust ({@link GridTrust}). The library keeps one JDK HTTP client per grid; this class maps its
  * answers to gridshift's failures: a 401 with credentials is non-retryable and names the Secret, a
- * certificate the grid's CA does not sign is non-retryable and names the trust Secret, other
- * connection errors are retryable. Other statuses are returned for the caller to interpret.
+ * certificate the grid's CA does not sign (or that names other hosts) is non-retryable and names
+ * the trust Secret, other connection errors (TLS handshakes cut short included) are retryable.
+ * Other statuses are returned for the caller to interpret.
  *
  * <p>Two library clients per grid: one whose requests time out after {@link #DEFAULT_TIMEOUT} (the
  * library applies one socket timeout to every request) and one without a practical limit for {@code
@@ -192,32 +193,28 @@ public final class RestClient implements AutoCloseable {
     if (GridTrust.isUntrusted(cause)) {
       return GridTrust.untrusted(grid, doing, cause);
     }
-    if (cause instanceof SSLHandshakeException || isPlainTextAnswer(cause)) {
-      return Failures.nonRetryable(
-          doing
-              + " to grid "
-              + grid.describe()
-              + " failed in the TLS handshake ("
-              + describe(cause)
-              + "): "
-              + (grid.trust() == null
-                  ? "the grid may speak TLS: set tlsSecret to a Secret with its CA in 'ca.crt'"
-                  : "does the grid speak TLS on this port? If not, remove tlsSecret"),
-          FailureTypes.INVALID_REQUEST);
-    }
     if (!(cause instanceof IOException)) {
       return cause instanceof RuntimeException r ? r : new CompletionException(cause);
     }
     LOG.debug("{} to {} failed", doing, grid, cause);
+    // Not final: a handshake cut short is also what a restarting server does. The hint names the
+    // setting that is wrong when it persists.
+    String hint =
+        cause instanceof SSLException
+            ? grid.trust() == null
+                ? "; if the grid speaks TLS, set tlsSecret"
+                : "; if the grid does not speak TLS on this port, remove tlsSecret"
+            : "";
     return Failures.retryable(
-        doing + " to grid " + grid.describe() + " failed: " + describe(cause) + " (will retry)",
+        doing
+            + " to grid "
+            + grid.describe()
+            + " failed: "
+            + describe(cause)
+            + hint
+            + " (will retry)",
         FailureTypes.GRID_UNREACHABLE,
         cause);
-  }
-
-  private static boolean isPlainTextAnswer(Throwable cause) {
-    return cause instanceof javax.net.ssl.SSLException
-        && String.valueOf(cause.getMessage()).contains("plaintext");
   }
 
   private RuntimeException unauthorized() {

@@ -11,9 +11,11 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gridshift.sandbox.infinispan.GridTlsSecrets;
 import io.gridshift.sandbox.infinispan.InfinispanServer;
 import io.gridshift.sandbox.infinispan.InfinispanServerSpec;
 import io.gridshift.sandbox.infinispan.ServerTls;
+import io.gridshift.sandbox.tls.SandboxPki;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -253,6 +255,31 @@ class InfinispanPodRuntimeTest {
     assertThat(InfinispanServer.sandboxConfig(false, true))
         .contains("<keystore path=\"server-keystore.p12\"")
         .contains("security-realm=\"default\"");
+  }
+
+  @Test
+  void gridTlsSecretsMakeTheKeystoreAPodMountsAndTheTrustARequestNames() throws Exception {
+    SandboxPki pki = SandboxPki.create(dir.resolve("pki"), "demo-ca");
+    GridTlsSecrets secrets =
+        GridTlsSecrets.create(client, "default", pki, "tlsdg", "tlsdg", "tlsdg-15-0-21");
+    Pod pod = pod("tlsdg-0", "quay.io/infinispan/server:15.0.21.Final");
+    secrets.mountInto(pod.getSpec());
+
+    InfinispanServerSpec spec = runtime.spec(new PodContext(pod, "127.0.1.7", client, dir));
+
+    assertThat(secrets).isEqualTo(new GridTlsSecrets("tlsdg-keystore", "tlsdg-ca"));
+    assertThat(spec.tls()).isNotNull();
+    java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+    store.load(
+        new java.io.ByteArrayInputStream(spec.tls().keyStore()),
+        spec.tls().password().toCharArray());
+    java.security.cert.X509Certificate cert =
+        (java.security.cert.X509Certificate) store.getCertificate(store.aliases().nextElement());
+    assertThat(cert.getSubjectAlternativeNames())
+        .extracting(san -> String.valueOf(san.get(1)))
+        .contains("tlsdg.default.svc", "tlsdg-15-0-21.default.svc.cluster.local");
+    assertThat(client.secrets().inNamespace("default").withName("tlsdg-ca").get().getData())
+        .containsOnlyKeys("ca.crt");
   }
 
   private static Pod owned(Pod pod) {

@@ -113,6 +113,44 @@ class InfinispanUpgradeRequestTest {
   }
 
   @Test
+  void tlsSecretIsOptionalBlankMeansNoneAndABadNameIsRefused() {
+    InfinispanUpgradeRequest plain =
+        InfinispanUpgradeRequest.of(CLUSTER, "dg", "15.0.21.Final").withDefaults();
+    InfinispanUpgradeRequest blank = withTls(" ").withDefaults();
+    InfinispanUpgradeRequest bad = withTls("Not_A_Secret").withDefaults();
+
+    assertThat(plain.tlsSecret()).isNull();
+    assertThat(blank.tlsSecret()).isNull();
+    assertThat(withTls("dg-ca").withDefaults().problems()).isEmpty();
+    assertThat(bad.problems()).singleElement().asString().startsWith("tlsSecret");
+  }
+
+  private static InfinispanUpgradeRequest withTls(String tlsSecret) {
+    InfinispanUpgradeRequest r = InfinispanUpgradeRequest.of(CLUSTER, "dg", "15.0.21.Final");
+    return new InfinispanUpgradeRequest(
+        r.cluster(),
+        r.grid(),
+        r.targetVersion(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        tlsSecret);
+  }
+
+  @Test
   void oversizedFieldsAreRefusedNamingTheFieldNotEchoingIt() {
     InfinispanUpgradeRequest r =
         new InfinispanUpgradeRequest(
