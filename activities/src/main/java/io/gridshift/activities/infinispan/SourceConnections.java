@@ -90,9 +90,9 @@ final class SourceConnections {
   }
 
   /**
-   * RUNTIME mode cannot yet connect a target to a source that speaks TLS: the remote store needs a
-   * trust store file on every target server, which gridshift does not place there (left out of
-   * issue 14 for now). Refused before anything changes, with the way around it.
+   * A target cannot yet be connected to a source that speaks TLS: the remote store needs a trust
+   * store file on every target server, which gridshift does not place there (left out of issue 14
+   * for now; CONFIG mode's rendered stores lack it too). Refused before connecting anything.
    */
   private static RuntimeException tlsRemoteStoreUnsupported(String cache, GridAddress source) {
     return Failures.nonRetryable(
@@ -102,9 +102,9 @@ final class SourceConnections {
             + source.describe()
             + " speaks TLS (tlsSecret "
             + source.trust().secret()
-            + "), and gridshift cannot yet give the target's remote store a trust store in"
-            + " RUNTIME mode; use connectionMode CONFIG with a target configuration whose remote"
-            + " stores carry security/encryption/truststore, or upgrade without TLS",
+            + "), and gridshift cannot yet give the target's remote store a trust store for it"
+            + " (a trust store file on every target server); until it can, upgrade this grid"
+            + " over a plain endpoint, without tlsSecret",
         FailureTypes.INVALID_REQUEST);
   }
 

@@ -51,7 +51,8 @@ import java.util.Objects;
  *     person keeps client writes to them paused (RUNTIME connection mode only)
  * @param tlsSecret a Secret in the grid's namespace with the grids' CA certificate (PEM) in key
  *     {@code ca.crt}: both grids speak TLS (Hot Rod and REST) and gridshift trusts only that CA;
- *     default none (plain connections). A reference, never the material
+ *     default none (plain connections). A reference, never the material. Only with {@code dryRun}
+ *     for now: the target's remote store cannot trust a TLS source yet
  */
 @JsonTypeName(InfinispanKind.NAME)
 public record InfinispanUpgradeRequest(
@@ -238,6 +239,14 @@ public record InfinispanUpgradeRequest(
     }
     if (tlsSecret != null) {
       RequestProblems.add(problems, Names.subdomainProblem("tlsSecret", "Secret name", tlsSecret));
+      if (!Boolean.TRUE.equals(dryRun)) {
+        // Refused here, before anything is created: the target's remote store cannot reach a TLS
+        // source yet (it needs a trust store file on every target server).
+        problems.add(
+            "tlsSecret: an upgrade of grids over TLS cannot run yet, because the target's remote"
+                + " store cannot be given the source's CA; plan it with dryRun: true, or upgrade"
+                + " over a plain endpoint without tlsSecret");
+      }
     }
     RequestProblems.add(problems, Limits.identityProblem("requestedBy", requestedBy));
     RequestProblems.port(problems, port);

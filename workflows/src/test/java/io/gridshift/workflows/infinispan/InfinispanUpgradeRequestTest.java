@@ -116,37 +116,47 @@ class InfinispanUpgradeRequestTest {
   void tlsSecretIsOptionalBlankMeansNoneAndABadNameIsRefused() {
     InfinispanUpgradeRequest plain =
         InfinispanUpgradeRequest.of(CLUSTER, "dg", "15.0.21.Final").withDefaults();
-    InfinispanUpgradeRequest blank = withTls(" ").withDefaults();
-    InfinispanUpgradeRequest bad = withTls("Not_A_Secret").withDefaults();
+    InfinispanUpgradeRequest blank = withTls(" ", false).withDefaults();
+    InfinispanUpgradeRequest bad = withTls("Not_A_Secret", true).withDefaults();
 
     assertThat(plain.tlsSecret()).isNull();
     assertThat(blank.tlsSecret()).isNull();
-    assertThat(withTls("dg-ca").withDefaults().problems()).isEmpty();
+    assertThat(blank.problems()).isEmpty();
+    assertThat(withTls("dg-ca", true).withDefaults().problems()).isEmpty();
     assertThat(bad.problems()).singleElement().asString().startsWith("tlsSecret");
   }
 
-  private static InfinispanUpgradeRequest withTls(String tlsSecret) {
+  @Test
+  void anUpgradeOverTlsIsRefusedBeforeAnythingRunsUntilTheRemoteStoreCanTrustTheSource() {
+    assertThat(withTls("dg-ca", false).withDefaults().problems())
+        .singleElement()
+        .asString()
+        .contains("tlsSecret: an upgrade of grids over TLS cannot run yet")
+        .contains("dryRun: true");
+  }
+
+  private static InfinispanUpgradeRequest withTls(String tlsSecret, boolean dryRun) {
     InfinispanUpgradeRequest r = InfinispanUpgradeRequest.of(CLUSTER, "dg", "15.0.21.Final");
     return new InfinispanUpgradeRequest(
         r.cluster(),
         r.grid(),
         r.targetVersion(),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
+        null, // targetImage
+        null, // targetGrid
+        null, // service
+        null, // route
+        null, // caches
+        null, // connectionMode
+        null, // credentialsSecret
+        null, // port
+        null, // sync
+        null, // verifySample
+        null, // minReadySeconds
+        null, // gates
+        null, // fourEyes
+        null, // requestedBy
+        dryRun,
+        null, // protostream
         tlsSecret);
   }
 
