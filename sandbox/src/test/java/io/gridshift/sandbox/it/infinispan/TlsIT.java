@@ -18,6 +18,7 @@ import io.gridshift.sandbox.tls.IssuedCertificate;
 import io.gridshift.sandbox.tls.SandboxPki;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.infinispan.activities.CacheRequest;
+import io.gridshift.workflows.infinispan.activities.ConnectSourceRequest;
 import io.gridshift.workflows.infinispan.activities.GridEndpoint;
 import io.gridshift.workflows.infinispan.activities.GridInventory;
 import io.gridshift.workflows.infinispan.activities.InfinispanDataActivities;
@@ -166,6 +167,19 @@ class TlsIT {
     assertRefused(
         () -> activities.inventory(endpoint("tls-other-name", "tls-trust")),
         "is signed by the CA in Secret grids/tls-trust but is issued for");
+  }
+
+  @Test
+  void connectingATargetToATlsSourceIsRefusedBeforeItChangesAnything() {
+    GridEndpoint grid = endpoint("tls-grid", "tls-trust");
+    assertRefused(
+        () ->
+            activities.connectSource(
+                new ConnectSourceRequest(
+                    new CacheRequest(grid, grid, CACHE), ADDRESS, ItGrids.PORT, false)),
+        "speaks TLS (tlsSecret grids/tls-trust), and gridshift cannot yet give the target's"
+            + " remote store a trust store");
+    assertThat(activities.inventory(grid).toString()).contains(CACHE);
   }
 
   @Test
