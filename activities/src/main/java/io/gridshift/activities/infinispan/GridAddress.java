@@ -14,13 +14,31 @@ import io.temporal.failure.ApplicationFailure;
  * @param username digest user, or null for no authentication
  * @param password digest password, or null for no authentication
  * @param secret {@code namespace/secret} the credentials came from, or null
+ * @param trust the CAs to trust when the grid speaks TLS, or null for plain connections
  */
 public record GridAddress(
-    String name, String host, int port, String username, String password, String secret) {
+    String name,
+    String host,
+    int port,
+    String username,
+    String password,
+    String secret,
+    GridTrust trust) {
+
+  /** A plain (no TLS) address. */
+  public GridAddress(
+      String name, String host, int port, String username, String password, String secret) {
+    this(name, host, port, username, password, secret, null);
+  }
 
   /** An address without credentials. */
   public static GridAddress anonymous(String name, String host, int port) {
-    return new GridAddress(name, host, port, null, null, null);
+    return new GridAddress(name, host, port, null, null, null, null);
+  }
+
+  /** This address, connecting over TLS with {@code trust}. */
+  public GridAddress withTrust(GridTrust trust) {
+    return new GridAddress(name, host, port, username, password, secret, trust);
   }
 
   /** Whether requests to this grid authenticate. */
@@ -65,6 +83,7 @@ public record GridAddress(
     return "GridAddress["
         + describe()
         + (hasCredentials() ? ", user " + username + " from Secret " + secret : ", no auth")
+        + (trust == null ? ", plain" : ", TLS trusting Secret " + trust.secret())
         + "]";
   }
 }

@@ -84,6 +84,18 @@ final class HotRodClients implements AutoCloseable {
           .username(grid.username())
           .password(grid.password());
     }
+    if (grid.trust() != null) {
+      // Identity is checked by the trust's own manager (Service names or the address), so the
+      // client's SNI-based host name validation stays off; SNI names the Service as the Operator's
+      // certificates do.
+      builder
+          .security()
+          .ssl()
+          .enable()
+          .sslContext(grid.trust().sslContext(grid))
+          .sniHostName(GridTrust.sniName(grid.name()))
+          .hostnameValidation(false);
+    }
     LOG.debug("opening Hot Rod client to {}", grid);
     return new RemoteCacheManager(builder.build());
   }
@@ -92,6 +104,9 @@ final class HotRodClients implements AutoCloseable {
   static ApplicationFailure failure(GridAddress grid, String doing, RuntimeException e) {
     if (e instanceof ApplicationFailure failure) {
       return failure;
+    }
+    if (grid.trust() != null && GridTrust.isUntrusted(e)) {
+      return GridTrust.untrusted(grid, doing, e);
     }
     String message = String.valueOf(e.getMessage());
     if (message.contains("Invalid credentials") || message.contains("ELY05055")) {

@@ -3,25 +3,21 @@ package io.gridshift.activities.infinispan;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gridshift.activities.ClusterAccess;
 import io.gridshift.workflows.infinispan.activities.GridEndpoint;
-import java.net.http.HttpClient;
-import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.infinispan.client.hotrod.RemoteCache;
 
 /**
  * How one cluster's Infinispan grids are reached, the Infinispan part of {@link ClusterAccess}:
- * endpoints resolved to addresses and credentials at call time ({@link KubernetesGridConnector}),
- * REST admin clients sharing one HTTP client and the digest sessions, and Hot Rod clients kept per
- * address ({@link HotRodClients}). Passwords stay in memory and never reach logs, results or
- * heartbeats. Closed with the access: it owns the Hot Rod clients.
+ * endpoints resolved to addresses, credentials and TLS trust at call time ({@link
+ * KubernetesGridConnector}), and REST admin clients ({@link RestClient}) and Hot Rod clients
+ * ({@link HotRodClients}) kept per address, so connections and digest sessions are reused. An
+ * address includes its password and CAs: a rotated Secret gets new clients. Passwords stay in
+ * memory and never reach logs, results or heartbeats. Closed with the access: it owns the clients.
  */
 public final class InfinispanConnections implements AutoCloseable {
   private final KubernetesGridConnector connector;
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
-  private final RestClient.Sessions sessions = new RestClient.Sessions();
+  private final Map<GridAddress, RestClient> restClients = new ConcurrentHashMap<>();
   private final HotRodClients hotRod = new HotRodClients();
 
   /** Built by {@link ClusterAccess}; grids are resolved through {@code kubernetes}. */
@@ -41,7 +37,7 @@ public final class InfinispanConnections implements AutoCloseable {
 
   /** The REST admin API of the grid at {@code grid}. */
   InfinispanRest rest(GridAddress grid) {
-    return new InfinispanRest(new RestClient(http, sessions, grid));
+    return new InfinispanRest(restClients.computeIfAbsent(grid, RestClient::new));
   }
 
   /** {@code cache} of {@code grid} over Hot Rod, as raw bytes ({@link HotRodClients#raw}). */
@@ -49,9 +45,11 @@ public final class InfinispanConnections implements AutoCloseable {
     return hotRod.raw(grid, cache, storageMediaType);
   }
 
-  /** Closes the Hot Rod clients. */
+  /** Closes the REST and Hot Rod clients. */
   @Override
   public void close() {
+    restClients.values().forEach(RestClient::close);
+    restClients.clear();
     hotRod.close();
   }
 }

@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * Resolves a {@link GridEndpoint} (names and references) through the Kubernetes API: the Service's
- * address ({@link ClusterAccess#hostOf}), and the {@code username}/{@code password} keys of the
- * Secret the endpoint names.
+ * address ({@link ClusterAccess#hostOf}), the {@code username}/{@code password} keys of the
+ * credentials Secret and the {@code ca.crt} key of the TLS Secret the endpoint names.
  */
 final class KubernetesGridConnector {
   private final KubernetesClient kube;
@@ -37,15 +37,16 @@ final class KubernetesGridConnector {
     String name = namespace + "/" + endpoint.service();
     try {
       String host = host(namespace, endpoint.service());
+      GridTrust trust = trust(namespace, endpoint.tlsSecret(), name);
       if (endpoint.credentialsSecret() == null) {
-        return GridAddress.anonymous(name, host, endpoint.port());
+        return GridAddress.anonymous(name, host, endpoint.port()).withTrust(trust);
       }
       Secret secret =
           kube.secrets().inNamespace(namespace).withName(endpoint.credentialsSecret()).get();
       String secretName = namespace + "/" + endpoint.credentialsSecret();
       String username = key(secret, secretName, "username", name);
       String password = key(secret, secretName, "password", name);
-      return new GridAddress(name, host, endpoint.port(), username, password, secretName);
+      return new GridAddress(name, host, endpoint.port(), username, password, secretName, trust);
     } catch (KubernetesClientException e) {
       KubernetesForbidden.rethrowIfForbidden(e);
       throw ApplicationFailure.newFailureWithCause(
@@ -53,6 +54,53 @@ final class KubernetesGridConnector {
           FailureTypes.KUBERNETES_UNAVAILABLE,
           e);
     }
+  }
+
+  /** The CAs of the endpoint's {@code tlsSecret} ({@code ca.crt}), or null for a plain grid. */
+  private GridTrust trust(String namespace, String tlsSecret, String grid) {
+    if (tlsSecret == null) {
+      return null;
+    }
+    String secretName = namespace + "/" + tlsSecret;
+    Secret secret = kube.secrets().inNamespace(namespace).withName(tlsSecret).get();
+    if (secret == null) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "Secret "
+              + secretName
+              + " (TLS trust of grid "
+              + grid
+              + ") does not exist: create it with the grid's CA certificate (PEM) in key '"
+              + GridTrust.CA_KEY
+              + "'",
+          FailureTypes.SECRET_NOT_FOUND);
+    }
+    String pem = value(secret, GridTrust.CA_KEY);
+    if (pem == null || pem.isBlank()) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "Secret "
+              + secretName
+              + " (TLS trust of grid "
+              + grid
+              + ") has no key '"
+              + GridTrust.CA_KEY
+              + "': add the grid's CA certificate (PEM) under that key",
+          FailureTypes.SECRET_NOT_FOUND);
+    }
+    try {
+      return new GridTrust(secretName, pem);
+    } catch (IllegalArgumentException e) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "Secret " + secretName + " (TLS trust of grid " + grid + "): " + e.getMessage(),
+          FailureTypes.SECRET_NOT_FOUND);
+    }
+  }
+
+  private static String value(Secret secret, String key) {
+    String value = decoded(secret.getData(), key);
+    if (value == null && secret.getStringData() != null) {
+      value = secret.getStringData().get(key);
+    }
+    return value;
   }
 
   private String host(String namespace, String service) {
@@ -80,10 +128,7 @@ final class KubernetesGridConnector {
               + ") does not exist: create it with keys 'username' and 'password'",
           FailureTypes.SECRET_NOT_FOUND);
     }
-    String value = decoded(secret.getData(), key);
-    if (value == null && secret.getStringData() != null) {
-      value = secret.getStringData().get(key);
-    }
+    String value = value(secret, key);
     if (value == null || value.isEmpty()) {
       throw ApplicationFailure.newNonRetryableFailure(
           "Secret "

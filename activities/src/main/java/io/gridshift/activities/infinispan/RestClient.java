@@ -3,59 +3,99 @@ package io.gridshift.activities.infinispan;
 import io.gridshift.activities.Failures;
 import io.gridshift.workflows.common.FailureTypes;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import javax.net.ssl.SSLException;
+import org.infinispan.client.rest.RestEntity;
+import org.infinispan.client.rest.RestRawClient;
+import org.infinispan.client.rest.configuration.RestClientConfigurationBuilder;
+import org.infinispan.commons.dataconversion.MediaType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Sends requests to one grid's REST admin API with digest authentication. The last challenge per
- * grid and user is reused (with a growing nonce count) so most calls take one round trip; a stale
- * nonce costs one retry. A 401 with fresh credentials is a non-retryable failure naming the Secret;
- * connection errors are retryable. Other statuses are returned for the caller to interpret.
+ * Sends requests to one grid's REST admin API through the Infinispan REST client library ({@code
+ * infinispan-client-rest}): digest authentication when the grid has credentials, TLS when it has a
+ * trust ({@link GridTrust}). The library keeps one JDK HTTP client per grid; this class maps its
+ * answers to gridshift's failures: a 401 with credentials is non-retryable and names the Secret, a
+ * certificate the grid's CA does not sign (or that names other hosts) is non-retryable and names
+ * the trust Secret, other connection errors (TLS handshakes cut short included) are retryable.
+ * Other statuses are returned for the caller to interpret.
+ *
+ * <p>Two library clients per grid: one whose requests time out after {@link #DEFAULT_TIMEOUT} (the
+ * library applies one socket timeout to every request) and one without a practical limit for {@code
+ * sync-data}, which answers only when every entry is copied.
  */
-public final class RestClient {
+public final class RestClient implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(RestClient.class);
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
-  /** Digest sessions shared by every client of one activities instance. */
-  static final class Sessions {
-    private record Session(DigestAuth.Challenge challenge, AtomicInteger nc) {}
+  /** "No limit" for calls that run as long as the server works (the heartbeat guards them). */
+  private static final Duration UNLIMITED = Duration.ofDays(30);
 
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
-  }
-
-  private final HttpClient http;
-  private final Sessions sessions;
   private final GridAddress grid;
+  private final org.infinispan.client.rest.RestClient bounded;
+  private final org.infinispan.client.rest.RestClient unbounded;
 
-  RestClient(HttpClient http, Sessions sessions, GridAddress grid) {
-    this.http = http;
-    this.sessions = sessions;
+  /** A client for {@code grid} (own HTTP connections); close it when done. */
+  public RestClient(GridAddress grid) {
     this.grid = grid;
+    this.bounded = library(grid, DEFAULT_TIMEOUT);
+    this.unbounded = library(grid, UNLIMITED);
   }
 
-  /** A standalone client (own HTTP client and digest state), e.g. for tests and the sandbox. */
-  public RestClient(GridAddress grid) {
-    this(
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build(),
-        new Sessions(),
-        grid);
+  private static org.infinispan.client.rest.RestClient library(GridAddress grid, Duration timeout) {
+    RestClientConfigurationBuilder builder = new RestClientConfigurationBuilder();
+    builder.addServer().host(grid.host()).port(grid.port());
+    builder.connectionTimeout(5_000).socketTimeout(timeout.toMillis()).pingOnCreate(false);
+    if (grid.hasCredentials()) {
+      builder
+          .security()
+          .authentication()
+          .enable()
+          .mechanism("DIGEST")
+          .username(grid.username())
+          .password(grid.password());
+    }
+    if (grid.trust() != null) {
+      builder
+          .security()
+          .ssl()
+          .enable()
+          .sslContext(grid.trust().sslContext(grid))
+          .trustManagers(grid.trust().trustManagers(grid));
+    }
+    return org.infinispan.client.rest.RestClient.forConfiguration(builder.build());
   }
 
   public GridAddress grid() {
     return grid;
+  }
+
+  /**
+   * One of the library's typed calls, e.g. {@code c -> c.cache(name).synchronizeData(...)}, with
+   * its answer and failures mapped like {@link #sendAsync}.
+   *
+   * @param what the call in failure messages, e.g. {@code sync-data of cache 'a'}
+   * @param limited false for a call that runs as long as the server works (no timeout)
+   */
+  CompletableFuture<RestResponse> call(
+      String what,
+      boolean limited,
+      Function<
+              org.infinispan.client.rest.RestClient,
+              CompletionStage<org.infinispan.client.rest.RestResponse>>
+          call) {
+    return call.apply(limited ? bounded : unbounded)
+        .toCompletableFuture()
+        .handle((response, error) -> result(what, response, error));
   }
 
   /** URL-encodes one path segment (a cache, schema or task name). */
@@ -97,7 +137,7 @@ public final class RestClient {
    * @param contentType of {@code body}, or null
    * @param body request body, or null
    * @param accept Accept header, or null
-   * @param timeout how long the whole exchange may take, or null for no limit (a sync-data call)
+   * @param timeout null for no limit (a sync-data call), else {@link #DEFAULT_TIMEOUT}
    */
   public CompletableFuture<RestResponse> sendAsync(
       String method,
@@ -106,125 +146,111 @@ public final class RestClient {
       String body,
       String accept,
       Duration timeout) {
-    HttpRequest.Builder template =
-        HttpRequest.newBuilder(URI.create("http://" + grid.authority() + path));
-    if (timeout != null) {
-      template.timeout(timeout);
-    }
-    template.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    if (contentType != null) {
-      template.header("Content-Type", contentType);
-    }
+    RestRawClient raw = (timeout == null ? unbounded : bounded).raw();
+    Map<String, String> headers = new HashMap<>();
     if (accept != null) {
-      template.header("Accept", accept);
+      headers.put("Accept", accept);
     }
-    String key = grid.authority() + "|" + grid.username();
-    Sessions.Session cached = grid.hasCredentials() ? sessions.sessions.get(key) : null;
-    return exchange(template, method, path, cached)
-        .thenCompose(
-            response -> {
-              if (response.statusCode() != 401) {
-                return CompletableFuture.completedFuture(response);
-              }
-              Sessions.Session fresh = newSession(response);
-              sessions.sessions.put(key, fresh);
-              return exchange(template, method, path, fresh);
-            })
-        .handle((response, error) -> result(method, path, response, error));
+    RestEntity entity =
+        body == null
+            ? RestEntity.empty()
+            : RestEntity.create(
+                MediaType.fromString(contentType == null ? "text/plain" : contentType), body);
+    var call =
+        switch (method) {
+          case "GET" -> raw.get(path, headers);
+          case "HEAD" -> raw.head(path, headers);
+          case "DELETE" -> raw.delete(path, headers);
+          case "POST" -> raw.post(path, headers, entity);
+          case "PUT" -> raw.put(path, headers, entity);
+          default -> throw new IllegalArgumentException("unsupported HTTP method " + method);
+        };
+    return call.toCompletableFuture()
+        .handle((response, error) -> result(method + " " + path, response, error));
   }
 
-  private CompletableFuture<HttpResponse<String>> exchange(
-      HttpRequest.Builder template, String method, String path, Sessions.Session session) {
-    HttpRequest.Builder request = template.copy();
-    if (session != null) {
-      String cnonce = UUID.randomUUID().toString().replace("-", "");
-      request.header(
-          "Authorization",
-          DigestAuth.authorization(
-              session.challenge(),
-              grid.username(),
-              grid.password(),
-              method,
-              path,
-              session.nc().incrementAndGet(),
-              cnonce));
-    }
-    return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private Sessions.Session newSession(HttpResponse<String> unauthorized) {
-    if (!grid.hasCredentials()) {
-      throw new CompletionException(
-          Failures.nonRetryable(
-              "grid "
-                  + grid.describe()
-                  + " requires authentication but its endpoint names no credentialsSecret: set"
-                  + " credentialsSecret to a Secret with keys 'username' and 'password'",
-              FailureTypes.INVALID_REQUEST));
-    }
-    DigestAuth.Challenge challenge =
-        DigestAuth.parse(unauthorized.headers().allValues("WWW-Authenticate"));
-    if (challenge == null) {
-      throw new CompletionException(
-          Failures.nonRetryable(
-              "grid "
-                  + grid.describe()
-                  + " asks for an authentication gridshift does not support ("
-                  + unauthorized.headers().allValues("WWW-Authenticate")
-                  + "): enable DIGEST on its REST endpoint",
-              FailureTypes.INVALID_REQUEST));
-    }
-    return new Sessions.Session(challenge, new AtomicInteger());
-  }
-
+  /** The library's answer as a {@link RestResponse}, or the failure gridshift reports. */
   private RestResponse result(
-      String method, String path, HttpResponse<String> response, Throwable error) {
+      String what, org.infinispan.client.rest.RestResponse response, Throwable error) {
     if (error != null) {
-      Throwable cause =
-          error instanceof CompletionException && error.getCause() != null
-              ? error.getCause()
-              : error;
-      if (!(cause instanceof IOException)) {
-        // A failure built above, a cancellation: pass it on unchanged.
-        throw cause instanceof RuntimeException r
-            ? new CompletionException(r)
-            : new CompletionException(cause);
+      throw new CompletionException(failure(what, error));
+    }
+    try (response) {
+      if (response.status() == 401) {
+        throw new CompletionException(unauthorized());
       }
-      throw new CompletionException(
-          Failures.retryable(
-              method
-                  + " "
-                  + path
-                  + " to grid "
-                  + grid.describe()
-                  + " failed: "
-                  + describe(cause)
-                  + " (will retry)",
-              FailureTypes.GRID_UNREACHABLE,
-              cause));
+      String body = response.body();
+      return new RestResponse(response.status(), body == null ? "" : body);
     }
-    if (response.statusCode() == 401) {
-      throw new CompletionException(
-          Failures.nonRetryable(
-              "grid "
-                  + grid.describe()
-                  + " rejected the credentials of user '"
-                  + grid.username()
-                  + "' from Secret "
-                  + grid.secret()
-                  + " (HTTP 401): fix the Secret's username/password",
-              FailureTypes.INVALID_REQUEST));
+  }
+
+  /** Maps a transport error: TLS trust problems are final, other I/O problems are retried. */
+  private RuntimeException failure(String doing, Throwable error) {
+    Throwable cause = error;
+    while (cause instanceof CompletionException && cause.getCause() != null) {
+      cause = cause.getCause();
     }
-    String body = response.body() == null ? "" : response.body();
-    return new RestResponse(response.statusCode(), body);
+    if (GridTrust.isUntrusted(cause)) {
+      return GridTrust.untrusted(grid, doing, cause);
+    }
+    if (!(cause instanceof IOException)) {
+      return cause instanceof RuntimeException r ? r : new CompletionException(cause);
+    }
+    LOG.debug("{} to {} failed", doing, grid, cause);
+    // Not final: a handshake cut short is also what a restarting server does. The hint names the
+    // setting that is wrong when it persists.
+    String hint =
+        cause instanceof SSLException
+            ? grid.trust() == null
+                ? "; if the grid speaks TLS, set tlsSecret"
+                : "; if the grid does not speak TLS on this port, remove tlsSecret"
+            : "";
+    return Failures.retryable(
+        doing
+            + " to grid "
+            + grid.describe()
+            + " failed: "
+            + describe(cause)
+            + hint
+            + " (will retry)",
+        FailureTypes.GRID_UNREACHABLE,
+        cause);
+  }
+
+  private RuntimeException unauthorized() {
+    if (!grid.hasCredentials()) {
+      return Failures.nonRetryable(
+          "grid "
+              + grid.describe()
+              + " requires authentication but its endpoint names no credentialsSecret: set"
+              + " credentialsSecret to a Secret with keys 'username' and 'password'",
+          FailureTypes.INVALID_REQUEST);
+    }
+    return Failures.nonRetryable(
+        "grid "
+            + grid.describe()
+            + " rejected the credentials of user '"
+            + grid.username()
+            + "' from Secret "
+            + grid.secret()
+            + " (HTTP 401): fix the Secret's username/password",
+        FailureTypes.INVALID_REQUEST);
   }
 
   private static String describe(Throwable cause) {
     String type = cause.getClass().getSimpleName();
     return cause.getMessage() == null ? type : type + ": " + cause.getMessage();
+  }
+
+  /** Closes both library clients (their HTTP clients and threads). */
+  @Override
+  public void close() {
+    for (var client : new org.infinispan.client.rest.RestClient[] {bounded, unbounded}) {
+      try {
+        client.close();
+      } catch (Exception e) {
+        LOG.debug("closing the REST client of {} failed: {}", grid, e.toString());
+      }
+    }
   }
 }

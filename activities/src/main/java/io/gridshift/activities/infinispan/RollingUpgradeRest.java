@@ -18,7 +18,13 @@ final class RollingUpgradeRest {
   }
 
   boolean connected(String cache) {
-    RestResponse response = rest.client().head(connectionPath(cache));
+    RestResponse response =
+        rest.client()
+            .call(
+                "checking the source connection of cache '" + cache + "'",
+                true,
+                c -> c.cache(cache).sourceConnected())
+            .join();
     if (response.status() == 404) {
       return false;
     }
@@ -46,7 +52,12 @@ final class RollingUpgradeRest {
 
   /** DELETEs the source connection; 204 disconnected, 304 was not connected, 404 no such cache. */
   RestResponse disconnect(String cache) {
-    return rest.client().delete(connectionPath(cache));
+    return rest.client()
+        .call(
+            "disconnecting the source of cache '" + cache + "'",
+            true,
+            c -> c.cache(cache).disconnectSource())
+        .join();
   }
 
   /**
@@ -56,16 +67,13 @@ final class RollingUpgradeRest {
    * @param threads copying threads, or null for the server default
    */
   CompletableFuture<RestResponse> syncData(String cache, Integer readBatch, Integer threads) {
-    StringBuilder path = new StringBuilder(cachePath(cache)).append("?action=sync-data");
-    if (readBatch != null) {
-      path.append("&read-batch=").append(readBatch);
-    }
-    if (threads != null) {
-      path.append("&threads=").append(threads);
-    }
     // No client timeout: the server answers when every entry is copied, hours later for a big
     // cache; the activity's heartbeat timeout, not this call, detects a dead worker.
-    return rest.client().sendAsync("POST", path.toString(), null, null, null, null);
+    return rest.client()
+        .call(
+            "sync-data of cache '" + cache + "'",
+            false,
+            c -> c.cache(cache).synchronizeData(readBatch, threads));
   }
 
   private static String connectionPath(String cache) {

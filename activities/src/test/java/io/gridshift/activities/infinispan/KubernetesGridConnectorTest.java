@@ -20,6 +20,20 @@ import org.junit.jupiter.api.Test;
 class KubernetesGridConnectorTest {
   private static final ClusterRef CLUSTER = new ClusterRef("test", "grids");
 
+  /** A public CA certificate (no key kept): what a trust Secret holds. */
+  private static final String CA_PEM =
+      "-----BEGIN CERTIFICATE-----\n"
+          + "MIIBkDCCATWgAwIBAgIUaFBzB5TlZuQJOsK6sNXi25aqI08wCgYIKoZIzj0EAwIw\n"
+          + "HDEaMBgGA1UEAwwRZ3JpZHNoaWZ0LXRlc3QtY2EwIBcNMjYxMjA3MTIyNjM5WhgP\n"
+          + "MjEyNjExMTMxMjI2MzlaMBwxGjAYBgNVBAMMEWdyaWRzaGlmdC10ZXN0LWNhMFkw\n"
+          + "EwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE4dPXSigWiOgU+sVoyUHkPds2jqYN8RiM\n"
+          + "td5I9xbilyi+zDNDum/idC40toC6s7ttqPOZr7xT7ESakxW5a7y+oKNTMFEwHQYD\n"
+          + "VR0OBBYEFPhmgFqyTjUoJMXEvDl7yAQFabJOMB8GA1UdIwQYMBaAFPhmgFqyTjUo\n"
+          + "JMXEvDl7yAQFabJOMA8GA1UdEwEB/wQFMAMBAf8wCgYIKoZIzj0EAwIDSQAwRgIh\n"
+          + "AMMGXgakrNAlCvYTvHas6NMg0LOxf4sGPHcY8VyCPZEyAiEA0m4q5LcJ0HNcJR9g\n"
+          + "FTNczv289XKniBbtNLq75hlQEnk=\n"
+          + "-----END CERTIFICATE-----\n";
+
   KubernetesClient client;
   private KubernetesGridConnector connector;
 
@@ -91,6 +105,55 @@ class KubernetesGridConnectorTest {
         .isInstanceOfSatisfying(
             ApplicationFailure.class,
             f -> assertThat(f.getOriginalMessage()).contains("has no key 'password'"));
+  }
+
+  @Test
+  void aTlsSecretGivesTheAddressItsCaAndBadOnesAreNamed() {
+    trustSecret("dg-ca", CA_PEM);
+    trustSecret("not-pem", "hello");
+    trustSecret("no-ca", null);
+
+    GridAddress address = connector.resolve(new GridEndpoint(CLUSTER, "dg", 11222, null, "dg-ca"));
+
+    assertThat(address.trust()).isEqualTo(new GridTrust("grids/dg-ca", CA_PEM));
+    assertThat(address.toString()).contains("TLS trusting Secret grids/dg-ca");
+    assertThat(connector.resolve(new GridEndpoint(CLUSTER, "dg", 11222, null)).trust()).isNull();
+    for (String[] bad :
+        new String[][] {
+          {"missing", "Secret grids/missing (TLS trust of grid grids/dg) does not exist"},
+          {
+            "not-pem",
+            "Secret grids/not-pem (TLS trust of grid grids/dg): key 'ca.crt' holds no PEM"
+          },
+          {"no-ca", "Secret grids/no-ca (TLS trust of grid grids/dg) has no key 'ca.crt'"}
+        }) {
+      assertThatThrownBy(
+              () -> connector.resolve(new GridEndpoint(CLUSTER, "dg", 11222, null, bad[0])))
+          .isInstanceOfSatisfying(
+              ApplicationFailure.class,
+              f -> {
+                assertThat(f.getType()).isEqualTo(FailureTypes.SECRET_NOT_FOUND);
+                assertThat(f.isNonRetryable()).isTrue();
+                assertThat(f.getOriginalMessage()).contains(bad[1]);
+              });
+    }
+  }
+
+  @Test
+  void aCertificateMayNameTheServiceInAnyOfItsDnsForms() {
+    assertThat(GridTrust.serviceNames("grids/dg"))
+        .containsExactlyInAnyOrder("dg", "dg.grids", "dg.grids.svc", "dg.grids.svc.cluster.local");
+    assertThat(GridTrust.sniName("grids/dg")).isEqualTo("dg.grids.svc");
+  }
+
+  private void trustSecret(String name, String caPem) {
+    SecretBuilder secret = new SecretBuilder().withNewMetadata().withName(name).endMetadata();
+    if (caPem != null) {
+      secret.addToData(GridTrust.CA_KEY, b64(caPem));
+    } else {
+      secret.addToData("tls.key", b64("not used"));
+    }
+    client.secrets().inNamespace("grids").resource(secret.build()).create();
   }
 
   @Test

@@ -11,15 +11,22 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The digest flow against a tiny server that checks responses the way RFC 2617 says (the real
- * Infinispan server is exercised by the sandbox ITs): challenge, answer, nonce reuse, rejection.
+ * The digest flow of the Infinispan REST client library, as gridshift configures it, against a tiny
+ * server that checks responses the way RFC 2617 says (the real Infinispan server is exercised by
+ * the sandbox ITs): challenge, answer, rejection, and how failures are reported.
  */
 class RestClientTest {
   private static final String REALM = "default";
@@ -42,7 +49,7 @@ class RestClientTest {
   }
 
   @Test
-  void answersTheChallengeAndReusesTheNonce() {
+  void answersTheDigestChallengeOfEveryRequest() {
     RestClient client = new RestClient(grid("admin", "s3cret"));
 
     RestResponse first = client.get("/rest/v2/caches?x=1");
@@ -57,7 +64,9 @@ class RestClientTest {
 
     assertThat(first).isEqualTo(new RestResponse(200, "GET /rest/v2/caches?x=1"));
     assertThat(second).isEqualTo(new RestResponse(200, "POST /rest/v2/caches/a%20b body"));
-    assertThat(challenges).hasValue(1);
+    // The library answers a challenge per request (the hand-written client reused the nonce):
+    // one extra round trip per admin call, none that matters for sync-data (one long call).
+    assertThat(challenges.get()).isBetween(1, 2);
     assertThat(accepted).hasValue(2);
   }
 
@@ -136,22 +145,46 @@ class RestClientTest {
     exchange.close();
   }
 
-  /** Recomputes the response with the server's password, as a server does. */
+  /** Recomputes the response with the server's password, as a server does (RFC 2617, MD5). */
   private static boolean valid(String authorization, String method, String uri) {
-    Map<String, String> p = DigestAuth.params(authorization.substring("Digest ".length()));
+    Map<String, String> p = params(authorization.substring("Digest ".length()));
     if (!uri.equals(p.get("uri")) || !NONCE.equals(p.get("nonce"))) {
       return false;
     }
-    DigestAuth.Challenge challenge = new DigestAuth.Challenge(REALM, NONCE, null, "auth", "MD5");
+    String ha1 = md5(p.get("username") + ":" + REALM + ":s3cret");
+    String ha2 = md5(method + ":" + uri);
     String expected =
-        DigestAuth.authorization(
-            challenge,
-            p.get("username"),
-            "s3cret",
-            method,
-            uri,
-            Integer.parseInt(p.get("nc"), 16),
-            p.get("cnonce"));
-    return DigestAuth.params(expected.substring(7)).get("response").equals(p.get("response"));
+        md5(
+            ha1
+                + ":"
+                + NONCE
+                + ":"
+                + p.get("nc")
+                + ":"
+                + p.get("cnonce")
+                + ":"
+                + p.get("qop")
+                + ":"
+                + ha2);
+    return expected.equals(p.get("response"));
+  }
+
+  private static Map<String, String> params(String header) {
+    Map<String, String> params = new HashMap<>();
+    Matcher m = Pattern.compile("(\\w+)=(?:\"([^\"]*)\"|([^,\\s]*))").matcher(header);
+    while (m.find()) {
+      params.put(m.group(1), m.group(2) != null ? m.group(2) : m.group(3));
+    }
+    return params;
+  }
+
+  private static String md5(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -61,6 +61,10 @@ public final class InfinispanServer implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(stdout.toFile()));
     builder.environment().putAll(spec.env());
+    if (spec.tls() != null) {
+      // Read by the sandbox configuration's keystore element (not on the command line).
+      builder.environment().put("GRIDSHIFT_KEYSTORE_PASSWORD", spec.tls().password());
+    }
     InfinispanServer server = new InfinispanServer(spec, builder.start());
     RUNNING.add(server);
     LOG.info(
@@ -80,12 +84,16 @@ public final class InfinispanServer implements AutoCloseable {
     Files.createDirectories(root.resolve("log"));
     Files.createDirectories(root.resolve("data"));
     Files.createDirectories(root.resolve("lib")); // 16.x requires it, older versions ignore it
-    String xml = spec.configXml() == null ? sandboxConfig(false) : spec.configXml();
+    String xml =
+        spec.configXml() == null ? sandboxConfig(false, spec.tls() != null) : spec.configXml();
     Files.writeString(conf.resolve("infinispan.xml"), xml, StandardCharsets.UTF_8);
     Files.writeString(conf.resolve("log4j2.xml"), SandboxServerFiles.log4j2Xml());
     Files.writeString(conf.resolve("logging.properties"), "");
     for (Map.Entry<String, String> file : spec.confFiles().entrySet()) {
       Files.writeString(conf.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+    }
+    if (spec.tls() != null) {
+      Files.write(conf.resolve(ServerTls.KEYSTORE_FILE), spec.tls().keyStore());
     }
   }
 
@@ -123,14 +131,16 @@ public final class InfinispanServer implements AutoCloseable {
     if (!process.isAlive()) {
       return false;
     }
+    String scheme = spec.tls() == null ? "http" : "https";
     HttpRequest request =
         HttpRequest.newBuilder(
-                URI.create("http://" + spec.bindAddress() + ":" + spec.port() + healthPath()))
+                URI.create(scheme + "://" + spec.bindAddress() + ":" + spec.port() + healthPath()))
             .timeout(Duration.ofSeconds(2))
             .GET()
             .build();
     try {
-      HttpResponse<String> response = PROBE.send(request, HttpResponse.BodyHandlers.ofString());
+      HttpClient probe = spec.tls() == null ? PROBE : ProbeTls.CLIENT;
+      HttpResponse<String> response = probe.send(request, HttpResponse.BodyHandlers.ofString());
       return response.statusCode() == 200 && "HEALTHY".equals(response.body().strip());
     } catch (IOException e) {
       return false;
@@ -170,6 +180,11 @@ public final class InfinispanServer implements AutoCloseable {
       }
     }
     return false;
+  }
+
+  /** Whether the endpoint speaks TLS. */
+  public boolean tls() {
+    return spec.tls() != null;
   }
 
   public boolean isAlive() {
@@ -234,7 +249,15 @@ public final class InfinispanServer implements AutoCloseable {
    * (digest) reading {@code users.properties}/{@code groups.properties} from {@code conf/}.
    */
   public static String sandboxConfig(boolean auth) {
-    return SandboxServerFiles.infinispanXml(auth);
+    return sandboxConfig(auth, false);
+  }
+
+  /**
+   * {@link #sandboxConfig(boolean)}, with {@code tls} presenting {@code conf/}{@value
+   * ServerTls#KEYSTORE_FILE} (a spec's {@link InfinispanServerSpec#tls()}) on the endpoint.
+   */
+  public static String sandboxConfig(boolean auth, boolean tls) {
+    return SandboxServerFiles.infinispanXml(auth, tls);
   }
 
   /** {@code users.properties}/{@code groups.properties} for one admin user (plain text). */

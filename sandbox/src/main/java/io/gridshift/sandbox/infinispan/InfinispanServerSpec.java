@@ -20,6 +20,7 @@ import java.util.Map;
  *     InfinispanServer.sandboxConfig(false)}
  * @param confFiles extra files for {@code conf/} (name to content), e.g. {@code users.properties}
  * @param env extra environment of the process, e.g. {@code GRIDSHIFT_SOURCE_PASSWORD}
+ * @param tls the endpoint's TLS identity, or null for plain HTTP and Hot Rod
  */
 public record InfinispanServerSpec(
     String version,
@@ -31,7 +32,53 @@ public record InfinispanServerSpec(
     int jgroupsPort,
     String configXml,
     Map<String, String> confFiles,
-    Map<String, String> env) {
+    Map<String, String> env,
+    ServerTls tls) {
+
+  /** A server without TLS. */
+  public InfinispanServerSpec(
+      String version,
+      Path serverRoot,
+      String bindAddress,
+      int port,
+      String clusterName,
+      List<String> initialHosts,
+      int jgroupsPort,
+      String configXml,
+      Map<String, String> confFiles,
+      Map<String, String> env) {
+    this(
+        version,
+        serverRoot,
+        bindAddress,
+        port,
+        clusterName,
+        initialHosts,
+        jgroupsPort,
+        configXml,
+        confFiles,
+        env,
+        null);
+  }
+
+  /**
+   * This server presenting {@code tls}; a null {@code configXml} becomes the sandbox's
+   * configuration with TLS ({@link InfinispanServer#sandboxConfig(boolean, boolean)}).
+   */
+  public InfinispanServerSpec withTls(ServerTls tls) {
+    return new InfinispanServerSpec(
+        version,
+        serverRoot,
+        bindAddress,
+        port,
+        clusterName,
+        initialHosts,
+        jgroupsPort,
+        configXml,
+        confFiles,
+        env,
+        tls);
+  }
 
   public InfinispanServerSpec {
     initialHosts = initialHosts == null ? List.of() : List.copyOf(initialHosts);

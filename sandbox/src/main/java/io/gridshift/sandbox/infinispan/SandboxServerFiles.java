@@ -10,24 +10,42 @@ final class SandboxServerFiles {
    * {@code infinispan.xml} in the 14.0 schema, which 14.x and 15.x servers both read. JGroups runs
    * the stock TCP stack with TCPPING in place of multicast discovery; every socket binds to the
    * server's own loopback address; one endpoint serves Hot Rod and REST (no RESP/memcached
-   * connectors, whose default caches would clutter inventories).
+   * connectors, whose default caches would clutter inventories). With {@code tls}, the realm
+   * presents {@code conf/server-keystore.p12} the way the Infinispan Operator configures a keystore
+   * Secret ({@code server-identities/ssl/keystore}), so Hot Rod and REST speak TLS only.
    */
-  static String infinispanXml(boolean auth) {
-    String realm = auth ? " security-realm=\"default\"" : "";
-    String security =
+  static String infinispanXml(boolean auth, boolean tls) {
+    String realm = auth || tls ? " security-realm=\"default\"" : "";
+    String identities =
+        tls
+            ? """
+                        <server-identities>
+                          <ssl>
+                            <keystore path="server-keystore.p12" relative-to="infinispan.server.config.path" password="${env.GRIDSHIFT_KEYSTORE_PASSWORD}"/>
+                          </ssl>
+                        </server-identities>
+            """
+            : "";
+    String users =
         auth
+            ? """
+                        <properties-realm groups-attribute="Roles">
+                          <user-properties path="users.properties" relative-to="infinispan.server.config.path" plain-text="true"/>
+                          <group-properties path="groups.properties" relative-to="infinispan.server.config.path"/>
+                        </properties-realm>
+            """
+            : "";
+    String security =
+        auth || tls
             ? """
                 <security>
                   <security-realms>
                     <security-realm name="default">
-                      <properties-realm groups-attribute="Roles">
-                        <user-properties path="users.properties" relative-to="infinispan.server.config.path" plain-text="true"/>
-                        <group-properties path="groups.properties" relative-to="infinispan.server.config.path"/>
-                      </properties-realm>
-                    </security-realm>
+            %s%s        </security-realm>
                   </security-realms>
                 </security>
             """
+                .formatted(identities, users)
             : "";
     return """
         <?xml version="1.0" encoding="UTF-8"?>

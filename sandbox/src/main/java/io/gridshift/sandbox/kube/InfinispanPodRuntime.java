@@ -2,16 +2,21 @@ package io.gridshift.sandbox.kube;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.gridshift.sandbox.infinispan.InfinispanServer;
 import io.gridshift.sandbox.infinispan.InfinispanServerSpec;
+import io.gridshift.sandbox.infinispan.ProbeTls;
+import io.gridshift.sandbox.infinispan.ServerTls;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +37,10 @@ import java.util.TreeSet;
  *       that has an address, plus this one;
  *   <li>{@code infinispan.xml}: from the first mounted ConfigMap that has that key (its other keys,
  *       e.g. users.properties, become files beside it), else the sandbox's default configuration;
+ *   <li>TLS: when the pod mounts a Secret with {@code keystore.p12} (and {@code password}), the
+ *       Infinispan Operator's custom keystore Secret, the server presents that key store on its
+ *       endpoint ({@link ServerTls}); the readiness probe then speaks HTTPS, unverified like a
+ *       kubelet's;
  *   <li>environment: the container's, Secret and ConfigMap references resolved;
  *   <li>files: {@code <sandbox>/pods/<namespace>/<pod>}, kept when a pod of the same name returns
  *       (like a PersistentVolumeClaim).
@@ -138,7 +147,26 @@ public final class InfinispanPodRuntime implements PodRuntime {
         JGROUPS_PORT,
         configXml,
         confFiles,
-        inputs.env());
+        inputs.env(),
+        tls(inputs));
+  }
+
+  /** The key store of a mounted keystore Secret, or null when the pod mounts none. */
+  private static ServerTls tls(PodInputs inputs) {
+    Secret secret = inputs.mountedSecretWithKey(ServerTls.SECRET_KEYSTORE_KEY).orElse(null);
+    if (secret == null) {
+      return null;
+    }
+    String password = secret.getData().get(ServerTls.SECRET_PASSWORD_KEY);
+    if (password == null) {
+      throw new IllegalArgumentException(
+          "Secret "
+              + secret.getMetadata().getName()
+              + " has 'keystore.p12' but no 'password': add the key store's password");
+    }
+    return new ServerTls(
+        Base64.getDecoder().decode(secret.getData().get(ServerTls.SECRET_KEYSTORE_KEY)),
+        new String(Base64.getDecoder().decode(password), StandardCharsets.UTF_8).strip());
   }
 
   /** A started server; ready like the Infinispan Operator's probe, rebalancing included. */
@@ -155,16 +183,17 @@ public final class InfinispanPodRuntime implements PodRuntime {
       }
       URI uri =
           URI.create(
-              "http://"
+              (server.tls() ? "https://" : "http://")
                   + server.bindAddress()
                   + ":"
                   + server.port()
                   + "/rest/v2/cache-managers/default/health/status");
       try {
         HttpResponse<String> response =
-            PROBE.send(
-                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(1)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+            (server.tls() ? ProbeTls.CLIENT : PROBE)
+                .send(
+                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(1)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
         String body = response.body().strip();
         return response.statusCode() == 200
             && (body.equals("HEALTHY") || body.equals("HEALTHY_REBALANCING"));

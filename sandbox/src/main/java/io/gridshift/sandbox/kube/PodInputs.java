@@ -77,6 +77,29 @@ public final class PodInputs {
     return Optional.empty();
   }
 
+  /** The first Secret mounted as a volume that holds {@code key}. */
+  public Optional<Secret> mountedSecretWithKey(String key) {
+    if (context.pod().getSpec().getVolumes() == null) {
+      return Optional.empty();
+    }
+    for (Volume volume : context.pod().getSpec().getVolumes()) {
+      if (volume.getSecret() == null) {
+        continue;
+      }
+      Secret secret =
+          context
+              .client()
+              .secrets()
+              .inNamespace(context.namespace())
+              .withName(volume.getSecret().getSecretName())
+              .get();
+      if (secret != null && secret.getData() != null && secret.getData().containsKey(key)) {
+        return Optional.of(secret);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The container port named {@code name}, else the one numbered {@code fallback}, else it. */
   public int port(String name, int fallback) {
     List<ContainerPort> ports = container().getPorts() == null ? List.of() : container().getPorts();

@@ -11,7 +11,11 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gridshift.sandbox.infinispan.GridTlsSecrets;
+import io.gridshift.sandbox.infinispan.InfinispanServer;
 import io.gridshift.sandbox.infinispan.InfinispanServerSpec;
+import io.gridshift.sandbox.infinispan.ServerTls;
+import io.gridshift.sandbox.tls.SandboxPki;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -208,6 +212,74 @@ class InfinispanPodRuntimeTest {
     assertThat(bare.port()).isEqualTo(11222);
     assertThat(bare.configXml()).as("no ConfigMap: the launcher's default").isNull();
     assertThat(bare.initialHosts()).containsExactly("127.0.1.4[7800]");
+  }
+
+  @Test
+  void aMountedKeystoreSecretGivesTheServerATlsEndpoint() {
+    byte[] keyStore = {1, 2, 3, 4};
+    client
+        .secrets()
+        .inNamespace("default")
+        .resource(
+            new io.fabric8.kubernetes.api.model.SecretBuilder()
+                .withNewMetadata()
+                .withName("dg-keystore")
+                .endMetadata()
+                .addToData("keystore.p12", java.util.Base64.getEncoder().encodeToString(keyStore))
+                .addToData(
+                    "password", java.util.Base64.getEncoder().encodeToString("k-pass\n".getBytes()))
+                .build())
+        .create();
+    Pod pod = pod("secure-0", "quay.io/infinispan/server:15.0.21.Final");
+    pod.getSpec()
+        .setVolumes(
+            List.of(
+                new io.fabric8.kubernetes.api.model.VolumeBuilder()
+                    .withName("keystore")
+                    .withNewSecret()
+                    .withSecretName("dg-keystore")
+                    .endSecret()
+                    .build()));
+
+    InfinispanServerSpec spec = runtime.spec(new PodContext(pod, "127.0.1.5", client, dir));
+    InfinispanServerSpec plain =
+        runtime.spec(
+            new PodContext(
+                pod("plain-0", "quay.io/infinispan/server:15.0.21.Final"),
+                "127.0.1.6",
+                client,
+                dir));
+
+    assertThat(spec.tls()).isEqualTo(new ServerTls(keyStore, "k-pass"));
+    assertThat(plain.tls()).as("no keystore Secret mounted: plain").isNull();
+    assertThat(InfinispanServer.sandboxConfig(false, true))
+        .contains("<keystore path=\"server-keystore.p12\"")
+        .contains("security-realm=\"default\"");
+  }
+
+  @Test
+  void gridTlsSecretsMakeTheKeystoreAPodMountsAndTheTrustARequestNames() throws Exception {
+    SandboxPki pki = SandboxPki.create(dir.resolve("pki"), "demo-ca");
+    GridTlsSecrets secrets =
+        GridTlsSecrets.create(client, "default", pki, "tlsdg", "tlsdg", "tlsdg-15-0-21");
+    Pod pod = pod("tlsdg-0", "quay.io/infinispan/server:15.0.21.Final");
+    secrets.mountInto(pod.getSpec());
+
+    InfinispanServerSpec spec = runtime.spec(new PodContext(pod, "127.0.1.7", client, dir));
+
+    assertThat(secrets).isEqualTo(new GridTlsSecrets("tlsdg-keystore", "tlsdg-ca"));
+    assertThat(spec.tls()).isNotNull();
+    java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+    store.load(
+        new java.io.ByteArrayInputStream(spec.tls().keyStore()),
+        spec.tls().password().toCharArray());
+    java.security.cert.X509Certificate cert =
+        (java.security.cert.X509Certificate) store.getCertificate(store.aliases().nextElement());
+    assertThat(cert.getSubjectAlternativeNames())
+        .extracting(san -> String.valueOf(san.get(1)))
+        .contains("tlsdg.default.svc", "tlsdg-15-0-21.default.svc.cluster.local");
+    assertThat(client.secrets().inNamespace("default").withName("tlsdg-ca").get().getData())
+        .containsOnlyKeys("ca.crt");
   }
 
   private static Pod owned(Pod pod) {

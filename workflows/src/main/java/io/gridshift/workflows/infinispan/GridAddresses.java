@@ -47,6 +47,10 @@ final class GridAddresses {
 
   private GridEndpoint endpoint(String service) {
     return new GridEndpoint(
-        request.cluster(), service, request.port(), request.credentialsSecret());
+        request.cluster(),
+        service,
+        request.port(),
+        request.credentialsSecret(),
+        request.tlsSecret());
   }
 }

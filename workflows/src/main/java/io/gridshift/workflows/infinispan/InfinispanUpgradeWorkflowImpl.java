@@ -103,7 +103,8 @@ public class InfinispanUpgradeWorkflowImpl extends UpgradeSkeleton<InfinispanUpg
                     request.cluster(),
                     request.service(),
                     request.port(),
-                    request.credentialsSecret()));
+                    request.credentialsSecret(),
+                    request.tlsSecret()));
     plan = InfinispanPlanner.plan(request, source, inventory);
     if (!request.dryRun()) {
       claims.claim(request.cluster(), InfinispanPlanner.claimed(request, plan));

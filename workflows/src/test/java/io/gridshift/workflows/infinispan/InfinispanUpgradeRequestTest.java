@@ -113,6 +113,54 @@ class InfinispanUpgradeRequestTest {
   }
 
   @Test
+  void tlsSecretIsOptionalBlankMeansNoneAndABadNameIsRefused() {
+    InfinispanUpgradeRequest plain =
+        InfinispanUpgradeRequest.of(CLUSTER, "dg", "15.0.21.Final").withDefaults();
+    InfinispanUpgradeRequest blank = withTls(" ", false).withDefaults();
+    InfinispanUpgradeRequest bad = withTls("Not_A_Secret", true).withDefaults();
+
+    assertThat(plain.tlsSecret()).isNull();
+    assertThat(blank.tlsSecret()).isNull();
+    assertThat(blank.problems()).isEmpty();
+    assertThat(withTls("dg-ca", true).withDefaults().problems()).isEmpty();
+    assertThat(bad.problems()).singleElement().asString().startsWith("tlsSecret");
+  }
+
+  @Test
+  void anUpgradeOverTlsIsRefusedBeforeAnythingRunsUntilTheRemoteStoreCanTrustTheSource() {
+    assertThat(withTls("dg-ca", false).withDefaults().problems())
+        .singleElement()
+        .asString()
+        .contains("tlsSecret: an upgrade of grids over TLS cannot run yet")
+        .contains("dryRun: true");
+  }
+
+  private static InfinispanUpgradeRequest withTls(String tlsSecret, boolean dryRun) {
+    InfinispanUpgradeRequest r = InfinispanUpgradeRequest.of(CLUSTER, "dg", "15.0.21.Final");
+    return new InfinispanUpgradeRequest(
+        r.cluster(),
+        r.grid(),
+        r.targetVersion(),
+        null, // targetImage
+        null, // targetGrid
+        null, // service
+        null, // route
+        null, // caches
+        null, // connectionMode
+        null, // credentialsSecret
+        null, // port
+        null, // sync
+        null, // verifySample
+        null, // minReadySeconds
+        null, // gates
+        null, // fourEyes
+        null, // requestedBy
+        dryRun,
+        null, // protostream
+        tlsSecret);
+  }
+
+  @Test
   void oversizedFieldsAreRefusedNamingTheFieldNotEchoingIt() {
     InfinispanUpgradeRequest r =
         new InfinispanUpgradeRequest(
