@@ -59,6 +59,7 @@ class ServerOverTemporalTlsTest {
     yaml.append(
         """
         auth:
+          allowPlainTextSecrets: true
           users:
             - {name: alice, password: alice-pw, roles: [requester, approver]}
         server:
