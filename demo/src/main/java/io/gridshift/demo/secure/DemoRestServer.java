@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.Server;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * The REST service ({@code ./gridshift server CONFIG}) run inside the secure demo's process, on a
@@ -37,7 +38,10 @@ final class DemoRestServer implements AutoCloseable {
           @Override
           protected void bootstrapLogging() {
             // Dropwizard's bootstrap adds a console appender (WARN and above, its own layout) that
-            // an external logging config never removes: the demo's log stays the demo's.
+            // an external logging config never removes: the demo's log stays the demo's. Only its
+            // java.util.logging bridge is kept, so gRPC's warnings go to the log, not the terminal.
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
           }
 
           @Override

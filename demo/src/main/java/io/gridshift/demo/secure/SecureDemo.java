@@ -7,6 +7,7 @@ import io.gridshift.demo.security.HistoryPlaintextScan;
 import io.gridshift.sandbox.Sandbox;
 import io.gridshift.sandbox.SandboxCluster;
 import io.gridshift.sandbox.SandboxOptions;
+import io.gridshift.starter.server.auth.Secrets;
 import io.gridshift.worker.ApprovalSettings;
 import io.gridshift.worker.WorkerConfig;
 import io.gridshift.workflows.client.PayloadEncryption;
@@ -122,7 +123,14 @@ public final class SecureDemo implements AutoCloseable {
 
   private static Map<String, Object> user(String name, Path passwordFile, String role)
       throws IOException {
-    return Map.of("name", name, "password", SecureFiles.read(passwordFile), "roles", List.of(role));
+    // Stored as the production config stores them: salted, slow bcrypt hashes.
+    return Map.of(
+        "name",
+        name,
+        "password",
+        Secrets.bcrypt(SecureFiles.read(passwordFile)),
+        "roles",
+        List.of(role));
   }
 
   /** The environment the CLI reads to act as the approver. */
