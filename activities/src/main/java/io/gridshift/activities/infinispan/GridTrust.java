@@ -58,6 +58,11 @@ public final class GridTrust {
     return secret;
   }
 
+  /** The CA certificates, in the order of the Secret. */
+  List<X509Certificate> authorities() {
+    return authorities;
+  }
+
   private static List<X509Certificate> parse(String pem) {
     try {
       CertificateFactory factory = CertificateFactory.getInstance("X.509");
