@@ -82,6 +82,15 @@ public final class GridTrust {
     }
   }
 
+  /**
+   * A TLS context for Service {@code service} ({@code namespace/name}) reached at {@code host},
+   * with the same checks gridshift's own clients make: for clients beside gridshift that talk to a
+   * grid over TLS (the demo's loader and traffic probe).
+   */
+  public SSLContext sslContext(String service, String host) {
+    return sslContext(GridAddress.anonymous(service, host, 0));
+  }
+
   /** A TLS context for {@code grid} that trusts only this Secret's CAs (see the class comment). */
   SSLContext sslContext(GridAddress grid) {
     try {
@@ -121,7 +130,7 @@ public final class GridTrust {
   }
 
   /** The name a client sends as SNI: {@code <service>.<namespace>.svc}. */
-  static String sniName(String gridName) {
+  public static String sniName(String gridName) {
     int slash = gridName.indexOf('/');
     return gridName.substring(slash + 1) + "." + gridName.substring(0, slash) + ".svc";
   }
