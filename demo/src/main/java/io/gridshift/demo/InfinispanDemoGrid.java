@@ -173,7 +173,7 @@ public final class InfinispanDemoGrid {
                 .withNewMetadata()
                 .withName(name + "-config")
                 .endMetadata()
-                .addToData("infinispan.xml", InfinispanServer.sandboxConfig(false))
+                .addToData("infinispan.xml", InfinispanServer.sandboxConfig(false, pki != null))
                 .build())
         .create();
     kube.apps()
