@@ -102,7 +102,9 @@ class InfinispanTlsUpgradeEndToEndIT {
     StatefulSet target = kube.apps().statefulSets().inNamespace("default").withName(TARGET).get();
     assertThat(target.getStatus().getReadyReplicas()).isEqualTo(2);
     assertThat(target.getSpec().getTemplate().getSpec().getVolumes())
-        .anySatisfy(
+        .filteredOn(v -> v.getName().equals(SourceTrustStore.VOLUME))
+        .singleElement()
+        .satisfies(
             v ->
                 assertThat(v.getSecret().getSecretName())
                     .isEqualTo(SourceTrustStore.secretName(TARGET)));
