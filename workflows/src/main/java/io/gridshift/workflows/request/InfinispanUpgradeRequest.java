@@ -51,8 +51,9 @@ import java.util.Objects;
  *     person keeps client writes to them paused (RUNTIME connection mode only)
  * @param tlsSecret a Secret in the grid's namespace with the grids' CA certificate (PEM) in key
  *     {@code ca.crt}: both grids speak TLS (Hot Rod and REST) and gridshift trusts only that CA;
- *     default none (plain connections). A reference, never the material. Only with {@code dryRun}
- *     for now: the target's remote store cannot trust a TLS source yet
+ *     default none (plain connections). A reference, never the material. RUNTIME mode only (the
+ *     target's remote stores trust it through a trust store Secret deploy-target mounts); CONFIG
+ *     mode only with {@code dryRun}
  */
 @JsonTypeName(InfinispanKind.NAME)
 public record InfinispanUpgradeRequest(

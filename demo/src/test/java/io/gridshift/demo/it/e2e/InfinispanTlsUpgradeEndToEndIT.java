@@ -23,7 +23,6 @@ import io.gridshift.workflows.request.UpgradeRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,16 +33,17 @@ import org.junit.jupiter.api.TestInstance;
  * An Infinispan blue-green upgrade whose grids speak TLS only, end to end on the sandbox with the
  * project's own RBAC enforced: a 2-pod 14.0.28 grid (certificate from a CA made at test time for
  * the grid's Service, the pinned source Service and the target's Service) upgraded to 15.0.21 with
- * a request naming the CA Secret as {@code tlsSecret}, in RUNTIME mode. The target's remote stores
- * read through to the source over TLS, trusting the CA from the trust store Secret deploy-target
- * mounts into the target pods; an application keeps reading and writing over TLS the whole time; at
- * the end every loaded key is read back through the client Service, now the target's.
+ * a request naming the CA Secret as {@code tlsSecret}, in RUNTIME mode, with the demo's caches (the
+ * protostream one migrated while writes are paused), as {@code demo infinispan --secure} runs it.
+ * The target's remote stores read through to the source over TLS, trusting the CA from the trust
+ * store Secret deploy-target mounts into the target pods; an application keeps reading and writing
+ * over TLS the whole time; at the end every loaded key is read back through the client Service, now
+ * the target's.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InfinispanTlsUpgradeEndToEndIT {
   private static final int ENTRIES = 600;
   private static final String TARGET = "dg-15-0-21";
-  private static final List<String> CACHES = List.of("sessions", "events");
 
   private E2eSandbox e2e;
   private Sandbox sandbox;
@@ -61,8 +61,9 @@ class InfinispanTlsUpgradeEndToEndIT {
     grid = new InfinispanDemoGrid(sandbox.client()).withTls(pki, "dg-gridshift-source", TARGET);
     grid.create(InfinispanDemo.SOURCE_VERSION, 2);
     grid.awaitReady(2, Duration.ofMinutes(6), ready -> {});
-    grid.createCaches(CACHES);
-    loaded = grid.load(ENTRIES, CACHES, done -> {});
+    // The demo's three caches (schema registered over HTTPS; "catalog" protostream-encoded).
+    grid.createCaches();
+    loaded = grid.load(ENTRIES, done -> {});
   }
 
   @AfterAll
@@ -79,7 +80,7 @@ class InfinispanTlsUpgradeEndToEndIT {
             """
             {"cluster": {"cluster": "sandbox", "namespace": "default"}, "grid": "dg",
              "targetVersion": "15.0.21.Final", "requestedBy": "e2e", "tlsSecret": "%s",
-             "caches": ["sessions", "events"]}"""
+             "protostream": "PAUSE_WRITES"}"""
                 .formatted(grid.tlsSecret()),
             false);
     GridOps client = grid.ops("sessions");
@@ -93,10 +94,10 @@ class InfinispanTlsUpgradeEndToEndIT {
     client.close();
     ZeroDowntime.assertNoErrorsAndNothingLost(traffic);
     assertThat(done.details(InfinispanDetails.class).caches())
-        .hasSize(2)
+        .hasSize(3)
         .allSatisfy(c -> assertThat(c.missingKeys()).isZero());
     assertThat(grid.missingKeys(loaded))
-        .containsOnly(Map.entry("sessions", 0), Map.entry("events", 0));
+        .containsOnly(Map.entry("sessions", 0), Map.entry("events", 0), Map.entry("catalog", 0));
 
     KubernetesClient kube = sandbox.client();
     StatefulSet target = kube.apps().statefulSets().inNamespace("default").withName(TARGET).get();
