@@ -344,6 +344,13 @@ class DeployTargetTest {
               assertThat(e.getValueFrom().getSecretKeyRef().getName())
                   .isEqualTo(TARGET + "-source-trust");
             });
+
+    // Removing the target (compensation) removes its trust Secret with it, not the CA Secret.
+    activities.deleteGrid(
+        new io.gridshift.workflows.infinispan.activities.DeleteGridRequest(
+            CLUSTER, TARGET, List.of(), true, null));
+    assertThat(client.secrets().inNamespace(NS).withName(TARGET + "-source-trust").get()).isNull();
+    assertThat(client.secrets().inNamespace(NS).withName("dg-ca").get()).isNotNull();
   }
 
   @Test
