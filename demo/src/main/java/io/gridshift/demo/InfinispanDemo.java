@@ -96,7 +96,7 @@ public final class InfinispanDemo {
                 sandbox,
                 client,
                 historySecrets(),
-                false,
+                grid.tlsSecret() != null,
                 out);
         summarize(result, report);
         MeasurementPrinter.print(measured, out);
