@@ -130,7 +130,12 @@ class SignedApprovalsWorkerTest {
         .hasMessageContaining(
             "approvals.keys.k1: cannot read key file /etc/gridshift-approvals/k1");
     Path key = Files.writeString(dir.resolve("k1"), KEY);
-    WorkerConfig config = load(yaml.replace("/etc/gridshift-approvals/k1", key.toString()));
+    // The file paths the other mounted Secrets provide (the webhook signing key is read at load).
+    Path webhookKey = Files.writeString(dir.resolve("webhook-key"), KEY);
+    WorkerConfig config =
+        load(
+            yaml.replace("/etc/gridshift-approvals/k1", key.toString())
+                .replace("/etc/gridshift-webhook/key", webhookKey.toString()));
     assertThat(config.approvals().mode()).isEqualTo(ApprovalSettings.SIGNED);
     assertThat(config.approvals().fourEyes()).isEqualTo(ApprovalSettings.REQUIRED);
     assertThat(config.approvals().toApprovals().rules().fourEyesRequired()).isTrue();

@@ -35,6 +35,12 @@ final class DemoRestServer implements AutoCloseable {
           }
 
           @Override
+          protected void bootstrapLogging() {
+            // Dropwizard's bootstrap adds a console appender (WARN and above, its own layout) that
+            // an external logging config never removes: the demo's log stays the demo's.
+          }
+
+          @Override
           protected void onFatalError(Throwable t) {
             started.completeExceptionally(t);
           }

@@ -145,6 +145,7 @@ class SignedApprovalsResourceTest {
         .header(
             "Authorization",
             "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)))
+        .header("X-Gridshift-Request", "1") // what the ops page and the CLI send
         .post(Entity.entity(json, MediaType.APPLICATION_JSON));
   }
 

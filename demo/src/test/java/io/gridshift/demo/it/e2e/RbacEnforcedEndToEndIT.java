@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gridshift.demo.HazelcastDemo;
 import io.gridshift.demo.HazelcastDemoGrid;
-import io.gridshift.demo.InfinispanDemo;
-import io.gridshift.demo.InfinispanDemoGrid;
 import io.gridshift.sandbox.SandboxCluster;
 import io.gridshift.sandbox.kube.RbacEnforcement;
 import io.gridshift.starter.UpgradeRequests;
@@ -16,7 +14,6 @@ import io.gridshift.workflows.common.MemberStatus;
 import io.gridshift.workflows.common.Phase;
 import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.hazelcast.HazelcastDetails;
-import io.gridshift.workflows.infinispan.InfinispanDetails;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,11 +30,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Least privilege, proven: the sandbox's Kubernetes API enforces the project's own {@code
- * deploy/rbac} for the agent identity the worker acts as, and both kinds of upgrade complete under
- * it with no request refused, the Hazelcast forced rollback (which deletes a stuck pod) included.
- * In namespace {@code lean} the Role lacks one rule (statefulsets update, which claiming a grid
- * needs): the upgrade there fails at once with a 403 that names the verb, the resource, the
- * namespace and the rule to add, and changes nothing.
+ * deploy/rbac} for the agent identity the worker acts as, and a Hazelcast upgrade completes under
+ * it with no request refused, its forced rollback (which deletes a stuck pod) included; the
+ * Infinispan upgrade runs under the same enforcement in {@code SecureDemoEndToEndIT}. In namespace
+ * {@code lean} the Role lacks one rule (statefulsets update, which claiming a grid needs): the
+ * upgrade there fails at once with a 403 that names the verb, the resource, the namespace and the
+ * rule to add, and changes nothing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -168,41 +166,6 @@ class RbacEnforcedEndToEndIT {
         .isEqualTo(1); // the lean namespace's, above
     // Frees the machine for the Infinispan servers (the controller stops the pods).
     admin.apps().statefulSets().inNamespace("default").withName(grid.name()).delete();
-  }
-
-  @Test
-  @Order(3)
-  void anInfinispanUpgradeCompletesUnderTheDeployRbac() throws Exception {
-    InfinispanDemoGrid grid = new InfinispanDemoGrid(admin);
-    grid.create(InfinispanDemo.SOURCE_VERSION, 2);
-    grid.awaitReady(2, Duration.ofMinutes(8), ready -> {});
-    grid.createCaches();
-    Map<String, Integer> loaded = grid.load(ENTRIES, done -> {});
-
-    String id =
-        service
-            .start(
-                UpgradeRequests.parse(
-                    """
-                    {"cluster": {"cluster": "sandbox", "namespace": "default"}, "grid": "%s",
-                     "targetVersion": "15.0.21.Final", "requestedBy": "e2e",
-                     "protostream": "PAUSE_WRITES"}"""
-                        .formatted(grid.name()),
-                    false))
-            .getWorkflowId();
-    UpgradeStatus done = e2e.approveEveryGate(id);
-
-    assertThat(done.phase()).as(done.message()).isEqualTo(Phase.COMPLETED);
-    assertThat(done.details(InfinispanDetails.class).caches())
-        .allSatisfy(c -> assertThat(c.missingKeys()).isZero());
-    assertThat(grid.missingKeys(loaded))
-        .allSatisfy((cache, missing) -> assertThat(missing).isZero());
-    assertThat(admin.apps().statefulSets().inNamespace("default").withName(grid.name()).get())
-        .as("source deleted by the agent")
-        .isNull();
-    assertThat(cluster.rbacDenials())
-        .as("denied: %s", cluster.recentRbacDenials())
-        .isEqualTo(1); // the lean namespace's, above
   }
 
   private static String hazelcast(String namespace, String grid, String version, String extra) {
