@@ -122,7 +122,14 @@ public final class SecureDemo implements AutoCloseable {
 
   private static Map<String, Object> user(String name, Path passwordFile, String role)
       throws IOException {
-    return Map.of("name", name, "password", SecureFiles.read(passwordFile), "roles", List.of(role));
+    // The service refuses plain-text passwords in its config: store the bcrypt hash, as deploy/.
+    return Map.of(
+        "name",
+        name,
+        "password",
+        io.gridshift.starter.server.auth.Secrets.bcrypt(SecureFiles.read(passwordFile)),
+        "roles",
+        List.of(role));
   }
 
   /** The environment the CLI reads to act as the approver. */
