@@ -6,15 +6,25 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 
 /** The few Infinispan REST calls the demo needs to set up its grid (no auth in the sandbox). */
 final class DemoRest {
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http;
   private final String base;
 
   DemoRest(String host, int port) {
-    this.base = "http://" + host + ":" + port + "/rest/v2/";
+    this(host, port, null);
+  }
+
+  /** Over HTTPS when {@code ssl} is given (its trust manager checks the certificate's names). */
+  DemoRest(String host, int port, SSLContext ssl) {
+    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+    if (ssl != null) {
+      builder.sslContext(ssl);
+    }
+    this.http = builder.build();
+    this.base = (ssl == null ? "http://" : "https://") + host + ":" + port + "/rest/v2/";
   }
 
   /** Creates a cache from a JSON configuration unless it exists. */

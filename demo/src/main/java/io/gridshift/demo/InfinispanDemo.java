@@ -1,17 +1,22 @@
 package io.gridshift.demo;
 
 import io.gridshift.demo.secure.SecureDemo;
-import io.gridshift.demo.traffic.InfinispanOps;
 import io.gridshift.sandbox.SandboxConnection;
 import io.gridshift.sandbox.SandboxOptions;
+import io.gridshift.sandbox.tls.SandboxPki;
 import io.gridshift.starter.UpgradeService;
 import io.gridshift.starter.cli.StatusPrinter;
 import io.gridshift.worker.GridshiftWorker;
 import io.gridshift.worker.WorkerConfig;
+import io.gridshift.workflows.common.ClusterRef;
 import io.gridshift.workflows.common.UpgradeStatus;
+import io.gridshift.workflows.infinispan.InfinispanConventions;
 import io.gridshift.workflows.infinispan.InfinispanGates;
+import io.gridshift.workflows.request.InfinispanUpgradeRequest;
 import io.temporal.client.WorkflowClient;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,8 +71,8 @@ public final class InfinispanDemo {
       try (GridshiftWorker worker = new GridshiftWorker(client, config)) {
         worker.start();
         mode.started(sandbox, out);
-        Map<String, Integer> loaded = prepareSource(sandbox);
-        String service = new InfinispanDemoGrid(sandbox.client()).serviceHost();
+        InfinispanDemoGrid grid = demoGrid(sandbox, mode);
+        Map<String, Integer> loaded = prepareSource(grid);
         UpgradeStatus result;
         UpgradeMeasurement.Result measured;
         try (UpgradeMeasurement measurement =
@@ -76,22 +81,22 @@ public final class InfinispanDemo {
                 sandbox.client(),
                 InfinispanDemoGrid.NAMESPACE,
                 null,
-                () -> new InfinispanOps(service, InfinispanDemoGrid.PORT, TRAFFIC_CACHE),
+                () -> grid.ops(TRAFFIC_CACHE),
                 out)) {
-          result = upgrade(new UpgradeService(client), mode, sandbox);
+          result = upgrade(new UpgradeService(client), mode, sandbox, grid.tlsSecret());
           out.println("\nRe-reading every write the client saw acknowledged ...");
           measured = measurement.finish(result);
         }
         out.println(
             "Reading every loaded key back through Service " + InfinispanDemoGrid.GRID + " ...");
-        Map<String, Integer> missing = new InfinispanDemoGrid(sandbox.client()).missingKeys(loaded);
+        Map<String, Integer> missing = grid.missingKeys(loaded);
         DemoReport report =
             mode.checked(
                 DemoReport.of(result, loaded, missing).with(measured),
                 sandbox,
                 client,
                 historySecrets(),
-                false,
+                grid.tlsSecret() != null,
                 out);
         summarize(result, report);
         MeasurementPrinter.print(measured, out);
@@ -103,11 +108,38 @@ public final class InfinispanDemo {
     }
   }
 
-  private Map<String, Integer> prepareSource(SandboxConnection sandbox) throws Exception {
+  /**
+   * The demo's grid: with {@code --secure} its endpoint speaks TLS only, with a certificate from a
+   * CA made for this run (under {@code <workDir>/grid-tls}) for the grid's Service, the pinned
+   * source Service and the target's Service, and the upgrade names the CA Secret as {@code
+   * tlsSecret}; otherwise plain, as always.
+   */
+  private InfinispanDemoGrid demoGrid(SandboxConnection sandbox, DemoMode mode) throws IOException {
     InfinispanDemoGrid grid = new InfinispanDemoGrid(sandbox.client());
+    if (!mode.secure()) {
+      return grid;
+    }
+    String target =
+        InfinispanUpgradeRequest.of(
+                new ClusterRef(sandbox.defaultClusterName(), InfinispanDemoGrid.NAMESPACE),
+                InfinispanDemoGrid.GRID,
+                TARGET_VERSION)
+            .withDefaults()
+            .targetGrid();
+    SandboxPki pki =
+        SandboxPki.create(
+            Files.createDirectories(options.workDir().resolve("grid-tls")), "dg-grid-ca");
+    return grid.withTls(
+        pki, InfinispanDemoGrid.GRID + InfinispanConventions.SOURCE_SERVICE_SUFFIX, target);
+  }
+
+  private Map<String, Integer> prepareSource(InfinispanDemoGrid grid) throws Exception {
     out.printf(
-        "%nCreating grid '%s': %d pods of Infinispan %s ...%n",
-        InfinispanDemoGrid.GRID, REPLICAS, SOURCE_VERSION);
+        "%nCreating grid '%s': %d pods of Infinispan %s%s ...%n",
+        InfinispanDemoGrid.GRID,
+        REPLICAS,
+        SOURCE_VERSION,
+        grid.tlsSecret() == null ? "" : " over TLS (CA in Secret " + grid.tlsSecret() + ")");
     grid.create(SOURCE_VERSION, REPLICAS);
     grid.awaitReady(
         REPLICAS,
@@ -132,7 +164,8 @@ public final class InfinispanDemo {
     return loaded;
   }
 
-  private UpgradeStatus upgrade(UpgradeService service, DemoMode mode, SandboxConnection sandbox)
+  private UpgradeStatus upgrade(
+      UpgradeService service, DemoMode mode, SandboxConnection sandbox, String tlsSecret)
       throws Exception {
     // The same JSON a person would pass to `./gridshift upgrade start --file`.
     String json =
@@ -141,13 +174,14 @@ public final class InfinispanDemo {
          "cluster": {"cluster": "%s", "namespace": "%s"},
          "grid": "%s",
          "targetVersion": "%s",
-         "protostream": "PAUSE_WRITES",
+         "protostream": "PAUSE_WRITES",%s
          "requestedBy": "%s"}"""
             .formatted(
                 sandbox.defaultClusterName(),
                 InfinispanDemoGrid.NAMESPACE,
                 InfinispanDemoGrid.GRID,
                 TARGET_VERSION,
+                tlsSecret == null ? "" : "\n \"tlsSecret\": \"" + tlsSecret + "\",",
                 mode.requester());
     return new UpgradeFollower(
             service,

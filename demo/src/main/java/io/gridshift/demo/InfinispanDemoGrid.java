@@ -6,8 +6,15 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gridshift.activities.infinispan.GridTrust;
+import io.gridshift.demo.traffic.GridOps;
+import io.gridshift.demo.traffic.InfinispanOps;
+import io.gridshift.sandbox.infinispan.GridTlsSecrets;
 import io.gridshift.sandbox.infinispan.InfinispanServer;
+import io.gridshift.sandbox.tls.SandboxPki;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
+import javax.net.ssl.SSLContext;
 import org.infinispan.client.hotrod.DataFormat;
 import org.infinispan.client.hotrod.RemoteCache;
 import org.infinispan.client.hotrod.RemoteCacheManager;
@@ -62,6 +70,11 @@ public final class InfinispanDemoGrid {
   private final String namespace;
   private final String name;
 
+  /** Null for a plain grid; else the CA its certificate comes from, and the names it carries. */
+  private final SandboxPki pki;
+
+  private final List<String> certifiedServices;
+
   /** The demo's own grid, {@value #GRID} in namespace {@value #NAMESPACE}. */
   public InfinispanDemoGrid(KubernetesClient kube) {
     this(kube, NAMESPACE, GRID);
@@ -69,9 +82,63 @@ public final class InfinispanDemoGrid {
 
   /** A grid of the same shape named {@code name} in {@code namespace} (the fleet demo's grids). */
   public InfinispanDemoGrid(KubernetesClient kube, String namespace, String name) {
+    this(kube, namespace, name, null, List.of());
+  }
+
+  private InfinispanDemoGrid(
+      KubernetesClient kube,
+      String namespace,
+      String name,
+      SandboxPki pki,
+      List<String> certifiedServices) {
     this.kube = kube;
     this.namespace = namespace;
     this.name = name;
+    this.pki = pki;
+    this.certifiedServices = certifiedServices;
+  }
+
+  /**
+   * This grid with an endpoint that speaks TLS only, as an Infinispan Operator grid does by
+   * default: {@link #create} then issues a certificate from {@code pki} for the grid's Service and
+   * {@code otherServices} (an upgrade's pinned source Service and its target, whose pods copy this
+   * grid's pod template and so serve the same key store), creates Secrets {@code <grid>-keystore}
+   * (mounted by the pods) and {@code <grid>-ca} (for the request's {@code tlsSecret}, {@link
+   * #tlsSecret}), and every client here (cache creation over HTTPS, loading, reading back, {@link
+   * #ops}) trusts that CA only.
+   */
+  public InfinispanDemoGrid withTls(SandboxPki pki, String... otherServices) {
+    List<String> services = new ArrayList<>(List.of(name));
+    services.addAll(List.of(otherServices));
+    return new InfinispanDemoGrid(kube, namespace, name, pki, List.copyOf(services));
+  }
+
+  /** The Secret with the grid's CA for an upgrade request's {@code tlsSecret}, or null if plain. */
+  public String tlsSecret() {
+    return pki == null ? null : name + "-ca";
+  }
+
+  /** A traffic probe's client for {@code cache} through the client Service (over TLS if so). */
+  public GridOps ops(String cache) {
+    return new InfinispanOps(serviceHost(), PORT, cache, null, null, sslContext(), sniHostName());
+  }
+
+  /** A context trusting only the grid's CA, checking the Service's names; null if plain. */
+  private SSLContext sslContext() {
+    if (pki == null) {
+      return null;
+    }
+    try {
+      String ca = Files.readString(pki.caCertificatePem());
+      return new GridTrust(namespace + "/" + tlsSecret(), ca)
+          .sslContext(namespace + "/" + name, serviceHost());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private String sniHostName() {
+    return pki == null ? null : GridTrust.sniName(namespace + "/" + name);
   }
 
   /** The grid's (StatefulSet's and Service's) name. */
@@ -94,6 +161,11 @@ public final class InfinispanDemoGrid {
    * selectors match).
    */
   public void create(String version, int replicas, Map<String, String> labels) {
+    GridTlsSecrets tls =
+        pki == null
+            ? null
+            : GridTlsSecrets.create(
+                kube, namespace, pki, name, certifiedServices.toArray(String[]::new));
     kube.configMaps()
         .inNamespace(namespace)
         .resource(
@@ -101,13 +173,13 @@ public final class InfinispanDemoGrid {
                 .withNewMetadata()
                 .withName(name + "-config")
                 .endMetadata()
-                .addToData("infinispan.xml", InfinispanServer.sandboxConfig(false))
+                .addToData("infinispan.xml", InfinispanServer.sandboxConfig(false, pki != null))
                 .build())
         .create();
     kube.apps()
         .statefulSets()
         .inNamespace(namespace)
-        .resource(statefulSet(version, replicas, labels))
+        .resource(statefulSet(version, replicas, labels, tls))
         .create();
     kube.services()
         .inNamespace(namespace)
@@ -126,6 +198,15 @@ public final class InfinispanDemoGrid {
                 .endSpec()
                 .build())
         .create();
+  }
+
+  private StatefulSet statefulSet(
+      String version, int replicas, Map<String, String> labels, GridTlsSecrets tls) {
+    StatefulSet sts = statefulSet(version, replicas, labels);
+    if (tls != null) {
+      tls.mountInto(sts.getSpec().getTemplate().getSpec());
+    }
+    return sts;
   }
 
   private StatefulSet statefulSet(String version, int replicas, Map<String, String> labels) {
@@ -215,7 +296,7 @@ public final class InfinispanDemoGrid {
   /** Registers the schema and creates {@code names}, some of the demo's caches. */
   public void createCaches(Collection<String> names) throws IOException, InterruptedException {
     requireDemoCaches(names);
-    DemoRest rest = new DemoRest(serviceHost(), PORT);
+    DemoRest rest = new DemoRest(serviceHost(), PORT, sslContext());
     rest.registerSchema(SCHEMA_NAME, SCHEMA);
     for (String name : names) {
       rest.createCache(name, CACHES.get(name));
@@ -334,6 +415,16 @@ public final class InfinispanDemoGrid {
     builder.addServer().host(serviceHost()).port(PORT);
     builder.clientIntelligence(ClientIntelligence.BASIC);
     builder.socketTimeout(60_000);
+    if (pki != null) {
+      // The context's trust manager checks the certificate's names itself.
+      builder
+          .security()
+          .ssl()
+          .enable()
+          .sslContext(sslContext())
+          .sniHostName(sniHostName())
+          .hostnameValidation(false);
+    }
     return new RemoteCacheManager(builder.build());
   }
 

@@ -58,6 +58,11 @@ public final class GridTrust {
     return secret;
   }
 
+  /** The CA certificates, in the order of the Secret. */
+  List<X509Certificate> authorities() {
+    return authorities;
+  }
+
   private static List<X509Certificate> parse(String pem) {
     try {
       CertificateFactory factory = CertificateFactory.getInstance("X.509");
@@ -75,6 +80,15 @@ public final class GridTrust {
               + "): put the grid's CA certificate there, PEM ('-----BEGIN CERTIFICATE-----')",
           e);
     }
+  }
+
+  /**
+   * A TLS context for Service {@code service} ({@code namespace/name}) reached at {@code host},
+   * with the same checks gridshift's own clients make: for clients beside gridshift that talk to a
+   * grid over TLS (the demo's loader and traffic probe).
+   */
+  public SSLContext sslContext(String service, String host) {
+    return sslContext(GridAddress.anonymous(service, host, 0));
   }
 
   /** A TLS context for {@code grid} that trusts only this Secret's CAs (see the class comment). */
@@ -116,7 +130,7 @@ public final class GridTrust {
   }
 
   /** The name a client sends as SNI: {@code <service>.<namespace>.svc}. */
-  static String sniName(String gridName) {
+  public static String sniName(String gridName) {
     int slash = gridName.indexOf('/');
     return gridName.substring(slash + 1) + "." + gridName.substring(0, slash) + ".svc";
   }

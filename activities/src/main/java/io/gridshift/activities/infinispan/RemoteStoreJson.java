@@ -22,6 +22,17 @@ final class RemoteStoreJson {
 
   /** The body connecting {@code cache} to {@code host:port} (with digest when {@code user}). */
   static ObjectNode render(String cache, String host, int port, String user, String password) {
+    return render(cache, host, port, user, password, null);
+  }
+
+  /**
+   * The body connecting {@code cache} to {@code host:port}, over TLS when {@code sniHostName} is
+   * given: the source's CA then comes from the trust store the target pods mount ({@link
+   * SourceTrustStore}), named through the server's environment so that no path or password is in
+   * the request, and the source certificate must carry {@code sniHostName}.
+   */
+  static ObjectNode render(
+      String cache, String host, int port, String user, String password, String sniHostName) {
     ObjectNode store = InfinispanRest.JSON.createObjectNode();
     store.put("cache", cache);
     store.put("shared", true);
@@ -36,6 +47,18 @@ final class RemoteStoreJson {
       digest.put("username", user);
       digest.put("password", password);
       digest.put("realm", SOURCE_REALM);
+    }
+    if (sniHostName != null) {
+      ObjectNode security =
+          store.get("security") instanceof ObjectNode existing
+              ? existing
+              : store.putObject("security");
+      ObjectNode encryption = security.putObject("encryption");
+      encryption.put("sni-hostname", sniHostName);
+      ObjectNode truststore = encryption.putObject("truststore");
+      truststore.put("filename", "${env." + SourceTrustStore.FILE_ENV + "}");
+      truststore.put("password", "${env." + SourceTrustStore.PASSWORD_ENV + "}");
+      truststore.put("type", "pkcs12");
     }
     ObjectNode body = InfinispanRest.JSON.createObjectNode();
     body.set("remote-store", store);

@@ -37,8 +37,8 @@ final class SourceConnections {
       InfinispanRest sourceRest,
       InfinispanRest target) {
     String cache = request.cache().cache();
-    if (source.trust() != null && !request.configured()) {
-      throw tlsRemoteStoreUnsupported(cache, source);
+    if (source.trust() != null && request.configured()) {
+      throw tlsConfigModeUnsupported(cache, source);
     }
     boolean exists = target.cacheExists(cache);
     if (!exists && !request.configured() && sourceRest.cacheExists(cache)) {
@@ -90,11 +90,11 @@ final class SourceConnections {
   }
 
   /**
-   * A target cannot yet be connected to a source that speaks TLS: the remote store needs a trust
-   * store file on every target server, which gridshift does not place there (left out of issue 14
-   * for now; CONFIG mode's rendered stores lack it too). Refused before connecting anything.
+   * CONFIG mode's remote stores are rendered into the target's {@code infinispan.xml} without the
+   * trust store RUNTIME mode gives them, so they cannot reach a TLS source: refused (the request
+   * check refuses it first; this is the second guard).
    */
-  private static RuntimeException tlsRemoteStoreUnsupported(String cache, GridAddress source) {
+  private static RuntimeException tlsConfigModeUnsupported(String cache, GridAddress source) {
     return Failures.nonRetryable(
         "cache '"
             + cache
@@ -102,9 +102,8 @@ final class SourceConnections {
             + source.describe()
             + " speaks TLS (tlsSecret "
             + source.trust().secret()
-            + "), and gridshift cannot yet give the target's remote store a trust store for it"
-            + " (a trust store file on every target server); until it can, upgrade this grid"
-            + " over a plain endpoint, without tlsSecret",
+            + "), and CONFIG mode's remote stores are rendered without a trust store; use"
+            + " connectionMode RUNTIME for an upgrade over TLS",
         FailureTypes.INVALID_REQUEST);
   }
 
@@ -114,7 +113,8 @@ final class SourceConnections {
         request.sourceHost(),
         request.sourcePort(),
         source.username(),
-        source.password());
+        source.password(),
+        source.trust() == null ? null : GridTrust.sniName(source.name()));
   }
 
   /**

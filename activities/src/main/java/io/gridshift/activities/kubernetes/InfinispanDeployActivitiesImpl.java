@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.gridshift.activities.ClusterAccess;
 import io.gridshift.activities.Failures;
+import io.gridshift.activities.infinispan.SourceTrustStore;
 import io.gridshift.workflows.common.ClusterRef;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.infinispan.activities.DeleteGridRequest;
@@ -138,12 +139,33 @@ public class InfinispanDeployActivitiesImpl implements InfinispanDeployActivitie
                 delete(
                     client.configMaps().inNamespace(ns).withName(name),
                     "ConfigMap " + ns + "/" + name));
+        // The source trust Secret deploy-target made for this grid's remote stores, if it
+        // mounts one; like the ConfigMap, only found through the pod template.
+        sourceTrustSecret(sts)
+            .ifPresent(
+                name ->
+                    delete(
+                        client.secrets().inNamespace(ns).withName(name),
+                        "Secret " + ns + "/" + name));
       }
       delete(resource, "StatefulSet " + ns + "/" + request.grid());
     }
     for (String service : services) {
       delete(client.services().inNamespace(ns).withName(service), "Service " + ns + "/" + service);
     }
+  }
+
+  /** The Secret mounted as gridshift's source trust volume ({@link SourceTrustStore}), if any. */
+  private static Optional<String> sourceTrustSecret(StatefulSet sts) {
+    var volumes = sts.getSpec().getTemplate().getSpec().getVolumes();
+    if (volumes == null) {
+      return Optional.empty();
+    }
+    return volumes.stream()
+        .filter(v -> SourceTrustStore.VOLUME.equals(v.getName()) && v.getSecret() != null)
+        .map(v -> v.getSecret().getSecretName())
+        .filter(name -> name.equals(SourceTrustStore.secretName(sts.getMetadata().getName())))
+        .findFirst();
   }
 
   /** Deletes {@code what}; what is gone already is fine (fabric8 returns no details then). */

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gridshift.activities.ClusterAccess;
 import io.gridshift.activities.Failures;
+import io.gridshift.activities.infinispan.SourceTrustStore;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.infinispan.activities.DeployTargetRequest;
 import java.util.LinkedHashMap;
@@ -27,6 +28,9 @@ import java.util.function.UnaryOperator;
  *   <li>ConfigMap {@code <target>-config}: the source's ConfigMap data; in CONFIG mode with the
  *       remote-store caches in {@code infinispan.xml}, their {@code ${gridshift.source.host}} made
  *       the source Service's address (so that Service is created first);
+ *   <li>with a {@code sourceTlsSecret}: Secret {@code <target>-source-trust}, the source's CA as a
+ *       trust store the target pods mount for their remote stores ({@link SourceTrustStore}); kept
+ *       as it is while the CA is unchanged;
  *   <li>StatefulSet {@code <target>} ({@link TargetManifests#statefulSet});
  *   <li>Service {@code <target>} selecting only target pods.
  * </ol>
@@ -75,6 +79,9 @@ final class TargetDeployer {
                   + " add remote stores to; use connectionMode RUNTIME")
               .formatted(ns, r.sourceGrid(), GridPods.INFINISPAN_XML));
     }
+    if (r.sourceTlsSecret() != null) {
+      applySourceTrust(r);
+    }
     apply(r, manifests.statefulSet(r, source, sourceConfigMap), TargetDeployer::convergeGrid);
     apply(r, manifests.targetService(r), TargetDeployer::convergeService);
   }
@@ -110,6 +117,72 @@ final class TargetDeployer {
       }
     }
     return manifests.configMap(r, data, source.getBinaryData());
+  }
+
+  /**
+   * Creates the source trust Secret, or converges it: its trust store and password stay when it was
+   * made from the same CA (a retry, or a second deploy), and are made anew when the CA changed.
+   */
+  private void applySourceTrust(DeployTargetRequest r) {
+    String ns = r.cluster().namespace();
+    Secret tls = client.secrets().inNamespace(ns).withName(r.sourceTlsSecret()).get();
+    String caPem = tls == null ? null : secretText(tls, SourceTrustStore.CA_KEY);
+    if (caPem == null) {
+      throw Failures.nonRetryable(
+          ("Secret %s/%s (tlsSecret, the source's CA) %s; create it with the CA that issued the"
+                  + " source's certificate: kubectl create secret generic %s -n %s"
+                  + " --from-file=%s=ca.pem")
+              .formatted(
+                  ns,
+                  r.sourceTlsSecret(),
+                  tls == null ? "not found" : "lacks key " + SourceTrustStore.CA_KEY,
+                  r.sourceTlsSecret(),
+                  ns,
+                  SourceTrustStore.CA_KEY),
+          FailureTypes.SECRET_NOT_FOUND);
+    }
+    Secret current =
+        client
+            .secrets()
+            .inNamespace(ns)
+            .withName(SourceTrustStore.secretName(r.targetGrid()))
+            .get();
+    String password =
+        current == null || secretText(current, SourceTrustStore.PASSWORD_KEY) == null
+            ? SourceTrustStore.newPassword()
+            : secretText(current, SourceTrustStore.PASSWORD_KEY);
+    Secret desired;
+    try {
+      desired = manifests.sourceTrustSecret(r, caPem, password);
+    } catch (IllegalArgumentException e) {
+      throw Failures.invalidRequest(
+          "Secret %s/%s (tlsSecret): %s".formatted(ns, r.sourceTlsSecret(), e.getMessage()));
+    }
+    apply(
+        r,
+        desired,
+        (have, want) -> {
+          have.getMetadata().getLabels().putAll(want.getMetadata().getLabels());
+          if (!caPem.equals(secretText(have, SourceTrustStore.CA_KEY))
+              || secretText(have, SourceTrustStore.STORE_KEY) == null) {
+            have.setData(want.getData());
+            have.setStringData(null);
+          }
+        });
+  }
+
+  /** The UTF-8 text of {@code key} in {@code secret}'s data (base64), or null. */
+  private static String secretText(Secret secret, String key) {
+    if (secret.getData() != null && secret.getData().get(key) != null) {
+      return new String(
+          java.util.Base64.getDecoder().decode(secret.getData().get(key)),
+          java.nio.charset.StandardCharsets.UTF_8);
+    }
+    return secret.getStringData() == null ? null : secretText(secret.getStringData(), key);
+  }
+
+  private static String secretText(Map<String, String> stringData, String key) {
+    return stringData.get(key);
   }
 
   private void requireCredentials(DeployTargetRequest r) {

@@ -9,19 +9,28 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.ServicePortBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetSpec;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetUpdateStrategyBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.gridshift.activities.infinispan.SourceTrustStore;
 import io.gridshift.workflows.activities.ClaimRequest;
 import io.gridshift.workflows.infinispan.activities.DeployTargetRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,7 +137,82 @@ final class TargetManifests {
     if (r.credentialsSecret() != null) {
       container.setEnv(withCredentialRefs(container.getEnv(), r.credentialsSecret()));
     }
+    if (r.sourceTlsSecret() != null) {
+      mountSourceTrust(r, template.getSpec(), container);
+    }
     return template;
+  }
+
+  /**
+   * The source trust Secret mounted read-only at {@link SourceTrustStore#MOUNT_PATH}, and the two
+   * variables the remote stores name the store by (see {@link SourceTrustStore}). Replaces an
+   * earlier volume, mount or variable of the same name, so converging twice changes nothing.
+   */
+  private static void mountSourceTrust(DeployTargetRequest r, PodSpec pod, Container container) {
+    String secret = SourceTrustStore.secretName(r.targetGrid());
+    List<Volume> volumes = new ArrayList<>();
+    if (pod.getVolumes() != null) {
+      pod.getVolumes().stream()
+          .filter(v -> !SourceTrustStore.VOLUME.equals(v.getName()))
+          .forEach(volumes::add);
+    }
+    volumes.add(
+        new VolumeBuilder()
+            .withName(SourceTrustStore.VOLUME)
+            .withNewSecret()
+            .withSecretName(secret)
+            .endSecret()
+            .build());
+    pod.setVolumes(volumes);
+    List<VolumeMount> mounts = new ArrayList<>();
+    if (container.getVolumeMounts() != null) {
+      container.getVolumeMounts().stream()
+          .filter(m -> !SourceTrustStore.VOLUME.equals(m.getName()))
+          .forEach(mounts::add);
+    }
+    mounts.add(
+        new VolumeMountBuilder()
+            .withName(SourceTrustStore.VOLUME)
+            .withMountPath(SourceTrustStore.MOUNT_PATH)
+            .withReadOnly(true)
+            .build());
+    container.setVolumeMounts(mounts);
+    List<EnvVar> env = new ArrayList<>();
+    if (container.getEnv() != null) {
+      container.getEnv().stream()
+          .filter(
+              e ->
+                  !SourceTrustStore.FILE_ENV.equals(e.getName())
+                      && !SourceTrustStore.PASSWORD_ENV.equals(e.getName()))
+          .forEach(env::add);
+    }
+    env.add(
+        new EnvVarBuilder()
+            .withName(SourceTrustStore.FILE_ENV)
+            .withValue(SourceTrustStore.path())
+            .build());
+    env.add(secretRef(SourceTrustStore.PASSWORD_ENV, secret, SourceTrustStore.PASSWORD_KEY));
+    container.setEnv(env);
+  }
+
+  /**
+   * The Secret with the source's CA as a trust store for the target's remote stores ({@link
+   * SourceTrustStore}).
+   */
+  Secret sourceTrustSecret(DeployTargetRequest r, String caPem, String password) {
+    String secretName = r.cluster().namespace() + "/" + r.sourceTlsSecret();
+    return new SecretBuilder()
+        .withMetadata(meta(r, SourceTrustStore.secretName(r.targetGrid()), r.targetGrid()))
+        .withType("Opaque")
+        .addToData(
+            SourceTrustStore.STORE_KEY, b64(SourceTrustStore.pkcs12(secretName, caPem, password)))
+        .addToData(SourceTrustStore.PASSWORD_KEY, b64(password.getBytes(StandardCharsets.UTF_8)))
+        .addToData(SourceTrustStore.CA_KEY, b64(caPem.getBytes(StandardCharsets.UTF_8)))
+        .build();
+  }
+
+  private static String b64(byte[] bytes) {
+    return Base64.getEncoder().encodeToString(bytes);
   }
 
   /**

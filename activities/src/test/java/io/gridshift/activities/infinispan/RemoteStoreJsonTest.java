@@ -22,6 +22,26 @@ class RemoteStoreJsonTest {
   }
 
   @Test
+  void overTlsNamesTheMountedTrustStoreThroughTheServersEnvironmentAndTheSourceAsSni() {
+    JsonNode body =
+        RemoteStoreJson.render("people", "10.0.0.7", 11222, "admin", "s3cret", "dg-src.prod.svc");
+
+    JsonNode security = body.at("/remote-store/security");
+    assertThat(security.at("/authentication/digest/username").asText()).isEqualTo("admin");
+    assertThat(security.at("/encryption").toString())
+        .isEqualTo(
+            "{\"sni-hostname\":\"dg-src.prod.svc\",\"truststore\":{"
+                + "\"filename\":\"${env.GRIDSHIFT_SOURCE_TRUSTSTORE}\","
+                + "\"password\":\"${env.GRIDSHIFT_SOURCE_TRUSTSTORE_PASSWORD}\","
+                + "\"type\":\"pkcs12\"}}");
+    assertThat(
+            RemoteStoreJson.render("c", "h", 1, null, null, "s.ns.svc")
+                .at("/remote-store/security/encryption/sni-hostname")
+                .asText())
+        .isEqualTo("s.ns.svc");
+  }
+
+  @Test
   void addsTheRemoteStoreToANamedConfigurationKeepingItsOwnStores() {
     String config =
         "{\"people\":{\"distributed-cache\":{\"mode\":\"SYNC\",\"owners\":2,"

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
@@ -279,6 +280,105 @@ class DeployTargetTest {
         r.cacheConfigsXml(),
         r.credentialsSecret(),
         claim);
+  }
+
+  @Test
+  void overTlsTheTargetPodsMountATrustStoreMadeFromTheSourcesCa() throws Exception {
+    createSecret(
+        "dg-ca",
+        Map.of(
+            "ca.crt",
+            java.util.Base64.getEncoder()
+                .encodeToString(
+                    io.gridshift.activities.TestCertificates.CA_PEM.getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8))));
+
+    activities.deployTarget(withTls(runtimeMode(), "dg-ca"));
+    Secret first = client.secrets().inNamespace(NS).withName(TARGET + "-source-trust").get();
+    activities.deployTarget(withTls(runtimeMode(), "dg-ca"));
+    Secret second = client.secrets().inNamespace(NS).withName(TARGET + "-source-trust").get();
+
+    assertThat(first.getMetadata().getLabels()).containsEntry(GridLabels.SOURCE, "dg");
+    assertThat(second.getData()).as("a retry keeps store and password").isEqualTo(first.getData());
+    String password =
+        new String(
+            java.util.Base64.getDecoder().decode(first.getData().get("password")),
+            java.nio.charset.StandardCharsets.UTF_8);
+    java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+    store.load(
+        new java.io.ByteArrayInputStream(
+            java.util.Base64.getDecoder().decode(first.getData().get("truststore.p12"))),
+        password.toCharArray());
+    assertThat(store.size()).isEqualTo(1);
+    assertThat(store.isCertificateEntry(store.aliases().nextElement())).isTrue();
+    var pod =
+        client
+            .apps()
+            .statefulSets()
+            .inNamespace(NS)
+            .withName(TARGET)
+            .get()
+            .getSpec()
+            .getTemplate()
+            .getSpec();
+    assertThat(pod.getVolumes())
+        .filteredOn(v -> v.getName().equals("gridshift-source-trust"))
+        .singleElement()
+        .satisfies(
+            v -> assertThat(v.getSecret().getSecretName()).isEqualTo(TARGET + "-source-trust"));
+    var container =
+        pod.getContainers().stream().filter(c -> c.getName().equals("server")).findFirst().get();
+    assertThat(container.getVolumeMounts())
+        .filteredOn(m -> m.getName().equals("gridshift-source-trust"))
+        .singleElement()
+        .satisfies(m -> assertThat(m.getMountPath()).isEqualTo("/etc/gridshift/source-trust"));
+    assertThat(container.getEnv())
+        .anySatisfy(
+            e -> {
+              assertThat(e.getName()).isEqualTo("GRIDSHIFT_SOURCE_TRUSTSTORE");
+              assertThat(e.getValue()).isEqualTo("/etc/gridshift/source-trust/truststore.p12");
+            })
+        .anySatisfy(
+            e -> {
+              assertThat(e.getName()).isEqualTo("GRIDSHIFT_SOURCE_TRUSTSTORE_PASSWORD");
+              assertThat(e.getValueFrom().getSecretKeyRef().getName())
+                  .isEqualTo(TARGET + "-source-trust");
+            });
+
+    // Removing the target (compensation) removes its trust Secret with it, not the CA Secret.
+    activities.deleteGrid(
+        new io.gridshift.workflows.infinispan.activities.DeleteGridRequest(
+            CLUSTER, TARGET, List.of(), true, null));
+    assertThat(client.secrets().inNamespace(NS).withName(TARGET + "-source-trust").get()).isNull();
+    assertThat(client.secrets().inNamespace(NS).withName("dg-ca").get()).isNotNull();
+  }
+
+  @Test
+  void overTlsAMissingCaSecretStopsBeforeTheTargetIsCreated() {
+    assertThatThrownBy(() -> activities.deployTarget(withTls(runtimeMode(), "no-ca")))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.getType()).isEqualTo(FailureTypes.SECRET_NOT_FOUND);
+              assertThat(f.getOriginalMessage()).contains("no-ca (tlsSecret, the source's CA)");
+            });
+    assertThat(client.apps().statefulSets().inNamespace(NS).withName(TARGET).get()).isNull();
+  }
+
+  private static DeployTargetRequest withTls(DeployTargetRequest r, String tlsSecret) {
+    return new DeployTargetRequest(
+        r.cluster(),
+        r.sourceGrid(),
+        r.targetGrid(),
+        r.sourceService(),
+        r.targetImage(),
+        r.minReadySeconds(),
+        r.port(),
+        r.remoteStoreCaches(),
+        r.cacheConfigsXml(),
+        r.credentialsSecret(),
+        r.claim(),
+        tlsSecret);
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 import org.infinispan.client.hotrod.RemoteCache;
 import org.infinispan.client.hotrod.RemoteCacheManager;
 import org.infinispan.client.hotrod.configuration.ClientIntelligence;
@@ -61,8 +62,31 @@ public final class InfinispanOps implements GridOps {
    * @throws IllegalArgumentException when the grid has no cache {@code cacheName}
    */
   public InfinispanOps(String host, int port, String cacheName, String username, String password) {
+    this(host, port, cacheName, username, password, null, null);
+  }
+
+  /**
+   * As above, over TLS when {@code ssl} is given: that context decides which certificates are
+   * trusted (and checks their names), {@code sniHostName} is sent as SNI.
+   */
+  public InfinispanOps(
+      String host,
+      int port,
+      String cacheName,
+      String username,
+      String password,
+      SSLContext ssl,
+      String sniHostName) {
     this.description =
-        "Infinispan Hot Rod " + host + ":" + port + " cache " + cacheName + " (BASIC)";
+        "Infinispan Hot Rod "
+            + host
+            + ":"
+            + port
+            + " cache "
+            + cacheName
+            + " (BASIC"
+            + (ssl == null ? "" : ", TLS")
+            + ")";
     ConfigurationBuilder builder = new ConfigurationBuilder();
     builder.addServer().host(host).port(port);
     builder.clientIntelligence(ClientIntelligence.BASIC);
@@ -80,6 +104,16 @@ public final class InfinispanOps implements GridOps {
           .realm("default")
           .username(username)
           .password(password);
+    }
+    if (ssl != null) {
+      // The context's trust manager checks the certificate's names itself.
+      builder
+          .security()
+          .ssl()
+          .enable()
+          .sslContext(ssl)
+          .sniHostName(sniHostName)
+          .hostnameValidation(false);
     }
     var configuration = builder.build();
     this.opener = () -> open(configuration, host, port, cacheName);

@@ -42,6 +42,8 @@ import java.util.TreeSet;
  *       endpoint ({@link ServerTls}); the readiness probe then speaks HTTPS, unverified like a
  *       kubelet's;
  *   <li>environment: the container's, Secret and ConfigMap references resolved;
+ *   <li>mounted Secrets: written under {@code <files>/mounts/<volume>}, and environment values
+ *       naming a path under a mount path rewritten to that copy ({@link SecretMounts});
  *   <li>files: {@code <sandbox>/pods/<namespace>/<pod>}, kept when a pod of the same name returns
  *       (like a PersistentVolumeClaim).
  * </ul>
@@ -147,8 +149,16 @@ public final class InfinispanPodRuntime implements PodRuntime {
         JGROUPS_PORT,
         configXml,
         confFiles,
-        inputs.env(),
+        secretMounts(context, inputs, root).rewrite(inputs.env()),
         tls(inputs));
+  }
+
+  private static SecretMounts secretMounts(PodContext context, PodInputs inputs, Path root) {
+    try {
+      return SecretMounts.materialise(context, inputs, root);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot write the pod's mounted Secrets", e);
+    }
   }
 
   /** The key store of a mounted keystore Secret, or null when the pod mounts none. */

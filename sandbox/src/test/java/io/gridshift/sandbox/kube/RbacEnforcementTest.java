@@ -109,9 +109,11 @@ class RbacEnforcementTest {
             KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(403));
     assertThatThrownBy(
             () ->
+                // The grid namespace's Role lets the agent create Secrets (the source trust store
+                // of an upgrade over TLS); nowhere else.
                 agent
                     .secrets()
-                    .inNamespace("default")
+                    .inNamespace("elsewhere")
                     .resource(
                         new SecretBuilder().withNewMetadata().withName("x").endMetadata().build())
                     .create())

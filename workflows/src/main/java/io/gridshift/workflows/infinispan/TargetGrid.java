@@ -102,7 +102,8 @@ final class TargetGrid {
                 storeCaches,
                 xml,
                 request.credentialsSecret(),
-                claims.id()));
+                claims.id(),
+                request.tlsSecret()));
     waitUntilWhole(
         Math.min(MAX_WAIT_SECONDS, 300 + plan.replicas() * (plan.minReadySeconds() + 120)));
     tracker.note(

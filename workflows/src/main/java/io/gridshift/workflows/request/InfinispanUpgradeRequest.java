@@ -51,8 +51,9 @@ import java.util.Objects;
  *     person keeps client writes to them paused (RUNTIME connection mode only)
  * @param tlsSecret a Secret in the grid's namespace with the grids' CA certificate (PEM) in key
  *     {@code ca.crt}: both grids speak TLS (Hot Rod and REST) and gridshift trusts only that CA;
- *     default none (plain connections). A reference, never the material. Only with {@code dryRun}
- *     for now: the target's remote store cannot trust a TLS source yet
+ *     default none (plain connections). A reference, never the material. RUNTIME mode only (the
+ *     target's remote stores trust it through a trust store Secret deploy-target mounts); CONFIG
+ *     mode only with {@code dryRun}
  */
 @JsonTypeName(InfinispanKind.NAME)
 public record InfinispanUpgradeRequest(
@@ -239,13 +240,13 @@ public record InfinispanUpgradeRequest(
     }
     if (tlsSecret != null) {
       RequestProblems.add(problems, Names.subdomainProblem("tlsSecret", "Secret name", tlsSecret));
-      if (!Boolean.TRUE.equals(dryRun)) {
-        // Refused here, before anything is created: the target's remote store cannot reach a TLS
-        // source yet (it needs a trust store file on every target server).
+      if (connectionMode == ConnectionMode.CONFIG && !Boolean.TRUE.equals(dryRun)) {
+        // Refused here, before anything is created: CONFIG mode's remote stores are rendered into
+        // the target's infinispan.xml without the trust store RUNTIME mode mounts for them.
         problems.add(
-            "tlsSecret: an upgrade of grids over TLS cannot run yet, because the target's remote"
-                + " store cannot be given the source's CA; plan it with dryRun: true, or upgrade"
-                + " over a plain endpoint without tlsSecret");
+            "tlsSecret: connectionMode CONFIG cannot upgrade grids over TLS (its remote stores are"
+                + " rendered without a trust store for the source's CA); use connectionMode"
+                + " RUNTIME, or plan it with dryRun: true");
       }
     }
     RequestProblems.add(problems, Limits.identityProblem("requestedBy", requestedBy));

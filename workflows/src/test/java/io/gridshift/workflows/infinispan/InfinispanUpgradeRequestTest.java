@@ -127,15 +127,22 @@ class InfinispanUpgradeRequestTest {
   }
 
   @Test
-  void anUpgradeOverTlsIsRefusedBeforeAnythingRunsUntilTheRemoteStoreCanTrustTheSource() {
-    assertThat(withTls("dg-ca", false).withDefaults().problems())
+  void anUpgradeOverTlsRunsInRuntimeModeAndIsRefusedInConfigModeUnlessADryRun() {
+    assertThat(withTls("dg-ca", false).withDefaults().problems()).isEmpty();
+    assertThat(withTls("dg-ca", false, ConnectionMode.CONFIG).withDefaults().problems())
         .singleElement()
         .asString()
-        .contains("tlsSecret: an upgrade of grids over TLS cannot run yet")
-        .contains("dryRun: true");
+        .contains("tlsSecret: connectionMode CONFIG cannot upgrade grids over TLS")
+        .contains("use connectionMode RUNTIME");
+    assertThat(withTls("dg-ca", true, ConnectionMode.CONFIG).withDefaults().problems()).isEmpty();
   }
 
   private static InfinispanUpgradeRequest withTls(String tlsSecret, boolean dryRun) {
+    return withTls(tlsSecret, dryRun, null);
+  }
+
+  private static InfinispanUpgradeRequest withTls(
+      String tlsSecret, boolean dryRun, ConnectionMode mode) {
     InfinispanUpgradeRequest r = InfinispanUpgradeRequest.of(CLUSTER, "dg", "15.0.21.Final");
     return new InfinispanUpgradeRequest(
         r.cluster(),
@@ -146,7 +153,7 @@ class InfinispanUpgradeRequestTest {
         null, // service
         null, // route
         null, // caches
-        null, // connectionMode
+        mode,
         null, // credentialsSecret
         null, // port
         null, // sync

@@ -24,6 +24,9 @@ import java.util.List;
  *     stores) to place in the target's cache container; null in RUNTIME mode
  * @param credentialsSecret Secret for the remote stores' digest auth (referenced from the pod's
  *     environment, never copied), or null
+ * @param sourceTlsSecret the request's {@code tlsSecret} (the source's CA in {@code ca.crt}): the
+ *     target pods then mount a trust store made from it for their remote stores; null when the
+ *     source is plain (and in records from before TLS)
  * @param claim the upgrade's workflow id, written on the target StatefulSet and the pinned Service
  *     as they are created; an existing one claimed by another upgrade is refused (null: no claim)
  */
@@ -38,4 +41,34 @@ public record DeployTargetRequest(
     List<String> remoteStoreCaches,
     String cacheConfigsXml,
     String credentialsSecret,
-    String claim) {}
+    String claim,
+    String sourceTlsSecret) {
+
+  /** A request for a plain (no TLS) source. */
+  public DeployTargetRequest(
+      ClusterRef cluster,
+      String sourceGrid,
+      String targetGrid,
+      String sourceService,
+      String targetImage,
+      int minReadySeconds,
+      int port,
+      List<String> remoteStoreCaches,
+      String cacheConfigsXml,
+      String credentialsSecret,
+      String claim) {
+    this(
+        cluster,
+        sourceGrid,
+        targetGrid,
+        sourceService,
+        targetImage,
+        minReadySeconds,
+        port,
+        remoteStoreCaches,
+        cacheConfigsXml,
+        credentialsSecret,
+        claim,
+        null);
+  }
+}
