@@ -1,14 +1,15 @@
 package io.gridshift.sandbox.tls;
 
+import io.gridshift.sandbox.kube.TcpPipe;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import org.slf4j.Logger;
@@ -19,16 +20,22 @@ import org.slf4j.LoggerFactory;
  * cannot serve TLS itself: it listens with TLS on the pod's address and a port of its own, and
  * carries each connection in plain text to the server's port on the same address. What it serves is
  * the server's protocol, whatever it is (HTTP, Hazelcast's binary protocol): bytes are copied both
- * ways, one thread per direction. Traffic that goes to the server's own port directly stays plain,
- * as it would in a pod.
+ * ways by a {@link TcpPipe}, as the sandbox's Services and Temporal's TLS front do. Traffic that
+ * goes to the server's own port directly stays plain, as it would in a pod.
  */
 public final class TlsSidecar implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(TlsSidecar.class);
-  private static final int BUFFER = 32 * 1024;
 
   private final SSLServerSocket listener;
   private final InetSocketAddress backend;
-  private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  private final Set<TcpPipe> open = ConcurrentHashMap.newKeySet();
+  private final ExecutorService threads =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread thread = new Thread(r, "tls-sidecar-conn");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   private TlsSidecar(SSLServerSocket listener, InetSocketAddress backend) {
     this.listener = listener;
@@ -67,7 +74,7 @@ public final class TlsSidecar implements Closeable {
     while (!listener.isClosed()) {
       try {
         Socket client = listener.accept();
-        daemon("tls-sidecar-conn", () -> forward(client));
+        threads.execute(() -> forward(client));
       } catch (IOException e) {
         return; // closed
       }
@@ -75,59 +82,29 @@ public final class TlsSidecar implements Closeable {
   }
 
   private void forward(Socket client) {
-    open.add(client);
-    Socket server = new Socket();
-    open.add(server);
     try {
+      Socket server = new Socket();
       server.connect(backend, 5_000);
-      daemon("tls-sidecar-up", () -> copy(client, server));
-      copy(server, client);
+      TcpPipe pipe = new TcpPipe(client, server, open::remove);
+      open.add(pipe);
+      pipe.start(threads);
     } catch (IOException e) {
       // The server is not listening (starting, stopping): the client sees a closed connection.
-      closeQuietly(client);
-      closeQuietly(server);
-    }
-  }
-
-  /** Copies until end of stream, then closes both sides: a TLS socket cannot half-close. */
-  private void copy(Socket from, Socket to) {
-    byte[] buffer = new byte[BUFFER];
-    try {
-      InputStream in = from.getInputStream();
-      OutputStream out = to.getOutputStream();
-      int n;
-      while ((n = in.read(buffer)) >= 0) {
-        out.write(buffer, 0, n);
-        out.flush();
-      }
-    } catch (IOException e) {
-      // a handshake the client refused, or either side went away
-    } finally {
-      closeQuietly(from);
-      closeQuietly(to);
-      open.remove(from);
-      open.remove(to);
+      TcpPipe.closeQuietly(client);
     }
   }
 
   /** Stops listening and drops every connection. */
   @Override
   public void close() {
-    closeQuietly(listener);
-    open.forEach(TlsSidecar::closeQuietly);
+    TcpPipe.closeQuietly(listener);
+    open.forEach(TcpPipe::close);
+    threads.shutdownNow();
   }
 
   private static void daemon(String name, Runnable body) {
     Thread thread = new Thread(body, name);
     thread.setDaemon(true);
     thread.start();
-  }
-
-  private static void closeQuietly(Closeable closeable) {
-    try {
-      closeable.close();
-    } catch (IOException e) {
-      // nothing left to do
-    }
   }
 }
