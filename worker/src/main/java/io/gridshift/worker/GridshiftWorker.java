@@ -1,5 +1,6 @@
 package io.gridshift.worker;
 
+import io.gridshift.activities.ActivityFailureMetrics;
 import io.gridshift.activities.ClusterAccess;
 import io.gridshift.activities.ClusterActivities;
 import io.gridshift.activities.KubernetesForbiddenInterceptor;
@@ -44,7 +45,8 @@ public final class GridshiftWorker implements AutoCloseable {
         WorkerFactory.newInstance(
             client,
             WorkerFactoryOptions.newBuilder()
-                .setWorkerInterceptors(new KubernetesForbiddenInterceptor())
+                .setWorkerInterceptors(
+                    new KubernetesForbiddenInterceptor(), new ActivityFailureMetrics())
                 .build());
     if (config.hostWorkflows()) {
       registerWorkflows(client, config);
@@ -118,6 +120,11 @@ public final class GridshiftWorker implements AutoCloseable {
    */
   public List<String> taskQueues() {
     return List.copyOf(taskQueues);
+  }
+
+  /** The access of each cluster this worker serves, in config order. */
+  public List<ClusterAccess> clusters() {
+    return List.copyOf(clusters);
   }
 
   /** Starts polling. */
