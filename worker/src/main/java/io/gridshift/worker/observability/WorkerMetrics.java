@@ -4,7 +4,6 @@ import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import com.uber.m3.tally.ScopeCloseException;
 import io.gridshift.workflows.common.GridshiftMetrics;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -13,6 +12,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.core.metrics.Info;
 import io.temporal.common.reporter.MicrometerClientStatsReporter;
 import java.util.Collection;
 
@@ -56,11 +56,16 @@ public final class WorkerMetrics implements AutoCloseable {
 
   /** Reports {@value GridshiftMetrics#AGENT_INFO} = 1 for each of {@code clusters}. */
   public void serving(Collection<String> clusters) {
+    // An info metric, written to the Prometheus registry itself: Micrometer would drop the
+    // reserved "_info" suffix from a gauge's name. Prometheus adds it back to an info metric.
+    Info info =
+        Info.builder()
+            .name(GridshiftMetrics.AGENT_INFO.replaceAll("_info$", ""))
+            .help("1 for each cluster this worker or agent serves")
+            .labelNames(GridshiftMetrics.CLUSTER)
+            .register(registry.getPrometheusRegistry());
     for (String cluster : clusters) {
-      Gauge.builder(GridshiftMetrics.AGENT_INFO, () -> 1)
-          .description("1 for each cluster this worker or agent serves")
-          .tag(GridshiftMetrics.CLUSTER, cluster)
-          .register(registry);
+      info.addLabelValues(cluster);
     }
   }
 
