@@ -70,7 +70,6 @@ class UpgradeMetricsScrapeTest {
                         .build())
                 .setWorkerFactoryOptions(
                     WorkerFactoryOptions.newBuilder()
-                        .setWorkflowCacheSize(0)
                         .setWorkerInterceptors(
                             new KubernetesForbiddenInterceptor(), new ActivityFailureMetrics())
                         .build())
@@ -123,6 +122,9 @@ class UpgradeMetricsScrapeTest {
     } catch (WorkflowFailedException expected) {
       // FAILED in plan.
     }
+    // Both have ended, so each query replays the whole history: nothing may count again.
+    assertThat(upgrade.query("status", UpgradeStatus.class).phase()).isEqualTo(Phase.COMPLETED);
+    assertThat(refused.query("status", UpgradeStatus.class).phase()).isEqualTo(Phase.FAILED);
 
     PrometheusText scraped = awaitSeries("gridshift_upgrades_failed_total");
 
