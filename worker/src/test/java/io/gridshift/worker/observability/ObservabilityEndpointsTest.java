@@ -18,8 +18,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,12 +30,12 @@ import org.junit.jupiter.api.Test;
 class ObservabilityEndpointsTest {
   KubernetesClient kube;
 
-  private TestWorkflowEnvironment temporal;
-  private KubernetesClient nowhere;
-  private WorkflowServiceStubs down;
+  private static TestWorkflowEnvironment temporal;
+  private static KubernetesClient nowhere;
+  private static WorkflowServiceStubs down;
 
-  @BeforeEach
-  void start() throws Exception {
+  @BeforeAll
+  static void start() throws Exception {
     temporal = TestWorkflowEnvironment.newInstance();
     int closed;
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -54,8 +54,8 @@ class ObservabilityEndpointsTest {
             WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + closed).build());
   }
 
-  @AfterEach
-  void stop() {
+  @AfterAll
+  static void stop() {
     down.shutdownNow();
     nowhere.close();
     temporal.close();
