@@ -26,6 +26,7 @@ import io.gridshift.sandbox.kube.ApiRequest;
 import io.gridshift.sandbox.kube.LocalKubernetesApi;
 import io.gridshift.sandbox.kube.RbacEnforcement;
 import io.gridshift.sandbox.kube.RbacPolicy;
+import io.gridshift.worker.WorkerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -228,6 +229,32 @@ class DeployManifestsTest {
   }
 
   @Test
+  void theAgentConfigIsOneTheAgentAccepts() throws Exception {
+    ConfigMap file =
+        configMap(agent, deployment(agent, "gridshift-agent"), "config", "gridshift-agent");
+    String clusterName =
+        configMap(agent, "gridshift-agent-cluster").getData().get("GRIDSHIFT_CLUSTER_NAME");
+    // As the container sees it: GRIDSHIFT_CLUSTER_NAME from the ConfigMap (envFrom), the payload
+    // key from the mounted Secret.
+    Path key = Files.writeString(dir.resolve("k1"), "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+    String yaml =
+        file.getData()
+            .get("agent.yaml")
+            .replace("${GRIDSHIFT_CLUSTER_NAME}", clusterName)
+            .replace("/etc/gridshift-payload-keys/k1", key.toString())
+            // MERGE: WorkerConfig reads `observability:` on branch obs-health; until both are
+            // merged the rest of the file is checked. Remove this replaceAll with that branch.
+            .replaceAll("(?m)^observability:.*\\n", "");
+    WorkerConfig config =
+        WorkerConfig.loadAgent(Files.writeString(dir.resolve("agent.yaml"), yaml));
+    assertThat(config.hostWorkflows()).isFalse();
+    assertThat(config.clusters())
+        .singleElement()
+        .satisfies(c -> assertThat(c.name()).isEqualTo(clusterName))
+        .satisfies(c -> assertThat(c.inCluster()).isTrue());
+  }
+
+  @Test
   void networkPoliciesOpenOnlyTheNeededPorts() {
     assertThat(egressPorts(central, "gridshift-worker")).containsExactlyInAnyOrder(53, 7233, 443);
     assertThat(egressPorts(central, "gridshift-server")).containsExactlyInAnyOrder(53, 7233);
@@ -318,6 +345,21 @@ class DeployManifestsTest {
         .filter(c -> c.getMetadata().getName().matches(generatedName + "-[a-z0-9]{10}"))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no ConfigMap " + generatedName));
+  }
+
+  /** The ConfigMap a Deployment mounts as {@code volume}, generated as {@code generatedName}. */
+  private static ConfigMap configMap(
+      List<HasMetadata> objects, Deployment deployment, String volume, String generatedName) {
+    String name =
+        deployment.getSpec().getTemplate().getSpec().getVolumes().stream()
+            .filter(v -> v.getName().equals(volume))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no volume " + volume))
+            .getConfigMap()
+            .getName();
+    ConfigMap map = configMap(objects, generatedName);
+    assertThat(map.getMetadata().getName()).isEqualTo(name);
+    return map;
   }
 
   /** The config file a Deployment mounts from its ConfigMap volume {@code config}. */

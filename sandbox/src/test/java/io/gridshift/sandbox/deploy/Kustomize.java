@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.gridshift.sandbox.kube.RbacPolicy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -18,11 +19,12 @@ final class Kustomize {
 
   /** The objects {@code kubectl kustomize dir} renders, in its order. */
   static List<HasMetadata> build(Path dir) throws IOException, InterruptedException {
+    Path errors = Files.createTempFile("kustomize", ".err");
     Process process;
     try {
       process =
           new ProcessBuilder("kubectl", "kustomize", dir.toString())
-              .redirectErrorStream(false)
+              .redirectError(errors.toFile())
               .start();
     } catch (IOException e) {
       throw new IllegalStateException(
@@ -32,13 +34,12 @@ final class Kustomize {
           e);
     }
     byte[] out = process.getInputStream().readAllBytes();
-    byte[] err = process.getErrorStream().readAllBytes();
-    if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-      throw new IllegalStateException(
-          "kubectl kustomize "
-              + dir
-              + " failed: "
-              + new String(err, StandardCharsets.UTF_8).strip());
+    boolean ended = process.waitFor(60, TimeUnit.SECONDS);
+    String err = Files.readString(errors).strip();
+    Files.deleteIfExists(errors);
+    if (!ended || process.exitValue() != 0) {
+      process.destroyForcibly();
+      throw new IllegalStateException("kubectl kustomize " + dir + " failed: " + err);
     }
     return RbacPolicy.parse(new String(out, StandardCharsets.UTF_8), "kubectl kustomize " + dir);
   }
