@@ -14,8 +14,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.Role;
@@ -29,7 +27,6 @@ import io.gridshift.sandbox.kube.RbacPolicy;
 import io.gridshift.worker.WorkerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,13 +59,13 @@ class DeployManifestsTest {
 
   @TempDir static Path dir;
   static LocalKubernetesApi api;
-  static List<HasMetadata> central;
-  static List<HasMetadata> agent;
+  static Overlay central;
+  static Overlay agent;
 
   @BeforeAll
   static void composeAndApply() throws Exception {
-    central = Kustomize.build(DEPLOY.resolve("overlays/central"));
-    agent = Kustomize.build(DEPLOY.resolve("overlays/agent"));
+    central = Overlay.build(DEPLOY.resolve("overlays/central"));
+    agent = Overlay.build(DEPLOY.resolve("overlays/agent"));
     api = LocalKubernetesApi.start(0, dir.resolve("kubeconfig"));
     apply(api.client(), central);
     apply(api.client(), agent);
@@ -82,8 +79,8 @@ class DeployManifestsTest {
   }
 
   /** Creates each object; one the other overlay already created (the base) must be the same. */
-  private static void apply(KubernetesClient client, List<HasMetadata> objects) {
-    for (HasMetadata o : objects) {
+  private static void apply(KubernetesClient client, Overlay overlay) {
+    for (HasMetadata o : overlay.objects()) {
       HasMetadata existing = client.resource(o).get();
       if (existing == null) {
         assertThat(client.resource(o).create()).as(id(o)).isNotNull();
@@ -100,20 +97,20 @@ class DeployManifestsTest {
       assertThat(UnknownFields.in(o)).as("unknown fields in %s", id(o)).isEmpty();
       assertThat(api.client().resource(o).get()).as(id(o)).isNotNull();
     }
-    assertThat(kinds(central))
+    assertThat(central.kinds())
         .contains("Namespace", "Deployment", "Service", "PodDisruptionBudget", "NetworkPolicy");
-    assertThat(kinds(agent))
+    assertThat(agent.kinds())
         .contains("Deployment", "ServiceAccount", "ClusterRole", "Role", "RoleBinding");
   }
 
   @Test
   void eachRoleRunsTheProjectImageWithItsArgsAsNonRootWithJsonLogs() throws Exception {
     String image = "gridshift/gridshift:" + projectVersion();
-    assertThat(container(central, "gridshift-worker").getArgs())
+    assertThat(central.container("gridshift-worker").getArgs())
         .containsExactly("worker", "--config", "/etc/gridshift/worker.yaml");
-    assertThat(container(agent, "gridshift-agent").getArgs())
+    assertThat(agent.container("gridshift-agent").getArgs())
         .containsExactly("agent", "--config", "/etc/gridshift/agent.yaml");
-    assertThat(container(central, "gridshift-server").getArgs())
+    assertThat(central.container("gridshift-server").getArgs())
         .containsExactly("server", "/etc/gridshift/server.yaml");
     for (Deployment d : deployments()) {
       String name = d.getMetadata().getName();
@@ -150,10 +147,10 @@ class DeployManifestsTest {
 
   @Test
   void probesAskHealthzAndReadyzOnTheContractPorts() {
-    assertProbes(container(central, "gridshift-worker"), "metrics", 9464);
-    assertProbes(container(agent, "gridshift-agent"), "metrics", 9464);
-    assertProbes(container(central, "gridshift-server"), "admin", 8081);
-    assertThat(container(central, "gridshift-server").getPorts())
+    assertProbes(central.container("gridshift-worker"), "metrics", 9464);
+    assertProbes(agent.container("gridshift-agent"), "metrics", 9464);
+    assertProbes(central.container("gridshift-server"), "admin", 8081);
+    assertThat(central.container("gridshift-server").getPorts())
         .extracting(ContainerPort::getContainerPort)
         .contains(8080);
   }
@@ -172,9 +169,9 @@ class DeployManifestsTest {
 
   @Test
   void everyReferenceResolves() {
-    for (List<HasMetadata> overlay : List.of(central, agent)) {
-      Set<String> configMaps = names(overlay, ConfigMap.class);
-      for (Deployment d : of(overlay, Deployment.class)) {
+    for (Overlay overlay : List.of(central, agent)) {
+      Set<String> configMaps = overlay.names(ConfigMap.class);
+      for (Deployment d : overlay.of(Deployment.class)) {
         PodSpec pod = d.getSpec().getTemplate().getSpec();
         Container c = pod.getContainers().get(0);
         Set<String> portNames =
@@ -188,26 +185,29 @@ class DeployManifestsTest {
         c.getEnvFrom().stream()
             .filter(e -> e.getConfigMapRef() != null)
             .forEach(e -> assertThat(configMaps).contains(e.getConfigMapRef().getName()));
+        c.getEnvFrom().stream()
+            .filter(e -> e.getSecretRef() != null)
+            .forEach(e -> assertThat(USER_SECRETS).contains(e.getSecretRef().getName()));
         String sa = pod.getServiceAccountName();
         if (sa != null) {
-          assertThat(names(overlay, io.fabric8.kubernetes.api.model.ServiceAccount.class))
+          assertThat(overlay.names(io.fabric8.kubernetes.api.model.ServiceAccount.class))
               .contains(sa);
         }
         Map<String, String> podLabels = d.getSpec().getTemplate().getMetadata().getLabels();
         assertThat(podLabels).containsAllEntriesOf(d.getSpec().getSelector().getMatchLabels());
-        of(overlay, io.fabric8.kubernetes.api.model.Service.class).stream()
+        overlay.of(io.fabric8.kubernetes.api.model.Service.class).stream()
             .filter(s -> podLabels.entrySet().containsAll(s.getSpec().getSelector().entrySet()))
             .flatMap(s -> s.getSpec().getPorts().stream())
             .forEach(p -> assertThat(portNames).contains(p.getTargetPort().getStrVal()));
       }
     }
-    PodDisruptionBudget pdb = of(central, PodDisruptionBudget.class).get(0);
-    assertThat(deployment(central, "gridshift-worker").getSpec().getTemplate().getMetadata())
+    PodDisruptionBudget pdb = central.of(PodDisruptionBudget.class).get(0);
+    assertThat(central.deployment("gridshift-worker").getSpec().getTemplate().getMetadata())
         .satisfies(
             m ->
                 assertThat(m.getLabels())
                     .containsAllEntriesOf(pdb.getSpec().getSelector().getMatchLabels()));
-    assertThat(deployment(central, "gridshift-worker").getSpec().getReplicas())
+    assertThat(central.deployment("gridshift-worker").getSpec().getReplicas())
         .isGreaterThan(pdb.getSpec().getMinAvailable().getIntVal());
   }
 
@@ -220,7 +220,7 @@ class DeployManifestsTest {
     assertThat(agentConfig.path("hostWorkflows").asBoolean(true)).isFalse();
     assertThat(agentConfig.path("clusters").get(0).path("name").asText())
         .isEqualTo("${GRIDSHIFT_CLUSTER_NAME}");
-    assertThat(configMap(agent, "gridshift-agent-cluster").getData())
+    assertThat(agent.configMap("gridshift-agent-cluster").getData())
         .containsKey("GRIDSHIFT_CLUSTER_NAME");
     for (JsonNode config : List.of(worker, agentConfig)) {
       assertThat(config.path("observability").path("port").asInt()).isEqualTo(9464);
@@ -230,10 +230,9 @@ class DeployManifestsTest {
 
   @Test
   void theAgentConfigIsOneTheAgentAccepts() throws Exception {
-    ConfigMap file =
-        configMap(agent, deployment(agent, "gridshift-agent"), "config", "gridshift-agent");
+    ConfigMap file = agent.mounted("gridshift-agent", "config");
     String clusterName =
-        configMap(agent, "gridshift-agent-cluster").getData().get("GRIDSHIFT_CLUSTER_NAME");
+        agent.configMap("gridshift-agent-cluster").getData().get("GRIDSHIFT_CLUSTER_NAME");
     // As the container sees it: GRIDSHIFT_CLUSTER_NAME from the ConfigMap (envFrom), the payload
     // key from the mounted Secret.
     Path key = Files.writeString(dir.resolve("k1"), "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
@@ -256,9 +255,9 @@ class DeployManifestsTest {
 
   @Test
   void networkPoliciesOpenOnlyTheNeededPorts() {
-    assertThat(egressPorts(central, "gridshift-worker")).containsExactlyInAnyOrder(53, 7233, 443);
-    assertThat(egressPorts(central, "gridshift-server")).containsExactlyInAnyOrder(53, 7233);
-    assertThat(egressPorts(agent, "gridshift-agent"))
+    assertThat(central.egressPorts("gridshift-worker")).containsExactlyInAnyOrder(53, 7233, 443);
+    assertThat(central.egressPorts("gridshift-server")).containsExactlyInAnyOrder(53, 7233);
+    assertThat(agent.egressPorts("gridshift-agent"))
         .containsExactlyInAnyOrder(53, 7233, 443, 6443, 11222, 5701);
   }
 
@@ -267,7 +266,7 @@ class DeployManifestsTest {
     RbacEnforcement enforced = RbacEnforcement.fromDeploy(DEPLOY).inNamespaces("prod");
     RbacPolicy expected = enforced.policy();
     List<HasMetadata> rbac =
-        agent.stream()
+        agent.objects().stream()
             .filter(
                 o ->
                     o instanceof Role
@@ -282,7 +281,8 @@ class DeployManifestsTest {
     assertThat(user)
         .isEqualTo(
             "system:serviceaccount:gridshift:"
-                + deployment(agent, "gridshift-agent")
+                + agent
+                    .deployment("gridshift-agent")
                     .getSpec()
                     .getTemplate()
                     .getSpec()
@@ -307,98 +307,17 @@ class DeployManifestsTest {
   }
 
   private static List<HasMetadata> all() {
-    return Stream.concat(central.stream(), agent.stream()).toList();
+    return Stream.concat(central.objects().stream(), agent.objects().stream()).toList();
   }
 
   private static List<Deployment> deployments() {
-    return of(all(), Deployment.class);
-  }
-
-  private static <T extends HasMetadata> List<T> of(List<HasMetadata> objects, Class<T> type) {
-    return objects.stream().filter(type::isInstance).map(type::cast).toList();
-  }
-
-  private static Set<String> names(List<HasMetadata> objects, Class<? extends HasMetadata> type) {
-    return of(objects, type).stream()
-        .map(o -> o.getMetadata().getName())
-        .collect(Collectors.toSet());
-  }
-
-  private static Set<String> kinds(List<HasMetadata> objects) {
-    return objects.stream().map(HasMetadata::getKind).collect(Collectors.toSet());
-  }
-
-  private static Deployment deployment(List<HasMetadata> objects, String name) {
-    return of(objects, Deployment.class).stream()
-        .filter(d -> d.getMetadata().getName().equals(name))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no Deployment " + name));
-  }
-
-  private static Container container(List<HasMetadata> objects, String deployment) {
-    return deployment(objects, deployment).getSpec().getTemplate().getSpec().getContainers().get(0);
-  }
-
-  /** A generated ConfigMap by its name before kustomize's hash suffix. */
-  private static ConfigMap configMap(List<HasMetadata> objects, String generatedName) {
-    return of(objects, ConfigMap.class).stream()
-        .filter(c -> c.getMetadata().getName().matches(generatedName + "-[a-z0-9]{10}"))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no ConfigMap " + generatedName));
-  }
-
-  /** The ConfigMap a Deployment mounts as {@code volume}, generated as {@code generatedName}. */
-  private static ConfigMap configMap(
-      List<HasMetadata> objects, Deployment deployment, String volume, String generatedName) {
-    String name =
-        deployment.getSpec().getTemplate().getSpec().getVolumes().stream()
-            .filter(v -> v.getName().equals(volume))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no volume " + volume))
-            .getConfigMap()
-            .getName();
-    ConfigMap map = configMap(objects, generatedName);
-    assertThat(map.getMetadata().getName()).isEqualTo(name);
-    return map;
+    return Stream.concat(central.of(Deployment.class).stream(), agent.of(Deployment.class).stream())
+        .toList();
   }
 
   /** The config file a Deployment mounts from its ConfigMap volume {@code config}. */
-  private static JsonNode config(List<HasMetadata> objects, String deployment, String key)
-      throws Exception {
-    String name =
-        deployment(objects, deployment).getSpec().getTemplate().getSpec().getVolumes().stream()
-            .filter(v -> v.getName().equals("config"))
-            .findFirst()
-            .orElseThrow()
-            .getConfigMap()
-            .getName();
-    ConfigMap map =
-        of(objects, ConfigMap.class).stream()
-            .filter(c -> c.getMetadata().getName().equals(name))
-            .findFirst()
-            .orElseThrow();
-    return YAML.readTree(map.getData().get(key));
-  }
-
-  /** Every egress port the NetworkPolicies selecting this Deployment's pods open. */
-  private static List<Integer> egressPorts(List<HasMetadata> objects, String deployment) {
-    Map<String, String> labels =
-        deployment(objects, deployment).getSpec().getTemplate().getMetadata().getLabels();
-    List<Integer> ports = new ArrayList<>();
-    for (NetworkPolicy p : of(objects, NetworkPolicy.class)) {
-      var selector = p.getSpec().getPodSelector();
-      boolean selects =
-          labels.entrySet().containsAll(selector.getMatchLabels().entrySet())
-              && selector.getMatchExpressions().stream()
-                  .allMatch(e -> e.getValues().contains(labels.get(e.getKey())));
-      if (selects && p.getSpec().getEgress() != null) {
-        p.getSpec().getEgress().stream()
-            .flatMap(rule -> rule.getPorts().stream())
-            .map(NetworkPolicyPort::getPort)
-            .forEach(port -> ports.add(port.getIntVal()));
-      }
-    }
-    return ports.stream().distinct().toList();
+  private static JsonNode config(Overlay overlay, String deployment, String key) throws Exception {
+    return YAML.readTree(overlay.mounted(deployment, "config").getData().get(key));
   }
 
   private static String projectVersion() throws Exception {
