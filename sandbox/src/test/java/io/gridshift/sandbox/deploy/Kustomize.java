@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Composes a kustomization the way a user's {@code kubectl apply -k DIR} does: with kubectl's own
  * kustomize ({@code kubectl kustomize DIR}), so the test reads exactly what a cluster would get,
- * and parses the result with fabric8. CI installs kubectl ({@code .ci/run}).
+ * and parses the result with fabric8 ({@link KubectlBinary} finds or fetches that kubectl).
  */
 final class Kustomize {
   private Kustomize() {}
@@ -20,19 +20,10 @@ final class Kustomize {
   /** The objects {@code kubectl kustomize dir} renders, in its order. */
   static List<HasMetadata> build(Path dir) throws IOException, InterruptedException {
     Path errors = Files.createTempFile("kustomize", ".err");
-    Process process;
-    try {
-      process =
-          new ProcessBuilder("kubectl", "kustomize", dir.toString())
-              .redirectError(errors.toFile())
-              .start();
-    } catch (IOException e) {
-      throw new IllegalStateException(
-          "kubectl (1.27 or later, for kustomize v5) composes deploy/ and was not found on PATH;"
-              + " install one, or run the lines of .ci/run that put one in .ci/tools and add that"
-              + " folder to PATH",
-          e);
-    }
+    Process process =
+        new ProcessBuilder(KubectlBinary.path(), "kustomize", dir.toString())
+            .redirectError(errors.toFile())
+            .start();
     byte[] out = process.getInputStream().readAllBytes();
     boolean ended = process.waitFor(60, TimeUnit.SECONDS);
     String err = Files.readString(errors).strip();
