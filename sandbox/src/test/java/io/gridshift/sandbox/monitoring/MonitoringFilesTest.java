@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.gridshift.sandbox.deploy.KubectlBinary;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,9 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code deploy/monitoring} is sound: the Grafana dashboard is importable and its queries, like the
  * PrometheusRule's alerts, read only the metrics of {@code metrics.txt} (plus the Temporal SDK's
  * {@code temporal_*}, {@code jvm_*} and {@code up}) with their labels; every alert carries what an
- * on-call person needs; the kustomization renders. Where promtool (Debian's {@code prometheus}
- * package) and kubectl are installed, they check the PromQL, unit-test the alerts' logic ({@code
- * monitoring/alerts-test.yaml}) and render the add-on.
+ * on-call person needs; the kustomization renders (kubectl's kustomize, {@link KubectlBinary}).
+ * Where promtool (Debian's {@code prometheus} package, which {@code .ci/run} installs) is on PATH,
+ * it checks the PromQL and unit-tests the alerts' logic ({@code monitoring/alerts-test.yaml}).
  */
 class MonitoringFilesTest {
   static final Path DIR = Path.of("..", "deploy", "monitoring");
@@ -148,8 +149,7 @@ class MonitoringFilesTest {
 
   @Test
   void kubectlRendersTheAddOn() throws Exception {
-    assumeTrue(onPath("kubectl"), "kubectl is not installed: the kustomization is not rendered");
-    String out = run(List.of("kubectl", "kustomize", DIR.toString()), null);
+    String out = run(List.of(KubectlBinary.path(), "kustomize", DIR.toString()), null);
     List<GenericKubernetesResource> rendered = parseDocuments(out);
     assertThat(rendered)
         .allSatisfy(r -> assertThat(r.getMetadata().getNamespace()).isEqualTo("gridshift"));
