@@ -80,6 +80,25 @@ class ImageIT {
   }
 
   @Test
+  void theServerRoleValidatesItsConfigWithDropwizard() throws Exception {
+    // Jackson, Hibernate Validator and java.beans (java.desktop) at work in the jlink'd runtime.
+    Files.writeString(
+        Files.createDirectories(rootfs.resolve("etc/gridshift")).resolve("server.yaml"),
+        """
+        temporal:
+          target: temporal-frontend.temporal:7233
+        auth:
+          users:
+            - name: alice
+              password: "bcrypt:$2a$12$bG6xA7IXB2Jf.g52s7ifzuK3Bh9dfSleSnGQmmdo2ir2eE3jWLiby"
+              roles: [requester]
+        """);
+    Result check = entrypoint("", "server", "check", "/etc/gridshift/server.yaml");
+    assertThat(check.exitCode()).as(check.stdout() + check.stderr()).isZero();
+    assertThat(check.stdout() + check.stderr()).contains("Configuration is OK");
+  }
+
+  @Test
   void theAgentRoleReadsItsConfigAndRefusesABadOneWithTheFix() throws Exception {
     // As a ConfigMap mounted at /etc/gridshift would provide it.
     Path etc = Files.createDirectories(rootfs.resolve("etc/gridshift"));
