@@ -9,13 +9,14 @@
 # 3. add /etc/passwd and /etc/group with the nonroot user 65532, nsswitch.conf, /tmp (1777) and
 #    /home/nonroot owned by 65532;
 # 4. pack it as one layer with its config and manifest.json into OUTPUT_DIR/gridshift-base.tar.
-# Done once: kept until `mvn clean` or this script changes. Does nothing when BASE_REF is not the
+# Done once: kept until `mvn clean`, this script changes or JAVA_HOME differs. Does nothing when BASE_REF is not the
 # tarball it builds (a registry base chosen with -Dimage.base=...).
 set -euo pipefail
 java_home=$1 out=$2 base_ref=$3
 tarball="$out/gridshift-base.tar"
 [[ "$base_ref" == "tar://$tarball" ]] || exit 0
-[[ -f "$tarball" && "$tarball" -nt "$0" ]] && exit 0
+built_from="$out/built-from"   # the JDK the cached tarball was linked from
+[[ -f "$tarball" && "$tarball" -nt "$0" && "$(cat "$built_from" 2>/dev/null)" == "$java_home" ]] && exit 0
 
 # Found with jdeps over the worker's and the starter's runtime jars, then run: java.desktop is
 # java.beans (Jersey, Hibernate Validator), java.transaction.xa the Hot Rod client, java.security.sasl
@@ -29,8 +30,8 @@ modules+=,jdk.management,jdk.naming.dns,jdk.unsupported,jdk.zipfs
 
 if [[ ! -d "$java_home/jmods" ]]; then
   echo "build-base.sh: $java_home has no jmods/, so jlink cannot build the image's runtime." \
-    "Install a full JDK 17 (Debian: openjdk-17-jdk-headless ships jmods/; other distributions:" \
-    "openjdk-17-jmods), or build on a registry base: mvn -Pimage package -Dimage.base=eclipse-temurin:17-jre" >&2
+    "Point -Dimage.jdk at a full JDK 17 (Debian: openjdk-17-jdk-headless ships jmods/; other" \
+    "distributions: openjdk-17-jmods), or build on a registry base: mvn -Pimage package -Dimage.base=eclipse-temurin:17-jre" >&2
   exit 1
 fi
 
@@ -68,8 +69,9 @@ tar -rf "$layer" "${tar_opts[@]}" --owner=65532 --group=65532 -C "$rootfs" ./hom
 diff_id=$(sha256sum "$layer" | cut -d' ' -f1)
 
 path=/$java_dir/bin:/usr/local/bin:/usr/bin:/bin
+case "$(uname -m)" in x86_64) arch=amd64 ;; aarch64) arch=arm64 ;; *) arch=$(uname -m) ;; esac
 cat >"$work/config.json" <<EOF
-{"architecture":"amd64","os":"linux",
+{"architecture":"$arch","os":"linux",
  "config":{"Env":["PATH=$path","JAVA_HOME=/$java_dir","LANG=C.UTF-8"],"User":"65532:65532"},
  "rootfs":{"type":"layers","diff_ids":["sha256:$diff_id"]},
  "history":[{"created":"1970-01-01T00:00:00Z","created_by":"gridshift image/src/base/build-base.sh: jlink ($modules)"}]}
@@ -78,5 +80,6 @@ echo '[{"Config":"config.json","RepoTags":["gridshift/base:local"],"Layers":["la
   >"$work/manifest.json"
 tar -cf "$tarball.tmp" "${tar_opts[@]}" --owner=0 --group=0 -C "$work" manifest.json config.json layer.tar
 mv "$tarball.tmp" "$tarball"
+echo "$java_home" >"$built_from"
 rm -rf "$work"
 echo "build-base.sh: $tarball ($(du -h "$tarball" | cut -f1)): Java runtime of $java_home, $(tr , ' ' <<<"$modules" | wc -w) modules"
