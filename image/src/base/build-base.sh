@@ -3,14 +3,14 @@
 # base) built only from what the build machine has, for CI where no container registry is reachable.
 #   build-base.sh JAVA_HOME OUTPUT_DIR BASE_REF
 # 1. jlink a Java runtime with the modules gridshift uses (below) into rootfs/opt/java/openjdk, the
-#    path eclipse-temurin uses, with the host's CA certificates as its trust store;
-#    (no native GUI libraries: java.desktop is there for java.beans);
+#    path eclipse-temurin uses, with the host's CA certificates as its trust store (no native GUI
+#    libraries: java.desktop is there for java.beans);
 # 2. copy the shared libraries the runtime's executables and libraries need (ldd), and the loader;
 # 3. add /etc/passwd and /etc/group with the nonroot user 65532, nsswitch.conf, /tmp (1777) and
 #    /home/nonroot owned by 65532;
 # 4. pack it as one layer with its config and manifest.json into OUTPUT_DIR/gridshift-base.tar.
-# Done once: kept until `mvn clean`, this script changes or JAVA_HOME differs. Does nothing when BASE_REF is not the
-# tarball it builds (a registry base chosen with -Dimage.base=...).
+# Done once: kept until `mvn clean`, this script changes or JAVA_HOME differs. Does nothing when
+# BASE_REF is not the tarball it builds (a registry base chosen with -Dimage.base=...).
 set -euo pipefail
 java_home=$1 out=$2 base_ref=$3
 tarball="$out/gridshift-base.tar"
@@ -21,8 +21,9 @@ built_from="$out/built-from"   # the JDK the cached tarball was linked from
 # Found with jdeps over the worker's and the starter's runtime jars, then run: java.desktop is
 # java.beans (Jersey, Hibernate Validator), java.transaction.xa the Hot Rod client, java.security.sasl
 # its digest auth, jdk.crypto.ec TLS, jdk.management the SDK's and Micrometer's JVM metrics.
-# jdk.httpserver serves health and metrics endpoints; java.instrument and jdk.jdwp.agent let
-# JAVA_TOOL_OPTIONS add an agent or a debugger.
+# jdk.httpserver is there for a small HTTP endpoint (health, metrics) on the JDK's own server;
+# java.instrument and jdk.jdwp.agent let JAVA_TOOL_OPTIONS add an agent or a debugger. A new
+# dependency that needs another module: add it here (ImageIT runs each role in the image).
 modules=java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management
 modules+=,java.naming,java.net.http,java.rmi,java.scripting,java.security.jgss,java.security.sasl
 modules+=,java.sql,java.transaction.xa,java.xml,jdk.crypto.ec,jdk.httpserver,jdk.jdwp.agent
