@@ -3,114 +3,129 @@ package io.gridshift.starter.cli;
 import io.gridshift.starter.UpgradeFilter;
 import io.gridshift.starter.UpgradeSummary;
 import io.gridshift.workflows.common.AuditEntry;
-import io.gridshift.workflows.common.Phase;
 import io.gridshift.workflows.common.UpgradeStatus;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The upgrade verbs: {@code upgrade start}, {@code status}, {@code list}, {@code approve}, {@code
- * reject}, {@code pause}, {@code resume}, {@code abort}. Each checks its arguments (picocli) before
- * it connects, and returns an exit code ({@link ExitCodes}).
+ * The root command: the global options (inherited by every verb, so they go before or after it),
+ * {@code help}, and the upgrade verbs {@code status}, {@code list}, {@code approve}, {@code reject},
+ * {@code pause}, {@code resume}, {@code abort} ({@code upgrade start} is {@link UpgradeCommand}).
+ * Each verb checks its arguments (picocli) before it connects, and returns an exit code ({@link
+ * ExitCodes}).
  */
-@Command(name = "upgrades")
-final class Commands {
+@Command(
+    name = "gridshift",
+    synopsisSubcommandLabel = "COMMAND",
+    description =
+        "Upgrade Infinispan and Hazelcast grids on Kubernetes, one at a time or as fleets.",
+    footer = {
+      "",
+      "Run 'gridshift COMMAND --help' for a command's options and examples; the fleet commands:",
+      "  gridshift fleet start|status|list|approve|reject|pause|resume|abort|skip|retry ...",
+      "  gridshift fleet schedule create|list|describe|pause|unpause|trigger|delete ...",
+      "",
+      "Through the REST service (./gridshift server):",
+      "  --server URL (or env GRIDSHIFT_SERVER); credentials from env GRIDSHIFT_TOKEN, or",
+      "  GRIDSHIFT_USER and GRIDSHIFT_PASSWORD; you act as the user you authenticate as",
+      "Directly on Temporal:",
+      "  --temporal HOST:PORT (env GRIDSHIFT_TEMPORAL, default 127.0.0.1:7233),",
+      "  --temporal-namespace NAME (env GRIDSHIFT_TEMPORAL_NAMESPACE, default: default), TLS and",
+      "  API key from the environment as for the worker; --by NAME (default: $USER, else your",
+      "  login name) is who the audit log records",
+      "Read commands print -o table (default), json or yaml; json/yaml are the REST API's fields.",
+      "",
+      "exit codes: 0 ok, 1 failed (Temporal or the server unreachable, a refused dry run),",
+      "  2 usage, 3 not found, 4 conflict (refused by the upgrade or fleet: gate not open, not",
+      "  paused, already running), 5 invalid request, 6 denied (credentials, role, four-eyes),",
+      "  status --watch: 7 the upgrade ended unsuccessfully (failed, aborted, needs attention),",
+      "  8 a gate is open and waits for a decision"
+    })
+final class Commands implements Runnable {
   private static final String COMMENT = "why, for the audit log";
 
   private final GridshiftCli cli;
+
+  @Option(
+      names = "--server",
+      paramLabel = "URL",
+      scope = ScopeType.INHERIT,
+      description = "the REST service (env GRIDSHIFT_SERVER); without it: Temporal directly")
+  String server;
+
+  @Option(
+      names = "--temporal",
+      paramLabel = "HOST:PORT",
+      scope = ScopeType.INHERIT,
+      description = "Temporal's frontend (env GRIDSHIFT_TEMPORAL, default 127.0.0.1:7233)")
+  String temporal;
+
+  @Option(
+      names = "--temporal-namespace",
+      paramLabel = "NAME",
+      scope = ScopeType.INHERIT,
+      description = "Temporal namespace (env GRIDSHIFT_TEMPORAL_NAMESPACE, default: default)")
+  String temporalNamespace;
+
+  @Option(
+      names = "--by",
+      paramLabel = "NAME",
+      scope = ScopeType.INHERIT,
+      description = "who the audit log records, directly on Temporal only (default: $USER)")
+  String by;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      scope = ScopeType.INHERIT,
+      description = "this command's usage, options and examples")
+  boolean help;
+
+  @Spec CommandSpec spec;
 
   Commands(GridshiftCli cli) {
     this.cli = cli;
   }
 
-  /** {@code gridshift upgrade start}. */
+  /** No command: the usage, as a usage error. */
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "missing command");
+  }
+
+  /** {@code gridshift help [COMMAND...]}: the usage of gridshift, or of the command named. */
   @Command(
-      name = "upgrade",
-      synopsisSubcommandLabel = "start",
-      description = "Start (or plan) an upgrade of one grid.")
-  static final class Upgrade implements Runnable {
-    private final GridshiftCli cli;
-    @Spec CommandSpec spec;
-
-    Upgrade(GridshiftCli cli) {
-      this.cli = cli;
-    }
-
-    @Override
-    public void run() {
-      throw new ParameterException(
-          spec.commandLine(), "missing 'start' after 'upgrade': gridshift upgrade start --file F");
-    }
-
-    @Command(
-        name = "start",
-        description = "Start the upgrade a request file describes, or plan it with --dry-run.",
-        footer = {
-          "%nexamples:",
-          "  gridshift upgrade start --file request.json",
-          "  gridshift upgrade start --file request.json --dry-run -o json",
-          "  gridshift upgrade start --file request.json --server http://127.0.0.1:8080"
-        })
-    int start(
-        @Option(
-                names = "--file",
-                required = true,
-                paramLabel = "request.json",
-                description = "the upgrade request")
-            Path file,
-        @Option(names = "--dry-run", description = "plan only: nothing changes") boolean dryRun,
-        @Mixin OutputOptions output) {
-      String request = read(file);
-      PrintStream out = cli.out();
-      try (UpgradeClient client = cli.client()) {
-        UpgradeClient.Started started = client.start(request, dryRun);
-        if (started.plan() != null) {
-          return printPlan(started, output, out);
-        }
-        out.println("started " + started.workflowId());
-        if (started.location() != null) {
-          out.println("  " + started.location());
-        }
-        out.println(
-            "follow it with: ./gridshift status " + started.workflowId() + cli.commandOptions());
-        return ExitCodes.OK;
+      name = "help",
+      description = "Show the usage of gridshift, or of a command (the same as COMMAND --help).",
+      footer = {"%nexamples:", "  gridshift help", "  gridshift help fleet schedule create"})
+  int help(@Parameters(arity = "0..*", paramLabel = "COMMAND") List<String> words) {
+    CommandLine command = spec.commandLine();
+    for (String word : words == null ? List.<String>of() : words) {
+      CommandLine sub = command.getSubcommands().get(word);
+      if (sub == null) {
+        throw new ParameterException(
+            command,
+            "no command '"
+                + word
+                + "' in '"
+                + command.getCommandSpec().qualifiedName(" ")
+                + "'; use one of "
+                + new java.util.TreeSet<>(command.getSubcommands().keySet()));
       }
+      command = sub;
     }
-
-    /**
-     * Prints a dry run's plan; a refused plan is exit {@link ExitCodes#FAILED} with every reason.
-     */
-    private int printPlan(UpgradeClient.Started dryRun, OutputOptions output, PrintStream out) {
-      UpgradeStatus plan = dryRun.plan();
-      if (output.table()) {
-        StatusPrinter.print(plan, out, cli.commandOptions());
-        out.println();
-        out.println(OutputOptions.render(plan.details(), OutputOptions.Format.JSON));
-      } else {
-        output.print(plan, out);
-      }
-      if (dryRun.problems().isEmpty() && plan.phase() == Phase.PLANNED) {
-        return ExitCodes.OK;
-      }
-      throw new CliException(
-          ExitCodes.FAILED,
-          "the dry run " + dryRun.workflowId() + " refused the upgrade; nothing was changed:",
-          dryRun.problems().isEmpty()
-              ? List.of(String.valueOf(plan.message()))
-              : dryRun.problems());
-    }
+    command.usage(spec.commandLine().getOut());
+    return ExitCodes.OK;
   }
 
   @Command(
@@ -273,16 +288,6 @@ final class Commands {
               "%s: %s by %s at %s; follow it with ./gridshift status %s%s%n",
               entry.action(), id, entry.by(), entry.at(), id, cli.commandOptions());
       return ExitCodes.OK;
-    }
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (NoSuchFileException e) {
-      throw new CliException(ExitCodes.USAGE, "request file " + file + " does not exist");
-    } catch (IOException e) {
-      throw new CliException(ExitCodes.USAGE, "cannot read " + file + ": " + e.getMessage());
     }
   }
 }

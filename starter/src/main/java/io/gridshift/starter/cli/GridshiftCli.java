@@ -5,23 +5,21 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
  * The {@code gridshift} command line, parsed by picocli: one {@code @Command} per verb ({@link
- * Commands}, {@link FleetCommands}, {@link ScheduleCommands}, {@link LauncherCommands}). It talks
- * to the REST service when {@code --server URL} or {@code GRIDSHIFT_SERVER} is set (identity: the
- * authenticated user), else to Temporal directly (identity: {@code --by NAME}, else {@code $USER}).
+ * Commands} is the root with the global options and the upgrade verbs; {@link UpgradeCommand},
+ * {@link FleetCommands}, {@link ScheduleCommands}, {@link LauncherCommands}). It talks to the REST
+ * service when {@code --server URL} or {@code GRIDSHIFT_SERVER} is set (identity: the authenticated
+ * user), else to Temporal directly (identity: {@code --by NAME}, else {@code $USER}).
  *
  * <ol>
  *   <li>Parse the arguments; the connection options are global (accepted before or after the verb);
@@ -33,81 +31,20 @@ import picocli.CommandLine.Spec;
  *       ({@link CliErrors}).
  * </ol>
  */
-@Command(
-    name = "gridshift",
-    synopsisSubcommandLabel = "COMMAND",
-    description =
-        "Upgrade Infinispan and Hazelcast grids on Kubernetes, one at a time or as fleets.",
-    footer = {
-      "",
-      "Run 'gridshift COMMAND --help' for a command's options and examples; the fleet commands:",
-      "  gridshift fleet start|status|list|approve|reject|pause|resume|abort|skip|retry ...",
-      "  gridshift fleet schedule create|list|describe|pause|unpause|trigger|delete ...",
-      "",
-      "Through the REST service (./gridshift server):",
-      "  --server URL (or env GRIDSHIFT_SERVER); credentials from env GRIDSHIFT_TOKEN, or",
-      "  GRIDSHIFT_USER and GRIDSHIFT_PASSWORD; you act as the user you authenticate as",
-      "Directly on Temporal:",
-      "  --temporal HOST:PORT (env GRIDSHIFT_TEMPORAL, default 127.0.0.1:7233),",
-      "  --temporal-namespace NAME (env GRIDSHIFT_TEMPORAL_NAMESPACE, default: default), TLS and",
-      "  API key from the environment as for the worker; --by NAME (default: $USER, else your",
-      "  login name) is who the audit log records",
-      "Read commands print -o table (default), json or yaml; json/yaml are the REST API's fields.",
-      "",
-      "exit codes: 0 ok, 1 failed (Temporal or the server unreachable, a refused dry run),",
-      "  2 usage, 3 not found, 4 conflict (refused by the upgrade or fleet: gate not open, not",
-      "  paused, already running), 5 invalid request, 6 denied (credentials, role, four-eyes),",
-      "  status --watch: 7 the upgrade ended unsuccessfully (failed, aborted, needs attention),",
-      "  8 a gate is open and waits for a decision"
-    })
-public final class GridshiftCli implements Runnable {
+public final class GridshiftCli {
   /** Builds the direct transport; tests replace it to use an in-process Temporal. */
   interface DirectConnector {
     /** Connects to Temporal as {@code access} says; {@code identity} signs decisions. */
     UpgradeClient connect(TemporalAccess access, String identity);
   }
 
-  @Option(
-      names = "--server",
-      paramLabel = "URL",
-      scope = ScopeType.INHERIT,
-      description = "the REST service (env GRIDSHIFT_SERVER); without it: Temporal directly")
-  String server;
-
-  @Option(
-      names = "--temporal",
-      paramLabel = "HOST:PORT",
-      scope = ScopeType.INHERIT,
-      description = "Temporal's frontend (env GRIDSHIFT_TEMPORAL, default 127.0.0.1:7233)")
-  String temporal;
-
-  @Option(
-      names = "--temporal-namespace",
-      paramLabel = "NAME",
-      scope = ScopeType.INHERIT,
-      description = "Temporal namespace (env GRIDSHIFT_TEMPORAL_NAMESPACE, default: default)")
-  String temporalNamespace;
-
-  @Option(
-      names = "--by",
-      paramLabel = "NAME",
-      scope = ScopeType.INHERIT,
-      description = "who the audit log records, directly on Temporal only (default: $USER)")
-  String by;
-
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      scope = ScopeType.INHERIT,
-      description = "this command's usage, options and examples")
-  boolean help;
-
-  @Spec CommandSpec spec;
-
   private final PrintStream out;
   private final PrintStream err;
   private final Map<String, String> env;
   private final DirectConnector direct;
+
+  /** The command tree's root: the global options, once parsed. */
+  private Commands root;
 
   GridshiftCli(PrintStream out, PrintStream err, Map<String, String> env, DirectConnector direct) {
     this.out = out;
@@ -138,13 +75,9 @@ public final class GridshiftCli implements Runnable {
 
   /** The whole command tree, with the house's error handling (a new tree per run). */
   CommandLine commandLine() {
-    CommandLine commandLine = new CommandLine(this);
-    commandLine.addSubcommand(new Commands.Upgrade(this));
-    Commands verbs = new Commands(this);
-    new CommandLine(verbs)
-        .getSubcommands()
-        .values()
-        .forEach(sub -> commandLine.addSubcommand(sub.getCommandName(), sub.getCommandSpec()));
+    root = new Commands(this);
+    CommandLine commandLine = new CommandLine(root);
+    commandLine.addSubcommand(new UpgradeCommand(this));
     commandLine.addSubcommand(
         new CommandLine(new FleetCommands(this))
             .addSubcommand(new CommandLine(new ScheduleCommands(this))));
@@ -171,37 +104,6 @@ public final class GridshiftCli implements Runnable {
         // Wide enough for the examples and the exit-code lines to stay one line each.
         .width(100);
     commandLine.getSubcommands().values().forEach(GridshiftCli::headings);
-  }
-
-  /** No command: the usage, as a usage error. */
-  @Override
-  public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command");
-  }
-
-  /** {@code gridshift help [COMMAND...]}: the usage of gridshift, or of the command named. */
-  @Command(
-      name = "help",
-      description = "Show the usage of gridshift, or of a command (the same as COMMAND --help).",
-      footer = {"%nexamples:", "  gridshift help", "  gridshift help fleet schedule create"})
-  int help(@Parameters(arity = "0..*", paramLabel = "COMMAND") List<String> words) {
-    CommandLine command = spec.commandLine();
-    for (String word : words == null ? List.<String>of() : words) {
-      CommandLine sub = command.getSubcommands().get(word);
-      if (sub == null) {
-        throw new ParameterException(
-            command,
-            "no command '"
-                + word
-                + "' in '"
-                + command.getCommandSpec().qualifiedName(" ")
-                + "'; use one of "
-                + new java.util.TreeSet<>(command.getSubcommands().keySet()));
-      }
-      command = sub;
-    }
-    command.usage(spec.commandLine().getOut());
-    return ExitCodes.OK;
   }
 
   /** {@code gridshift completion bash}: the shell completion script picocli generates. */
@@ -251,7 +153,7 @@ public final class GridshiftCli implements Runnable {
   UpgradeClient client() {
     String url = server();
     if (url != null) {
-      if (by != null) {
+      if (root.by != null) {
         throw new CliException(
             ExitCodes.USAGE,
             "--by is not accepted through the REST service: the server records the user you"
@@ -274,7 +176,7 @@ public final class GridshiftCli implements Runnable {
   }
 
   private String server() {
-    return orElse(server, env("GRIDSHIFT_SERVER"));
+    return orElse(root.server, env("GRIDSHIFT_SERVER"));
   }
 
   /**
@@ -282,7 +184,7 @@ public final class GridshiftCli implements Runnable {
    * approve commands that status and the demo print assume.
    */
   private String identity() {
-    return orElse(by, orElse(env("USER"), System.getProperty("user.name")));
+    return orElse(root.by, orElse(env("USER"), System.getProperty("user.name")));
   }
 
   /**
@@ -293,8 +195,8 @@ public final class GridshiftCli implements Runnable {
     TemporalAccess fromEnv = TemporalAccess.fromEnvironment(env);
     TemporalAccess access =
         fromEnv
-            .withTarget(orElse(temporal, fromEnv.target()))
-            .withNamespace(orElse(temporalNamespace, fromEnv.namespace()));
+            .withTarget(orElse(root.temporal, fromEnv.target()))
+            .withNamespace(orElse(root.temporalNamespace, fromEnv.namespace()));
     if (!access.problems().isEmpty()) {
       throw new CliException(ExitCodes.USAGE, String.join("; ", access.problems()));
     }
@@ -303,11 +205,11 @@ public final class GridshiftCli implements Runnable {
 
   /** The connection options a person must repeat to run a printed command as it is. */
   String commandOptions() {
-    if (server != null) {
-      return " --server " + server;
+    if (root.server != null) {
+      return " --server " + root.server;
     }
-    return (temporal == null ? "" : " --temporal " + temporal)
-        + (temporalNamespace == null ? "" : " --temporal-namespace " + temporalNamespace);
+    return (root.temporal == null ? "" : " --temporal " + root.temporal)
+        + (root.temporalNamespace == null ? "" : " --temporal-namespace " + root.temporalNamespace);
   }
 
   private static URI serverUri(String server) {
