@@ -19,10 +19,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * The root command: the global options (inherited by every verb, so they go before or after it),
- * {@code help}, and the upgrade verbs {@code status}, {@code list}, {@code approve}, {@code reject},
- * {@code pause}, {@code resume}, {@code abort} ({@code upgrade start} is {@link UpgradeCommand}).
- * Each verb checks its arguments (picocli) before it connects, and returns an exit code ({@link
- * ExitCodes}).
+ * {@code help}, and the upgrade verbs {@code status}, {@code list}, {@code approve}, {@code
+ * reject}, {@code pause}, {@code resume}, {@code abort} ({@code upgrade start} is {@link
+ * UpgradeCommand}). Each verb checks its arguments (picocli) before it connects, and returns an
+ * exit code ({@link ExitCodes}).
  */
 @Command(
     name = "gridshift",
@@ -155,9 +155,9 @@ final class Commands implements Runnable {
           String interval,
       @Mixin OutputOptions output) {
     PrintStream out = cli.out();
+    Duration every = StatusWatcher.parseInterval(interval);
     try (UpgradeClient client = cli.client()) {
       if (watch) {
-        Duration every = StatusWatcher.parseInterval(interval);
         // Progress lines go to stdout for a person, to stderr when stdout is a document.
         StatusWatcher watcher =
             new StatusWatcher(client::status, output.table() ? out : cli.err(), every);
