@@ -2,9 +2,14 @@ package io.gridshift.starter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The CLI's own help and completion, without any server: {@code --help} and {@code help} name every
@@ -83,6 +88,23 @@ class CliHelpTest {
     }
     assertThat(completion.out()).contains("schedule").contains("--watch").contains("--output");
     assertThat(cli.run("completion", "fish").exitCode()).isEqualTo(ExitCodes.USAGE);
+  }
+
+  /** {@code source <(./gridshift completion bash)} in a real bash: fleet's subcommands complete. */
+  @Test
+  void bashSourcesTheScriptAndCompletesSubcommands(@TempDir Path dir) throws Exception {
+    Path script = dir.resolve("gridshift-completion.bash");
+    Files.writeString(script, cli.run("completion", "bash").out());
+    String probe =
+        "source '%s' 2>/dev/null; complete -p ./gridshift gridshift >/dev/null || exit 9;"
+                .formatted(script)
+            + " COMP_WORDS=(./gridshift fleet sch); COMP_CWORD=2; COMP_LINE='./gridshift fleet sch';"
+            + " COMP_POINT=${#COMP_LINE}; _complete_gridshift 2>/dev/null; echo \"${COMPREPLY[@]}\"";
+    Process bash = new ProcessBuilder("bash", "-c", probe).redirectErrorStream(true).start();
+    assertThat(bash.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(bash.exitValue()).as(out).isZero();
+    assertThat(out.trim()).isEqualTo("schedule");
   }
 
   @Test
