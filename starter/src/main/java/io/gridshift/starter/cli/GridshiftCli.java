@@ -87,6 +87,8 @@ public final class GridshiftCli {
     commandLine.setParameterExceptionHandler(errors::parameterException);
     commandLine.setExecutionExceptionHandler(errors::executionException);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    // As the hand-written parser did: an option given twice takes the last value.
+    commandLine.setOverwrittenOptionsAllowed(true);
     headings(commandLine);
     return commandLine;
   }
