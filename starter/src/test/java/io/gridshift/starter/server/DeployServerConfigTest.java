@@ -7,6 +7,7 @@ import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.configuration.YamlConfigurationFactory;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.validation.Validators;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.commons.text.StringSubstitutor;
 import org.junit.jupiter.api.Test;
@@ -17,18 +18,25 @@ import org.junit.jupiter.api.Test;
  */
 class DeployServerConfigTest {
   // printf %s carol-pw | ./gridshift hash-password
-  private static final String BCRYPT =
+  static final String BCRYPT =
       "bcrypt:$2a$12$s23tqUjue/tUK6Wq9wzqBu1WI5z/5nyHBXQrlMjyM8fIuQgrVjC7.";
-  private static final String SHA256 =
+  static final String SHA256 =
       "sha256:7164f2a9911d8181a4965af7e4240ec41d3c2dad6a50713c8f7e820de70470bb";
 
   private static GridshiftConfiguration load(String password, String token) throws Exception {
-    Map<String, String> env =
+    return load(password, token, Map.of());
+  }
+
+  /** The shipped file with these secrets and {@code more} variables (the log format). */
+  static GridshiftConfiguration load(String password, String token, Map<String, String> more)
+      throws Exception {
+    Map<String, String> env = new HashMap<>(more);
+    env.putAll(
         Map.of(
             "GRIDSHIFT_ALICE_PASSWORD", password,
             "GRIDSHIFT_BOB_PASSWORD", password,
             "GRIDSHIFT_ADMIN_PASSWORD", password,
-            "GRIDSHIFT_CI_TOKEN", token);
+            "GRIDSHIFT_CI_TOKEN", token));
     StringSubstitutor substitutor = new StringSubstitutor(env);
     substitutor.setEnableUndefinedVariableException(true);
     return new YamlConfigurationFactory<>(
