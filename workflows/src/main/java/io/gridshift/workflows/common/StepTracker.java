@@ -33,8 +33,7 @@ public final class StepTracker {
         new StepStatus(step, StepState.RUNNING, WorkflowClock.now(), null, s.attempts() + 1, null));
     currentStep = step;
     // The log field "step" of this workflow's lines and of the activities it schedules (the
-    // worker's
-    // LoggingContextInterceptor carries it over and puts it back when the task ends).
+    // worker's LoggingContextInterceptor carries it over and puts it back when the task ends).
     MDC.put("step", step);
     listener.stepStarted(step);
   }
