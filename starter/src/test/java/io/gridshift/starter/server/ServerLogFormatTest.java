@@ -16,7 +16,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.logging.common.ConsoleAppenderFactory;
 import io.dropwizard.logging.common.DefaultLoggingFactory;
 import io.dropwizard.logging.common.layout.DiscoverableLayoutFactory;
+import io.dropwizard.logging.json.EventJsonLayoutBaseFactory;
 import io.gridshift.starter.logging.TextLayoutFactory;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TimeZone;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,20 @@ class ServerLogFormatTest {
     assertThat(line.get("level").asText()).isEqualTo("INFO");
     assertThat(line.get("logger").asText()).isEqualTo("io.gridshift.starter");
     assertThat(line.get("message").asText()).isEqualTo("started upgrade-dg-1");
+  }
+
+  @Test
+  void theClusterCopyWritesJsonAsItsDeploymentAsks() throws Exception {
+    // What deploy/overlays/central/server-deployment.yaml sets.
+    Map<String, String> env =
+        Map.of(
+            "GRIDSHIFT_LOG_FORMAT", "json",
+            "TEMPORAL_ADDRESS", "temporal-frontend.temporal.svc:7233",
+            "TEMPORAL_NAMESPACE", "upgrades",
+            "GRIDSHIFT_TEMPORAL_UI_ORIGIN", "https://temporal.example.internal");
+
+    assertThat(consoleLayout("../deploy/overlays/central/server.yaml", env))
+        .isInstanceOf(EventJsonLayoutBaseFactory.class);
   }
 
   @Test
@@ -66,9 +82,16 @@ class ServerLogFormatTest {
 
   private static DiscoverableLayoutFactory<?> consoleLayout(Map<String, String> env)
       throws Exception {
+    return consoleLayout("../deploy/server.yaml", env);
+  }
+
+  private static DiscoverableLayoutFactory<?> consoleLayout(String file, Map<String, String> env)
+      throws Exception {
+    Map<String, String> variables =
+        new HashMap<>(DeployServerConfigTest.credentials(BCRYPT, SHA256));
+    variables.putAll(env);
     DefaultLoggingFactory logging =
-        (DefaultLoggingFactory)
-            DeployServerConfigTest.load(BCRYPT, SHA256, env).getLoggingFactory();
+        (DefaultLoggingFactory) DeployServerConfigTest.load(file, variables).getLoggingFactory();
     return ((ConsoleAppenderFactory<?>) logging.getAppenders().get(0)).getLayout();
   }
 
