@@ -1,6 +1,7 @@
 package io.gridshift.image;
 
 import io.gridshift.starter.cli.GridshiftCli;
+import io.gridshift.starter.logging.CliLogbackConfigurator;
 import io.gridshift.starter.server.GridshiftServer;
 import io.gridshift.starter.server.auth.HashPasswordMain;
 import io.gridshift.worker.AgentMain;
@@ -8,9 +9,6 @@ import io.gridshift.worker.WorkerMain;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Properties;
 
@@ -20,10 +18,12 @@ import java.util.Properties;
  * server F}, {@code hash-password}, {@code --version}; anything else goes to the CLI unchanged, so
  * the CLI answers unknown verbs and {@code --help} itself.
  *
- * <p>The image holds the worker and the starter on one classpath, and each has its own {@code
- * logback.xml} (the worker logs at INFO, the CLI only warnings). The launcher runs each role with
- * only its module on the classpath; here the role names its module's file explicitly, unless the
- * user chose one with {@code -Dlogback.configurationFile} (e.g. in {@code JAVA_TOOL_OPTIONS}).
+ * <p>The image holds the worker and the starter on one classpath. The one {@code logback.xml} on it
+ * is the worker's (INFO; the REST service replaces it with its server.yaml's logging); the CLI and
+ * hash-password name the CLI's quieter file (warnings only), which the launcher's starter classpath
+ * finds by itself ({@code CliLogbackConfigurator}) but this classpath would shadow with the
+ * worker's. A user's own {@code -Dlogback.configurationFile} (e.g. in {@code JAVA_TOOL_OPTIONS})
+ * wins.
  */
 public final class GridshiftMain {
   private static final String LOGBACK_CONFIG = "logback.configurationFile";
@@ -36,8 +36,8 @@ public final class GridshiftMain {
       System.out.println("gridshift " + version());
       return;
     }
-    if (System.getProperty(LOGBACK_CONFIG) == null) {
-      System.setProperty(LOGBACK_CONFIG, role.logbackConfig());
+    if (System.getProperty(LOGBACK_CONFIG) == null && role.logbackConfig != null) {
+      System.setProperty(LOGBACK_CONFIG, role.logbackConfig);
     }
     role.entry.main(role.arguments(args));
   }
@@ -64,21 +64,24 @@ public final class GridshiftMain {
 
   /** What the first argument selects. */
   enum Role {
-    WORKER("worker", WorkerMain.class, WorkerMain::main),
-    AGENT("agent", AgentMain.class, AgentMain::main),
-    SERVER("server", GridshiftServer.class, GridshiftServer::main),
-    HASH_PASSWORD("hash-password", HashPasswordMain.class, HashPasswordMain::main),
-    VERSION("--version", GridshiftMain.class, args -> {}),
+    WORKER("worker", null, WorkerMain::main),
+    AGENT("agent", null, AgentMain::main),
+    SERVER("server", null, GridshiftServer::main),
+    HASH_PASSWORD("hash-password", CliLogbackConfigurator.RESOURCE, HashPasswordMain::main),
+    VERSION("--version", null, args -> {}),
     /** Everything else, including no argument at all: the CLI sees every argument. */
-    CLI(null, GridshiftCli.class, GridshiftCli::main);
+    CLI(null, CliLogbackConfigurator.RESOURCE, GridshiftCli::main);
 
     private final String verb;
-    private final Class<?> module;
+
+    /** The logback configuration (a classpath resource) the role names; null: logback.xml. */
+    final String logbackConfig;
+
     private final Entry entry;
 
-    Role(String verb, Class<?> module, Entry entry) {
+    Role(String verb, String logbackConfig, Entry entry) {
       this.verb = verb;
-      this.module = module;
+      this.logbackConfig = logbackConfig;
       this.entry = entry;
     }
 
@@ -95,22 +98,6 @@ public final class GridshiftMain {
     /** The arguments the role's main method gets: all but the verb that selected it. */
     String[] arguments(String[] args) {
       return verb == null ? args : Arrays.copyOfRange(args, 1, args.length);
-    }
-
-    /**
-     * The URL of {@code logback.xml} in the jar (or classes folder) that holds this role's main
-     * class: the file the launcher's classpath for that module would find.
-     */
-    String logbackConfig() {
-      try {
-        Path location = Path.of(module.getProtectionDomain().getCodeSource().getLocation().toURI());
-        if (Files.isDirectory(location)) {
-          return location.resolve("logback.xml").toUri().toString();
-        }
-        return "jar:" + location.toUri() + "!/logback.xml";
-      } catch (URISyntaxException e) {
-        throw new IllegalStateException("cannot locate the jar of " + module.getName(), e);
-      }
     }
   }
 }

@@ -21,16 +21,16 @@ import org.junit.jupiter.api.Test;
  */
 class DeployServerConfigTest {
   // printf %s carol-pw | ./gridshift hash-password
-  private static final String BCRYPT =
+  static final String BCRYPT =
       "bcrypt:$2a$12$s23tqUjue/tUK6Wq9wzqBu1WI5z/5nyHBXQrlMjyM8fIuQgrVjC7.";
-  private static final String SHA256 =
+  static final String SHA256 =
       "sha256:7164f2a9911d8181a4965af7e4240ec41d3c2dad6a50713c8f7e820de70470bb";
 
   private static GridshiftConfiguration load(String password, String token) throws Exception {
     return load("../deploy/server.yaml", credentials(password, token));
   }
 
-  private static Map<String, String> credentials(String password, String token) {
+  static Map<String, String> credentials(String password, String token) {
     return Map.of(
         "GRIDSHIFT_ALICE_PASSWORD", password,
         "GRIDSHIFT_BOB_PASSWORD", password,
@@ -38,8 +38,7 @@ class DeployServerConfigTest {
         "GRIDSHIFT_CI_TOKEN", token);
   }
 
-  private static GridshiftConfiguration load(String file, Map<String, String> env)
-      throws Exception {
+  static GridshiftConfiguration load(String file, Map<String, String> env) throws Exception {
     StringSubstitutor substitutor = new StringSubstitutor(env);
     substitutor.setEnableUndefinedVariableException(true);
     return new YamlConfigurationFactory<>(
