@@ -30,6 +30,9 @@ public final class GridEvents {
   /** The annotation naming the upgrade's workflow id. */
   public static final String WORKFLOW_ID = "gridshift.io/workflow-id";
 
+  /** The annotation naming the upgrade's run id (a grid upgraded again keeps its workflow id). */
+  public static final String RUN_ID = "gridshift.io/run-id";
+
   /** The annotation numbering the Event within its run: the order things happened. */
   public static final String SEQUENCE = "gridshift.io/event-sequence";
 
@@ -54,6 +57,7 @@ public final class GridEvents {
         .withNamespace(regarding.getNamespace())
         .addToLabels(MANAGED_BY, MANAGER)
         .addToAnnotations(WORKFLOW_ID, request.workflowId())
+        .addToAnnotations(RUN_ID, request.runId())
         .addToAnnotations(SEQUENCE, Integer.toString(request.sequence()))
         .endMetadata()
         .withInvolvedObject(regarding)
@@ -128,6 +132,15 @@ public final class GridEvents {
   /** Kubernetes Event times are RFC 3339 to the second. */
   private static String seconds(String instant) {
     return Instant.parse(instant).truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+
+  /** The Events of one run of upgrade {@code workflowId} in {@code namespace}, in order. */
+  public static List<Event> ofRun(
+      KubernetesClient client, String namespace, String workflowId, String runId) {
+    return ofWorkflow(client, namespace, workflowId).stream()
+        .filter(e -> runId.equals(e.getMetadata().getAnnotations().get(RUN_ID)))
+        .sorted(Comparator.comparingInt(GridEvents::sequence))
+        .toList();
   }
 
   private static String cut(String message) {
