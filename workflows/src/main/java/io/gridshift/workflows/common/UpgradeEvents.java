@@ -137,6 +137,14 @@ public final class UpgradeEvents implements UpgradeListener {
     write(GridEventReason.COMPENSATED, message);
   }
 
+  /**
+   * The cluster's agent is gone: no Event can be written, so none is asked for and {@link #flush}
+   * does not wait (a failure for a missing agent is reported as soon as it is known).
+   */
+  public void agentGone() {
+    activities = null;
+  }
+
   /** Waits, at most {@link #FLUSH_LIMIT}, until every Event call has ended. */
   public void flush() {
     if (activities == null || pending.stream().allMatch(Promise::isCompleted)) {

@@ -298,6 +298,9 @@ public abstract class UpgradeSkeleton<R extends UpgradeRequest> extends GatedUpg
     tracker.phase(last.phase());
     tracker.message(message);
     tracker.skipPending("not run: the upgrade ended (" + last.type() + ")");
+    if (FailureTypes.NO_AGENT.equals(last.type())) {
+      events.agentGone();
+    }
     events.upgradeFailed(last.phase(), message);
     log.warn("upgrade ended {}: {}", last.phase(), message);
     finished();
