@@ -80,7 +80,9 @@ class GridEventActivitiesImplTest {
     Event onSource = on(written, "dg");
     assertThat(onSource.getInvolvedObject().getKind()).isEqualTo("StatefulSet");
     assertThat(onSource.getInvolvedObject().getApiVersion()).isEqualTo("apps/v1");
-    assertThat(onSource.getInvolvedObject().getUid()).isEqualTo(source.getMetadata().getUid());
+    assertThat(onSource.getInvolvedObject().getUid())
+        .isNotNull()
+        .isEqualTo(source.getMetadata().getUid());
     assertThat(onSource.getReason()).isEqualTo("GateApproved");
     assertThat(onSource.getType()).isEqualTo("Normal");
     assertThat(onSource.getMessage())

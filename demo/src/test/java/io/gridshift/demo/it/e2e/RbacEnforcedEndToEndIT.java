@@ -197,7 +197,7 @@ class RbacEnforcedEndToEndIT {
         .allSatisfy(
             e -> {
               assertThat(e.getInvolvedObject().getKind()).isEqualTo("StatefulSet");
-              assertThat(e.getInvolvedObject().getUid()).isEqualTo(uid);
+              assertThat(e.getInvolvedObject().getUid()).isNotNull().isEqualTo(uid);
               assertThat(e.getSource().getComponent()).isEqualTo("gridshift");
               assertThat(e.getMessage()).endsWith("(workflow " + run.getWorkflowId() + ")");
             });
