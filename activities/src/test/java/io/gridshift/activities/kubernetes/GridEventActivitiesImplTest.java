@@ -16,12 +16,7 @@ import io.gridshift.workflows.activities.GridEventActivities;
 import io.gridshift.workflows.activities.GridEventReason;
 import io.gridshift.workflows.activities.GridEventRequest;
 import io.gridshift.workflows.activities.GridEventsWritten;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
-import io.temporal.testing.TestActivityEnvironment;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,26 +25,15 @@ import org.junit.jupiter.api.Test;
 class GridEventActivitiesImplTest {
   KubernetesMockServer server;
   KubernetesClient client;
-  private TestActivityEnvironment environment;
   private GridEventActivities events;
 
+  /**
+   * Called directly: the payloads' round trip through Temporal is covered by the workflow's
+   * KubernetesEventsTest, and a test server per test would cost seconds each.
+   */
   @BeforeEach
   void setUp() {
-    environment = TestActivityEnvironment.newInstance();
-    environment.registerActivitiesImplementations(
-        new GridEventActivitiesImpl(ClusterAccess.of(CLUSTER.cluster(), client)));
-    events =
-        environment.newActivityStub(
-            GridEventActivities.class,
-            ActivityOptions.newBuilder()
-                .setStartToCloseTimeout(Duration.ofSeconds(30))
-                .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
-                .build());
-  }
-
-  @AfterEach
-  void tearDown() {
-    environment.close();
+    events = new GridEventActivitiesImpl(ClusterAccess.of(CLUSTER.cluster(), client));
   }
 
   @Test
