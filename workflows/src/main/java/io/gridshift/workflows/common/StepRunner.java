@@ -36,9 +36,16 @@ public final class StepRunner {
   /** The task queue of the cluster the steps act on, once known; named when its agent is gone. */
   private String taskQueue;
 
+  private UpgradeEvents events = new UpgradeEvents();
+
   public StepRunner(StepTracker tracker, Gatekeeper gates) {
     this.tracker = tracker;
     this.gates = gates;
+  }
+
+  /** Where step starts and ends are reported as Kubernetes Events. */
+  public void events(UpgradeEvents events) {
+    this.events = events;
   }
 
   /** Whether an abort cancels the running step (true until the point of no return). */
@@ -80,6 +87,7 @@ public final class StepRunner {
   public void run(String step, Functions.Proc body) {
     checkpoint();
     tracker.start(step);
+    events.stepStarted(step);
     log.info("step {} started", step);
     try {
       CancellationScope scope = Workflow.newCancellationScope(() -> body.apply());
@@ -93,10 +101,12 @@ public final class StepRunner {
     } catch (UpgradeStop | TemporalFailure e) {
       UpgradeStop stop = toStop(step, e);
       tracker.fail(step, stop.getMessage());
+      events.stepFailed(step, stop.getMessage());
       log.warn("step {} failed: {}", step, stop.getMessage());
       throw stop;
     }
     tracker.succeed(step);
+    events.stepCompleted(step, tracker.note(step));
     log.info("step {} succeeded", step);
   }
 

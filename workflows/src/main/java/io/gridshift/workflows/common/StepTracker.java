@@ -50,6 +50,11 @@ public final class StepTracker {
         step, new StepStatus(step, s.state(), s.startedAt(), s.endedAt(), s.attempts(), detail));
   }
 
+  /** The latest message of {@code step}, or null. */
+  public String note(String step) {
+    return get(step).message();
+  }
+
   /** Marks {@code step} waiting for a person. */
   public void waiting(String step, String detail) {
     set(step, StepState.WAITING_APPROVAL, null, detail);
