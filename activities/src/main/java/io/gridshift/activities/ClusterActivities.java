@@ -3,6 +3,7 @@ package io.gridshift.activities;
 import io.gridshift.activities.fleet.FleetDiscoveryActivitiesImpl;
 import io.gridshift.activities.hazelcast.HazelcastActivitiesImpl;
 import io.gridshift.activities.infinispan.InfinispanDataActivitiesImpl;
+import io.gridshift.activities.kubernetes.GridEventActivitiesImpl;
 import io.gridshift.activities.kubernetes.InfinispanDeployActivitiesImpl;
 import io.gridshift.activities.kubernetes.KubernetesActivitiesImpl;
 import java.util.List;
@@ -22,6 +23,7 @@ public final class ClusterActivities {
         new InfinispanDeployActivitiesImpl(cluster),
         new InfinispanDataActivitiesImpl(cluster),
         new HazelcastActivitiesImpl(cluster),
-        new FleetDiscoveryActivitiesImpl(cluster));
+        new FleetDiscoveryActivitiesImpl(cluster),
+        new GridEventActivitiesImpl(cluster));
   }
 }

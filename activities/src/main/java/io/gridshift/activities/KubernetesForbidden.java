@@ -71,7 +71,7 @@ public final class KubernetesForbidden {
     String where = namespace == null ? "at the cluster scope" : "in namespace " + namespace;
     String grant =
         namespace == null
-            ? "add it to the agent's ClusterRole (deploy/rbac/agent.yaml)"
+            ? "add it to the agent's ClusterRole (deploy/rbac/agent/agent.yaml)"
             : "add it to the agent's Role in namespace "
                 + namespace
                 + " (deploy/rbac/grid-namespace-role.yaml)";

@@ -42,7 +42,7 @@ class KubernetesForbiddenTest {
     assertThat(KubernetesForbidden.message(denial))
         .contains("refused list statefulsets at the cluster scope")
         .contains("{apiGroups: [\"apps\"], resources: [\"statefulsets\"], verbs: [\"list\"]}")
-        .contains("ClusterRole (deploy/rbac/agent.yaml)");
+        .contains("ClusterRole (deploy/rbac/agent/agent.yaml)");
   }
 
   @Test

@@ -40,13 +40,16 @@ public final class GridshiftWorker implements AutoCloseable {
    * Registers everything on {@code client}. Cluster access is built per cluster from the config.
    */
   public GridshiftWorker(WorkflowClient client, WorkerConfig config) throws IOException {
-    // A Kubernetes 403 (a missing RBAC rule) fails an activity at once, naming the rule to add.
+    // A Kubernetes 403 (a missing RBAC rule) fails an activity at once, naming the rule to add;
+    // log lines of an upgrade's tasks carry its workflow id, grid, cluster and step.
     this.factory =
         WorkerFactory.newInstance(
             client,
             WorkerFactoryOptions.newBuilder()
                 .setWorkerInterceptors(
-                    new KubernetesForbiddenInterceptor(), new ActivityFailureMetrics())
+                    new KubernetesForbiddenInterceptor(),
+                    new LoggingContextInterceptor(),
+                    new ActivityFailureMetrics())
                 .build());
     if (config.hostWorkflows()) {
       registerWorkflows(client, config);

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The real REST service (its own Temporal connection, built from the {@code temporal:} section of
  * its YAML) against the sandbox's Temporal behind TLS and mutual-TLS fronts: its health check and
  * API answer over TLS and mutual TLS; with a wrong CA or without the client certificate it still
- * starts (it connects lazily, as when Temporal is down) but its health check and every API call
- * carry the TLS sentence.
+ * starts (it connects lazily, as when Temporal is down) but its health check, its {@code /readyz}
+ * (503) and every API call carry the TLS sentence.
  */
 class ServerOverTemporalTlsTest {
   @TempDir static Path dir;
@@ -73,7 +73,8 @@ class ServerOverTemporalTlsTest {
     return Files.writeString(dir.resolve(name + ".yaml"), yaml);
   }
 
-  private record Answers(int health, String healthBody, int list, String listBody) {}
+  private record Answers(
+      int health, String healthBody, int list, String listBody, int ready, String readyBody) {}
 
   private Answers ask(Path config) throws Exception {
     DropwizardTestSupport<GridshiftConfiguration> server =
@@ -95,7 +96,19 @@ class ServerOverTemporalTlsTest {
                   .header("Authorization", "Basic " + basic)
                   .build(),
               HttpResponse.BodyHandlers.ofString());
-      return new Answers(health.statusCode(), health.body(), list.statusCode(), list.body());
+      HttpResponse<String> ready =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + server.getAdminPort() + "/readyz"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      return new Answers(
+          health.statusCode(),
+          health.body(),
+          list.statusCode(),
+          list.body(),
+          ready.statusCode(),
+          ready.body());
     } finally {
       server.after();
     }
@@ -114,6 +127,8 @@ class ServerOverTemporalTlsTest {
     assertThat(answers.health()).as(answers.healthBody()).isEqualTo(200);
     assertThat(answers.healthBody()).contains("Temporal at " + mtls.target() + " answers");
     assertThat(answers.list()).as(answers.listBody()).isEqualTo(200);
+    assertThat(answers.ready()).as(answers.readyBody()).isEqualTo(200);
+    assertThat(answers.readyBody()).startsWith("ready: Temporal at " + mtls.target() + " answers");
   }
 
   @Test
@@ -128,6 +143,8 @@ class ServerOverTemporalTlsTest {
     assertThat(answers.healthBody()).contains(sentence);
     assertThat(answers.list()).isEqualTo(503);
     assertThat(answers.listBody()).contains(sentence);
+    assertThat(answers.ready()).isEqualTo(503);
+    assertThat(answers.readyBody()).startsWith("not ready: ").contains(sentence);
   }
 
   @Test

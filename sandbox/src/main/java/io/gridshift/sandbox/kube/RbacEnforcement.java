@@ -35,7 +35,7 @@ public record RbacEnforcement(
   /** The bearer token of the agent identity in the sandbox's kubeconfigs. */
   public static final String AGENT_TOKEN = "gridshift-agent-sandbox-token";
 
-  /** The agent's identity in {@code deploy/rbac/agent.yaml}. */
+  /** The agent's identity in {@code deploy/rbac/agent/agent.yaml}. */
   public static final String AGENT_USER = "system:serviceaccount:gridshift:gridshift-agent";
 
   public RbacEnforcement {
@@ -55,14 +55,14 @@ public record RbacEnforcement(
   }
 
   /**
-   * The project's own RBAC, {@code <deployDir>/rbac/agent.yaml} as it is and {@code
+   * The project's own RBAC, {@code <deployDir>/rbac/agent/agent.yaml} as it is and {@code
    * <deployDir>/rbac/grid-namespace-role.yaml} in namespace {@code default}, for the agent {@value
    * #AGENT_USER}.
    */
   public static RbacEnforcement fromDeploy(Path deployDir) {
     Path rbac = deployDir.resolve("rbac");
     return new RbacEnforcement(
-        List.of(rbac.resolve("agent.yaml")),
+        List.of(rbac.resolve("agent").resolve("agent.yaml")),
         List.of(rbac.resolve("grid-namespace-role.yaml")),
         List.of(LocalKubernetesApi.NAMESPACE),
         AGENT_USER);

@@ -1,192 +1,293 @@
 package io.gridshift.starter.cli;
 
-import io.gridshift.starter.Json;
 import io.gridshift.starter.UpgradeFilter;
 import io.gridshift.starter.UpgradeSummary;
 import io.gridshift.workflows.common.AuditEntry;
-import io.gridshift.workflows.common.Phase;
 import io.gridshift.workflows.common.UpgradeStatus;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.util.HashSet;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
-/** The CLI's commands over one {@link UpgradeClient}; each returns an exit code. */
-final class Commands {
-  private final UpgradeClient client;
-  private final PrintStream out;
-  private final String commandOptions;
+/**
+ * The root command: the global options (inherited by every verb, so they go before or after it),
+ * {@code help}, and the upgrade verbs {@code status}, {@code list}, {@code approve}, {@code
+ * reject}, {@code pause}, {@code resume}, {@code abort} ({@code upgrade start} is {@link
+ * UpgradeCommand}). Each verb checks its arguments (picocli) before it connects, and returns an
+ * exit code ({@link ExitCodes}).
+ */
+@Command(
+    name = "gridshift",
+    synopsisSubcommandLabel = "COMMAND",
+    description =
+        "Upgrade Infinispan and Hazelcast grids on Kubernetes, one at a time or as fleets.",
+    footer = {
+      "",
+      "Run 'gridshift COMMAND --help' for a command's options and examples; the fleet commands:",
+      "  gridshift fleet start|status|list|approve|reject|pause|resume|abort|skip|retry ...",
+      "  gridshift fleet schedule create|list|describe|pause|unpause|trigger|delete ...",
+      "",
+      "Through the REST service (./gridshift server):",
+      "  --server URL (or env GRIDSHIFT_SERVER); credentials from env GRIDSHIFT_TOKEN, or",
+      "  GRIDSHIFT_USER and GRIDSHIFT_PASSWORD; you act as the user you authenticate as",
+      "Directly on Temporal:",
+      "  --temporal HOST:PORT (env GRIDSHIFT_TEMPORAL, default 127.0.0.1:7233),",
+      "  --temporal-namespace NAME (env GRIDSHIFT_TEMPORAL_NAMESPACE, default: default), TLS and",
+      "  API key from the environment as for the worker; --by NAME (default: $USER, else your",
+      "  login name) is who the audit log records",
+      "Read commands print -o table (default), json or yaml; json/yaml are the REST API's fields.",
+      "",
+      "exit codes: 0 ok, 1 failed (Temporal or the server unreachable, a refused dry run),",
+      "  2 usage, 3 not found, 4 conflict (refused by the upgrade or fleet: gate not open, not",
+      "  paused, already running), 5 invalid request, 6 denied (credentials, role, four-eyes),",
+      "  status --watch: 7 the upgrade ended unsuccessfully (failed, aborted, needs attention),",
+      "  8 a gate is open and waits for a decision"
+    })
+final class Commands implements Runnable {
+  private static final String COMMENT = "why, for the audit log";
 
-  /**
-   * @param commandOptions options to repeat in the commands this prints (e.g. {@code --server
-   *     URL}), so a person can copy them as they are
-   */
-  Commands(UpgradeClient client, PrintStream out, String commandOptions) {
-    this.client = client;
-    this.out = out;
-    this.commandOptions = commandOptions;
+  private final GridshiftCli cli;
+
+  @Option(
+      names = "--server",
+      paramLabel = "URL",
+      scope = ScopeType.INHERIT,
+      description = "the REST service (env GRIDSHIFT_SERVER); without it: Temporal directly")
+  String server;
+
+  @Option(
+      names = "--temporal",
+      paramLabel = "HOST:PORT",
+      scope = ScopeType.INHERIT,
+      description = "Temporal's frontend (env GRIDSHIFT_TEMPORAL, default 127.0.0.1:7233)")
+  String temporal;
+
+  @Option(
+      names = "--temporal-namespace",
+      paramLabel = "NAME",
+      scope = ScopeType.INHERIT,
+      description = "Temporal namespace (env GRIDSHIFT_TEMPORAL_NAMESPACE, default: default)")
+  String temporalNamespace;
+
+  @Option(
+      names = "--by",
+      paramLabel = "NAME",
+      scope = ScopeType.INHERIT,
+      description = "who the audit log records, directly on Temporal only (default: $USER)")
+  String by;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      scope = ScopeType.INHERIT,
+      description = "this command's usage, options and examples")
+  boolean help;
+
+  @Spec CommandSpec spec;
+
+  Commands(GridshiftCli cli) {
+    this.cli = cli;
   }
 
-  /** Options every command accepts: where to connect, who acts, help. */
-  static final Set<String> CONNECTION =
-      Set.of("server", "temporal", "temporal-namespace", "by", "help");
-
-  /** The options of each command (besides {@link #CONNECTION}) and its positional words. */
-  private record Syntax(Set<String> options, int positionals) {}
-
-  private static final Map<String, Syntax> SYNTAX =
-      Map.of(
-          "upgrade", new Syntax(Set.of("file", "dry-run", "json"), 2),
-          "status", new Syntax(Set.of("json"), 2),
-          "list", new Syntax(Set.of("cluster", "grid", "namespace", "status", "json"), 1),
-          "approve", new Syntax(Set.of("comment"), 3),
-          "reject", new Syntax(Set.of("comment"), 3),
-          "pause", new Syntax(Set.of("comment"), 2),
-          "resume", new Syntax(Set.of("comment"), 2),
-          "abort", new Syntax(Set.of("comment"), 2));
-
-  /**
-   * Refuses an unknown command, an option the command does not take, or an extra argument, before
-   * anything is sent.
-   */
-  static void check(Args args) {
-    String command = args.positional(0, "command");
-    if (command.equals("fleet")) {
-      FleetCommands.check(args);
-      return;
-    }
-    Syntax syntax = SYNTAX.get(command);
-    if (syntax == null) {
-      throw usage("unknown command '" + command + "'");
-    }
-    Set<String> allowed = new HashSet<>(CONNECTION);
-    allowed.addAll(syntax.options());
-    args.requireOnly(command, allowed, syntax.positionals());
+  /** No command: the usage, as a usage error. */
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "missing command");
   }
 
-  int run(Args args) {
-    check(args);
-    String command = args.positional(0, "command");
-    return switch (command) {
-      case "upgrade" -> upgrade(args);
-      case "status" -> status(args);
-      case "list" -> list(args);
-      case "approve", "reject" -> decide(command, args);
-      case "pause", "resume", "abort" -> control(command, args);
-      case "fleet" -> new FleetCommands(client.fleets(), out, commandOptions).run(args);
-      default -> throw usage("unknown command '" + command + "'");
-    };
-  }
-
-  private int upgrade(Args args) {
-    String sub = args.positional(1, "'start' after 'upgrade'");
-    if (!"start".equals(sub)) {
-      throw usage("unknown subcommand 'upgrade " + sub + "'; did you mean 'upgrade start'?");
+  /** {@code gridshift help [COMMAND...]}: the usage of gridshift, or of the command named. */
+  @Command(
+      name = "help",
+      description = "Show the usage of gridshift, or of a command (the same as COMMAND --help).",
+      footer = {"%nexamples:", "  gridshift help", "  gridshift help fleet schedule create"})
+  int help(@Parameters(arity = "0..*", paramLabel = "COMMAND") List<String> words) {
+    CommandLine command = spec.commandLine();
+    for (String word : words == null ? List.<String>of() : words) {
+      CommandLine sub = command.getSubcommands().get(word);
+      if (sub == null) {
+        throw new ParameterException(
+            command,
+            "no command '"
+                + word
+                + "' in '"
+                + command.getCommandSpec().qualifiedName(" ")
+                + "'; use one of "
+                + new java.util.TreeSet<>(command.getSubcommands().keySet()));
+      }
+      command = sub;
     }
-    String file = args.option("file", null);
-    if (file == null) {
-      throw usage("upgrade start needs --file request.json");
-    }
-    UpgradeClient.Started started = client.start(read(file), args.flag("dry-run"));
-    if (started.plan() != null) {
-      return printPlan(started, args.flag("json"));
-    }
-    out.println("started " + started.workflowId());
-    if (started.location() != null) {
-      out.println("  " + started.location());
-    }
-    out.println("follow it with: ./gridshift status " + started.workflowId() + commandOptions);
+    command.usage(spec.commandLine().getOut());
     return ExitCodes.OK;
   }
 
-  /** Prints a dry run's plan; a refused plan is exit {@link ExitCodes#FAILED} with every reason. */
-  private int printPlan(UpgradeClient.Started dryRun, boolean asJson) {
-    UpgradeStatus plan = dryRun.plan();
-    if (asJson) {
-      printJson(plan);
-    } else {
-      StatusPrinter.print(plan, out, commandOptions);
-      out.println();
-      printJson(plan.details());
-    }
-    if (dryRun.problems().isEmpty() && plan.phase() == Phase.PLANNED) {
+  @Command(
+      name = "status",
+      description = {
+        "Show an upgrade: steps, open gate (with the commands that decide it), audit log.",
+        "With --watch, follow it until it ends or a gate opens, printing a line on each change;",
+        "then exit 0 when it completed, 7 when it failed, was aborted or needs attention, 8 when",
+        "a gate is open (it waits for a decision)."
+      },
+      footer = {
+        "%nexamples:",
+        "  gridshift status dg-15.0.21.Final",
+        "  gridshift status dg-15.0.21.Final -o yaml",
+        "  gridshift status dg-15.0.21.Final --watch --interval 5s && echo done"
+      })
+  int status(
+      @Parameters(paramLabel = "<workflow-id>", description = "the upgrade's workflow id")
+          String id,
+      @Option(names = "--watch", description = "follow it until it ends or a gate opens")
+          boolean watch,
+      @Option(
+              names = "--interval",
+              paramLabel = "DURATION",
+              defaultValue = "2s",
+              description = "how often --watch asks (e.g. 500ms, 2s, 1m; default ${DEFAULT-VALUE})")
+          String interval,
+      @Mixin OutputOptions output) {
+    PrintStream out = cli.out();
+    Duration every = StatusWatcher.parseInterval(interval);
+    try (UpgradeClient client = cli.client()) {
+      if (watch) {
+        // Progress lines go to stdout for a person, to stderr when stdout is a document.
+        StatusWatcher watcher =
+            new StatusWatcher(client::status, output.table() ? out : cli.err(), every);
+        StatusWatcher.Outcome outcome = watcher.watch(id);
+        print(outcome.status(), output, out);
+        return outcome.exitCode();
+      }
+      print(client.status(id), output, out);
       return ExitCodes.OK;
     }
-    throw new CliException(
-        ExitCodes.FAILED,
-        "the dry run " + dryRun.workflowId() + " refused the upgrade; nothing was changed:",
-        dryRun.problems().isEmpty() ? List.of(String.valueOf(plan.message())) : dryRun.problems());
   }
 
-  private int status(Args args) {
-    UpgradeStatus status = client.status(args.positional(1, "workflow id"));
-    if (args.flag("json")) {
-      printJson(status);
+  private void print(UpgradeStatus status, OutputOptions output, PrintStream out) {
+    if (output.table()) {
+      StatusPrinter.print(status, out, cli.commandOptions());
     } else {
-      StatusPrinter.print(status, out, commandOptions);
-    }
-    return ExitCodes.OK;
-  }
-
-  private int list(Args args) {
-    List<UpgradeSummary> upgrades =
-        client.list(
-            new UpgradeFilter(
-                args.option("cluster", null),
-                args.option("namespace", null),
-                args.option("grid", null),
-                args.option("status", null)));
-    if (args.flag("json")) {
-      printJson(upgrades);
-    } else {
-      ListPrinter.print(upgrades, out);
-    }
-    return ExitCodes.OK;
-  }
-
-  private int decide(String verb, Args args) {
-    String id = args.positional(1, "workflow id");
-    String gate = args.positional(2, "gate name");
-    AuditEntry entry =
-        client.decide(id, gate, verb.equals("approve"), args.option("comment", null));
-    out.printf(
-        "%s: gate '%s' of %s by %s at %s%n", entry.action(), gate, id, entry.by(), entry.at());
-    return ExitCodes.OK;
-  }
-
-  private int control(String action, Args args) {
-    String id = args.positional(1, "workflow id");
-    AuditEntry entry = client.control(id, action, args.option("comment", null));
-    out.printf(
-        "%s: %s by %s at %s; follow it with ./gridshift status %s%s%n",
-        entry.action(), id, entry.by(), entry.at(), id, commandOptions);
-    return ExitCodes.OK;
-  }
-
-  private static String read(String file) {
-    try {
-      return Files.readString(Path.of(file));
-    } catch (NoSuchFileException e) {
-      throw usage("request file " + file + " does not exist");
-    } catch (IOException e) {
-      throw usage("cannot read " + file + ": " + e.getMessage());
+      output.print(status, out);
     }
   }
 
-  private void printJson(Object value) {
-    try {
-      out.println(Json.mapper().writeValueAsString(value));
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot render JSON", e);
+  @Command(
+      name = "list",
+      description = "List open and recent upgrades, newest first.",
+      footer = {
+        "%nexamples:",
+        "  gridshift list",
+        "  gridshift list --cluster prod-eu --status running",
+        "  gridshift list -o json | jq -r '.[].workflowId'"
+      })
+  int list(
+      @Option(names = "--cluster", paramLabel = "C", description = "only this cluster")
+          String cluster,
+      @Option(names = "--grid", paramLabel = "G", description = "only this grid") String grid,
+      @Option(names = "--namespace", paramLabel = "N", description = "only this namespace")
+          String namespace,
+      @Option(
+              names = "--status",
+              paramLabel = "S",
+              description = "running, completed, failed, ... (case does not matter)")
+          String status,
+      @Mixin OutputOptions output) {
+    UpgradeFilter filter = new UpgradeFilter(cluster, namespace, grid, status);
+    try (UpgradeClient client = cli.client()) {
+      List<UpgradeSummary> upgrades = client.list(filter);
+      if (output.table()) {
+        ListPrinter.print(upgrades, cli.out());
+      } else {
+        output.print(upgrades, cli.out());
+      }
+      return ExitCodes.OK;
     }
   }
 
-  private static CliException usage(String problem) {
-    return new CliException(ExitCodes.USAGE, problem);
+  @Command(
+      name = "approve",
+      description = "Approve an upgrade's open gate.",
+      footer = {
+        "%nexample:",
+        "  gridshift approve dg-15.0.21.Final switch-traffic --comment \"dashboards green\""
+      })
+  int approve(
+      @Parameters(paramLabel = "<workflow-id>") String id,
+      @Parameters(paramLabel = "<gate>") String gate,
+      @Option(names = "--comment", paramLabel = "TEXT", description = COMMENT) String comment) {
+    return decide(id, gate, true, comment);
+  }
+
+  @Command(
+      name = "reject",
+      description = "Reject an upgrade's open gate (the upgrade compensates or stops).",
+      footer = {
+        "%nexample:",
+        "  gridshift reject dg-15.0.21.Final cutover --comment \"errors on the target\""
+      })
+  int reject(
+      @Parameters(paramLabel = "<workflow-id>") String id,
+      @Parameters(paramLabel = "<gate>") String gate,
+      @Option(names = "--comment", paramLabel = "TEXT", description = COMMENT) String comment) {
+    return decide(id, gate, false, comment);
+  }
+
+  private int decide(String id, String gate, boolean approve, String comment) {
+    try (UpgradeClient client = cli.client()) {
+      AuditEntry entry = client.decide(id, gate, approve, comment);
+      cli.out()
+          .printf(
+              "%s: gate '%s' of %s by %s at %s%n",
+              entry.action(), gate, id, entry.by(), entry.at());
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "pause",
+      description = "Pause an upgrade before its next step.",
+      footer = {"%nexample:", "  gridshift pause dg-15.0.21.Final --comment \"change freeze\""})
+  int pause(
+      @Parameters(paramLabel = "<workflow-id>") String id,
+      @Option(names = "--comment", paramLabel = "TEXT", description = COMMENT) String comment) {
+    return control(id, "pause", comment);
+  }
+
+  @Command(
+      name = "resume",
+      description = "Resume a paused upgrade.",
+      footer = {"%nexample:", "  gridshift resume dg-15.0.21.Final"})
+  int resume(
+      @Parameters(paramLabel = "<workflow-id>") String id,
+      @Option(names = "--comment", paramLabel = "TEXT", description = COMMENT) String comment) {
+    return control(id, "resume", comment);
+  }
+
+  @Command(
+      name = "abort",
+      description = "Abort an upgrade: it compensates what it changed, as far as it safely can.",
+      footer = {"%nexample:", "  gridshift abort dg-15.0.21.Final --comment \"wrong version\""})
+  int abort(
+      @Parameters(paramLabel = "<workflow-id>") String id,
+      @Option(names = "--comment", paramLabel = "TEXT", description = COMMENT) String comment) {
+    return control(id, "abort", comment);
+  }
+
+  private int control(String id, String action, String comment) {
+    try (UpgradeClient client = cli.client()) {
+      AuditEntry entry = client.control(id, action, comment);
+      cli.out()
+          .printf(
+              "%s: %s by %s at %s; follow it with ./gridshift status %s%s%n",
+              entry.action(), id, entry.by(), entry.at(), id, cli.commandOptions());
+      return ExitCodes.OK;
+    }
   }
 }

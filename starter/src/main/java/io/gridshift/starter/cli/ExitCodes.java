@@ -22,5 +22,13 @@ final class ExitCodes {
   /** The server refused the caller: no or wrong credentials (401), role or four-eyes (403). */
   static final int DENIED = 6;
 
+  /**
+   * {@code status --watch}: the upgrade ended unsuccessfully (failed, aborted, needs attention).
+   */
+  static final int UPGRADE_FAILED = 7;
+
+  /** {@code status --watch}: a gate is open and waits for a person's decision. */
+  static final int GATE_OPEN = 8;
+
   private ExitCodes() {}
 }

@@ -2,52 +2,36 @@ package io.gridshift.starter.cli;
 
 import io.gridshift.workflows.client.TemporalAccess;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Set;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
- * The {@code gridshift} command line. It talks to the REST service when {@code --server URL} or
- * {@code GRIDSHIFT_SERVER} is set (identity: the authenticated user), else to Temporal directly
- * (identity: {@code --by NAME}, else {@code $USER}).
+ * The {@code gridshift} command line, parsed by picocli: one {@code @Command} per verb ({@link
+ * Commands} is the root with the global options and the upgrade verbs; {@link UpgradeCommand},
+ * {@link FleetCommands}, {@link ScheduleCommands}, {@link LauncherCommands}). It talks to the REST
+ * service when {@code --server URL} or {@code GRIDSHIFT_SERVER} is set (identity: the authenticated
+ * user), else to Temporal directly (identity: {@code --by NAME}, else {@code $USER}).
  *
  * <ol>
- *   <li>Parse the arguments; {@code --help} or nothing prints the usage.
- *   <li>Pick the transport ({@link RestClient} or {@link DirectClient}).
- *   <li>Run the command ({@link Commands}); a {@link CliException} prints its message and problems
- *       and becomes the exit code ({@link ExitCodes}).
+ *   <li>Parse the arguments; the connection options are global (accepted before or after the verb);
+ *       {@code --help} prints the usage of the command it follows.
+ *   <li>The verb picks the transport ({@link #client()}: {@link RestClient} or {@link
+ *       DirectClient}) only after its own arguments are checked, so a typo never connects anywhere.
+ *   <li>A {@link CliException} prints its message and problems and becomes the exit code ({@link
+ *       ExitCodes}); a command-line mistake is {@link ExitCodes#USAGE} with that command's usage
+ *       ({@link CliErrors}).
  * </ol>
  */
 public final class GridshiftCli {
-  static final String USAGE_TEXT =
-      """
-      usage:
-        gridshift upgrade start --file request.json [--dry-run] [--json]
-        gridshift status <workflow-id> [--json]
-        gridshift list [--cluster C] [--grid G] [--namespace N] [--status S] [--json]
-        gridshift approve <workflow-id> <gate> [--comment TEXT]
-        gridshift reject  <workflow-id> <gate> [--comment TEXT]
-        gridshift pause|resume|abort <workflow-id> [--comment TEXT]
-        gridshift fleet start --file fleet.yaml [--dry-run] [--json]   (YAML or JSON)
-        gridshift fleet status <fleet-id> [--json]       (a fleet NAME runs as fleet-NAME)
-        gridshift fleet list [--json]
-        gridshift fleet approve|reject <fleet-id> <gate> [--comment TEXT]
-        gridshift fleet pause|resume|abort <fleet-id> [--comment TEXT]
-        gridshift fleet skip|retry <fleet-id> <cluster/namespace/name> [--comment TEXT]
-      """
-          + ScheduleCommands.USAGE
-          + """
-      through the REST service (./gridshift server):
-        --server URL (or env GRIDSHIFT_SERVER); credentials from env GRIDSHIFT_TOKEN, or
-        GRIDSHIFT_USER and GRIDSHIFT_PASSWORD; you act as the user you authenticate as
-      directly on Temporal:
-        --temporal HOST:PORT (env GRIDSHIFT_TEMPORAL, default 127.0.0.1:7233),
-        --temporal-namespace NAME (env GRIDSHIFT_TEMPORAL_NAMESPACE, default: default),
-        --by NAME (default: $USER, else your login name) is who the audit log records
-      exit codes: 0 ok, 1 failed (Temporal or the server unreachable, a refused dry run),
-        2 usage, 3 not found, 4 conflict (refused by the upgrade or fleet: gate not open, not
-        paused, already running), 5 invalid request, 6 denied (credentials, role, four-eyes)""";
-
   /** Builds the direct transport; tests replace it to use an in-process Temporal. */
   interface DirectConnector {
     /** Connects to Temporal as {@code access} says; {@code identity} signs decisions. */
@@ -58,6 +42,9 @@ public final class GridshiftCli {
   private final PrintStream err;
   private final Map<String, String> env;
   private final DirectConnector direct;
+
+  /** The command tree's root: the global options, once parsed. */
+  private Commands root;
 
   GridshiftCli(PrintStream out, PrintStream err, Map<String, String> env, DirectConnector direct) {
     this.out = out;
@@ -74,77 +61,144 @@ public final class GridshiftCli {
 
   /** Runs one command; returns the exit code. */
   int run(String[] argv) {
+    CommandLine commandLine = commandLine();
+    PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
+    PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
+    commandLine.setOut(outWriter).setErr(errWriter);
     try {
-      Args args = new Args(argv, Set.of("dry-run", "json", "help", "paused"));
-      if (args.positionalCount() == 0 || args.flag("help")) {
-        out.println(USAGE_TEXT);
-        return args.flag("help") ? ExitCodes.OK : ExitCodes.USAGE;
-      }
-      if (ScheduleCommands.handles(args)) {
-        try (DirectSchedules direct = directSchedules(args)) {
-          return new ScheduleCommands(out, direct::schedules).run(args);
-        }
-      }
-      Commands.check(args);
-      try (UpgradeClient client = client(args)) {
-        return new Commands(client, out, commandOptions(args)).run(args);
-      }
-    } catch (IllegalArgumentException e) {
-      return fail(new CliException(ExitCodes.USAGE, e.getMessage()));
-    } catch (CliException e) {
-      return fail(e);
-    } catch (RuntimeException e) {
-      // A bug or a failure nobody foresaw: one line a person can report, not a stack trace.
-      return fail(
-          new CliException(
-              ExitCodes.FAILED,
-              "gridshift failed unexpectedly: "
-                  + e
-                  + "; run again with GRIDSHIFT_DEBUG=1 for the stack trace, and report it"),
-          e);
+      return commandLine.execute(argv);
+    } finally {
+      outWriter.flush();
+      errWriter.flush();
     }
   }
 
-  private UpgradeClient client(Args args) {
-    String server = args.option("server", env("GRIDSHIFT_SERVER"));
-    if (server != null) {
-      if (args.option("by", null) != null) {
+  /** The whole command tree, with the house's error handling (a new tree per run). */
+  CommandLine commandLine() {
+    root = new Commands(this);
+    CommandLine commandLine = new CommandLine(root);
+    commandLine.addSubcommand(new UpgradeCommand(this));
+    commandLine.addSubcommand(
+        new CommandLine(new FleetCommands(this))
+            .addSubcommand(new CommandLine(new ScheduleCommands(this))));
+    LauncherCommands.addTo(commandLine);
+    commandLine.addSubcommand(new Completion());
+    CliErrors errors = new CliErrors(env);
+    commandLine.setParameterExceptionHandler(errors::parameterException);
+    commandLine.setExecutionExceptionHandler(errors::executionException);
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    // As the hand-written parser did: an option given twice takes the last value.
+    commandLine.setOverwrittenOptionsAllowed(true);
+    headings(commandLine);
+    return commandLine;
+  }
+
+  /** Lower-case headings as the rest of gridshift's text, on every command. */
+  private static void headings(CommandLine commandLine) {
+    commandLine
+        .getCommandSpec()
+        .usageMessage()
+        .synopsisHeading("usage: ")
+        .commandListHeading("%ncommands:%n")
+        .optionListHeading("%noptions:%n")
+        .parameterListHeading("%narguments:%n")
+        .footerHeading("")
+        // Wide enough for the examples and the exit-code lines to stay one line each.
+        .width(100);
+    commandLine.getSubcommands().values().forEach(GridshiftCli::headings);
+  }
+
+  /** {@code gridshift completion bash}: the shell completion script picocli generates. */
+  @Command(
+      name = "completion",
+      description = "Print a bash (or zsh, with bashcompinit) completion script for gridshift.",
+      footer = {
+        "%nexamples:",
+        "  source <(./gridshift completion bash)",
+        "  ./gridshift completion bash > /etc/bash_completion.d/gridshift"
+      })
+  static final class Completion implements Runnable {
+    @Spec CommandSpec spec;
+
+    @Parameters(
+        paramLabel = "SHELL",
+        defaultValue = "bash",
+        description = "bash (default); zsh runs the same script after 'autoload bashcompinit'")
+    String shell;
+
+    @Override
+    public void run() {
+      if (!shell.equals("bash") && !shell.equals("zsh")) {
+        throw new ParameterException(
+            spec.commandLine(), "no completion for shell '" + shell + "'; use bash or zsh");
+      }
+      CommandLine root = spec.root().commandLine();
+      String script = AutoComplete.bash("gridshift", root);
+      // bash looks a command up by its full path first, then by its last component; naming both
+      // keeps completion working for ./gridshift wherever bash's lookup differs.
+      spec.commandLine().getOut().print(script);
+      spec.commandLine()
+          .getOut()
+          .println("complete -F _complete_gridshift -o default ./gridshift gridshift");
+    }
+  }
+
+  PrintStream out() {
+    return out;
+  }
+
+  PrintStream err() {
+    return err;
+  }
+
+  /** The transport the global options and the environment pick. */
+  UpgradeClient client() {
+    String url = server();
+    if (url != null) {
+      if (root.by != null) {
         throw new CliException(
             ExitCodes.USAGE,
             "--by is not accepted through the REST service: the server records the user you"
                 + " authenticate as (env GRIDSHIFT_TOKEN, or GRIDSHIFT_USER and GRIDSHIFT_PASSWORD)");
       }
-      return new RestClient(serverUri(server), RestCredentials.from(env));
+      return new RestClient(serverUri(url), RestCredentials.from(env));
     }
-    // $USER, else the account the JVM runs as (containers and cron often have no $USER), as the
-    // approve commands that status and the demo print assume.
-    String identity = args.option("by", orElse(env("USER"), System.getProperty("user.name")));
-    return direct.connect(temporalAccess(args), identity);
+    return direct.connect(temporalAccess(), identity());
   }
 
   /** Schedules are managed on Temporal directly (the REST service does not serve them). */
-  private DirectSchedules directSchedules(Args args) {
-    if (args.option("server", env("GRIDSHIFT_SERVER")) != null) {
+  DirectSchedules directSchedules() {
+    if (server() != null) {
       throw new CliException(
           ExitCodes.USAGE,
           "fleet schedule talks to Temporal directly; drop --server (and GRIDSHIFT_SERVER) and pass"
               + " --temporal HOST:PORT");
     }
-    return new DirectSchedules(
-        temporalAccess(args),
-        args.option("by", orElse(env("USER"), System.getProperty("user.name"))));
+    return new DirectSchedules(temporalAccess(), identity());
+  }
+
+  private String server() {
+    return orElse(root.server, env("GRIDSHIFT_SERVER"));
+  }
+
+  /**
+   * $USER, else the account the JVM runs as (containers and cron often have no $USER), as the
+   * approve commands that status and the demo print assume.
+   */
+  private String identity() {
+    return orElse(root.by, orElse(env("USER"), System.getProperty("user.name")));
   }
 
   /**
    * Temporal as the environment describes it ({@link TemporalAccess#fromEnvironment}: TLS, API key,
    * payload keys), with {@code --temporal} and {@code --temporal-namespace} taking precedence.
    */
-  private TemporalAccess temporalAccess(Args args) {
+  private TemporalAccess temporalAccess() {
     TemporalAccess fromEnv = TemporalAccess.fromEnvironment(env);
     TemporalAccess access =
         fromEnv
-            .withTarget(args.option("temporal", fromEnv.target()))
-            .withNamespace(args.option("temporal-namespace", fromEnv.namespace()));
+            .withTarget(orElse(root.temporal, fromEnv.target()))
+            .withNamespace(orElse(root.temporalNamespace, fromEnv.namespace()));
     if (!access.problems().isEmpty()) {
       throw new CliException(ExitCodes.USAGE, String.join("; ", access.problems()));
     }
@@ -152,15 +206,12 @@ public final class GridshiftCli {
   }
 
   /** The connection options a person must repeat to run a printed command as it is. */
-  private static String commandOptions(Args args) {
-    String server = args.option("server", null);
-    if (server != null) {
-      return " --server " + server;
+  String commandOptions() {
+    if (root.server != null) {
+      return " --server " + root.server;
     }
-    String temporal = args.option("temporal", null);
-    String namespace = args.option("temporal-namespace", null);
-    return (temporal == null ? "" : " --temporal " + temporal)
-        + (namespace == null ? "" : " --temporal-namespace " + namespace);
+    return (root.temporal == null ? "" : " --temporal " + root.temporal)
+        + (root.temporalNamespace == null ? "" : " --temporal-namespace " + root.temporalNamespace);
   }
 
   private static URI serverUri(String server) {
@@ -175,22 +226,6 @@ public final class GridshiftCli {
           ExitCodes.USAGE,
           "server URL '" + server + "' is not a URL; use e.g. --server http://127.0.0.1:8080");
     }
-  }
-
-  private int fail(CliException e) {
-    return fail(e, null);
-  }
-
-  private int fail(CliException e, Throwable cause) {
-    err.println(e.getMessage());
-    if (cause != null && env("GRIDSHIFT_DEBUG") != null) {
-      cause.printStackTrace(err);
-    }
-    e.problems().forEach(p -> err.println("  - " + p));
-    if (e.exitCode() == ExitCodes.USAGE) {
-      err.println(USAGE_TEXT);
-    }
-    return e.exitCode();
   }
 
   private String env(String name) {

@@ -1,6 +1,5 @@
 package io.gridshift.starter.cli;
 
-import io.gridshift.starter.Json;
 import io.gridshift.starter.UpgradeException;
 import io.gridshift.starter.schedule.FleetScheduleRequest;
 import io.gridshift.starter.schedule.FleetScheduleView;
@@ -8,121 +7,83 @@ import io.gridshift.starter.schedule.FleetSchedules;
 import io.gridshift.starter.schedule.FleetSpecs;
 import io.gridshift.workflows.common.InvalidRequestException;
 import io.gridshift.workflows.fleet.FleetSpec;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code gridshift fleet schedule create|list|describe|pause|unpause|trigger|delete}: recurring
- * fleet upgrades as Temporal Schedules ({@link FleetSchedules}), directly on Temporal.
+ * fleet upgrades as Temporal Schedules ({@link FleetSchedules}), directly on Temporal; each verb
+ * connects only after its arguments are checked.
  */
-final class ScheduleCommands {
-  /** The usage lines of these commands (the CLI's usage text includes them). */
-  static final String USAGE =
-      String.join(
-          "\n",
-          "  gridshift fleet schedule create --id ID --file fleet.yaml",
-          "      (--cron \"0 2 * * SAT\" | --calendar \"day_of_week=SAT hour=2\") [--time-zone Europe/Berlin]",
-          "      [--overlap skip|buffer-one|buffer-all|allow-all|cancel-other|terminate-other]",
-          "      [--catchup-window 10m] [--paused --note TEXT]",
-          "  gridshift fleet schedule list [--json]",
-          "  gridshift fleet schedule describe <id> [--json]",
-          "  gridshift fleet schedule pause|unpause <id> [--note TEXT]",
-          "  gridshift fleet schedule trigger|delete <id>",
-          "");
+@Command(
+    name = "schedule",
+    synopsisSubcommandLabel = "COMMAND",
+    description = "Recurring fleet upgrades as Temporal Schedules (directly on Temporal).",
+    footer = {
+      "%nexamples:",
+      "  gridshift fleet schedule create --id fleet-weekly --file fleet.yaml \\",
+      "      --calendar \"day_of_week=SAT hour=2\" --time-zone Europe/Berlin",
+      "  gridshift fleet schedule describe fleet-weekly -o yaml"
+    })
+final class ScheduleCommands implements Runnable {
+  private static final String ID = "<id>";
+  private static final String NOTE = "why, shown with the schedule";
 
-  private static final Map<String, Syntax> SYNTAX =
-      Map.of(
-          "create",
-          new Syntax(
-              Set.of(
-                  "id",
-                  "file",
-                  "cron",
-                  "calendar",
-                  "time-zone",
-                  "overlap",
-                  "catchup-window",
-                  "paused",
-                  "note"),
-              3),
-          "list",
-          new Syntax(Set.of("json"), 3),
-          "describe",
-          new Syntax(Set.of("json"), 4),
-          "pause",
-          new Syntax(Set.of("note"), 4),
-          "unpause",
-          new Syntax(Set.of("note"), 4),
-          "trigger",
-          new Syntax(Set.of(), 4),
-          "delete",
-          new Syntax(Set.of(), 4));
+  private final GridshiftCli cli;
+  @Spec CommandSpec spec;
 
-  private record Syntax(Set<String> options, int positionals) {}
-
-  private final PrintStream out;
-  private final Supplier<FleetSchedules> connect;
-
-  /**
-   * @param connect connects to Temporal when a command needs it (after its arguments are checked)
-   */
-  ScheduleCommands(PrintStream out, Supplier<FleetSchedules> connect) {
-    this.out = out;
-    this.connect = connect;
+  ScheduleCommands(GridshiftCli cli) {
+    this.cli = cli;
   }
 
-  /** Whether {@code args} is a {@code fleet schedule ...} command. */
-  static boolean handles(Args args) {
-    return args.positionalCount() >= 2
-        && args.positional(0, "command").equals("fleet")
-        && args.positional(1, "subcommand").equals("schedule");
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "missing fleet schedule subcommand");
   }
 
-  int run(Args args) {
-    String verb =
-        args.positional(2, "what to do after 'fleet schedule' (create, list, describe...)");
-    Syntax syntax = SYNTAX.get(verb);
-    if (syntax == null) {
-      throw new CliException(
-          ExitCodes.USAGE,
-          "unknown command 'fleet schedule "
-              + verb
-              + "'; it takes "
-              + new java.util.TreeSet<>(SYNTAX.keySet()));
-    }
-    Set<String> allowed = new HashSet<>(Commands.CONNECTION);
-    allowed.addAll(syntax.options());
-    args.requireOnly("fleet schedule " + verb, allowed, syntax.positionals());
-    if (verb.equals("create")) {
-      return create(args);
-    }
-    if (verb.equals("list")) {
-      return print(call(() -> connect.get().list()), args.flag("json"));
-    }
-    String id = args.positional(3, "schedule id");
-    return switch (verb) {
-      case "describe" -> print(List.of(call(() -> connect.get().describe(id))), args.flag("json"));
-      case "pause" -> done(id, "paused", () -> connect.get().pause(id, args.option("note", null)));
-      case "unpause" ->
-          done(id, "unpaused", () -> connect.get().unpause(id, args.option("note", null)));
-      case "trigger" ->
-          done(
-              id,
-              "triggered (a run starts now unless one is still running)",
-              () -> connect.get().trigger(id));
-      default -> done(id, "deleted (runs already started go on)", () -> connect.get().delete(id));
-    };
-  }
-
-  private int create(Args args) {
-    String file = args.option("file", null);
+  @Command(
+      name = "create",
+      description = "Create a schedule that starts the fleet at the times given.",
+      footer = {
+        "%nexamples:",
+        "  gridshift fleet schedule create --id fleet-weekly --file fleet.yaml --cron \"0 2 * * SAT\"",
+        "  gridshift fleet schedule create --id fleet-weekly --file fleet.yaml \\",
+        "      --calendar \"day_of_week=SAT hour=2\" --time-zone Europe/Berlin --paused --note freeze"
+      })
+  int create(
+      @Option(names = "--id", paramLabel = "ID", description = "the schedule's id") String id,
+      @Option(names = "--file", paramLabel = "fleet.yaml", description = "the fleet spec")
+          String file,
+      @Option(names = "--cron", paramLabel = "EXPR", description = "e.g. \"0 2 * * SAT\"")
+          String cron,
+      @Option(
+              names = "--calendar",
+              paramLabel = "SPEC",
+              description = "e.g. \"day_of_week=SAT hour=2\"")
+          String calendar,
+      @Option(names = "--time-zone", paramLabel = "ZONE", description = "e.g. Europe/Berlin")
+          String timeZone,
+      @Option(
+              names = "--overlap",
+              paramLabel = "POLICY",
+              description =
+                  "skip|buffer-one|buffer-all|allow-all|cancel-other|terminate-other (default skip)")
+          String overlap,
+      @Option(names = "--catchup-window", paramLabel = "DURATION", description = "e.g. 10m")
+          String catchupWindow,
+      @Option(names = "--paused", description = "create it paused") boolean paused,
+      @Option(names = "--note", paramLabel = "TEXT", description = NOTE) String note) {
     FleetSpec spec = null;
     List<String> problems = new ArrayList<>();
     if (file != null) {
@@ -134,15 +95,15 @@ final class ScheduleCommands {
     }
     FleetScheduleRequest request =
         new FleetScheduleRequest(
-            args.option("id", null),
+            id,
             spec,
-            optionList(args, "cron"),
-            optionList(args, "calendar"),
-            args.option("time-zone", null),
-            args.option("overlap", null),
-            args.option("catchup-window", null),
-            args.flag("paused"),
-            args.option("note", null));
+            cron == null ? List.of() : List.of(cron),
+            calendar == null ? List.of() : List.of(calendar),
+            timeZone,
+            overlap,
+            catchupWindow,
+            paused,
+            note);
     problems.addAll(
         file == null
             ? request.problems()
@@ -151,51 +112,108 @@ final class ScheduleCommands {
       throw new CliException(
           ExitCodes.INVALID, "cannot create the schedule; nothing was changed:", problems);
     }
-    call(
-        () -> {
-          connect.get().create(request);
-          return null;
-        });
+    try (DirectSchedules schedules = cli.directSchedules()) {
+      call(
+          () -> {
+            schedules.schedules().create(request);
+            return null;
+          });
+    }
+    PrintStream out = cli.out();
     out.println("created schedule " + request.id() + (request.paused() ? " (paused)" : ""));
     out.println("see it with: ./gridshift fleet schedule describe " + request.id());
     return ExitCodes.OK;
   }
 
-  private static List<String> optionList(Args args, String name) {
-    String value = args.option(name, null);
-    return value == null ? List.of() : List.of(value);
+  @Command(
+      name = "list",
+      description = "List the fleet schedules.",
+      footer = {
+        "%nexamples:",
+        "  gridshift fleet schedule list",
+        "  gridshift fleet schedule list -o json"
+      })
+  int list(@Mixin OutputOptions output) {
+    try (DirectSchedules schedules = cli.directSchedules()) {
+      return print(call(() -> schedules.schedules().list()), output, false);
+    }
   }
 
-  private int done(String id, String what, Runnable action) {
-    call(
-        () -> {
-          action.run();
-          return null;
-        });
-    out.println("schedule " + id + " " + what);
+  @Command(
+      name = "describe",
+      description = "Show a schedule: times, overlap policy, next and recent runs.",
+      footer = {"%nexample:", "  gridshift fleet schedule describe fleet-weekly -o yaml"})
+  int describe(@Parameters(paramLabel = ID) String id, @Mixin OutputOptions output) {
+    try (DirectSchedules schedules = cli.directSchedules()) {
+      return print(List.of(call(() -> schedules.schedules().describe(id))), output, true);
+    }
+  }
+
+  @Command(
+      name = "pause",
+      description = "Pause a schedule (no run starts until unpaused).",
+      footer = {
+        "%nexample:",
+        "  gridshift fleet schedule pause fleet-weekly --note \"change freeze\""
+      })
+  int pause(
+      @Parameters(paramLabel = ID) String id,
+      @Option(names = "--note", paramLabel = "TEXT", description = NOTE) String note) {
+    return done(id, "paused", s -> s.pause(id, note));
+  }
+
+  @Command(
+      name = "unpause",
+      description = "Unpause a schedule.",
+      footer = {"%nexample:", "  gridshift fleet schedule unpause fleet-weekly"})
+  int unpause(
+      @Parameters(paramLabel = ID) String id,
+      @Option(names = "--note", paramLabel = "TEXT", description = NOTE) String note) {
+    return done(id, "unpaused", s -> s.unpause(id, note));
+  }
+
+  @Command(
+      name = "trigger",
+      description = "Start a run now (unless one is still running).",
+      footer = {"%nexample:", "  gridshift fleet schedule trigger fleet-weekly"})
+  int trigger(@Parameters(paramLabel = ID) String id) {
+    return done(id, "triggered (a run starts now unless one is still running)", s -> s.trigger(id));
+  }
+
+  @Command(
+      name = "delete",
+      description = "Delete a schedule (runs already started go on).",
+      footer = {"%nexample:", "  gridshift fleet schedule delete fleet-weekly"})
+  int delete(@Parameters(paramLabel = ID) String id) {
+    return done(id, "deleted (runs already started go on)", s -> s.delete(id));
+  }
+
+  private int done(String id, String what, Consumer<FleetSchedules> action) {
+    try (DirectSchedules schedules = cli.directSchedules()) {
+      call(
+          () -> {
+            action.accept(schedules.schedules());
+            return null;
+          });
+    }
+    cli.out().println("schedule " + id + " " + what);
     return ExitCodes.OK;
   }
 
-  private int print(List<FleetScheduleView> views, boolean json) {
-    if (json) {
-      try {
-        out.println(
-            Json.mapper()
-                .writeValueAsString(
-                    views.size() == 1 && views.get(0).actions() != null ? views.get(0) : views));
-      } catch (IOException e) {
-        throw new IllegalStateException("cannot render JSON", e);
-      }
+  private int print(List<FleetScheduleView> views, OutputOptions output, boolean one) {
+    PrintStream out = cli.out();
+    if (!output.table()) {
+      output.print(one ? views.get(0) : views, out);
       return ExitCodes.OK;
     }
     if (views.isEmpty()) {
       out.println("no schedules");
     }
-    views.forEach(this::printView);
+    views.forEach(v -> printView(v, out));
     return ExitCodes.OK;
   }
 
-  private void printView(FleetScheduleView v) {
+  private static void printView(FleetScheduleView v, PrintStream out) {
     out.printf(
         "%s  %s  %s%n", v.id(), v.workflowType(), v.paused() ? "PAUSED: " + v.note() : "active");
     v.times().forEach(t -> out.println("  " + t + " (" + v.timeZone() + ")"));

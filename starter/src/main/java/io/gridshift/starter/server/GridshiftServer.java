@@ -20,6 +20,7 @@ import io.gridshift.starter.server.auth.ConfiguredAuthenticators;
 import io.gridshift.starter.server.auth.GridshiftUser;
 import io.gridshift.starter.server.auth.JsonUnauthorizedHandler;
 import io.gridshift.starter.server.codec.CodecEndpoints;
+import io.gridshift.starter.server.observability.ServerObservability;
 import io.gridshift.starter.server.web.WebProtections;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -33,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * The gridshift REST service ({@code ./gridshift server deploy/server.yaml}): starts, lists,
  * inspects and steers upgrades over a Temporal client, authenticated by HTTP Basic users and bearer
  * tokens from the config file; serves the operations page under {@code /ui/}. Health check {@code
- * temporal} and metrics are on the admin port.
+ * temporal} and metrics are on the admin port, with the probes {@code /healthz} and {@code /readyz}
+ * and Prometheus text at {@code /prometheus} ({@link ServerObservability}).
  */
 public class GridshiftServer extends Application<GridshiftConfiguration> {
   private static final Logger log = LoggerFactory.getLogger(GridshiftServer.class);
@@ -85,7 +87,14 @@ public class GridshiftServer extends Application<GridshiftConfiguration> {
     }
     TemporalConnection temporal = connect(config);
     environment.lifecycle().manage(temporal);
-    environment.healthChecks().register("temporal", new TemporalHealthCheck(temporal));
+    TemporalHealthCheck temporalHealth = new TemporalHealthCheck(temporal);
+    environment.healthChecks().register("temporal", temporalHealth);
+    // TODO(issue 15): the Temporal client's SDK metrics (temporal_request_*) into the registry this
+    // returns, once TemporalClients.stubs(access, metricsScope) exists: make the registry before
+    // connect(config), and TemporalConnection.open passes TemporalClients.stubs(access,
+    // new RootScopeBuilder().reporter(new
+    // MicrometerClientStatsReporter(registry)).reportEvery(...)).
+    ServerObservability.register(environment, temporalHealth);
 
     registerAuth(environment, config.auth());
     WebProtections.register(environment, CROSS_SITE_EXEMPT);

@@ -1,12 +1,14 @@
 package io.gridshift.starter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.gridshift.workflows.common.AuditEntry;
 import io.gridshift.workflows.common.StepState;
 import io.gridshift.workflows.common.UpgradeStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,6 +73,13 @@ class CliAgainstServerTest {
         .containsPattern("switch-traffic\\s+WAITING_APPROVAL")
         .contains("approve: ./gridshift approve " + id + " switch-traffic")
         .doesNotContain("--comment TEXT");
+    // --watch through the REST service stops at the open gate with exit 8.
+    CliRunner.Result watched =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(20),
+            () -> as("bob", "bob-pw", "status", id, "--watch", "--interval", "100ms"));
+    assertThat(watched.exitCode()).as(watched.toString()).isEqualTo(ExitCodes.GATE_OPEN);
+    assertThat(watched.out()).contains("gate 'switch-traffic' open until");
 
     // alice is a requester, not an approver: refused with the server's reason.
     CliRunner.Result refused = as("alice", "alice-pw", "approve", id, "switch-traffic");

@@ -1,13 +1,20 @@
 package io.gridshift.starter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.gridshift.starter.Json;
+import io.gridshift.starter.UpgradeSummary;
 import io.gridshift.workflows.common.Phase;
 import io.gridshift.workflows.common.StepState;
 import io.gridshift.workflows.common.UpgradeStatus;
+import io.gridshift.workflows.kinds.GridKinds;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +30,10 @@ class DirectCliTest {
       """
       {"switch-traffic": {"approval": "REQUIRED"}, "cutover": {"approval": "REQUIRED"},
        "delete-source": {"approval": "AUTO"}}""";
+
+  /** Reads the CLI's YAML as the REST API's records (the kinds' details included). */
+  static final ObjectMapper YAML =
+      GridKinds.registerWith(new YAMLMapper()).registerModule(new JavaTimeModule());
 
   private static TemporalFixture temporal;
   private static CliRunner cli;
@@ -79,6 +90,30 @@ class DirectCliTest {
     CliRunner.Result json = cli.run("status", id, "--json");
     assertThat(Json.mapper().readValue(json.out(), UpgradeStatus.class).openGate().name())
         .isEqualTo("switch-traffic");
+    // -o json and -o yaml are the REST API's records: they read back as UpgradeStatus.
+    CliRunner.Result asJson = cli.run("status", id, "-o", "json");
+    assertThat(Json.mapper().readValue(asJson.out(), UpgradeStatus.class).workflowId())
+        .isEqualTo(id);
+    CliRunner.Result asYaml = cli.run("status", id, "--output", "yaml");
+    assertThat(asYaml.exitCode()).as(asYaml.toString()).isZero();
+    UpgradeStatus fromYaml = YAML.readValue(asYaml.out(), UpgradeStatus.class);
+    assertThat(fromYaml.openGate().name()).isEqualTo("switch-traffic");
+    assertThat(fromYaml.phase()).isEqualTo(Phase.WAITING_APPROVAL);
+    CliRunner.Result listJson = cli.run("list", "--cluster", "test", "-o", "json");
+    assertThat(Json.mapper().readValue(listJson.out(), UpgradeSummary[].class))
+        .anySatisfy(u -> assertThat(u.workflowId()).isEqualTo(id));
+    CliRunner.Result listYaml = cli.run("list", "--cluster", "test", "-o", "yaml");
+    assertThat(YAML.readValue(listYaml.out(), UpgradeSummary[].class))
+        .anySatisfy(u -> assertThat(u.openGate()).isEqualTo("switch-traffic"));
+
+    // --watch stops at the open gate: exit 8, one line per change, the approve command last.
+    CliRunner.Result watched =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(20), () -> cli.run("status", id, "--watch", "--interval", "100ms"));
+    assertThat(watched.exitCode()).as(watched.toString()).isEqualTo(ExitCodes.GATE_OPEN);
+    assertThat(watched.out())
+        .containsPattern("WAITING_APPROVAL .*gate 'switch-traffic' open until")
+        .contains("approve: ./gridshift approve " + id + " switch-traffic");
 
     CliRunner.Result list = cli.run("list", "--cluster", "test", "--status", "running");
     assertThat(list.exitCode()).as(list.toString()).isZero();
@@ -114,6 +149,19 @@ class DirectCliTest {
         temporal.await(id, "abort recorded", s -> s.phase() != Phase.WAITING_APPROVAL);
     assertThat(aborted.audit())
         .anySatisfy(a -> assertThat(a.by() + " " + a.action()).isEqualTo("alice ABORT_REQUESTED"));
+
+    // --watch follows the compensation to the end: an aborted upgrade is exit 7; -o json keeps
+    // stdout one document (the progress lines go to stderr).
+    CliRunner.Result watchedToEnd =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(20),
+            () -> cli.run("status", id, "--watch", "--interval", "100ms", "-o", "json"));
+    assertThat(watchedToEnd.exitCode())
+        .as(watchedToEnd.toString())
+        .isEqualTo(ExitCodes.UPGRADE_FAILED);
+    assertThat(Json.mapper().readValue(watchedToEnd.out(), UpgradeStatus.class).phase())
+        .isIn(Phase.ABORTED, Phase.FAILED);
+    assertThat(watchedToEnd.err()).contains("ABORTED").doesNotContain("usage:");
   }
 
   @Test
@@ -198,11 +246,13 @@ class DirectCliTest {
   void usageIsHonestAboutWhatIsOptional() {
     CliRunner.Result help = cli.run("--help");
     assertThat(help.exitCode()).isZero();
-    assertThat(help.out())
-        .contains("gridshift list ")
-        .contains("gridshift approve <workflow-id> <gate> [--comment TEXT]")
-        .contains("gridshift reject  <workflow-id> <gate> [--comment TEXT]")
-        .contains("exit codes:");
+    assertThat(help.out()).contains("exit codes:").contains("8 a gate is open");
+    CliRunner.Result approve = cli.run("approve", "--help");
+    assertThat(approve.exitCode()).isZero();
+    assertThat(approve.out())
+        .contains("usage: gridshift approve [-h] [--by=NAME] [--comment=TEXT]")
+        .contains("<workflow-id> <gate>")
+        .contains("example:");
   }
 
   @Test

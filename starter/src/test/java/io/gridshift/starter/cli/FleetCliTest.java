@@ -2,6 +2,7 @@ package io.gridshift.starter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridshift.starter.FleetSummary;
 import io.gridshift.starter.Json;
 import io.gridshift.starter.fleet.FakeFleetWorkflow;
 import io.gridshift.starter.fleet.FleetSpecsForTests;
@@ -192,6 +193,17 @@ class FleetCliTest {
                 + "\\s+cli-rest\\s+RUNNING\\s+WAITING_APPROVAL\\s+\\S+\\s+canary\\s+canary\\s+0 done, 0 failed of 3");
     CliRunner.Result status = rest("bob", "fleet", "status", id);
     assertThat(status.out()).contains("approve: ./gridshift fleet approve " + id + " canary\n");
+    // -o json / -o yaml through the server: the REST API's FleetStatus and FleetSummary records.
+    CliRunner.Result asYaml = rest("bob", "fleet", "status", id, "-o", "yaml");
+    FleetStatus fromYaml = DirectCliTest.YAML.readValue(asYaml.out(), FleetStatus.class);
+    assertThat(fromYaml.fleetId()).isEqualTo(id);
+    assertThat(fromYaml.openGate().name()).isEqualTo("canary");
+    CliRunner.Result asJson = rest("bob", "fleet", "status", id, "-o", "json");
+    assertThat(Json.mapper().readValue(asJson.out(), FleetStatus.class).openGate().name())
+        .isEqualTo("canary");
+    CliRunner.Result listYaml = rest("bob", "fleet", "list", "-o", "yaml");
+    assertThat(DirectCliTest.YAML.readValue(listYaml.out(), FleetSummary[].class))
+        .anySatisfy(f -> assertThat(f.workflowId()).isEqualTo(id));
 
     CliRunner.Result approveAsRequester = rest("alice", "fleet", "approve", id, "canary");
     assertThat(approveAsRequester.exitCode()).isEqualTo(ExitCodes.DENIED);
@@ -237,8 +249,11 @@ class FleetCliTest {
   void helpNamesTheFleetCommands() {
     CliRunner.Result help = direct.run("--help");
     assertThat(help.out())
-        .contains("gridshift fleet start --file fleet.yaml [--dry-run] [--json]")
-        .contains("gridshift fleet skip|retry <fleet-id> <cluster/namespace/name>");
+        .contains("gridshift fleet start|status|list|approve|reject|pause|resume|abort|skip|retry");
+    CliRunner.Result start = direct.run("fleet", "start", "--help");
+    assertThat(start.out()).contains("usage: gridshift fleet start").contains("--file=fleet.yaml");
+    CliRunner.Result skip = direct.run("fleet", "skip", "-h");
+    assertThat(skip.out()).contains("<fleet-id> <cluster/namespace/name>").contains("example:");
   }
 
   private static FleetStatus awaitFleet(String id, Predicate<FleetStatus> condition) {

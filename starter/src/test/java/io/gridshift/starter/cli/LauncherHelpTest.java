@@ -23,12 +23,11 @@ class LauncherHelpTest {
     String text = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
     assertThat(help.exitValue()).as(text).isZero();
-    for (String command :
-        new String[] {
-          "upgrade", "status", "list", "approve", "reject", "pause", "resume", "abort"
-        }) {
+    // The same verbs as the CLI's own --help (CliHelpTest), so the two cannot drift apart.
+    for (String command : CliHelpTest.VERBS) {
       assertThat(text).as("launcher help").containsPattern("[ |]" + command + "[ |]");
     }
+    assertThat(text).contains("-o table|json|yaml").contains("--watch");
     assertThat(text).contains("help cli");
     assertThat(text)
         .as("launcher help")

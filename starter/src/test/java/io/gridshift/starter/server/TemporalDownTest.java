@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The real server (its own Temporal connection) pointed at a loopback port nobody listens on: it
- * starts, reports {@code temporal} unhealthy, and answers API calls with 503 saying what to check.
+ * starts, reports {@code temporal} unhealthy (and {@code /readyz} 503 with the reason, {@code
+ * /healthz} still 200), and answers API calls with 503 saying what to check.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class TemporalDownTest {
@@ -46,6 +47,21 @@ class TemporalDownTest {
     assertThat(body.path("temporal").path("message").asText())
         .contains(DEAD_TARGET)
         .contains("UNAVAILABLE");
+  }
+
+  @Test
+  void readyzIs503WithTheReasonWhileHealthzStays200() {
+    Response ready = admin("/readyz");
+    String reason = ready.readEntity(String.class);
+    assertThat(ready.getStatus()).as(reason).isEqualTo(503);
+    assertThat(reason)
+        .startsWith("not ready: Temporal at " + DEAD_TARGET)
+        .contains("UNAVAILABLE")
+        .endsWith("\n")
+        .hasLineCount(1);
+    Response live = admin("/healthz");
+    assertThat(live.getStatus()).isEqualTo(200);
+    live.close();
   }
 
   @Test
@@ -89,6 +105,14 @@ class TemporalDownTest {
         .contains("Temporal at " + DEAD_TARGET)
         .contains("temporal.target");
     assertThat(took).as("%s %s took %s", method, path, took).isLessThan(Duration.ofSeconds(8));
+  }
+
+  private static Response admin(String path) {
+    return APP.client()
+        .target("http://127.0.0.1:" + APP.getAdminPort() + path)
+        .property(ClientProperties.READ_TIMEOUT, 30_000)
+        .request()
+        .get();
   }
 
   private static int freePort() {

@@ -11,7 +11,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
@@ -24,6 +28,7 @@ import java.util.function.Supplier;
  *   <li>Temporal answers a cheap call ({@link TemporalConnectionCheck}: GetSystemInfo).
  *   <li>For each served cluster, its Kubernetes API answers {@code GET /version} with anything but
  *       401 or a server error (a 403 still proves the API is there and knows us).
+ *   <li>The checks run at once: a probe waits for the slowest (about 3.5 s at most), not the sum.
  *   <li>The verdict is kept {@link #CACHE_FOR}, so probes from several kubelets and Prometheus do
  *       not turn into a call per probe.
  * </ol>
@@ -38,6 +43,15 @@ public final class Readiness {
   /** One dependency's check: null when it answers, else one sentence on what is wrong. */
   @FunctionalInterface
   public interface Check extends Supplier<String> {}
+
+  /** Daemon threads for the checks, made as needed and dropped when idle. */
+  private static final ExecutorService POOL =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "gridshift-readiness");
+            t.setDaemon(true);
+            return t;
+          });
 
   private final Map<String, Check> checks;
   private final LongSupplier nanoTime;
@@ -79,15 +93,18 @@ public final class Readiness {
     return verdict;
   }
 
+  /** Runs the checks at once (a probe waits for the slowest, not the sum), reports in order. */
   private String check() {
+    Map<String, CompletableFuture<String>> running = new LinkedHashMap<>();
+    checks.forEach((name, check) -> running.put(name, CompletableFuture.supplyAsync(check, POOL)));
     List<String> problems = new ArrayList<>();
-    checks.forEach(
-        (name, check) -> {
+    running.forEach(
+        (name, answer) -> {
           String problem;
           try {
-            problem = check.get();
-          } catch (RuntimeException e) {
-            problem = e.toString();
+            problem = answer.join();
+          } catch (CompletionException e) {
+            problem = String.valueOf(e.getCause());
           }
           if (problem != null) {
             problems.add(name + ": " + problem);

@@ -126,4 +126,22 @@ public final class ActivityOptionsProfiles {
                 .build())
         .build();
   }
+
+  /**
+   * A Kubernetes Event write ({@code GridEventActivities}): best effort, so few attempts (3, 1 s
+   * then 2 s apart) and a minute in all; the activity itself never fails on a refused write.
+   */
+  public static ActivityOptions events(String taskQueue) {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(taskQueue)
+        .setStartToCloseTimeout(Duration.ofSeconds(20))
+        .setScheduleToCloseTimeout(Duration.ofMinutes(1))
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofSeconds(1))
+                .setBackoffCoefficient(2.0)
+                .setMaximumAttempts(3)
+                .build())
+        .build();
+  }
 }

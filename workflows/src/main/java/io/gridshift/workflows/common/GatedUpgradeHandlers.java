@@ -15,6 +15,7 @@ public abstract class GatedUpgradeHandlers implements GatedUpgrade, ApprovalGuar
   protected final Gatekeeper gates;
   protected final StepRunner steps;
   protected final UpgradeVisibility visibility;
+  protected final UpgradeEvents events = new UpgradeEvents();
 
   /**
    * @param stepNames every step of the workflow, in order
@@ -33,7 +34,8 @@ public abstract class GatedUpgradeHandlers implements GatedUpgrade, ApprovalGuar
     this.steps = new StepRunner(tracker, gates);
     this.visibility = new UpgradeVisibility(tracker, offered);
     tracker.listener(visibility);
-    gates.listener(visibility);
+    gates.listener(UpgradeListener.both(visibility, events));
+    steps.events(events);
   }
 
   @Override
@@ -41,9 +43,13 @@ public abstract class GatedUpgradeHandlers implements GatedUpgrade, ApprovalGuar
     gates.approvals(approvals);
   }
 
-  /** Call when the upgrade ended (phase and message set): notifies, except for dry runs. */
+  /**
+   * Call when the upgrade ended (phase and message set): notifies, except for dry runs, and lets
+   * the last Kubernetes Events go out.
+   */
   protected void finished() {
     visibility.finished(tracker.phase(), tracker.message());
+    events.flush();
   }
 
   @Override

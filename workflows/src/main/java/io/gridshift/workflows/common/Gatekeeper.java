@@ -121,6 +121,12 @@ public final class Gatekeeper {
    * it waits and RUNNING afterwards.
    */
   public Result pass(String gate, GatePolicy policy, Phase phaseWhileOpen) {
+    Result result = waitForDecision(gate, policy, phaseWhileOpen);
+    listener.gateDecided(gate, result);
+    return result;
+  }
+
+  private Result waitForDecision(String gate, GatePolicy policy, Phase phaseWhileOpen) {
     if (policy.approval() == GatePolicy.Approval.AUTO) {
       String by = policy.autoApprover() == null ? SYSTEM : policy.autoApprover();
       AuditEntry auto =

@@ -37,6 +37,8 @@ public final class StepRunner {
   /** The task queue of the cluster the steps act on, once known; named when its agent is gone. */
   private String taskQueue;
 
+  private UpgradeEvents events = new UpgradeEvents();
+
   public StepRunner(StepTracker tracker, Gatekeeper gates) {
     this.tracker = tracker;
     this.gates = gates;
@@ -45,6 +47,11 @@ public final class StepRunner {
   /** Reports each step's duration to {@code metrics}. */
   public void metrics(UpgradeMetrics metrics) {
     this.metrics = metrics;
+  }
+
+  /** Where step starts and ends are reported as Kubernetes Events. */
+  public void events(UpgradeEvents events) {
+    this.events = events;
   }
 
   /** Whether an abort cancels the running step (true until the point of no return). */
@@ -86,6 +93,7 @@ public final class StepRunner {
   public void run(String step, Functions.Proc body) {
     checkpoint();
     tracker.start(step);
+    events.stepStarted(step);
     log.info("step {} started", step);
     long started = Workflow.currentTimeMillis();
     try {
@@ -101,10 +109,12 @@ public final class StepRunner {
     } catch (UpgradeStop | TemporalFailure e) {
       UpgradeStop stop = toStop(step, e);
       tracker.fail(step, stop.getMessage());
+      events.stepFailed(step, stop.getMessage());
       log.warn("step {} failed: {}", step, stop.getMessage());
       throw stop;
     }
     tracker.succeed(step);
+    events.stepCompleted(step, tracker.note(step));
     log.info("step {} succeeded", step);
   }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.MDC;
 
 /**
  * The part of {@code status()} that says where an upgrade stands: the overall phase and message,
@@ -31,6 +32,9 @@ public final class StepTracker {
         step,
         new StepStatus(step, StepState.RUNNING, WorkflowClock.now(), null, s.attempts() + 1, null));
     currentStep = step;
+    // The log field "step" of this workflow's lines and of the activities it schedules (the
+    // worker's LoggingContextInterceptor carries it over and puts it back when the task ends).
+    MDC.put("step", step);
     listener.stepStarted(step);
   }
 
@@ -44,6 +48,11 @@ public final class StepTracker {
     StepStatus s = get(step);
     steps.put(
         step, new StepStatus(step, s.state(), s.startedAt(), s.endedAt(), s.attempts(), detail));
+  }
+
+  /** The latest message of {@code step}, or null. */
+  public String note(String step) {
+    return get(step).message();
   }
 
   /** Marks {@code step} waiting for a person. */

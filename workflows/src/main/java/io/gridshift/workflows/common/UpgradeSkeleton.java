@@ -130,6 +130,15 @@ public abstract class UpgradeSkeleton<R extends UpgradeRequest> extends GatedUpg
     return "Rolled back.";
   }
 
+  /**
+   * The workloads (StatefulSets or Deployments, by name) this upgrade's Kubernetes Events regard:
+   * the grid {@code grid}. A kind that deploys another workload beside it adds that one's name
+   * (Events skip a workload that does not exist yet or any more).
+   */
+  protected List<String> eventWorkloads(String grid) {
+    return List.of(grid);
+  }
+
   /** The step or gate that passed the point of no return, or null. */
   protected final String pointOfNoReturn() {
     return pointOfNoReturn;
@@ -138,6 +147,7 @@ public abstract class UpgradeSkeleton<R extends UpgradeRequest> extends GatedUpg
   /** Runs the upgrade: the workflow method of every kind calls this. */
   protected final UpgradeStatus run(R raw) {
     visibility.begin(kind, raw);
+    events.begin(raw, () -> eventWorkloads(raw.grid()));
     if (!Boolean.TRUE.equals(raw.dryRun())) {
       measuredCluster = clusterOf(raw);
       metrics.started(measuredCluster);
@@ -317,6 +327,10 @@ public abstract class UpgradeSkeleton<R extends UpgradeRequest> extends GatedUpg
     tracker.phase(last.phase());
     tracker.message(message);
     tracker.skipPending("not run: the upgrade ended (" + last.type() + ")");
+    if (FailureTypes.NO_AGENT.equals(last.type())) {
+      events.agentGone();
+    }
+    events.upgradeFailed(last.phase(), message);
     log.warn("upgrade ended {}: {}", last.phase(), message);
     countEnd(last.phase());
     finished();
@@ -343,6 +357,7 @@ public abstract class UpgradeSkeleton<R extends UpgradeRequest> extends GatedUpg
   /** Before the point of no return everything goes back, and so do the claims. */
   private String compensateAndRelease() {
     tracker.phase(Phase.COMPENSATING);
+    events.compensating("undoing what this upgrade changed, newest first");
     try {
       // Detached: compensation still runs when the workflow itself is being cancelled.
       Workflow.newDetachedCancellationScope(saga::compensate).run();
@@ -354,6 +369,7 @@ public abstract class UpgradeSkeleton<R extends UpgradeRequest> extends GatedUpg
       // A compensation that failed leaves objects a person must look at: they stay claimed.
       return compensationFailed(String.join("; ", compensationErrors));
     }
+    events.compensated(compensated());
     return withNote(compensated(), releaseClaims());
   }
 

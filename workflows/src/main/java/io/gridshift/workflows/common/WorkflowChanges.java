@@ -28,8 +28,16 @@ public final class WorkflowChanges {
    */
   public static final String APPROVAL_RULES = "approval-rules";
 
+  /**
+   * An upgrade writes Kubernetes Events on the workloads it acts on (steps, gates, failure,
+   * compensation) through {@code GridEventActivities} on the cluster's task queue (issue 15).
+   * Histories recorded before it write none.
+   */
+  public static final String KUBERNETES_EVENTS = "kubernetes-events";
+
   /** The ids in use, oldest first. */
-  public static final List<String> ALL = List.of(FLEET_NO_CLUSTER_ANSWERED, APPROVAL_RULES);
+  public static final List<String> ALL =
+      List.of(FLEET_NO_CLUSTER_ANSWERED, APPROVAL_RULES, KUBERNETES_EVENTS);
 
   private WorkflowChanges() {}
 }

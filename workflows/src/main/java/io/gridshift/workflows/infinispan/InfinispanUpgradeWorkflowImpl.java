@@ -185,6 +185,14 @@ public class InfinispanUpgradeWorkflowImpl extends UpgradeSkeleton<InfinispanUpg
     }
   }
 
+  /**
+   * The source grid and, once planned, the target beside it (an Event skips it until it exists).
+   */
+  @Override
+  protected List<String> eventWorkloads(String grid) {
+    return plan == null ? List.of(grid) : List.of(grid, plan.targetGrid());
+  }
+
   @Override
   protected String completed() {
     return outcomes.completed();

@@ -25,6 +25,7 @@ import io.gridshift.workflows.fleet.FleetSpec.VersionTarget;
 import io.gridshift.workflows.fleet.FleetStatus.GridStatus;
 import io.gridshift.workflows.kinds.GridKinds;
 import io.gridshift.workflows.request.UpgradeRequest;
+import io.gridshift.workflows.testing.FakeKubernetesEvents;
 import io.gridshift.workflows.testkind.EchoUpgradeRequest;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
@@ -143,7 +144,7 @@ abstract class FleetTestSupport {
               return new RolloutStatus(3, 3, 3, 3, 0, true, "ok");
             });
     Worker worker = env.newWorker(TaskQueues.cluster(cluster));
-    worker.registerActivitiesImplementations(discovery, kube);
+    worker.registerActivitiesImplementations(discovery, kube, new FakeKubernetesEvents());
   }
 
   static FleetSpec spec(String name, List<String> clusters, List<StageSpec> stages, boolean dry) {

@@ -23,6 +23,7 @@ import io.gridshift.workflows.hazelcast.activities.SafeWaitRequest;
 import io.gridshift.workflows.request.HazelcastUpgradeRequest;
 import io.gridshift.workflows.testing.ActivitySpy;
 import io.gridshift.workflows.testing.FakeHazelcastCluster;
+import io.gridshift.workflows.testing.FakeKubernetesEvents;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -84,7 +85,7 @@ abstract class HazelcastTestSupport {
     env.newWorker(TaskQueues.WORKFLOWS)
         .registerWorkflowImplementationTypes(HazelcastUpgradeWorkflowImpl.class);
     Worker activities = env.newWorker(CLUSTER.taskQueue());
-    activities.registerActivitiesImplementations(hz, kube);
+    activities.registerActivitiesImplementations(hz, kube, new FakeKubernetesEvents());
     // Every pod listed, so that a test can check or move them all at once.
     for (int i = 0; i < 3; i++) {
       podVersions.put("hz-" + i, FROM);

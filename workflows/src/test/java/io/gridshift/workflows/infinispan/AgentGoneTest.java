@@ -26,6 +26,7 @@ import io.gridshift.workflows.infinispan.activities.InfinispanDataActivities;
 import io.gridshift.workflows.infinispan.activities.InfinispanDeployActivities;
 import io.gridshift.workflows.testing.ActivitySpy;
 import io.gridshift.workflows.testing.FakeInfinispanGrid;
+import io.gridshift.workflows.testing.FakeKubernetesEvents;
 import io.gridshift.workflows.testing.ShortAgentReturn;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -180,7 +181,9 @@ class AgentGoneTest {
 
   private void startAgent() {
     agent = WorkerFactory.newInstance(client);
-    agent.newWorker(QUEUE).registerActivitiesImplementations(deploy, data, kube);
+    agent
+        .newWorker(QUEUE)
+        .registerActivitiesImplementations(deploy, data, kube, new FakeKubernetesEvents());
     agent.start();
   }
 

@@ -10,6 +10,7 @@ import io.gridshift.workflows.common.Gatekeeper;
 import io.gridshift.workflows.common.Phase;
 import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.request.InfinispanUpgradeRequest;
+import io.gridshift.workflows.testing.FakeKubernetesEvents;
 import io.temporal.worker.WorkerFactory;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -60,7 +61,9 @@ class AgentRestartTest extends WorkflowTestSupport {
 
   private void startAgent() {
     agent = WorkerFactory.newInstance(client);
-    agent.newWorker(FLAKY.taskQueue()).registerActivitiesImplementations(deploy, data, kube);
+    agent
+        .newWorker(FLAKY.taskQueue())
+        .registerActivitiesImplementations(deploy, data, kube, new FakeKubernetesEvents());
     agent.start();
   }
 

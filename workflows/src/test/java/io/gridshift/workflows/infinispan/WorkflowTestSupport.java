@@ -15,6 +15,7 @@ import io.gridshift.workflows.request.InfinispanUpgradeRequest;
 import io.gridshift.workflows.testing.ActivitySpy;
 import io.gridshift.workflows.testing.CountedMetrics;
 import io.gridshift.workflows.testing.FakeInfinispanGrid;
+import io.gridshift.workflows.testing.FakeKubernetesEvents;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -60,6 +61,9 @@ abstract class WorkflowTestSupport {
   final InfinispanDataActivities data = ActivitySpy.on(InfinispanDataActivities.class, grid);
   final KubernetesActivities kube = ActivitySpy.on(KubernetesActivities.class, grid);
 
+  /** The Kubernetes Events the upgrade asks for. */
+  final FakeKubernetesEvents events = new FakeKubernetesEvents();
+
   TestWorkflowEnvironment env;
   WorkflowClient client;
 
@@ -69,7 +73,7 @@ abstract class WorkflowTestSupport {
     this.client = client;
     registerWorkflows(env);
     Worker activities = env.newWorker(Requests.CLUSTER.taskQueue());
-    activities.registerActivitiesImplementations(deploy, data, kube);
+    activities.registerActivitiesImplementations(deploy, data, kube, events);
     env.start();
   }
 

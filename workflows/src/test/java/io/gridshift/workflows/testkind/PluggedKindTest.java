@@ -17,6 +17,7 @@ import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.common.VisibilityOptions;
 import io.gridshift.workflows.kinds.GridKinds;
 import io.gridshift.workflows.request.UpgradeRequest;
+import io.gridshift.workflows.testing.FakeKubernetesEvents;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -53,7 +54,8 @@ class PluggedKindTest {
     KubernetesActivities kube =
         mock(KubernetesActivities.class, withSettings().withoutAnnotations());
     when(kube.rolloutStatus(any())).thenReturn(new RolloutStatus(3, 3, 3, 3, 0, true, "ok"));
-    env.newWorker(CLUSTER.taskQueue()).registerActivitiesImplementations(kube);
+    env.newWorker(CLUSTER.taskQueue())
+        .registerActivitiesImplementations(kube, new FakeKubernetesEvents());
     env.start();
   }
 

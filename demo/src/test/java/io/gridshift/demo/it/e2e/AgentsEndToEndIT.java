@@ -111,6 +111,13 @@ class AgentsEndToEndIT {
     assertThat(activityWorkers(id))
         .as("who ran the upgrade's activities")
         .containsOnly(agents.agent(WEST).identity());
+    // The log contract: the agent learns grid and step only from the header the workflow adds.
+    assertThat(Files.readAllLines(agents.agent(WEST).log()))
+        .as("the agent's lines while it ran the upgrade's activities")
+        .filteredOn(line -> line.contains("workflowId=" + id))
+        .isNotEmpty()
+        .allSatisfy(
+            line -> assertThat(line).contains("runId=", "grid=hz", "cluster=" + WEST, "step="));
 
     UpgradeStatus refused = e2e.awaitEnd(orphan);
     Duration took = Duration.ofNanos(System.nanoTime() - orphanStarted);
