@@ -18,6 +18,9 @@ import java.util.List;
  *   <li>Timers ({@code gridshift_*_seconds}) publish histogram buckets from a second to a day:
  *       steps run seconds to hours, gates wait minutes to days; a fixed, short list keeps the
  *       series few.
+ *   <li>The SDK's schedule-to-start latencies (how long tasks wait for a worker: the sign of too
+ *       few workers) publish buckets from 5 ms to a minute, for the dashboard's quantiles; its
+ *       other timers stay summaries.
  * </ol>
  */
 final class GridshiftMeterFilter implements MeterFilter {
@@ -38,6 +41,23 @@ final class GridshiftMeterFilter implements MeterFilter {
     Duration.ofHours(24)
   };
 
+  /** The histogram buckets of the SDK's schedule-to-start latencies. */
+  static final Duration[] LATENCY_BUCKETS = {
+    Duration.ofMillis(5),
+    Duration.ofMillis(10),
+    Duration.ofMillis(25),
+    Duration.ofMillis(50),
+    Duration.ofMillis(100),
+    Duration.ofMillis(250),
+    Duration.ofMillis(500),
+    Duration.ofSeconds(1),
+    Duration.ofMillis(2500),
+    Duration.ofSeconds(5),
+    Duration.ofSeconds(10),
+    Duration.ofSeconds(30),
+    Duration.ofSeconds(60)
+  };
+
   @Override
   public Meter.Id map(Meter.Id id) {
     if (!ours(id)) {
@@ -50,12 +70,24 @@ final class GridshiftMeterFilter implements MeterFilter {
 
   @Override
   public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
-    if (!ours(id) || id.getType() != Meter.Type.TIMER) {
+    if (id.getType() != Meter.Type.TIMER) {
       return config;
     }
-    double[] nanos = new double[BUCKETS.length];
-    for (int i = 0; i < BUCKETS.length; i++) {
-      nanos[i] = BUCKETS[i].toNanos();
+    if (ours(id)) {
+      return withBuckets(BUCKETS, config);
+    }
+    if (id.getName().startsWith("temporal_")
+        && id.getName().endsWith("schedule_to_start_latency")) {
+      return withBuckets(LATENCY_BUCKETS, config);
+    }
+    return config;
+  }
+
+  private static DistributionStatisticConfig withBuckets(
+      Duration[] buckets, DistributionStatisticConfig config) {
+    double[] nanos = new double[buckets.length];
+    for (int i = 0; i < buckets.length; i++) {
+      nanos[i] = buckets[i].toNanos();
     }
     return DistributionStatisticConfig.builder()
         .serviceLevelObjectives(nanos)

@@ -161,6 +161,12 @@ class UpgradeMetricsScrapeTest {
         1);
     // The Temporal SDK's own metrics keep their names.
     assertThat(scraped.find("temporal_workflow_completed_total", Map.of())).isNotEmpty();
+    // The dashboard's quantile of how long workflow tasks wait for a worker.
+    assertThat(
+            scraped.find(
+                "temporal_workflow_task_schedule_to_start_latency_seconds_bucket",
+                Map.of("le", "0.1")))
+        .isNotEmpty();
     assertThat(scraped.find("jvm_memory_used_bytes", Map.of())).isNotEmpty();
   }
 
