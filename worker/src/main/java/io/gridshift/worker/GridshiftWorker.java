@@ -1,5 +1,6 @@
 package io.gridshift.worker;
 
+import io.gridshift.activities.ActivityFailureMetrics;
 import io.gridshift.activities.ClusterAccess;
 import io.gridshift.activities.ClusterActivities;
 import io.gridshift.activities.KubernetesForbiddenInterceptor;
@@ -46,7 +47,9 @@ public final class GridshiftWorker implements AutoCloseable {
             client,
             WorkerFactoryOptions.newBuilder()
                 .setWorkerInterceptors(
-                    new KubernetesForbiddenInterceptor(), new LoggingContextInterceptor())
+                    new KubernetesForbiddenInterceptor(),
+                    new LoggingContextInterceptor(),
+                    new ActivityFailureMetrics())
                 .build());
     if (config.hostWorkflows()) {
       registerWorkflows(client, config);
@@ -120,6 +123,11 @@ public final class GridshiftWorker implements AutoCloseable {
    */
   public List<String> taskQueues() {
     return List.copyOf(taskQueues);
+  }
+
+  /** The access of each cluster this worker serves, in config order. */
+  public List<ClusterAccess> clusters() {
+    return List.copyOf(clusters);
   }
 
   /** Starts polling. */

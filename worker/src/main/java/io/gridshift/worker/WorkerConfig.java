@@ -43,6 +43,9 @@ import java.util.regex.Pattern;
  *     k1: /etc/gridshift/approvals/k1
  *   fourEyes: required         # required: no requester approves their own upgrade;
  *                              # per-request (default): as each request says
+ * observability:               # optional: /healthz, /readyz and /metrics over HTTP
+ *   port: 9464                 # 0: any free port (logged at start)
+ *   bindHost: 0.0.0.0          # default 0.0.0.0
  * </pre>
  *
  * <p>The same file runs the three roles: a worker that hosts workflows and serves clusters (the
@@ -55,13 +58,15 @@ import java.util.regex.Pattern;
  * @param clusters the clusters whose activities this worker runs
  * @param notifications where notifications about upgrades go (default: nowhere)
  * @param approvals who may decide the gates of the workflows this worker hosts (default: open)
+ * @param observability where health and metrics are served (default: not at all)
  */
 public record WorkerConfig(
     TemporalAccess temporal,
     Boolean hostWorkflows,
     List<Cluster> clusters,
     Notifications notifications,
-    ApprovalSettings approvals) {
+    ApprovalSettings approvals,
+    Observability observability) {
   private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:-([^}]*))?}");
 
   public WorkerConfig {
@@ -70,6 +75,16 @@ public record WorkerConfig(
     clusters = clusters == null ? List.of() : List.copyOf(clusters);
     notifications = notifications == null ? new Notifications(null) : notifications;
     approvals = approvals == null ? new ApprovalSettings(null, null, null) : approvals;
+  }
+
+  /** A configuration with no health and metrics endpoint. */
+  public WorkerConfig(
+      TemporalAccess temporal,
+      Boolean hostWorkflows,
+      List<Cluster> clusters,
+      Notifications notifications,
+      ApprovalSettings approvals) {
+    this(temporal, hostWorkflows, clusters, notifications, approvals, null);
   }
 
   /** A configuration with open approvals. */
@@ -88,7 +103,42 @@ public record WorkerConfig(
 
   /** This configuration with {@code approvals} instead of its own. */
   public WorkerConfig withApprovals(ApprovalSettings approvals) {
-    return new WorkerConfig(temporal, hostWorkflows, clusters, notifications, approvals);
+    return new WorkerConfig(
+        temporal, hostWorkflows, clusters, notifications, approvals, observability);
+  }
+
+  /** This configuration serving health and metrics as {@code observability} says. */
+  public WorkerConfig withObservability(Observability observability) {
+    return new WorkerConfig(
+        temporal, hostWorkflows, clusters, notifications, approvals, observability);
+  }
+
+  /**
+   * Where {@code /healthz}, {@code /readyz} and {@code /metrics} are served.
+   *
+   * @param port the TCP port; 0 picks a free one (tests, demos: the worker logs the URL)
+   * @param bindHost the address to listen on (default 0.0.0.0: a pod's probes and Prometheus come
+   *     from outside the container)
+   */
+  public record Observability(Integer port, String bindHost) {
+    /** The port the manifests use, named {@code metrics}. */
+    public static final int DEFAULT_PORT = 9464;
+
+    public Observability {
+      port = port == null ? DEFAULT_PORT : port;
+      bindHost = bindHost == null || bindHost.isBlank() ? "0.0.0.0" : bindHost.strip();
+    }
+
+    /** Any free port on loopback: for tests and demos. */
+    public static Observability ephemeralLoopback() {
+      return new Observability(0, "127.0.0.1");
+    }
+
+    List<String> problems() {
+      return port < 0 || port > 65535
+          ? List.of("observability.port " + port + " must be 0 (any free port) to 65535")
+          : List.of();
+    }
   }
 
   /**
@@ -185,6 +235,7 @@ public record WorkerConfig(
     }
     problems.addAll(clusterProblems());
     problems.addAll(webhookProblems());
+    problems.addAll(observabilityProblems());
     if (hostWorkflows) {
       problems.addAll(approvals.problems());
     }
@@ -210,7 +261,12 @@ public record WorkerConfig(
     }
     problems.addAll(clusterProblems());
     problems.addAll(webhookProblems());
+    problems.addAll(observabilityProblems());
     return problems;
+  }
+
+  private List<String> observabilityProblems() {
+    return observability == null ? List.of() : observability.problems();
   }
 
   private List<String> clusterProblems() {

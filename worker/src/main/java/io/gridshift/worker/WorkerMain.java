@@ -1,5 +1,7 @@
 package io.gridshift.worker;
 
+import io.gridshift.worker.observability.WorkerMetrics;
+import io.gridshift.worker.observability.WorkerObservability;
 import io.gridshift.workflows.client.TemporalAccess;
 import io.gridshift.workflows.client.TemporalClients;
 import io.gridshift.workflows.client.TemporalConnectionCheck;
@@ -72,11 +74,16 @@ public final class WorkerMain {
    * @param service the connection to Temporal
    * @param worker the polling worker
    */
-  record Running(WorkflowServiceStubs service, GridshiftWorker worker) implements AutoCloseable {
+  record Running(
+      WorkflowServiceStubs service, GridshiftWorker worker, WorkerObservability observability)
+      implements AutoCloseable {
     @Override
     public void close() {
       worker.close();
       service.shutdown();
+      if (observability != null) {
+        observability.close();
+      }
     }
   }
 
@@ -91,11 +98,24 @@ public final class WorkerMain {
    *       TemporalConnectionException with its sentence. A Temporal that is merely down is logged
    *       and waited for, as before (the SDK retries; Temporal may start after its workers).
    *   <li>Start the worker and log {@code started}.
+   *   <li>With {@code observability} configured, serve {@code /healthz}, {@code /readyz} and {@code
+   *       /metrics} (the SDK's metrics and gridshift's, through the stubs' metrics scope) and log
+   *       the metrics URL.
    * </ol>
    */
   static Running start(WorkerConfig config, String identity, String started) throws IOException {
     TemporalAccess access = config.temporal();
-    WorkflowServiceStubs service = TemporalClients.stubs(access);
+    WorkerMetrics metrics = config.observability() == null ? null : new WorkerMetrics();
+    WorkflowServiceStubs service;
+    try {
+      service = TemporalClients.stubs(access, metrics == null ? null : metrics.scope());
+    } catch (RuntimeException e) {
+      if (metrics != null) {
+        metrics.close();
+      }
+      throw e;
+    }
+    WorkerObservability observability = null;
     try {
       TemporalConnectionCheck.Answer answer = TemporalConnectionCheck.ask(service, access);
       if (answer.security()) {
@@ -110,15 +130,27 @@ public final class WorkerMain {
       WorkflowClient client = TemporalClients.client(service, access, identity);
       GridshiftWorker worker = new GridshiftWorker(client, config);
       worker.start();
+      if (metrics != null) {
+        WorkerConfig.Observability o = config.observability();
+        observability =
+            WorkerObservability.start(
+                o.bindHost(), o.port(), metrics, service, access, worker.clusters());
+        LOG.info("health at /healthz and /readyz, metrics at {}", observability.metricsUrl());
+      }
       LOG.info(
           "{} as {}: polling {} on temporal {}",
           started,
           identity,
           worker.taskQueues(),
           access.describe());
-      return new Running(service, worker);
+      return new Running(service, worker, observability);
     } catch (IOException | RuntimeException e) {
       service.shutdownNow();
+      if (observability != null) {
+        observability.close();
+      } else if (metrics != null) {
+        metrics.close();
+      }
       throw e;
     }
   }

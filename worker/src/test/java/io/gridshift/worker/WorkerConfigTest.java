@@ -38,6 +38,25 @@ class WorkerConfigTest {
   }
 
   @Test
+  void observabilityIsOffUnlessConfiguredAndDefaultsToThePortTheManifestsName() throws Exception {
+    Path none = dir.resolve("none.yaml");
+    Files.writeString(none, "clusters:\n  - name: a\n");
+    assertThat(WorkerConfig.load(none).observability()).isNull();
+    Path defaults = dir.resolve("defaults.yaml");
+    Files.writeString(defaults, "observability: {}\n");
+    assertThat(WorkerConfig.load(defaults).observability())
+        .isEqualTo(new WorkerConfig.Observability(9464, "0.0.0.0"));
+    Path ephemeral = dir.resolve("ephemeral.yaml");
+    Files.writeString(ephemeral, "observability:\n  port: 0\n  bindHost: 127.0.0.1\n");
+    assertThat(WorkerConfig.load(ephemeral).observability())
+        .isEqualTo(WorkerConfig.Observability.ephemeralLoopback());
+    Path bad = dir.resolve("bad-port.yaml");
+    Files.writeString(bad, "observability:\n  port: 70000\n");
+    assertThatThrownBy(() -> WorkerConfig.load(bad))
+        .hasMessageContaining("observability.port 70000 must be 0 (any free port) to 65535");
+  }
+
+  @Test
   void duplicateAndInvalidClustersAreRefused() throws Exception {
     Path file = dir.resolve("bad.yaml");
     Files.writeString(

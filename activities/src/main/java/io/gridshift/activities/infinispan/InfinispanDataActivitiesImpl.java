@@ -54,7 +54,7 @@ public final class InfinispanDataActivitiesImpl implements InfinispanDataActivit
    */
   public InfinispanDataActivitiesImpl(ClusterAccess cluster, Duration syncHeartbeatInterval) {
     this.grids = cluster.infinispan();
-    this.syncRunner = new SyncRunner(syncHeartbeatInterval);
+    this.syncRunner = new SyncRunner(cluster.name(), syncHeartbeatInterval);
   }
 
   @Override

@@ -2,11 +2,13 @@ package io.gridshift.activities.infinispan;
 
 import io.gridshift.activities.Failures;
 import io.gridshift.workflows.common.FailureTypes;
+import io.gridshift.workflows.common.GridshiftMetrics;
 import io.gridshift.workflows.infinispan.activities.SyncRequest;
 import io.gridshift.workflows.infinispan.activities.SyncResult;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.ActivityCompletionException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -31,9 +33,14 @@ final class SyncRunner {
   private static final Logger LOG = LoggerFactory.getLogger(SyncRunner.class);
   private static final Pattern SYNCHRONIZED = Pattern.compile("Synchronized (\\d+) entries");
 
+  private final String cluster;
   private final Duration heartbeatInterval;
 
-  SyncRunner(Duration heartbeatInterval) {
+  /**
+   * @param cluster the cluster's name, the {@code cluster} label of the sync rate
+   */
+  SyncRunner(String cluster, Duration heartbeatInterval) {
+    this.cluster = cluster;
     this.heartbeatInterval = heartbeatInterval;
   }
 
@@ -64,7 +71,17 @@ final class SyncRunner {
         cache,
         target.grid().describe(),
         millis);
+    reportRate(context, cache, entries, millis);
     return new SyncResult(cache, entries, millis);
+  }
+
+  /** {@value GridshiftMetrics#SYNC_DATA_RATE}{cluster, cache}: this sync's entries per second. */
+  private void reportRate(ActivityExecutionContext context, String cache, long entries, long ms) {
+    context
+        .getMetricsScope()
+        .tagged(Map.of(GridshiftMetrics.CLUSTER, cluster, GridshiftMetrics.CACHE, cache))
+        .gauge(GridshiftMetrics.SYNC_DATA_RATE)
+        .update(entries * 1000.0 / Math.max(1, ms));
   }
 
   private RestResponse await(

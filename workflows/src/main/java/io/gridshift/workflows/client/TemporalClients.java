@@ -1,5 +1,6 @@
 package io.gridshift.workflows.client;
 
+import com.uber.m3.tally.Scope;
 import io.gridshift.workflows.kinds.GridKinds;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -24,6 +25,20 @@ public final class TemporalClients {
    */
   public static WorkflowServiceStubs stubs(TemporalAccess access) {
     return WorkflowServiceStubs.newServiceStubs(stubsOptions(access));
+  }
+
+  /**
+   * As {@link #stubs(TemporalAccess)}, reporting the SDK's metrics (and the workflows' and
+   * activities' own, which derive from it) to {@code metricsScope}; null reports nowhere.
+   */
+  public static WorkflowServiceStubs stubs(TemporalAccess access, Scope metricsScope) {
+    if (metricsScope == null) {
+      return stubs(access);
+    }
+    return WorkflowServiceStubs.newServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder(stubsOptions(access))
+            .setMetricsScope(metricsScope)
+            .build());
   }
 
   /**

@@ -84,6 +84,7 @@ public final class Gatekeeper {
   private boolean paused;
   private AuditEntry abortRequest;
   private UpgradeListener listener = UpgradeListener.NONE;
+  private UpgradeMetrics metrics = UpgradeMetrics.NONE;
   private final SignedDecisions signatures = new SignedDecisions();
 
   /** Phases are written to {@code tracker} while a gate is open or a pause holds. */
@@ -94,6 +95,11 @@ public final class Gatekeeper {
   /** Tells {@code listener} when a gate opens or expires. */
   public void listener(UpgradeListener listener) {
     this.listener = listener;
+  }
+
+  /** Reports how long each gate waited, and each passed deadline, to {@code metrics}. */
+  public void metrics(UpgradeMetrics metrics) {
+    this.metrics = metrics;
   }
 
   /**
@@ -129,6 +135,7 @@ public final class Gatekeeper {
     }
     Duration period = policy.period();
     tracker.phase(phaseWhileOpen);
+    long opened = Workflow.currentTimeMillis();
     try {
       open(gate, policy, period, WorkflowClock.now());
       Duration wait = period;
@@ -144,6 +151,7 @@ public final class Gatekeeper {
         wait = keepWaiting(gate, policy, period, wait);
       }
     } finally {
+      metrics.gateEnded(gate, Workflow.currentTimeMillis() - opened);
       open = null;
       decision = null;
       tracker.phase(Phase.RUNNING);
@@ -188,6 +196,7 @@ public final class Gatekeeper {
             SYSTEM,
             "no decision by " + open.deadline() + what);
     log.warn("gate '{}' expired with no decision{}", open.name(), what);
+    metrics.gateOverdue(open.name());
     listener.gateExpired(open, expired.comment());
     return expired;
   }

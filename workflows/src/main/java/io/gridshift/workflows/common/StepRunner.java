@@ -32,6 +32,7 @@ public final class StepRunner {
   private CancellationScope running;
   private boolean interruptible = true;
   private boolean interrupted;
+  private UpgradeMetrics metrics = UpgradeMetrics.NONE;
 
   /** The task queue of the cluster the steps act on, once known; named when its agent is gone. */
   private String taskQueue;
@@ -41,6 +42,11 @@ public final class StepRunner {
   public StepRunner(StepTracker tracker, Gatekeeper gates) {
     this.tracker = tracker;
     this.gates = gates;
+  }
+
+  /** Reports each step's duration to {@code metrics}. */
+  public void metrics(UpgradeMetrics metrics) {
+    this.metrics = metrics;
   }
 
   /** Where step starts and ends are reported as Kubernetes Events. */
@@ -89,6 +95,7 @@ public final class StepRunner {
     tracker.start(step);
     events.stepStarted(step);
     log.info("step {} started", step);
+    long started = Workflow.currentTimeMillis();
     try {
       CancellationScope scope = Workflow.newCancellationScope(() -> body.apply());
       running = scope;
@@ -97,6 +104,7 @@ public final class StepRunner {
         scope.run();
       } finally {
         running = null;
+        metrics.stepEnded(step, Workflow.currentTimeMillis() - started);
       }
     } catch (UpgradeStop | TemporalFailure e) {
       UpgradeStop stop = toStop(step, e);

@@ -38,6 +38,11 @@ public abstract class UpgradeSkeleton<R extends UpgradeRequest> extends GatedUpg
   public static final String PLAN = "plan";
 
   private final String kind;
+  private final UpgradeMetrics metrics;
+
+  /** The cluster label of this upgrade's counters; null for a dry run, which is not counted. */
+  private String measuredCluster;
+
   private final FailureQuestion question = new FailureQuestion(tracker, gates);
   private final Saga saga =
       new Saga(
@@ -69,6 +74,9 @@ public abstract class UpgradeSkeleton<R extends UpgradeRequest> extends GatedUpg
   protected UpgradeSkeleton(String kind, List<String> stepNames, VisibilityOptions offered) {
     super(stepNames, offered);
     this.kind = kind;
+    this.metrics = new UpgradeMetrics(kind);
+    steps.metrics(metrics);
+    gates.metrics(metrics);
     visibility.kindDetails(this::details);
   }
 
@@ -140,6 +148,10 @@ public abstract class UpgradeSkeleton<R extends UpgradeRequest> extends GatedUpg
   protected final UpgradeStatus run(R raw) {
     visibility.begin(kind, raw);
     events.begin(raw, () -> eventWorkloads(raw.grid()));
+    if (!Boolean.TRUE.equals(raw.dryRun())) {
+      measuredCluster = clusterOf(raw);
+      metrics.started(measuredCluster);
+    }
     try {
       steps.run(PLAN, () -> request = plan(validated(raw)));
       String summary = planSummary();
@@ -158,6 +170,22 @@ public abstract class UpgradeSkeleton<R extends UpgradeRequest> extends GatedUpg
     } catch (UpgradeStop stop) {
       throw end(stop);
     }
+  }
+
+  /** The cluster label of {@code raw}'s metrics (the request may be invalid, with no cluster). */
+  private static String clusterOf(UpgradeRequest raw) {
+    return GridshiftMetrics.label(raw.cluster() == null ? null : raw.cluster().cluster());
+  }
+
+  private void countEnd(Phase phase) {
+    if (measuredCluster != null) {
+      metrics.ended(measuredCluster, phase);
+    }
+  }
+
+  /** The kind's metrics (e.g. for verification mismatches). */
+  protected final UpgradeMetrics metrics() {
+    return metrics;
   }
 
   /** Validation, the same for every kind: nothing is touched when the request is invalid. */
@@ -266,6 +294,7 @@ public abstract class UpgradeSkeleton<R extends UpgradeRequest> extends GatedUpg
     tracker.phase(Phase.COMPLETED);
     tracker.message(withNote(completed(), releaseClaims()));
     log.info("upgrade completed: {}", tracker.message());
+    countEnd(Phase.COMPLETED);
     finished();
     return status();
   }
@@ -303,6 +332,7 @@ public abstract class UpgradeSkeleton<R extends UpgradeRequest> extends GatedUpg
     }
     events.upgradeFailed(last.phase(), message);
     log.warn("upgrade ended {}: {}", last.phase(), message);
+    countEnd(last.phase());
     finished();
     if (last.isCancellation()) {
       return (RuntimeException) last.getCause();

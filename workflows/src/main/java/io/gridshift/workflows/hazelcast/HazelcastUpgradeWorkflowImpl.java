@@ -96,7 +96,15 @@ public class HazelcastUpgradeWorkflowImpl extends UpgradeSkeleton<HazelcastUpgra
             questionGate(request),
             progress);
     roller = new HazelcastRoller(request, plan, act, tracker, steps, progress, safeWait, claims);
-    verifier = new HazelcastVerifier(plan, act, tracker, progress, roller.endpoint());
+    verifier =
+        new HazelcastVerifier(
+            plan,
+            act,
+            tracker,
+            progress,
+            roller.endpoint(),
+            metrics(),
+            request.cluster().cluster());
     planned(HazelcastPlanner.summary(plan));
     // A dry run that the preflight refuses fails too, as an Infinispan one does: the plan stays
     // in the status, and the CLI and REST report the refusal instead of a plan that looks fine.

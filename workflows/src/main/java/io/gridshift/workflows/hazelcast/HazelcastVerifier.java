@@ -3,6 +3,7 @@ package io.gridshift.workflows.hazelcast;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.common.MapProgress;
 import io.gridshift.workflows.common.StepTracker;
+import io.gridshift.workflows.common.UpgradeMetrics;
 import io.gridshift.workflows.common.UpgradeStop;
 import io.gridshift.workflows.common.Versions;
 import io.gridshift.workflows.hazelcast.activities.ClusterSnapshot;
@@ -34,13 +35,19 @@ final class HazelcastVerifier {
   private final StepTracker tracker;
   private final HazelcastProgress progress;
   private final HazelcastEndpoint endpoint;
+  private final UpgradeMetrics metrics;
+  private final String cluster;
 
   HazelcastVerifier(
       HazelcastPlan plan,
       HazelcastActivityStubs act,
       StepTracker tracker,
       HazelcastProgress progress,
-      HazelcastEndpoint endpoint) {
+      HazelcastEndpoint endpoint,
+      UpgradeMetrics metrics,
+      String cluster) {
+    this.metrics = metrics;
+    this.cluster = cluster;
     this.plan = plan;
     this.act = act;
     this.tracker = tracker;
@@ -148,6 +155,8 @@ final class HazelcastVerifier {
     if (changed.isEmpty()) {
       return;
     }
+    metrics.verifyMismatches(
+        cluster, changed.stream().mapToLong(m -> m.entriesBefore() - m.entriesAfter()).sum());
     String numbers =
         changed.stream()
             .map(

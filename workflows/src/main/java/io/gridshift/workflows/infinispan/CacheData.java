@@ -3,6 +3,7 @@ package io.gridshift.workflows.infinispan;
 import io.gridshift.workflows.common.BoundedParallel;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.common.StepTracker;
+import io.gridshift.workflows.common.UpgradeMetrics;
 import io.gridshift.workflows.common.UpgradeStop;
 import io.gridshift.workflows.infinispan.activities.ProbeResult;
 import io.gridshift.workflows.infinispan.activities.SyncRequest;
@@ -35,13 +36,16 @@ final class CacheData {
   private final StepTracker tracker;
   private final CacheBook caches;
   private final GridAddresses grids;
+  private final UpgradeMetrics metrics;
 
   CacheData(
       InfinispanUpgradeRequest request,
       InfinispanPlan plan,
       InfinispanActivityStubs act,
       StepTracker tracker,
-      CacheBook caches) {
+      CacheBook caches,
+      UpgradeMetrics metrics) {
+    this.metrics = metrics;
     this.request = request;
     this.act = act;
     this.tracker = tracker;
@@ -211,6 +215,7 @@ final class CacheData {
         act.dataWaits()
             .verify(new VerifyRequest(grids.cache(cache), sample, fullKeyCheck, skipSourceLoad));
     caches.verified(cache, r);
+    metrics.verifyMismatches(request.cluster().cluster(), r.missingKeys() + r.differentValues());
     return r;
   }
 

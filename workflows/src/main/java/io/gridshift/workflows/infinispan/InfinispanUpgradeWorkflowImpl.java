@@ -113,7 +113,7 @@ public class InfinispanUpgradeWorkflowImpl extends UpgradeSkeleton<InfinispanUpg
     caches.planned(plan.caches());
     targetGrid = new TargetGrid(request, plan, act, tracker, caches, claims);
     traffic = new ClientTraffic(request, plan, act, tracker, claims);
-    data = new CacheData(request, plan, act, tracker, caches);
+    data = new CacheData(request, plan, act, tracker, caches, metrics());
     outcomes = new InfinispanOutcomes(request, plan, tracker, caches);
     planned(InfinispanPlanner.summary(plan));
     return request;

@@ -21,6 +21,7 @@ import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.common.GateDecision;
 import io.gridshift.workflows.common.GatePolicy;
 import io.gridshift.workflows.common.Gatekeeper;
+import io.gridshift.workflows.common.GridshiftMetrics;
 import io.gridshift.workflows.common.Phase;
 import io.gridshift.workflows.common.StepState;
 import io.gridshift.workflows.common.UpgradeStatus;
@@ -139,6 +140,8 @@ class CompensationTest extends WorkflowTestSupport {
   @Test
   void dataMismatchBeforeCutoverPutsTrafficBackAndRemovesTheTarget() {
     doAnswer(i -> missing(i.getArgument(0), 2)).when(data).verify(any());
+    Map<String, String> labels = Map.of("kind", "infinispan", "cluster", "test");
+    long mismatchesBefore = metrics.count(GridshiftMetrics.VERIFY_MISMATCHES, labels);
 
     InfinispanUpgradeWorkflow stub = start(Requests.upgrade().allGatesAuto().build());
     ApplicationFailure failure = failure(stub);
@@ -147,6 +150,11 @@ class CompensationTest extends WorkflowTestSupport {
     assertThat(failure.getOriginalMessage())
         .contains("verify-sync found data missing on the target")
         .contains("cache 'orders': source 100 entries, target 98, 2 of 100 checked keys missing");
+    assertThat(
+            metrics.awaitCount(GridshiftMetrics.VERIFY_MISMATCHES, labels, mismatchesBefore + 4)
+                - mismatchesBefore)
+        .as("2 missing keys in each of orders and sessions")
+        .isEqualTo(4);
     InOrder order = inOrder(kube, deploy);
     order.verify(kube).setServiceSelector(BACK_TO_SOURCE);
     order.verify(deploy).deleteGrid(DELETE_TARGET);

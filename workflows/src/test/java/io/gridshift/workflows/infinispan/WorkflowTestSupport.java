@@ -13,6 +13,7 @@ import io.gridshift.workflows.infinispan.activities.InfinispanDataActivities;
 import io.gridshift.workflows.infinispan.activities.InfinispanDeployActivities;
 import io.gridshift.workflows.request.InfinispanUpgradeRequest;
 import io.gridshift.workflows.testing.ActivitySpy;
+import io.gridshift.workflows.testing.CountedMetrics;
 import io.gridshift.workflows.testing.FakeInfinispanGrid;
 import io.gridshift.workflows.testing.FakeKubernetesEvents;
 import io.temporal.client.WorkflowClient;
@@ -43,9 +44,15 @@ abstract class WorkflowTestSupport {
   /** The claim every destructive request carries: the upgrade's workflow id. */
   static final String CLAIM = "infinispan-upgrade-test-apps-dg";
 
+  /** What the workflows counted through their metrics scope. */
+  static final CountedMetrics metrics = new CountedMetrics();
+
   @RegisterExtension
   static final TestWorkflowExtension temporal =
-      TestWorkflowExtension.newBuilder().setDoNotStart(true).build();
+      TestWorkflowExtension.newBuilder()
+          .setDoNotStart(true)
+          .setMetricsScope(metrics.scope())
+          .build();
 
   /** The grid the activities answer for; a test changes it through its setters. */
   final FakeInfinispanGrid grid = new FakeInfinispanGrid();

@@ -9,6 +9,8 @@ import io.gridshift.sandbox.SandboxOptions;
 import io.gridshift.starter.UpgradeService;
 import io.gridshift.worker.GridshiftWorker;
 import io.gridshift.worker.WorkerConfig;
+import io.gridshift.worker.observability.WorkerMetrics;
+import io.gridshift.worker.observability.WorkerObservability;
 import io.gridshift.workflows.client.PayloadEncryption;
 import io.gridshift.workflows.client.TemporalAccess;
 import io.gridshift.workflows.client.TemporalClients;
@@ -47,6 +49,7 @@ final class E2eSandbox implements AutoCloseable {
   private final Sandbox sandbox;
   private WorkflowServiceStubs stubs;
   private GridshiftWorker worker;
+  private WorkerObservability observability;
   private UpgradeService service;
   private WorkflowClient client;
   private AgentProcesses agents;
@@ -119,9 +122,13 @@ final class E2eSandbox implements AutoCloseable {
   }
 
   private void startWorker(List<WorkerConfig.Cluster> clusters) throws IOException {
+    WorkerMetrics metrics = new WorkerMetrics();
     stubs =
         WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(sandbox.temporalTarget()).build());
+            WorkflowServiceStubsOptions.newBuilder()
+                .setTarget(sandbox.temporalTarget())
+                .setMetricsScope(metrics.scope())
+                .build());
     TemporalAccess access =
         TemporalAccess.plain(sandbox.temporalTarget()).withEncryption(encryption);
     client =
@@ -130,12 +137,20 @@ final class E2eSandbox implements AutoCloseable {
             : WorkflowClient.newInstance(stubs);
     worker = new GridshiftWorker(client, new WorkerConfig(access, true, clusters));
     worker.start();
+    // The worker's /metrics, as a pod's Prometheus would scrape it (any free loopback port).
+    observability =
+        WorkerObservability.start("127.0.0.1", 0, metrics, stubs, access, worker.clusters());
     service = new UpgradeService(client);
   }
 
   /** The Temporal client the worker and the upgrade service use. */
   WorkflowClient client() {
     return client;
+  }
+
+  /** Where the in-process worker serves its metrics ({@code http://127.0.0.1:PORT/metrics}). */
+  String metricsUrl() {
+    return observability.metricsUrl();
   }
 
   /** The agent processes ({@link #startWithAgents} only). */
@@ -255,6 +270,9 @@ final class E2eSandbox implements AutoCloseable {
     }
     if (worker != null) {
       worker.close();
+    }
+    if (observability != null) {
+      observability.close();
     }
     if (stubs != null) {
       stubs.shutdownNow();

@@ -18,6 +18,7 @@ import io.gridshift.sandbox.Sandbox;
 import io.gridshift.starter.UpgradeException;
 import io.gridshift.starter.UpgradeRequests;
 import io.gridshift.starter.UpgradeService;
+import io.gridshift.worker.observability.PrometheusText;
 import io.gridshift.workflows.activities.ClaimRequest;
 import io.gridshift.workflows.common.InvalidRequestException;
 import io.gridshift.workflows.common.OpenGate;
@@ -175,6 +176,61 @@ class InfinispanUpgradeEndToEndIT {
         .filteredOn(a -> a.action().name().equals("APPROVED"))
         .extracting(a -> a.gate())
         .containsExactly("writes-paused", "switch-traffic", "cutover", "delete-source");
+    assertTheWorkersMetricsShowTheUpgrade();
+  }
+
+  /**
+   * Issue 15: the worker's /metrics, scraped as Prometheus would, counts the upgrade and its steps
+   * with the contract's names and labels.
+   */
+  private void assertTheWorkersMetricsShowTheUpgrade() throws Exception {
+    Map<String, String> upgrades = Map.of("kind", "infinispan", "cluster", "sandbox");
+    PrometheusText metrics = awaitSeries("gridshift_upgrades_completed_total");
+    assertThat(metrics.find("gridshift_upgrades_completed_total", Map.of()))
+        .containsExactly(
+            new PrometheusText.Sample("gridshift_upgrades_completed_total", upgrades, 1.0));
+    // The refused upgrades of the tests before count as started and failed.
+    assertThat(metrics.value("gridshift_upgrades_started_total", upgrades))
+        .isEqualTo(
+            metrics.value("gridshift_upgrades_failed_total", upgrades).map(failed -> failed + 1));
+    Map<String, String> sync = Map.of("kind", "infinispan", "step", "sync-data");
+    assertThat(metrics.value("gridshift_step_duration_seconds_count", sync)).contains(1.0);
+    assertThat(metrics.find("gridshift_step_duration_seconds_bucket", sync))
+        .extracting(s -> s.labels().keySet())
+        .containsOnly(java.util.Set.of("kind", "step", "le"));
+    assertThat(metrics.value("gridshift_step_duration_seconds_bucket", with(sync, "le", "+Inf")))
+        .contains(1.0);
+    Map<String, String> gate = Map.of("kind", "infinispan", "gate", "writes-paused");
+    assertThat(metrics.value("gridshift_gate_wait_seconds_count", gate)).contains(1.0);
+    assertThat(metrics.find("gridshift_sync_data_entries_per_second", Map.of()))
+        .isNotEmpty()
+        .allSatisfy(
+            s -> {
+              assertThat(s.labels()).containsOnlyKeys("cluster", "cache");
+              assertThat(s.labels()).containsEntry("cluster", "sandbox");
+              assertThat(s.value()).isPositive();
+            });
+    assertThat(metrics.find("gridshift_verify_mismatches_total", Map.of())).isEmpty();
+    assertThat(metrics.value("gridshift_agent_info", Map.of("cluster", "sandbox"))).contains(1.0);
+    assertThat(metrics.find("temporal_workflow_completed_total", Map.of())).isNotEmpty();
+  }
+
+  /** Scrapes until {@code name} appears: counters reach the registry once a second. */
+  private PrometheusText awaitSeries(String name) throws Exception {
+    for (int i = 0; i < 50; i++) {
+      if (!PrometheusText.scrape(e2e.metricsUrl()).find(name, Map.of()).isEmpty()) {
+        Thread.sleep(1_200); // one more report, so the counters of the same moment are in
+        return PrometheusText.scrape(e2e.metricsUrl());
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError(name + " never appeared at " + e2e.metricsUrl());
+  }
+
+  private static Map<String, String> with(Map<String, String> labels, String key, String value) {
+    Map<String, String> all = new java.util.HashMap<>(labels);
+    all.put(key, value);
+    return all;
   }
 
   /** Keys of {@code cache} on the grid behind Service dg that the test did not load. */

@@ -95,6 +95,7 @@ final class StageRunner {
     }
     stage.state = FleetStage.DONE;
     stage.endedAt = WorkflowClock.now();
+    FleetMetrics.stageCompleted(state.spec.name());
     visibility.stageEnded(stage, summary(stage));
     return Outcome.DONE;
   }
@@ -182,7 +183,11 @@ final class StageRunner {
   }
 
   boolean overBudget(FleetStage stage) {
-    return state.failedIn(stage.name()) > maxFailures(stage);
+    int failed = state.failedIn(stage.name());
+    int budget = maxFailures(stage);
+    // Every check of the budget reports it: failures change just before a check.
+    FleetMetrics.budget(state.spec.name(), budget, failed);
+    return failed > budget;
   }
 
   int maxFailures(FleetStage stage) {
