@@ -127,9 +127,7 @@ class SignedApprovalsWorkerTest {
             .toAbsolutePath()
             .getParent()
             .resolve("deploy/overlays/central/worker-config.yaml");
-    // MERGE: the `observability:` line is read by WorkerConfig on branch obs-health; until both
-    // are merged this test reads the rest of the file. Remove the replaceAll with that branch.
-    String yaml = Files.readString(shipped).replaceAll("(?m)^observability:.*\n", "");
+    String yaml = Files.readString(shipped);
     Path deployed = Files.writeString(dir.resolve("shipped-worker.yaml"), yaml);
     // Without the mounted Secret the worker refuses to start, naming the key file.
     assertThatThrownBy(() -> WorkerConfig.load(deployed))

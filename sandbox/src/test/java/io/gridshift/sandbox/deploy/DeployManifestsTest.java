@@ -240,10 +240,7 @@ class DeployManifestsTest {
         file.getData()
             .get("agent.yaml")
             .replace("${GRIDSHIFT_CLUSTER_NAME}", clusterName)
-            .replace("/etc/gridshift-payload-keys/k1", key.toString())
-            // MERGE: WorkerConfig reads `observability:` on branch obs-health; until both are
-            // merged the rest of the file is checked. Remove this replaceAll with that branch.
-            .replaceAll("(?m)^observability:.*\\n", "");
+            .replace("/etc/gridshift-payload-keys/k1", key.toString());
     WorkerConfig config =
         WorkerConfig.loadAgent(Files.writeString(dir.resolve("agent.yaml"), yaml));
     assertThat(config.hostWorkflows()).isFalse();
@@ -251,6 +248,8 @@ class DeployManifestsTest {
         .singleElement()
         .satisfies(c -> assertThat(c.name()).isEqualTo(clusterName))
         .satisfies(c -> assertThat(c.inCluster()).isTrue());
+    // The probes' port: the agent serves /healthz, /readyz and /metrics where the pod says.
+    assertThat(config.observability()).isEqualTo(new WorkerConfig.Observability(9464, "0.0.0.0"));
   }
 
   @Test
