@@ -1,11 +1,13 @@
 package io.gridshift.demo;
 
+import com.uber.m3.tally.Scope;
 import io.gridshift.demo.secure.SecureDemo;
 import io.gridshift.sandbox.Sandbox;
 import io.gridshift.sandbox.SandboxConnection;
 import io.gridshift.sandbox.SandboxOptions;
 import io.gridshift.starter.UpgradeService;
 import io.gridshift.worker.WorkerConfig;
+import io.gridshift.workflows.client.TemporalAccess;
 import io.temporal.client.WorkflowClient;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -54,11 +56,14 @@ final class DemoMode implements AutoCloseable {
     return Sandbox.start(secure.sandboxOptions(secureBase));
   }
 
-  /** The demo's Temporal client. */
-  WorkflowClient client(SandboxConnection sandbox) {
-    return secure == null
-        ? SandboxTemporal.client(sandbox)
-        : SandboxTemporal.client(secure.access((Sandbox) sandbox));
+  /** The demo's Temporal client, reporting the SDK's metrics to {@code metrics}. */
+  WorkflowClient client(SandboxConnection sandbox, Scope metrics) {
+    return SandboxTemporal.client(access(sandbox), metrics);
+  }
+
+  /** How the demo reaches Temporal: the sandbox's way, or the secure demo's TLS and keys. */
+  TemporalAccess access(SandboxConnection sandbox) {
+    return secure == null ? sandbox.temporalAccess() : secure.access((Sandbox) sandbox);
   }
 
   /** The demo's in-process worker's config. */

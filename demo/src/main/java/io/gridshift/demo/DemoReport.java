@@ -26,6 +26,7 @@ import java.util.Map;
  * @param overhead the upgrade's wall time split into gate waits, irreducible waits and the
  *     orchestrator's own share
  * @param security (with {@code --secure}) what protected the upgrade and what the checks found
+ * @param observability where the worker served its metrics, the Events written, key series
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DemoReport(
@@ -38,7 +39,8 @@ public record DemoReport(
     List<MapEntries> maps,
     TrafficSummary traffic,
     Overhead overhead,
-    Security security) {
+    Security security,
+    Observability observability) {
 
   /**
    * What protected a {@code --secure} run, and what the demo found when it checked.
@@ -99,6 +101,17 @@ public record DemoReport(
       long loadedKeys,
       long loadedKeysMissing) {}
 
+  /**
+   * What an SRE's tools saw of the run: where the worker served its metrics, how many Kubernetes
+   * Events the upgrade wrote, and a few key series read back from {@code /metrics}.
+   *
+   * @param metricsUrl the in-process worker's {@code /metrics}
+   * @param eventsWritten the Events the upgrade wrote in the grid's namespace
+   * @param metricsScraped series (as Prometheus writes them, labels sorted) and their values
+   */
+  public record Observability(
+      String metricsUrl, int eventsWritten, Map<String, Double> metricsScraped) {}
+
   /** One gate decision. */
   public record Approval(String gate, String by, String at, String comment) {}
 
@@ -142,6 +155,7 @@ public record DemoReport(
         null,
         null,
         null,
+        null,
         null);
   }
 
@@ -167,6 +181,7 @@ public record DemoReport(
         maps,
         null,
         null,
+        null,
         null);
   }
 
@@ -182,13 +197,40 @@ public record DemoReport(
         maps,
         measured.traffic(),
         measured.overhead(),
-        security);
+        security,
+        observability);
   }
 
   /** This report with what the {@code --secure} checks found. */
   DemoReport with(Security checked) {
     return new DemoReport(
-        workflowId, status, steps, caches, approvals, members, maps, traffic, overhead, checked);
+        workflowId,
+        status,
+        steps,
+        caches,
+        approvals,
+        members,
+        maps,
+        traffic,
+        overhead,
+        checked,
+        observability);
+  }
+
+  /** This report with what the metrics and Events showed. */
+  DemoReport with(Observability observed) {
+    return new DemoReport(
+        workflowId,
+        status,
+        steps,
+        caches,
+        approvals,
+        members,
+        maps,
+        traffic,
+        overhead,
+        security,
+        observed);
   }
 
   /**

@@ -60,19 +60,28 @@ public final class HazelcastDemo {
   /** Runs the demo; returns the report (also written to {@code --report} when given). */
   public DemoReport run() throws Exception {
     try (DemoMode mode = DemoMode.of(options, sandboxOptions);
-        SandboxConnection sandbox = mode.openSandbox(out)) {
+        SandboxConnection sandbox = mode.openSandbox(out);
+        DemoObservability observability = new DemoObservability()) {
       if (options.gridManifest() == null) {
         DemoSandbox.requireNoGrid(sandbox, HazelcastDemoGrid.NAMESPACE, HazelcastDemoGrid.GRID);
       }
-      WorkflowClient client = mode.client(sandbox);
+      WorkflowClient client = mode.client(sandbox, observability.scope());
       WorkerConfig config = mode.workerConfig(sandbox);
       try (GridshiftWorker worker = new GridshiftWorker(client, config)) {
         worker.start();
-        mode.started(sandbox, out);
         HazelcastDemoGrid grid =
             mode.secure()
                 ? new HazelcastDemoGrid(sandbox.client()).withMeshTls()
                 : new HazelcastDemoGrid(sandbox.client());
+        observability.serve(
+            client.getWorkflowServiceStubs(),
+            mode.access(sandbox),
+            worker,
+            sandbox,
+            grid.namespace(),
+            grid.name(),
+            out);
+        mode.started(sandbox, out);
         Map<String, Integer> loaded = prepare(grid);
         UpgradeStatus result;
         UpgradeMeasurement.Result measured;
@@ -119,14 +128,18 @@ public final class HazelcastDemo {
             List.of(SOURCE_VERSION, TARGET_VERSION, SecureDemo.REQUESTER, "targetVersion"));
         DemoReport report =
             mode.checked(
-                DemoReport.ofHazelcast(result, loaded, lost).with(measured),
-                sandbox,
-                client,
-                secrets,
-                grid.overTls(),
-                out);
+                    DemoReport.ofHazelcast(result, loaded, lost).with(measured),
+                    sandbox,
+                    client,
+                    secrets,
+                    grid.overTls(),
+                    out)
+                .with(
+                    observability.readBack(
+                        sandbox.client(), grid.namespace(), result.workflowId()));
         summarize(result, report);
         MeasurementPrinter.print(measured, out);
+        DemoObservability.print(report.observability(), grid.namespace(), out);
         DemoOutputs.write(
             options,
             report,

@@ -57,7 +57,8 @@ public final class InfinispanDemo {
   /** Runs the demo; returns the report (also written to {@code --report} when given). */
   public DemoReport run() throws Exception {
     try (DemoMode mode = DemoMode.of(options, sandboxOptions);
-        SandboxConnection sandbox = mode.openSandbox(out)) {
+        SandboxConnection sandbox = mode.openSandbox(out);
+        DemoObservability observability = new DemoObservability()) {
       String log = System.getProperty("gridshift.log");
       if (log != null) {
         out.println("  (full log: " + log + ")");
@@ -66,10 +67,18 @@ public final class InfinispanDemo {
       out.printf(
           "  Temporal %s, Kubernetes API %s (kubeconfig %s)%n",
           sandbox.temporalTarget(), sandbox.client().getMasterUrl(), sandbox.kubeconfig());
-      WorkflowClient client = mode.client(sandbox);
+      WorkflowClient client = mode.client(sandbox, observability.scope());
       WorkerConfig config = mode.workerConfig(sandbox);
       try (GridshiftWorker worker = new GridshiftWorker(client, config)) {
         worker.start();
+        observability.serve(
+            client.getWorkflowServiceStubs(),
+            mode.access(sandbox),
+            worker,
+            sandbox,
+            InfinispanDemoGrid.NAMESPACE,
+            InfinispanDemoGrid.GRID,
+            out);
         mode.started(sandbox, out);
         InfinispanDemoGrid grid = demoGrid(sandbox, mode);
         Map<String, Integer> loaded = prepareSource(grid);
@@ -92,14 +101,18 @@ public final class InfinispanDemo {
         Map<String, Integer> missing = grid.missingKeys(loaded);
         DemoReport report =
             mode.checked(
-                DemoReport.of(result, loaded, missing).with(measured),
-                sandbox,
-                client,
-                historySecrets(),
-                grid.tlsSecret() != null,
-                out);
+                    DemoReport.of(result, loaded, missing).with(measured),
+                    sandbox,
+                    client,
+                    historySecrets(),
+                    grid.tlsSecret() != null,
+                    out)
+                .with(
+                    observability.readBack(
+                        sandbox.client(), InfinispanDemoGrid.NAMESPACE, result.workflowId()));
         summarize(result, report);
         MeasurementPrinter.print(measured, out);
+        DemoObservability.print(report.observability(), InfinispanDemoGrid.NAMESPACE, out);
         DemoOutputs.write(options, report, result, measured, "Infinispan " + upgradeLabel(), out);
         return report;
       } finally {

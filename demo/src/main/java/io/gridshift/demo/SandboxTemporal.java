@@ -1,5 +1,6 @@
 package io.gridshift.demo;
 
+import com.uber.m3.tally.Scope;
 import io.gridshift.sandbox.SandboxConnection;
 import io.gridshift.workflows.client.TemporalAccess;
 import io.gridshift.workflows.client.TemporalClients;
@@ -17,5 +18,12 @@ public final class SandboxTemporal {
   /** A client as {@code access} says (the secure demo's TLS and keys); shut its stubs down. */
   public static WorkflowClient client(TemporalAccess access) {
     return TemporalClients.client(TemporalClients.stubs(access), access, null);
+  }
+
+  /**
+   * As {@link #client(TemporalAccess)}, reporting the Temporal SDK's metrics to {@code metrics}.
+   */
+  public static WorkflowClient client(TemporalAccess access, Scope metrics) {
+    return TemporalClients.client(TemporalClients.stubs(access, metrics), access, null);
   }
 }

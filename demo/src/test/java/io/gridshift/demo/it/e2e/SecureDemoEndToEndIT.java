@@ -15,6 +15,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -94,7 +96,34 @@ class SecureDemoEndToEndIT {
         .contains(SecureDemo.APPROVER)
         .doesNotContain(SecureDemo.REQUESTER);
     assertThat(report.get("traffic").get("lostWrites").asLong()).isZero();
+    assertObservable(kind, report, transcript);
     return report;
+  }
+
+  /**
+   * Issue 15: the demo said where its metrics and Events are, and its report read both back: the
+   * upgrade counted once as completed, its steps timed, and at least one Event per step.
+   */
+  private static void assertObservable(String kind, JsonNode report, String transcript) {
+    assertThat(transcript).contains("Metrics: http://127.0.0.1:", "describe statefulset");
+    JsonNode observability = report.get("observability");
+    assertThat(observability.get("metricsUrl").asText()).startsWith("http://127.0.0.1:");
+    assertThat(observability.get("eventsWritten").asInt())
+        .isGreaterThanOrEqualTo(report.get("steps").size());
+    Map<String, Double> series = new TreeMap<>();
+    observability
+        .get("metricsScraped")
+        .fields()
+        .forEachRemaining(e -> series.put(e.getKey(), e.getValue().asDouble()));
+    assertThat(series)
+        .as(transcript)
+        .containsEntry(
+            "gridshift_upgrades_completed_total{cluster=\"sandbox\",kind=\"" + kind + "\"}", 1.0);
+    assertThat(series.keySet())
+        .anySatisfy(
+            k ->
+                assertThat(k)
+                    .startsWith("gridshift_step_duration_seconds_count{kind=\"" + kind + "\""));
   }
 
   /** Prints to the test's output as it goes and keeps a copy for the failure message. */
