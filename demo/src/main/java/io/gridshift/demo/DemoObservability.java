@@ -106,16 +106,40 @@ final class DemoObservability implements AutoCloseable {
             .collect(Collectors.joining(",", sample.name() + "{", "}"));
   }
 
-  /** Prints what the read-back found, for the terminal's summary. */
+  /**
+   * Prints what the read-back found, in a few lines (every series is in the report): the outcome
+   * counters, how many steps and gates were timed, and the sync rates.
+   */
   static void print(DemoReport.Observability observed, String namespace, PrintStream out) {
+    Map<String, Double> series = observed.metricsScraped();
     out.printf(
-        "%nObservability: %d Kubernetes Events written in namespace %s; %d key series read back"
-            + " from %s:%n",
-        observed.eventsWritten(),
-        namespace,
-        observed.metricsScraped().size(),
-        observed.metricsUrl());
-    observed.metricsScraped().forEach((series, value) -> out.printf("  %s %s%n", series, value));
+        "%nObservability: %d Kubernetes Events written in namespace %s; from %s:%n",
+        observed.eventsWritten(), namespace, observed.metricsUrl());
+    out.printf(
+        "  upgrades started %s, completed %s, failed %s; %d steps and %d gates timed%n",
+        total(series, "gridshift_upgrades_started_total"),
+        total(series, "gridshift_upgrades_completed_total"),
+        total(series, "gridshift_upgrades_failed_total"),
+        count(series, "gridshift_step_duration_seconds_count"),
+        count(series, "gridshift_gate_wait_seconds_count"));
+    series.forEach(
+        (name, value) -> {
+          if (name.startsWith("gridshift_sync_data_entries_per_second")) {
+            out.printf("  %s %.0f%n", name, value);
+          }
+        });
+  }
+
+  private static long total(Map<String, Double> series, String name) {
+    return Math.round(
+        series.entrySet().stream()
+            .filter(e -> e.getKey().startsWith(name))
+            .mapToDouble(Map.Entry::getValue)
+            .sum());
+  }
+
+  private static long count(Map<String, Double> series, String name) {
+    return series.keySet().stream().filter(k -> k.startsWith(name + "{")).count();
   }
 
   @Override

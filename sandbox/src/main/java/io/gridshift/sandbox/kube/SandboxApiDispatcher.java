@@ -61,10 +61,25 @@ final class SandboxApiDispatcher extends KubernetesCrudDispatcher {
     if (path != null && (path.equals("/version") || path.startsWith("/version?"))) {
       return new MockResponse().setResponseCode(200).setBody(VERSION);
     }
+    if (path != null && "GET".equalsIgnoreCase(request.getMethod())) {
+      Optional<String> discovery = ApiDiscovery.document(path);
+      if (discovery.isPresent()) {
+        return new MockResponse()
+            .setResponseCode(200)
+            .addHeader("Content-Type", "application/json")
+            .setBody(discovery.get());
+      }
+    }
     if (authorizer != null) {
       Optional<MockResponse> denied = authorizer.deny(request);
       if (denied.isPresent()) {
         return denied.get();
+      }
+    }
+    if (path != null && "GET".equalsIgnoreCase(request.getMethod())) {
+      Optional<EventFieldSelector.Selection> events = EventFieldSelector.of(path);
+      if (events.isPresent()) {
+        return eventsOf(events.get());
       }
     }
     stored.remove();
@@ -79,6 +94,15 @@ final class SandboxApiDispatcher extends KubernetesCrudDispatcher {
     } finally {
       stored.remove();
     }
+  }
+
+  /** Lists as the mock does, keeping the Events that {@code selection} selects. */
+  private MockResponse eventsOf(EventFieldSelector.Selection selection) {
+    MockResponse response = handleGet(selection.path());
+    if (response.code() != 200) {
+      return response;
+    }
+    return response.setBody(selection.filter(response.getBody().readUtf8()));
   }
 
   @Override

@@ -89,7 +89,10 @@ final class GridshiftMeterFilter implements MeterFilter {
     for (int i = 0; i < buckets.length; i++) {
       nanos[i] = buckets[i].toNanos();
     }
+    // Only these buckets: the SDK's reporter asks for Micrometer's percentile histogram, which
+    // would add some seventy more to every series.
     return DistributionStatisticConfig.builder()
+        .percentilesHistogram(false)
         .serviceLevelObjectives(nanos)
         .build()
         .merge(config);

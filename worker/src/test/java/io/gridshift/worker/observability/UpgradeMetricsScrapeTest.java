@@ -154,6 +154,11 @@ class UpgradeMetricsScrapeTest {
                 "gridshift_step_duration_seconds_bucket",
                 Map.of("kind", "echo", "step", "echo", "le", "+Inf")))
         .contains(1.0);
+    // Exactly the contract's buckets (a second to a day) and +Inf: no default percentile histogram.
+    assertThat(
+            scraped.find(
+                "gridshift_step_duration_seconds_bucket", Map.of("kind", "echo", "step", "echo")))
+        .hasSize(GridshiftMeterFilter.BUCKETS.length + 1);
     assertOnly(
         scraped,
         "gridshift_activity_failures_total",
