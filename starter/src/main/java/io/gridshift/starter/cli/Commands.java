@@ -138,9 +138,9 @@ final class Commands implements Runnable {
       },
       footer = {
         "%nexamples:",
-        "  gridshift status dg-15.0.21.Final",
-        "  gridshift status dg-15.0.21.Final -o yaml",
-        "  gridshift status dg-15.0.21.Final --watch --interval 5s && echo done"
+        "  gridshift status infinispan-upgrade-prod-eu-1-prod-dg",
+        "  gridshift status infinispan-upgrade-prod-eu-1-prod-dg -o yaml",
+        "  gridshift status infinispan-upgrade-prod-eu-1-prod-dg --watch --interval 5s && echo done"
       })
   int status(
       @Parameters(paramLabel = "<workflow-id>", description = "the upgrade's workflow id")
@@ -216,7 +216,7 @@ final class Commands implements Runnable {
       description = "Approve an upgrade's open gate.",
       footer = {
         "%nexample:",
-        "  gridshift approve dg-15.0.21.Final switch-traffic --comment \"dashboards green\""
+        "  gridshift approve infinispan-upgrade-prod-eu-1-prod-dg switch-traffic --comment \"dashboards green\""
       })
   int approve(
       @Parameters(paramLabel = "<workflow-id>") String id,
@@ -230,7 +230,7 @@ final class Commands implements Runnable {
       description = "Reject an upgrade's open gate (the upgrade compensates or stops).",
       footer = {
         "%nexample:",
-        "  gridshift reject dg-15.0.21.Final cutover --comment \"errors on the target\""
+        "  gridshift reject infinispan-upgrade-prod-eu-1-prod-dg cutover --comment \"errors on the target\""
       })
   int reject(
       @Parameters(paramLabel = "<workflow-id>") String id,
@@ -253,7 +253,10 @@ final class Commands implements Runnable {
   @Command(
       name = "pause",
       description = "Pause an upgrade before its next step.",
-      footer = {"%nexample:", "  gridshift pause dg-15.0.21.Final --comment \"change freeze\""})
+      footer = {
+        "%nexample:",
+        "  gridshift pause infinispan-upgrade-prod-eu-1-prod-dg --comment \"change freeze\""
+      })
   int pause(
       @Parameters(paramLabel = "<workflow-id>") String id,
       @Option(names = "--comment", paramLabel = "TEXT", description = COMMENT) String comment) {
@@ -263,7 +266,7 @@ final class Commands implements Runnable {
   @Command(
       name = "resume",
       description = "Resume a paused upgrade.",
-      footer = {"%nexample:", "  gridshift resume dg-15.0.21.Final"})
+      footer = {"%nexample:", "  gridshift resume infinispan-upgrade-prod-eu-1-prod-dg"})
   int resume(
       @Parameters(paramLabel = "<workflow-id>") String id,
       @Option(names = "--comment", paramLabel = "TEXT", description = COMMENT) String comment) {
@@ -273,7 +276,10 @@ final class Commands implements Runnable {
   @Command(
       name = "abort",
       description = "Abort an upgrade: it compensates what it changed, as far as it safely can.",
-      footer = {"%nexample:", "  gridshift abort dg-15.0.21.Final --comment \"wrong version\""})
+      footer = {
+        "%nexample:",
+        "  gridshift abort infinispan-upgrade-prod-eu-1-prod-dg --comment \"wrong version\""
+      })
   int abort(
       @Parameters(paramLabel = "<workflow-id>") String id,
       @Option(names = "--comment", paramLabel = "TEXT", description = COMMENT) String comment) {
