@@ -64,10 +64,16 @@ class FleetControlsTest extends FleetTestSupport {
     assertThat(done.phase()).isEqualTo(FleetPhase.COMPLETED);
     assertThat(grid(done, "us-1/apps/d").state()).isEqualTo("SKIPPED");
     assertThat(grid(done, "us-1/apps/d").message()).contains("skipped by bob: later");
-    assertThat(
-            Duration.between(
-                java.time.Instant.parse(grid(done, "eu-1/apps/a").endedAt()),
-                java.time.Instant.parse(grid(done, "eu-1/apps/b").startedAt())))
+    // Nothing started while paused: the next grid started once resumed, an hour after the pause.
+    java.time.Instant resumed =
+        done.audit().stream()
+            .filter(e -> e.action() == AuditEntry.Action.RESUMED)
+            .map(e -> java.time.Instant.parse(e.at()))
+            .findFirst()
+            .orElseThrow();
+    java.time.Instant nextStarted = java.time.Instant.parse(grid(done, "eu-1/apps/b").startedAt());
+    assertThat(nextStarted).isAfterOrEqualTo(resumed);
+    assertThat(Duration.between(java.time.Instant.parse(paused.at()), nextStarted))
         .isGreaterThanOrEqualTo(Duration.ofHours(1));
     assertThat(done.audit())
         .extracting(AuditEntry::action)
