@@ -76,7 +76,8 @@ final class FleetScaleWorker implements AutoCloseable {
           new SimulatedKubernetes(pace),
           new SimulatedInfinispan(pace),
           new SimulatedHazelcast(pace),
-          new SimulatedDiscovery(fleet, cluster, agent));
+          new SimulatedDiscovery(fleet, cluster, agent),
+          new SimulatedEvents());
     }
   }
 

@@ -6,6 +6,7 @@ import io.gridshift.workflows.common.TaskQueues;
 import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.infinispan.InfinispanUpgradeWorkflowImpl;
 import io.gridshift.workflows.testing.FakeInfinispanGrid;
+import io.gridshift.workflows.testing.FakeKubernetesEvents;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.time.Duration;
@@ -26,7 +27,8 @@ public final class TemporalFixture implements AutoCloseable {
   public TemporalFixture() {
     env.newWorker(TaskQueues.WORKFLOWS)
         .registerWorkflowImplementationTypes(InfinispanUpgradeWorkflowImpl.class);
-    env.newWorker(CLUSTER.taskQueue()).registerActivitiesImplementations(grid);
+    env.newWorker(CLUSTER.taskQueue())
+        .registerActivitiesImplementations(grid, new FakeKubernetesEvents());
     env.start();
   }
 

@@ -7,6 +7,7 @@ import io.gridshift.workflows.hazelcast.activities.HazelcastWorkload;
 import io.gridshift.workflows.infinispan.InfinispanUpgradeWorkflowImpl;
 import io.gridshift.workflows.testing.FakeHazelcastCluster;
 import io.gridshift.workflows.testing.FakeInfinispanGrid;
+import io.gridshift.workflows.testing.FakeKubernetesEvents;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.util.Map;
@@ -38,10 +39,12 @@ public final class FakeTemporal implements AutoCloseable {
             HazelcastUpgradeWorkflowImpl.class,
             FakeFleetWorkflow.class);
     env.newWorker(TaskQueues.cluster(ISPN_CLUSTER))
-        .registerActivitiesImplementations(new FakeInfinispanGrid());
+        .registerActivitiesImplementations(new FakeInfinispanGrid(), new FakeKubernetesEvents());
     FakeHazelcastCluster hazelcast = new FakeHazelcastCluster();
     hazelcast.setWorkloads(FakeTemporal::workload);
-    env.newWorker(TaskQueues.cluster(HZ_CLUSTER)).registerActivitiesImplementations(hazelcast);
+    // Each cluster's agent serves the upgrade's Kubernetes Events too.
+    env.newWorker(TaskQueues.cluster(HZ_CLUSTER))
+        .registerActivitiesImplementations(hazelcast, new FakeKubernetesEvents());
     env.start();
   }
 

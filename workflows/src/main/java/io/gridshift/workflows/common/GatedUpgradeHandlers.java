@@ -48,6 +48,7 @@ public abstract class GatedUpgradeHandlers implements GatedUpgrade, ApprovalGuar
    * the last Kubernetes Events go out.
    */
   protected void finished() {
+    gates.ended(tracker.phase());
     visibility.finished(tracker.phase(), tracker.message());
     events.flush();
   }

@@ -83,6 +83,12 @@ public final class Gatekeeper {
   private AuditEntry decision;
   private boolean paused;
   private AuditEntry abortRequest;
+
+  /**
+   * Set once the upgrade has ended: while it sends its last notifications and Events, no orders.
+   */
+  private Phase ended;
+
   private UpgradeListener listener = UpgradeListener.NONE;
   private UpgradeMetrics metrics = UpgradeMetrics.NONE;
   private final SignedDecisions signatures = new SignedDecisions();
@@ -332,6 +338,11 @@ public final class Gatekeeper {
    * answering it).
    */
   public String refusal(OperatorAction.Verb verb, OperatorAction a) {
+    if (ended != null) {
+      return "the upgrade has ended ("
+          + ended
+          + "): nothing can be paused, resumed or aborted any more";
+    }
     String refusal = actorRefusal(a);
     if (refusal != null) {
       return refusal;
@@ -350,6 +361,11 @@ public final class Gatekeeper {
                   + abortRequest.by()
                   + "); follow it with the upgrade's status";
     };
+  }
+
+  /** The upgrade ended in {@code phase}: pause, resume and abort are refused from now on. */
+  public void ended(Phase phase) {
+    ended = phase;
   }
 
   /** Pauses before the next step; refused without an identity or when already paused. */
