@@ -48,7 +48,7 @@ public final class GridshiftWorker implements AutoCloseable {
             WorkerFactoryOptions.newBuilder()
                 .setWorkerInterceptors(
                     new KubernetesForbiddenInterceptor(),
-                    new LoggingContextInterceptor(),
+                    new LoggingContextInterceptor(client.getOptions().getDataConverter()),
                     new ActivityFailureMetrics())
                 .build());
     if (config.hostWorkflows()) {

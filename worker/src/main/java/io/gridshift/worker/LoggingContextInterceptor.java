@@ -44,7 +44,21 @@ public final class LoggingContextInterceptor extends WorkerInterceptorBase {
   static final String HEADER = "gridshift-log-fields";
 
   // The header holds names, never a secret, so the plain converter (no payload codec) suffices.
-  private static final DataConverter CONVERTER = DefaultDataConverter.STANDARD_INSTANCE;
+  /**
+   * Writes and reads the header: the worker's own converter, so that with payload encryption the
+   * grid's name is encrypted in the history like every other payload.
+   */
+  private final DataConverter converter;
+
+  /** Fields carried with the worker's {@code converter} (the client's, codec included). */
+  public LoggingContextInterceptor(DataConverter converter) {
+    this.converter = converter;
+  }
+
+  /** Fields carried in the standard (unencrypted) encoding. */
+  public LoggingContextInterceptor() {
+    this(DefaultDataConverter.STANDARD_INSTANCE);
+  }
 
   @Override
   public WorkflowInboundCallsInterceptor interceptWorkflow(WorkflowInboundCallsInterceptor next) {
@@ -57,7 +71,7 @@ public final class LoggingContextInterceptor extends WorkerInterceptorBase {
   }
 
   /** One workflow execution's fields, on each of its threads. */
-  private static final class WorkflowFields extends WorkflowInboundCallsInterceptorBase {
+  private final class WorkflowFields extends WorkflowInboundCallsInterceptorBase {
     private final Map<String, String> fields = new HashMap<>();
 
     WorkflowFields(WorkflowInboundCallsInterceptor next) {
@@ -93,7 +107,7 @@ public final class LoggingContextInterceptor extends WorkerInterceptorBase {
   }
 
   /** Adds the workflow thread's fields to each activity it schedules, and to its async threads. */
-  private static final class CarryFields extends WorkflowOutboundCallsInterceptorBase {
+  private final class CarryFields extends WorkflowOutboundCallsInterceptorBase {
     private final Map<String, String> fields;
 
     CarryFields(WorkflowOutboundCallsInterceptor next, Map<String, String> fields) {
@@ -130,9 +144,9 @@ public final class LoggingContextInterceptor extends WorkerInterceptorBase {
       return super.newChildThread(withFields(runnable, fields), detached, name);
     }
 
-    private static Header labelled(Header header) {
+    private Header labelled(Header header) {
       Map<String, Payload> values = new HashMap<>(header.getValues());
-      CONVERTER.toPayload(LogFields.current()).ifPresent(p -> values.put(HEADER, p));
+      converter.toPayload(LogFields.current()).ifPresent(p -> values.put(HEADER, p));
       return new Header(values);
     }
   }
@@ -146,7 +160,7 @@ public final class LoggingContextInterceptor extends WorkerInterceptorBase {
   }
 
   /** An activity's fields, for the length of its execution. */
-  private static final class ActivityFields extends ActivityInboundCallsInterceptorBase {
+  private final class ActivityFields extends ActivityInboundCallsInterceptorBase {
     private ActivityExecutionContext context;
 
     ActivityFields(ActivityInboundCallsInterceptor next) {
@@ -166,7 +180,7 @@ public final class LoggingContextInterceptor extends WorkerInterceptorBase {
       }
     }
 
-    private static Map<String, String> fields(ActivityInfo info, Header header) {
+    private Map<String, String> fields(ActivityInfo info, Header header) {
       Map<String, String> fields = new HashMap<>(fromWorkflow(header));
       fields.put(LogFields.WORKFLOW_ID, info.getWorkflowId());
       fields.put(LogFields.RUN_ID, info.getRunId());
@@ -180,13 +194,13 @@ public final class LoggingContextInterceptor extends WorkerInterceptorBase {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, String> fromWorkflow(Header header) {
+    private Map<String, String> fromWorkflow(Header header) {
       Payload payload = header.getValues().get(HEADER);
       if (payload == null) {
         return Map.of();
       }
       try {
-        return CONVERTER.fromPayload(payload, Map.class, Map.class);
+        return converter.fromPayload(payload, Map.class, Map.class);
       } catch (RuntimeException e) {
         // A label is not worth failing an activity for: log without it.
         return Map.of();
