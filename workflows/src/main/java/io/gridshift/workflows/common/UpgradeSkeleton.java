@@ -148,7 +148,8 @@ public abstract class UpgradeSkeleton<R extends UpgradeRequest> extends GatedUpg
   protected final UpgradeStatus run(R raw) {
     visibility.begin(kind, raw);
     events.begin(raw, () -> eventWorkloads(raw.grid()));
-    if (!Boolean.TRUE.equals(raw.dryRun())) {
+    // A request of null (a raw start with "null") is refused by validation below; it counts too.
+    if (raw == null || !Boolean.TRUE.equals(raw.dryRun())) {
       measuredCluster = clusterOf(raw);
       metrics.started(measuredCluster);
     }
@@ -174,7 +175,8 @@ public abstract class UpgradeSkeleton<R extends UpgradeRequest> extends GatedUpg
 
   /** The cluster label of {@code raw}'s metrics (the request may be invalid, with no cluster). */
   private static String clusterOf(UpgradeRequest raw) {
-    return GridshiftMetrics.label(raw.cluster() == null ? null : raw.cluster().cluster());
+    return GridshiftMetrics.label(
+        raw == null || raw.cluster() == null ? null : raw.cluster().cluster());
   }
 
   private void countEnd(Phase phase) {
