@@ -32,6 +32,7 @@ public record InfinispanDemoVersions(String from, String to) {
    */
   public static InfinispanDemoVersions of(String from, String fromOption, String to) {
     String source = from == null ? DEFAULT_FROM : from;
+    String sourceOption = from == null ? fromOption + " (default)" : fromOption;
     String target = to == null ? DEFAULT_TO : to;
     String problem = InfinispanReleases.problem(fromOption, source);
     if (problem == null) {
@@ -42,7 +43,7 @@ public record InfinispanDemoVersions(String from, String to) {
           "--to "
               + target
               + " is not newer than "
-              + fromOption
+              + sourceOption
               + " "
               + source
               + ": the demo upgrades; choose a newer --to";
