@@ -168,6 +168,9 @@ public record DemoOptions(
           "--secure runs the demo's own grid over TLS; drop --grid-manifest (or --secure)\n"
               + USAGE);
     }
+    if (manifest != null && kind.equals("hazelcast")) {
+      HazelcastDemoGrid.workloadOf(GridManifest.read(manifest)); // refused now, not half-way
+    }
     InfinispanDemoVersions versions =
         kind.equals("infinispan") ? infinispanVersions(manifest, from, to) : null;
     return new DemoOptions(

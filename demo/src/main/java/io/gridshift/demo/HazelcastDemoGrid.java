@@ -212,20 +212,30 @@ public final class HazelcastDemoGrid {
    */
   public void apply(Path manifest) {
     GridManifest objects = GridManifest.read(manifest);
+    HasMetadata workload = workloadOf(objects);
+    objects.createIn(kube);
+    name = workload.getMetadata().getName();
+    namespace = workload.getMetadata().getNamespace();
+    kind = workload instanceof Deployment ? WorkloadKind.DEPLOYMENT : WorkloadKind.STATEFULSET;
+  }
+
+  /**
+   * The grid of a user's manifest: its first StatefulSet or Deployment.
+   *
+   * @throws IllegalArgumentException when it has none (checked before the demo starts)
+   */
+  static HasMetadata workloadOf(GridManifest objects) {
     HasMetadata workload = objects.workload();
     if (!(workload instanceof StatefulSet || workload instanceof Deployment)) {
       throw new IllegalArgumentException(
-          manifest
+          objects.file()
               + ": "
               + workload.getKind()
               + " "
               + workload.getMetadata().getName()
               + " is not a StatefulSet or Deployment, the kinds the Hazelcast upgrade rolls");
     }
-    objects.createIn(kube);
-    name = workload.getMetadata().getName();
-    namespace = workload.getMetadata().getNamespace();
-    kind = workload instanceof Deployment ? WorkloadKind.DEPLOYMENT : WorkloadKind.STATEFULSET;
+    return workload;
   }
 
   private static StatefulSet statefulSet(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The demo's command line: defaults, the measurement options, and clear refusals. */
 class DemoOptionsTest {
@@ -112,5 +113,26 @@ class DemoOptionsTest {
     assertThatThrownBy(() -> DemoOptions.parse(new String[] {"hazelcast", "--to", "5.3.8"}))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("--from and --to are for the infinispan demo");
+  }
+
+  @Test
+  void aHazelcastManifestWithoutAGridIsRefusedBeforeAnythingStarts(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("cm.yaml");
+    java.nio.file.Files.writeString(
+        file, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n");
+    assertThatThrownBy(
+            () -> DemoOptions.parse(new String[] {"hazelcast", "--grid-manifest", file.toString()}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(file + " holds no StatefulSet, Deployment or DeploymentConfig to upgrade");
+    assertThat(
+            DemoOptions.parse(
+                    new String[] {
+                      "hazelcast",
+                      "--grid-manifest",
+                      "../deploy/examples/hazelcast-statefulset.yaml"
+                    })
+                .gridManifest())
+        .isNotNull();
   }
 }
