@@ -235,7 +235,7 @@ public final class InfinispanDemoGrid {
                 .withNewMetadata()
                 .withName(name + "-config")
                 .endMetadata()
-                .addToData("infinispan.xml", InfinispanServer.sandboxConfig(false, pki != null))
+                .addToData("infinispan.xml", serverConfig(version))
                 .build())
         .create();
     kube.apps()
@@ -260,6 +260,16 @@ public final class InfinispanDemoGrid {
                 .endSpec()
                 .build())
         .create();
+  }
+
+  /**
+   * The grid's {@code infinispan.xml} for servers of {@code version}. The target's pods mount the
+   * same ConfigMap, so it must be a schema both the source and every newer target read: the
+   * sandbox's 14.0 schema serves 14.x to 16.x sources; an older source (10.1 to 13.0) needs the
+   * sandbox's configuration for its own version, once the sandbox provides one.
+   */
+  private String serverConfig(String version) {
+    return InfinispanServer.sandboxConfig(false, pki != null);
   }
 
   private StatefulSet statefulSet(
