@@ -82,11 +82,7 @@ public final class WorkloadOwnership {
       if (manager != null) {
         String resource = ref.getKind() + " " + meta.getNamespace() + "/" + cut(ref.getName());
         return new WorkloadOwner(
-            Type.OPERATOR,
-            manager,
-            what,
-            resource,
-            "ownerReference to " + resource + " (" + api + ")");
+            Type.OPERATOR, manager, what, resource, "ownerReference to " + resource + ", " + api);
       }
     }
     return null;

@@ -45,33 +45,43 @@ public final class OwnedGrids {
             + grid
             + ": "
             + owner.describe()
-            + ", and gridshift leaves what others manage alone ("
-            + owner.manager()
-            + " would undo the upgrade or fight it); "
+            + ", and gridshift leaves what others manage alone; "
             + whatToDo(owner, targetImage, operatorAdvice)
-            + ". To upgrade it with gridshift anyway, first stop "
-            + owner.manager()
-            + " from managing it, then set \"ownership\": \"TAKE_OVER\" (recorded in the audit"
-            + " log)");
+            + ". To upgrade it with gridshift anyway, "
+            + beforeTakingOver(owner)
+            + ", then set \"ownership\": \"TAKE_OVER\" (recorded in the audit log)");
+  }
+
+  /** What must happen before a person takes the grid over, or its owner undoes the upgrade. */
+  private static String beforeTakingOver(WorkloadOwner owner) {
+    return switch (owner.type()) {
+      case OPERATOR ->
+          "first stop "
+              + owner.who()
+              + " from reconciling it (it would put its StatefulSet back, or delete the target)";
+      case HELM ->
+          "know that Helm's next upgrade or rollback of the release puts its own manifests back"
+              + " (update the chart values to match afterwards)";
+      case GITOPS -> "first suspend " + owner.who() + "'s sync of it (it would revert the drift)";
+    };
   }
 
   /** How to upgrade the grid through its owner. */
   static String whatToDo(WorkloadOwner owner, String targetImage, String operatorAdvice) {
-    String resource = owner.resource() == null ? "its " + owner.manager() : owner.resource();
     return switch (owner.type()) {
       case OPERATOR -> operatorAdvice;
       case HELM ->
           "upgrade it with Helm: set the chart's image values to "
               + targetImage
               + " and run helm upgrade for "
-              + resource;
+              + (owner.resource() == null ? "its release" : owner.resource());
       case GITOPS ->
           "upgrade it through "
               + owner.manager()
               + ": change the image to "
               + targetImage
               + " in the repository "
-              + resource
+              + (owner.resource() == null ? "it" : owner.resource())
               + " syncs from, or suspend its sync ("
               + suspend(owner)
               + ") and take it over";
@@ -93,12 +103,12 @@ public final class OwnedGrids {
         + " took "
         + owner.object()
         + " over from "
-        + owner.manager()
+        + owner.who()
         + (owner.resource() == null ? "" : " (" + owner.resource() + ")")
         + " with \"ownership\": \"TAKE_OVER\", on the evidence of "
         + owner.evidence()
         + "; if "
-        + owner.manager()
+        + owner.who()
         + " still manages it, it may undo this upgrade: update its own definition of the grid"
         + " to match";
   }

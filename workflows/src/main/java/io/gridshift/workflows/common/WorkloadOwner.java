@@ -28,13 +28,19 @@ public record WorkloadOwner(
     GITOPS
   }
 
+  /** The manager as a sentence names it: {@code the Infinispan Operator}, {@code Helm}. */
+  public String who() {
+    return type == Type.OPERATOR ? "the " + manager : manager;
+  }
+
   /** {@code <object> is managed by <manager> (<resource>; <evidence>)}, for messages. */
   public String describe() {
+    boolean resourceInEvidence = resource == null || evidence.contains(resource);
     return object
         + " is managed by "
-        + manager
+        + who()
         + " ("
-        + (resource == null ? "" : resource + "; ")
+        + (resourceInEvidence ? "" : resource + "; ")
         + evidence
         + ")";
   }
