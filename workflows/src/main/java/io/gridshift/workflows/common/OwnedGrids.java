@@ -56,9 +56,7 @@ public final class OwnedGrids {
   private static String beforeTakingOver(WorkloadOwner owner) {
     return switch (owner.type()) {
       case OPERATOR ->
-          "first stop "
-              + owner.who()
-              + " from reconciling it (it would put its StatefulSet back, or delete the target)";
+          "first stop " + owner.who() + " from reconciling it (it would put back what it owns)";
       case HELM ->
           "know that Helm's next upgrade or rollback of the release puts its own manifests back"
               + " (update the chart values to match afterwards)";
