@@ -118,6 +118,10 @@ public final class InfinispanServer implements AutoCloseable {
             ? List.of(spec.bindAddress() + "[" + spec.jgroupsPort() + "]")
             : spec.initialHosts();
     command.add("-Dgridshift.jgroups.initial_hosts=" + String.join(",", hosts));
+    if (ServerSchema.of(spec.version()).needsHomeProperty()) {
+      // Set by server.sh; before 13.0 the REST connector's parser reads it (NPE without).
+      command.add("-Dinfinispan.server.home.path=" + root);
+    }
     command.add("-cp");
     command.add(lib.toAbsolutePath() + "/*");
     command.add("org.infinispan.server.Bootstrap");

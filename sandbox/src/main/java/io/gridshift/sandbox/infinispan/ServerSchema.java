@@ -25,4 +25,12 @@ record ServerSchema(String namespaceVersion, boolean nestedEndpoint) {
     }
     return new ServerSchema(major + "." + parts[1], major >= 13);
   }
+
+  /**
+   * Whether the server needs {@code -Dinfinispan.server.home.path}: before 13.0 its REST
+   * connector's parser reads it (a NullPointerException without), which {@code server.sh} sets.
+   */
+  boolean needsHomeProperty() {
+    return !nestedEndpoint;
+  }
 }

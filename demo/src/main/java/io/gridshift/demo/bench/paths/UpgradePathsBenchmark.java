@@ -73,7 +73,15 @@ public final class UpgradePathsBenchmark {
       try (InfinispanServer source =
           InfinispanServer.start(sourceSpec(sourceVersion, s, workDir))) {
         if (!source.awaitReady(Duration.ofMinutes(3))) {
-          throw new IllegalStateException(source + " did not start; see " + source.logFile());
+          // Every pair of this source is recorded as not run, with the reason.
+          ModeRecorder notStarted = new ModeRecorder();
+          notStarted.failure("source", source + " did not start; see " + source.logFile());
+          for (String targetVersion : newer) {
+            Map<String, ModeResult> byMode = new LinkedHashMap<>();
+            modes.forEach(m -> byMode.put(m.name(), notStarted.build()));
+            results.add(new PathResult(sourceVersion, targetVersion, byMode, List.of()));
+          }
+          continue;
         }
         try (PathsData sourceData =
             new PathsData(source.bindAddress(), source.port(), sourceVersion)) {
