@@ -5,10 +5,14 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Collects one run's step outcomes and the first words of each failure, then builds the result. */
 final class ModeRecorder {
-  private static final int DETAIL_CHARS = 220;
+  private static final int DETAIL_CHARS = 200;
+  private static final Pattern QUALIFIED = Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+([A-Z])");
+  private static final Pattern ACTIVITY_MESSAGE = Pattern.compile("message='(.*?)', type=");
 
   private Status connect = Status.NOT_RUN;
   private Status syncData = Status.NOT_RUN;
@@ -44,6 +48,12 @@ final class ModeRecorder {
   /** Records why a step failed: one short clause, newlines and stack traces cut. */
   void failure(String step, String why) {
     String line = why == null ? "" : why.replaceAll("\\s+", " ").strip();
+    // An activity failure's own message, and class names without their packages: one short line.
+    Matcher message = ACTIVITY_MESSAGE.matcher(line);
+    if (message.find()) {
+      line = message.group(1);
+    }
+    line = QUALIFIED.matcher(line).replaceAll("$1");
     if (line.length() > DETAIL_CHARS) {
       line = line.substring(0, DETAIL_CHARS) + "...";
     }

@@ -18,6 +18,10 @@ record PathsMatrix(String measured, List<PathResult> paths) {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+  static PathsMatrix read(Path file) throws IOException {
+    return JSON.readValue(file.toFile(), PathsMatrix.class);
+  }
+
   void writeJson(Path file) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
     Files.writeString(file, JSON.writeValueAsString(this) + "\n");

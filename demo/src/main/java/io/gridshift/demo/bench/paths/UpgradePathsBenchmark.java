@@ -3,12 +3,14 @@ package io.gridshift.demo.bench.paths;
 import io.gridshift.sandbox.infinispan.InfinispanServer;
 import io.gridshift.sandbox.infinispan.InfinispanServerSpec;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * </ol>
  *
  * <p>Options: {@code --sources a,b --targets c,d --modes RUNTIME,CONFIG --entries N --work-dir D
- * --json F --markdown F --machine TEXT}.
+ * --json F --markdown F --machine TEXT --merge true --first-run N} (merge keeps the rows of the
+ * existing {@code --json} file that this run does not measure; first-run offsets cache names and
+ * target addresses so a second run on the same sources does not reuse names).
  */
 public final class UpgradePathsBenchmark {
   private static final Logger LOG = LoggerFactory.getLogger(UpgradePathsBenchmark.class);
@@ -61,8 +65,13 @@ public final class UpgradePathsBenchmark {
             + options.getOrDefault("machine", Runtime.getRuntime().availableProcessors() + " cores")
             + ", by bench/upgrade-paths";
 
+    // --merge true keeps the rows of an earlier run that this run does not measure again.
+    List<PathResult> kept =
+        Boolean.parseBoolean(options.getOrDefault("merge", "false")) && Files.exists(json)
+            ? PathsMatrix.read(json).paths()
+            : List.of();
     List<PathResult> results = new ArrayList<>();
-    int run = 0;
+    int run = Integer.parseInt(options.getOrDefault("first-run", "0"));
     for (int s = 0; s < sources.size(); s++) {
       String sourceVersion = sources.get(s);
       List<String> newer =
@@ -106,7 +115,7 @@ public final class UpgradePathsBenchmark {
             results.add(
                 new PathResult(
                     sourceVersion, targetVersion, byMode, KnownIssues.matching(byMode.values())));
-            PathsMatrix matrix = new PathsMatrix(measured, List.copyOf(results));
+            PathsMatrix matrix = new PathsMatrix(measured, merged(kept, results));
             matrix.writeJson(json);
             PathsMarkdown.write(matrix, markdown, String.join(" ", args));
           }
@@ -115,6 +124,21 @@ public final class UpgradePathsBenchmark {
     }
     LOG.info("wrote {} pairs to {} and {}", results.size(), json, markdown);
     System.exit(0); // the Hot Rod clients' non-daemon threads would keep the JVM alive
+  }
+
+  /** Earlier rows not measured again, then this run's, ordered by source and target version. */
+  static List<PathResult> merged(List<PathResult> kept, List<PathResult> fresh) {
+    List<PathResult> all = new ArrayList<>(fresh);
+    for (PathResult old : kept) {
+      if (fresh.stream()
+          .noneMatch(p -> p.source().equals(old.source()) && p.target().equals(old.target()))) {
+        all.add(old);
+      }
+    }
+    all.sort(
+        Comparator.<PathResult, String>comparing(PathResult::source, Versions::compare)
+            .thenComparing(PathResult::target, Versions::compare));
+    return List.copyOf(all);
   }
 
   private static ModeResult measure(
