@@ -47,6 +47,11 @@ final class ModeRecorder {
 
   /** Records why a step failed: one short clause, newlines and stack traces cut. */
   void failure(String step, String why) {
+    failures.add(step + ": " + shorten(why));
+  }
+
+  /** One line of at most {@value #DETAIL_CHARS} characters, class names without packages. */
+  static String shorten(String why) {
     String line = why == null ? "" : why.replaceAll("\\s+", " ").strip();
     // An activity failure's own message, and class names without their packages: one short line.
     Matcher message = ACTIVITY_MESSAGE.matcher(line);
@@ -57,7 +62,7 @@ final class ModeRecorder {
     if (line.length() > DETAIL_CHARS) {
       line = line.substring(0, DETAIL_CHARS) + "...";
     }
-    failures.add(step + ": " + line);
+    return line;
   }
 
   ModeResult build() {

@@ -1,6 +1,8 @@
 package io.gridshift.demo.bench.paths;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,6 +21,20 @@ record ModeResult(
     Status indexedQuery,
     Status verified,
     String detail) {
+
+  /** This result with each failure of its detail cut to one short clause. */
+  ModeResult withShortDetail() {
+    List<String> parts = new ArrayList<>();
+    for (String part : detail.split("; ")) {
+      int colon = part.indexOf(": ");
+      parts.add(
+          colon < 0
+              ? ModeRecorder.shorten(part)
+              : part.substring(0, colon + 2) + ModeRecorder.shorten(part.substring(colon + 2)));
+    }
+    return new ModeResult(
+        connect, syncData, writeThrough, indexedQuery, verified, String.join("; ", parts));
+  }
 
   boolean usable() {
     return connect == Status.PASS

@@ -114,7 +114,10 @@ public final class UpgradePathsBenchmark {
             }
             results.add(
                 new PathResult(
-                    sourceVersion, targetVersion, byMode, KnownIssues.matching(byMode.values())));
+                    sourceVersion,
+                    targetVersion,
+                    byMode,
+                    KnownIssues.matching(targetVersion, byMode)));
             PathsMatrix matrix = new PathsMatrix(measured, merged(kept, results));
             matrix.writeJson(json);
             PathsMarkdown.write(matrix, markdown, String.join(" ", args));
@@ -132,7 +135,12 @@ public final class UpgradePathsBenchmark {
     for (PathResult old : kept) {
       if (fresh.stream()
           .noneMatch(p -> p.source().equals(old.source()) && p.target().equals(old.target()))) {
-        all.add(old);
+        // Issues and detail wording as this version of the bench derives them.
+        Map<String, ModeResult> modes = new LinkedHashMap<>();
+        old.modes().forEach((mode, result) -> modes.put(mode, result.withShortDetail()));
+        all.add(
+            new PathResult(
+                old.source(), old.target(), modes, KnownIssues.matching(old.target(), modes)));
       }
     }
     all.sort(
