@@ -131,12 +131,14 @@ final class PathRun {
       query();
     }
 
+    /** Every cache is tried, so the detail names each encoding that could not connect. */
     private boolean connect() {
       try {
         steps.copyInternalCaches();
       } catch (RuntimeException e) {
         result.failure("copying schemas", e.getMessage());
       }
+      boolean all = true;
       for (Encoding encoding : Encoding.values()) {
         String cache = cacheName(encoding);
         try {
@@ -153,13 +155,12 @@ final class PathRun {
             throw new IllegalStateException("reading key-0 through the target gave " + read);
           }
         } catch (RuntimeException e) {
-          result.connect(Status.FAIL);
+          all = false;
           result.failure("connect " + encoding.label(), e.getMessage());
-          return false;
         }
       }
-      result.connect(Status.PASS);
-      return true;
+      result.connect(all ? Status.PASS : Status.FAIL);
+      return all;
     }
 
     /** Writes key-1 through the target; PASS here is provisional until it survives the sync. */
