@@ -61,10 +61,10 @@ final class PathsData implements AutoCloseable {
   String cacheXml(String name, Encoding encoding) {
     String body =
         switch (encoding) {
-          case PROTOSTREAM -> "<encoding media-type=\"application/x-protostream\"/>";
-          case TEXT -> "<encoding media-type=\"text/plain; charset=UTF-8\"/>";
+          case PROTOSTREAM -> encoding("application/x-protostream");
+          case TEXT -> encoding("text/plain; charset=UTF-8");
           case UNENCODED -> "";
-          case INDEXED -> "<encoding media-type=\"application/x-protostream\"/>" + indexing();
+          case INDEXED -> encoding("application/x-protostream") + indexing();
         };
     return "<distributed-cache name=\""
         + name
@@ -73,13 +73,28 @@ final class PathsData implements AutoCloseable {
         + "</distributed-cache>";
   }
 
+  /** 11.0 added the {@code media-type} attribute; 10.x names the key and value types apart. */
+  private String encoding(String mediaType) {
+    return major >= 11
+        ? "<encoding media-type=\"" + mediaType + "\"/>"
+        : "<encoding><key media-type=\""
+            + mediaType
+            + "\"/><value media-type=\""
+            + mediaType
+            + "\"/></encoding>";
+  }
+
+  /**
+   * 12.0 on: {@code enabled}/{@code storage} and the Protobuf type as indexed entity. 10.x names
+   * only Java classes there (a Protobuf type fails with ClassNotFoundException) and indexes
+   * Protobuf types annotated {@code @Indexed} on its own.
+   */
   private String indexing() {
-    String entities =
-        "<indexed-entities><indexed-entity>" + ENTITY + "</indexed-entity></indexed-entities>";
     return major >= 12
-        ? "<indexing enabled=\"true\" storage=\"local-heap\">" + entities + "</indexing>"
+        ? "<indexing enabled=\"true\" storage=\"local-heap\"><indexed-entities><indexed-entity>"
+            + ENTITY
+            + "</indexed-entity></indexed-entities></indexing>"
         : "<indexing index=\"PRIMARY_OWNER\">"
-            + entities
             + "<property name=\"default.directory_provider\">local-heap</property></indexing>";
   }
 

@@ -16,7 +16,9 @@ final class PathsMarkdown {
         .append(matrix.measured())
         .append(".\nCommand: `bench/upgrade-paths")
         .append(args.isBlank() ? "" : " " + args)
-        .append("`\n\n")
+        .append("` (the last run; with `--merge true` the rows it did not measure are kept from")
+        .append(" earlier runs). What the failures mean for the plan, and the upstream issues:")
+        .append(" [UPGRADE-PATHS-NOTES.md](UPGRADE-PATHS-NOTES.md).\n\n")
         .append(
             "Each row: a single-node source and a single-node target, real servers on loopback,"
                 + " four caches (protostream, text/plain, no encoding, indexed protostream) of"

@@ -120,7 +120,7 @@ public final class UpgradePathsBenchmark {
                     KnownIssues.matching(targetVersion, byMode)));
             PathsMatrix matrix = new PathsMatrix(measured, merged(kept, results));
             matrix.writeJson(json);
-            PathsMarkdown.write(matrix, markdown, String.join(" ", args));
+            PathsMarkdown.write(matrix, markdown, measuredSelection(options));
           }
         }
       }
@@ -180,6 +180,18 @@ public final class UpgradePathsBenchmark {
         null,
         Map.of(),
         Map.of());
+  }
+
+  /** The options that chose what was measured (not where results and servers went). */
+  private static String measuredSelection(Map<String, String> options) {
+    List<String> shown = new ArrayList<>();
+    options.forEach(
+        (key, value) -> {
+          if (List.of("sources", "targets", "modes", "entries", "merge").contains(key)) {
+            shown.add("--" + key + " " + value);
+          }
+        });
+    return String.join(" ", shown);
   }
 
   private static Map<String, String> options(String[] args) {
