@@ -27,7 +27,8 @@ final class KnownIssues {
 
   private static final List<Rule> RULES =
       List.of(
-          new Rule("16.", "raw-values", RAW_VALUES_16), new Rule("16.", "unencoded", UNENCODED_16));
+          new Rule("16.", "raw-values", RAW_VALUES_16),
+          new Rule("16.", "connect unencoded: ISPN004034", UNENCODED_16));
 
   private KnownIssues() {}
 

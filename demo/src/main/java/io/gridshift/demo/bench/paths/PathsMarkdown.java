@@ -16,8 +16,8 @@ final class PathsMarkdown {
         .append(matrix.measured())
         .append(".\nCommand: `bench/upgrade-paths")
         .append(args.isBlank() ? "" : " " + args)
-        .append("` (the last run; with `--merge true` the rows it did not measure are kept from")
-        .append(" earlier runs). What the failures mean for the plan, and the upstream issues:")
+        .append("` (with `--merge true` a run keeps the rows it does not measure).")
+        .append(" What the failures mean for the plan, and the upstream issues:")
         .append(" [UPGRADE-PATHS-NOTES.md](UPGRADE-PATHS-NOTES.md).\n\n")
         .append(
             "Each row: a single-node source and a single-node target, real servers on loopback,"

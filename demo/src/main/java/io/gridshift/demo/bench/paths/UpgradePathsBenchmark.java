@@ -30,9 +30,10 @@ import org.slf4j.LoggerFactory;
  * </ol>
  *
  * <p>Options: {@code --sources a,b --targets c,d --modes RUNTIME,CONFIG --entries N --work-dir D
- * --json F --markdown F --machine TEXT --merge true --first-run N} (merge keeps the rows of the
- * existing {@code --json} file that this run does not measure; first-run offsets cache names and
- * target addresses so a second run on the same sources does not reuse names).
+ * --json F --markdown F --machine TEXT --merge true --first-run N --command TEXT} (merge keeps the
+ * rows of the existing {@code --json} file that this run does not measure; first-run offsets cache
+ * names and target addresses so a second run on the same sources does not reuse names; command
+ * replaces the options shown in the Markdown's command line).
  */
 public final class UpgradePathsBenchmark {
   private static final Logger LOG = LoggerFactory.getLogger(UpgradePathsBenchmark.class);
@@ -70,6 +71,7 @@ public final class UpgradePathsBenchmark {
         Boolean.parseBoolean(options.getOrDefault("merge", "false")) && Files.exists(json)
             ? PathsMatrix.read(json).paths()
             : List.of();
+    String command = options.getOrDefault("command", measuredSelection(options));
     List<PathResult> results = new ArrayList<>();
     int run = Integer.parseInt(options.getOrDefault("first-run", "0"));
     for (int s = 0; s < sources.size(); s++) {
@@ -120,12 +122,21 @@ public final class UpgradePathsBenchmark {
                     KnownIssues.matching(targetVersion, byMode)));
             PathsMatrix matrix = new PathsMatrix(measured, merged(kept, results));
             matrix.writeJson(json);
-            PathsMarkdown.write(matrix, markdown, measuredSelection(options));
+            PathsMarkdown.write(matrix, markdown, command);
           }
         }
       }
     }
-    LOG.info("wrote {} pairs to {} and {}", results.size(), json, markdown);
+    // Once more at the end: with --merge and nothing to measure, this re-derives the kept rows.
+    PathsMatrix matrix = new PathsMatrix(measured, merged(kept, results));
+    matrix.writeJson(json);
+    PathsMarkdown.write(matrix, markdown, command);
+    LOG.info(
+        "measured {} pairs; {} and {} hold {}",
+        results.size(),
+        json,
+        markdown,
+        matrix.paths().size());
     System.exit(0); // the Hot Rod clients' non-daemon threads would keep the JVM alive
   }
 
