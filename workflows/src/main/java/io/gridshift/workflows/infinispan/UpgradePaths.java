@@ -71,6 +71,17 @@ public final class UpgradePaths {
         return unmeasuredMode(row, mode, "chosen");
       }
     }
+    if (!candidates.contains(ConnectionMode.CONFIG) && row.result(ConnectionMode.CONFIG).usable()) {
+      return PathChoice.refused(
+          String.join(" and ", q.needRuntime())
+              + " need connectionMode RUNTIME, which fails for Infinispan "
+              + row.families()
+              + " ("
+              + evidence(matrix, row, candidates)
+              + "); CONFIG is measured usable: leave those fields out to upgrade in CONFIG mode, or "
+              + PathAdvice.instead(matrix, q.source(), q.target()),
+          row.families());
+    }
     return PathChoice.refused(
         "targetVersion "
             + q.target()
