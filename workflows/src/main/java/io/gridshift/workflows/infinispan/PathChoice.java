@@ -1,5 +1,6 @@
 package io.gridshift.workflows.infinispan;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /**
@@ -58,7 +59,8 @@ public record PathChoice(
     return allowed(mode, mode + ", " + reason, List.of(), "", null, null);
   }
 
-  /** The upgrade must not start. */
+  /** The upgrade must not start. (Not a property: the history holds {@code refusal} alone.) */
+  @JsonIgnore
   public boolean isRefused() {
     return refusal != null;
   }

@@ -16,9 +16,10 @@ import java.util.Optional;
  *       refused; left out, CONFIG is chosen.
  *   <li>A pair the matrix measured (the row of both major.minor families): an explicit mode the row
  *       marks FAIL is refused with the row's detail and upstream issues, naming the mode or path
- *       that works; a mode left out is the first usable of RUNTIME, CONFIG (a mode not run is taken
- *       only when none is usable and none failed, with a "not measured" warning); no usable mode is
- *       refused with a way round it ({@link PathAdvice}).
+ *       that works; a mode left out is the first usable of RUNTIME, CONFIG. When none is usable, a
+ *       mode that did not run (not failed) is taken with a "not measured" warning, but only into a
+ *       supported target family (step 4's rule); else the pair is refused with a way round it
+ *       ({@link PathAdvice}).
  *   <li>A pair not measured is allowed with a "not measured" warning when the target family is
  *       supported ({@link InfinispanVersions#SUPPORTED_TARGETS}, or some pair into it is measured
  *       usable); else refused as before the matrix existed.
@@ -41,17 +42,24 @@ public final class UpgradePaths {
       return PathChoice.refused(InfinispanVersions.noRuntimeSourceConnection(), pair);
     }
     Optional<UpgradePath> row = matrix.row(q.source(), q.target()).filter(UpgradePath::measured);
+    boolean supportedTarget =
+        InfinispanVersions.SUPPORTED_TARGETS.contains(Versions.majorMinor(q.target()))
+            || matrix.usableInto(q.target());
     PathChoice choice =
         row.isPresent()
-            ? measured(matrix, q, row.get(), runtimeSource)
-            : notMeasured(matrix, q, pair, runtimeSource);
+            ? measured(matrix, q, row.get(), runtimeSource, supportedTarget)
+            : notMeasured(matrix, q, pair, runtimeSource, supportedTarget);
     return needsRuntime(q, choice);
   }
 
   private static PathChoice measured(
-      UpgradePathMatrix matrix, PathQuestion q, UpgradePath row, boolean runtimeSource) {
+      UpgradePathMatrix matrix,
+      PathQuestion q,
+      UpgradePath row,
+      boolean runtimeSource,
+      boolean supportedTarget) {
     if (q.requested() != null) {
-      return explicit(matrix, q, row);
+      return explicit(matrix, q, row, supportedTarget);
     }
     List<ConnectionMode> candidates = new ArrayList<>();
     if (runtimeSource) {
@@ -67,7 +75,7 @@ public final class UpgradePaths {
       }
     }
     for (ConnectionMode mode : candidates) {
-      if (!row.result(mode).failed()) {
+      if (supportedTarget && !row.result(mode).failed()) {
         return unmeasuredMode(row, mode, "chosen");
       }
     }
@@ -87,7 +95,7 @@ public final class UpgradePaths {
             + q.target()
             + " is not a supported target from "
             + q.source()
-            + ": no connection mode works for "
+            + ": no connection mode is measured usable for "
             + row.families()
             + " ("
             + evidence(matrix, row, candidates)
@@ -97,13 +105,14 @@ public final class UpgradePaths {
   }
 
   /** An explicit mode: refused with the evidence when it failed. */
-  private static PathChoice explicit(UpgradePathMatrix matrix, PathQuestion q, UpgradePath row) {
+  private static PathChoice explicit(
+      UpgradePathMatrix matrix, PathQuestion q, UpgradePath row, boolean supportedTarget) {
     ConnectionMode mode = q.requested();
     PathResult result = row.result(mode);
     if (result.usable()) {
       return usable(matrix, row, mode, "as requested; measured usable for " + row.families());
     }
-    if (!result.failed()) {
+    if (!result.failed() && supportedTarget) {
       return unmeasuredMode(row, mode, "as requested");
     }
     ConnectionMode other =
@@ -121,7 +130,8 @@ public final class UpgradePaths {
     return PathChoice.refused(
         "connectionMode "
             + mode
-            + " fails for Infinispan "
+            + (result.failed() ? " fails" : " is not measured usable")
+            + " for Infinispan "
             + row.families()
             + " ("
             + evidence(matrix, row, List.of(mode))
@@ -153,11 +163,12 @@ public final class UpgradePaths {
   }
 
   private static PathChoice notMeasured(
-      UpgradePathMatrix matrix, PathQuestion q, String pair, boolean runtimeSource) {
+      UpgradePathMatrix matrix,
+      PathQuestion q,
+      String pair,
+      boolean runtimeSource,
+      boolean supportedTarget) {
     String sourceFamily = Versions.majorMinor(q.source());
-    boolean supportedTarget =
-        InfinispanVersions.SUPPORTED_TARGETS.contains(Versions.majorMinor(q.target()))
-            || matrix.usableInto(q.target());
     if (!supportedTarget) {
       return PathChoice.refused(
           "targetVersion "

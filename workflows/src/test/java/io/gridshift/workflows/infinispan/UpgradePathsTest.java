@@ -93,7 +93,7 @@ class UpgradePathsTest {
 
     assertThat(path.refusal())
         .startsWith("targetVersion 16.0.7 is not a supported target from 14.0.28.Final")
-        .contains("no connection mode works for 14.0 -> 16.0")
+        .contains("no connection mode is measured usable for 14.0 -> 16.0")
         .contains("RUNTIME: connect FAIL, raw-values rejected")
         .contains("CONFIG: indexedQuery FAIL, indexed query finds nothing after sync")
         .endsWith(
@@ -160,6 +160,28 @@ class UpgradePathsTest {
   }
 
   @Test
+  void aModeNotRunIsNoFallbackIntoAFamilyNeverMeasuredUsable() {
+    // The shipped matrix's 14.0 -> 16.0 row: RUNTIME failed, CONFIG not run.
+    PathResult failed = new PathResult(PathStatus.FAIL, null, null, null, null, "raw-values");
+    UpgradePath row =
+        new UpgradePath(
+            "14.0.28.Final", "16.0.7", java.util.Map.of(ConnectionMode.RUNTIME, failed), List.of());
+    UpgradePathMatrix matrix = new UpgradePathMatrix("2026-01-02", List.of(row));
+
+    PathChoice absent =
+        UpgradePaths.decide(matrix, new PathQuestion("14.0.28.Final", "16.0.7", null, List.of()));
+    PathChoice config =
+        UpgradePaths.decide(
+            matrix, new PathQuestion("14.0.28.Final", "16.0.7", ConnectionMode.CONFIG, List.of()));
+
+    assertThat(absent.refusal())
+        .startsWith("targetVersion 16.0.7 is not a supported target from 14.0.28.Final")
+        .contains("RUNTIME: connect FAIL, raw-values; CONFIG: not run");
+    assertThat(config.refusal())
+        .startsWith("connectionMode CONFIG is not measured usable for Infinispan 14.0 -> 16.0");
+  }
+
+  @Test
   void aPairNotMeasuredIntoAFamilyNeverMeasuredUsableIsRefusedAsBefore() {
     UpgradePathMatrix empty = new UpgradePathMatrix("2026-01-02", List.of());
 
@@ -197,5 +219,21 @@ class UpgradePathsTest {
     // Where RUNTIME works, the same request simply gets it.
     assertThat(decide("14.0.28.Final", "15.0.21.Final", null, PAUSE).mode())
         .isEqualTo(ConnectionMode.RUNTIME);
+  }
+
+  @Test
+  void aDecisionRoundTripsThroughTheHistorysConverter() {
+    io.temporal.common.converter.DataConverter converter =
+        io.temporal.common.converter.DefaultDataConverter.newDefaultInstance();
+    for (PathChoice choice :
+        List.of(
+            decide("14.0.28.Final", "15.0.21.Final", null),
+            decide("14.0.28.Final", "16.0.7", null),
+            PathChoice.asBefore(null))) {
+      var payload = converter.toPayload(choice).orElseThrow();
+
+      assertThat(converter.fromPayload(payload, PathChoice.class, PathChoice.class))
+          .isEqualTo(choice);
+    }
   }
 }
