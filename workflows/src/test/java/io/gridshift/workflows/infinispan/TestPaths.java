@@ -22,6 +22,13 @@ final class TestPaths {
         MATRIX, new PathQuestion(source, target, mode, List.of(needRuntime)));
   }
 
+  /** The decision for {@code request} on {@code source}, as the plan step asks it. */
+  static PathChoice forRequest(
+      io.gridshift.workflows.request.InfinispanUpgradeRequest request,
+      io.gridshift.workflows.infinispan.activities.SourceGrid source) {
+    return UpgradePaths.decide(MATRIX, InfinispanPlanner.pathQuestion(request, source));
+  }
+
   private static UpgradePathMatrix load() {
     try (InputStream in = TestPaths.class.getResourceAsStream("upgrade-paths-test.json")) {
       return UpgradePathMatrix.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
