@@ -19,6 +19,8 @@ import java.util.List;
  * @param schemas Protobuf schemas copied first
  * @param steps the steps, in order
  * @param warnings things worth knowing that do not stop the upgrade
+ * @param connectionModeReason one line: why {@code connectionMode} (measured usable, requested, not
+ *     measured, ...), from {@link UpgradePaths}
  */
 public record InfinispanPlan(
     SourceGrid source,
@@ -32,4 +34,5 @@ public record InfinispanPlan(
     List<CacheInfo> caches,
     List<String> schemas,
     List<String> steps,
-    List<String> warnings) {}
+    List<String> warnings,
+    String connectionModeReason) {}

@@ -3,11 +3,9 @@ package io.gridshift.workflows.infinispan;
 import io.gridshift.workflows.activities.ClaimedObject;
 import io.gridshift.workflows.common.ClusterRef;
 import io.gridshift.workflows.common.FailureTypes;
-import io.gridshift.workflows.common.GatePolicy;
 import io.gridshift.workflows.common.OwnedGrids;
 import io.gridshift.workflows.common.RequestProblems;
 import io.gridshift.workflows.common.UpgradeStop;
-import io.gridshift.workflows.common.Versions;
 import io.gridshift.workflows.infinispan.activities.CacheInfo;
 import io.gridshift.workflows.infinispan.activities.GridInventory;
 import io.gridshift.workflows.infinispan.activities.SourceGrid;
@@ -28,14 +26,12 @@ public final class InfinispanPlanner {
   /** minReadySeconds of the target when neither the request nor the source sets one. */
   public static final int DEFAULT_MIN_READY_SECONDS = 10;
 
-  private static final String PROTOSTREAM = "application/x-protostream";
-
   private InfinispanPlanner() {}
 
   /**
    * Refuses a source that cannot be upgraded safely: one another tool manages (unless {@code
-   * ownership} is TAKE_OVER, see {@link OwnedGrids}), missing Service or Route, an unsupported
-   * version jump, a connection mode the source lacks, or a grid that is not whole.
+   * ownership} is TAKE_OVER, see {@link OwnedGrids}), missing Service or Route, or a grid that is
+   * not whole. The versions are {@link #checkPath}'s question.
    */
   public static void checkSource(InfinispanUpgradeRequest request, SourceGrid source) {
     checkOwner(request, source);
@@ -59,25 +55,6 @@ public final class InfinispanPlanner {
                   + where.namespace()
                   + "; name an existing Route or leave 'route' out"));
     }
-    Optional<String> refusal =
-        InfinispanVersions.refusal(source.version(), request.targetVersion());
-    if (refusal.isPresent()) {
-      throw UpgradeStop.failed(
-          FailureTypes.UNSUPPORTED_VERSION,
-          "grid " + request.grid() + " runs " + source.version() + ": " + refusal.get());
-    }
-    if (request.connectionMode() == ConnectionMode.RUNTIME
-        && Versions.compare(source.version(), InfinispanVersions.MIN_RUNTIME_SOURCE) < 0) {
-      throw UpgradeStop.failed(
-          FailureTypes.UNSUPPORTED_VERSION,
-          "grid "
-              + request.grid()
-              + " runs "
-              + source.version()
-              + ", which has no runtime source-connection API (it needs "
-              + InfinispanVersions.MIN_RUNTIME_SOURCE
-              + "+); set connectionMode CONFIG");
-    }
     if (source.replicas() < 1 || source.readyReplicas() != source.replicas()) {
       throw UpgradeStop.failed(
           FailureTypes.UNSAFE_CONFIGURATION,
@@ -90,6 +67,56 @@ public final class InfinispanPlanner {
               + " pods ready; wait until every pod is ready (or fix the one that is not) and start"
               + " again");
     }
+  }
+
+  /**
+   * What {@link UpgradePaths} decides on for this request: the versions, the requested mode (null
+   * when left out) and what needs RUNTIME mode whatever the matrix says.
+   */
+  public static PathQuestion pathQuestion(InfinispanUpgradeRequest request, SourceGrid source) {
+    List<String> needRuntime = new ArrayList<>();
+    if (request.protostream() == ProtostreamHandling.PAUSE_WRITES) {
+      needRuntime.add("\"protostream\": \"PAUSE_WRITES\"");
+    }
+    if (request.tlsSecret() != null && !request.dryRun()) {
+      needRuntime.add("tlsSecret");
+    }
+    return new PathQuestion(
+        source.version(), request.targetVersion(), request.connectionMode(), needRuntime);
+  }
+
+  /**
+   * Refuses the upgrade path {@code path} refuses: type {@link FailureTypes#UNSUPPORTED_VERSION},
+   * with the measured evidence and the way round it.
+   */
+  public static void checkPath(
+      InfinispanUpgradeRequest request, SourceGrid source, PathChoice path) {
+    if (path.isRefused()) {
+      throw UpgradeStop.failed(
+          FailureTypes.UNSUPPORTED_VERSION,
+          "grid " + request.grid() + " runs " + source.version() + ": " + path.refusal());
+    }
+  }
+
+  /**
+   * The version rules before the measured matrix, for histories recorded before {@code
+   * WorkflowChanges.UPGRADE_PATHS}: a supported target family, and RUNTIME (the default) only on a
+   * 13.0+ source.
+   */
+  public static void checkVersionsAsBefore(InfinispanUpgradeRequest request, SourceGrid source) {
+    Optional<String> refusal =
+        InfinispanVersions.refusal(source.version(), request.targetVersion());
+    if (refusal.isEmpty()
+        && request.connectionMode() != ConnectionMode.CONFIG
+        && !InfinispanVersions.hasRuntimeSourceConnection(source.version())) {
+      refusal = Optional.of(InfinispanVersions.noRuntimeSourceConnection());
+    }
+    checkPath(
+        request,
+        source,
+        refusal
+            .map(r -> PathChoice.refused(r, ""))
+            .orElse(PathChoice.asBefore(request.connectionMode())));
   }
 
   /**
@@ -118,10 +145,13 @@ public final class InfinispanPlanner {
    *     ones that exist
    */
   public static InfinispanPlan plan(
-      InfinispanUpgradeRequest request, SourceGrid source, GridInventory inventory) {
+      InfinispanUpgradeRequest request,
+      SourceGrid source,
+      GridInventory inventory,
+      PathChoice path) {
     List<CacheInfo> caches = selectCaches(request, inventory);
-    // Request defaults are applied already (withDefaults()); the target image, minReadySeconds
-    // and the caches default to what the source holds, so they are decided here, where it is known.
+    // Request defaults are applied already (withDefaults()); the target image, minReadySeconds,
+    // the caches and the connection mode (path) depend on the source, so they are decided here.
     return new InfinispanPlan(
         source,
         request.grid() + InfinispanConventions.SOURCE_SERVICE_SUFFIX,
@@ -130,11 +160,12 @@ public final class InfinispanPlanner {
         request.targetVersion(),
         source.replicas(),
         targetMinReadySeconds(request, source),
-        request.connectionMode(),
+        path.mode(),
         caches,
         inventory.schemas() == null ? List.of() : List.copyOf(inventory.schemas()),
         InfinispanSteps.ALL,
-        warnings(request, source, inventory, caches));
+        warnings(request, source, inventory, caches, path),
+        path.reason());
   }
 
   /**
@@ -196,9 +227,8 @@ public final class InfinispanPlanner {
         + plan.caches().size()
         + " caches, "
         + entries
-        + " entries, "
-        + plan.connectionMode()
-        + " connection)";
+        + " entries); connection "
+        + plan.connectionModeReason();
   }
 
   private static List<CacheInfo> selectCaches(
@@ -240,7 +270,8 @@ public final class InfinispanPlanner {
       InfinispanUpgradeRequest request,
       SourceGrid source,
       GridInventory inventory,
-      List<CacheInfo> caches) {
+      List<CacheInfo> caches,
+      PathChoice path) {
     List<String> warnings = new ArrayList<>();
     if (source.owner() != null) {
       // Only a TAKE_OVER gets here (checkOwner refused the rest): say who took what from whom.
@@ -262,31 +293,8 @@ public final class InfinispanPlanner {
     if (caches.isEmpty()) {
       warnings.add("grid " + source.name() + " has no user caches: only the servers move");
     }
-    boolean protostream = false;
-    for (CacheInfo c : caches) {
-      if (PROTOSTREAM.equals(c.mediaType())) {
-        protostream = true;
-        warnings.add(
-            "cache '"
-                + c.name()
-                + "' is encoded "
-                + PROTOSTREAM
-                + ": on some targets a write through the target is lost while the source is"
-                + " connected; the write-through probe checks this before traffic moves, and "
-                + whenProbeFails(request));
-      }
-    }
-    boolean autoPause =
-        request.gates().get(InfinispanGates.WRITES_PAUSED).approval() == GatePolicy.Approval.AUTO;
-    if (protostream && request.protostream() == ProtostreamHandling.PAUSE_WRITES && autoPause) {
-      warnings.add(
-          "gate '"
-              + InfinispanGates.WRITES_PAUSED
-              + "' is AUTO: nobody is asked to pause client writes; pause them before the upgrade"
-              + " starts, or writes made during "
-              + InfinispanSteps.SYNC_PAUSED_CACHES
-              + " are lost");
-    }
+    warnings.addAll(path.warnings());
+    warnings.addAll(WriteThroughForecast.warnings(request, path, caches));
     if (request.minReadySeconds() == null && !sourceSetsMinReady(source)) {
       warnings.add(
           "the source sets no minReadySeconds; the target uses "
@@ -294,15 +302,5 @@ public final class InfinispanPlanner {
               + " so that each restarted pod receives its data before the next one goes");
     }
     return warnings;
-  }
-
-  private static String whenProbeFails(InfinispanUpgradeRequest request) {
-    if (request.protostream() == ProtostreamHandling.REFUSE) {
-      return "if it fails the upgrade stops (set \"protostream\": \"PAUSE_WRITES\" to migrate"
-          + " such caches with client writes paused instead)";
-    }
-    return "if it fails gate '"
-        + InfinispanGates.WRITES_PAUSED
-        + "' asks for client writes to the cache to be paused until switch-traffic has completed";
   }
 }

@@ -15,6 +15,7 @@ import io.gridshift.workflows.common.UpgradeSkeleton;
 import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.common.UpgradeStep;
 import io.gridshift.workflows.common.VisibilityOptions;
+import io.gridshift.workflows.common.WorkflowChanges;
 import io.gridshift.workflows.infinispan.activities.GridEndpoint;
 import io.gridshift.workflows.infinispan.activities.GridInventory;
 import io.gridshift.workflows.infinispan.activities.InspectSourceRequest;
@@ -96,6 +97,11 @@ public class InfinispanUpgradeWorkflowImpl extends UpgradeSkeleton<InfinispanUpg
             Workflow.getInfo().getWorkflowId());
     SourceGrid source =
         ClusterAgents.firstCall(request.cluster(), () -> act.firstContact().inspectSource(inspect));
+    boolean measuredPaths =
+        Workflow.getVersion(WorkflowChanges.UPGRADE_PATHS, Workflow.DEFAULT_VERSION, 1) >= 1;
+    if (!measuredPaths) {
+      InfinispanPlanner.checkVersionsAsBefore(request, source);
+    }
     InfinispanPlanner.checkSource(request, source);
     visibility.sourceVersion(source.version());
     // The pinned source Service does not exist yet: read the caches through the client Service.
@@ -108,7 +114,10 @@ public class InfinispanUpgradeWorkflowImpl extends UpgradeSkeleton<InfinispanUpg
                     request.port(),
                     request.credentialsSecret(),
                     request.tlsSecret()));
-    plan = InfinispanPlanner.plan(request, source, inventory);
+    PathChoice path =
+        measuredPaths ? decidePath(request, source) : PathChoice.asBefore(request.connectionMode());
+    InfinispanPlanner.checkPath(request, source, path);
+    plan = InfinispanPlanner.plan(request, source, inventory, path);
     if (!request.dryRun()) {
       claims.claim(request.cluster(), InfinispanPlanner.claimed(request, plan));
       claims.alsoRelease(InfinispanPlanner.created(plan));
@@ -121,6 +130,16 @@ public class InfinispanUpgradeWorkflowImpl extends UpgradeSkeleton<InfinispanUpg
     outcomes = new InfinispanOutcomes(request, plan, tracker, caches);
     planned(InfinispanPlanner.summary(plan));
     return request;
+  }
+
+  /**
+   * The upgrade path decided from the matrix this worker ships, recorded in the history: a replay
+   * on a worker with a newer matrix gets the same decision.
+   */
+  private static PathChoice decidePath(InfinispanUpgradeRequest request, SourceGrid source) {
+    PathQuestion question = InfinispanPlanner.pathQuestion(request, source);
+    return Workflow.sideEffect(
+        PathChoice.class, () -> UpgradePaths.decide(UpgradePathMatrix.shipped(), question));
   }
 
   /** A grid another tool manages, taken over knowingly (TAKE_OVER): the audit log says so. */

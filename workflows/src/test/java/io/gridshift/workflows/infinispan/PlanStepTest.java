@@ -72,6 +72,9 @@ class PlanStepTest extends WorkflowTestSupport {
     assertThat(plan.minReadySeconds()).isEqualTo(InfinispanPlanner.DEFAULT_MIN_READY_SECONDS);
     assertThat(plan.replicas()).isEqualTo(3);
     assertThat(plan.connectionMode()).isEqualTo(ConnectionMode.RUNTIME);
+    // Left out, the mode comes from the shipped matrix, and the plan says why.
+    assertThat(plan.connectionModeReason())
+        .startsWith("RUNTIME, chosen: measured usable for 14.0 -> 15.0");
     assertThat(plan.caches()).extracting(CacheInfo::name).containsExactly("orders", "sessions");
     assertThat(plan.schemas()).containsExactly("orders.proto");
     assertThat(plan.steps()).isEqualTo(InfinispanSteps.ALL);
