@@ -72,7 +72,8 @@ final class SimulatedInfinispan implements InfinispanDeployActivities, Infinispa
         selector,
         true,
         null,
-        null);
+        null,
+            null);
   }
 
   @Override

@@ -119,6 +119,7 @@ class InfinispanPlannerTest {
             Map.of(),
             false,
             null,
+            null,
             null);
     UpgradeStop service = refusal(() -> InfinispanPlanner.checkSource(request(), noService));
     UpgradeStop route =
@@ -185,6 +186,7 @@ class InfinispanPlannerTest {
             SELECTOR,
             true,
             null,
+            null,
             null);
     InfinispanUpgradeRequest explicit =
         new InfinispanUpgradeRequest(
@@ -246,6 +248,7 @@ class InfinispanPlannerTest {
         "dg",
         SELECTOR,
         true,
+        null,
         null,
         null);
   }

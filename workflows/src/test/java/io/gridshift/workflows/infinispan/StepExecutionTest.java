@@ -118,7 +118,8 @@ class StepExecutionTest extends WorkflowTestSupport {
             SOURCE_SELECTOR,
             true,
             "dg-route",
-            "dg");
+            "dg",
+            null);
     grid.setSource(withRoute);
     InfinispanUpgradeWorkflow stub = start(Requests.upgrade().route("dg-route").build());
     approve(stub, InfinispanGates.SWITCH_TRAFFIC, "bob");

@@ -1,11 +1,12 @@
 package io.gridshift.workflows.infinispan.activities;
 
+import io.gridshift.workflows.activities.WorkloadKind;
 import java.util.Map;
 
 /**
  * What the plan learns about the source grid from Kubernetes.
  *
- * @param name StatefulSet name
+ * @param name StatefulSet or DeploymentConfig name
  * @param image container image of the Infinispan container
  * @param version the version read from the image tag
  * @param replicas desired replicas
@@ -18,6 +19,8 @@ import java.util.Map;
  * @param serviceExists whether the client Service exists
  * @param route the Route's name when one was requested and exists, else null
  * @param routeService the Service the Route points to now, or null
+ * @param kind what the grid runs as: a StatefulSet, or an OpenShift DeploymentConfig (null, in
+ *     histories from before DeploymentConfigs, means StatefulSet)
  */
 public record SourceGrid(
     String name,
@@ -32,4 +35,9 @@ public record SourceGrid(
     Map<String, String> serviceSelector,
     boolean serviceExists,
     String route,
-    String routeService) {}
+    String routeService,
+    WorkloadKind kind) {
+  public SourceGrid {
+    kind = kind == null ? WorkloadKind.STATEFULSET : kind;
+  }
+}
