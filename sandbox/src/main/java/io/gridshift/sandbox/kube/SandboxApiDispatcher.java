@@ -26,8 +26,8 @@ import java.util.Optional;
  *   <li>{@code metadata.generation}: 1 on create, +1 whenever {@code spec} changes, unchanged by
  *       status or metadata writes ({@code kubectl rollout status} compares it with
  *       observedGeneration).
- *   <li>Defaults for the fields rollout logic reads: StatefulSet and Deployment strategies,
- *       replicas, Pod grace period, Service type and ports.
+ *   <li>Defaults for the fields rollout logic reads: StatefulSet, Deployment and DeploymentConfig
+ *       strategies, replicas, Pod grace period, Service type and ports.
  *   <li>Services get a {@code spec.clusterIP} from a loopback pool (headless {@code None} stays).
  *   <li>Pods get the kubelet's finalizer, so a DELETE only marks them (deletionTimestamp) and the
  *       object stays until the kubelet has stopped the process: graceful deletion as in a cluster.
@@ -132,6 +132,7 @@ final class SandboxApiDispatcher extends KubernetesCrudDispatcher {
       case "Secret" -> foldStringData(object);
       case "StatefulSet" -> ApiDefaults.statefulSet(object);
       case "Deployment" -> ApiDefaults.deployment(object);
+      case "DeploymentConfig" -> ApiDefaults.deploymentConfig(object);
       default -> {}
     }
     touchGeneration(old, object, metadata);
