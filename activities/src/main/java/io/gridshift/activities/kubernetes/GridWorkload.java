@@ -146,24 +146,33 @@ record GridWorkload(
   private static RuntimeException notFound(
       KubernetesClient client, ClusterRef cluster, String name) {
     String ns = cluster.namespace();
-    List<String> existing = new ArrayList<>();
-    client.apps().statefulSets().inNamespace(ns).list().getItems().stream()
-        .map(s -> "StatefulSet " + s.getMetadata().getName())
-        .forEach(existing::add);
-    listDeploymentConfigs(client, ns).stream()
-        .map(d -> "DeploymentConfig " + d.getMetadata().getName())
-        .forEach(existing::add);
+    List<String> statefulSets =
+        client.apps().statefulSets().inNamespace(ns).list().getItems().stream()
+            .map(s -> s.getMetadata().getName())
+            .sorted()
+            .toList();
+    List<String> configs =
+        listDeploymentConfigs(client, ns).stream()
+            .map(d -> d.getMetadata().getName())
+            .sorted()
+            .toList();
+    List<String> found = new ArrayList<>();
+    if (!statefulSets.isEmpty()) {
+      found.add("StatefulSets in " + ns + ": " + String.join(", ", statefulSets));
+    }
+    if (!configs.isEmpty()) {
+      found.add("DeploymentConfigs in " + ns + ": " + String.join(", ", configs));
+    }
     // An empty namespace most often means a wrong namespace (or cluster), not a wrong grid name.
-    String found =
-        existing.isEmpty()
-            ? "namespace "
-                + ns
-                + " has no StatefulSets or DeploymentConfigs: check cluster.namespace too"
-            : "grids in " + ns + ": " + String.join(", ", existing.stream().sorted().toList());
+    String existing =
+        found.isEmpty()
+            ? "namespace " + ns + " has no StatefulSets at all: check cluster.namespace too"
+            : String.join("; ", found);
     return Failures.gridNotFound(
-        ("StatefulSet %s/%s not found in cluster %s, nor a DeploymentConfig of that name; check"
-                + " the grid name (kubectl get statefulsets -n %s); %s")
-            .formatted(ns, name, cluster.cluster(), ns, found));
+        ("StatefulSet %s/%s not found in cluster %s; check the grid name (kubectl get"
+                + " statefulsets -n %s); %s; on OpenShift the grid may be a DeploymentConfig"
+                + " (oc get dc -n %s), none has that name either")
+            .formatted(ns, name, cluster.cluster(), ns, existing, ns));
   }
 
   /**
