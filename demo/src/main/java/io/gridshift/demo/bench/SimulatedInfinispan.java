@@ -73,7 +73,7 @@ final class SimulatedInfinispan implements InfinispanDeployActivities, Infinispa
         true,
         null,
         null,
-            null);
+        null);
   }
 
   @Override
