@@ -176,8 +176,8 @@ record GridWorkload(
   }
 
   /**
-   * The namespace's DeploymentConfigs; none where the API does not serve them (plain Kubernetes
-   * answers 404 for apps.openshift.io).
+   * The namespace's DeploymentConfigs, for a message only: none where the API does not serve them
+   * (plain Kubernetes answers 404 for apps.openshift.io) or the agent may not list them (403).
    */
   private static List<DeploymentConfig> listDeploymentConfigs(KubernetesClient client, String ns) {
     try {
@@ -188,7 +188,7 @@ record GridWorkload(
           .list()
           .getItems();
     } catch (KubernetesClientException e) {
-      if (e.getCode() == 404) {
+      if (e.getCode() == 404 || e.getCode() == 403) {
         return List.of();
       }
       throw e;

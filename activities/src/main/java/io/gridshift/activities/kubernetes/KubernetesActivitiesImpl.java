@@ -193,7 +193,9 @@ public class KubernetesActivitiesImpl implements KubernetesActivities {
     WorkloadRef ref = request.statefulSet();
     if (ref.kind() != WorkloadKind.STATEFULSET) {
       throw Failures.invalidRequest(
-          describe(ref) + ": a partition exists only on StatefulSets; roll a Deployment instead");
+          describe(ref)
+              + ": a partition exists only on StatefulSets; a Deployment or DeploymentConfig"
+              + " rolls by its strategy once its template changes");
     }
     Resource<StatefulSet> resource = statefulSet(ref);
     StatefulSet current = require(resource.get(), ref);
