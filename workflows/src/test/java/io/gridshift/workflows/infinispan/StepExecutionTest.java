@@ -210,6 +210,7 @@ class StepExecutionTest extends WorkflowTestSupport {
             true,
             null,
             null,
+            null,
             WorkloadKind.DEPLOYMENT_CONFIG);
     grid.setSource(dc);
     WorkloadRef targetDc = new WorkloadRef(CLUSTER, WorkloadKind.DEPLOYMENT_CONFIG, TARGET);
