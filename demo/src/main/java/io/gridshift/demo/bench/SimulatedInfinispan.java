@@ -72,6 +72,7 @@ final class SimulatedInfinispan implements InfinispanDeployActivities, Infinispa
         selector,
         true,
         null,
+        null,
         null);
   }
 

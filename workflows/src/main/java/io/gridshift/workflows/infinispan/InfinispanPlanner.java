@@ -185,12 +185,12 @@ public final class InfinispanPlanner {
   }
 
   /**
-   * What the upgrade will change that exists before it, claimed at plan: the source StatefulSet,
-   * the client Service and the Route.
+   * What the upgrade will change that exists before it, claimed at plan: the source StatefulSet (or
+   * DeploymentConfig), the client Service and the Route.
    */
   public static List<ClaimedObject> claimed(InfinispanUpgradeRequest request, InfinispanPlan plan) {
     List<ClaimedObject> objects = new ArrayList<>();
-    objects.add(new ClaimedObject(ClaimedObject.Kind.STATEFULSET, plan.source().name()));
+    objects.add(new ClaimedObject(ClaimedObject.of(plan.source().kind()), plan.source().name()));
     objects.add(new ClaimedObject(ClaimedObject.Kind.SERVICE, request.service()));
     if (request.route() != null) {
       objects.add(new ClaimedObject(ClaimedObject.Kind.ROUTE, request.route()));
@@ -199,12 +199,12 @@ public final class InfinispanPlanner {
   }
 
   /**
-   * What deploy-target creates (claimed from its creation): the target StatefulSet, its Service and
-   * the Service pinned to the source.
+   * What deploy-target creates (claimed from its creation): the target StatefulSet (or
+   * DeploymentConfig), its Service and the Service pinned to the source.
    */
   public static ClaimedObject[] created(InfinispanPlan plan) {
     return new ClaimedObject[] {
-      new ClaimedObject(ClaimedObject.Kind.STATEFULSET, plan.targetGrid()),
+      new ClaimedObject(ClaimedObject.of(plan.source().kind()), plan.targetGrid()),
       new ClaimedObject(ClaimedObject.Kind.SERVICE, plan.targetGrid()),
       new ClaimedObject(ClaimedObject.Kind.SERVICE, plan.sourceService())
     };

@@ -12,9 +12,9 @@ import java.util.Optional;
  * <ol>
  *   <li>The source must be a version, of a known release family, and the target newer ({@link
  *       InfinispanVersions#basicRefusal}).
- *   <li>RUNTIME is assumed to need a 13.0+ source (the REST source-connection), unless the
- *       matrix measured RUNTIME usable for the pair (12.1 sources are): asked for on an older
- *       source without that evidence, refused; left out, CONFIG is chosen.
+ *   <li>RUNTIME is assumed to need a 13.0+ source (the REST source-connection), unless the matrix
+ *       measured RUNTIME usable for the pair (12.1 sources are): asked for on an older source
+ *       without that evidence, refused; left out, CONFIG is chosen.
  *   <li>A pair the matrix measured (the row of both major.minor families): an explicit mode the row
  *       marks FAIL is refused with the row's detail and upstream issues, naming the mode or path
  *       that works; a mode left out is the first usable of RUNTIME, CONFIG. When none is usable, a

@@ -166,6 +166,7 @@ class InfinispanPlannerTest {
             Map.of(),
             false,
             null,
+            null,
             null);
     UpgradeStop service = refusal(() -> InfinispanPlanner.checkSource(request(), noService));
     UpgradeStop route =
@@ -225,6 +226,7 @@ class InfinispanPlannerTest {
             "dg",
             SELECTOR,
             true,
+            null,
             null,
             null);
     InfinispanUpgradeRequest explicit =
@@ -294,6 +296,7 @@ class InfinispanPlannerTest {
         "dg",
         SELECTOR,
         true,
+        null,
         null,
         null);
   }

@@ -60,6 +60,7 @@ public class FakeInfinispanGrid extends FakeKubernetes
         selector,
         true,
         null,
+        null,
         null);
   }
 
