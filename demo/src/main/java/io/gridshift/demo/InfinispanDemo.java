@@ -194,8 +194,13 @@ public final class InfinispanDemo {
     manifest.createIn(sandbox.client());
     int replicas = manifest.replicas();
     out.printf(
-        "  the grid is StatefulSet %s in namespace %s: %d pods of Infinispan %s, Service %s%n",
-        grid.name(), grid.namespace(), replicas, versions.from(), grid.service());
+        "  the grid is %s %s in namespace %s: %d pods of Infinispan %s, Service %s%n",
+        manifest.grid().getKind(),
+        grid.name(),
+        grid.namespace(),
+        replicas,
+        versions.from(),
+        grid.service());
     grid.awaitReady(
         replicas,
         Duration.ofMinutes(10),
