@@ -1,6 +1,7 @@
 package io.gridshift.demo;
 
 import io.gridshift.demo.secure.SecureDemo;
+import io.gridshift.demo.traffic.CacheRouter;
 import io.gridshift.sandbox.SandboxConnection;
 import io.gridshift.sandbox.SandboxOptions;
 import io.gridshift.sandbox.tls.SandboxPki;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code ./gridshift demo infinispan}: in the sandbox, creates a 3-pod Infinispan 14.0.28 grid
@@ -33,8 +35,12 @@ public final class InfinispanDemo {
   public static final String TARGET_VERSION = "15.0.21.Final";
   static final int REPLICAS = 3;
 
-  /** The cache the traffic probe reads and writes: an application's session cache. */
-  static final String TRAFFIC_CACHE = "sessions";
+  /**
+   * The caches the traffic probe reads and writes, keys spread over them: an application's session
+   * cache and the protostream cache, whose writes it pauses when the upgrade asks.
+   */
+  static final List<String> TRAFFIC_CACHES =
+      List.of("sessions", InfinispanDemoGrid.PROTOSTREAM_CACHE);
 
   private final DemoOptions options;
   private final SandboxOptions sandboxOptions;
@@ -84,15 +90,18 @@ public final class InfinispanDemo {
         Map<String, Integer> loaded = prepareSource(grid);
         UpgradeStatus result;
         UpgradeMeasurement.Result measured;
+        AtomicReference<CacheRouter> probeClient = new AtomicReference<>();
         try (UpgradeMeasurement measurement =
             UpgradeMeasurement.start(
                 options,
                 sandbox.client(),
                 InfinispanDemoGrid.NAMESPACE,
                 null,
-                () -> grid.ops(TRAFFIC_CACHE),
+                () -> probeClient.updateAndGet(none -> grid.routedOps(TRAFFIC_CACHES)),
                 out)) {
-          result = upgrade(new UpgradeService(client), mode, sandbox, grid.tlsSecret());
+          ClientWritePause pause =
+              probeClient.get() == null ? null : new ClientWritePause(probeClient.get(), out);
+          result = upgrade(new UpgradeService(client), mode, sandbox, grid.tlsSecret(), pause);
           out.println("\nRe-reading every write the client saw acknowledged ...");
           measured = measurement.finish(result);
         }
@@ -177,8 +186,15 @@ public final class InfinispanDemo {
     return loaded;
   }
 
+  /**
+   * @param pause the traffic probe's write pause, or null when the probe is off
+   */
   private UpgradeStatus upgrade(
-      UpgradeService service, DemoMode mode, SandboxConnection sandbox, String tlsSecret)
+      UpgradeService service,
+      DemoMode mode,
+      SandboxConnection sandbox,
+      String tlsSecret,
+      ClientWritePause pause)
       throws Exception {
     // The same JSON a person would pass to `./gridshift upgrade start --file`.
     String json =
@@ -196,14 +212,18 @@ public final class InfinispanDemo {
                 TARGET_VERSION,
                 tlsSecret == null ? "" : "\n \"tlsSecret\": \"" + tlsSecret + "\",",
                 mode.requester());
-    return new UpgradeFollower(
+    UpgradeFollower follower =
+        new UpgradeFollower(
             service,
             mode.decider(service),
             options.approveAll(),
             mode.commands(sandbox),
             GATE_NOTES,
-            out)
-        .run(json, upgradeLabel());
+            out);
+    if (pause != null) {
+      follower.withClients(pause);
+    }
+    return follower.run(json, upgradeLabel());
   }
 
   /**
@@ -223,10 +243,11 @@ public final class InfinispanDemo {
   private static final Map<String, String> GATE_NOTES =
       Map.of(
           InfinispanGates.WRITES_PAUSED,
-          "In this demo the only client is the traffic probe, and it writes to cache '"
-              + TRAFFIC_CACHE
-              + "' alone: nothing writes to the caches named above, so there is nothing to"
-              + " pause; approving is enough.",
+          "In this demo the only client is the traffic probe, writing to caches "
+              + TRAFFIC_CACHES
+              + ": it has paused its writes to the caches named above (its reads go on) and"
+              + " resumes them once switch-traffic has completed; the pause is measured from"
+              + " your approval.",
           InfinispanGates.SWITCH_TRAFFIC,
           "Approving points Service '"
               + InfinispanDemoGrid.GRID
@@ -256,6 +277,20 @@ public final class InfinispanDemo {
           c.missingKeys(),
           c.loadedKeys(),
           c.loadedKeysMissing());
+    }
+    for (DemoReport.Cache c : report.caches()) {
+      if (c.writePauseMs() != null) {
+        out.printf(
+            "Write pause of cache '%s': %d ms (gate writes-paused approved -> switch-traffic"
+                + " done)%s%n",
+            c.name(),
+            c.writePauseMs(),
+            c.catchUp() == null
+                ? ""
+                : String.format(
+                    "; its catch-up pass copied %d and deleted %d entries in %d ms",
+                    c.catchUp().copied(), c.catchUp().deleted(), c.catchUp().millis()));
+      }
     }
     out.printf(
         "%nResult: %s%n",

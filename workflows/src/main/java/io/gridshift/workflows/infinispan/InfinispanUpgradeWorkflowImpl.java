@@ -293,6 +293,6 @@ public class InfinispanUpgradeWorkflowImpl extends UpgradeSkeleton<InfinispanUpg
 
   @Override
   protected UpgradeDetails details() {
-    return new InfinispanDetails(plan, caches.all());
+    return new InfinispanDetails(plan, caches.all(), caches.writePaused());
   }
 }

@@ -134,7 +134,8 @@ final class WriteThroughRules {
   static String resumeNow(List<String> caches) {
     return "traffic switched to the target: resume client writes to caches "
         + caches
-        + " now (they exist only on the target, so nothing is rolled back from here on)";
+        + " now, through new connections (connections opened before the switch still reach the"
+        + " source); they exist only on the target, so nothing is rolled back from here on";
   }
 
   /** status() once sync-paused-caches copied them with a brief pause to come. */
