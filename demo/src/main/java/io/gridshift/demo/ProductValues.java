@@ -9,13 +9,13 @@ import java.util.regex.Pattern;
  * the name of a {@code demo.Product} in JSON (the server converts it to and from protostream), and
  * reads give the name back, so the probe checks versions exactly as on an unencoded cache.
  */
-final class ProductValues implements GridOps {
+public final class ProductValues implements GridOps {
   private static final Pattern NAME = Pattern.compile("\"name\"\\s*:\\s*\"([^\"]*)\"");
 
   private final GridOps json;
 
   /** Over {@code json}, a client of the cache that reads and writes JSON values. */
-  ProductValues(GridOps json) {
+  public ProductValues(GridOps json) {
     this.json = json;
   }
 

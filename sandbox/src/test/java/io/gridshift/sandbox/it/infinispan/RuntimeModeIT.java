@@ -251,7 +251,7 @@ class RuntimeModeIT {
       sourceData.json(PEOPLE).put("person-new", ItData.person(7, "new"));
       sourceData.json(PEOPLE).remove("person-2");
     }
-    activities.warmUpCatchUp(pair(PEOPLE));
+    stub.warmUpCatchUp(pair(PEOPLE));
 
     heartbeats.clear();
     CatchUpResult people = stub.catchUp(new CatchUpRequest(pair(PEOPLE), 4));
