@@ -194,7 +194,8 @@ public final class InfinispanDataActivitiesImpl implements InfinispanDataActivit
   @Override
   public void warmUpCatchUp(CacheRequest request) {
     long started = System.nanoTime();
-    withCatchUpPass(request, "warming up the catch-up of", CatchUpPass::warmUp);
+    withCatchUpPass(
+        request, "warming up the catch-up of", pass -> pass.warmUp(CatchUpRequest.DEFAULT_RANGES));
     LOG.info(
         "catch-up of '{}' warmed up in {} ms",
         request.cache(),

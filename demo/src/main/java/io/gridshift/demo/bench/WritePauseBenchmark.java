@@ -122,6 +122,8 @@ public final class WritePauseBenchmark {
       }
     }
     System.out.println(RunResult.summary(results));
+    // The Hot Rod clients leave non-daemon timer threads behind: end the JVM with the verdict.
+    System.exit(results.stream().anyMatch(r -> r.lostWrites() > 0 || r.errors() > 0) ? 1 : 0);
   }
 
   /** One run: bulk sync under writes, then the short pause, then verification. */
