@@ -45,7 +45,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The whole Infinispan upgrade on the sandbox, through the real worker and workflow: a 3-pod
  * 14.0.28 grid with 100,000 entries in three caches (one protostream-encoded) upgraded to a 3-pod
  * 15.0.21 grid. First, bad requests are refused with clear errors and change nothing in the
- * cluster; then a second upgrade of the same grid is refused while the first runs; at the end every
+ * cluster; then a second upgrade of the same grid is refused while the first runs; the traffic
+ * probe writes to the protostream cache too and pauses those writes only for the short pause before
+ * switch-traffic (issue 16: its {@code writePauseMs} and catch-up are reported); at the end every
  * key loaded is read back through the client Service and the source is gone.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
