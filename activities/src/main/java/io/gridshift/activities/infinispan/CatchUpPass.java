@@ -43,6 +43,7 @@ import org.slf4j.LoggerFactory;
 final class CatchUpPass {
   private static final Logger LOG = LoggerFactory.getLogger(CatchUpPass.class);
   static final int BATCH = 1000;
+  private static final int PROGRESS_EVERY = 10_000;
 
   private final RemoteCache<byte[], byte[]> source;
   private final RemoteCache<byte[], byte[]> target;
@@ -169,8 +170,11 @@ final class CatchUpPass {
     return reads;
   }
 
-  /** Reads the entries of {@code segments} (null: all) as raw bytes. */
-  private static Map<ByteBuffer, byte[]> read(
+  /**
+   * Reads the entries of {@code segments} (null: all) as raw bytes, reporting progress every
+   * {@value #PROGRESS_EVERY} entries (a large range outlasts a heartbeat timeout).
+   */
+  private Map<ByteBuffer, byte[]> read(
       RemoteCache<byte[], byte[]> cache, Set<Integer> segments, int batch) {
     Map<ByteBuffer, byte[]> entries = new HashMap<>();
     try (CloseableIterator<Map.Entry<Object, Object>> it =
@@ -178,6 +182,9 @@ final class CatchUpPass {
       while (it.hasNext()) {
         Map.Entry<Object, Object> e = it.next();
         entries.put(ByteBuffer.wrap((byte[]) e.getKey()), (byte[]) e.getValue());
+        if (entries.size() % PROGRESS_EVERY == 0) {
+          progress.run();
+        }
       }
     }
     return entries;

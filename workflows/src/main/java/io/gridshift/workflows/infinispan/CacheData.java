@@ -155,7 +155,8 @@ final class CacheData {
     SyncResult synced = syncCache(cache);
     act.data().disconnectSource(grids.cache(cache));
     caches.state(cache, CacheBook.DISCONNECTED);
-    act.data().warmUpCatchUp(grids.cache(cache));
+    // A long wait: the warm-up reads a quarter of each side, heartbeating.
+    act.dataWaits().warmUpCatchUp(grids.cache(cache));
     return synced;
   }
 

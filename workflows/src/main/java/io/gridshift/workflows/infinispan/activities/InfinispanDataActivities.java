@@ -58,8 +58,8 @@ public interface InfinispanDataActivities {
 
   /**
    * Prepares a catch-up pass of a disconnected cache so it runs at full speed once writes are
-   * paused: opens the Hot Rod clients of both grids and reads a first segment of each. Changes
-   * nothing.
+   * paused: opens the Hot Rod clients of both grids and reads the first of the pass's segment
+   * ranges of each through the pass's own code. Changes nothing. Heartbeats.
    */
   @ActivityMethod
   void warmUpCatchUp(CacheRequest request);
