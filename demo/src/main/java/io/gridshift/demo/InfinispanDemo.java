@@ -28,11 +28,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code ./gridshift demo infinispan}: in the sandbox, creates a 3-pod Infinispan 14.0.28 grid
  * holding the requested entries in three caches (one protostream-encoded), upgrades it to 15.0.21
  * through the real worker and workflow, follows the steps, and checks every loaded key on the
- * target afterwards.
+ * target afterwards. {@code --from}/{@code --to} choose the versions; {@code --grid-manifest}
+ * replaces the demo's grid with the user's StatefulSet, Service and ConfigMap, loaded through the
+ * caches its {@code infinispan.xml} declares.
  */
 public final class InfinispanDemo {
-  public static final String SOURCE_VERSION = "14.0.28.Final";
-  public static final String TARGET_VERSION = "15.0.21.Final";
+  public static final String SOURCE_VERSION = InfinispanDemoVersions.DEFAULT_FROM;
+  public static final String TARGET_VERSION = InfinispanDemoVersions.DEFAULT_TO;
   static final int REPLICAS = 3;
 
   /**
@@ -45,6 +47,10 @@ public final class InfinispanDemo {
   private final DemoOptions options;
   private final SandboxOptions sandboxOptions;
   private final PrintStream out;
+  private final InfinispanDemoVersions versions;
+
+  /** The user's grid ({@code --grid-manifest}), or null for the demo's own. */
+  private final InfinispanGridManifest manifest;
 
   public InfinispanDemo(DemoOptions options, PrintStream out) {
     this(options, SandboxOptions.defaults(options.workDir()), out);
@@ -58,10 +64,19 @@ public final class InfinispanDemo {
     this.options = options;
     this.sandboxOptions = sandboxOptions;
     this.out = out;
+    this.versions =
+        options.versions() == null ? InfinispanDemoVersions.defaults() : options.versions();
+    this.manifest =
+        options.gridManifest() == null ? null : InfinispanGridManifest.read(options.gridManifest());
   }
 
   /** Runs the demo; returns the report (also written to {@code --report} when given). */
   public DemoReport run() throws Exception {
+    if (options.sandbox() == null) {
+      SandboxVersions.admit(versions, out);
+    }
+    String namespace = manifest == null ? InfinispanDemoGrid.NAMESPACE : manifest.namespace();
+    String gridName = manifest == null ? InfinispanDemoGrid.GRID : manifest.name();
     try (DemoMode mode = DemoMode.of(options, sandboxOptions);
         SandboxConnection sandbox = mode.openSandbox(out);
         DemoObservability observability = new DemoObservability()) {
@@ -69,7 +84,7 @@ public final class InfinispanDemo {
       if (log != null) {
         out.println("  (full log: " + log + ")");
       }
-      DemoSandbox.requireNoGrid(sandbox, InfinispanDemoGrid.NAMESPACE, InfinispanDemoGrid.GRID);
+      DemoSandbox.requireNoGrid(sandbox, namespace, gridName);
       out.printf(
           "  Temporal %s, Kubernetes API %s (kubeconfig %s)%n",
           sandbox.temporalTarget(), sandbox.client().getMasterUrl(), sandbox.kubeconfig());
@@ -82,47 +97,64 @@ public final class InfinispanDemo {
             mode.access(sandbox),
             worker,
             sandbox,
-            InfinispanDemoGrid.NAMESPACE,
-            InfinispanDemoGrid.GRID,
+            namespace,
+            gridName,
             out);
         mode.started(sandbox, out);
-        InfinispanDemoGrid grid = demoGrid(sandbox, mode);
-        Map<String, Integer> loaded = prepareSource(grid);
+        InfinispanDemoGrid grid =
+            manifest == null
+                ? demoGrid(sandbox, mode)
+                : InfinispanDemoGrid.forManifest(sandbox.client(), manifest);
+        Map<String, Integer> loaded =
+            manifest == null ? prepareSource(grid) : prepareManifestGrid(grid, sandbox);
+        // The demo's own grid: the probe writes to sessions and to the protostream catalog (it
+        // knows its schema); a user's grid: to its first unencoded cache only.
+        List<String> trafficCaches =
+            manifest == null
+                ? TRAFFIC_CACHES
+                : grid.unencodedCache().map(List::of).orElse(List.of());
+        DemoOptions measuring = options;
+        if (options.rate() > 0 && trafficCaches.isEmpty()) {
+          out.printf(
+              "%nNo cache of %s stores values unencoded: the traffic probe (which writes plain"
+                  + " strings) is off.%n",
+              gridName);
+          measuring = options.withoutTraffic();
+        }
         UpgradeStatus result;
         UpgradeMeasurement.Result measured;
         AtomicReference<CacheRouter> probeClient = new AtomicReference<>();
         try (UpgradeMeasurement measurement =
             UpgradeMeasurement.start(
-                options,
+                measuring,
                 sandbox.client(),
-                InfinispanDemoGrid.NAMESPACE,
+                namespace,
                 null,
-                () -> probeClient.updateAndGet(none -> grid.routedOps(TRAFFIC_CACHES)),
+                () -> probeClient.updateAndGet(none -> grid.routedOps(trafficCaches)),
                 out)) {
           ClientWritePause pause =
               probeClient.get() == null ? null : new ClientWritePause(probeClient.get(), out);
-          result = upgrade(new UpgradeService(client), mode, sandbox, grid.tlsSecret(), pause);
-          out.println("\nRe-reading every write the client saw acknowledged ...");
+          result = upgrade(new UpgradeService(client), mode, sandbox, grid, trafficCaches, pause);
+          if (measuring.rate() > 0) {
+            out.println("\nRe-reading every write the client saw acknowledged ...");
+          }
           measured = measurement.finish(result);
         }
-        out.println(
-            "Reading every loaded key back through Service " + InfinispanDemoGrid.GRID + " ...");
+        out.println("Reading every loaded key back through Service " + grid.service() + " ...");
         Map<String, Integer> missing = grid.missingKeys(loaded);
         DemoReport report =
             mode.checked(
                     DemoReport.of(result, loaded, missing).with(measured),
                     sandbox,
                     client,
-                    historySecrets(),
+                    historySecrets(grid),
                     grid.tlsSecret() != null,
                     out)
-                .with(
-                    observability.readBack(
-                        sandbox.client(), InfinispanDemoGrid.NAMESPACE, result.workflowId()));
+                .with(observability.readBack(sandbox.client(), namespace, result.workflowId()));
         summarize(result, report);
         MeasurementPrinter.print(measured, out);
-        DemoObservability.print(report.observability(), InfinispanDemoGrid.NAMESPACE, out);
-        DemoOutputs.write(options, report, result, measured, "Infinispan " + upgradeLabel(), out);
+        DemoObservability.print(report.observability(), namespace, out);
+        DemoOutputs.write(options, report, result, measured, "Infinispan " + versions.label(), out);
         return report;
       } finally {
         client.getWorkflowServiceStubs().shutdownNow();
@@ -145,7 +177,7 @@ public final class InfinispanDemo {
         InfinispanUpgradeRequest.of(
                 new ClusterRef(sandbox.defaultClusterName(), InfinispanDemoGrid.NAMESPACE),
                 InfinispanDemoGrid.GRID,
-                TARGET_VERSION)
+                versions.to())
             .withDefaults()
             .targetGrid();
     SandboxPki pki =
@@ -160,17 +192,46 @@ public final class InfinispanDemo {
         "%nCreating grid '%s': %d pods of Infinispan %s%s ...%n",
         InfinispanDemoGrid.GRID,
         REPLICAS,
-        SOURCE_VERSION,
+        versions.from(),
         grid.tlsSecret() == null ? "" : " over TLS (CA in Secret " + grid.tlsSecret() + ")");
-    grid.create(SOURCE_VERSION, REPLICAS);
+    grid.create(versions.from(), REPLICAS);
     grid.awaitReady(
         REPLICAS,
         Duration.ofMinutes(10),
         ready -> out.printf("  %d/%d pods ready%n", ready, REPLICAS));
     grid.createCaches();
+    return load(grid);
+  }
+
+  /**
+   * The user's grid: creates every object of the manifest, waits for its pods and loads the caches
+   * its {@code infinispan.xml} declares.
+   */
+  private Map<String, Integer> prepareManifestGrid(
+      InfinispanDemoGrid grid, SandboxConnection sandbox) throws Exception {
+    out.printf("%nCreating the objects of %s ...%n", options.gridManifest());
+    manifest.createIn(sandbox.client());
+    int replicas = manifest.replicas();
     out.printf(
-        "Loading %d entries into caches %s ...%n",
-        options.entries(), InfinispanDemoGrid.CACHES.keySet());
+        "  the grid is StatefulSet %s in namespace %s: %d pods of Infinispan %s, Service %s%n",
+        grid.name(), grid.namespace(), replicas, versions.from(), grid.service());
+    grid.awaitReady(
+        replicas,
+        Duration.ofMinutes(10),
+        ready -> out.printf("  %d/%d pods ready%n", ready, replicas));
+    grid.registerSchemaIfNeeded();
+    List<String> skipped = new ArrayList<>(manifest.caches().keySet());
+    skipped.removeAll(grid.loadableCaches());
+    if (!skipped.isEmpty()) {
+      out.printf(
+          "  not loading %s: their encoding is neither protostream, text/plain nor none%n",
+          skipped);
+    }
+    return load(grid);
+  }
+
+  private Map<String, Integer> load(InfinispanDemoGrid grid) {
+    out.printf("Loading %d entries into caches %s ...%n", options.entries(), grid.loadableCaches());
     int quarter = Math.max(options.entries() / 4, 1);
     int[] nextReport = {quarter};
     Map<String, Integer> loaded =
@@ -193,9 +254,11 @@ public final class InfinispanDemo {
       UpgradeService service,
       DemoMode mode,
       SandboxConnection sandbox,
-      String tlsSecret,
+      InfinispanDemoGrid grid,
+      List<String> trafficCaches,
       ClientWritePause pause)
       throws Exception {
+    String tlsSecret = grid.tlsSecret();
     // The same JSON a person would pass to `./gridshift upgrade start --file`.
     String json =
         """
@@ -203,13 +266,16 @@ public final class InfinispanDemo {
          "cluster": {"cluster": "%s", "namespace": "%s"},
          "grid": "%s",
          "targetVersion": "%s",
-         "protostream": "PAUSE_WRITES",%s
+         "protostream": "PAUSE_WRITES",%s%s
          "requestedBy": "%s"}"""
             .formatted(
                 sandbox.defaultClusterName(),
-                InfinispanDemoGrid.NAMESPACE,
-                InfinispanDemoGrid.GRID,
-                TARGET_VERSION,
+                grid.namespace(),
+                grid.name(),
+                versions.to(),
+                grid.service().equals(grid.name())
+                    ? ""
+                    : "\n \"service\": \"" + grid.service() + "\",",
                 tlsSecret == null ? "" : "\n \"tlsSecret\": \"" + tlsSecret + "\",",
                 mode.requester());
     UpgradeFollower follower =
@@ -218,12 +284,12 @@ public final class InfinispanDemo {
             mode.decider(service),
             options.approveAll(),
             mode.commands(sandbox),
-            GATE_NOTES,
+            gateNotes(trafficCaches, grid.service()),
             out);
     if (pause != null) {
       follower.withClients(pause);
     }
-    return follower.run(json, upgradeLabel());
+    return follower.run(json, versions.label());
   }
 
   /**
@@ -231,35 +297,39 @@ public final class InfinispanDemo {
    * caches, the versions, the requester and the request's own field names (the grid's name, two
    * letters, would turn up by chance in ciphertext).
    */
-  private static List<String> historySecrets() {
-    List<String> secrets = new ArrayList<>(InfinispanDemoGrid.CACHES.keySet());
+  private List<String> historySecrets(InfinispanDemoGrid grid) {
+    List<String> secrets = new ArrayList<>(grid.loadableCaches());
     secrets.addAll(
         List.of(
-            SOURCE_VERSION, TARGET_VERSION, SecureDemo.REQUESTER, "targetVersion", "requestedBy"));
+            versions.from(), versions.to(), SecureDemo.REQUESTER, "targetVersion", "requestedBy"));
     return secrets;
   }
 
-  /** What a newcomer needs to know at each gate of this demo, beyond the gate's own text. */
-  private static final Map<String, String> GATE_NOTES =
-      Map.of(
-          InfinispanGates.WRITES_PAUSED,
-          "In this demo the only client is the traffic probe, writing to caches "
-              + TRAFFIC_CACHES
-              + ": it has paused its writes to the caches named above (its reads go on) and"
-              + " resumes them once switch-traffic has completed; the pause is measured from"
-              + " your approval.",
-          InfinispanGates.SWITCH_TRAFFIC,
-          "Approving points Service '"
-              + InfinispanDemoGrid.GRID
-              + "' at the new pods; the traffic probe goes on through it.",
-          InfinispanGates.CUTOVER,
-          "After cutover, writes live only on the new grid: nothing is rolled back"
-              + " automatically any more.",
-          InfinispanGates.DELETE_SOURCE,
-          "Approving deletes the old " + SOURCE_VERSION + " pods (their volumes are kept).");
-
-  private static String upgradeLabel() {
-    return SOURCE_VERSION + " -> " + TARGET_VERSION;
+  /**
+   * What a newcomer needs to know at each gate of this demo, beyond the gate's own text; {@code
+   * trafficCaches} are the caches the traffic probe writes (empty: the probe is off).
+   */
+  private Map<String, String> gateNotes(List<String> trafficCaches, String service) {
+    return Map.of(
+        InfinispanGates.WRITES_PAUSED,
+        trafficCaches.isEmpty()
+            ? "In this demo nothing writes to the caches named above, so there is nothing to"
+                + " pause; approving is enough."
+            : "In this demo the only client is the traffic probe, writing to caches "
+                + trafficCaches
+                + ": it has paused its writes to those of the caches named above it writes (its"
+                + " reads go on) and resumes them once switch-traffic has completed; the pause is"
+                + " measured from your approval.",
+        InfinispanGates.SWITCH_TRAFFIC,
+        "Approving points Service '"
+            + service
+            + "' at the new pods; the traffic probe goes on"
+            + " through it.",
+        InfinispanGates.CUTOVER,
+        "After cutover, writes live only on the new grid: nothing is rolled back"
+            + " automatically any more.",
+        InfinispanGates.DELETE_SOURCE,
+        "Approving deletes the old " + versions.from() + " pods (their volumes are kept).");
   }
 
   private void summarize(UpgradeStatus result, DemoReport report) {
