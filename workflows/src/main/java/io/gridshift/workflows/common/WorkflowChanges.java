@@ -46,9 +46,22 @@ public final class WorkflowChanges {
    */
   public static final String UPGRADE_PATHS = "upgrade-paths-matrix";
 
+  /**
+   * Infinispan caches whose writes cannot pass through the target (protostream, {@code
+   * "PAUSE_WRITES"}) are synced in bulk while clients still write, disconnected, and moved with
+   * client writes paused only for a catch-up pass right before switch-traffic (issue 16). Histories
+   * recorded before it pause writes for the whole of sync-paused-caches.
+   */
+  public static final String SHORT_WRITE_PAUSE = "short-write-pause";
+
   /** The ids in use, oldest first. */
   public static final List<String> ALL =
-      List.of(FLEET_NO_CLUSTER_ANSWERED, APPROVAL_RULES, KUBERNETES_EVENTS, UPGRADE_PATHS);
+      List.of(
+          FLEET_NO_CLUSTER_ANSWERED,
+          APPROVAL_RULES,
+          KUBERNETES_EVENTS,
+          UPGRADE_PATHS,
+          SHORT_WRITE_PAUSE);
 
   private WorkflowChanges() {}
 }

@@ -349,7 +349,7 @@ class StepExecutionTest extends WorkflowTestSupport {
         .extracting(StepStatus::name, StepStatus::state)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(
-                InfinispanSteps.GATE_WRITES_PAUSED, StepState.SKIPPED),
+                InfinispanSteps.GATE_WRITES_PAUSED_FOR_SYNC, StepState.SKIPPED),
             org.assertj.core.groups.Tuple.tuple(
                 InfinispanSteps.SYNC_PAUSED_CACHES, StepState.SKIPPED));
     StepStatus gate = atGate.steps().get(7);
