@@ -314,8 +314,11 @@ public final class InfinispanDemoGrid {
    * sandbox's 14.0 schema serves 14.x to 16.x sources; an older source (10.1 to 13.0) needs the
    * sandbox's configuration for its own version, once the sandbox provides one.
    */
+  /** The server configuration in the schema {@code version} reads (TLS: 14.0+ only). */
   private String serverConfig(String version) {
-    return InfinispanServer.sandboxConfig(false, pki != null);
+    return pki != null
+        ? InfinispanServer.sandboxConfig(false, true)
+        : InfinispanServer.sandboxConfig(version, "");
   }
 
   private StatefulSet statefulSet(
