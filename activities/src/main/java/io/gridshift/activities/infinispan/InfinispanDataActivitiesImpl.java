@@ -66,7 +66,12 @@ public final class InfinispanDataActivitiesImpl implements InfinispanDataActivit
       caches.add(new CacheInfo(name, size(rest, name, internal), mediaType(rest, name), internal));
     }
     List<String> schemas = rest.schemas().stream().map(InfinispanRest.Schema::name).toList();
-    return new GridInventory(caches, schemas, rest.health().members());
+    return new GridInventory(caches, schemas, rest.health().members(), rest.serverVersion());
+  }
+
+  @Override
+  public String serverVersion(GridEndpoint grid) {
+    return rest(grid).serverVersion();
   }
 
   @Override

@@ -32,6 +32,16 @@ final class InfinispanRest {
     return rest;
   }
 
+  /**
+   * The server's version text, {@code GET /rest/v2/server}'s {@code version} (the same path and
+   * field from 10.1 to 16.0), or null when the answer has none.
+   */
+  String serverVersion() {
+    JsonNode info = json(expectOk("reading the server version", rest.get("/rest/v2/server")));
+    String version = info.path("version").asText(null);
+    return version == null || version.isBlank() ? null : version;
+  }
+
   /** Every cache name, internal ones included ({@code GET /rest/v2/caches}). */
   List<String> cacheNames() {
     JsonNode array = json(expectOk("listing caches", rest.get("/rest/v2/caches")));

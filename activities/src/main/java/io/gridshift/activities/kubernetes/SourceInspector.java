@@ -11,7 +11,7 @@ import io.fabric8.openshift.api.model.Route;
 import io.fabric8.openshift.client.OpenShiftClient;
 import io.gridshift.activities.Failures;
 import io.gridshift.workflows.common.ClusterRef;
-import io.gridshift.workflows.common.Versions;
+import io.gridshift.workflows.infinispan.DataGridVersions;
 import io.gridshift.workflows.infinispan.activities.InspectSourceRequest;
 import io.gridshift.workflows.infinispan.activities.SourceGrid;
 import java.util.LinkedHashMap;
@@ -39,12 +39,13 @@ final class SourceInspector {
         pod, GridImages.Kind.INFINISPAN, "StatefulSet %s/%s".formatted(ns, r.grid()));
     Claims.refuseOthers(sts, r.upgradeId(), cluster);
     Container container = GridPods.infinispanContainer(pod);
-    String version = Versions.imageTag(container.getImage());
-    if (!Versions.isValid(version)) {
+    // A Data Grid image's tag (1.4, 8.4.6) names the product: the one table maps it to Infinispan.
+    String version = DataGridVersions.infinispanVersionOfImage(container.getImage()).orElse(null);
+    if (version == null) {
       throw Failures.invalidRequest(
-          ("StatefulSet %s/%s: image %s of container %s has no version tag (like :15.0.21.Final);"
-                  + " gridshift reads the source version from it: deploy the grid with a"
-                  + " versioned image tag")
+          ("StatefulSet %s/%s: image %s of container %s has no version tag (like :15.0.21.Final,"
+                  + " or a Data Grid 8.0-8.5 tag like :1.4 or :8.4.6); gridshift reads the source"
+                  + " version from it: deploy the grid with a versioned image tag")
               .formatted(ns, r.grid(), container.getImage(), container.getName()));
     }
     Service service = client.services().inNamespace(ns).withName(r.service()).get();

@@ -37,9 +37,17 @@ public final class WorkflowChanges {
    */
   public static final String KUBERNETES_EVENTS = "kubernetes-event-records";
 
+  /**
+   * An Infinispan upgrade reads the source's version from its server before it judges the version
+   * (the inventory first, then the version and wholeness checks), and deploy-target reads the
+   * target's server version and stops when it is not the asked one (issue 16). Histories recorded
+   * before it judge by the image tag and read no target version.
+   */
+  public static final String SERVER_VERSIONS = "server-versions";
+
   /** The ids in use, oldest first. */
   public static final List<String> ALL =
-      List.of(FLEET_NO_CLUSTER_ANSWERED, APPROVAL_RULES, KUBERNETES_EVENTS);
+      List.of(FLEET_NO_CLUSTER_ANSWERED, APPROVAL_RULES, KUBERNETES_EVENTS, SERVER_VERSIONS);
 
   private WorkflowChanges() {}
 }

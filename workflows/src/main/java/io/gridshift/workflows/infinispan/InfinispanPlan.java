@@ -19,6 +19,8 @@ import java.util.List;
  * @param schemas Protobuf schemas copied first
  * @param steps the steps, in order
  * @param warnings things worth knowing that do not stop the upgrade
+ * @param sourceVersion the version the source runs: its server's answer, else its image tag's
+ *     ({@link ServerVersions}); {@code source().version()} is the tag's
  */
 public record InfinispanPlan(
     SourceGrid source,
@@ -32,4 +34,12 @@ public record InfinispanPlan(
     List<CacheInfo> caches,
     List<String> schemas,
     List<String> steps,
-    List<String> warnings) {}
+    List<String> warnings,
+    String sourceVersion) {
+  /** Plans of histories recorded before the field go by the image tag. */
+  public InfinispanPlan {
+    if (sourceVersion == null && source != null) {
+      sourceVersion = source.version();
+    }
+  }
+}

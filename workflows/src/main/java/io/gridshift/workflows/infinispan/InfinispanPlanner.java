@@ -33,9 +33,17 @@ public final class InfinispanPlanner {
 
   /**
    * Refuses a source that cannot be upgraded safely: missing Service or Route, an unsupported
-   * version jump, a connection mode the source lacks, or a grid that is not whole.
+   * version jump, a connection mode the source lacks, or a grid that is not whole. Goes by the
+   * image tag's version: the check of histories recorded before the server's version was read
+   * ({@link io.gridshift.workflows.common.WorkflowChanges#SERVER_VERSIONS}).
    */
   public static void checkSource(InfinispanUpgradeRequest request, SourceGrid source) {
+    checkPlacement(request, source);
+    checkRunning(request, source, source.version());
+  }
+
+  /** Refuses a source whose client Service or requested Route is missing. */
+  public static void checkPlacement(InfinispanUpgradeRequest request, SourceGrid source) {
     ClusterRef where = request.cluster();
     if (!source.serviceExists()) {
       throw RequestProblems.invalid(
@@ -56,21 +64,37 @@ public final class InfinispanPlanner {
                   + where.namespace()
                   + "; name an existing Route or leave 'route' out"));
     }
-    Optional<String> refusal =
-        InfinispanVersions.refusal(source.version(), request.targetVersion());
+  }
+
+  /**
+   * The version the source runs: its server's answer when it gave one gridshift can place, else its
+   * image tag's ({@link ServerVersions#source}).
+   */
+  public static ServerVersions.Reading sourceVersion(SourceGrid source, GridInventory inventory) {
+    return ServerVersions.source(
+        source.name(), source.image(), source.version(), inventory.serverVersion());
+  }
+
+  /**
+   * Refuses a source running {@code version} that cannot go to the target version (or in the
+   * requested connection mode), or a grid that is not whole.
+   */
+  public static void checkRunning(
+      InfinispanUpgradeRequest request, SourceGrid source, String version) {
+    Optional<String> refusal = InfinispanVersions.refusal(version, request.targetVersion());
     if (refusal.isPresent()) {
       throw UpgradeStop.failed(
           FailureTypes.UNSUPPORTED_VERSION,
-          "grid " + request.grid() + " runs " + source.version() + ": " + refusal.get());
+          "grid " + request.grid() + " runs " + version + ": " + refusal.get());
     }
     if (request.connectionMode() == ConnectionMode.RUNTIME
-        && Versions.compare(source.version(), InfinispanVersions.MIN_RUNTIME_SOURCE) < 0) {
+        && Versions.compare(version, InfinispanVersions.MIN_RUNTIME_SOURCE) < 0) {
       throw UpgradeStop.failed(
           FailureTypes.UNSUPPORTED_VERSION,
           "grid "
               + request.grid()
               + " runs "
-              + source.version()
+              + version
               + ", which has no runtime source-connection API (it needs "
               + InfinispanVersions.MIN_RUNTIME_SOURCE
               + "+); set connectionMode CONFIG");
@@ -99,6 +123,12 @@ public final class InfinispanPlanner {
   public static InfinispanPlan plan(
       InfinispanUpgradeRequest request, SourceGrid source, GridInventory inventory) {
     List<CacheInfo> caches = selectCaches(request, inventory);
+    ServerVersions.Reading version = sourceVersion(source, inventory);
+    List<String> warnings = new ArrayList<>();
+    if (version.warning() != null) {
+      warnings.add(version.warning());
+    }
+    warnings.addAll(warnings(request, source, inventory, caches));
     // Request defaults are applied already (withDefaults()); the target image, minReadySeconds
     // and the caches default to what the source holds, so they are decided here, where it is known.
     return new InfinispanPlan(
@@ -113,7 +143,8 @@ public final class InfinispanPlanner {
         caches,
         inventory.schemas() == null ? List.of() : List.copyOf(inventory.schemas()),
         InfinispanSteps.ALL,
-        warnings(request, source, inventory, caches));
+        warnings,
+        version.version());
   }
 
   /**
@@ -164,7 +195,7 @@ public final class InfinispanPlanner {
     return "upgrade grid "
         + plan.source().name()
         + " "
-        + plan.source().version()
+        + plan.sourceVersion()
         + " -> "
         + plan.targetVersion()
         + " as "

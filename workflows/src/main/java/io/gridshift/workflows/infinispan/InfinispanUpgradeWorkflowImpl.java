@@ -13,6 +13,7 @@ import io.gridshift.workflows.common.UpgradeSkeleton;
 import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.common.UpgradeStep;
 import io.gridshift.workflows.common.VisibilityOptions;
+import io.gridshift.workflows.common.WorkflowChanges;
 import io.gridshift.workflows.infinispan.activities.GridEndpoint;
 import io.gridshift.workflows.infinispan.activities.GridInventory;
 import io.gridshift.workflows.infinispan.activities.InspectSourceRequest;
@@ -93,30 +94,47 @@ public class InfinispanUpgradeWorkflowImpl extends UpgradeSkeleton<InfinispanUpg
             Workflow.getInfo().getWorkflowId());
     SourceGrid source =
         ClusterAgents.firstCall(request.cluster(), () -> act.firstContact().inspectSource(inspect));
-    InfinispanPlanner.checkSource(request, source);
-    visibility.sourceVersion(source.version());
-    // The pinned source Service does not exist yet: read the caches through the client Service.
-    GridInventory inventory =
-        act.data()
-            .inventory(
-                new GridEndpoint(
-                    request.cluster(),
-                    request.service(),
-                    request.port(),
-                    request.credentialsSecret(),
-                    request.tlsSecret()));
+    boolean serverVersions =
+        Workflow.getVersion(WorkflowChanges.SERVER_VERSIONS, Workflow.DEFAULT_VERSION, 1)
+            != Workflow.DEFAULT_VERSION;
+    GridInventory inventory;
+    if (serverVersions) {
+      // The version is judged from the server's answer, so the inventory is read first.
+      InfinispanPlanner.checkPlacement(request, source);
+      inventory = inventory(request, act);
+      String version = InfinispanPlanner.sourceVersion(source, inventory).version();
+      InfinispanPlanner.checkRunning(request, source, version);
+      visibility.sourceVersion(version);
+    } else {
+      InfinispanPlanner.checkSource(request, source);
+      visibility.sourceVersion(source.version());
+      inventory = inventory(request, act);
+    }
     plan = InfinispanPlanner.plan(request, source, inventory);
     if (!request.dryRun()) {
       claims.claim(request.cluster(), InfinispanPlanner.claimed(request, plan));
       claims.alsoRelease(InfinispanPlanner.created(plan));
     }
     caches.planned(plan.caches());
-    targetGrid = new TargetGrid(request, plan, act, tracker, caches, claims);
+    targetGrid = new TargetGrid(request, plan, act, tracker, caches, claims, serverVersions);
     traffic = new ClientTraffic(request, plan, act, tracker, claims);
     data = new CacheData(request, plan, act, tracker, caches, metrics());
     outcomes = new InfinispanOutcomes(request, plan, tracker, caches);
     planned(InfinispanPlanner.summary(plan));
     return request;
+  }
+
+  /** The pinned source Service does not exist yet: the caches are read through the client one. */
+  private static GridInventory inventory(
+      InfinispanUpgradeRequest request, InfinispanActivityStubs act) {
+    return act.data()
+        .inventory(
+            new GridEndpoint(
+                request.cluster(),
+                request.service(),
+                request.port(),
+                request.credentialsSecret(),
+                request.tlsSecret()));
   }
 
   @Override

@@ -133,6 +133,44 @@ class PlanStepTest extends WorkflowTestSupport {
     verify(deploy, org.mockito.Mockito.never()).deployTarget(any());
   }
 
+  /** The server's answer wins over the image tag; the plan names both. */
+  @Test
+  void theServersVersionWinsOverTheImageTagAndThePlanWarns() {
+    grid.setInventory(serverSays("Infinispan 'Flying Saucer' 14.0.27.Final"));
+
+    UpgradeStatus status = result(start(Requests.upgrade().dryRun().build()));
+
+    assertThat(status.message()).startsWith("dry run: upgrade grid dg 14.0.27.Final -> ");
+    InfinispanPlan plan = status.details(InfinispanDetails.class).plan();
+    assertThat(plan.sourceVersion()).isEqualTo("14.0.27.Final");
+    assertThat(plan.warnings().get(0))
+        .contains("says 14.0.28.Final")
+        .contains("Infinispan 'Flying Saucer' 14.0.27.Final")
+        .contains("goes by the server");
+  }
+
+  /** A 12.1 server behind a newer-looking tag is judged as 12.1: RUNTIME is refused. */
+  @Test
+  void anOldServerIsJudgedByWhatItRuns() {
+    grid.setInventory(serverSays("Infinispan 'Taedonggang' 12.1.12.Final"));
+
+    ApplicationFailure failure = failure(start(Requests.upgrade().build()));
+
+    assertThat(failure.getType()).isEqualTo(FailureTypes.UNSUPPORTED_VERSION);
+    assertThat(failure.getOriginalMessage())
+        .contains("runs 12.1.12.Final, which has no runtime source-connection API")
+        .contains("set connectionMode CONFIG");
+    verifyOnlyReadsHappened();
+  }
+
+  private static io.gridshift.workflows.infinispan.activities.GridInventory serverSays(
+      String text) {
+    io.gridshift.workflows.infinispan.activities.GridInventory usual =
+        FakeInfinispanGrid.inventory();
+    return new io.gridshift.workflows.infinispan.activities.GridInventory(
+        usual.caches(), usual.schemas(), usual.members(), text);
+  }
+
   @Test
   void targetVersionNotNewerIsRefused() {
     ApplicationFailure failure =
