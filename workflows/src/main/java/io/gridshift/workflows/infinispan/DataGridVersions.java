@@ -60,6 +60,21 @@ public final class DataGridVersions {
         : Optional.empty();
   }
 
+  /**
+   * The Data Grid release ({@code 8.5}) that ships the family of Infinispan {@code version} ({@code
+   * 15.0.21.Final}), or empty when no Data Grid release does.
+   */
+  public static Optional<String> dataGridOf(String version) {
+    if (!Versions.isValid(version)) {
+      return Optional.empty();
+    }
+    String family = Versions.majorMinor(version);
+    return INFINISPAN_OF.entrySet().stream()
+        .filter(e -> e.getValue().equals(family))
+        .map(Map.Entry::getKey)
+        .findFirst();
+  }
+
   /** True when {@code image}'s repository is a Data Grid one (its name contains "datagrid"). */
   public static boolean isDataGridImage(String image) {
     return image != null && Versions.imageRepository(image).toLowerCase().contains("datagrid");

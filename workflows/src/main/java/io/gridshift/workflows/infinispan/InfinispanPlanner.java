@@ -122,6 +122,7 @@ public final class InfinispanPlanner {
    */
   public static InfinispanPlan plan(
       InfinispanUpgradeRequest request, SourceGrid source, GridInventory inventory) {
+    requireTargetImageForDataGrid(request, source);
     List<CacheInfo> caches = selectCaches(request, inventory);
     ServerVersions.Reading version = sourceVersion(source, inventory);
     List<String> warnings = new ArrayList<>();
@@ -145,6 +146,37 @@ public final class InfinispanPlanner {
         InfinispanSteps.ALL,
         warnings,
         version.version());
+  }
+
+  /**
+   * A Data Grid source's image is tagged with the product's version, so the target image cannot be
+   * the same repository tagged with {@code targetVersion} (an Infinispan version): the request must
+   * name it.
+   */
+  static void requireTargetImageForDataGrid(InfinispanUpgradeRequest request, SourceGrid source) {
+    boolean named = request.targetImage() != null && !request.targetImage().isBlank();
+    if (named || !DataGridVersions.isDataGridImage(source.image())) {
+      return;
+    }
+    String product =
+        DataGridVersions.dataGridOf(request.targetVersion())
+            .map(
+                v ->
+                    "Data Grid "
+                        + v
+                        + " ships Infinispan "
+                        + Versions.majorMinor(request.targetVersion()))
+            .orElse("no Data Grid 8 release in gridshift's table ships " + request.targetVersion());
+    throw RequestProblems.invalid(
+        List.of(
+            "grid "
+                + request.grid()
+                + " runs the Data Grid image "
+                + source.image()
+                + ", tagged with the product's version: set targetImage to the Data Grid image to"
+                + " deploy, and targetVersion to the Infinispan release it ships ("
+                + product
+                + ")"));
   }
 
   /**
