@@ -11,9 +11,11 @@ import java.nio.file.Path;
  * @param entries {@code --entries N}: entries loaded into the source, in all (default 100000)
  * @param workDir where the sandbox keeps pods' files and logs ({@code --work-dir}, default
  *     .gridshift/sandbox)
- * @param gridManifest {@code --grid-manifest FILE} (hazelcast): the user's own StatefulSet or
- *     Deployment (with its ConfigMap) to try in the sandbox instead of the demo's, each object in
- *     the namespace it names; the preflight judges it
+ * @param gridManifest {@code --grid-manifest FILE}: the user's own grid to try in the sandbox
+ *     instead of the demo's, each object in the namespace it names (hazelcast: a StatefulSet or
+ *     Deployment with its ConfigMap, judged by the preflight; infinispan: a StatefulSet, its
+ *     Service and its ConfigMap with {@code infinispan.xml}, checked by {@link
+ *     InfinispanGridManifest} before anything starts)
  * @param rate {@code --rate N}: the traffic probe's operations per second through the upgrade
  *     (default 200; 0 turns the probe off)
  * @param timeline {@code --timeline FILE}: write an HTML timeline of the upgrade there
@@ -35,7 +37,8 @@ public record DemoOptions(
     Path timeline,
     int baselineSeconds,
     Path sandbox,
-    boolean secure) {
+    boolean secure,
+    InfinispanDemoVersions versions) {
 
   static final int DEFAULT_RATE = 200;
   static final Path DEFAULT_WORK_DIR = Path.of(".gridshift", "sandbox");
@@ -47,6 +50,7 @@ public record DemoOptions(
              ./gridshift demo infinispan|hazelcast [--yes] [--report FILE] [--timeline FILE]
                         [--entries N] [--rate OPS] [--baseline SECONDS]
                         [--work-dir DIR | --sandbox DIR] [--grid-manifest FILE] [--secure]
+             ./gridshift demo infinispan ... [--from VERSION] [--to VERSION]
         --yes          approve every gate as user 'demo' (otherwise the demo waits and prints the
                        command that approves each gate)
         --report FILE  write a JSON report (workflowId, status, steps, caches, approvals,
@@ -60,9 +64,14 @@ public record DemoOptions(
         --work-dir DIR where the demo's own sandbox keeps its files (default .gridshift/sandbox)
         --sandbox DIR  run on the sandbox `./gridshift sandbox up` runs in DIR (usually
                        .gridshift/sandbox) instead of starting one; it keeps running afterwards
-        --grid-manifest FILE  (hazelcast) your own StatefulSet/Deployment manifest instead of the
-                       demo's, created in the namespaces it names (default when none);
-                       the preflight judges it
+        --grid-manifest FILE  your own grid instead of the demo's, created in the namespaces it
+                       names (default when none): hazelcast, a StatefulSet/Deployment judged by
+                       the preflight; infinispan, a StatefulSet, its Service and its ConfigMap
+                       (infinispan.xml, whose caches are loaded), e.g.
+                       deploy/examples/infinispan-statefulset.yaml
+        --from VERSION (infinispan) the source grid's version, as Maven Central names it
+                       (default 14.0.28.Final; with --grid-manifest, the manifest's image tag)
+        --to VERSION   (infinispan) the version to upgrade to (default 15.0.21.Final)
         --secure       the production settings: Temporal over mutual TLS, payloads encrypted,
                        grids over TLS, approvals only through the REST service (signed, four-eyes)
                        and the agent's RBAC enforced; the report's "security" says what held""";
@@ -80,7 +89,8 @@ public record DemoOptions(
         timeline,
         baselineSeconds,
         sandbox,
-        secure);
+        secure,
+        versions);
   }
 
   /** Parses the demo's arguments; throws IllegalArgumentException with the usage on bad input. */
@@ -97,6 +107,8 @@ public record DemoOptions(
     Path timeline = null;
     int baseline = DEFAULT_BASELINE_SECONDS;
     boolean secure = false;
+    String from = null;
+    String to = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--yes", "-y" -> yes = true;
@@ -110,6 +122,8 @@ public record DemoOptions(
         }
         case "--sandbox" -> sandbox = Path.of(value(args, ++i, "--sandbox"));
         case "--grid-manifest" -> manifest = Path.of(value(args, ++i, "--grid-manifest"));
+        case "--from" -> from = value(args, ++i, "--from");
+        case "--to" -> to = value(args, ++i, "--to");
         case "--timeline" -> timeline = Path.of(value(args, ++i, "--timeline"));
         case "--rate" -> rate = number(value(args, ++i, "--rate"), "--rate", 0, 5000);
         case "--baseline" ->
@@ -129,11 +143,15 @@ public record DemoOptions(
       throw new IllegalArgumentException(
           "unknown demo '" + kind + "'; demos: infinispan, hazelcast, fleet\n" + USAGE);
     }
-    if (manifest != null && !kind.equals("hazelcast")) {
-      throw new IllegalArgumentException("--grid-manifest is for the hazelcast demo\n" + USAGE);
-    }
     if (manifest != null && !java.nio.file.Files.isReadable(manifest)) {
       throw new IllegalArgumentException("--grid-manifest " + manifest + " is not a readable file");
+    }
+    if ((from != null || to != null) && !kind.equals("infinispan")) {
+      throw new IllegalArgumentException(
+          "--from and --to are for the infinispan demo; the "
+              + kind
+              + " demo upgrades its own versions\n"
+              + USAGE);
     }
     if (sandbox != null && workDirGiven) {
       throw new IllegalArgumentException(
@@ -145,8 +163,43 @@ public record DemoOptions(
           "--secure starts its own sandbox with TLS, encryption and RBAC; drop --sandbox\n"
               + USAGE);
     }
+    if (secure && manifest != null) {
+      throw new IllegalArgumentException(
+          "--secure runs the demo's own grid over TLS; drop --grid-manifest (or --secure)\n"
+              + USAGE);
+    }
+    if (manifest != null && kind.equals("hazelcast")) {
+      HazelcastDemoGrid.workloadOf(GridManifest.read(manifest)); // refused now, not half-way
+    }
+    InfinispanDemoVersions versions =
+        kind.equals("infinispan") ? infinispanVersions(manifest, from, to) : null;
     return new DemoOptions(
-        kind, yes, report, entries, workDir, manifest, rate, timeline, baseline, sandbox, secure);
+        kind, yes, report, entries, workDir, manifest, rate, timeline, baseline, sandbox, secure,
+        versions);
+  }
+
+  /**
+   * The Infinispan demo's versions: {@code --from} (or, with a manifest, its image tag, which
+   * {@code --from} may only repeat) to {@code --to}; the manifest is read and checked here so that
+   * a bad one is refused before anything starts.
+   */
+  private static InfinispanDemoVersions infinispanVersions(Path manifest, String from, String to) {
+    if (manifest == null) {
+      return InfinispanDemoVersions.of(from, "--from", to);
+    }
+    InfinispanGridManifest grid = InfinispanGridManifest.read(manifest);
+    if (from != null && !from.equals(grid.sourceVersion())) {
+      throw new IllegalArgumentException(
+          "--from "
+              + from
+              + " but the pods of "
+              + manifest
+              + " run "
+              + grid.sourceVersion()
+              + " (their image tag): drop --from, or change the image tag");
+    }
+    return InfinispanDemoVersions.of(
+        grid.sourceVersion(), "the image tag of StatefulSet " + grid.name(), to);
   }
 
   private static String value(String[] args, int i, String option) {

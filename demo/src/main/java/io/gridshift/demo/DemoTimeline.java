@@ -70,6 +70,7 @@ final class DemoTimeline {
       case APPROVED -> a.gate() + " approved" + who;
       case REJECTED -> a.gate() + " rejected" + who;
       case EXPIRED -> a.gate() + " expired";
+      case TOOK_OVER -> a.gate() + " taken over" + who;
       default -> a.gate() + " " + a.action().name().toLowerCase();
     };
   }

@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
@@ -31,9 +30,6 @@ import io.gridshift.sandbox.hazelcast.HazelcastMeshTls;
 import io.gridshift.sandbox.hazelcast.HazelcastPodConfig;
 import io.gridshift.sandbox.hazelcast.HazelcastPodRuntime;
 import io.gridshift.workflows.activities.WorkloadKind;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -214,28 +210,32 @@ public final class HazelcastDemoGrid {
    * names, as {@code kubectl create -f} would; a namespaced object that names none goes to {@value
    * #NAMESPACE}. The grid is the first StatefulSet or Deployment, in its namespace.
    */
-  public void apply(Path manifest) throws IOException {
-    try (InputStream in = Files.newInputStream(manifest)) {
-      List<HasMetadata> items = kube.load(in).items();
-      HasMetadata workload =
-          items.stream()
-              .filter(i -> i instanceof StatefulSet || i instanceof Deployment)
-              .findFirst()
-              .orElseThrow(
-                  () ->
-                      new IllegalArgumentException(
-                          manifest + " holds no StatefulSet or Deployment to upgrade"));
-      for (HasMetadata item : items) {
-        String ns = item.getMetadata().getNamespace();
-        if (item instanceof Namespaced && (ns == null || ns.isBlank())) {
-          item.getMetadata().setNamespace(NAMESPACE);
-        }
-        kube.resource(item).create();
-      }
-      name = workload.getMetadata().getName();
-      namespace = workload.getMetadata().getNamespace();
-      kind = workload instanceof Deployment ? WorkloadKind.DEPLOYMENT : WorkloadKind.STATEFULSET;
+  public void apply(Path manifest) {
+    GridManifest objects = GridManifest.read(manifest);
+    HasMetadata workload = workloadOf(objects);
+    objects.createIn(kube);
+    name = workload.getMetadata().getName();
+    namespace = workload.getMetadata().getNamespace();
+    kind = workload instanceof Deployment ? WorkloadKind.DEPLOYMENT : WorkloadKind.STATEFULSET;
+  }
+
+  /**
+   * The grid of a user's manifest: its first StatefulSet or Deployment.
+   *
+   * @throws IllegalArgumentException when it has none (checked before the demo starts)
+   */
+  static HasMetadata workloadOf(GridManifest objects) {
+    HasMetadata workload = objects.workload();
+    if (!(workload instanceof StatefulSet || workload instanceof Deployment)) {
+      throw new IllegalArgumentException(
+          objects.file()
+              + ": "
+              + workload.getKind()
+              + " "
+              + workload.getMetadata().getName()
+              + " is not a StatefulSet or Deployment, the kinds the Hazelcast upgrade rolls");
     }
+    return workload;
   }
 
   private static StatefulSet statefulSet(

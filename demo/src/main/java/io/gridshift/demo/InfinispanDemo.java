@@ -26,11 +26,13 @@ import java.util.Map;
  * {@code ./gridshift demo infinispan}: in the sandbox, creates a 3-pod Infinispan 14.0.28 grid
  * holding the requested entries in three caches (one protostream-encoded), upgrades it to 15.0.21
  * through the real worker and workflow, follows the steps, and checks every loaded key on the
- * target afterwards.
+ * target afterwards. {@code --from}/{@code --to} choose the versions; {@code --grid-manifest}
+ * replaces the demo's grid with the user's StatefulSet, Service and ConfigMap, loaded through the
+ * caches its {@code infinispan.xml} declares.
  */
 public final class InfinispanDemo {
-  public static final String SOURCE_VERSION = "14.0.28.Final";
-  public static final String TARGET_VERSION = "15.0.21.Final";
+  public static final String SOURCE_VERSION = InfinispanDemoVersions.DEFAULT_FROM;
+  public static final String TARGET_VERSION = InfinispanDemoVersions.DEFAULT_TO;
   static final int REPLICAS = 3;
 
   /** The cache the traffic probe reads and writes: an application's session cache. */
@@ -39,6 +41,10 @@ public final class InfinispanDemo {
   private final DemoOptions options;
   private final SandboxOptions sandboxOptions;
   private final PrintStream out;
+  private final InfinispanDemoVersions versions;
+
+  /** The user's grid ({@code --grid-manifest}), or null for the demo's own. */
+  private final InfinispanGridManifest manifest;
 
   public InfinispanDemo(DemoOptions options, PrintStream out) {
     this(options, SandboxOptions.defaults(options.workDir()), out);
@@ -52,10 +58,19 @@ public final class InfinispanDemo {
     this.options = options;
     this.sandboxOptions = sandboxOptions;
     this.out = out;
+    this.versions =
+        options.versions() == null ? InfinispanDemoVersions.defaults() : options.versions();
+    this.manifest =
+        options.gridManifest() == null ? null : InfinispanGridManifest.read(options.gridManifest());
   }
 
   /** Runs the demo; returns the report (also written to {@code --report} when given). */
   public DemoReport run() throws Exception {
+    if (options.sandbox() == null) {
+      SandboxVersions.admit(versions, out);
+    }
+    String namespace = manifest == null ? InfinispanDemoGrid.NAMESPACE : manifest.namespace();
+    String gridName = manifest == null ? InfinispanDemoGrid.GRID : manifest.name();
     try (DemoMode mode = DemoMode.of(options, sandboxOptions);
         SandboxConnection sandbox = mode.openSandbox(out);
         DemoObservability observability = new DemoObservability()) {
@@ -63,7 +78,7 @@ public final class InfinispanDemo {
       if (log != null) {
         out.println("  (full log: " + log + ")");
       }
-      DemoSandbox.requireNoGrid(sandbox, InfinispanDemoGrid.NAMESPACE, InfinispanDemoGrid.GRID);
+      DemoSandbox.requireNoGrid(sandbox, namespace, gridName);
       out.printf(
           "  Temporal %s, Kubernetes API %s (kubeconfig %s)%n",
           sandbox.temporalTarget(), sandbox.client().getMasterUrl(), sandbox.kubeconfig());
@@ -76,44 +91,51 @@ public final class InfinispanDemo {
             mode.access(sandbox),
             worker,
             sandbox,
-            InfinispanDemoGrid.NAMESPACE,
-            InfinispanDemoGrid.GRID,
+            namespace,
+            gridName,
             out);
         mode.started(sandbox, out);
-        InfinispanDemoGrid grid = demoGrid(sandbox, mode);
-        Map<String, Integer> loaded = prepareSource(grid);
+        InfinispanDemoGrid grid =
+            manifest == null
+                ? demoGrid(sandbox, mode)
+                : InfinispanDemoGrid.forManifest(sandbox.client(), manifest);
+        Map<String, Integer> loaded =
+            manifest == null ? prepareSource(grid) : prepareManifestGrid(grid, sandbox);
+        String trafficCache = manifest == null ? TRAFFIC_CACHE : grid.unencodedCache().orElse(null);
+        DemoOptions measuring = options;
+        if (options.rate() > 0 && trafficCache == null) {
+          out.printf(
+              "%nNo cache of %s stores values unencoded: the traffic probe (which writes plain"
+                  + " strings) is off.%n",
+              gridName);
+          measuring = options.withoutTraffic();
+        }
         UpgradeStatus result;
         UpgradeMeasurement.Result measured;
         try (UpgradeMeasurement measurement =
             UpgradeMeasurement.start(
-                options,
-                sandbox.client(),
-                InfinispanDemoGrid.NAMESPACE,
-                null,
-                () -> grid.ops(TRAFFIC_CACHE),
-                out)) {
-          result = upgrade(new UpgradeService(client), mode, sandbox, grid.tlsSecret());
-          out.println("\nRe-reading every write the client saw acknowledged ...");
+                measuring, sandbox.client(), namespace, null, () -> grid.ops(trafficCache), out)) {
+          result = upgrade(new UpgradeService(client), mode, sandbox, grid, trafficCache);
+          if (measuring.rate() > 0) {
+            out.println("\nRe-reading every write the client saw acknowledged ...");
+          }
           measured = measurement.finish(result);
         }
-        out.println(
-            "Reading every loaded key back through Service " + InfinispanDemoGrid.GRID + " ...");
+        out.println("Reading every loaded key back through Service " + grid.service() + " ...");
         Map<String, Integer> missing = grid.missingKeys(loaded);
         DemoReport report =
             mode.checked(
                     DemoReport.of(result, loaded, missing).with(measured),
                     sandbox,
                     client,
-                    historySecrets(),
+                    historySecrets(grid),
                     grid.tlsSecret() != null,
                     out)
-                .with(
-                    observability.readBack(
-                        sandbox.client(), InfinispanDemoGrid.NAMESPACE, result.workflowId()));
+                .with(observability.readBack(sandbox.client(), namespace, result.workflowId()));
         summarize(result, report);
         MeasurementPrinter.print(measured, out);
-        DemoObservability.print(report.observability(), InfinispanDemoGrid.NAMESPACE, out);
-        DemoOutputs.write(options, report, result, measured, "Infinispan " + upgradeLabel(), out);
+        DemoObservability.print(report.observability(), namespace, out);
+        DemoOutputs.write(options, report, result, measured, "Infinispan " + versions.label(), out);
         return report;
       } finally {
         client.getWorkflowServiceStubs().shutdownNow();
@@ -136,7 +158,7 @@ public final class InfinispanDemo {
         InfinispanUpgradeRequest.of(
                 new ClusterRef(sandbox.defaultClusterName(), InfinispanDemoGrid.NAMESPACE),
                 InfinispanDemoGrid.GRID,
-                TARGET_VERSION)
+                versions.to())
             .withDefaults()
             .targetGrid();
     SandboxPki pki =
@@ -151,17 +173,46 @@ public final class InfinispanDemo {
         "%nCreating grid '%s': %d pods of Infinispan %s%s ...%n",
         InfinispanDemoGrid.GRID,
         REPLICAS,
-        SOURCE_VERSION,
+        versions.from(),
         grid.tlsSecret() == null ? "" : " over TLS (CA in Secret " + grid.tlsSecret() + ")");
-    grid.create(SOURCE_VERSION, REPLICAS);
+    grid.create(versions.from(), REPLICAS);
     grid.awaitReady(
         REPLICAS,
         Duration.ofMinutes(10),
         ready -> out.printf("  %d/%d pods ready%n", ready, REPLICAS));
     grid.createCaches();
+    return load(grid);
+  }
+
+  /**
+   * The user's grid: creates every object of the manifest, waits for its pods and loads the caches
+   * its {@code infinispan.xml} declares.
+   */
+  private Map<String, Integer> prepareManifestGrid(
+      InfinispanDemoGrid grid, SandboxConnection sandbox) throws Exception {
+    out.printf("%nCreating the objects of %s ...%n", options.gridManifest());
+    manifest.createIn(sandbox.client());
+    int replicas = manifest.replicas();
     out.printf(
-        "Loading %d entries into caches %s ...%n",
-        options.entries(), InfinispanDemoGrid.CACHES.keySet());
+        "  the grid is StatefulSet %s in namespace %s: %d pods of Infinispan %s, Service %s%n",
+        grid.name(), grid.namespace(), replicas, versions.from(), grid.service());
+    grid.awaitReady(
+        replicas,
+        Duration.ofMinutes(10),
+        ready -> out.printf("  %d/%d pods ready%n", ready, replicas));
+    grid.registerSchemaIfNeeded();
+    List<String> skipped = new ArrayList<>(manifest.caches().keySet());
+    skipped.removeAll(grid.loadableCaches());
+    if (!skipped.isEmpty()) {
+      out.printf(
+          "  not loading %s: their encoding is neither protostream, text/plain nor none%n",
+          skipped);
+    }
+    return load(grid);
+  }
+
+  private Map<String, Integer> load(InfinispanDemoGrid grid) {
+    out.printf("Loading %d entries into caches %s ...%n", options.entries(), grid.loadableCaches());
     int quarter = Math.max(options.entries() / 4, 1);
     int[] nextReport = {quarter};
     Map<String, Integer> loaded =
@@ -178,8 +229,13 @@ public final class InfinispanDemo {
   }
 
   private UpgradeStatus upgrade(
-      UpgradeService service, DemoMode mode, SandboxConnection sandbox, String tlsSecret)
+      UpgradeService service,
+      DemoMode mode,
+      SandboxConnection sandbox,
+      InfinispanDemoGrid grid,
+      String trafficCache)
       throws Exception {
+    String tlsSecret = grid.tlsSecret();
     // The same JSON a person would pass to `./gridshift upgrade start --file`.
     String json =
         """
@@ -187,13 +243,16 @@ public final class InfinispanDemo {
          "cluster": {"cluster": "%s", "namespace": "%s"},
          "grid": "%s",
          "targetVersion": "%s",
-         "protostream": "PAUSE_WRITES",%s
+         "protostream": "PAUSE_WRITES",%s%s
          "requestedBy": "%s"}"""
             .formatted(
                 sandbox.defaultClusterName(),
-                InfinispanDemoGrid.NAMESPACE,
-                InfinispanDemoGrid.GRID,
-                TARGET_VERSION,
+                grid.namespace(),
+                grid.name(),
+                versions.to(),
+                grid.service().equals(grid.name())
+                    ? ""
+                    : "\n \"service\": \"" + grid.service() + "\",",
                 tlsSecret == null ? "" : "\n \"tlsSecret\": \"" + tlsSecret + "\",",
                 mode.requester());
     return new UpgradeFollower(
@@ -201,9 +260,9 @@ public final class InfinispanDemo {
             mode.decider(service),
             options.approveAll(),
             mode.commands(sandbox),
-            GATE_NOTES,
+            gateNotes(trafficCache, grid.service()),
             out)
-        .run(json, upgradeLabel());
+        .run(json, versions.label());
   }
 
   /**
@@ -211,34 +270,38 @@ public final class InfinispanDemo {
    * caches, the versions, the requester and the request's own field names (the grid's name, two
    * letters, would turn up by chance in ciphertext).
    */
-  private static List<String> historySecrets() {
-    List<String> secrets = new ArrayList<>(InfinispanDemoGrid.CACHES.keySet());
+  private List<String> historySecrets(InfinispanDemoGrid grid) {
+    List<String> secrets = new ArrayList<>(grid.loadableCaches());
     secrets.addAll(
         List.of(
-            SOURCE_VERSION, TARGET_VERSION, SecureDemo.REQUESTER, "targetVersion", "requestedBy"));
+            versions.from(), versions.to(), SecureDemo.REQUESTER, "targetVersion", "requestedBy"));
     return secrets;
   }
 
-  /** What a newcomer needs to know at each gate of this demo, beyond the gate's own text. */
-  private static final Map<String, String> GATE_NOTES =
-      Map.of(
-          InfinispanGates.WRITES_PAUSED,
-          "In this demo the only client is the traffic probe, and it writes to cache '"
-              + TRAFFIC_CACHE
-              + "' alone: nothing writes to the caches named above, so there is nothing to"
-              + " pause; approving is enough.",
-          InfinispanGates.SWITCH_TRAFFIC,
-          "Approving points Service '"
-              + InfinispanDemoGrid.GRID
-              + "' at the new pods; the traffic probe goes on through it.",
-          InfinispanGates.CUTOVER,
-          "After cutover, writes live only on the new grid: nothing is rolled back"
-              + " automatically any more.",
-          InfinispanGates.DELETE_SOURCE,
-          "Approving deletes the old " + SOURCE_VERSION + " pods (their volumes are kept).");
-
-  private static String upgradeLabel() {
-    return SOURCE_VERSION + " -> " + TARGET_VERSION;
+  /**
+   * What a newcomer needs to know at each gate of this demo, beyond the gate's own text; {@code
+   * trafficCache} is the cache the traffic probe writes (null: the probe is off).
+   */
+  private Map<String, String> gateNotes(String trafficCache, String service) {
+    return Map.of(
+        InfinispanGates.WRITES_PAUSED,
+        trafficCache == null
+            ? "In this demo nothing writes to the caches named above, so there is nothing to"
+                + " pause; approving is enough."
+            : "In this demo the only client is the traffic probe, and it writes to cache '"
+                + trafficCache
+                + "' alone: nothing writes to the caches named above, so there is nothing to"
+                + " pause; approving is enough.",
+        InfinispanGates.SWITCH_TRAFFIC,
+        "Approving points Service '"
+            + service
+            + "' at the new pods; the traffic probe goes on"
+            + " through it.",
+        InfinispanGates.CUTOVER,
+        "After cutover, writes live only on the new grid: nothing is rolled back"
+            + " automatically any more.",
+        InfinispanGates.DELETE_SOURCE,
+        "Approving deletes the old " + versions.from() + " pods (their volumes are kept).");
   }
 
   private void summarize(UpgradeStatus result, DemoReport report) {

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gridshift.activities.infinispan.GridTrust;
+import io.gridshift.demo.InfinispanXmlCaches.Encoding;
 import io.gridshift.demo.traffic.GridOps;
 import io.gridshift.demo.traffic.InfinispanOps;
 import io.gridshift.sandbox.infinispan.GridTlsSecrets;
@@ -56,6 +57,14 @@ public final class InfinispanDemoGrid {
             + "\"encoding\":{\"media-type\":\"application/x-protostream\"}}}");
   }
 
+  /** How the demo's own caches store values. */
+  private static final Map<String, Encoding> DEMO_ENCODINGS = new LinkedHashMap<>();
+
+  static {
+    CACHES.keySet().forEach(c -> DEMO_ENCODINGS.put(c, Encoding.UNENCODED));
+    DEMO_ENCODINGS.put("catalog", Encoding.PROTOSTREAM);
+  }
+
   static final String SCHEMA_NAME = "demo.proto";
   static final String SCHEMA =
       """
@@ -70,6 +79,12 @@ public final class InfinispanDemoGrid {
   private final String namespace;
   private final String name;
 
+  /** The client Service's name: the grid's, unless a manifest names it otherwise. */
+  private final String service;
+
+  /** The caches this grid loads and checks, with how each stores values. */
+  private final Map<String, Encoding> encodings;
+
   /** Null for a plain grid; else the CA its certificate comes from, and the names it carries. */
   private final SandboxPki pki;
 
@@ -82,20 +97,40 @@ public final class InfinispanDemoGrid {
 
   /** A grid of the same shape named {@code name} in {@code namespace} (the fleet demo's grids). */
   public InfinispanDemoGrid(KubernetesClient kube, String namespace, String name) {
-    this(kube, namespace, name, null, List.of());
+    this(kube, namespace, name, name, DEMO_ENCODINGS, null, List.of());
   }
 
   private InfinispanDemoGrid(
       KubernetesClient kube,
       String namespace,
       String name,
+      String service,
+      Map<String, Encoding> encodings,
       SandboxPki pki,
       List<String> certifiedServices) {
     this.kube = kube;
     this.namespace = namespace;
     this.name = name;
+    this.service = service;
+    this.encodings = encodings;
     this.pki = pki;
     this.certifiedServices = certifiedServices;
+  }
+
+  /**
+   * A user's grid (its objects created by {@link InfinispanGridManifest#createIn}): the manifest's
+   * StatefulSet, reached through its Service, with the caches its {@code infinispan.xml} declares.
+   */
+  public static InfinispanDemoGrid forManifest(
+      KubernetesClient kube, InfinispanGridManifest manifest) {
+    return new InfinispanDemoGrid(
+        kube,
+        manifest.namespace(),
+        manifest.name(),
+        manifest.service().getMetadata().getName(),
+        manifest.caches(),
+        null,
+        List.of());
   }
 
   /**
@@ -110,7 +145,8 @@ public final class InfinispanDemoGrid {
   public InfinispanDemoGrid withTls(SandboxPki pki, String... otherServices) {
     List<String> services = new ArrayList<>(List.of(name));
     services.addAll(List.of(otherServices));
-    return new InfinispanDemoGrid(kube, namespace, name, pki, List.copyOf(services));
+    return new InfinispanDemoGrid(
+        kube, namespace, name, service, encodings, pki, List.copyOf(services));
   }
 
   /** The Secret with the grid's CA for an upgrade request's {@code tlsSecret}, or null if plain. */
@@ -141,9 +177,35 @@ public final class InfinispanDemoGrid {
     return pki == null ? null : GridTrust.sniName(namespace + "/" + name);
   }
 
-  /** The grid's (StatefulSet's and Service's) name. */
+  /** The grid's (StatefulSet's) name. */
   public String name() {
     return name;
+  }
+
+  /** The client Service's name. */
+  public String service() {
+    return service;
+  }
+
+  /**
+   * The caches the demo loads and checks: those whose encoding it can write ({@link Encoding#OTHER}
+   * ones are left as they are).
+   */
+  public List<String> loadableCaches() {
+    return encodings.entrySet().stream()
+        .filter(e -> e.getValue() != Encoding.OTHER)
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
+  /**
+   * The first cache whose values are the client's bytes (what the traffic probe writes), if any.
+   */
+  public java.util.Optional<String> unencodedCache() {
+    return encodings.entrySet().stream()
+        .filter(e -> e.getValue() == Encoding.UNENCODED)
+        .map(Map.Entry::getKey)
+        .findFirst();
   }
 
   /** The grid's namespace. */
@@ -173,7 +235,7 @@ public final class InfinispanDemoGrid {
                 .withNewMetadata()
                 .withName(name + "-config")
                 .endMetadata()
-                .addToData("infinispan.xml", InfinispanServer.sandboxConfig(false, pki != null))
+                .addToData("infinispan.xml", serverConfig(version))
                 .build())
         .create();
     kube.apps()
@@ -198,6 +260,16 @@ public final class InfinispanDemoGrid {
                 .endSpec()
                 .build())
         .create();
+  }
+
+  /**
+   * The grid's {@code infinispan.xml} for servers of {@code version}. The target's pods mount the
+   * same ConfigMap, so it must be a schema both the source and every newer target read: the
+   * sandbox's 14.0 schema serves 14.x to 16.x sources; an older source (10.1 to 13.0) needs the
+   * sandbox's configuration for its own version, once the sandbox provides one.
+   */
+  private String serverConfig(String version) {
+    return InfinispanServer.sandboxConfig(false, pki != null);
   }
 
   private StatefulSet statefulSet(
@@ -285,7 +357,7 @@ public final class InfinispanDemoGrid {
 
   /** The client Service's address (its cluster IP in the sandbox). */
   public String serviceHost() {
-    return kube.services().inNamespace(namespace).withName(name).get().getSpec().getClusterIP();
+    return kube.services().inNamespace(namespace).withName(service).get().getSpec().getClusterIP();
   }
 
   /** Creates the caches and the schema. */
@@ -303,22 +375,34 @@ public final class InfinispanDemoGrid {
     }
   }
 
+  /**
+   * Registers the demo's schema when a cache of this grid stores protostream (a user's grid
+   * declares its caches in {@code infinispan.xml}; the demo's values for them are {@code
+   * demo.Product}).
+   */
+  public void registerSchemaIfNeeded() throws IOException, InterruptedException {
+    if (encodings.containsValue(Encoding.PROTOSTREAM)) {
+      new DemoRest(serviceHost(), PORT, sslContext()).registerSchema(SCHEMA_NAME, SCHEMA);
+    }
+  }
+
   /** Loads {@code total} entries spread over the caches; returns entries per cache. */
   public Map<String, Integer> load(int total, IntConsumer progress) {
-    return load(total, CACHES.keySet(), progress);
+    return load(total, loadableCaches(), progress);
   }
 
   /** Loads {@code total} entries spread over {@code names}; returns entries per cache. */
   public Map<String, Integer> load(int total, Collection<String> names, IntConsumer progress) {
-    requireDemoCaches(names);
+    requireLoadable(names);
     Map<String, Integer> counts = split(total, names);
     int done = 0;
     try (RemoteCacheManager rcm = hotRod()) {
       for (var cache : counts.entrySet()) {
-        RemoteCache<String, String> c = cache(rcm, cache.getKey());
+        Encoding encoding = encodings.get(cache.getKey());
+        RemoteCache<String, String> c = cache(rcm, cache.getKey(), encoding);
         Map<String, String> batch = new HashMap<>();
         for (int i = 0; i < cache.getValue(); i++) {
-          batch.put(key(cache.getKey(), i), value(cache.getKey(), i));
+          batch.put(key(cache.getKey(), i), value(cache.getKey(), encoding, i));
           if (batch.size() == 1000) {
             c.putAll(batch);
             done += batch.size();
@@ -342,7 +426,8 @@ public final class InfinispanDemoGrid {
     Map<String, Integer> missing = new LinkedHashMap<>();
     try (RemoteCacheManager rcm = hotRod()) {
       for (var cache : loaded.entrySet()) {
-        RemoteCache<String, String> c = cache(rcm, cache.getKey());
+        Encoding encoding = encodings.get(cache.getKey());
+        RemoteCache<String, String> c = cache(rcm, cache.getKey(), encoding);
         int lost = 0;
         for (int start = 0; start < cache.getValue(); start += 1000) {
           Set<String> keys = new java.util.HashSet<>();
@@ -352,7 +437,7 @@ public final class InfinispanDemoGrid {
           Map<String, String> found = c.getAll(keys);
           for (int i = start; i < Math.min(cache.getValue(), start + 1000); i++) {
             if (!sameValue(
-                cache.getKey(), value(cache.getKey(), i), found.get(key(cache.getKey(), i)))) {
+                encoding, value(cache.getKey(), encoding, i), found.get(key(cache.getKey(), i)))) {
               lost++;
             }
           }
@@ -363,18 +448,25 @@ public final class InfinispanDemoGrid {
     return missing;
   }
 
-  private static boolean sameValue(String cache, String expected, String actual) {
+  private static boolean sameValue(Encoding encoding, String expected, String actual) {
     if (actual == null) {
       return false;
     }
     // JSON read back from a protostream cache may differ in whitespace and field order.
-    return cache.equals("catalog")
+    return encoding == Encoding.PROTOSTREAM
         ? actual.replace(" ", "").contains("\"stock\":" + stockOf(expected))
         : expected.equals(actual);
   }
 
   private static String stockOf(String json) {
     return json.substring(json.indexOf("\"stock\":") + 8, json.indexOf('}')).trim();
+  }
+
+  private void requireLoadable(Collection<String> names) {
+    if (names.isEmpty() || !loadableCaches().containsAll(names)) {
+      throw new IllegalArgumentException(
+          "caches " + names + ": choose one or more of this grid's caches " + loadableCaches());
+    }
   }
 
   private static void requireDemoCaches(Collection<String> names) {
@@ -398,8 +490,8 @@ public final class InfinispanDemoGrid {
     return cache + "-" + i;
   }
 
-  static String value(String cache, int i) {
-    if (cache.equals("catalog")) {
+  static String value(String cache, Encoding encoding, int i) {
+    if (encoding == Encoding.PROTOSTREAM) {
       return "{\"_type\":\"demo.Product\",\"name\":\"product-"
           + i
           + "\",\"stock\":"
@@ -428,20 +520,28 @@ public final class InfinispanDemoGrid {
     return new RemoteCacheManager(builder.build());
   }
 
-  private static RemoteCache<String, String> cache(RemoteCacheManager rcm, String name) {
+  private static RemoteCache<String, String> cache(
+      RemoteCacheManager rcm, String name, Encoding encoding) {
     RemoteCache<String, String> cache = rcm.getCache(name);
-    if (!name.equals("catalog")) {
-      // Unencoded caches store the client's bytes as they are: the default marshaller reads them
-      // back.
-      return cache;
+    if (cache == null) {
+      throw new IllegalStateException("the grid has no cache '" + name + "'");
     }
-    // The protostream cache: the server converts JSON to and from demo.Product.
-    return cache.withDataFormat(
-        DataFormat.builder()
-            .keyType(MediaType.TEXT_PLAIN)
-            .keyMarshaller(new UTF8StringMarshaller())
-            .valueType(MediaType.APPLICATION_JSON)
-            .valueMarshaller(new UTF8StringMarshaller())
-            .build());
+    return switch (encoding) {
+      // The server converts JSON to and from demo.Product.
+      case PROTOSTREAM -> cache.withDataFormat(strings(MediaType.APPLICATION_JSON));
+      case TEXT -> cache.withDataFormat(strings(MediaType.TEXT_PLAIN));
+      // Unencoded caches store the client's bytes as they are: the default marshaller reads
+      // them back.
+      default -> cache;
+    };
+  }
+
+  private static DataFormat strings(MediaType valueType) {
+    return DataFormat.builder()
+        .keyType(MediaType.TEXT_PLAIN)
+        .keyMarshaller(new UTF8StringMarshaller())
+        .valueType(valueType)
+        .valueMarshaller(new UTF8StringMarshaller())
+        .build();
   }
 }

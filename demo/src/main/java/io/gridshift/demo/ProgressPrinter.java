@@ -84,6 +84,7 @@ final class ProgressPrinter {
                   + "    %s%n",
               a.by(), why, commands.control("resume", workflowId));
       case RESUMED -> String.format("  resumed by %s%s: the upgrade goes on", a.by(), why);
+      case TOOK_OVER -> String.format("  taken over: %s", a.comment());
       case ABORT_REQUESTED ->
           String.format(
               "  abort requested by %s%s: the upgrade stops and undoes what it can", a.by(), why);

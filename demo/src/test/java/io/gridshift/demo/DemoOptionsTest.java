@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The demo's command line: defaults, the measurement options, and clear refusals. */
 class DemoOptionsTest {
@@ -62,5 +63,76 @@ class DemoOptionsTest {
             "--work-dir is for a sandbox the demo starts; with --sandbox it runs on that one");
     assertThatThrownBy(() -> DemoOptions.parse(new String[] {"infinispan", "--sandbox"}))
         .hasMessageStartingWith("--sandbox needs a value");
+  }
+
+  @Test
+  void infinispanUpgradesTodaysVersionsUnlessToldOtherwise() {
+    assertThat(DemoOptions.parse(new String[] {"infinispan"}).versions())
+        .isEqualTo(new InfinispanDemoVersions("14.0.28.Final", "15.0.21.Final"));
+    DemoOptions chosen =
+        DemoOptions.parse(
+            new String[] {
+              "infinispan", "--from", "15.0.21.Final", "--to", "15.2.6.Final", "--yes"
+            });
+    assertThat(chosen.versions().label()).isEqualTo("15.0.21.Final -> 15.2.6.Final");
+    assertThat(chosen.withoutTraffic().versions()).isEqualTo(chosen.versions());
+    assertThat(DemoOptions.parse(new String[] {"infinispan", "--to", "15.2.6.Final"}).versions())
+        .isEqualTo(new InfinispanDemoVersions("14.0.28.Final", "15.2.6.Final"));
+    assertThat(DemoOptions.parse(new String[] {"hazelcast"}).versions()).isNull();
+  }
+
+  @Test
+  void versionsAreCheckedBeforeAnythingStarts() {
+    assertThatThrownBy(
+            () -> DemoOptions.parse(new String[] {"infinispan", "--from", "14.0.99.Final"}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("--from '14.0.99.Final' is not a known Infinispan release")
+        .hasMessageContaining("14.0.28.Final");
+    assertThatThrownBy(() -> DemoOptions.parse(new String[] {"infinispan", "--to", "15.2.6"}))
+        .hasMessageContaining("use 15.2.6.Final");
+    assertThatThrownBy(() -> DemoOptions.parse(new String[] {"infinispan", "--to", "latest"}))
+        .hasMessageStartingWith("--to 'latest' is not an Infinispan version");
+    assertThatThrownBy(
+            () ->
+                DemoOptions.parse(
+                    new String[] {
+                      "infinispan", "--from", "15.0.21.Final", "--to", "14.0.28.Final"
+                    }))
+        .hasMessage(
+            "--to 14.0.28.Final is not newer than --from 15.0.21.Final: the demo upgrades;"
+                + " choose a newer --to");
+    assertThatThrownBy(
+            () -> DemoOptions.parse(new String[] {"infinispan", "--from", "15.0.21.Final"}))
+        .hasMessageStartingWith("--to 15.0.21.Final is not newer than --from 15.0.21.Final");
+    assertThatThrownBy(() -> DemoOptions.parse(new String[] {"infinispan", "--to"}))
+        .hasMessageStartingWith("--to needs a value");
+  }
+
+  @Test
+  void fromAndToAreTheInfinispanDemos() {
+    assertThatThrownBy(() -> DemoOptions.parse(new String[] {"hazelcast", "--to", "5.3.8"}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("--from and --to are for the infinispan demo");
+  }
+
+  @Test
+  void aHazelcastManifestWithoutAGridIsRefusedBeforeAnythingStarts(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("cm.yaml");
+    java.nio.file.Files.writeString(
+        file, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n");
+    assertThatThrownBy(
+            () -> DemoOptions.parse(new String[] {"hazelcast", "--grid-manifest", file.toString()}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(file + " holds no StatefulSet, Deployment or DeploymentConfig to upgrade");
+    assertThat(
+            DemoOptions.parse(
+                    new String[] {
+                      "hazelcast",
+                      "--grid-manifest",
+                      "../deploy/examples/hazelcast-statefulset.yaml"
+                    })
+                .gridManifest())
+        .isNotNull();
   }
 }

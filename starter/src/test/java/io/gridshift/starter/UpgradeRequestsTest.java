@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridshift.workflows.common.GatePolicy;
 import io.gridshift.workflows.common.InvalidRequestException;
+import io.gridshift.workflows.common.Ownership;
 import io.gridshift.workflows.infinispan.ConnectionMode;
 import io.gridshift.workflows.request.HazelcastUpgradeRequest;
 import io.gridshift.workflows.request.InfinispanUpgradeRequest;
@@ -72,6 +73,48 @@ class UpgradeRequestsTest {
         .hasMessageContaining("fourEyes: expected true or false, got \"yes\"")
         .hasMessageContaining("sync.readBatch -3 must be between 1 and 1000000")
         .hasMessageNotContaining("reference chain");
+  }
+
+  @Test
+  void ownershipDefaultsToRespectAndReadsTakeOverForBothKinds() {
+    InfinispanUpgradeRequest respect =
+        (InfinispanUpgradeRequest)
+            UpgradeRequests.parse(
+                """
+                {"cluster": {"cluster": "c1"}, "grid": "dg", "targetVersion": "15.0.21.Final"}
+                """,
+                false);
+    InfinispanUpgradeRequest takeOver =
+        (InfinispanUpgradeRequest)
+            UpgradeRequests.parse(
+                """
+                {"cluster": {"cluster": "c1"}, "grid": "dg", "targetVersion": "15.0.21.Final",
+                 "ownership": "TAKE_OVER"}
+                """,
+                false);
+    HazelcastUpgradeRequest hazelcast =
+        (HazelcastUpgradeRequest)
+            UpgradeRequests.parse(
+                """
+                {"kind": "hazelcast", "cluster": {"cluster": "c1"}, "grid": "hz",
+                 "targetVersion": "5.3.8", "ownership": "TAKE_OVER"}
+                """,
+                false);
+
+    assertThat(respect.ownership()).isEqualTo(Ownership.RESPECT);
+    assertThat(takeOver.ownership()).isEqualTo(Ownership.TAKE_OVER);
+    assertThat(hazelcast.ownership()).isEqualTo(Ownership.TAKE_OVER);
+    assertThatThrownBy(
+            () ->
+                UpgradeRequests.parse(
+                    """
+                    {"cluster": {"cluster": "c1"}, "grid": "dg", "targetVersion": "15.0.21.Final",
+                     "ownership": "MINE"}
+                    """,
+                    false))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("ownership")
+        .hasMessageContaining("TAKE_OVER");
   }
 
   @Test

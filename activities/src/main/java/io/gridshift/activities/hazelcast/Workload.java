@@ -12,9 +12,11 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSetStatus;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetUpdateStrategy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gridshift.activities.Failures;
+import io.gridshift.activities.kubernetes.WorkloadOwnership;
 import io.gridshift.workflows.activities.ClaimRequest;
 import io.gridshift.workflows.activities.WorkloadKind;
 import io.gridshift.workflows.activities.WorkloadRef;
+import io.gridshift.workflows.common.WorkloadOwner;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +40,7 @@ import java.util.Map;
  *     status.observedGeneration >= metadata.generation}; true when either is unknown)
  * @param claimedBy the upgrade holding the workload (annotation {@code gridshift.io/upgrade}), or
  *     null
+ * @param owner the tool that manages the workload ({@link WorkloadOwnership}), or null
  */
 record Workload(
     WorkloadRef ref,
@@ -51,7 +54,8 @@ record Workload(
     IntOrString maxSurge,
     String updateRevision,
     boolean templateObserved,
-    String claimedBy) {
+    String claimedBy,
+    WorkloadOwner owner) {
 
   /** Reads {@code ref}, or fails with GridNotFound listing the workloads of its namespace. */
   static Workload read(KubernetesClient client, WorkloadRef ref) {
@@ -82,7 +86,8 @@ record Workload(
         null,
         sts.getStatus() == null ? null : sts.getStatus().getUpdateRevision(),
         observed(sts.getMetadata().getGeneration(), sts.getStatus()),
-        claimedBy(sts));
+        claimedBy(sts),
+        WorkloadOwnership.of(sts));
   }
 
   private static boolean observed(Long generation, StatefulSetStatus status) {
@@ -109,7 +114,8 @@ record Workload(
         rolling && strategy != null ? strategy.getRollingUpdate().getMaxSurge() : null,
         null,
         true,
-        claimedBy(deployment));
+        claimedBy(deployment),
+        WorkloadOwnership.of(deployment));
   }
 
   private static String claimedBy(HasMetadata object) {

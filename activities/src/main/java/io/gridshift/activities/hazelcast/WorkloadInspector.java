@@ -52,7 +52,8 @@ final class WorkloadInspector {
         maxUnavailable,
         maxSurge,
         settings.configMap(),
-        workload.claimedBy());
+        workload.claimedBy(),
+        workload.owner());
   }
 
   static int gracePeriod(PodSpec pod) {

@@ -20,8 +20,8 @@ import java.util.Map;
 
 /**
  * Reads a source grid: its StatefulSet, Infinispan container and version, ConfigMap, client Service
- * and Route. Read-only. Every problem that a retry cannot fix is a non-retryable failure that says
- * what to check.
+ * and Route, and the tool that manages them if another does ({@link WorkloadOwnership}). Read-only.
+ * Every problem that a retry cannot fix is a non-retryable failure that says what to check.
  */
 final class SourceInspector {
   private final KubernetesClient client;
@@ -56,8 +56,7 @@ final class SourceInspector {
     }
     Claims.refuseOthers(service, r.upgradeId(), cluster);
     ServiceSelection.requireSelectsOnly(client, cluster, service, sts);
-    String routeService =
-        r.route() == null ? null : routeService(cluster, r.route(), r.upgradeId());
+    Route route = r.route() == null ? null : route(cluster, r.route(), r.upgradeId());
     if (r.targetGrid() != null) {
       refuseForeignTarget(client, cluster, r.targetGrid(), r.grid(), r.upgradeId());
     }
@@ -76,10 +75,14 @@ final class SourceInspector {
             : new LinkedHashMap<>(service.getSpec().getSelector()),
         true,
         r.route(),
-        routeService);
+        route == null || route.getSpec() == null || route.getSpec().getTo() == null
+            ? null
+            : route.getSpec().getTo().getName(),
+        // What the upgrade changes: the StatefulSet, and the Service and Route it switches.
+        WorkloadOwnership.firstOf(sts, service, route));
   }
 
-  private String routeService(ClusterRef cluster, String name, String upgradeId) {
+  private Route route(ClusterRef cluster, String name, String upgradeId) {
     String ns = cluster.namespace();
     Route route = client.adapt(OpenShiftClient.class).routes().inNamespace(ns).withName(name).get();
     if (route == null) {
@@ -88,9 +91,7 @@ final class SourceInspector {
               .formatted(ns, name, cluster.cluster(), ns));
     }
     Claims.refuseOthers(route, upgradeId, cluster);
-    return route.getSpec() == null || route.getSpec().getTo() == null
-        ? null
-        : route.getSpec().getTo().getName();
+    return route;
   }
 
   /** The StatefulSet {@code grid}, or a GridNotFound failure listing the ones that exist. */

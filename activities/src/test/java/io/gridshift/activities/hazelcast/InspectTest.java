@@ -6,14 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.gridshift.activities.ClusterAccess;
 import io.gridshift.workflows.activities.WorkloadKind;
 import io.gridshift.workflows.common.FailureTypes;
+import io.gridshift.workflows.common.WorkloadOwner;
 import io.gridshift.workflows.hazelcast.activities.HazelcastWorkload;
 import io.temporal.failure.ApplicationFailure;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,6 +87,30 @@ class InspectTest {
                   .contains("not Hazelcast")
                   .contains("set \"kind\": \"infinispan\"");
             });
+  }
+
+  @Test
+  void aWorkloadTheHazelcastPlatformOperatorOwnsIsReadAsOwned() {
+    StatefulSet owned = HzFixtures.statefulSet("hz", 3, null);
+    owned
+        .getMetadata()
+        .setOwnerReferences(
+            List.of(
+                new OwnerReferenceBuilder()
+                    .withApiVersion("hazelcast.com/v1alpha1")
+                    .withKind("Hazelcast")
+                    .withName("orders")
+                    .withUid("u-1")
+                    .withController(true)
+                    .build()));
+    create(owned);
+
+    WorkloadOwner owner = activities.inspect(HzFixtures.sts("hz")).owner();
+
+    assertThat(owner.type()).isEqualTo(WorkloadOwner.Type.OPERATOR);
+    assertThat(owner.manager()).isEqualTo("Hazelcast Platform Operator");
+    assertThat(owner.object()).isEqualTo("StatefulSet hz/hz");
+    assertThat(owner.resource()).isEqualTo("Hazelcast hz/orders");
   }
 
   @Test

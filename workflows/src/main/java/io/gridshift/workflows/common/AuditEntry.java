@@ -26,6 +26,11 @@ public record AuditEntry(
     /** A fleet's grid skipped by a person: it is not upgraded. */
     SKIPPED,
     /** A fleet's grid queued again by a person. */
-    RETRIED
+    RETRIED,
+    /**
+     * A person took a grid over from the tool that manages it ({@code "ownership": "TAKE_OVER"});
+     * the comment says what, from whom and on which evidence.
+     */
+    TOOK_OVER
   }
 }

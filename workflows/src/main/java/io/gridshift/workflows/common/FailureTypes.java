@@ -40,6 +40,12 @@ public final class FailureTypes {
    */
   public static final String CLAIM_CONFLICT = "ClaimConflict";
 
+  /**
+   * Another tool manages the grid (an operator, Helm, Argo CD, Flux) and the request did not say
+   * {@code "ownership": "TAKE_OVER"}: the message says how to upgrade it through that tool.
+   */
+  public static final String OWNED_BY_ANOTHER_TOOL = "OwnedByAnotherTool";
+
   /** No worker picked up the first call to a cluster: nothing serves its task queue. */
   public static final String NO_AGENT = "NoAgent";
 
@@ -126,6 +132,7 @@ public final class FailureTypes {
           WRITE_PROBE_FAILED,
           SECRET_NOT_FOUND,
           CLAIM_CONFLICT,
+          OWNED_BY_ANOTHER_TOOL,
           POD_CRASH_LOOP,
           KUBERNETES_FORBIDDEN);
 

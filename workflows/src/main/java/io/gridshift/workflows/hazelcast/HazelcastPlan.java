@@ -21,6 +21,8 @@ import java.util.List;
  * @param violations every preflight violation (empty when safe)
  * @param fixSettingsFirst whether unsafe settings are fixed by a first roll (gate fix-settings)
  * @param safeMaxWait the hazelcast.graceful.shutdown.max.wait the safe settings write (seconds)
+ * @param warnings things worth knowing that do not stop the upgrade (a workload taken over from the
+ *     tool that manages it)
  */
 public record HazelcastPlan(
     String grid,
@@ -36,7 +38,8 @@ public record HazelcastPlan(
     String expectedClusterVersion,
     List<Violation> violations,
     boolean fixSettingsFirst,
-    int safeMaxWait) {
+    int safeMaxWait,
+    List<String> warnings) {
 
   /** The pod of a StatefulSet ordinal. */
   public String pod(int ordinal) {

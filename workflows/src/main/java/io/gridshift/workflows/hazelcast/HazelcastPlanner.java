@@ -3,6 +3,7 @@ package io.gridshift.workflows.hazelcast;
 import io.gridshift.workflows.activities.ClaimRequest;
 import io.gridshift.workflows.activities.WorkloadKind;
 import io.gridshift.workflows.common.FailureTypes;
+import io.gridshift.workflows.common.OwnedGrids;
 import io.gridshift.workflows.common.UpgradeStop;
 import io.gridshift.workflows.common.Versions;
 import io.gridshift.workflows.hazelcast.HazelcastPreflight.Violation;
@@ -50,7 +51,36 @@ public final class HazelcastPlanner {
         expected,
         List.copyOf(violations),
         fixFirst,
-        HazelcastPreflight.safeMaxWait(workload));
+        HazelcastPreflight.safeMaxWait(workload),
+        workload.owner() == null
+            ? List.of()
+            : List.of(OwnedGrids.tookOver(request.requestedBy(), workload.owner())));
+  }
+
+  /**
+   * Refuses a workload the Hazelcast Platform Operator, Helm or a GitOps tool manages, dry runs
+   * included, unless the request takes it over ({@link OwnedGrids}): type {@link
+   * FailureTypes#OWNED_BY_ANOTHER_TOOL}, saying how to upgrade it through its owner (for the
+   * operator: {@code spec.version} of its {@code Hazelcast} resource, which it rolls itself).
+   */
+  public static void checkOwner(HazelcastUpgradeRequest request, HazelcastWorkload workload) {
+    if (workload.owner() == null) {
+      return;
+    }
+    String resource =
+        workload.owner().resource() == null
+            ? "its Hazelcast resource"
+            : workload.owner().resource();
+    OwnedGrids.check(
+        request.ownership(),
+        request.grid(),
+        workload.owner(),
+        request.targetImageFor(workload.image()),
+        "upgrade it through the Hazelcast Platform Operator: set spec.version: "
+            + request.targetVersion()
+            + " on "
+            + resource
+            + " and apply it; the operator rolls the members itself");
   }
 
   /**

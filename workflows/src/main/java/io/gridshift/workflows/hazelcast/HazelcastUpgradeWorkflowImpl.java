@@ -5,10 +5,12 @@ import static io.gridshift.workflows.common.UpgradeStep.work;
 
 import io.gridshift.workflows.activities.ClaimedObject;
 import io.gridshift.workflows.activities.WorkloadRef;
+import io.gridshift.workflows.common.AuditEntry;
 import io.gridshift.workflows.common.ClaimKeeper;
 import io.gridshift.workflows.common.ClusterAgents;
 import io.gridshift.workflows.common.FailureQuestion;
 import io.gridshift.workflows.common.FailureTypes;
+import io.gridshift.workflows.common.OwnedGrids;
 import io.gridshift.workflows.common.UpgradeDetails;
 import io.gridshift.workflows.common.UpgradeSkeleton;
 import io.gridshift.workflows.common.UpgradeStatus;
@@ -27,9 +29,10 @@ import java.util.List;
  * Paced rolling upgrade of a Hazelcast cluster, on the {@link UpgradeSkeleton}.
  *
  * <ol>
- *   <li>plan: validate the request, read the workload and every member's health, run {@link
- *       HazelcastPreflight}. Any violation refuses the upgrade with every rule and fix, nothing
- *       changed; a dry run returns the plan and the verdict here.
+ *   <li>plan: validate the request, read the workload (refused when another tool manages it, unless
+ *       taken over, then audited) and every member's health, run {@link HazelcastPreflight}. Any
+ *       violation refuses the upgrade with every rule and fix, nothing changed; a dry run returns
+ *       the plan and the verdict here.
  *   <li>gate fix-settings, fix-settings: only with fixUnsafeSettings when every violation is a
  *       setting gridshift can fix: the safe settings are written and their roll paced like the
  *       upgrade's, then the preflight runs again.
@@ -82,6 +85,7 @@ public class HazelcastUpgradeWorkflowImpl extends UpgradeSkeleton<HazelcastUpgra
     HazelcastWorkload workload =
         ClusterAgents.firstCall(request.cluster(), () -> act.firstContact().inspect(ref));
     HazelcastPlanner.refuseIfClaimed(workload, Workflow.getInfo().getWorkflowId());
+    HazelcastPlanner.checkOwner(request, workload);
     claims = new ClaimKeeper(act.kube());
     ClusterSnapshot snapshot = act.hz().snapshot(new HazelcastEndpoint(ref, request.port()));
     plan = HazelcastPlanner.plan(request, workload, snapshot);
@@ -114,6 +118,14 @@ public class HazelcastUpgradeWorkflowImpl extends UpgradeSkeleton<HazelcastUpgra
     }
     if (!request.dryRun()) {
       claims.claim(request.cluster(), List.of(ClaimedObject.of(ref)));
+      if (workload.owner() != null) {
+        // Only a TAKE_OVER gets here (checkOwner refused the rest): the audit log says so.
+        gates.audited(
+            request.grid(),
+            AuditEntry.Action.TOOK_OVER,
+            request.requestedBy(),
+            OwnedGrids.tookOver(request.requestedBy(), workload.owner()));
+      }
     }
     return request;
   }

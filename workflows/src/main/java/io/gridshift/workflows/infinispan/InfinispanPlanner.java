@@ -4,6 +4,7 @@ import io.gridshift.workflows.activities.ClaimedObject;
 import io.gridshift.workflows.common.ClusterRef;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.common.GatePolicy;
+import io.gridshift.workflows.common.OwnedGrids;
 import io.gridshift.workflows.common.RequestProblems;
 import io.gridshift.workflows.common.UpgradeStop;
 import io.gridshift.workflows.common.Versions;
@@ -32,7 +33,8 @@ public final class InfinispanPlanner {
   private InfinispanPlanner() {}
 
   /**
-   * Refuses a source that cannot be upgraded safely: missing Service or Route, an unsupported
+   * Refuses a source that cannot be upgraded safely: one another tool manages (unless {@code
+   * ownership} is TAKE_OVER, see {@link OwnedGrids}), missing Service or Route, an unsupported
    * version jump, a connection mode the source lacks, or a grid that is not whole. Goes by the
    * image tag's version: the check of histories recorded before the server's version was read
    * ({@link io.gridshift.workflows.common.WorkflowChanges#SERVER_VERSIONS}).
@@ -42,8 +44,12 @@ public final class InfinispanPlanner {
     checkRunning(request, source, source.version());
   }
 
-  /** Refuses a source whose client Service or requested Route is missing. */
+  /**
+   * Refuses a source another tool manages (unless taken over), or whose client Service or requested
+   * Route is missing: what is known before the servers are asked anything.
+   */
   public static void checkPlacement(InfinispanUpgradeRequest request, SourceGrid source) {
+    checkOwner(request, source);
     ClusterRef where = request.cluster();
     if (!source.serviceExists()) {
       throw RequestProblems.invalid(
@@ -111,6 +117,24 @@ public final class InfinispanPlanner {
               + " pods ready; wait until every pod is ready (or fix the one that is not) and start"
               + " again");
     }
+  }
+
+  /**
+   * Refuses a grid the Infinispan Operator, Helm or a GitOps tool manages, unless the request takes
+   * it over: type {@link FailureTypes#OWNED_BY_ANOTHER_TOOL}, saying how to upgrade it through its
+   * owner (for the operator, the {@code spec.upgrades.type} that fits the versions).
+   */
+  static void checkOwner(InfinispanUpgradeRequest request, SourceGrid source) {
+    if (source.owner() == null) {
+      return;
+    }
+    OwnedGrids.check(
+        request.ownership(),
+        request.grid(),
+        source.owner(),
+        request.targetImageFor(source.image()),
+        InfinispanOperatorUpgrades.advice(
+            source.owner().resource(), source.version(), request.targetVersion()));
   }
 
   /**
@@ -284,6 +308,10 @@ public final class InfinispanPlanner {
       GridInventory inventory,
       List<CacheInfo> caches) {
     List<String> warnings = new ArrayList<>();
+    if (source.owner() != null) {
+      // Only a TAKE_OVER gets here (checkOwner refused the rest): say who took what from whom.
+      warnings.add(OwnedGrids.tookOver(request.requestedBy(), source.owner()));
+    }
     List<String> left =
         inventory.caches().stream()
             .filter(c -> !c.internal() && !caches.contains(c))

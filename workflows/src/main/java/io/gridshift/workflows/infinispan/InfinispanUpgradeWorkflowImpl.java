@@ -3,11 +3,13 @@ package io.gridshift.workflows.infinispan;
 import static io.gridshift.workflows.common.UpgradeStep.gate;
 import static io.gridshift.workflows.common.UpgradeStep.work;
 
+import io.gridshift.workflows.common.AuditEntry;
 import io.gridshift.workflows.common.ClaimKeeper;
 import io.gridshift.workflows.common.ClusterAgents;
 import io.gridshift.workflows.common.FailureQuestion;
 import io.gridshift.workflows.common.GatePolicy;
 import io.gridshift.workflows.common.Gatekeeper;
+import io.gridshift.workflows.common.OwnedGrids;
 import io.gridshift.workflows.common.UpgradeDetails;
 import io.gridshift.workflows.common.UpgradeSkeleton;
 import io.gridshift.workflows.common.UpgradeStatus;
@@ -29,8 +31,9 @@ import org.slf4j.Logger;
  *
  * <ol>
  *   <li>plan: validate the request (nothing touched when invalid), inspect the source and its
- *       caches, refuse an unsupported version, a grid that is not whole or unknown caches. A dry
- *       run returns the plan here.
+ *       caches, refuse a grid another tool manages (unless taken over, then audited), an
+ *       unsupported version, a grid that is not whole or unknown caches. A dry run returns the plan
+ *       here.
  *   <li>deploy-target (undone by removing the target), create-caches, connect-source,
  *       probe-write-through: the target runs beside the source and reads through to it; a write
  *       through the target must reach the source. When it does not for some caches (the protostream
@@ -114,6 +117,7 @@ public class InfinispanUpgradeWorkflowImpl extends UpgradeSkeleton<InfinispanUpg
     if (!request.dryRun()) {
       claims.claim(request.cluster(), InfinispanPlanner.claimed(request, plan));
       claims.alsoRelease(InfinispanPlanner.created(plan));
+      tookOver(request, source);
     }
     caches.planned(plan.caches());
     targetGrid = new TargetGrid(request, plan, act, tracker, caches, claims, serverVersions);
@@ -135,6 +139,17 @@ public class InfinispanUpgradeWorkflowImpl extends UpgradeSkeleton<InfinispanUpg
                 request.port(),
                 request.credentialsSecret(),
                 request.tlsSecret()));
+  }
+
+  /** A grid another tool manages, taken over knowingly (TAKE_OVER): the audit log says so. */
+  private void tookOver(InfinispanUpgradeRequest request, SourceGrid source) {
+    if (source.owner() != null) {
+      gates.audited(
+          request.grid(),
+          AuditEntry.Action.TOOK_OVER,
+          request.requestedBy(),
+          OwnedGrids.tookOver(request.requestedBy(), source.owner()));
+    }
   }
 
   @Override

@@ -8,6 +8,7 @@ import io.gridshift.workflows.common.GatePolicy;
 import io.gridshift.workflows.common.ImageRefs;
 import io.gridshift.workflows.common.Limits;
 import io.gridshift.workflows.common.Names;
+import io.gridshift.workflows.common.Ownership;
 import io.gridshift.workflows.common.RequestProblems;
 import io.gridshift.workflows.common.Versions;
 import io.gridshift.workflows.hazelcast.HazelcastEdition;
@@ -46,6 +47,10 @@ import java.util.Map;
  * @param requestedBy who asked, at most 256 characters
  * @param dryRun when true, the workflow returns the plan and the preflight's verdict and changes
  *     nothing
+ * @param ownership what to do when another tool manages the workload (the Hazelcast Platform
+ *     Operator, Helm, Argo CD, Flux): {@code RESPECT} (default) refuses in the plan, saying how to
+ *     upgrade it through that tool; {@code TAKE_OVER} proceeds, recorded in the audit log ({@link
+ *     Ownership})
  */
 @JsonTypeName(HazelcastKind.NAME)
 public record HazelcastUpgradeRequest(
@@ -63,8 +68,45 @@ public record HazelcastUpgradeRequest(
     Map<String, GatePolicy> gates,
     Boolean fourEyes,
     String requestedBy,
-    Boolean dryRun)
+    Boolean dryRun,
+    Ownership ownership)
     implements UpgradeRequest {
+
+  /** A request without {@code ownership} (an owned workload is refused). */
+  public HazelcastUpgradeRequest(
+      ClusterRef cluster,
+      String grid,
+      WorkloadKind workloadKind,
+      String targetVersion,
+      String targetImage,
+      String container,
+      Integer port,
+      HazelcastEdition edition,
+      Boolean fixUnsafeSettings,
+      Boolean canary,
+      String podTimeout,
+      Map<String, GatePolicy> gates,
+      Boolean fourEyes,
+      String requestedBy,
+      Boolean dryRun) {
+    this(
+        cluster,
+        grid,
+        workloadKind,
+        targetVersion,
+        targetImage,
+        container,
+        port,
+        edition,
+        fixUnsafeSettings,
+        canary,
+        podTimeout,
+        gates,
+        fourEyes,
+        requestedBy,
+        dryRun,
+        null);
+  }
 
   /** Default member port (REST/health and client protocol). */
   public static final int DEFAULT_PORT = 5701;
@@ -129,7 +171,8 @@ public record HazelcastUpgradeRequest(
         Map.copyOf(allGates),
         fourEyes != null && fourEyes,
         requestedBy == null || requestedBy.isBlank() ? "unknown" : requestedBy,
-        dryRun != null && dryRun);
+        dryRun != null && dryRun,
+        ownership == null ? Ownership.RESPECT : ownership);
   }
 
   /** The target image given the current image: {@code targetImage}, or its repository re-tagged. */

@@ -6,6 +6,7 @@ import io.gridshift.workflows.common.GatePolicy;
 import io.gridshift.workflows.common.ImageRefs;
 import io.gridshift.workflows.common.Limits;
 import io.gridshift.workflows.common.Names;
+import io.gridshift.workflows.common.Ownership;
 import io.gridshift.workflows.common.RequestProblems;
 import io.gridshift.workflows.common.Versions;
 import io.gridshift.workflows.infinispan.ConnectionMode;
@@ -54,6 +55,9 @@ import java.util.Objects;
  *     default none (plain connections). A reference, never the material. RUNTIME mode only (the
  *     target's remote stores trust it through a trust store Secret deploy-target mounts); CONFIG
  *     mode only with {@code dryRun}
+ * @param ownership what to do when another tool manages the grid (the Infinispan Operator, Helm,
+ *     Argo CD, Flux): {@code RESPECT} (default) refuses in the plan, saying how to upgrade it
+ *     through that tool; {@code TAKE_OVER} proceeds, recorded in the audit log ({@link Ownership})
  */
 @JsonTypeName(InfinispanKind.NAME)
 public record InfinispanUpgradeRequest(
@@ -76,8 +80,55 @@ public record InfinispanUpgradeRequest(
     String requestedBy,
     Boolean dryRun,
     ProtostreamHandling protostream,
-    String tlsSecret)
+    String tlsSecret,
+    Ownership ownership)
     implements UpgradeRequest {
+
+  /** A request without {@code ownership} (an owned grid is refused). */
+  public InfinispanUpgradeRequest(
+      ClusterRef cluster,
+      String grid,
+      String targetVersion,
+      String targetImage,
+      String targetGrid,
+      String service,
+      String route,
+      List<String> caches,
+      ConnectionMode connectionMode,
+      String credentialsSecret,
+      Integer port,
+      SyncOptions sync,
+      Integer verifySample,
+      Integer minReadySeconds,
+      Map<String, GatePolicy> gates,
+      Boolean fourEyes,
+      String requestedBy,
+      Boolean dryRun,
+      ProtostreamHandling protostream,
+      String tlsSecret) {
+    this(
+        cluster,
+        grid,
+        targetVersion,
+        targetImage,
+        targetGrid,
+        service,
+        route,
+        caches,
+        connectionMode,
+        credentialsSecret,
+        port,
+        sync,
+        verifySample,
+        minReadySeconds,
+        gates,
+        fourEyes,
+        requestedBy,
+        dryRun,
+        protostream,
+        tlsSecret,
+        null);
+  }
 
   /** A request without {@code tlsSecret} (plain connections to the grids). */
   public InfinispanUpgradeRequest(
@@ -199,7 +250,8 @@ public record InfinispanUpgradeRequest(
         requestedBy == null || requestedBy.isBlank() ? "unknown" : requestedBy,
         dryRun != null && dryRun,
         protostream == null ? ProtostreamHandling.REFUSE : protostream,
-        tlsSecret == null || tlsSecret.isBlank() ? null : tlsSecret);
+        tlsSecret == null || tlsSecret.isBlank() ? null : tlsSecret,
+        ownership == null ? Ownership.RESPECT : ownership);
   }
 
   /** The target image given the source's image. */

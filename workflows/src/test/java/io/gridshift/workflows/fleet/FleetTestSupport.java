@@ -73,6 +73,9 @@ abstract class FleetTestSupport {
   /** Grids their agent lists with replicas not ready. */
   protected final Set<String> unhealthy = ConcurrentHashMap.newKeySet();
 
+  /** Paths of grids another tool manages: their plan's read is refused (OwnedByAnotherTool). */
+  protected final Set<String> owned = ConcurrentHashMap.newKeySet();
+
   /** Discovery calls per cluster (the plan's and the bakes'). */
   protected final Map<String, AtomicInteger> discoveries = new ConcurrentHashMap<>();
 
@@ -137,6 +140,11 @@ abstract class FleetTestSupport {
               WorkloadRef w = call.getArgument(0);
               String path = w.cluster().cluster() + "/apps/" + w.name();
               int n = reads.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+              if (owned.contains(path)) {
+                throw ApplicationFailure.newNonRetryableFailure(
+                    "grid " + path + ": StatefulSet apps/" + w.name() + " is managed by Helm",
+                    FailureTypes.OWNED_BY_ANOTHER_TOOL);
+              }
               if (n >= 2 && failing.contains(path)) {
                 throw ApplicationFailure.newNonRetryableFailure(
                     "grid " + path + " broke", FailureTypes.ROLLOUT_STUCK);

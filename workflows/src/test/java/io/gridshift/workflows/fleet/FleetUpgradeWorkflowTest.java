@@ -250,4 +250,21 @@ class FleetUpgradeWorkflowTest extends FleetTestSupport {
     assertThat(grid(done, "eu-1/apps/b").state()).isEqualTo("SUCCEEDED");
     assertThat(done.phase()).isEqualTo(FleetPhase.COMPLETED);
   }
+
+  @Test
+  void aGridAnotherToolManagesIsSkippedNotCountedAgainstTheBudget() {
+    owned.add("eu-1/apps/a");
+
+    FleetStatus done =
+        startFleet(spec("owned", List.of("eu-1"), List.of(stage("all", null, 2, "0")), false))
+            .getResult(FleetStatus.class);
+
+    GridStatus a = grid(done, "eu-1/apps/a");
+    assertThat(a.state()).isEqualTo("SKIPPED");
+    assertThat(a.message())
+        .contains("is managed by Helm")
+        .contains("set childDefaults.echo.ownership: TAKE_OVER");
+    assertThat(grid(done, "eu-1/apps/b").state()).isEqualTo("SUCCEEDED");
+    assertThat(done.phase()).isEqualTo(FleetPhase.COMPLETED);
+  }
 }

@@ -7,24 +7,31 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 
+import io.gridshift.workflows.common.AuditEntry;
 import io.gridshift.workflows.common.ClusterRef;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.common.GatePolicy;
+import io.gridshift.workflows.common.Ownership;
 import io.gridshift.workflows.common.Phase;
 import io.gridshift.workflows.common.StepState;
 import io.gridshift.workflows.common.StepStatus;
 import io.gridshift.workflows.common.TaskQueues;
 import io.gridshift.workflows.common.UpgradeStatus;
+import io.gridshift.workflows.common.WorkloadOwner;
 import io.gridshift.workflows.infinispan.activities.CacheInfo;
 import io.gridshift.workflows.infinispan.activities.GridEndpoint;
 import io.gridshift.workflows.infinispan.activities.InspectSourceRequest;
+import io.gridshift.workflows.infinispan.activities.SourceGrid;
 import io.gridshift.workflows.request.InfinispanUpgradeRequest;
 import io.gridshift.workflows.testing.FakeInfinispanGrid;
 import io.temporal.failure.ApplicationFailure;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The plan step through the workflow: what it refuses, and that a dry run changes nothing. */
+/**
+ * The plan step through the workflow: what it refuses (a grid Helm manages among others), that a
+ * dry run changes nothing, and that a take-over proceeds, audited.
+ */
 class PlanStepTest extends WorkflowTestSupport {
 
   @Test
@@ -216,6 +223,80 @@ class PlanStepTest extends WorkflowTestSupport {
         .contains("plan failed: StatefulSet apps/dg not found; check the grid name")
         .contains("Nothing was changed");
     verifyNoInteractions(kube);
+  }
+
+  @Test
+  void aHelmManagedGridIsRefusedInThePlanAndNothingChanges() {
+    grid.setSource(ownedByHelm());
+
+    ApplicationFailure failure = failure(start(Requests.upgrade().allGatesAuto().build()));
+
+    assertThat(failure.getType()).isEqualTo(FailureTypes.OWNED_BY_ANOTHER_TOOL);
+    assertThat(failure.getOriginalMessage())
+        .contains("StatefulSet apps/dg is managed by Helm (Helm release apps/grids;")
+        .contains("helm upgrade for Helm release apps/grids")
+        .contains("\"ownership\": \"TAKE_OVER\"")
+        .contains("Nothing was changed");
+    verifyOnlyReadsHappened();
+    assertThat(grid.changes).isEmpty();
+  }
+
+  @Test
+  void aDryRunOfAHelmManagedGridShowsTheRefusal() {
+    grid.setSource(ownedByHelm());
+
+    ApplicationFailure failure = failure(start(Requests.upgrade().dryRun().build()));
+
+    assertThat(failure.getType()).isEqualTo(FailureTypes.OWNED_BY_ANOTHER_TOOL);
+    verifyOnlyReadsHappened();
+  }
+
+  @Test
+  void takeOverUpgradesTheHelmManagedGridAndTheAuditSaysWhoTookWhatFromWhom() {
+    grid.setSource(ownedByHelm());
+
+    UpgradeStatus status =
+        result(start(Requests.upgrade().allGatesAuto().ownership(Ownership.TAKE_OVER).build()));
+
+    assertThat(status.phase()).isEqualTo(Phase.COMPLETED);
+    assertThat(status.audit())
+        .filteredOn(e -> e.action() == AuditEntry.Action.TOOK_OVER)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.by()).isEqualTo("alice");
+              assertThat(e.gate()).isEqualTo("dg");
+              assertThat(e.comment())
+                  .startsWith("alice took StatefulSet apps/dg over from Helm (Helm release")
+                  .contains("label app.kubernetes.io/managed-by=Helm");
+            });
+    assertThat(status.details(InfinispanDetails.class).plan().warnings())
+        .anyMatch(w -> w.startsWith("alice took StatefulSet apps/dg over from Helm"));
+    verify(deploy).deployTarget(any());
+  }
+
+  private static SourceGrid ownedByHelm() {
+    SourceGrid healthy = FakeInfinispanGrid.sourceGrid("dg", "14.0.28.Final", 3, 3);
+    return new SourceGrid(
+        healthy.name(),
+        healthy.image(),
+        healthy.version(),
+        healthy.replicas(),
+        healthy.readyReplicas(),
+        healthy.minReadySeconds(),
+        healthy.configMap(),
+        healthy.podSelector(),
+        healthy.service(),
+        healthy.serviceSelector(),
+        healthy.serviceExists(),
+        healthy.route(),
+        healthy.routeService(),
+        new WorkloadOwner(
+            WorkloadOwner.Type.HELM,
+            "Helm",
+            "StatefulSet apps/dg",
+            "Helm release apps/grids",
+            "label app.kubernetes.io/managed-by=Helm"));
   }
 
   private void verifyOnlyReadsHappened() {

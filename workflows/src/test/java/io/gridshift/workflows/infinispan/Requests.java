@@ -2,6 +2,7 @@ package io.gridshift.workflows.infinispan;
 
 import io.gridshift.workflows.common.ClusterRef;
 import io.gridshift.workflows.common.GatePolicy;
+import io.gridshift.workflows.common.Ownership;
 import io.gridshift.workflows.request.InfinispanUpgradeRequest;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ final class Requests {
   String requestedBy = "alice";
   Boolean dryRun;
   ProtostreamHandling protostream;
+  Ownership ownership;
 
   static Requests upgrade() {
     return new Requests();
@@ -75,6 +77,11 @@ final class Requests {
     return this;
   }
 
+  Requests ownership(Ownership o) {
+    ownership = o;
+    return this;
+  }
+
   Requests targetVersion(String v) {
     targetVersion = v;
     return this;
@@ -100,6 +107,8 @@ final class Requests {
         fourEyes,
         requestedBy,
         dryRun,
-        protostream);
+        protostream,
+        null,
+        ownership);
   }
 }

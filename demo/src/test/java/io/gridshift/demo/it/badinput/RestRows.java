@@ -7,6 +7,9 @@ import static io.gridshift.demo.it.badinput.Requests.hazelcast;
 import static io.gridshift.demo.it.badinput.Requests.ispn;
 import static io.gridshift.demo.it.badinput.Requests.longText;
 
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.gridshift.demo.InfinispanDemoGrid;
 import java.util.List;
 
 /**
@@ -18,6 +21,36 @@ final class RestRows {
   static final String DRY_RUN = "/api/upgrades?dryRun=true";
 
   private RestRows() {}
+
+  /**
+   * Service dg-helm, selecting grid dg's pods as its client Service does, installed by Helm (its
+   * label and release annotations): a plan through it must leave the grid to Helm.
+   */
+  private static void helmManagedService(BadInputWorld w) {
+    Service client =
+        w.kube().services().inNamespace(InfinispanDemoGrid.NAMESPACE).withName("dg").get();
+    if (w.kube().services().inNamespace(InfinispanDemoGrid.NAMESPACE).withName("dg-helm").get()
+        != null) {
+      return;
+    }
+    w.kube()
+        .services()
+        .resource(
+            new ServiceBuilder()
+                .withNewMetadata()
+                .withName("dg-helm")
+                .withNamespace(InfinispanDemoGrid.NAMESPACE)
+                .addToLabels("app.kubernetes.io/managed-by", "Helm")
+                .addToAnnotations("meta.helm.sh/release-name", "dg")
+                .addToAnnotations("meta.helm.sh/release-namespace", InfinispanDemoGrid.NAMESPACE)
+                .endMetadata()
+                .withNewSpec()
+                .withSelector(client.getSpec().getSelector())
+                .withPorts(client.getSpec().getPorts())
+                .endSpec()
+                .build())
+        .create();
+  }
 
   static List<BadCase> rows() {
     return List.of(
@@ -224,6 +257,13 @@ final class RestRows {
             422,
             "targetVersion 13.0.10.Final",
             "is not newer than the running"),
+        rest(
+                "dry run: a client Service Helm manages",
+                w -> w.http(ALICE, "POST", DRY_RUN, ispn(", \"service\": \"dg-helm\"")),
+                422,
+                "Service default/dg-helm is managed by Helm",
+                "helm upgrade for Helm release default/dg")
+            .given(RestRows::helmManagedService),
         rest(
             "status of an unknown id",
             w -> w.http(BOB, "GET", UPGRADES + "/no-such-upgrade", null),

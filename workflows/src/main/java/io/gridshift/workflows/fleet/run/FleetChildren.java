@@ -41,6 +41,10 @@ import java.util.Set;
  *   <li>A child whose id is already running is REFUSED, named, and not counted as a failure; a
  *       child whose cluster has no agent ({@link FailureTypes#NO_AGENT}) is UNREACHABLE, not
  *       counted either; any other failure is FAILED and counts against the stage's budget.
+ *   <li>A grid whose dry run finds it managed by another tool ({@link
+ *       FailureTypes#OWNED_BY_ANOTHER_TOOL}: an operator, Helm, Argo CD, Flux) is SKIPPED with the
+ *       reason, not counted: it is not the fleet's to upgrade unless the spec's {@code
+ *       childDefaults} say {@code "ownership": "TAKE_OVER"} for its kind.
  * </ol>
  */
 final class FleetChildren {
@@ -242,6 +246,14 @@ final class FleetChildren {
     } else if (alreadyRunning(failure)) {
       refuse(grid, "another plan of this grid is running (" + grid.workflowId + PLAN_SUFFIX + ")");
       grid.stage = null; // another plan's business, not this grid's failure
+    } else if (hasType(failure, FailureTypes.OWNED_BY_ANOTHER_TOOL)) {
+      // Another tool's grid is not the fleet's to upgrade: skipped, not a failure of the stage.
+      grid.state = FleetGrid.SKIPPED;
+      grid.message =
+          Causes.rootMessage(failure)
+              + "; to take it over in this fleet, set childDefaults."
+              + grid.id.kind()
+              + ".ownership: TAKE_OVER";
     } else {
       refuse(grid, "its dry run refused it: " + Causes.rootMessage(failure));
     }
@@ -271,8 +283,12 @@ final class FleetChildren {
   }
 
   private static boolean noAgent(Throwable failure) {
+    return hasType(failure, FailureTypes.NO_AGENT);
+  }
+
+  private static boolean hasType(Throwable failure, String type) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof ApplicationFailure a && FailureTypes.NO_AGENT.equals(a.getType())) {
+      if (t instanceof ApplicationFailure a && type.equals(a.getType())) {
         return true;
       }
     }

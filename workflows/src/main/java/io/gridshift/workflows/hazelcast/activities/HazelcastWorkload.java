@@ -1,6 +1,7 @@
 package io.gridshift.workflows.hazelcast.activities;
 
 import io.gridshift.workflows.activities.WorkloadKind;
+import io.gridshift.workflows.common.WorkloadOwner;
 import java.util.Map;
 
 /**
@@ -27,6 +28,8 @@ import java.util.Map;
  * @param configMap the ConfigMap holding the member configuration, or null
  * @param claimedBy the workflow id in the workload's {@code gridshift.io/upgrade} annotation (the
  *     upgrade holding it), or null
+ * @param owner the tool that manages the workload (the Hazelcast Platform Operator, Helm, Argo CD,
+ *     Flux), or null when nobody else does
  */
 public record HazelcastWorkload(
     String name,
@@ -44,4 +47,44 @@ public record HazelcastWorkload(
     Integer maxUnavailable,
     Integer maxSurge,
     String configMap,
-    String claimedBy) {}
+    String claimedBy,
+    WorkloadOwner owner) {
+
+  /** A workload nobody else owns. */
+  public HazelcastWorkload(
+      String name,
+      WorkloadKind kind,
+      int replicas,
+      int readyReplicas,
+      String container,
+      String image,
+      String version,
+      int terminationGracePeriodSeconds,
+      Map<String, String> systemProperties,
+      Map<String, Integer> mapBackupCounts,
+      String strategyType,
+      int partition,
+      Integer maxUnavailable,
+      Integer maxSurge,
+      String configMap,
+      String claimedBy) {
+    this(
+        name,
+        kind,
+        replicas,
+        readyReplicas,
+        container,
+        image,
+        version,
+        terminationGracePeriodSeconds,
+        systemProperties,
+        mapBackupCounts,
+        strategyType,
+        partition,
+        maxUnavailable,
+        maxSurge,
+        configMap,
+        claimedBy,
+        null);
+  }
+}

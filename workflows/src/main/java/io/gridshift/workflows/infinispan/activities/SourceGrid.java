@@ -1,5 +1,6 @@
 package io.gridshift.workflows.infinispan.activities;
 
+import io.gridshift.workflows.common.WorkloadOwner;
 import java.util.Map;
 
 /**
@@ -18,6 +19,8 @@ import java.util.Map;
  * @param serviceExists whether the client Service exists
  * @param route the Route's name when one was requested and exists, else null
  * @param routeService the Service the Route points to now, or null
+ * @param owner the tool that manages the StatefulSet, the client Service or the Route (the first
+ *     found, in that order), or null when nobody else does
  */
 public record SourceGrid(
     String name,
@@ -32,4 +35,38 @@ public record SourceGrid(
     Map<String, String> serviceSelector,
     boolean serviceExists,
     String route,
-    String routeService) {}
+    String routeService,
+    WorkloadOwner owner) {
+
+  /** A grid nobody else owns. */
+  public SourceGrid(
+      String name,
+      String image,
+      String version,
+      int replicas,
+      int readyReplicas,
+      int minReadySeconds,
+      String configMap,
+      Map<String, String> podSelector,
+      String service,
+      Map<String, String> serviceSelector,
+      boolean serviceExists,
+      String route,
+      String routeService) {
+    this(
+        name,
+        image,
+        version,
+        replicas,
+        readyReplicas,
+        minReadySeconds,
+        configMap,
+        podSelector,
+        service,
+        serviceSelector,
+        serviceExists,
+        route,
+        routeService,
+        null);
+  }
+}
