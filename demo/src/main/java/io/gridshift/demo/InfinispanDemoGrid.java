@@ -10,6 +10,7 @@ import io.gridshift.activities.infinispan.GridTrust;
 import io.gridshift.demo.InfinispanXmlCaches.Encoding;
 import io.gridshift.demo.traffic.GridOps;
 import io.gridshift.demo.traffic.InfinispanOps;
+import io.gridshift.sandbox.OpenShiftGrids;
 import io.gridshift.sandbox.infinispan.GridTlsSecrets;
 import io.gridshift.sandbox.infinispan.InfinispanServer;
 import io.gridshift.sandbox.tls.SandboxPki;
@@ -223,6 +224,19 @@ public final class InfinispanDemoGrid {
    * selectors match).
    */
   public void create(String version, int replicas, Map<String, String> labels) {
+    create(version, replicas, labels, false);
+  }
+
+  /**
+   * As {@link #create(String, int)}, with the grid an OpenShift DeploymentConfig, as the Data Grid
+   * seed runs it ({@link OpenShiftGrids#fromStatefulSet}).
+   */
+  public void createAsDeploymentConfig(String version, int replicas) {
+    create(version, replicas, Map.of(), true);
+  }
+
+  private void create(
+      String version, int replicas, Map<String, String> labels, boolean deploymentConfig) {
     GridTlsSecrets tls =
         pki == null
             ? null
@@ -238,11 +252,12 @@ public final class InfinispanDemoGrid {
                 .addToData("infinispan.xml", serverConfig(version))
                 .build())
         .create();
-    kube.apps()
-        .statefulSets()
-        .inNamespace(namespace)
-        .resource(statefulSet(version, replicas, labels, tls))
-        .create();
+    StatefulSet sts = statefulSet(version, replicas, labels, tls);
+    if (deploymentConfig) {
+      OpenShiftGrids.create(kube, namespace, OpenShiftGrids.fromStatefulSet(sts));
+    } else {
+      kube.apps().statefulSets().inNamespace(namespace).resource(sts).create();
+    }
     kube.services()
         .inNamespace(namespace)
         .resource(
@@ -337,7 +352,10 @@ public final class InfinispanDemoGrid {
       StatefulSet sts = kube.apps().statefulSets().inNamespace(namespace).withName(name).get();
       Integer ready =
           sts == null || sts.getStatus() == null ? null : sts.getStatus().getReadyReplicas();
-      int now = ready == null ? 0 : ready;
+      int now =
+          sts == null
+              ? OpenShiftGrids.readyReplicas(kube, namespace, name)
+              : ready == null ? 0 : ready;
       if (now != last) {
         progress.accept(now);
         last = now;

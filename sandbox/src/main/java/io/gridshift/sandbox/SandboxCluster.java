@@ -3,6 +3,7 @@ package io.gridshift.sandbox;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gridshift.sandbox.hazelcast.HazelcastPodRuntime;
 import io.gridshift.sandbox.kube.CrashImages;
+import io.gridshift.sandbox.kube.DeploymentConfigController;
 import io.gridshift.sandbox.kube.DeploymentController;
 import io.gridshift.sandbox.kube.InfinispanPodRuntime;
 import io.gridshift.sandbox.kube.KubeconfigFile;
@@ -91,6 +92,7 @@ public final class SandboxCluster implements AutoCloseable {
         .start();
     add(new StatefulSetController(client, CONTROLLER_INTERVAL).start());
     add(new DeploymentController(client, CONTROLLER_INTERVAL).start());
+    add(new DeploymentConfigController(client, CONTROLLER_INTERVAL).start());
     add(new ServiceRouter(client, CONTROLLER_INTERVAL).start());
     log.info(
         "cluster {}: Kubernetes {}, pods {}0/24, Services {}0/24",

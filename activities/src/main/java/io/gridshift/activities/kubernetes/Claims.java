@@ -151,6 +151,7 @@ public final class Claims {
     return switch (object.kind()) {
       case STATEFULSET -> client.apps().statefulSets().inNamespace(ns).withName(object.name());
       case DEPLOYMENT -> client.apps().deployments().inNamespace(ns).withName(object.name());
+      case DEPLOYMENT_CONFIG -> GridWorkload.deploymentConfigs(client, ns, object.name());
       case SERVICE -> client.services().inNamespace(ns).withName(object.name());
       case ROUTE ->
           client.adapt(OpenShiftClient.class).routes().inNamespace(ns).withName(object.name());

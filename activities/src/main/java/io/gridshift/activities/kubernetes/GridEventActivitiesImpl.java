@@ -82,7 +82,12 @@ public class GridEventActivitiesImpl implements GridEventActivities {
 
   private HasMetadata find(String ns, String name) {
     HasMetadata sts = client.apps().statefulSets().inNamespace(ns).withName(name).get();
-    return sts != null ? sts : client.apps().deployments().inNamespace(ns).withName(name).get();
+    if (sts != null) {
+      return sts;
+    }
+    HasMetadata deployment = client.apps().deployments().inNamespace(ns).withName(name).get();
+    // Last: an OpenShift DeploymentConfig grid (plain Kubernetes answers 404: none).
+    return deployment != null ? deployment : GridWorkload.deploymentConfigs(client, ns, name).get();
   }
 
   private static ObjectReference regarding(HasMetadata object) {

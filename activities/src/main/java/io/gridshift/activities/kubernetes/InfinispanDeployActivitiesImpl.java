@@ -2,12 +2,12 @@ package io.gridshift.activities.kubernetes;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.gridshift.activities.ClusterAccess;
 import io.gridshift.activities.Failures;
 import io.gridshift.activities.infinispan.SourceTrustStore;
+import io.gridshift.workflows.activities.WorkloadKind;
 import io.gridshift.workflows.common.ClusterRef;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.infinispan.activities.DeleteGridRequest;
@@ -105,22 +105,20 @@ public class InfinispanDeployActivitiesImpl implements InfinispanDeployActivitie
   }
 
   /**
-   * Deletes the StatefulSet (its pods go with it), the ConfigMap holding its {@code infinispan.xml}
-   * when asked, and the listed Services. PersistentVolumeClaims of the pods are left in place, as
-   * Kubernetes does: they may hold the only copy of data someone wants back; delete them by hand
-   * once the upgrade is verified. What is already gone is skipped. With a claim, the StatefulSet
-   * and every Service must carry it, or nothing is deleted.
+   * Deletes the StatefulSet or DeploymentConfig (its pods go with it), the ConfigMap holding its
+   * {@code infinispan.xml} when asked, and the listed Services. PersistentVolumeClaims of the pods
+   * are left in place, as Kubernetes does: they may hold the only copy of data someone wants back;
+   * delete them by hand once the upgrade is verified. What is already gone is skipped. With a
+   * claim, the StatefulSet and every Service must carry it, or nothing is deleted.
    */
   @Override
   public void deleteGrid(DeleteGridRequest request) {
     String ns = request.cluster().namespace();
-    Resource<StatefulSet> resource =
-        client.apps().statefulSets().inNamespace(ns).withName(request.grid());
-    StatefulSet sts = resource.get();
+    GridWorkload grid = existingGrid(ns, request.grid());
     List<String> services = request.services() == null ? List.of() : request.services();
     // Everything is checked before anything goes: a refusal deletes nothing.
-    if (sts != null) {
-      Claims.require(sts, request.claim(), request.cluster());
+    if (grid != null) {
+      Claims.require(grid.object(), request.claim(), request.cluster());
     }
     for (String service : services) {
       Service found = client.services().inNamespace(ns).withName(service).get();
@@ -128,12 +126,12 @@ public class InfinispanDeployActivitiesImpl implements InfinispanDeployActivitie
         Claims.require(found, request.claim(), request.cluster());
       }
     }
-    if (sts != null) {
-      // The ConfigMap goes first: its name is only known from the StatefulSet's pod template, so
-      // a retry after a failure in between still finds it.
+    if (grid != null) {
+      // The ConfigMap goes first: its name is only known from the grid's pod template, so a
+      // retry after a failure in between still finds it.
       if (request.deleteConfigMap()) {
         Optional<String> configMap =
-            GridPods.infinispanConfigMap(client, ns, sts.getSpec().getTemplate().getSpec());
+            GridPods.infinispanConfigMap(client, ns, grid.template().getSpec());
         configMap.ifPresent(
             name ->
                 delete(
@@ -141,14 +139,16 @@ public class InfinispanDeployActivitiesImpl implements InfinispanDeployActivitie
                     "ConfigMap " + ns + "/" + name));
         // The source trust Secret deploy-target made for this grid's remote stores, if it
         // mounts one; like the ConfigMap, only found through the pod template.
-        sourceTrustSecret(sts)
+        sourceTrustSecret(grid)
             .ifPresent(
                 name ->
                     delete(
                         client.secrets().inNamespace(ns).withName(name),
                         "Secret " + ns + "/" + name));
       }
-      delete(resource, "StatefulSet " + ns + "/" + request.grid());
+      // A DeploymentConfig's ReplicationControllers (and so its pods) go with it by the garbage
+      // collector, as with `oc delete dc`.
+      delete(client.resource(grid.object()), grid.describe());
     }
     for (String service : services) {
       delete(client.services().inNamespace(ns).withName(service), "Service " + ns + "/" + service);
@@ -156,16 +156,22 @@ public class InfinispanDeployActivitiesImpl implements InfinispanDeployActivitie
   }
 
   /** The Secret mounted as gridshift's source trust volume ({@link SourceTrustStore}), if any. */
-  private static Optional<String> sourceTrustSecret(StatefulSet sts) {
-    var volumes = sts.getSpec().getTemplate().getSpec().getVolumes();
+  private static Optional<String> sourceTrustSecret(GridWorkload grid) {
+    var volumes = grid.template().getSpec().getVolumes();
     if (volumes == null) {
       return Optional.empty();
     }
     return volumes.stream()
         .filter(v -> SourceTrustStore.VOLUME.equals(v.getName()) && v.getSecret() != null)
         .map(v -> v.getSecret().getSecretName())
-        .filter(name -> name.equals(SourceTrustStore.secretName(sts.getMetadata().getName())))
+        .filter(name -> name.equals(SourceTrustStore.secretName(grid.name())))
         .findFirst();
+  }
+
+  /** The grid {@code name}, a StatefulSet or else a DeploymentConfig; null when neither exists. */
+  private GridWorkload existingGrid(String ns, String name) {
+    GridWorkload sts = GridWorkload.find(client, ns, WorkloadKind.STATEFULSET, name);
+    return sts != null ? sts : GridWorkload.find(client, ns, WorkloadKind.DEPLOYMENT_CONFIG, name);
   }
 
   /** Deletes {@code what}; what is gone already is fine (fabric8 returns no details then). */

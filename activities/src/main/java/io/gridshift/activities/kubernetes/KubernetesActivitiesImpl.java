@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSetUpdateStrategy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.openshift.api.model.DeploymentConfig;
 import io.fabric8.openshift.api.model.Route;
 import io.fabric8.openshift.api.model.RouteTargetReference;
 import io.fabric8.openshift.client.OpenShiftClient;
@@ -119,10 +120,14 @@ public class KubernetesActivitiesImpl implements KubernetesActivities {
         }
         if (observed.stuck()) {
           throw Failures.nonRetryable(
-              ("%s: %s; the controller gave up: check `kubectl describe deployment -n %s %s` and"
+              ("%s: %s; the controller gave up: check `kubectl describe %s -n %s %s` and"
                       + " its pods' events")
                   .formatted(
-                      describe(workload), last, workload.cluster().namespace(), workload.name()),
+                      describe(workload),
+                      last,
+                      workload.kind().display().toLowerCase(),
+                      workload.cluster().namespace(),
+                      workload.name()),
               FailureTypes.ROLLOUT_STUCK);
         }
       }
@@ -188,7 +193,9 @@ public class KubernetesActivitiesImpl implements KubernetesActivities {
     WorkloadRef ref = request.statefulSet();
     if (ref.kind() != WorkloadKind.STATEFULSET) {
       throw Failures.invalidRequest(
-          describe(ref) + ": a partition exists only on StatefulSets; roll a Deployment instead");
+          describe(ref)
+              + ": a partition exists only on StatefulSets; a Deployment or DeploymentConfig"
+              + " rolls by its strategy once its template changes");
     }
     Resource<StatefulSet> resource = statefulSet(ref);
     StatefulSet current = require(resource.get(), ref);
@@ -215,18 +222,29 @@ public class KubernetesActivitiesImpl implements KubernetesActivities {
   @Override
   public void patchPodTemplate(PodTemplatePatch patch) {
     WorkloadRef ref = patch.workload();
-    if (ref.kind() == WorkloadKind.STATEFULSET) {
-      Resource<StatefulSet> resource = statefulSet(ref);
-      StatefulSet current = require(resource.get(), ref);
-      Claims.require(current, patch.claim(), ref.cluster());
-      Edits.editIfChanged(
-          client, resource, current, patching(patch, sts -> sts.getSpec().getTemplate()));
-    } else {
-      Resource<Deployment> resource = deployment(ref);
-      Deployment current = require(resource.get(), ref);
-      Claims.require(current, patch.claim(), ref.cluster());
-      Edits.editIfChanged(
-          client, resource, current, patching(patch, d -> d.getSpec().getTemplate()));
+    switch (ref.kind()) {
+      case STATEFULSET -> {
+        Resource<StatefulSet> resource = statefulSet(ref);
+        StatefulSet current = require(resource.get(), ref);
+        Claims.require(current, patch.claim(), ref.cluster());
+        Edits.editIfChanged(
+            client, resource, current, patching(patch, sts -> sts.getSpec().getTemplate()));
+      }
+      case DEPLOYMENT -> {
+        Resource<Deployment> resource = deployment(ref);
+        Deployment current = require(resource.get(), ref);
+        Claims.require(current, patch.claim(), ref.cluster());
+        Edits.editIfChanged(
+            client, resource, current, patching(patch, d -> d.getSpec().getTemplate()));
+      }
+      case DEPLOYMENT_CONFIG -> {
+        // Its ConfigChange trigger turns the template change into a new version, rolled out.
+        Resource<DeploymentConfig> resource = deploymentConfig(ref);
+        DeploymentConfig current = require(resource.get(), ref);
+        Claims.require(current, patch.claim(), ref.cluster());
+        Edits.editIfChanged(
+            client, resource, current, patching(patch, d -> d.getSpec().getTemplate()));
+      }
     }
   }
 
@@ -311,6 +329,13 @@ public class KubernetesActivitiesImpl implements KubernetesActivities {
       StatefulSet sts = require(statefulSet(ref).get(), ref);
       return new Observed(RolloutRules.of(sts), false, sts.getSpec().getSelector());
     }
+    if (ref.kind() == WorkloadKind.DEPLOYMENT_CONFIG) {
+      DeploymentConfig dc = require(deploymentConfig(ref).get(), ref);
+      return new Observed(
+          DeploymentConfigRollout.of(dc),
+          DeploymentConfigRollout.isStuck(dc),
+          new LabelSelector(null, dc.getSpec().getSelector()));
+    }
     Deployment deployment = require(deployment(ref).get(), ref);
     return new Observed(
         RolloutRules.of(deployment),
@@ -355,9 +380,13 @@ public class KubernetesActivitiesImpl implements KubernetesActivities {
     return client.apps().deployments().inNamespace(ref.cluster().namespace()).withName(ref.name());
   }
 
+  private Resource<DeploymentConfig> deploymentConfig(WorkloadRef ref) {
+    return GridWorkload.deploymentConfigs(client, ref.cluster().namespace(), ref.name());
+  }
+
   private static <T> T require(T workload, WorkloadRef ref) {
     if (workload == null) {
-      String kind = ref.kind() == WorkloadKind.STATEFULSET ? "statefulsets" : "deployments";
+      String kind = ref.kind().display().toLowerCase() + "s";
       throw Failures.gridNotFound(
           "%s not found in cluster %s; check the name (kubectl get %s -n %s)"
               .formatted(describe(ref), ref.cluster().cluster(), kind, ref.cluster().namespace()));
@@ -366,8 +395,7 @@ public class KubernetesActivitiesImpl implements KubernetesActivities {
   }
 
   private static String describe(WorkloadRef ref) {
-    String kind = ref.kind() == WorkloadKind.STATEFULSET ? "StatefulSet" : "Deployment";
-    return kind + " " + ref.cluster().namespace() + "/" + ref.name();
+    return ref.kind().display() + " " + ref.cluster().namespace() + "/" + ref.name();
   }
 
   private static void sleep(Duration duration) {

@@ -2,26 +2,25 @@ package io.gridshift.activities.kubernetes;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.openshift.api.model.Route;
 import io.fabric8.openshift.client.OpenShiftClient;
 import io.gridshift.activities.Failures;
+import io.gridshift.workflows.activities.WorkloadKind;
 import io.gridshift.workflows.common.ClusterRef;
 import io.gridshift.workflows.infinispan.DataGridVersions;
 import io.gridshift.workflows.infinispan.activities.InspectSourceRequest;
 import io.gridshift.workflows.infinispan.activities.SourceGrid;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a source grid: its StatefulSet, Infinispan container and version, ConfigMap, client Service
- * and Route, and the tool that manages them if another does ({@link WorkloadOwnership}). Read-only.
- * Every problem that a retry cannot fix is a non-retryable failure that says what to check.
+ * Reads a source grid: its StatefulSet or OpenShift DeploymentConfig ({@link GridWorkload}),
+ * Infinispan container and version, ConfigMap, client Service and Route, and the tool that manages
+ * them if another does ({@link WorkloadOwnership}). Read-only. Every problem that a retry cannot
+ * fix is a non-retryable failure that says what to check.
  */
 final class SourceInspector {
   private final KubernetesClient client;
@@ -33,20 +32,19 @@ final class SourceInspector {
   SourceGrid inspect(InspectSourceRequest r) {
     ClusterRef cluster = r.cluster();
     String ns = cluster.namespace();
-    StatefulSet sts = requireStatefulSet(client, cluster, r.grid());
-    PodSpec pod = sts.getSpec().getTemplate().getSpec();
-    GridImages.requireKind(
-        pod, GridImages.Kind.INFINISPAN, "StatefulSet %s/%s".formatted(ns, r.grid()));
-    Claims.refuseOthers(sts, r.upgradeId(), cluster);
+    GridWorkload grid = GridWorkload.require(client, cluster, r.grid());
+    PodSpec pod = grid.template().getSpec();
+    GridImages.requireKind(pod, GridImages.Kind.INFINISPAN, grid.describe());
+    Claims.refuseOthers(grid.object(), r.upgradeId(), cluster);
     Container container = GridPods.infinispanContainer(pod);
     // A Data Grid image's tag (1.4, 8.4.6) names the product: the one table maps it to Infinispan.
     String version = DataGridVersions.infinispanVersionOfImage(container.getImage()).orElse(null);
     if (version == null) {
       throw Failures.invalidRequest(
-          ("StatefulSet %s/%s: image %s of container %s has no version tag (like :15.0.21.Final,"
-                  + " or a Data Grid 8.0-8.5 tag like :1.4 or :8.4.6); gridshift reads the source"
-                  + " version from it: deploy the grid with a versioned image tag")
-              .formatted(ns, r.grid(), container.getImage(), container.getName()));
+          ("%s: image %s of container %s has no version tag (like :15.0.21.Final, or a Data Grid"
+                  + " 8.0-8.5 tag like :1.4 or :8.4.6); gridshift reads the source version from it:"
+                  + " deploy the grid with a versioned image tag")
+              .formatted(grid.describe(), container.getImage(), container.getName()));
     }
     Service service = client.services().inNamespace(ns).withName(r.service()).get();
     if (service == null) {
@@ -55,20 +53,20 @@ final class SourceInspector {
               .formatted(ns, r.service(), cluster.cluster(), ns));
     }
     Claims.refuseOthers(service, r.upgradeId(), cluster);
-    ServiceSelection.requireSelectsOnly(client, cluster, service, sts);
+    ServiceSelection.requireSelectsOnly(client, cluster, service, grid);
     Route route = r.route() == null ? null : route(cluster, r.route(), r.upgradeId());
     if (r.targetGrid() != null) {
-      refuseForeignTarget(client, cluster, r.targetGrid(), r.grid(), r.upgradeId());
+      refuseForeignTarget(client, cluster, grid.kind(), r.targetGrid(), r.grid(), r.upgradeId());
     }
     return new SourceGrid(
         r.grid(),
         container.getImage(),
         version,
-        orDefault(sts.getSpec().getReplicas(), 1),
-        sts.getStatus() == null ? 0 : orDefault(sts.getStatus().getReadyReplicas(), 0),
-        orDefault(sts.getSpec().getMinReadySeconds(), 0),
+        grid.replicas(),
+        grid.readyReplicas(),
+        grid.minReadySeconds(),
         GridPods.infinispanConfigMap(client, ns, pod).orElse(null),
-        podSelector(sts),
+        grid.selector(),
         r.service(),
         service.getSpec().getSelector() == null
             ? Map.of()
@@ -78,8 +76,9 @@ final class SourceInspector {
         route == null || route.getSpec() == null || route.getSpec().getTo() == null
             ? null
             : route.getSpec().getTo().getName(),
-        // What the upgrade changes: the StatefulSet, and the Service and Route it switches.
-        WorkloadOwnership.firstOf(sts, service, route));
+        // What the upgrade changes: the grid's workload, and the Service and Route it switches.
+        WorkloadOwnership.firstOf(grid.object(), service, route),
+        grid.kind());
   }
 
   private Route route(ClusterRef cluster, String name, String upgradeId) {
@@ -94,66 +93,30 @@ final class SourceInspector {
     return route;
   }
 
-  /** The StatefulSet {@code grid}, or a GridNotFound failure listing the ones that exist. */
-  static StatefulSet requireStatefulSet(KubernetesClient client, ClusterRef cluster, String grid) {
-    String ns = cluster.namespace();
-    StatefulSet sts = client.apps().statefulSets().inNamespace(ns).withName(grid).get();
-    if (sts != null) {
-      return sts;
-    }
-    List<String> existing =
-        client.apps().statefulSets().inNamespace(ns).list().getItems().stream()
-            .map(HasMetadata::getMetadata)
-            .map(ObjectMeta::getName)
-            .sorted()
-            .toList();
-    // An empty namespace most often means a wrong namespace (or cluster), not a wrong grid name.
-    String found =
-        existing.isEmpty()
-            ? "namespace " + ns + " has no StatefulSets at all: check cluster.namespace too"
-            : "StatefulSets in " + ns + ": " + String.join(", ", existing);
-    throw Failures.gridNotFound(
-        "StatefulSet %s/%s not found in cluster %s; check the grid name (kubectl get statefulsets -n %s); %s"
-            .formatted(ns, grid, cluster.cluster(), ns, found));
-  }
-
   /**
    * Refuses a {@code targetGrid} that already exists but is not gridshift's target for {@code
    * grid}, or that another upgrade holds: gridshift would otherwise converge (overwrite) someone
-   * else's StatefulSet.
+   * else's StatefulSet (or DeploymentConfig: the target is of the source's kind).
    */
   static void refuseForeignTarget(
       KubernetesClient client,
       ClusterRef cluster,
+      WorkloadKind kind,
       String targetGrid,
       String grid,
       String upgradeId) {
-    StatefulSet existing =
-        client.apps().statefulSets().inNamespace(cluster.namespace()).withName(targetGrid).get();
-    if (existing == null) {
+    GridWorkload found = GridWorkload.find(client, cluster.namespace(), kind, targetGrid);
+    if (found == null) {
       return;
     }
+    HasMetadata existing = found.object();
     Map<String, String> labels = existing.getMetadata().getLabels();
     if (labels == null || !grid.equals(labels.get(GridLabels.SOURCE))) {
       throw Failures.invalidRequest(
           ("targetGrid %s already exists and was not created by gridshift for grid %s"
-                  + " (StatefulSet %s/%s has no label %s=%s); choose another targetGrid")
-              .formatted(
-                  targetGrid, grid, cluster.namespace(), targetGrid, GridLabels.SOURCE, grid));
+                  + " (%s has no label %s=%s); choose another targetGrid")
+              .formatted(targetGrid, grid, found.describe(), GridLabels.SOURCE, grid));
     }
     Claims.refuseOthers(existing, upgradeId, cluster);
-  }
-
-  /** The StatefulSet's {@code spec.selector.matchLabels} (empty when absent). */
-  static Map<String, String> podSelector(StatefulSet sts) {
-    if (sts.getSpec().getSelector() == null
-        || sts.getSpec().getSelector().getMatchLabels() == null) {
-      return Map.of();
-    }
-    return new LinkedHashMap<>(sts.getSpec().getSelector().getMatchLabels());
-  }
-
-  private static int orDefault(Integer value, int fallback) {
-    return value == null ? fallback : value;
   }
 }

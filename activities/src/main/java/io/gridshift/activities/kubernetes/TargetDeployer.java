@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.openshift.api.model.DeploymentConfig;
 import io.gridshift.activities.ClusterAccess;
 import io.gridshift.activities.Failures;
 import io.gridshift.activities.infinispan.SourceTrustStore;
@@ -20,8 +21,9 @@ import java.util.function.UnaryOperator;
  * retry after any of them converges and duplicates nothing):
  *
  * <ol>
- *   <li>check: the source StatefulSet exists; the target name is free or already gridshift's for
- *       this source; the credentials Secret (if any) has {@code username} and {@code password};
+ *   <li>check: the source grid (a StatefulSet or a DeploymentConfig, {@link GridWorkload}) exists;
+ *       the target name is free or already gridshift's for this source; the credentials Secret (if
+ *       any) has {@code username} and {@code password};
  *   <li>Service {@code sourceService}, selecting the source pods by the source StatefulSet's
  *       selector, so the target (and gridshift) still reach the source once the client Service
  *       points at the target;
@@ -31,7 +33,8 @@ import java.util.function.UnaryOperator;
  *   <li>with a {@code sourceTlsSecret}: Secret {@code <target>-source-trust}, the source's CA as a
  *       trust store the target pods mount for their remote stores ({@link SourceTrustStore}); kept
  *       as it is while the CA is unchanged;
- *   <li>StatefulSet {@code <target>} ({@link TargetManifests#statefulSet});
+ *   <li>StatefulSet {@code <target>} ({@link TargetManifests#statefulSet}), or for a
+ *       DeploymentConfig source a DeploymentConfig ({@link TargetManifests#deploymentConfig});
  *   <li>Service {@code <target>} selecting only target pods.
  * </ol>
  *
@@ -53,37 +56,54 @@ final class TargetDeployer {
 
   void deploy(DeployTargetRequest r) {
     String ns = r.cluster().namespace();
-    StatefulSet source = SourceInspector.requireStatefulSet(client, r.cluster(), r.sourceGrid());
+    GridWorkload source = GridWorkload.require(client, r.cluster(), r.sourceGrid());
     SourceInspector.refuseForeignTarget(
-        client, r.cluster(), r.targetGrid(), r.sourceGrid(), r.claim());
+        client, r.cluster(), source.kind(), r.targetGrid(), r.sourceGrid(), r.claim());
     if (r.credentialsSecret() != null) {
       requireCredentials(r);
     }
-    Map<String, String> selector = SourceInspector.podSelector(source);
+    Map<String, String> selector = source.selector();
     if (selector.isEmpty()) {
       throw Failures.invalidRequest(
-          "StatefulSet %s/%s has no spec.selector.matchLabels; gridshift needs them to pin a Service to the source pods"
-              .formatted(ns, r.sourceGrid()));
+          "%s has no pod selector (spec.selector); gridshift needs it to pin a Service to the source pods"
+              .formatted(source.describe()));
     }
     Service sourceService =
         apply(r, manifests.sourceService(r, selector), TargetDeployer::convergeService);
     String sourceConfigMap =
-        GridPods.infinispanConfigMap(client, ns, source.getSpec().getTemplate().getSpec())
-            .orElse(null);
+        GridPods.infinispanConfigMap(client, ns, source.template().getSpec()).orElse(null);
     if (sourceConfigMap != null) {
       apply(
           r, targetConfigMap(r, sourceConfigMap, sourceService), TargetDeployer::convergeConfigMap);
     } else if (r.cacheConfigsXml() != null) {
       throw Failures.invalidRequest(
-          ("StatefulSet %s/%s mounts no ConfigMap with %s, so CONFIG mode has no configuration to"
+          ("%s mounts no ConfigMap with %s, so CONFIG mode has no configuration to"
                   + " add remote stores to; use connectionMode RUNTIME")
-              .formatted(ns, r.sourceGrid(), GridPods.INFINISPAN_XML));
+              .formatted(source.describe(), GridPods.INFINISPAN_XML));
     }
     if (r.sourceTlsSecret() != null) {
       applySourceTrust(r);
     }
-    apply(r, manifests.statefulSet(r, source, sourceConfigMap), TargetDeployer::convergeGrid);
+    applyGrid(r, source, sourceConfigMap);
     apply(r, manifests.targetService(r), TargetDeployer::convergeService);
+  }
+
+  /** The target grid, of the source's kind. */
+  private void applyGrid(DeployTargetRequest r, GridWorkload source, String sourceConfigMap) {
+    switch (source.kind()) {
+      case STATEFULSET ->
+          apply(
+              r,
+              manifests.statefulSet(r, (StatefulSet) source.object(), sourceConfigMap),
+              TargetDeployer::convergeGrid);
+      case DEPLOYMENT_CONFIG ->
+          apply(
+              r,
+              manifests.deploymentConfig(r, (DeploymentConfig) source.object(), sourceConfigMap),
+              TargetDeployer::convergeDeploymentConfig);
+      case DEPLOYMENT ->
+          throw new IllegalStateException("an Infinispan grid is never a Deployment");
+    }
   }
 
   /** A copy of the source ConfigMap, with the CONFIG-mode caches added to infinispan.xml. */
@@ -259,6 +279,20 @@ final class TargetDeployer {
     current.getSpec().setReplicas(desired.getSpec().getReplicas());
     current.getSpec().setTemplate(desired.getSpec().getTemplate());
     current.getSpec().setUpdateStrategy(desired.getSpec().getUpdateStrategy());
+    current.getSpec().setMinReadySeconds(desired.getSpec().getMinReadySeconds());
+  }
+
+  /**
+   * The fields gridshift sets on a target DeploymentConfig. A template change is a ConfigChange
+   * trigger: OpenShift rolls it out as a new version.
+   */
+  private static void convergeDeploymentConfig(DeploymentConfig current, DeploymentConfig desired) {
+    current.getMetadata().getLabels().putAll(desired.getMetadata().getLabels());
+    current.getSpec().setReplicas(desired.getSpec().getReplicas());
+    current.getSpec().setSelector(desired.getSpec().getSelector());
+    current.getSpec().setTemplate(desired.getSpec().getTemplate());
+    current.getSpec().setStrategy(desired.getSpec().getStrategy());
+    current.getSpec().setTriggers(desired.getSpec().getTriggers());
     current.getSpec().setMinReadySeconds(desired.getSpec().getMinReadySeconds());
   }
 

@@ -25,6 +25,10 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetSpec;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetUpdateStrategyBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.fabric8.openshift.api.model.DeploymentConfig;
+import io.fabric8.openshift.api.model.DeploymentConfigSpec;
+import io.fabric8.openshift.api.model.DeploymentStrategyBuilder;
+import io.fabric8.openshift.api.model.DeploymentTriggerPolicyBuilder;
 import io.gridshift.activities.infinispan.SourceTrustStore;
 import io.gridshift.workflows.activities.ClaimRequest;
 import io.gridshift.workflows.infinispan.activities.DeployTargetRequest;
@@ -106,6 +110,37 @@ final class TargetManifests {
         new StatefulSetUpdateStrategyBuilder().withType("RollingUpdate").build());
     spec.setMinReadySeconds(r.minReadySeconds());
     return sts;
+  }
+
+  /**
+   * The target DeploymentConfig: a deep copy of the source with its own name, labels and selector,
+   * the target image and ConfigMap (as {@link #statefulSet}), a ConfigChange trigger only (an
+   * ImageChange trigger would roll the target when the source's image stream moves), and a Rolling
+   * strategy that adds one new pod before removing an old one (maxSurge 1, maxUnavailable 0), so
+   * the grid keeps every member while it rolls; the requested minReadySeconds.
+   */
+  DeploymentConfig deploymentConfig(
+      DeployTargetRequest r, DeploymentConfig source, String sourceConfigMap) {
+    DeploymentConfig dc = serialization.clone(source);
+    dc.setStatus(null);
+    dc.setMetadata(meta(r, r.targetGrid(), r.targetGrid()));
+    DeploymentConfigSpec spec = dc.getSpec();
+    Map<String, String> sourceSelector = spec.getSelector() == null ? Map.of() : spec.getSelector();
+    spec.setSelector(new LinkedHashMap<>(GridLabels.gridSelector(r.targetGrid())));
+    spec.setTemplate(template(r, spec.getTemplate(), sourceSelector, sourceConfigMap));
+    spec.setTriggers(
+        List.of(new DeploymentTriggerPolicyBuilder().withType("ConfigChange").build()));
+    spec.setStrategy(
+        new DeploymentStrategyBuilder()
+            .withType("Rolling")
+            .withNewRollingParams()
+            .withMaxSurge(new IntOrString(1))
+            .withMaxUnavailable(new IntOrString(0))
+            .endRollingParams()
+            .build());
+    spec.setMinReadySeconds(r.minReadySeconds());
+    spec.setPaused(null);
+    return dc;
   }
 
   private PodTemplateSpec template(

@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.gridshift.activities.ClusterAccess;
 import io.gridshift.workflows.activities.WorkloadKind;
+import io.gridshift.workflows.activities.WorkloadRef;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.common.WorkloadOwner;
 import io.gridshift.workflows.hazelcast.activities.HazelcastWorkload;
@@ -243,6 +244,23 @@ class InspectTest {
               assertThat(f.getOriginalMessage())
                   .contains("StatefulSet " + NS + "/hz-typo not found in cluster test")
                   .contains("StatefulSet hz-a, Deployment hz-b");
+            });
+  }
+
+  /** Issue 16: DeploymentConfigs are for Infinispan grids only; a Hazelcast one is refused. */
+  @Test
+  void aDeploymentConfigIsRefusedSayingWhatGridshiftUpgrades() {
+    WorkloadRef dc = new WorkloadRef(HzFixtures.CLUSTER, WorkloadKind.DEPLOYMENT_CONFIG, "hz");
+
+    assertThatThrownBy(() -> activities.inspect(dc))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.isNonRetryable()).isTrue();
+              assertThat(f.getType()).isEqualTo(FailureTypes.INVALID_REQUEST);
+              assertThat(f.getOriginalMessage())
+                  .contains("DeploymentConfig " + NS + "/hz")
+                  .contains("StatefulSet or a Deployment");
             });
   }
 

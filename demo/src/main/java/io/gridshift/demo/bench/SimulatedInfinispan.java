@@ -73,6 +73,7 @@ final class SimulatedInfinispan implements InfinispanDeployActivities, Infinispa
         selector,
         true,
         null,
+        null,
         null);
   }
 

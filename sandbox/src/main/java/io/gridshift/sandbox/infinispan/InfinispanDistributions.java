@@ -128,13 +128,49 @@ public final class InfinispanDistributions {
         TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
   }
 
+  /**
+   * Server modules that Maven Central (as served here) lacks for a version: the helper pom excludes
+   * them so the rest resolves. The server boots without them; only their features (memcached
+   * connector, JDBC/RocksDB/SIFS stores, the bundled CLI, anchored keys, CloudEvents) are missing,
+   * none of which the sandbox configures.
+   */
+  private static final Map<String, List<String>> MISSING_MODULES =
+      Map.of(
+          "12.1.12.Final",
+          List.of(
+              "infinispan-server-memcached",
+              "infinispan-client-rest",
+              "infinispan-cachestore-jdbc",
+              "infinispan-cachestore-rocksdb",
+              "infinispan-persistence-soft-index",
+              "infinispan-cli-client",
+              "infinispan-scripting",
+              "infinispan-anchored-keys",
+              "infinispan-cloudevents-integration"));
+
+  /**
+   * Missing modules the server cannot boot without, taken from the previous micro release of the
+   * same minor (its own Infinispan dependencies excluded, so the version's own jars stay): 12.1's
+   * task engine loads {@code org.infinispan.scripting} classes at start.
+   */
+  private static final Map<String, List<String>> SUBSTITUTE_MODULES =
+      Map.of("12.1.12.Final", List.of("infinispan-scripting:12.1.11.Final"));
+
   /** One helper pom per version: two versions of the same artifact cannot share a module. */
   static String helperPom(String version) {
     // 16.x ships no loader jar: it boots from the runtime jar directly.
     boolean loader = Integer.parseInt(version.substring(0, version.indexOf('.'))) < 16;
+    StringBuilder exclusions = new StringBuilder();
+    for (String module : MISSING_MODULES.getOrDefault(version, List.of())) {
+      exclusions
+          .append("<exclusion><groupId>org.infinispan</groupId><artifactId>")
+          .append(module)
+          .append("</artifactId></exclusion>");
+    }
     String dependency =
         "    <dependency><groupId>org.infinispan</groupId>"
             + "<artifactId>infinispan-server-runtime</artifactId><version>%s</version>%s"
+            + (exclusions.isEmpty() ? "" : "<exclusions>" + exclusions + "</exclusions>")
             + "</dependency>\n";
     return "<project xmlns=\"http://maven.apache.org/POM/4.0.0\">\n"
         + "  <modelVersion>4.0.0</modelVersion>\n"
@@ -147,8 +183,23 @@ public final class InfinispanDistributions {
         + "  <dependencies>\n"
         + String.format(dependency, version, "")
         + (loader ? String.format(dependency, version, "<classifier>loader</classifier>") : "")
+        + substitutes(version)
         + "  </dependencies>\n"
         + "</project>\n";
+  }
+
+  private static String substitutes(String version) {
+    StringBuilder out = new StringBuilder();
+    for (String module : SUBSTITUTE_MODULES.getOrDefault(version, List.of())) {
+      String[] parts = module.split(":");
+      out.append("    <dependency><groupId>org.infinispan</groupId><artifactId>")
+          .append(parts[0])
+          .append("</artifactId><version>")
+          .append(parts[1])
+          .append("</version><exclusions><exclusion><groupId>org.infinispan</groupId>")
+          .append("<artifactId>*</artifactId></exclusion></exclusions></dependency>\n");
+    }
+    return out.toString();
   }
 
   static void deleteTree(Path root) throws IOException {

@@ -85,7 +85,9 @@ public final class InfinispanServer implements AutoCloseable {
     Files.createDirectories(root.resolve("data"));
     Files.createDirectories(root.resolve("lib")); // 16.x requires it, older versions ignore it
     String xml =
-        spec.configXml() == null ? sandboxConfig(false, spec.tls() != null) : spec.configXml();
+        spec.configXml() == null
+            ? SandboxServerFiles.infinispanXml(spec.version(), false, spec.tls() != null, "")
+            : spec.configXml();
     Files.writeString(conf.resolve("infinispan.xml"), xml, StandardCharsets.UTF_8);
     Files.writeString(conf.resolve("log4j2.xml"), SandboxServerFiles.log4j2Xml());
     Files.writeString(conf.resolve("logging.properties"), "");
@@ -116,6 +118,10 @@ public final class InfinispanServer implements AutoCloseable {
             ? List.of(spec.bindAddress() + "[" + spec.jgroupsPort() + "]")
             : spec.initialHosts();
     command.add("-Dgridshift.jgroups.initial_hosts=" + String.join(",", hosts));
+    if (ServerSchema.of(spec.version()).needsHomeProperty()) {
+      // Set by server.sh; before 13.0 the REST connector's parser reads it (NPE without).
+      command.add("-Dinfinispan.server.home.path=" + root);
+    }
     command.add("-cp");
     command.add(lib.toAbsolutePath() + "/*");
     command.add("org.infinispan.server.Bootstrap");
@@ -258,6 +264,15 @@ public final class InfinispanServer implements AutoCloseable {
    */
   public static String sandboxConfig(boolean auth, boolean tls) {
     return SandboxServerFiles.infinispanXml(auth, tls);
+  }
+
+  /**
+   * The sandbox's {@code infinispan.xml} in the schema a server of {@code version} reads (10.1 and
+   * later), without authentication or TLS, with {@code cachesXml} (cache elements, e.g. caches with
+   * remote stores for a CONFIG-mode rolling upgrade, or empty) in its cache container.
+   */
+  public static String sandboxConfig(String version, String cachesXml) {
+    return SandboxServerFiles.infinispanXml(version, false, false, cachesXml);
   }
 
   /** {@code users.properties}/{@code groups.properties} for one admin user (plain text). */

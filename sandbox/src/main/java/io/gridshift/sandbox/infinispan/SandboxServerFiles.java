@@ -6,15 +6,28 @@ import java.util.Map;
 final class SandboxServerFiles {
   private SandboxServerFiles() {}
 
+  /** {@link #infinispanXml(String, boolean, boolean, String)} for a 14.x-16.x server. */
+  static String infinispanXml(boolean auth, boolean tls) {
+    return infinispanXml(null, auth, tls, "");
+  }
+
   /**
-   * {@code infinispan.xml} in the 14.0 schema, which 14.x and 15.x servers both read. JGroups runs
+   * {@code infinispan.xml} in the 14.0 schema, which 14.x, 15.x and 16.x servers all read; for an
+   * older {@code version} (10.1, 12.1, 13.0: Data Grid 8.0, 8.2, 8.3) in that version's own schema,
+   * since a server rejects namespaces newer than itself, and before 13.0 with the connectors placed
+   * directly in {@code <endpoints>} (13.0 introduced the nested {@code <endpoint>}). JGroups runs
    * the stock TCP stack with TCPPING in place of multicast discovery; every socket binds to the
    * server's own loopback address; one endpoint serves Hot Rod and REST (no RESP/memcached
    * connectors, whose default caches would clutter inventories). With {@code tls}, the realm
    * presents {@code conf/server-keystore.p12} the way the Infinispan Operator configures a keystore
    * Secret ({@code server-identities/ssl/keystore}), so Hot Rod and REST speak TLS only.
+   *
+   * @param version the server's version, null for 14.x or later
+   * @param cachesXml cache elements to place in the cache container (a CONFIG-mode target's caches
+   *     with their remote stores), or empty
    */
-  static String infinispanXml(boolean auth, boolean tls) {
+  static String infinispanXml(String version, boolean auth, boolean tls, String cachesXml) {
+    ServerSchema schema = ServerSchema.of(version);
     String realm = auth || tls ? " security-realm=\"default\"" : "";
     String identities =
         tls
@@ -49,7 +62,7 @@ final class SandboxServerFiles {
             : "";
     return """
         <?xml version="1.0" encoding="UTF-8"?>
-        <infinispan xmlns="urn:infinispan:config:14.0">
+        <infinispan xmlns="urn:infinispan:config:%s">
           <jgroups>
             <stack name="gridshift-tcp" extends="tcp">
               <TCP bind_addr="${infinispan.bind.address}" bind_port="${gridshift.jgroups.port}" port_range="0" stack.combine="COMBINE"/>
@@ -58,8 +71,8 @@ final class SandboxServerFiles {
           </jgroups>
           <cache-container name="default" statistics="true">
             <transport cluster="${infinispan.cluster.name}" stack="gridshift-tcp" node-name="${infinispan.node.name}"/>
-          </cache-container>
-          <server xmlns="urn:infinispan:server:14.0">
+        %s  </cache-container>
+          <server xmlns="urn:infinispan:server:%s">
             <interfaces>
               <interface name="public">
                 <inet-address value="${infinispan.bind.address}"/>
@@ -68,16 +81,47 @@ final class SandboxServerFiles {
             <socket-bindings default-interface="public" port-offset="0">
               <socket-binding name="default" port="${gridshift.port}"/>
             </socket-bindings>
-        %s    <endpoints socket-binding="default"%s>
+        %s%s  </server>
+        </infinispan>
+        """
+        .formatted(
+            schema.namespaceVersion(),
+            indent(cachesXml, "    "),
+            schema.namespaceVersion(),
+            security,
+            endpoints(schema, realm));
+  }
+
+  private static String endpoints(ServerSchema schema, String realm) {
+    if (!schema.nestedEndpoint()) {
+      return """
+              <endpoints socket-binding="default"%s>
+                <hotrod-connector name="hotrod"/>
+                <rest-connector name="rest"/>
+              </endpoints>
+          """
+          .formatted(realm);
+    }
+    return """
+            <endpoints socket-binding="default"%s>
               <endpoint socket-binding="default"%s>
                 <hotrod-connector name="hotrod"/>
                 <rest-connector name="rest"/>
               </endpoint>
             </endpoints>
-          </server>
-        </infinispan>
         """
-        .formatted(security, realm, realm);
+        .formatted(realm, realm);
+  }
+
+  private static String indent(String xml, String prefix) {
+    if (xml == null || xml.isBlank()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder();
+    for (String line : xml.strip().split("\n")) {
+      out.append(prefix).append(line).append('\n');
+    }
+    return out.toString();
   }
 
   /** Log4j 2 configuration: INFO to {@code <root>/log/server.log}, nothing on stdout. */

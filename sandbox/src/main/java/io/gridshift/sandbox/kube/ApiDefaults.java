@@ -72,6 +72,36 @@ final class ApiDefaults {
     podSpec(spec.withObjectProperty("template").withObjectProperty("spec"));
   }
 
+  /**
+   * DeploymentConfig (apps.openshift.io/v1), as OpenShift defaults it: replicas 1, a ConfigChange
+   * trigger when none is listed, Rolling strategy with 25% / 25%, 600 s timeout and the update
+   * periods.
+   */
+  static void deploymentConfig(ObjectNode dc) {
+    ObjectNode spec = dc.withObjectProperty("spec");
+    putIfAbsent(spec, "replicas", 1);
+    if (!spec.has("triggers") || spec.get("triggers").isNull()) {
+      spec.putArray("triggers").addObject().put("type", "ConfigChange");
+    }
+    ObjectNode strategy = spec.withObjectProperty("strategy");
+    if (!strategy.hasNonNull("type")) {
+      strategy.put("type", "Rolling");
+    }
+    if ("Rolling".equals(strategy.path("type").asText())) {
+      ObjectNode rolling = strategy.withObjectProperty("rollingParams");
+      if (!rolling.hasNonNull("maxSurge")) {
+        rolling.put("maxSurge", "25%");
+      }
+      if (!rolling.hasNonNull("maxUnavailable")) {
+        rolling.put("maxUnavailable", "25%");
+      }
+      putIfAbsent(rolling, "timeoutSeconds", 600);
+      putIfAbsent(rolling, "intervalSeconds", 1);
+      putIfAbsent(rolling, "updatePeriodSeconds", 1);
+    }
+    podSpec(spec.withObjectProperty("template").withObjectProperty("spec"));
+  }
+
   /** Service spec: type, session affinity, port protocol and target port. */
   static void service(ObjectNode spec) {
     if (!spec.hasNonNull("type")) {

@@ -50,6 +50,10 @@ final class ApiDiscovery {
               new Resource("deployments", "Deployment", true, "deploy"),
               new Resource("replicasets", "ReplicaSet", true, "rs"),
               new Resource("controllerrevisions", "ControllerRevision", true)),
+          "apps.openshift.io/v1",
+          List.of(new Resource("deploymentconfigs", "DeploymentConfig", true, "dc")),
+          "route.openshift.io/v1",
+          List.of(new Resource("routes", "Route", true)),
           "rbac.authorization.k8s.io/v1",
           List.of(
               new Resource("roles", "Role", true),

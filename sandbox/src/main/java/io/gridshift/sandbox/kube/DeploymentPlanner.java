@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The Deployment controller's decision for one pass, without side effects (after Kubernetes' {@code
@@ -44,22 +45,32 @@ final class DeploymentPlanner {
   private DeploymentPlanner() {}
 
   static Plan plan(Spec spec, List<Pod> pods, Instant now) {
+    return plan(spec, pods, now, DeploymentPlanner::hash);
+  }
+
+  /**
+   * The same decision where a pod's revision is read by {@code revision} (a DeploymentConfig's pods
+   * carry their version in a label of their own) and {@code spec.hash()} is the revision to roll
+   * to.
+   */
+  static Plan plan(Spec spec, List<Pod> pods, Instant now, Function<Pod, String> revision) {
     if (spec.paused()) {
       return new Plan(0, List.of());
     }
     List<Pod> active = pods.stream().filter(p -> !Pods.isTerminating(p)).toList();
-    List<Pod> fresh = active.stream().filter(p -> spec.hash().equals(hash(p))).toList();
-    List<Pod> old = active.stream().filter(p -> !spec.hash().equals(hash(p))).toList();
+    List<Pod> fresh = active.stream().filter(p -> spec.hash().equals(revision.apply(p))).toList();
+    List<Pod> old = active.stream().filter(p -> !spec.hash().equals(revision.apply(p))).toList();
     return spec.recreate()
-        ? recreate(spec, pods, fresh, old)
+        ? recreate(spec, pods, fresh, old, revision)
         : rolling(spec, active, fresh, old, now);
   }
 
-  private static Plan recreate(Spec spec, List<Pod> all, List<Pod> fresh, List<Pod> old) {
+  private static Plan recreate(
+      Spec spec, List<Pod> all, List<Pod> fresh, List<Pod> old, Function<Pod, String> revision) {
     if (!old.isEmpty()) {
       return new Plan(0, old);
     }
-    boolean oldStillStopping = all.stream().anyMatch(p -> !spec.hash().equals(hash(p)));
+    boolean oldStillStopping = all.stream().anyMatch(p -> !spec.hash().equals(revision.apply(p)));
     if (oldStillStopping) {
       return new Plan(0, List.of());
     }

@@ -26,9 +26,10 @@ import java.util.Optional;
  *   <li>{@code metadata.generation}: 1 on create, +1 whenever {@code spec} changes, unchanged by
  *       status or metadata writes ({@code kubectl rollout status} compares it with
  *       observedGeneration).
- *   <li>Defaults for the fields rollout logic reads: StatefulSet and Deployment strategies,
- *       replicas, Pod grace period, Service type and ports.
- *   <li>Services get a {@code spec.clusterIP} from a loopback pool (headless {@code None} stays).
+ *   <li>Defaults for the fields rollout logic reads: StatefulSet, Deployment and DeploymentConfig
+ *       strategies, replicas, Pod grace period, Service type and ports.
+ *   <li>Services get a {@code spec.clusterIP} from a loopback pool (headless {@code None} stays);
+ *       Routes without a host get one from the same pool (OpenShift would generate a host name).
  *   <li>Pods get the kubelet's finalizer, so a DELETE only marks them (deletionTimestamp) and the
  *       object stays until the kubelet has stopped the process: graceful deletion as in a cluster.
  *   <li>Secrets: {@code stringData} is folded into base64 {@code data}.
@@ -135,10 +136,12 @@ final class SandboxApiDispatcher extends KubernetesCrudDispatcher {
     ObjectNode metadata = object.withObjectProperty("metadata");
     switch (kind) {
       case "Service" -> assignClusterIp(old, object);
+      case "Route" -> assignRouteHost(old, object);
       case "Pod" -> ApiDefaults.pod(old, object);
       case "Secret" -> foldStringData(object);
       case "StatefulSet" -> ApiDefaults.statefulSet(object);
       case "Deployment" -> ApiDefaults.deployment(object);
+      case "DeploymentConfig" -> ApiDefaults.deploymentConfig(object);
       default -> {}
     }
     touchGeneration(old, object, metadata);
@@ -189,9 +192,30 @@ final class SandboxApiDispatcher extends KubernetesCrudDispatcher {
     spec.putArray("clusterIPs").add(ip);
   }
 
+  /**
+   * A Route without {@code spec.host} gets an address of the Service pool, where {@link
+   * ServiceRouter} serves it (OpenShift generates a host name under the router's domain instead); a
+   * host once set stays.
+   */
+  private void assignRouteHost(JsonNode old, ObjectNode route) {
+    ObjectNode spec = route.withObjectProperty("spec");
+    String previous = old == null ? "" : old.path("spec").path("host").asText("");
+    String requested = spec.path("host").asText("");
+    if (!previous.isEmpty() && (requested.isEmpty() || requested.equals(previous))) {
+      spec.put("host", previous);
+    } else if (requested.isEmpty()) {
+      spec.put("host", clusterIps.allocate());
+    } else {
+      clusterIps.reserve(requested);
+    }
+  }
+
   private void forget(JsonNode old) {
     if ("Service".equals(old.path("kind").asText())) {
       clusterIps.release(old.path("spec").path("clusterIP").asText(null));
+    }
+    if ("Route".equals(old.path("kind").asText())) {
+      clusterIps.release(old.path("spec").path("host").asText(null));
     }
   }
 

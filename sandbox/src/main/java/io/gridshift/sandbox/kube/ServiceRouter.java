@@ -4,10 +4,12 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.openshift.client.OpenShiftClient;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +24,7 @@ import org.slf4j.LoggerFactory;
  * ready pods that match the Service's current selector. Services are re-read every interval:
  * selector and target-port changes apply to the next connection, new ports open, deleted Services
  * and ports stop listening (their established connections keep going, as conntrack entries do).
+ * OpenShift Routes are served the same way on their host address ({@link #openShiftRoutes}).
  */
 public final class ServiceRouter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ServiceRouter.class);
@@ -62,9 +65,11 @@ public final class ServiceRouter implements AutoCloseable {
 
   private void sync() throws IOException {
     Map<InetSocketAddress, ServiceListener.Route> wanted = new HashMap<>();
-    for (Service service : client.services().inAnyNamespace().list().getItems()) {
-      routes(service, wanted);
+    List<Service> services = client.services().inAnyNamespace().list().getItems();
+    for (Service service : services) {
+      routes(service, service.getSpec().getClusterIP(), wanted);
     }
+    openShiftRoutes(services, wanted);
     for (Map.Entry<InetSocketAddress, ServiceListener.Route> entry : wanted.entrySet()) {
       ServiceListener listener = listeners.get(entry.getKey());
       if (listener != null) {
@@ -82,9 +87,37 @@ public final class ServiceRouter implements AutoCloseable {
         });
   }
 
-  private static void routes(Service service, Map<InetSocketAddress, ServiceListener.Route> wanted)
+  /**
+   * The sandbox's OpenShift router: a Route whose {@code spec.host} is a loopback address (the API
+   * assigns one when it has none) is served on that address at each TCP port of the Service its
+   * {@code spec.to} names, to that Service's pods. Plain TCP, no TLS termination or SNI: what a
+   * passthrough Route does for a client that knows the address. Re-read every pass, so a Route
+   * moved to another Service sends the next connection there.
+   */
+  private void openShiftRoutes(
+      List<Service> services, Map<InetSocketAddress, ServiceListener.Route> wanted)
       throws IOException {
-    String clusterIp = service.getSpec().getClusterIP();
+    List<io.fabric8.openshift.api.model.Route> routes =
+        client.adapt(OpenShiftClient.class).routes().inAnyNamespace().list().getItems();
+    for (io.fabric8.openshift.api.model.Route route : routes) {
+      String host = route.getSpec() == null ? null : route.getSpec().getHost();
+      if (host == null || !host.startsWith("127.") || route.getSpec().getTo() == null) {
+        continue;
+      }
+      String ns = route.getMetadata().getNamespace();
+      String to = route.getSpec().getTo().getName();
+      for (Service service : services) {
+        if (ns.equals(service.getMetadata().getNamespace())
+            && to.equals(service.getMetadata().getName())) {
+          routes(service, host, wanted);
+        }
+      }
+    }
+  }
+
+  private static void routes(
+      Service service, String clusterIp, Map<InetSocketAddress, ServiceListener.Route> wanted)
+      throws IOException {
     Map<String, String> selector = service.getSpec().getSelector();
     if (clusterIp == null
         || clusterIp.isEmpty()

@@ -30,6 +30,7 @@ final class KubeWorld implements AutoCloseable {
     parts.add(kubelet.start());
     parts.add(new StatefulSetController(client, INTERVAL).start());
     parts.add(new DeploymentController(client, INTERVAL).start());
+    parts.add(new DeploymentConfigController(client, INTERVAL).start());
   }
 
   /** Adds a part to close with the world. */

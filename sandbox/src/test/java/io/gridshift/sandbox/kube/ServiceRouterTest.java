@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.openshift.api.model.RouteBuilder;
+import io.fabric8.openshift.client.OpenShiftClient;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -120,6 +122,72 @@ class ServiceRouterTest {
     world.client.services().withName("grid").delete();
     KubeWorld.await("listener closed", TIMEOUT, () -> refused(ip));
     assertThatThrownBy(() -> new Socket(ip, PORT).close()).isInstanceOf(ConnectException.class);
+  }
+
+  /**
+   * An OpenShift Route gets a loopback host from the API and is served there, to the pods of the
+   * Service it names; moving it to another Service (as an upgrade's switch does) moves the next
+   * connections; a deleted Route stops listening.
+   */
+  @Test
+  void aRouteIsServedOnItsHostAndFollowsItsServiceWhenMoved() throws Exception {
+    createService("a");
+    world
+        .client
+        .services()
+        .resource(
+            new ServiceBuilder()
+                .withNewMetadata()
+                .withName("grid-b")
+                .endMetadata()
+                .withNewSpec()
+                .addToSelector("app", "b")
+                .addNewPort()
+                .withName("tcp")
+                .withPort(PORT)
+                .withTargetPort(new IntOrString("tcp"))
+                .endPort()
+                .endSpec()
+                .build())
+        .create();
+    var routes = world.client.adapt(OpenShiftClient.class).routes();
+    String host =
+        routes
+            .resource(
+                new RouteBuilder()
+                    .withNewMetadata()
+                    .withName("clients")
+                    .endMetadata()
+                    .withNewSpec()
+                    .withNewTo()
+                    .withKind("Service")
+                    .withName("grid")
+                    .endTo()
+                    .endSpec()
+                    .build())
+            .create()
+            .getSpec()
+            .getHost();
+    assertThat(host).startsWith("127.");
+    KubeWorld.await("route listening on " + host, TIMEOUT, () -> !refused(host));
+    assertThat(greetingOrNull(host)).startsWith("a-");
+
+    routes
+        .withName("clients")
+        .edit(
+            r ->
+                new RouteBuilder(r)
+                    .editSpec()
+                    .editTo()
+                    .withName("grid-b")
+                    .endTo()
+                    .endSpec()
+                    .build());
+    assertThat(routes.withName("clients").get().getSpec().getHost()).isEqualTo(host);
+    KubeWorld.await("route reaches b-0", TIMEOUT, () -> "b-0".equals(greetingOrNull(host)));
+
+    routes.withName("clients").delete();
+    KubeWorld.await("route stops listening", TIMEOUT, () -> refused(host));
   }
 
   private String createService(String app) throws InterruptedException {

@@ -11,6 +11,7 @@ public record ClaimedObject(Kind kind, String name) {
   public enum Kind {
     STATEFULSET("StatefulSet"),
     DEPLOYMENT("Deployment"),
+    DEPLOYMENT_CONFIG("DeploymentConfig"),
     SERVICE("Service"),
     ROUTE("Route");
 
@@ -28,9 +29,16 @@ public record ClaimedObject(Kind kind, String name) {
 
   /** The claimed object for a workload. */
   public static ClaimedObject of(WorkloadRef workload) {
-    return new ClaimedObject(
-        workload.kind() == WorkloadKind.DEPLOYMENT ? Kind.DEPLOYMENT : Kind.STATEFULSET,
-        workload.name());
+    return new ClaimedObject(of(workload.kind()), workload.name());
+  }
+
+  /** The claimed kind of a workload kind. */
+  public static Kind of(WorkloadKind kind) {
+    return switch (kind) {
+      case STATEFULSET -> Kind.STATEFULSET;
+      case DEPLOYMENT -> Kind.DEPLOYMENT;
+      case DEPLOYMENT_CONFIG -> Kind.DEPLOYMENT_CONFIG;
+    };
   }
 
   @Override

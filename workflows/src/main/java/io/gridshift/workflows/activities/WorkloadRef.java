@@ -3,7 +3,7 @@ package io.gridshift.workflows.activities;
 import io.gridshift.workflows.common.ClusterRef;
 
 /**
- * A StatefulSet or Deployment.
+ * A StatefulSet, Deployment or OpenShift DeploymentConfig.
  *
  * @param cluster where
  * @param kind which kind

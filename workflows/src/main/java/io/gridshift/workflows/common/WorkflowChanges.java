@@ -38,6 +38,15 @@ public final class WorkflowChanges {
   public static final String KUBERNETES_EVENTS = "kubernetes-event-records";
 
   /**
+   * An Infinispan upgrade's connection mode and version refusals come from the measured
+   * upgrade-path matrix (issue 16), decided once and recorded with {@code Workflow.sideEffect}, so
+   * a worker shipping a newer matrix replays the decision unchanged. A connectionMode left out is
+   * chosen by the plan. Histories recorded before it keep the fixed rules (RUNTIME by default,
+   * target families 14.0 to 15.2).
+   */
+  public static final String UPGRADE_PATHS = "upgrade-paths-matrix";
+
+  /**
    * An Infinispan upgrade reads the source's version from its server before it judges the version
    * (the inventory first, then the version and wholeness checks), and deploy-target reads the
    * target's server version and stops when it is not the asked one (issue 16). Histories recorded
@@ -47,7 +56,12 @@ public final class WorkflowChanges {
 
   /** The ids in use, oldest first. */
   public static final List<String> ALL =
-      List.of(FLEET_NO_CLUSTER_ANSWERED, APPROVAL_RULES, KUBERNETES_EVENTS, SERVER_VERSIONS);
+      List.of(
+          FLEET_NO_CLUSTER_ANSWERED,
+          APPROVAL_RULES,
+          KUBERNETES_EVENTS,
+          UPGRADE_PATHS,
+          SERVER_VERSIONS);
 
   private WorkflowChanges() {}
 }

@@ -4,7 +4,8 @@ package io.gridshift.workflows.infinispan;
 public enum ConnectionMode {
   /**
    * Runtime {@code POST /rest/v2/caches/{c}/rolling-upgrade/source-connection} on the target
-   * (Infinispan 13+); disconnecting is a REST call. The default.
+   * (Infinispan 13+); disconnecting is a REST call. The plan's choice wherever the upgrade-path
+   * matrix measures it usable ({@link UpgradePaths}).
    */
   RUNTIME,
   /**

@@ -1,6 +1,5 @@
 package io.gridshift.workflows.infinispan;
 
-import io.gridshift.workflows.activities.WorkloadKind;
 import io.gridshift.workflows.activities.WorkloadRef;
 import io.gridshift.workflows.infinispan.activities.CacheRequest;
 import io.gridshift.workflows.infinispan.activities.GridEndpoint;
@@ -40,9 +39,9 @@ final class GridAddresses {
     return new CacheRequest(source(), target(), cache);
   }
 
-  /** The target StatefulSet. */
-  WorkloadRef targetStatefulSet() {
-    return new WorkloadRef(request.cluster(), WorkloadKind.STATEFULSET, plan.targetGrid());
+  /** The target's workload: the same kind as the source's (StatefulSet or DeploymentConfig). */
+  WorkloadRef targetWorkload() {
+    return new WorkloadRef(request.cluster(), plan.source().kind(), plan.targetGrid());
   }
 
   private GridEndpoint endpoint(String service) {

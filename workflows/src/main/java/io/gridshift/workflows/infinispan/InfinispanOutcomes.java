@@ -63,7 +63,9 @@ final class InfinispanOutcomes {
         + request.service()
         + " selects "
         + plan.source().serviceSelector()
-        + ", then delete StatefulSet "
+        + ", then delete "
+        + plan.source().kind().display()
+        + " "
         + plan.targetGrid()
         + " with its ConfigMap and the Services "
         + plan.targetGrid()

@@ -19,6 +19,8 @@ import java.util.List;
  * @param schemas Protobuf schemas copied first
  * @param steps the steps, in order
  * @param warnings things worth knowing that do not stop the upgrade
+ * @param connectionModeReason one line: why {@code connectionMode} (measured usable, requested, not
+ *     measured, ...), from {@link UpgradePaths}
  * @param sourceVersion the version the source runs: its server's answer, else its image tag's
  *     ({@link ServerVersions}); {@code source().version()} is the tag's
  */
@@ -35,6 +37,7 @@ public record InfinispanPlan(
     List<String> schemas,
     List<String> steps,
     List<String> warnings,
+    String connectionModeReason,
     String sourceVersion) {
   /** Plans of histories recorded before the field go by the image tag. */
   public InfinispanPlan {

@@ -3,7 +3,6 @@ package io.gridshift.workflows.infinispan;
 import io.gridshift.workflows.activities.ClaimedObject;
 import io.gridshift.workflows.common.ClusterRef;
 import io.gridshift.workflows.common.FailureTypes;
-import io.gridshift.workflows.common.GatePolicy;
 import io.gridshift.workflows.common.OwnedGrids;
 import io.gridshift.workflows.common.RequestProblems;
 import io.gridshift.workflows.common.UpgradeStop;
@@ -28,27 +27,14 @@ public final class InfinispanPlanner {
   /** minReadySeconds of the target when neither the request nor the source sets one. */
   public static final int DEFAULT_MIN_READY_SECONDS = 10;
 
-  private static final String PROTOSTREAM = "application/x-protostream";
-
   private InfinispanPlanner() {}
 
   /**
    * Refuses a source that cannot be upgraded safely: one another tool manages (unless {@code
-   * ownership} is TAKE_OVER, see {@link OwnedGrids}), missing Service or Route, an unsupported
-   * version jump, a connection mode the source lacks, or a grid that is not whole. Goes by the
-   * image tag's version: the check of histories recorded before the server's version was read
-   * ({@link io.gridshift.workflows.common.WorkflowChanges#SERVER_VERSIONS}).
+   * ownership} is TAKE_OVER, see {@link OwnedGrids}), missing Service or Route, or a grid that is
+   * not whole. The versions are {@link #checkPath}'s question.
    */
   public static void checkSource(InfinispanUpgradeRequest request, SourceGrid source) {
-    checkPlacement(request, source);
-    checkRunning(request, source, source.version());
-  }
-
-  /**
-   * Refuses a source another tool manages (unless taken over), or whose client Service or requested
-   * Route is missing: what is known before the servers are asked anything.
-   */
-  public static void checkPlacement(InfinispanUpgradeRequest request, SourceGrid source) {
     checkOwner(request, source);
     ClusterRef where = request.cluster();
     if (!source.serviceExists()) {
@@ -70,41 +56,6 @@ public final class InfinispanPlanner {
                   + where.namespace()
                   + "; name an existing Route or leave 'route' out"));
     }
-  }
-
-  /**
-   * The version the source runs: its server's answer when it gave one gridshift can place, else its
-   * image tag's ({@link ServerVersions#source}).
-   */
-  public static ServerVersions.Reading sourceVersion(SourceGrid source, GridInventory inventory) {
-    return ServerVersions.source(
-        source.name(), source.image(), source.version(), inventory.serverVersion());
-  }
-
-  /**
-   * Refuses a source running {@code version} that cannot go to the target version (or in the
-   * requested connection mode), or a grid that is not whole.
-   */
-  public static void checkRunning(
-      InfinispanUpgradeRequest request, SourceGrid source, String version) {
-    Optional<String> refusal = InfinispanVersions.refusal(version, request.targetVersion());
-    if (refusal.isPresent()) {
-      throw UpgradeStop.failed(
-          FailureTypes.UNSUPPORTED_VERSION,
-          "grid " + request.grid() + " runs " + version + ": " + refusal.get());
-    }
-    if (request.connectionMode() == ConnectionMode.RUNTIME
-        && Versions.compare(version, InfinispanVersions.MIN_RUNTIME_SOURCE) < 0) {
-      throw UpgradeStop.failed(
-          FailureTypes.UNSUPPORTED_VERSION,
-          "grid "
-              + request.grid()
-              + " runs "
-              + version
-              + ", which has no runtime source-connection API (it needs "
-              + InfinispanVersions.MIN_RUNTIME_SOURCE
-              + "+); set connectionMode CONFIG");
-    }
     if (source.replicas() < 1 || source.readyReplicas() != source.replicas()) {
       throw UpgradeStop.failed(
           FailureTypes.UNSAFE_CONFIGURATION,
@@ -117,6 +68,80 @@ public final class InfinispanPlanner {
               + " pods ready; wait until every pod is ready (or fix the one that is not) and start"
               + " again");
     }
+  }
+
+  /**
+   * The version the source runs: its server's answer when it gave one gridshift can place, else its
+   * image tag's ({@link ServerVersions#source}).
+   */
+  public static ServerVersions.Reading sourceVersion(SourceGrid source, GridInventory inventory) {
+    return ServerVersions.source(
+        source.name(), source.image(), source.version(), inventory.serverVersion());
+  }
+
+  /**
+   * What {@link UpgradePaths} decides on for this request: the versions, the requested mode (null
+   * when left out) and what needs RUNTIME mode whatever the matrix says.
+   */
+  public static PathQuestion pathQuestion(InfinispanUpgradeRequest request, SourceGrid source) {
+    return pathQuestion(request, source.version());
+  }
+
+  /**
+   * As {@link #pathQuestion(InfinispanUpgradeRequest, SourceGrid)} for a source running {@code
+   * version}.
+   */
+  public static PathQuestion pathQuestion(InfinispanUpgradeRequest request, String version) {
+    List<String> needRuntime = new ArrayList<>();
+    if (request.protostream() == ProtostreamHandling.PAUSE_WRITES) {
+      needRuntime.add("\"protostream\": \"PAUSE_WRITES\"");
+    }
+    if (request.tlsSecret() != null && !request.dryRun()) {
+      needRuntime.add("tlsSecret");
+    }
+    return new PathQuestion(
+        version, request.targetVersion(), request.connectionMode(), needRuntime);
+  }
+
+  /**
+   * Refuses the upgrade path {@code path} refuses: type {@link FailureTypes#UNSUPPORTED_VERSION},
+   * with the measured evidence and the way round it.
+   */
+  public static void checkPath(
+      InfinispanUpgradeRequest request, SourceGrid source, PathChoice path) {
+    checkPath(request, source.version(), path);
+  }
+
+  /**
+   * As {@link #checkPath(InfinispanUpgradeRequest, SourceGrid, PathChoice)} for {@code version}.
+   */
+  public static void checkPath(InfinispanUpgradeRequest request, String version, PathChoice path) {
+    if (path.isRefused()) {
+      throw UpgradeStop.failed(
+          FailureTypes.UNSUPPORTED_VERSION,
+          "grid " + request.grid() + " runs " + version + ": " + path.refusal());
+    }
+  }
+
+  /**
+   * The version rules before the measured matrix, for histories recorded before {@code
+   * WorkflowChanges.UPGRADE_PATHS}: a supported target family, and RUNTIME (the default) only on a
+   * 13.0+ source.
+   */
+  public static void checkVersionsAsBefore(InfinispanUpgradeRequest request, SourceGrid source) {
+    Optional<String> refusal =
+        InfinispanVersions.refusal(source.version(), request.targetVersion());
+    if (refusal.isEmpty()
+        && request.connectionMode() != ConnectionMode.CONFIG
+        && !InfinispanVersions.hasRuntimeSourceConnection(source.version())) {
+      refusal = Optional.of(InfinispanVersions.noRuntimeSourceConnection());
+    }
+    checkPath(
+        request,
+        source,
+        refusal
+            .map(r -> PathChoice.refused(r, ""))
+            .orElse(PathChoice.asBefore(request.connectionMode())));
   }
 
   /**
@@ -145,7 +170,10 @@ public final class InfinispanPlanner {
    *     ones that exist
    */
   public static InfinispanPlan plan(
-      InfinispanUpgradeRequest request, SourceGrid source, GridInventory inventory) {
+      InfinispanUpgradeRequest request,
+      SourceGrid source,
+      GridInventory inventory,
+      PathChoice path) {
     requireTargetImageForDataGrid(request, source);
     List<CacheInfo> caches = selectCaches(request, inventory);
     ServerVersions.Reading version = sourceVersion(source, inventory);
@@ -153,9 +181,9 @@ public final class InfinispanPlanner {
     if (version.warning() != null) {
       warnings.add(version.warning());
     }
-    warnings.addAll(warnings(request, source, inventory, caches));
-    // Request defaults are applied already (withDefaults()); the target image, minReadySeconds
-    // and the caches default to what the source holds, so they are decided here, where it is known.
+    warnings.addAll(warnings(request, source, inventory, caches, path));
+    // Request defaults are applied already (withDefaults()); the target image, minReadySeconds,
+    // the caches and the connection mode (path) depend on the source, so they are decided here.
     return new InfinispanPlan(
         source,
         request.grid() + InfinispanConventions.SOURCE_SERVICE_SUFFIX,
@@ -164,11 +192,12 @@ public final class InfinispanPlanner {
         request.targetVersion(),
         source.replicas(),
         targetMinReadySeconds(request, source),
-        request.connectionMode(),
+        path.mode(),
         caches,
         inventory.schemas() == null ? List.of() : List.copyOf(inventory.schemas()),
         InfinispanSteps.ALL,
         warnings,
+        path.reason(),
         version.version());
   }
 
@@ -220,12 +249,12 @@ public final class InfinispanPlanner {
   }
 
   /**
-   * What the upgrade will change that exists before it, claimed at plan: the source StatefulSet,
-   * the client Service and the Route.
+   * What the upgrade will change that exists before it, claimed at plan: the source StatefulSet (or
+   * DeploymentConfig), the client Service and the Route.
    */
   public static List<ClaimedObject> claimed(InfinispanUpgradeRequest request, InfinispanPlan plan) {
     List<ClaimedObject> objects = new ArrayList<>();
-    objects.add(new ClaimedObject(ClaimedObject.Kind.STATEFULSET, plan.source().name()));
+    objects.add(new ClaimedObject(ClaimedObject.of(plan.source().kind()), plan.source().name()));
     objects.add(new ClaimedObject(ClaimedObject.Kind.SERVICE, request.service()));
     if (request.route() != null) {
       objects.add(new ClaimedObject(ClaimedObject.Kind.ROUTE, request.route()));
@@ -234,12 +263,12 @@ public final class InfinispanPlanner {
   }
 
   /**
-   * What deploy-target creates (claimed from its creation): the target StatefulSet, its Service and
-   * the Service pinned to the source.
+   * What deploy-target creates (claimed from its creation): the target StatefulSet (or
+   * DeploymentConfig), its Service and the Service pinned to the source.
    */
   public static ClaimedObject[] created(InfinispanPlan plan) {
     return new ClaimedObject[] {
-      new ClaimedObject(ClaimedObject.Kind.STATEFULSET, plan.targetGrid()),
+      new ClaimedObject(ClaimedObject.of(plan.source().kind()), plan.targetGrid()),
       new ClaimedObject(ClaimedObject.Kind.SERVICE, plan.targetGrid()),
       new ClaimedObject(ClaimedObject.Kind.SERVICE, plan.sourceService())
     };
@@ -262,9 +291,8 @@ public final class InfinispanPlanner {
         + plan.caches().size()
         + " caches, "
         + entries
-        + " entries, "
-        + plan.connectionMode()
-        + " connection)";
+        + " entries); connection "
+        + plan.connectionModeReason();
   }
 
   private static List<CacheInfo> selectCaches(
@@ -306,7 +334,8 @@ public final class InfinispanPlanner {
       InfinispanUpgradeRequest request,
       SourceGrid source,
       GridInventory inventory,
-      List<CacheInfo> caches) {
+      List<CacheInfo> caches,
+      PathChoice path) {
     List<String> warnings = new ArrayList<>();
     if (source.owner() != null) {
       // Only a TAKE_OVER gets here (checkOwner refused the rest): say who took what from whom.
@@ -328,31 +357,8 @@ public final class InfinispanPlanner {
     if (caches.isEmpty()) {
       warnings.add("grid " + source.name() + " has no user caches: only the servers move");
     }
-    boolean protostream = false;
-    for (CacheInfo c : caches) {
-      if (PROTOSTREAM.equals(c.mediaType())) {
-        protostream = true;
-        warnings.add(
-            "cache '"
-                + c.name()
-                + "' is encoded "
-                + PROTOSTREAM
-                + ": on some targets a write through the target is lost while the source is"
-                + " connected; the write-through probe checks this before traffic moves, and "
-                + whenProbeFails(request));
-      }
-    }
-    boolean autoPause =
-        request.gates().get(InfinispanGates.WRITES_PAUSED).approval() == GatePolicy.Approval.AUTO;
-    if (protostream && request.protostream() == ProtostreamHandling.PAUSE_WRITES && autoPause) {
-      warnings.add(
-          "gate '"
-              + InfinispanGates.WRITES_PAUSED
-              + "' is AUTO: nobody is asked to pause client writes; pause them before the upgrade"
-              + " starts, or writes made during "
-              + InfinispanSteps.SYNC_PAUSED_CACHES
-              + " are lost");
-    }
+    warnings.addAll(path.warnings());
+    warnings.addAll(WriteThroughForecast.warnings(request, path, caches));
     if (request.minReadySeconds() == null && !sourceSetsMinReady(source)) {
       warnings.add(
           "the source sets no minReadySeconds; the target uses "
@@ -360,15 +366,5 @@ public final class InfinispanPlanner {
               + " so that each restarted pod receives its data before the next one goes");
     }
     return warnings;
-  }
-
-  private static String whenProbeFails(InfinispanUpgradeRequest request) {
-    if (request.protostream() == ProtostreamHandling.REFUSE) {
-      return "if it fails the upgrade stops (set \"protostream\": \"PAUSE_WRITES\" to migrate"
-          + " such caches with client writes paused instead)";
-    }
-    return "if it fails gate '"
-        + InfinispanGates.WRITES_PAUSED
-        + "' asks for client writes to the cache to be paused until switch-traffic has completed";
   }
 }

@@ -97,23 +97,33 @@ public class InfinispanUpgradeWorkflowImpl extends UpgradeSkeleton<InfinispanUpg
             Workflow.getInfo().getWorkflowId());
     SourceGrid source =
         ClusterAgents.firstCall(request.cluster(), () -> act.firstContact().inspectSource(inspect));
+    boolean measuredPaths =
+        Workflow.getVersion(WorkflowChanges.UPGRADE_PATHS, Workflow.DEFAULT_VERSION, 1) >= 1;
+    if (!measuredPaths) {
+      InfinispanPlanner.checkVersionsAsBefore(request, source);
+    }
+    InfinispanPlanner.checkSource(request, source);
     boolean serverVersions =
         Workflow.getVersion(WorkflowChanges.SERVER_VERSIONS, Workflow.DEFAULT_VERSION, 1)
             != Workflow.DEFAULT_VERSION;
-    GridInventory inventory;
-    if (serverVersions) {
-      // The version is judged from the server's answer, so the inventory is read first.
-      InfinispanPlanner.checkPlacement(request, source);
-      inventory = inventory(request, act);
-      String version = InfinispanPlanner.sourceVersion(source, inventory).version();
-      InfinispanPlanner.checkRunning(request, source, version);
-      visibility.sourceVersion(version);
-    } else {
-      InfinispanPlanner.checkSource(request, source);
+    if (!serverVersions) {
       visibility.sourceVersion(source.version());
-      inventory = inventory(request, act);
     }
-    plan = InfinispanPlanner.plan(request, source, inventory);
+    GridInventory inventory = inventory(request, act);
+    // The server's version wins over the image tag's (histories before it go by the tag).
+    String version =
+        serverVersions
+            ? InfinispanPlanner.sourceVersion(source, inventory).version()
+            : source.version();
+    if (serverVersions) {
+      visibility.sourceVersion(version);
+    }
+    PathChoice path =
+        measuredPaths
+            ? decidePath(request, version)
+            : PathChoice.asBefore(request.connectionMode());
+    InfinispanPlanner.checkPath(request, version, path);
+    plan = InfinispanPlanner.plan(request, source, inventory, path);
     if (!request.dryRun()) {
       claims.claim(request.cluster(), InfinispanPlanner.claimed(request, plan));
       claims.alsoRelease(InfinispanPlanner.created(plan));
@@ -139,6 +149,16 @@ public class InfinispanUpgradeWorkflowImpl extends UpgradeSkeleton<InfinispanUpg
                 request.port(),
                 request.credentialsSecret(),
                 request.tlsSecret()));
+  }
+
+  /**
+   * The upgrade path decided from the matrix this worker ships, recorded in the history: a replay
+   * on a worker with a newer matrix gets the same decision.
+   */
+  private static PathChoice decidePath(InfinispanUpgradeRequest request, String sourceVersion) {
+    PathQuestion question = InfinispanPlanner.pathQuestion(request, sourceVersion);
+    return Workflow.sideEffect(
+        PathChoice.class, () -> UpgradePaths.decide(UpgradePathMatrix.shipped(), question));
   }
 
   /** A grid another tool manages, taken over knowingly (TAKE_OVER): the audit log says so. */

@@ -211,7 +211,11 @@ final class TargetGrid {
     List<String> remaining = caches.syncedAfterSwitch();
     if (plan.connectionMode() == ConnectionMode.CONFIG) {
       act.deploy().removeRemoteStores(request.cluster(), plan.targetGrid());
-      rollPodByPod();
+      if (grids.targetWorkload().kind().partitioned()) {
+        rollPodByPod();
+      } else {
+        rollByStrategy();
+      }
     }
     for (String cache : remaining) {
       act.data().disconnectSource(grids.cache(cache));
@@ -239,7 +243,7 @@ final class TargetGrid {
     if (restartedAt == null) {
       restartedAt = WorkflowClock.now(); // kept, so a retried step patches the same value
     }
-    WorkloadRef target = grids.targetStatefulSet();
+    WorkloadRef target = grids.targetWorkload();
     act.kube().setPartition(new PartitionRequest(target, plan.replicas(), claims.id()));
     act.kube()
         .patchPodTemplate(
@@ -258,6 +262,36 @@ final class TargetGrid {
     }
   }
 
+  /**
+   * The CONFIG-mode restart of a target without a partition (a DeploymentConfig): one template
+   * change, rolled by the target's own strategy, which deploy-target made one new pod at a time
+   * (maxSurge 1, maxUnavailable 0, minReadySeconds), so a new pod joins and takes its share of the
+   * data before an old one leaves; then the rollout wait and a whole cluster view, as between the
+   * pods of a partitioned roll.
+   */
+  private void rollByStrategy() {
+    if (restartedAt == null) {
+      restartedAt = WorkflowClock.now(); // kept, so a retried step patches the same value
+    }
+    act.kube()
+        .patchPodTemplate(
+            new PodTemplatePatch(
+                grids.targetWorkload(),
+                null,
+                null,
+                Map.of(InfinispanConventions.RESTARTED_AT_ANNOTATION, restartedAt),
+                claims.id()));
+    int perPod = 300 + plan.minReadySeconds() + 120;
+    waitUntilWhole(Math.min(MAX_WAIT_SECONDS, perPod * Math.max(1, plan.replicas())));
+    tracker.note(
+        InfinispanSteps.DISCONNECT_SOURCE,
+        "restarted "
+            + plan.replicas()
+            + " pods of DeploymentConfig "
+            + plan.targetGrid()
+            + " without remote stores");
+  }
+
   /** delete-source: the source grid and the Service pinned to it (never the client Service). */
   void deleteSource() {
     act.deploy()
@@ -270,7 +304,9 @@ final class TargetGrid {
                 claims.id()));
     tracker.note(
         InfinispanSteps.DELETE_SOURCE,
-        "deleted StatefulSet "
+        "deleted "
+            + plan.source().kind().display()
+            + " "
             + plan.source().name()
             + ", its ConfigMap and Service "
             + plan.sourceService()
@@ -279,7 +315,7 @@ final class TargetGrid {
 
   /** Waits for the target's rollout, then for a whole and healthy cluster view. */
   private void waitUntilWhole(int rolloutSeconds) {
-    act.kubeWaits().waitForRollout(new RolloutRequest(grids.targetStatefulSet(), rolloutSeconds));
+    act.kubeWaits().waitForRollout(new RolloutRequest(grids.targetWorkload(), rolloutSeconds));
     act.dataWaits()
         .waitForClusterHealth(
             new ClusterHealthRequest(grids.target(), plan.replicas(), HEALTH_TIMEOUT_SECONDS));

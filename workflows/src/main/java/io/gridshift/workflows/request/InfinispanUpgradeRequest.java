@@ -35,7 +35,8 @@ import java.util.Objects;
  * @param service the Service clients use; default {@code grid}
  * @param route an OpenShift Route to move with the Service (optional)
  * @param caches caches to migrate; default every non-internal cache of the source
- * @param connectionMode how target caches read through to the source; default {@code RUNTIME}
+ * @param connectionMode how target caches read through to the source; default: chosen by the plan
+ *     from the measured upgrade paths ({@code UpgradePaths}: RUNTIME where it works)
  * @param credentialsSecret a Secret (keys {@code username}, {@code password}) for digest auth on
  *     both grids; the password never enters the workflow
  * @param port the Hot Rod/REST port; default 11222
@@ -222,7 +223,8 @@ public record InfinispanUpgradeRequest(
    * This request with defaults applied (the one place defaults live). The defaults that depend on
    * the source stay unset until the plan has read it: {@code targetImage} (see {@link
    * #targetImageFor(String)}), {@code minReadySeconds} ({@link
-   * InfinispanPlanner#targetMinReadySeconds}) and an empty {@code caches} (every user cache).
+   * InfinispanPlanner#targetMinReadySeconds}), an empty {@code caches} (every user cache) and
+   * {@code connectionMode} (chosen from the measured upgrade paths, {@code UpgradePaths}).
    */
   public InfinispanUpgradeRequest withDefaults() {
     Map<String, GatePolicy> allGates = GatePolicy.everyGate(gates, gateNames());
@@ -239,7 +241,7 @@ public record InfinispanUpgradeRequest(
         service == null || service.isBlank() ? grid : service,
         route == null || route.isBlank() ? null : route,
         caches == null ? List.of() : List.copyOf(caches),
-        connectionMode == null ? ConnectionMode.RUNTIME : connectionMode,
+        connectionMode,
         credentialsSecret == null || credentialsSecret.isBlank() ? null : credentialsSecret,
         port == null ? 11222 : port,
         sync == null ? SyncOptions.defaults() : sync,

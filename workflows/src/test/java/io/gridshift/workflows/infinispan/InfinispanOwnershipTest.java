@@ -100,7 +100,9 @@ class InfinispanOwnershipTest {
     SourceGrid source = source("14.0.28.Final", HELM);
 
     assertThatCode(() -> InfinispanPlanner.checkSource(request, source)).doesNotThrowAnyException();
-    InfinispanPlan plan = InfinispanPlanner.plan(request, source, FakeInfinispanGrid.inventory());
+    InfinispanPlan plan =
+        InfinispanPlanner.plan(
+            request, source, FakeInfinispanGrid.inventory(), TestPaths.forRequest(request, source));
 
     assertThat(plan.warnings())
         .anySatisfy(
@@ -112,9 +114,13 @@ class InfinispanOwnershipTest {
 
   @Test
   void aGridNobodyOwnsHasNoOwnershipWarning() {
+    SourceGrid source = source("14.0.28.Final", null);
     InfinispanPlan plan =
         InfinispanPlanner.plan(
-            request(null), source("14.0.28.Final", null), FakeInfinispanGrid.inventory());
+            request(null),
+            source,
+            FakeInfinispanGrid.inventory(),
+            TestPaths.forRequest(request(null), source));
 
     assertThat(plan.warnings()).noneMatch(w -> w.contains("took"));
   }

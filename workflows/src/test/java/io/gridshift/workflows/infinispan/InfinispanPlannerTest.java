@@ -123,15 +123,62 @@ class InfinispanPlannerTest {
 
   @Test
   void runtimeModeNeedsASourceWithTheSourceConnectionApi() {
-    UpgradeStop stop =
-        refusal(() -> InfinispanPlanner.checkSource(request(), source("12.1.11.Final", 3, 3)));
+    SourceGrid old = source("12.1.11.Final", 3, 3);
+    InfinispanUpgradeRequest runtime =
+        RequestProblems.validated(Requests.upgrade().mode(ConnectionMode.RUNTIME).build());
+    UpgradeStop stop = refusal(() -> InfinispanPlanner.checkPath(runtime, old, path(runtime, old)));
 
     assertThat(stop.type()).isEqualTo(FailureTypes.UNSUPPORTED_VERSION);
-    assertThat(stop.getMessage()).contains("set connectionMode CONFIG");
-    // CONFIG mode is the way for such a source.
-    InfinispanPlanner.checkSource(
-        RequestProblems.validated(Requests.upgrade().mode(ConnectionMode.CONFIG).build()),
-        source("12.1.11.Final", 3, 3));
+    assertThat(stop.getMessage())
+        .startsWith("grid dg runs 12.1.11.Final: it has no runtime source-connection API")
+        .contains("set connectionMode CONFIG");
+    // Left out, CONFIG mode is chosen: the way for such a source.
+    assertThat(plan(request(), old).connectionMode()).isEqualTo(ConnectionMode.CONFIG);
+  }
+
+  @Test
+  void theRulesBeforeTheMatrixStillHoldForRecordedHistories() {
+    // Left out meant RUNTIME, refused on a 12.1 source; 16.x was never a target.
+    UpgradeStop runtime =
+        refusal(
+            () ->
+                InfinispanPlanner.checkVersionsAsBefore(request(), source("12.1.11.Final", 3, 3)));
+    InfinispanUpgradeRequest to16 =
+        RequestProblems.validated(Requests.upgrade().targetVersion("16.0.7").build());
+    UpgradeStop sixteen =
+        refusal(() -> InfinispanPlanner.checkVersionsAsBefore(to16, source("15.2.6.Final", 3, 3)));
+
+    assertThat(runtime.getMessage()).contains("set connectionMode CONFIG");
+    assertThat(sixteen.getMessage()).contains("16.0.7 is not a supported target");
+    assertThat(PathChoice.asBefore(null).mode()).isEqualTo(ConnectionMode.RUNTIME);
+  }
+
+  @Test
+  void writeThroughFailuresTheMatrixMeasuredArePredictedPerCache() {
+    InfinispanPlan plan = plan(request(), source("14.0.28.Final", 3, 3));
+
+    assertThat(plan.warnings())
+        .anyMatch(
+            w ->
+                w.startsWith(
+                        "cache 'orders' is encoded application/x-protostream: measured for"
+                            + " 14.0 -> 15.0 in RUNTIME mode, a write through the target is lost")
+                    && w.contains("ISPN-90001")
+                    && w.contains("set \"protostream\": \"PAUSE_WRITES\""))
+        // sessions declares no encoding, measured PASS: nothing to say.
+        .noneMatch(w -> w.contains("'sessions'"));
+    // 14.0 -> 15.2 goes in CONFIG mode, where protostream writes pass: no warning at all.
+    InfinispanUpgradeRequest to152 =
+        RequestProblems.validated(Requests.upgrade().targetVersion("15.2.6.Final").build());
+    InfinispanPlan config = plan(to152, source("14.0.28.Final", 3, 3));
+    assertThat(config.connectionMode()).isEqualTo(ConnectionMode.CONFIG);
+    assertThat(config.warnings()).noneMatch(w -> w.contains("'orders'"));
+    // Not measured: the hazard is still named for protostream caches.
+    InfinispanUpgradeRequest to151 =
+        RequestProblems.validated(Requests.upgrade().targetVersion("15.1.7.Final").build());
+    assertThat(plan(to151, source("14.0.28.Final", 3, 3)).warnings())
+        .anyMatch(w -> w.startsWith("not measured: Infinispan 14.0 -> 15.1"))
+        .anyMatch(w -> w.contains("'orders' is encoded") && w.contains("on some targets"));
   }
 
   @Test
@@ -149,6 +196,7 @@ class InfinispanPlannerTest {
             "dg",
             Map.of(),
             false,
+            null,
             null,
             null);
     UpgradeStop service = refusal(() -> InfinispanPlanner.checkSource(request(), noService));
@@ -178,12 +226,7 @@ class InfinispanPlannerTest {
     Requests r = Requests.upgrade().caches("___protobuf_metadata");
 
     UpgradeStop stop =
-        refusal(
-            () ->
-                InfinispanPlanner.plan(
-                    RequestProblems.validated(r.build()),
-                    source("14.0.28.Final", 3, 3),
-                    FakeInfinispanGrid.inventory()));
+        refusal(() -> plan(RequestProblems.validated(r.build()), source("14.0.28.Final", 3, 3)));
 
     assertThat(stop.type()).isEqualTo(FailureTypes.CACHE_NOT_FOUND);
   }
@@ -191,11 +234,10 @@ class InfinispanPlannerTest {
   @Test
   void requestedCachesKeepTheirOrderAndDuplicatesCollapse() {
     InfinispanPlan plan =
-        InfinispanPlanner.plan(
+        plan(
             RequestProblems.validated(
                 Requests.upgrade().caches("sessions", "orders", "sessions").build()),
-            source("14.0.28.Final", 3, 3),
-            FakeInfinispanGrid.inventory());
+            source("14.0.28.Final", 3, 3));
 
     assertThat(plan.caches()).extracting(CacheInfo::name).containsExactly("sessions", "orders");
   }
@@ -215,6 +257,7 @@ class InfinispanPlannerTest {
             "dg",
             SELECTOR,
             true,
+            null,
             null,
             null);
     InfinispanUpgradeRequest explicit =
@@ -253,11 +296,18 @@ class InfinispanPlannerTest {
     assertThat(summary)
         .isEqualTo(
             "upgrade grid dg 14.0.28.Final -> 15.0.21.Final as dg-15-0-21 (3 pods, 2 caches,"
-                + " 1500 entries, RUNTIME connection)");
+                + " 1500 entries); connection RUNTIME, chosen: measured usable for 14.0 -> 15.0"
+                + " (upgrade-path matrix of 2026-01-02)");
   }
 
   private static InfinispanPlan plan(InfinispanUpgradeRequest request, SourceGrid source) {
-    return InfinispanPlanner.plan(request, source, FakeInfinispanGrid.inventory());
+    return InfinispanPlanner.plan(
+        request, source, FakeInfinispanGrid.inventory(), path(request, source));
+  }
+
+  /** The path from the test matrix (the shipped one changes when the bench re-runs). */
+  private static PathChoice path(InfinispanUpgradeRequest request, SourceGrid source) {
+    return TestPaths.forRequest(request, source);
   }
 
   private static InfinispanUpgradeRequest request() {
@@ -277,6 +327,7 @@ class InfinispanPlannerTest {
         "dg",
         SELECTOR,
         true,
+        null,
         null,
         null);
   }

@@ -5,6 +5,7 @@ import static io.gridshift.workflows.infinispan.Requests.CLUSTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.never;
@@ -118,7 +119,8 @@ class StepExecutionTest extends WorkflowTestSupport {
             SOURCE_SELECTOR,
             true,
             "dg-route",
-            "dg");
+            "dg",
+            null);
     grid.setSource(withRoute);
     InfinispanUpgradeWorkflow stub = start(Requests.upgrade().route("dg-route").build());
     approve(stub, InfinispanGates.SWITCH_TRAFFIC, "bob");
@@ -184,6 +186,64 @@ class StepExecutionTest extends WorkflowTestSupport {
     assertThat(status.details(InfinispanDetails.class).caches())
         .extracting(CacheProgress::state)
         .containsOnly("VERIFIED");
+  }
+
+  /**
+   * A DeploymentConfig grid (issue 16): the target is a DeploymentConfig too; with no partition,
+   * CONFIG mode's restart is one template change rolled by the target's strategy, then the rollout
+   * wait and a whole cluster view; the claims name DeploymentConfigs; the source is deleted.
+   */
+  @Test
+  void aDeploymentConfigGridRollsItsTargetByItsStrategyInConfigMode() {
+    SourceGrid dc =
+        new SourceGrid(
+            "dg",
+            "quay.io/infinispan/server:14.0.28.Final",
+            "14.0.28.Final",
+            3,
+            3,
+            30,
+            "dg-config",
+            SOURCE_SELECTOR,
+            "dg",
+            SOURCE_SELECTOR,
+            true,
+            null,
+            null,
+            null,
+            WorkloadKind.DEPLOYMENT_CONFIG);
+    grid.setSource(dc);
+    WorkloadRef targetDc = new WorkloadRef(CLUSTER, WorkloadKind.DEPLOYMENT_CONFIG, TARGET);
+
+    UpgradeStatus status =
+        result(start(Requests.upgrade().allGatesAuto().mode(ConnectionMode.CONFIG).build()));
+
+    assertThat(status.phase()).as(status.message()).isEqualTo(Phase.COMPLETED);
+    InOrder order = inOrder(deploy, kube, data);
+    order.verify(deploy).removeRemoteStores(CLUSTER, TARGET);
+    order
+        .verify(kube)
+        .patchPodTemplate(
+            argThat(
+                (PodTemplatePatch p) ->
+                    p.workload().equals(targetDc)
+                        && p.annotations().containsKey("gridshift.io/restartedAt")));
+    order.verify(kube).waitForRollout(argThat((RolloutRequest r) -> r.workload().equals(targetDc)));
+    order.verify(data).waitForClusterHealth(new ClusterHealthRequest(TARGET_GRID, 3, 600));
+    order.verify(deploy).deleteGrid(argThat(r -> r.grid().equals("dg")));
+    verify(kube, never()).setPartition(any());
+    verify(kube, never())
+        .waitForRollout(argThat((RolloutRequest r) -> r.workload().equals(TARGET_STS)));
+    verify(kube, atLeastOnce())
+        .claim(
+            argThat(
+                r ->
+                    r.objects()
+                        .contains(
+                            new io.gridshift.workflows.activities.ClaimedObject(
+                                io.gridshift.workflows.activities.ClaimedObject.Kind
+                                    .DEPLOYMENT_CONFIG,
+                                "dg"))));
   }
 
   @Test

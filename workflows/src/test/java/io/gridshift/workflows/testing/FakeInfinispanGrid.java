@@ -61,6 +61,7 @@ public class FakeInfinispanGrid extends FakeKubernetes
         selector,
         true,
         null,
+        null,
         null);
   }
 

@@ -2,10 +2,19 @@ package io.gridshift.demo.it.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.openshift.api.model.DeploymentConfig;
+import io.fabric8.openshift.client.OpenShiftClient;
 import io.gridshift.demo.InfinispanDemo;
 import io.gridshift.demo.InfinispanDemoGrid;
 import io.gridshift.demo.security.HistoryPlaintextScan;
 import io.gridshift.demo.security.HistoryPlaintextScan.Finding;
+import io.gridshift.demo.traffic.GridOps;
+import io.gridshift.demo.traffic.InfinispanOps;
+import io.gridshift.demo.traffic.TrafficOptions;
+import io.gridshift.demo.traffic.TrafficProbe;
+import io.gridshift.demo.traffic.TrafficRecord;
+import io.gridshift.sandbox.OpenShiftGrids;
 import io.gridshift.starter.UpgradeRequests;
 import io.gridshift.starter.UpgradeService;
 import io.gridshift.workflows.client.PayloadEncryption;
@@ -19,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,6 +41,12 @@ import org.junit.jupiter.api.TestInstance;
  * of the grid's name, its cache names, the versions of the plan, the approver or the data; and the
  * same histories decoded with the codec must hold them all, which shows the scan finds what is
  * there.
+ *
+ * <p>Issue 16: the grid is an OpenShift DeploymentConfig, as the Data Grid seed runs it (Rolling,
+ * minReadySeconds, ConfigChange trigger), whose clients come through a Route. A client writes and
+ * reads through the Route for the whole upgrade: no error, nothing lost; afterwards the target is a
+ * DeploymentConfig too, the source DeploymentConfig is gone, the Route points at the target and
+ * every key loaded reads back.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EncryptedHistoryEndToEndIT {
@@ -39,6 +55,12 @@ class EncryptedHistoryEndToEndIT {
 
   private static final String MISSING_CACHE = "vault-missing-cache";
   private static final int ENTRIES = 300;
+  private static final String ROUTE = "vault-clients";
+  private static final String TARGET = GRID + "-15-0-21";
+
+  private String routeHost;
+  private InfinispanDemoGrid grid;
+  private Map<String, Integer> loaded;
 
   private PayloadEncryption encryption;
   private E2eSandbox e2e;
@@ -52,11 +74,12 @@ class EncryptedHistoryEndToEndIT {
         new PayloadEncryption("k1", List.of(new PayloadEncryption.Key("k1", k1.toString())));
     e2e = E2eSandbox.start("gridshift-encrypted-e2e", encryption);
     service = e2e.service();
-    InfinispanDemoGrid grid = new InfinispanDemoGrid(e2e.kube(), "default", GRID);
-    grid.create(InfinispanDemo.SOURCE_VERSION, 2);
+    grid = new InfinispanDemoGrid(e2e.kube(), "default", GRID);
+    grid.createAsDeploymentConfig(InfinispanDemo.SOURCE_VERSION, 2);
+    routeHost = OpenShiftGrids.exposeThroughRoute(e2e.kube(), "default", ROUTE, GRID);
     grid.awaitReady(2, Duration.ofMinutes(8), ready -> {});
     grid.createCaches();
-    grid.load(ENTRIES, done -> {});
+    loaded = grid.load(ENTRIES, done -> {});
   }
 
   @AfterAll
@@ -67,17 +90,27 @@ class EncryptedHistoryEndToEndIT {
   }
 
   @Test
-  void noGridDataPlanOrApproverIsInClearInTheHistories() throws InterruptedException {
-    WorkflowExecution refused = service.start(UpgradeRequests.parse(request(MISSING_CACHE), false));
+  void noGridDataPlanOrApproverIsInClearInTheHistories() throws Exception {
+    WorkflowExecution refused =
+        service.start(UpgradeRequests.parse(request(MISSING_CACHE, ""), false));
     UpgradeStatus refusal = e2e.awaitEnd(refused.getWorkflowId());
     // Failure messages are encrypted too, yet the client reads them back.
     assertThat(refusal.phase()).isEqualTo(Phase.FAILED);
     assertThat(refusal.message()).contains(MISSING_CACHE);
 
-    // The same grid, so the same workflow id: the runs tell the two upgrades apart.
-    WorkflowExecution upgraded = service.start(UpgradeRequests.parse(request(null), false));
+    // The same grid, so the same workflow id: the runs tell the two upgrades apart. A client
+    // reads and writes through the Route the whole time.
+    GridOps client = new InfinispanOps(routeHost, InfinispanDemoGrid.PORT, "sessions");
+    TrafficProbe probe = TrafficProbe.start(client, TrafficOptions.defaults().withRate(20));
+    WorkflowExecution upgraded =
+        service.start(
+            UpgradeRequests.parse(request(null, ", \"route\": \"" + ROUTE + "\""), false));
     UpgradeStatus done = e2e.approveEveryGate(upgraded.getWorkflowId());
     assertThat(done.phase()).as(done.message()).isEqualTo(Phase.COMPLETED);
+    TrafficRecord traffic = probe.verify();
+    client.close();
+    ZeroDowntime.assertNoErrorsAndNothingLost(traffic);
+    assertTheDeploymentConfigGridWasUpgradedBehindTheRoute();
     assertThat(done.details(InfinispanDetails.class).caches())
         .extracting(c -> c.name())
         .containsExactlyInAnyOrder("sessions", "events", "catalog");
@@ -123,12 +156,29 @@ class EncryptedHistoryEndToEndIT {
             });
   }
 
-  private static String request(String extraCache) {
+  private void assertTheDeploymentConfigGridWasUpgradedBehindTheRoute() {
+    KubernetesClient kube = e2e.kube();
+    var configs = kube.adapt(OpenShiftClient.class).deploymentConfigs().inNamespace("default");
+    assertThat(configs.withName(GRID).get()).as("source DeploymentConfig deleted").isNull();
+    DeploymentConfig target = configs.withName(TARGET).get();
+    assertThat(target).as("the target is a DeploymentConfig too").isNotNull();
+    assertThat(target.getStatus().getReadyReplicas()).isEqualTo(2);
+    assertThat(target.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+        .endsWith(":" + InfinispanDemo.TARGET_VERSION);
+    assertThat(kube.apps().statefulSets().inNamespace("default").list().getItems())
+        .as("no StatefulSet anywhere")
+        .isEmpty();
+    assertThat(OpenShiftGrids.routeService(kube, "default", ROUTE)).isEqualTo(TARGET);
+    assertThat(grid.missingKeys(loaded))
+        .allSatisfy((cache, missing) -> assertThat(missing).isZero());
+  }
+
+  private static String request(String extraCache, String route) {
     String caches =
         extraCache == null ? "" : ", \"caches\": [\"sessions\", \"" + extraCache + "\"]";
     return """
         {"cluster": {"cluster": "sandbox", "namespace": "default"}, "grid": "%s",
-         "targetVersion": "%s", "requestedBy": "e2e", "protostream": "PAUSE_WRITES"%s}"""
-        .formatted(GRID, InfinispanDemo.TARGET_VERSION, caches);
+         "targetVersion": "%s", "requestedBy": "e2e", "protostream": "PAUSE_WRITES"%s%s}"""
+        .formatted(GRID, InfinispanDemo.TARGET_VERSION, caches, route);
   }
 }

@@ -102,7 +102,13 @@ class InfinispanUpgradeEndToEndIT {
   @Test
   @Order(4)
   void anUntestedTargetVersionIsRefused() {
-    assertRefused(request("dg", "16.0.7", ""), "16.0.7 is not a supported target");
+    UpgradeStatus status =
+        assertRefused(request("dg", "16.0.7", ""), "16.0.7 is not a supported target");
+    // The shipped upgrade-path matrix refuses with its evidence and names the way round.
+    assertThat(status.message())
+        .contains("no connection mode is measured usable for 14.0 -> 16.0")
+        .contains("RUNTIME: connect FAIL")
+        .contains("instead");
   }
 
   @Test
@@ -147,6 +153,9 @@ class InfinispanUpgradeEndToEndIT {
 
     UpgradeStatus done = e2e.approveEveryGate(id);
     assertThat(done.phase()).as(done.message()).isEqualTo(Phase.COMPLETED);
+    // connectionMode left out: the plan chose it from the shipped matrix, and says why.
+    assertThat(done.details(InfinispanDetails.class).plan().connectionModeReason())
+        .startsWith("RUNTIME, chosen: measured usable for 14.0 -> 15.0");
     TrafficRecord traffic = probe.verify();
     client.close();
     ZeroDowntime.assertNoErrorsAndNothingLost(traffic);

@@ -6,7 +6,7 @@ import io.gridshift.workflows.common.ClusterRef;
  * Reads the source grid from Kubernetes (read-only).
  *
  * @param cluster where
- * @param grid source StatefulSet
+ * @param grid source StatefulSet or OpenShift DeploymentConfig
  * @param service client Service
  * @param route OpenShift Route or null
  * @param targetGrid name the target will take (reported if something already uses it)

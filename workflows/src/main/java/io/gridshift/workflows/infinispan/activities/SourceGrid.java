@@ -1,12 +1,13 @@
 package io.gridshift.workflows.infinispan.activities;
 
+import io.gridshift.workflows.activities.WorkloadKind;
 import io.gridshift.workflows.common.WorkloadOwner;
 import java.util.Map;
 
 /**
  * What the plan learns about the source grid from Kubernetes.
  *
- * @param name StatefulSet name
+ * @param name StatefulSet or DeploymentConfig name
  * @param image container image of the Infinispan container
  * @param version the version read from the image tag
  * @param replicas desired replicas
@@ -21,6 +22,8 @@ import java.util.Map;
  * @param routeService the Service the Route points to now, or null
  * @param owner the tool that manages the StatefulSet, the client Service or the Route (the first
  *     found, in that order), or null when nobody else does
+ * @param kind what the grid runs as: a StatefulSet, or an OpenShift DeploymentConfig (null, in
+ *     histories from before DeploymentConfigs, means StatefulSet)
  */
 public record SourceGrid(
     String name,
@@ -36,9 +39,14 @@ public record SourceGrid(
     boolean serviceExists,
     String route,
     String routeService,
-    WorkloadOwner owner) {
+    WorkloadOwner owner,
+    WorkloadKind kind) {
 
-  /** A grid nobody else owns. */
+  public SourceGrid {
+    kind = kind == null ? WorkloadKind.STATEFULSET : kind;
+  }
+
+  /** A StatefulSet grid nobody else owns. */
   public SourceGrid(
       String name,
       String image,
@@ -67,6 +75,41 @@ public record SourceGrid(
         serviceExists,
         route,
         routeService,
+        null,
+        null);
+  }
+
+  /** A StatefulSet grid that {@code owner} manages (or nobody, when null). */
+  public SourceGrid(
+      String name,
+      String image,
+      String version,
+      int replicas,
+      int readyReplicas,
+      int minReadySeconds,
+      String configMap,
+      Map<String, String> podSelector,
+      String service,
+      Map<String, String> serviceSelector,
+      boolean serviceExists,
+      String route,
+      String routeService,
+      WorkloadOwner owner) {
+    this(
+        name,
+        image,
+        version,
+        replicas,
+        readyReplicas,
+        minReadySeconds,
+        configMap,
+        podSelector,
+        service,
+        serviceSelector,
+        serviceExists,
+        route,
+        routeService,
+        owner,
         null);
   }
 }
