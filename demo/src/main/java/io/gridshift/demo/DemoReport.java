@@ -5,6 +5,7 @@ import io.gridshift.demo.measure.Overhead;
 import io.gridshift.demo.traffic.TrafficSummary;
 import io.gridshift.workflows.common.AuditEntry;
 import io.gridshift.workflows.common.CacheProgress;
+import io.gridshift.workflows.common.CatchUpFigures;
 import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.hazelcast.HazelcastDetails;
 import io.gridshift.workflows.infinispan.InfinispanDetails;
@@ -92,14 +93,21 @@ public record DemoReport(
    * @param loadedKeys the keys the demo loaded into the cache before the upgrade
    * @param loadedKeysMissing of the {@code loadedKeys}, those absent or holding another value when
    *     read back through the client Service after the upgrade
+   * @param writePauseMs (a cache moved with a short write pause) how long client writes to it were
+   *     paused: from the approval of gate writes-paused to the end of switch-traffic; absent for
+   *     the other caches
+   * @param catchUp (that cache) what its catch-up pass copied and deleted, and how long it took
    */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Cache(
       String name,
       long sourceEntries,
       long targetEntries,
       long missingKeys,
       long loadedKeys,
-      long loadedKeysMissing) {}
+      long loadedKeysMissing,
+      Long writePauseMs,
+      CatchUpFigures catchUp) {}
 
   /**
    * What an SRE's tools saw of the run: where the worker served its metrics, how many Kubernetes
@@ -135,7 +143,9 @@ public record DemoReport(
                         c.targetEntries(),
                         c.missingKeys(),
                         loaded.getOrDefault(c.name(), 0),
-                        missingOnReadBack.getOrDefault(c.name(), 0)))
+                        missingOnReadBack.getOrDefault(c.name(), 0),
+                        c.writePauseMs(),
+                        c.catchUp()))
             .toList();
     List<Approval> approvals =
         status.audit().stream()

@@ -1,6 +1,7 @@
 package io.gridshift.demo;
 
 import io.gridshift.demo.secure.SecureDemo;
+import io.gridshift.demo.traffic.CacheRouter;
 import io.gridshift.sandbox.SandboxConnection;
 import io.gridshift.sandbox.SandboxOptions;
 import io.gridshift.sandbox.tls.SandboxPki;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code ./gridshift demo infinispan}: in the sandbox, creates a 3-pod Infinispan 14.0.28 grid
@@ -35,8 +37,12 @@ public final class InfinispanDemo {
   public static final String TARGET_VERSION = InfinispanDemoVersions.DEFAULT_TO;
   static final int REPLICAS = 3;
 
-  /** The cache the traffic probe reads and writes: an application's session cache. */
-  static final String TRAFFIC_CACHE = "sessions";
+  /**
+   * The caches the traffic probe reads and writes, keys spread over them: an application's session
+   * cache and the protostream cache, whose writes it pauses when the upgrade asks.
+   */
+  static final List<String> TRAFFIC_CACHES =
+      List.of("sessions", InfinispanDemoGrid.PROTOSTREAM_CACHE);
 
   private final DemoOptions options;
   private final SandboxOptions sandboxOptions;
@@ -101,9 +107,14 @@ public final class InfinispanDemo {
                 : InfinispanDemoGrid.forManifest(sandbox.client(), manifest);
         Map<String, Integer> loaded =
             manifest == null ? prepareSource(grid) : prepareManifestGrid(grid, sandbox);
-        String trafficCache = manifest == null ? TRAFFIC_CACHE : grid.unencodedCache().orElse(null);
+        // The demo's own grid: the probe writes to sessions and to the protostream catalog (it
+        // knows its schema); a user's grid: to its first unencoded cache only.
+        List<String> trafficCaches =
+            manifest == null
+                ? TRAFFIC_CACHES
+                : grid.unencodedCache().map(List::of).orElse(List.of());
         DemoOptions measuring = options;
-        if (options.rate() > 0 && trafficCache == null) {
+        if (options.rate() > 0 && trafficCaches.isEmpty()) {
           out.printf(
               "%nNo cache of %s stores values unencoded: the traffic probe (which writes plain"
                   + " strings) is off.%n",
@@ -112,10 +123,18 @@ public final class InfinispanDemo {
         }
         UpgradeStatus result;
         UpgradeMeasurement.Result measured;
+        AtomicReference<CacheRouter> probeClient = new AtomicReference<>();
         try (UpgradeMeasurement measurement =
             UpgradeMeasurement.start(
-                measuring, sandbox.client(), namespace, null, () -> grid.ops(trafficCache), out)) {
-          result = upgrade(new UpgradeService(client), mode, sandbox, grid, trafficCache);
+                measuring,
+                sandbox.client(),
+                namespace,
+                null,
+                () -> probeClient.updateAndGet(none -> grid.routedOps(trafficCaches)),
+                out)) {
+          ClientWritePause pause =
+              probeClient.get() == null ? null : new ClientWritePause(probeClient.get(), out);
+          result = upgrade(new UpgradeService(client), mode, sandbox, grid, trafficCaches, pause);
           if (measuring.rate() > 0) {
             out.println("\nRe-reading every write the client saw acknowledged ...");
           }
@@ -194,8 +213,13 @@ public final class InfinispanDemo {
     manifest.createIn(sandbox.client());
     int replicas = manifest.replicas();
     out.printf(
-        "  the grid is StatefulSet %s in namespace %s: %d pods of Infinispan %s, Service %s%n",
-        grid.name(), grid.namespace(), replicas, versions.from(), grid.service());
+        "  the grid is %s %s in namespace %s: %d pods of Infinispan %s, Service %s%n",
+        manifest.grid().getKind(),
+        grid.name(),
+        grid.namespace(),
+        replicas,
+        versions.from(),
+        grid.service());
     grid.awaitReady(
         replicas,
         Duration.ofMinutes(10),
@@ -228,12 +252,16 @@ public final class InfinispanDemo {
     return loaded;
   }
 
+  /**
+   * @param pause the traffic probe's write pause, or null when the probe is off
+   */
   private UpgradeStatus upgrade(
       UpgradeService service,
       DemoMode mode,
       SandboxConnection sandbox,
       InfinispanDemoGrid grid,
-      String trafficCache)
+      List<String> trafficCaches,
+      ClientWritePause pause)
       throws Exception {
     String tlsSecret = grid.tlsSecret();
     // The same JSON a person would pass to `./gridshift upgrade start --file`.
@@ -255,14 +283,18 @@ public final class InfinispanDemo {
                     : "\n \"service\": \"" + grid.service() + "\",",
                 tlsSecret == null ? "" : "\n \"tlsSecret\": \"" + tlsSecret + "\",",
                 mode.requester());
-    return new UpgradeFollower(
+    UpgradeFollower follower =
+        new UpgradeFollower(
             service,
             mode.decider(service),
             options.approveAll(),
             mode.commands(sandbox),
-            gateNotes(trafficCache, grid.service()),
-            out)
-        .run(json, versions.label());
+            gateNotes(trafficCaches, grid.service()),
+            out);
+    if (pause != null) {
+      follower.withClients(pause);
+    }
+    return follower.run(json, versions.label());
   }
 
   /**
@@ -280,18 +312,19 @@ public final class InfinispanDemo {
 
   /**
    * What a newcomer needs to know at each gate of this demo, beyond the gate's own text; {@code
-   * trafficCache} is the cache the traffic probe writes (null: the probe is off).
+   * trafficCaches} are the caches the traffic probe writes (empty: the probe is off).
    */
-  private Map<String, String> gateNotes(String trafficCache, String service) {
+  private Map<String, String> gateNotes(List<String> trafficCaches, String service) {
     return Map.of(
         InfinispanGates.WRITES_PAUSED,
-        trafficCache == null
+        trafficCaches.isEmpty()
             ? "In this demo nothing writes to the caches named above, so there is nothing to"
                 + " pause; approving is enough."
-            : "In this demo the only client is the traffic probe, and it writes to cache '"
-                + trafficCache
-                + "' alone: nothing writes to the caches named above, so there is nothing to"
-                + " pause; approving is enough.",
+            : "In this demo the only client is the traffic probe, writing to caches "
+                + trafficCaches
+                + ": it has paused its writes to those of the caches named above it writes (its"
+                + " reads go on) and resumes them once switch-traffic has completed; the pause is"
+                + " measured from your approval.",
         InfinispanGates.SWITCH_TRAFFIC,
         "Approving points Service '"
             + service
@@ -319,6 +352,20 @@ public final class InfinispanDemo {
           c.missingKeys(),
           c.loadedKeys(),
           c.loadedKeysMissing());
+    }
+    for (DemoReport.Cache c : report.caches()) {
+      if (c.writePauseMs() != null) {
+        out.printf(
+            "Write pause of cache '%s': %d ms (gate writes-paused approved -> switch-traffic"
+                + " done)%s%n",
+            c.name(),
+            c.writePauseMs(),
+            c.catchUp() == null
+                ? ""
+                : String.format(
+                    "; its catch-up pass copied %d and deleted %d entries in %d ms",
+                    c.catchUp().copied(), c.catchUp().deleted(), c.catchUp().millis()));
+      }
     }
     out.printf(
         "%nResult: %s%n",

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gridshift.activities.infinispan.GridTrust;
 import io.gridshift.demo.InfinispanXmlCaches.Encoding;
+import io.gridshift.demo.traffic.CacheRouter;
 import io.gridshift.demo.traffic.GridOps;
 import io.gridshift.demo.traffic.InfinispanOps;
 import io.gridshift.sandbox.OpenShiftGrids;
@@ -48,6 +49,9 @@ public final class InfinispanDemoGrid {
 
   /** The caches, their JSON configurations and their share of the entries. */
   static final Map<String, String> CACHES = new LinkedHashMap<>();
+
+  /** The cache encoded {@code application/x-protostream}. */
+  public static final String PROTOSTREAM_CACHE = "catalog";
 
   static {
     CACHES.put("sessions", "{\"distributed-cache\":{\"mode\":\"SYNC\",\"owners\":2}}");
@@ -155,9 +159,36 @@ public final class InfinispanDemoGrid {
     return pki == null ? null : name + "-ca";
   }
 
-  /** A traffic probe's client for {@code cache} through the client Service (over TLS if so). */
+  /**
+   * A traffic probe's client for {@code cache} through the client Service (over TLS if so); on the
+   * protostream cache its values travel as {@code demo.Product} names ({@link ProductValues}).
+   */
   public GridOps ops(String cache) {
-    return new InfinispanOps(serviceHost(), PORT, cache, null, null, sslContext(), sniHostName());
+    if (encodings.get(cache) != Encoding.PROTOSTREAM) {
+      return new InfinispanOps(serviceHost(), PORT, cache, null, null, sslContext(), sniHostName());
+    }
+    DataFormat json =
+        DataFormat.builder()
+            .keyType(MediaType.TEXT_PLAIN)
+            .keyMarshaller(new UTF8StringMarshaller())
+            .valueType(MediaType.APPLICATION_JSON)
+            .valueMarshaller(new UTF8StringMarshaller())
+            .build();
+    return new ProductValues(
+        new InfinispanOps(
+            serviceHost(), PORT, cache, null, null, sslContext(), sniHostName(), json));
+  }
+
+  /**
+   * One probe client over {@code caches}, keys spread over them, whose writes to some can pause
+   * while an upgrade asks ({@link CacheRouter}).
+   */
+  public CacheRouter routedOps(List<String> caches) {
+    Map<String, GridOps> byCache = new LinkedHashMap<>();
+    for (String cache : caches) {
+      byCache.put(cache, ops(cache));
+    }
+    return new CacheRouter(byCache);
   }
 
   /** A context trusting only the grid's CA, checking the Service's names; null if plain. */

@@ -21,9 +21,8 @@ import java.util.Map;
  * before anything starts:
  *
  * <ol>
- *   <li>the grid is the manifest's first workload, a StatefulSet (a DeploymentConfig is recognised
- *       and refused as not yet supported by the demo; a Deployment is not a grid the Infinispan
- *       upgrade moves);
+ *   <li>the grid is the manifest's first workload, a StatefulSet or an OpenShift DeploymentConfig
+ *       (a Deployment is not a grid the Infinispan upgrade moves);
  *   <li>its pods' first container names the source version in its image tag;
  *   <li>a Service of the manifest, in the grid's namespace, selects its pods (clients' way in, and
  *       the one the upgrade switches);
@@ -32,14 +31,14 @@ import java.util.Map;
  * </ol>
  *
  * @param objects every object of the file
- * @param grid the StatefulSet
+ * @param grid the StatefulSet or DeploymentConfig
  * @param service the client Service
  * @param sourceVersion the image tag of the grid's pods
  * @param caches the caches {@code infinispan.xml} declares, with their encodings
  */
 public record InfinispanGridManifest(
     GridManifest objects,
-    StatefulSet grid,
+    HasMetadata grid,
     Service service,
     String sourceVersion,
     Map<String, Encoding> caches) {
@@ -53,24 +52,21 @@ public record InfinispanGridManifest(
     GridManifest objects = GridManifest.read(file);
     HasMetadata workload = objects.workload();
     String what = workload.getKind() + " " + workload.getMetadata().getName();
-    if (workload instanceof DeploymentConfig) {
+    if (!(workload instanceof StatefulSet) && !(workload instanceof DeploymentConfig)) {
       throw new IllegalArgumentException(
           file
               + ": "
               + what
-              + " is an OpenShift DeploymentConfig: the demo does not run DeploymentConfig grids"
-              + " yet; give it the grid as a StatefulSet (see"
-              + " deploy/examples/infinispan-statefulset.yaml)");
+              + " is neither a StatefulSet nor a DeploymentConfig, the kinds of grid the Infinispan"
+              + " upgrade moves");
     }
-    if (!(workload instanceof StatefulSet sts)) {
-      throw new IllegalArgumentException(
-          file
-              + ": "
-              + what
-              + " is not a StatefulSet, the kind of grid the Infinispan upgrade moves");
-    }
+    HasMetadata sts = workload;
     String where =
-        "StatefulSet " + sts.getMetadata().getNamespace() + "/" + sts.getMetadata().getName();
+        workload.getKind()
+            + " "
+            + sts.getMetadata().getNamespace()
+            + "/"
+            + sts.getMetadata().getName();
     Service service =
         objects
             .serviceSelecting(sts)
@@ -88,7 +84,7 @@ public record InfinispanGridManifest(
         objects, sts, service, imageTag(file, where, sts), caches(file, where, objects, sts));
   }
 
-  private static String imageTag(Path file, String where, StatefulSet sts) {
+  private static String imageTag(Path file, String where, HasMetadata sts) {
     PodTemplateSpec template = GridManifest.template(sts);
     List<Container> containers =
         template == null || template.getSpec() == null ? null : template.getSpec().getContainers();
@@ -109,7 +105,7 @@ public record InfinispanGridManifest(
   }
 
   private static Map<String, Encoding> caches(
-      Path file, String where, GridManifest objects, StatefulSet sts) {
+      Path file, String where, GridManifest objects, HasMetadata sts) {
     ConfigMap config =
         objects.mountedConfigMaps(sts).stream()
             .filter(m -> m.getData() != null && m.getData().containsKey("infinispan.xml"))
@@ -145,14 +141,17 @@ public record InfinispanGridManifest(
     return grid.getMetadata().getNamespace();
   }
 
-  /** The StatefulSet's name. */
+  /** The grid's name (StatefulSet or DeploymentConfig). */
   public String name() {
     return grid.getMetadata().getName();
   }
 
   /** Desired replicas (1 when the manifest leaves it out, as Kubernetes defaults it). */
   public int replicas() {
-    Integer replicas = grid.getSpec().getReplicas();
+    Integer replicas =
+        grid instanceof DeploymentConfig dc
+            ? dc.getSpec().getReplicas()
+            : ((StatefulSet) grid).getSpec().getReplicas();
     return replicas == null ? 1 : replicas;
   }
 

@@ -7,10 +7,12 @@ import io.gridshift.workflows.common.Gatekeeper;
 import io.gridshift.workflows.common.OpenGate;
 import io.gridshift.workflows.common.UpgradeStatus;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * Starts an upgrade from request JSON and follows it to the end, printing what changes; approves
@@ -23,6 +25,10 @@ import java.util.concurrent.TimeoutException;
  */
 final class UpgradeFollower {
   static final int AUTO_RETRIES = 2;
+
+  /** How often the status is read while the upgrade runs. */
+  static final Duration POLL = Duration.ofMillis(500);
+
   private final UpgradeService service;
   private final GateDecider decider;
   private final boolean approveAll;
@@ -31,6 +37,7 @@ final class UpgradeFollower {
   private final PrintStream out;
   private String retriedStep;
   private int retries;
+  private Consumer<UpgradeStatus> clients = status -> {};
 
   /**
    * @param gateNotes per gate name, what this demo adds for a newcomer when that gate opens
@@ -63,6 +70,16 @@ final class UpgradeFollower {
     this.out = out;
   }
 
+  /**
+   * Shows every status to {@code clients} (the demo's client traffic) before any gate is decided,
+   * so a client can act on what the upgrade asks (pause writes) before the gate is approved; it may
+   * block until it has.
+   */
+  UpgradeFollower withClients(Consumer<UpgradeStatus> clients) {
+    this.clients = clients;
+    return this;
+  }
+
   /** Starts the request (the same JSON `./gridshift upgrade start --file` takes) and follows it. */
   UpgradeStatus run(String requestJson, String description) throws Exception {
     out.println("\nRequest:\n" + requestJson);
@@ -76,11 +93,13 @@ final class UpgradeFollower {
     ProgressPrinter progress = new ProgressPrinter(out, commands);
     while (true) {
       try {
-        UpgradeStatus last = done.get(500, TimeUnit.MILLISECONDS);
+        UpgradeStatus last = done.get(POLL.toMillis(), TimeUnit.MILLISECONDS);
+        clients.accept(last);
         progress.print(last);
         return last;
       } catch (TimeoutException e) {
         UpgradeStatus status = service.status(id);
+        clients.accept(status);
         OpenGate gate = progress.print(status);
         if (gate != null) {
           decide(id, gate, status.currentStep());

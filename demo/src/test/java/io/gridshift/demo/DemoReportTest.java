@@ -52,6 +52,6 @@ class DemoReportTest {
         List.of(),
         false,
         null,
-        new InfinispanDetails(null, List.of(cache)));
+        new InfinispanDetails(null, List.of(cache), List.of()));
   }
 }

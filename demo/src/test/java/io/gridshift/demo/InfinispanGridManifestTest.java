@@ -96,7 +96,7 @@ class InfinispanGridManifestTest {
   }
 
   @Test
-  void aDeploymentConfigIsRecognisedAndRefusedAsNotYet() throws Exception {
+  void aDeploymentConfigIsAGridLikeAStatefulSet() throws Exception {
     Path file =
         write(
             example()
@@ -110,9 +110,13 @@ class InfinispanGridManifestTest {
                 .replace(
                     "  updateStrategy:\n    type: RollingUpdate\n",
                     "  strategy:\n    type: Rolling\n"));
-    assertThatThrownBy(() -> InfinispanGridManifest.read(file))
-        .hasMessageContaining("DeploymentConfig carts is an OpenShift DeploymentConfig")
-        .hasMessageContaining("does not run DeploymentConfig grids yet");
+    InfinispanGridManifest grid = InfinispanGridManifest.read(file);
+    assertThat(grid.grid().getKind()).isEqualTo("DeploymentConfig");
+    assertThat(grid.name()).isEqualTo("carts");
+    assertThat(grid.namespace()).isEqualTo("shop");
+    assertThat(grid.replicas()).isEqualTo(3);
+    assertThat(grid.service().getMetadata().getName()).isEqualTo("carts");
+    assertThat(grid.caches()).containsKeys("carts", "prices", "products");
   }
 
   @Test
@@ -133,8 +137,8 @@ class InfinispanGridManifestTest {
     assertThatThrownBy(() -> InfinispanGridManifest.read(deployment))
         .hasMessage(
             deployment
-                + ": Deployment carts is not a StatefulSet, the kind of grid the Infinispan upgrade"
-                + " moves");
+                + ": Deployment carts is neither a StatefulSet nor a DeploymentConfig, the kinds of"
+                + " grid the Infinispan upgrade moves");
     assertThatThrownBy(
             () ->
                 DemoOptions.parse(

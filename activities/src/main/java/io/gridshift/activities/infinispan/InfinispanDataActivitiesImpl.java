@@ -7,6 +7,8 @@ import io.gridshift.activities.kubernetes.PodExec;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.infinispan.activities.CacheInfo;
 import io.gridshift.workflows.infinispan.activities.CacheRequest;
+import io.gridshift.workflows.infinispan.activities.CatchUpRequest;
+import io.gridshift.workflows.infinispan.activities.CatchUpResult;
 import io.gridshift.workflows.infinispan.activities.ClusterHealth;
 import io.gridshift.workflows.infinispan.activities.ClusterHealthRequest;
 import io.gridshift.workflows.infinispan.activities.ConnectSourceRequest;
@@ -196,6 +198,49 @@ public final class InfinispanDataActivitiesImpl implements InfinispanDataActivit
       throw e; // cancelled or timed out: Temporal handles it
     } catch (RuntimeException e) {
       throw HotRodClients.failure(target, "verifying cache '" + pair.cache() + "'", e);
+    }
+  }
+
+  @Override
+  public void warmUpCatchUp(CacheRequest request) {
+    long started = System.nanoTime();
+    withCatchUpPass(
+        request, "warming up the catch-up of", pass -> pass.warmUp(CatchUpRequest.DEFAULT_RANGES));
+    LOG.info(
+        "catch-up of '{}' warmed up in {} ms",
+        request.cache(),
+        (System.nanoTime() - started) / 1_000_000);
+  }
+
+  @Override
+  public CatchUpResult catchUp(CatchUpRequest request) {
+    CatchUpResult[] result = new CatchUpResult[1];
+    withCatchUpPass(
+        request.cache(),
+        "catching up",
+        pass -> result[0] = pass.run(request.cache().cache(), request.ranges()));
+    LOG.info("caught up '{}': {}", request.cache().cache(), result[0]);
+    return result[0];
+  }
+
+  /** Runs {@code body} on a catch-up pass between the pair's raw caches, mapping client errors. */
+  private void withCatchUpPass(
+      CacheRequest pair, String doing, java.util.function.Consumer<CatchUpPass> body) {
+    InfinispanRest sourceRest = rest(pair.source());
+    GridAddress target = grids.resolve(pair.target());
+    // The source's storage type for both sides, as verify reads them: bytes compare directly.
+    String mediaType = sourceRest.storageMediaType(pair.cache());
+    ActivityExecutionContext context = Activity.getExecutionContext();
+    try {
+      body.accept(
+          new CatchUpPass(
+              grids.hotRod(sourceRest.grid(), pair.cache(), mediaType),
+              grids.hotRod(target, pair.cache(), mediaType),
+              () -> context.heartbeat(null)));
+    } catch (ActivityCompletionException e) {
+      throw e; // cancelled or timed out: Temporal handles it
+    } catch (RuntimeException e) {
+      throw HotRodClients.failure(target, doing + " cache '" + pair.cache() + "'", e);
     }
   }
 

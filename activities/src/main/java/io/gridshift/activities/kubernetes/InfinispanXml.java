@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -63,6 +64,25 @@ final class InfinispanXml {
       container.insertBefore(doc.createTextNode(indent), before);
       container.insertBefore(imported, before);
     }
+    return serialize(doc, xml);
+  }
+
+  /**
+   * {@code xml} without the declarations of the caches named in {@code names} (any {@code *-cache}
+   * element of the cache container with that name); {@code xml} itself, unchanged character for
+   * character, when it declares none of them.
+   */
+  static String withoutCaches(String xml, Collection<String> names) {
+    Document doc = parse(xml, "infinispan.xml");
+    List<Element> declared =
+        childElements(cacheContainer(doc)).stream()
+            .filter(e -> e.getLocalName().endsWith("-cache"))
+            .filter(e -> names.contains(e.getAttribute("name")))
+            .toList();
+    if (declared.isEmpty()) {
+      return xml;
+    }
+    declared.forEach(InfinispanXml::removeWithIndent);
     return serialize(doc, xml);
   }
 

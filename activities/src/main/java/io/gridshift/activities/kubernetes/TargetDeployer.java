@@ -123,6 +123,13 @@ final class TargetDeployer {
       // A verbatim copy would let target pods join the source's cluster; give them their own.
       data.put(GridPods.INFINISPAN_XML, InfinispanXml.withTransportCluster(xml, r.targetGrid()));
     }
+    if (xml != null && r.runtimeCaches() != null && !r.runtimeCaches().isEmpty()) {
+      // RUNTIME mode: create-caches makes these caches at run time, where a remote store can be
+      // added; declared in the XML they would exist from the start and refuse the store.
+      data.put(
+          GridPods.INFINISPAN_XML,
+          InfinispanXml.withoutCaches(data.get(GridPods.INFINISPAN_XML), r.runtimeCaches()));
+    }
     if (r.cacheConfigsXml() != null) {
       String host = ClusterAccess.hostOf(sourceService);
       String caches = r.cacheConfigsXml().replace(SOURCE_HOST_PLACEHOLDER, host);

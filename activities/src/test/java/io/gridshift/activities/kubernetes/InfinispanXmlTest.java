@@ -29,6 +29,17 @@ class InfinispanXmlTest {
   }
 
   @Test
+  void withoutCachesLeavesOutOnlyTheNamedDeclarationsAndIsIdempotent() throws Exception {
+    String out = InfinispanXml.withoutCaches(SOURCE, java.util.List.of("settings", "unknown"));
+    NodeList caches =
+        nodes(parse(out), "/*[local-name()='infinispan']/*[local-name()='cache-container']/*");
+    assertThat(attributes(caches, "name")).doesNotContain("settings").contains("sessions");
+    assertThat(out).contains("<!-- the grid's own settings: must survive every edit -->");
+    assertThat(InfinispanXml.withoutCaches(out, java.util.List.of("settings"))).isSameAs(out);
+    assertThat(InfinispanXml.withoutCaches(SOURCE, java.util.List.of("unknown"))).isSameAs(SOURCE);
+  }
+
+  @Test
   void withCachesReplacesSameNamedCachesInsideTheCacheContainerAndKeepsTheRest() throws Exception {
     Document out = parse(InfinispanXml.withCaches(SOURCE, CACHES));
 

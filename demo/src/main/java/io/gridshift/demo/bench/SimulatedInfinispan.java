@@ -3,6 +3,8 @@ package io.gridshift.demo.bench;
 import io.gridshift.workflows.common.ClusterRef;
 import io.gridshift.workflows.infinispan.activities.CacheInfo;
 import io.gridshift.workflows.infinispan.activities.CacheRequest;
+import io.gridshift.workflows.infinispan.activities.CatchUpRequest;
+import io.gridshift.workflows.infinispan.activities.CatchUpResult;
 import io.gridshift.workflows.infinispan.activities.ClusterHealth;
 import io.gridshift.workflows.infinispan.activities.ClusterHealthRequest;
 import io.gridshift.workflows.infinispan.activities.ConnectSourceRequest;
@@ -134,6 +136,15 @@ final class SimulatedInfinispan implements InfinispanDeployActivities, Infinispa
 
   @Override
   public void disconnectSource(CacheRequest request) {}
+
+  @Override
+  public void warmUpCatchUp(CacheRequest request) {}
+
+  @Override
+  public CatchUpResult catchUp(CatchUpRequest request) {
+    pace.await();
+    return new CatchUpResult(request.cache().cache(), 100, 100, 0, 0, 5);
+  }
 
   @Override
   public ClusterHealth waitForClusterHealth(ClusterHealthRequest request) {

@@ -42,6 +42,25 @@ final class SyncRest {
         "create cache " + cache);
   }
 
+  /** Deletes the cache; a cache that is not there is fine. */
+  void deleteCache(String cache) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        send(HttpRequest.newBuilder(uri(cachePath(cache))).DELETE(), Duration.ofMinutes(2));
+    if (response.statusCode() != 404) {
+      expect(response, "delete cache " + cache);
+    }
+  }
+
+  /** Registers a Protobuf schema (replacing one of the same name). */
+  void putSchema(String name, String schema) throws IOException, InterruptedException {
+    expect(
+        send(
+            HttpRequest.newBuilder(uri("schemas/" + name))
+                .PUT(HttpRequest.BodyPublishers.ofString(schema)),
+            Duration.ofMinutes(1)),
+        "register schema " + name);
+  }
+
   long size(String cache) throws IOException, InterruptedException {
     HttpResponse<String> response =
         send(HttpRequest.newBuilder(uri(cachePath(cache) + "?action=size")), Duration.ofMinutes(2));

@@ -43,8 +43,9 @@ public record Overhead(
     double overheadPercent,
     List<Long> reactionMs) {
 
-  /** Steps in which the grid itself copies data. */
-  public static final Set<String> DATA_STEPS = Set.of("sync-data", "sync-paused-caches");
+  /** Steps in which the grid itself copies data (or the catch-up pass copies what differs). */
+  public static final Set<String> DATA_STEPS =
+      Set.of("sync-data", "sync-paused-caches", "catch-up-paused-caches");
 
   /** Steps that mostly wait for pods: the orchestrator's reaction time shows there. */
   public static final Set<String> WAITING_STEPS = Set.of("deploy-target", "roll-first-pod", "roll");

@@ -10,6 +10,7 @@ public interface GridOps extends AutoCloseable {
   /**
    * Stores {@code value} under {@code key}; returns once the grid acknowledged the write.
    *
+   * @throws WritesPaused when the client holds writes to the key's cache: nothing was sent
    * @throws Exception when the grid did not acknowledge the write (the write may or may not have
    *     been applied)
    */
@@ -22,6 +23,13 @@ public interface GridOps extends AutoCloseable {
    * @throws Exception when the grid did not answer
    */
   String get(String key) throws Exception;
+
+  /**
+   * Drops the client's connections so that the next operations open new ones through the Service:
+   * what an application does before it resumes writes after a traffic switch (connections opened
+   * before the switch still reach the old pods). Clients without pooled connections do nothing.
+   */
+  default void reconnect() {}
 
   /** A one-line description for logs and reports: product, address, cache or map, routing. */
   String describe();

@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
+import org.infinispan.client.hotrod.DataFormat;
 import org.infinispan.client.hotrod.RemoteCache;
 import org.infinispan.client.hotrod.RemoteCacheManager;
 import org.infinispan.client.hotrod.configuration.ClientIntelligence;
@@ -77,6 +78,22 @@ public final class InfinispanOps implements GridOps {
       String password,
       SSLContext ssl,
       String sniHostName) {
+    this(host, port, cacheName, username, password, ssl, sniHostName, null);
+  }
+
+  /**
+   * As above, reading and writing in {@code format} when given (e.g. JSON values for a
+   * protostream-encoded cache, which the server converts), else with the default marshalling.
+   */
+  public InfinispanOps(
+      String host,
+      int port,
+      String cacheName,
+      String username,
+      String password,
+      SSLContext ssl,
+      String sniHostName,
+      DataFormat format) {
     this.description =
         "Infinispan Hot Rod "
             + host
@@ -116,7 +133,7 @@ public final class InfinispanOps implements GridOps {
           .hostnameValidation(false);
     }
     var configuration = builder.build();
-    this.opener = () -> open(configuration, host, port, cacheName);
+    this.opener = () -> open(configuration, host, port, cacheName, format);
     this.current = opener.get();
     this.closer =
         Executors.newSingleThreadScheduledExecutor(
@@ -132,7 +149,8 @@ public final class InfinispanOps implements GridOps {
       org.infinispan.client.hotrod.configuration.Configuration configuration,
       String host,
       int port,
-      String cacheName) {
+      String cacheName,
+      DataFormat format) {
     RemoteCacheManager manager = new RemoteCacheManager(configuration);
     RemoteCache<String, String> remote;
     try {
@@ -152,7 +170,8 @@ public final class InfinispanOps implements GridOps {
               + cacheName
               + "': create it before starting the traffic probe");
     }
-    return new Client(manager, remote, System.nanoTime());
+    return new Client(
+        manager, format == null ? remote : remote.withDataFormat(format), System.nanoTime());
   }
 
   /** The current client, replaced first when its connections reached their maximum age. */
@@ -168,6 +187,15 @@ public final class InfinispanOps implements GridOps {
             () -> client.manager().close(), RETIRED_CLOSE_DELAY_MS, TimeUnit.MILLISECONDS);
       }
       return current.cache();
+    }
+  }
+
+  @Override
+  public void reconnect() {
+    synchronized (this) {
+      Client old = current;
+      current = opener.get();
+      closer.schedule(() -> old.manager().close(), RETIRED_CLOSE_DELAY_MS, TimeUnit.MILLISECONDS);
     }
   }
 

@@ -47,10 +47,18 @@ public final class WorkflowChanges {
   public static final String UPGRADE_PATHS = "upgrade-paths-matrix";
 
   /**
-   * An Infinispan upgrade reads the source's version from its server before it judges the version
-   * (the inventory first, then the version and wholeness checks), and deploy-target reads the
-   * target's server version and stops when it is not the asked one (issue 16). Histories recorded
-   * before it judge by the image tag and read no target version.
+   * Infinispan caches whose writes cannot pass through the target (protostream, {@code
+   * "PAUSE_WRITES"}) are synced in bulk while clients still write, disconnected, and moved with
+   * client writes paused only for a catch-up pass right before switch-traffic (issue 16). Histories
+   * recorded before it pause writes for the whole of sync-paused-caches.
+   */
+  public static final String SHORT_WRITE_PAUSE = "short-write-pause";
+
+  /**
+   * An Infinispan upgrade looks its upgrade path up with the version its source's server reports
+   * (read with the inventory; the sourceVersion search attribute is set after it), and
+   * deploy-target reads the target's server version and stops when it is not the asked one (issue
+   * 16). Histories recorded before it go by the image tag and read no target version.
    */
   public static final String SERVER_VERSIONS = "server-versions";
 
@@ -61,6 +69,7 @@ public final class WorkflowChanges {
           APPROVAL_RULES,
           KUBERNETES_EVENTS,
           UPGRADE_PATHS,
+          SHORT_WRITE_PAUSE,
           SERVER_VERSIONS);
 
   private WorkflowChanges() {}

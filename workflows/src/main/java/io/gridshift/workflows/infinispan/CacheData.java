@@ -5,6 +5,9 @@ import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.common.StepTracker;
 import io.gridshift.workflows.common.UpgradeMetrics;
 import io.gridshift.workflows.common.UpgradeStop;
+import io.gridshift.workflows.common.WorkflowChanges;
+import io.gridshift.workflows.infinispan.activities.CatchUpRequest;
+import io.gridshift.workflows.infinispan.activities.CatchUpResult;
 import io.gridshift.workflows.infinispan.activities.ProbeResult;
 import io.gridshift.workflows.infinispan.activities.SyncRequest;
 import io.gridshift.workflows.infinispan.activities.SyncResult;
@@ -22,13 +25,15 @@ import java.util.Optional;
 
 /**
  * The caches' data on its way from source to target, and the checks that none is lost: the steps
- * probe-write-through, sync-paused-caches, sync-data, verify-sync and verify-target. Like {@link
- * TargetGrid} each only calls activities and records progress, and may run again from its start.
+ * probe-write-through, sync-paused-caches, catch-up-paused-caches, sync-data, verify-sync and
+ * verify-target. Like {@link TargetGrid} each only calls activities and records progress, and may
+ * run again from its start.
  *
  * <p>Caches whose write-through probe failed (with {@code "protostream": "PAUSE_WRITES"}) are
- * synced, verified and disconnected by sync-paused-caches, before traffic moves; sync-data and
- * verify-sync then handle only the others ({@link CacheBook#syncedAfterSwitch()}), while
- * verify-target checks them all.
+ * synced and disconnected by sync-paused-caches while clients still write, and caught up with
+ * writes paused by catch-up-paused-caches, before traffic moves (before issue 16: synced, verified
+ * and disconnected with writes paused); sync-data and verify-sync then handle only the others
+ * ({@link CacheBook#syncedAfterSwitch()}), while verify-target checks them all.
  */
 final class CacheData {
   private final InfinispanUpgradeRequest request;
@@ -78,20 +83,35 @@ final class CacheData {
     if (refusal.isPresent()) {
       throw refusal.get();
     }
-    caches.markWritePaused(List.copyOf(failures.keySet()));
+    // Asked only when some cache pauses: upgrades without one record no marker.
+    boolean briefPause =
+        !failures.isEmpty()
+            && Workflow.getVersion(WorkflowChanges.SHORT_WRITE_PAUSE, Workflow.DEFAULT_VERSION, 1)
+                == 1;
+    caches.markWritePaused(List.copyOf(failures.keySet()), briefPause);
     tracker.note(
         InfinispanSteps.PROBE_WRITE_THROUGH,
         failures.isEmpty()
             ? "a write through the target reaches the source for every cache"
-            : WriteThroughRules.pausePlanned(failures));
+            : WriteThroughRules.pausePlanned(failures, briefPause));
   }
 
   /**
-   * sync-paused-caches: with client writes to them paused, syncs, verifies (every key, around the
-   * store) and disconnects each write-paused cache, at most {@code sync.parallelCaches} at once, so
-   * that they are complete on the target before traffic moves.
+   * sync-paused-caches. With a brief pause (issue 16): syncs each write-paused cache in bulk while
+   * clients still write to the source, disconnects it (the target answers from its own memory from
+   * now on; clients still read and write the source), and warms up the catch-up reader, at most
+   * {@code sync.parallelCaches} at once. Writes that land on the source after a key was copied are
+   * left to the catch-up pass.
+   *
+   * <p>Upgrades started before it: with client writes to them paused, syncs, verifies (every key,
+   * around the store) and disconnects each write-paused cache, so that they are complete on the
+   * target before traffic moves.
    */
   void syncPausedCaches() {
+    if (caches.briefPause()) {
+      bulkSyncPausedCaches();
+      return;
+    }
     List<String> paused = caches.writePaused();
     List<SyncResult> results =
         BoundedParallel.map(paused, request.sync().parallelCaches(), this::syncVerifyDisconnect);
@@ -115,6 +135,67 @@ final class CacheData {
     act.data().disconnectSource(grids.cache(cache));
     caches.state(cache, CacheBook.DISCONNECTED);
     return synced;
+  }
+
+  private void bulkSyncPausedCaches() {
+    List<String> paused = caches.writePaused();
+    List<SyncResult> results =
+        BoundedParallel.map(paused, request.sync().parallelCaches(), this::syncDisconnectWarmUp);
+    long entries = results.stream().mapToLong(SyncResult::synchronizedEntries).sum();
+    tracker.note(
+        InfinispanSteps.SYNC_PAUSED_CACHES,
+        "synchronized "
+            + entries
+            + " entries while clients still write to the source, disconnected caches "
+            + paused
+            + " and warmed up their catch-up pass");
+  }
+
+  private SyncResult syncDisconnectWarmUp(String cache) {
+    SyncResult synced = syncCache(cache);
+    act.data().disconnectSource(grids.cache(cache));
+    caches.state(cache, CacheBook.DISCONNECTED);
+    // A long wait: the warm-up reads a quarter of each side, heartbeating.
+    act.dataWaits().warmUpCatchUp(grids.cache(cache));
+    return synced;
+  }
+
+  /**
+   * catch-up-paused-caches: with client writes to them paused, makes each write-paused cache on the
+   * target equal to the source (copies what differs, deletes what is gone), all caches at once: the
+   * write pause lasts until switch-traffic is done, so every second counts.
+   */
+  void catchUpPausedCaches() {
+    List<String> paused = caches.writePaused();
+    List<CatchUpResult> results =
+        PerCache.map(
+            paused,
+            cache -> {
+              CatchUpResult r =
+                  act.dataWaits()
+                      .catchUp(
+                          new CatchUpRequest(grids.cache(cache), CatchUpRequest.DEFAULT_RANGES));
+              caches.caughtUp(cache, r);
+              return r;
+            });
+    tracker.note(
+        InfinispanSteps.CATCH_UP_PAUSED_CACHES,
+        "caught up "
+            + results.stream()
+                .map(
+                    r ->
+                        "'"
+                            + r.cache()
+                            + "' ("
+                            + r.copied()
+                            + " copied, "
+                            + r.deleted()
+                            + " deleted, "
+                            + r.sourceEntries()
+                            + " entries, "
+                            + r.millis()
+                            + " ms)")
+                .toList());
   }
 
   /**

@@ -11,13 +11,18 @@ import java.util.List;
  *
  * @param plan the plan, once the source was inspected
  * @param caches per-cache progress: probe, sync, verification
+ * @param writePausedCaches the caches whose client writes must pause (their write-through probe
+ *     failed, {@code "protostream": "PAUSE_WRITES"}), so a client can tell which writes to hold
+ *     when gate writes-paused opens; empty when none
  */
 @JsonTypeName(InfinispanKind.NAME)
-public record InfinispanDetails(InfinispanPlan plan, List<CacheProgress> caches)
+public record InfinispanDetails(
+    InfinispanPlan plan, List<CacheProgress> caches, List<String> writePausedCaches)
     implements UpgradeDetails {
 
   public InfinispanDetails {
     caches = caches == null ? List.of() : List.copyOf(caches);
+    writePausedCaches = writePausedCaches == null ? List.of() : List.copyOf(writePausedCaches);
   }
 
   @Override

@@ -13,13 +13,32 @@ public final class InfinispanSteps {
   /** Before the gate, so a refusal comes before anyone is asked to approve. */
   public static final String PROBE_WRITE_THROUGH = "probe-write-through";
 
-  /** Only for caches that failed the probe, with {@code "protostream": "PAUSE_WRITES"}. */
+  /**
+   * Upgrades started before the short write pause (issue 16) only: gate writes-paused at its old
+   * place, before sync-paused-caches, so that writes stayed paused for the whole sync. Skipped
+   * otherwise.
+   */
+  public static final String GATE_WRITES_PAUSED_FOR_SYNC =
+      "gate:" + InfinispanGates.WRITES_PAUSED + "-for-sync";
+
+  /**
+   * Only for caches that failed the probe, with {@code "protostream": "PAUSE_WRITES"}: sync in bulk
+   * while clients still write to the source, disconnect, and warm up the catch-up reader (upgrades
+   * started before issue 16: sync, verify and disconnect with writes already paused).
+   */
+  public static final String SYNC_PAUSED_CACHES = "sync-paused-caches";
+
+  /**
+   * Only for those caches, right before switch-traffic: a person pauses client writes to them; the
+   * write pause is measured from the approval.
+   */
   public static final String GATE_WRITES_PAUSED = "gate:" + InfinispanGates.WRITES_PAUSED;
 
   /**
-   * Sync, verify and disconnect the caches whose client writes are paused, before traffic moves.
+   * With writes to them paused: read source and target as raw bytes, copy what differs, delete what
+   * is gone; then switch-traffic follows at once.
    */
-  public static final String SYNC_PAUSED_CACHES = "sync-paused-caches";
+  public static final String CATCH_UP_PAUSED_CACHES = "catch-up-paused-caches";
 
   public static final String GATE_SWITCH_TRAFFIC = "gate:" + InfinispanGates.SWITCH_TRAFFIC;
   public static final String SWITCH_TRAFFIC = "switch-traffic";
@@ -39,9 +58,11 @@ public final class InfinispanSteps {
           CREATE_CACHES,
           CONNECT_SOURCE,
           PROBE_WRITE_THROUGH,
-          GATE_WRITES_PAUSED,
+          GATE_WRITES_PAUSED_FOR_SYNC,
           SYNC_PAUSED_CACHES,
           GATE_SWITCH_TRAFFIC,
+          GATE_WRITES_PAUSED,
+          CATCH_UP_PAUSED_CACHES,
           SWITCH_TRAFFIC,
           SYNC_DATA,
           VERIFY_SYNC,

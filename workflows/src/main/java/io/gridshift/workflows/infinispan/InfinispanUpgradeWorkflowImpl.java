@@ -39,13 +39,22 @@ import org.slf4j.Logger;
  *       through the target must reach the source. When it does not for some caches (the protostream
  *       hazard), {@link ProtostreamHandling} decides: REFUSE stops here; PAUSE_WRITES goes on with
  *       step 3.
- *   <li>Only for those caches (else both skipped): gate writes-paused (a person pauses client
- *       writes to them), sync-paused-caches (each is synced, verified and disconnected).
- *   <li>gate switch-traffic, switch-traffic (undone by putting traffic back on the source),
+ *   <li>Only for those caches (else skipped): sync-paused-caches syncs each in bulk while clients
+ *       still write to the source, disconnects it and warms up its catch-up pass.
+ *   <li>gate switch-traffic; then, only for those caches, gate writes-paused (a person pauses
+ *       client writes to them; the write pause is measured from this approval) and
+ *       catch-up-paused-caches (copies what changed on the source since the bulk sync, deletes what
+ *       is gone).
+ *   <li>switch-traffic (undone by putting traffic back on the source; ends the write pause),
  *       sync-data, verify-sync (the caches not done in step 3).
  *   <li>gate cutover, then disconnect-source, verify-target (every cache), gate delete-source,
  *       delete-source.
  * </ol>
+ *
+ * <p>Upgrades started before the short write pause (issue 16, {@code
+ * WorkflowChanges.SHORT_WRITE_PAUSE}) open gate writes-paused before sync-paused-caches instead
+ * (step {@code gate:writes-paused-for-sync}), which then syncs, verifies and disconnects with
+ * writes paused, and skip catch-up-paused-caches.
  *
  * <p>The point of no return is the cutover gate, or switch-traffic when caches moved with writes
  * paused (writes to them resume on the target only). Before it, any stop runs the compensation:
@@ -66,6 +75,9 @@ public class InfinispanUpgradeWorkflowImpl extends UpgradeSkeleton<InfinispanUpg
   private ClientTraffic traffic;
   private CacheData data;
   private InfinispanOutcomes outcomes;
+
+  /** Workflow time when gate writes-paused was approved (brief pause only), else null. */
+  private Long writesPausedAt;
 
   public InfinispanUpgradeWorkflowImpl() {
     this(VisibilityOptions.NONE);
@@ -181,26 +193,36 @@ public class InfinispanUpgradeWorkflowImpl extends UpgradeSkeleton<InfinispanUpg
   protected List<UpgradeStep> steps() {
     String noPausedCaches =
         "not needed: a write through the target reaches the source for every cache";
+    String noLongPause =
+        "not needed: writes are paused only for the catch-up pass before switch-traffic";
     return List.of(
         work(InfinispanSteps.DEPLOY_TARGET, targetGrid::deploy)
             .undoneBy("target removed", targetGrid::remove),
         work(InfinispanSteps.CREATE_CACHES, targetGrid::createCaches),
         work(InfinispanSteps.CONNECT_SOURCE, targetGrid::connectSource),
         work(InfinispanSteps.PROBE_WRITE_THROUGH, data::probeWriteThrough),
-        // PAUSE_WRITES: the caches a write through the target cannot reach move now, before
-        // traffic, once a person has paused client writes to them. Still compensated.
-        gate(InfinispanSteps.GATE_WRITES_PAUSED, InfinispanGates.WRITES_PAUSED)
-            .onlyIf(this::anyPausedCache, noPausedCaches)
+        // PAUSE_WRITES, upgrades started before issue 16 only: writes paused for the whole sync.
+        gate(InfinispanSteps.GATE_WRITES_PAUSED_FOR_SYNC, InfinispanGates.WRITES_PAUSED)
+            .onlyIf(this::pausedForTheWholeSync, noLongPause)
             .before(this::askToPauseWrites)
             .instruction(() -> WriteThroughRules.pauseInstruction(pausedCaches()))
             // The request to pause is answered: until the next step says more, writes stay paused.
             .after(() -> tracker.message(WriteThroughRules.whilePausedCachesMove(pausedCaches()))),
+        // PAUSE_WRITES: the caches a write through the target cannot reach are copied and
+        // disconnected now, while clients still write to the source. Still compensated.
         work(InfinispanSteps.SYNC_PAUSED_CACHES, data::syncPausedCaches)
             .onlyIf(this::anyPausedCache, noPausedCaches)
-            .after(() -> tracker.message(WriteThroughRules.keepPaused(pausedCaches()))),
+            .after(this::afterPausedCachesSynced),
         gate(InfinispanSteps.GATE_SWITCH_TRAFFIC, InfinispanGates.SWITCH_TRAFFIC)
-            .instruction(
-                () -> anyPausedCache() ? WriteThroughRules.keepPaused(pausedCaches()) : null),
+            .instruction(this::switchInstruction),
+        // The short pause: from this approval to the end of switch-traffic.
+        gate(InfinispanSteps.GATE_WRITES_PAUSED, InfinispanGates.WRITES_PAUSED)
+            .onlyIf(this::briefPause, noPausedCaches)
+            .before(this::askToPauseWritesNow)
+            .instruction(() -> WriteThroughRules.pauseNowInstruction(pausedCaches()))
+            .after(this::writesPaused),
+        work(InfinispanSteps.CATCH_UP_PAUSED_CACHES, data::catchUpPausedCaches)
+            .onlyIf(this::briefPause, noPausedCaches),
         // With caches moved under paused writes, switch-traffic is the point of no return: writes
         // to them resume on the target only, and switching back would lose them.
         work(InfinispanSteps.SWITCH_TRAFFIC, traffic::switchToTarget)
@@ -226,12 +248,54 @@ public class InfinispanUpgradeWorkflowImpl extends UpgradeSkeleton<InfinispanUpg
     return !pausedCaches().isEmpty();
   }
 
+  private boolean briefPause() {
+    return anyPausedCache() && caches.briefPause();
+  }
+
+  private boolean pausedForTheWholeSync() {
+    return anyPausedCache() && !caches.briefPause();
+  }
+
+  private void afterPausedCachesSynced() {
+    tracker.message(
+        caches.briefPause()
+            ? WriteThroughRules.syncedWhileWriting(pausedCaches())
+            : WriteThroughRules.keepPaused(pausedCaches()));
+  }
+
+  private String switchInstruction() {
+    if (!anyPausedCache()) {
+      return null;
+    }
+    return caches.briefPause()
+        ? WriteThroughRules.pauseComesNext(pausedCaches())
+        : WriteThroughRules.keepPaused(pausedCaches());
+  }
+
+  private void askToPauseWritesNow() {
+    tracker.message(WriteThroughRules.pauseNowRequest(pausedCaches()));
+    log.warn("caches {} need client writes paused now: {}", pausedCaches(), tracker.message());
+  }
+
+  /** The write pause starts at this approval (workflow time, so it replays the same). */
+  private void writesPaused() {
+    writesPausedAt = Workflow.currentTimeMillis();
+    tracker.message(WriteThroughRules.whileCatchingUp(pausedCaches()));
+  }
+
   private void askToPauseWrites() {
     tracker.message(WriteThroughRules.pauseRequest(pausedCaches()));
     log.warn("caches {} need client writes paused: {}", pausedCaches(), tracker.message());
   }
 
   private void resumeWrites() {
+    if (writesPausedAt != null) {
+      long paused = Workflow.currentTimeMillis() - writesPausedAt;
+      for (String cache : pausedCaches()) {
+        caches.writePause(cache, paused);
+      }
+      log.info("client writes to caches {} were paused for {} ms", pausedCaches(), paused);
+    }
     if (anyPausedCache()) {
       tracker.message(WriteThroughRules.resumeNow(pausedCaches()));
       log.info("{}", tracker.message());
@@ -282,6 +346,6 @@ public class InfinispanUpgradeWorkflowImpl extends UpgradeSkeleton<InfinispanUpg
 
   @Override
   protected UpgradeDetails details() {
-    return new InfinispanDetails(plan, caches.all());
+    return new InfinispanDetails(plan, caches.all(), caches.writePaused());
   }
 }

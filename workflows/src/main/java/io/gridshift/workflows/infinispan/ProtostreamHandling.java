@@ -14,10 +14,13 @@ public enum ProtostreamHandling {
    */
   REFUSE,
   /**
-   * Migrate those caches with client writes to them paused (reads continue): the gate {@code
-   * writes-paused} asks a person to pause the writes (nothing to do when no client writes to them);
-   * once approved, {@code sync-paused-caches} syncs, verifies (every key) and disconnects each of
-   * them, all before traffic moves. Client writes resume once {@code switch-traffic} has completed,
+   * Migrate those caches with a short pause of client writes to them (reads continue): {@code
+   * sync-paused-caches} syncs them in bulk while clients still write to the source and disconnects
+   * them; right before switch-traffic the gate {@code writes-paused} asks a person to pause the
+   * writes (nothing to do when no client writes to them); once approved, {@code
+   * catch-up-paused-caches} copies what changed since the bulk sync (raw bytes, deletes too) and
+   * traffic switches. The pause, from that approval to the end of switch-traffic, is reported per
+   * cache as {@code writePauseMs}. Client writes resume once {@code switch-traffic} has completed,
    * on the target only: from then on switching traffic back would lose them, so {@code
    * switch-traffic} is the point of no return (failures afterwards wait for a person, nothing is
    * rolled back). Needs connectionMode {@code RUNTIME}: in CONFIG mode caches cannot be

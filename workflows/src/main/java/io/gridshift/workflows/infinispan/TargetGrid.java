@@ -111,7 +111,8 @@ final class TargetGrid {
                 xml,
                 request.credentialsSecret(),
                 claims.id(),
-                request.tlsSecret()));
+                request.tlsSecret(),
+                plan.connectionMode() == ConnectionMode.RUNTIME ? caches.names() : null));
     waitUntilWhole(
         Math.min(MAX_WAIT_SECONDS, 300 + plan.replicas() * (plan.minReadySeconds() + 120)));
     String runs = checksTargetVersion ? requireAskedVersion() : "";

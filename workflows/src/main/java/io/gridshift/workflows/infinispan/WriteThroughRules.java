@@ -16,8 +16,9 @@ import java.util.Optional;
  *   <li>No cache failed: the upgrade goes on as usual.
  *   <li>{@link ProtostreamHandling#REFUSE}: the upgrade stops before traffic moves.
  *   <li>{@link ProtostreamHandling#PAUSE_WRITES} (RUNTIME mode: the request's validation refuses it
- *       with CONFIG, before anything runs): the failed caches move before traffic does, with client
- *       writes to them paused.
+ *       with CONFIG, before anything runs): the failed caches are copied while clients still write,
+ *       then caught up with client writes to them paused briefly, right before traffic moves
+ *       (before issue 16: paused for their whole sync).
  * </ol>
  */
 final class WriteThroughRules {
@@ -46,9 +47,10 @@ final class WriteThroughRules {
                   + " "
                   + NOT_SWITCHED
                   + " Either set \"protostream\": \"PAUSE_WRITES\" to migrate these caches with"
-                  + " client writes paused (gate '"
+                  + " a short pause of client writes right before traffic moves (gate '"
                   + InfinispanGates.WRITES_PAUSED
-                  + "' asks for the pause; they are synced before traffic moves), or remove the"
+                  + "' asks for it; they are copied beforehand while clients still write), or"
+                  + " remove the"
                   + " value encoding of those caches or pick a target version without this"
                   + " defect; then start again"));
     }
@@ -60,18 +62,33 @@ final class WriteThroughRules {
    * what happens next. The probe's own detail is left out: it is written for a refusal and advises
    * what PAUSE_WRITES does differently (it stays in the worker's log).
    */
-  static String pausePlanned(Map<String, String> failures) {
+  static String pausePlanned(Map<String, String> failures, boolean briefPause) {
     List<String> caches = List.copyOf(failures.keySet());
-    return "found: a write sent through the target to caches "
-        + caches
-        + " is lost in the target's remote store (the Infinispan 15 protostream defect), so"
-        + " clients must not write to them through the target while it is connected. Handled,"
-        + " as the request asks (\"protostream\": \"PAUSE_WRITES\"): gate '"
+    if (briefPause) {
+      return found(caches)
+          + " Handled, as the request asks (\"protostream\": \"PAUSE_WRITES\"): "
+          + InfinispanSteps.SYNC_PAUSED_CACHES
+          + " copies and disconnects those caches next while clients still write to the source;"
+          + " right before switch-traffic, gate '"
+          + InfinispanGates.WRITES_PAUSED
+          + "' asks for a short pause of client writes to them while "
+          + InfinispanSteps.CATCH_UP_PAUSED_CACHES
+          + " copies what changed meanwhile. The other caches move the usual way";
+    }
+    return found(caches)
+        + " Handled, as the request asks (\"protostream\": \"PAUSE_WRITES\"): gate '"
         + InfinispanGates.WRITES_PAUSED
         + "' opens next; once it is approved, "
         + InfinispanSteps.SYNC_PAUSED_CACHES
         + " copies, verifies and disconnects those caches before any traffic moves. The other"
         + " caches move the usual way";
+  }
+
+  private static String found(List<String> caches) {
+    return "found: a write sent through the target to caches "
+        + caches
+        + " is lost in the target's remote store (the Infinispan 15 protostream defect), so"
+        + " clients must not write to them through the target while it is connected.";
   }
 
   /** What the person must do before approving gate writes-paused. */
@@ -117,7 +134,55 @@ final class WriteThroughRules {
   static String resumeNow(List<String> caches) {
     return "traffic switched to the target: resume client writes to caches "
         + caches
-        + " now (they exist only on the target, so nothing is rolled back from here on)";
+        + " now, through new connections (connections opened before the switch still reach the"
+        + " source); they exist only on the target, so nothing is rolled back from here on";
+  }
+
+  /** status() once sync-paused-caches copied them with a brief pause to come. */
+  static String syncedWhileWriting(List<String> caches) {
+    return "caches "
+        + caches
+        + " are copied to the target and disconnected from the source; clients keep writing to"
+        + " them on the source until gate '"
+        + InfinispanGates.WRITES_PAUSED
+        + "' asks for a short pause right before switch-traffic";
+  }
+
+  /** Gate switch-traffic's instruction when a brief pause follows it. */
+  static String pauseComesNext(List<String> caches) {
+    return "after this approval gate '"
+        + InfinispanGates.WRITES_PAUSED
+        + "' asks for a short pause of client writes to caches "
+        + caches
+        + "; keep writing to them until then";
+  }
+
+  /** What the person must do before approving gate writes-paused (brief pause). */
+  static String pauseNowInstruction(List<String> caches) {
+    return "pause client writes to caches "
+        + caches
+        + " now (reads may go on), or make sure nothing writes to them; then approve. gridshift"
+        + " copies what changed since the bulk sync and switches traffic at once; resume writes"
+        + " once switch-traffic has completed (the pause is measured from this approval)";
+  }
+
+  /** status() while gate writes-paused is open (brief pause). */
+  static String pauseNowRequest(List<String> caches) {
+    return "writes through the target to caches "
+        + caches
+        + " would be lost (protostream defect), so they move with a short pause: "
+        + pauseNowInstruction(caches)
+        + ". Reject the gate to stop instead (the target is removed, clients keep using the"
+        + " source).";
+  }
+
+  /** status() once gate writes-paused is approved (brief pause), before switch-traffic. */
+  static String whileCatchingUp(List<String> caches) {
+    return "gate '"
+        + InfinispanGates.WRITES_PAUSED
+        + "' approved: catching up caches "
+        + caches
+        + " and switching traffic, with client writes to them still paused";
   }
 
   /** For a compensated upgrade: writes that a person may have paused. */

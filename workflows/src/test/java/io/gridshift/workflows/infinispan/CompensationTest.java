@@ -126,8 +126,8 @@ class CompensationTest extends WorkflowTestSupport {
         .doesNotContain("cache 'sessions'")
         .contains("Traffic was NOT switched")
         .contains(
-            "set \"protostream\": \"PAUSE_WRITES\" to migrate these caches with client writes"
-                + " paused")
+            "set \"protostream\": \"PAUSE_WRITES\" to migrate these caches with a short pause"
+                + " of client writes right before traffic moves")
         .contains("target " + TARGET + " was removed");
     verify(deploy).deleteGrid(DELETE_TARGET);
     verify(kube, never()).setServiceSelector(any());

@@ -29,10 +29,11 @@ import org.junit.jupiter.api.Test;
 /**
  * Determinism: histories of the main paths (completed with pause and a refused approval;
  * compensated after a rejected cutover; retried after a failure past cutover; protostream caches
- * moved with client writes paused) must replay on the current code. The recorded files in {@code
- * src/test/resources/histories} guard the shipped step order: once the workflow has shipped, a
- * change that breaks them needs {@code Workflow.getVersion}. Re-record them with {@code
- * -Dgridshift.recordHistories=true} only when such a change is intended and versioned.
+ * moved with client writes paused, for the whole sync before issue 16 and briefly since) must
+ * replay on the current code. The recorded files in {@code src/test/resources/histories} guard the
+ * shipped step order: once the workflow has shipped, a change that breaks them needs {@code
+ * Workflow.getVersion}. Re-record them with {@code -Dgridshift.recordHistories=true} only when such
+ * a change is intended and versioned.
  *
  * <p>They were last re-recorded, without versioning, when the writes-paused gate and the
  * sync-paused-caches step were added: the workflow had never shipped, so no running execution could
@@ -40,7 +41,15 @@ import org.junit.jupiter.api.Test;
  * {@code Workflow.getVersion} branches were dropped, keeping only the newest behaviour.
  */
 class ReplayTest extends WorkflowTestSupport {
-  static final String[] RECORDED = {"completed", "compensated", "retried", "paused-writes"};
+  /**
+   * "paused-writes" was recorded before the short write pause (issue 16): writes paused for the
+   * whole sync. It replays through the {@code WorkflowChanges.SHORT_WRITE_PAUSE} default branch;
+   * "short-write-pause" guards the new order.
+   */
+  static final String[] RECORDED = {
+    "completed", "compensated", "retried", "paused-writes", "short-write-pause"
+  };
+
   private static final Path RECORD_DIR = Path.of("src/test/resources/histories");
 
   @Test
@@ -57,7 +66,7 @@ class ReplayTest extends WorkflowTestSupport {
     histories.put("completed", completedWithPauseAndRefusal());
     histories.put("compensated", compensatedAfterRejectedCutover());
     histories.put("retried", retriedAfterCutover());
-    histories.put("paused-writes", protostreamCachesMovedWithWritesPaused());
+    histories.put("short-write-pause", protostreamCachesMovedWithAShortWritePause());
     for (var h : histories.entrySet()) {
       WorkflowReplayer.replayWorkflowExecution(h.getValue(), InfinispanUpgradeWorkflowImpl.class);
       if (Boolean.getBoolean("gridshift.recordHistories")) {
@@ -109,7 +118,7 @@ class ReplayTest extends WorkflowTestSupport {
     return client.fetchHistory(Requests.upgrade().build().withDefaults().workflowId());
   }
 
-  private WorkflowExecutionHistory protostreamCachesMovedWithWritesPaused() {
+  private WorkflowExecutionHistory protostreamCachesMovedWithAShortWritePause() {
     doAnswer(
             i -> {
               String cache = i.<CacheRequest>getArgument(0).cache();

@@ -75,7 +75,10 @@ class StepExecutionTest extends WorkflowTestSupport {
                 List.of(),
                 null,
                 null,
-                CLAIM));
+                CLAIM,
+                null,
+                // RUNTIME: caches the source declares in infinispan.xml are made at run time.
+                List.of("orders", "sessions")));
     order.verify(kube).waitForRollout(argThat(r -> r.workload().equals(TARGET_STS)));
     order
         .verify(data)
@@ -349,7 +352,7 @@ class StepExecutionTest extends WorkflowTestSupport {
         .extracting(StepStatus::name, StepStatus::state)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(
-                InfinispanSteps.GATE_WRITES_PAUSED, StepState.SKIPPED),
+                InfinispanSteps.GATE_WRITES_PAUSED_FOR_SYNC, StepState.SKIPPED),
             org.assertj.core.groups.Tuple.tuple(
                 InfinispanSteps.SYNC_PAUSED_CACHES, StepState.SKIPPED));
     StepStatus gate = atGate.steps().get(7);

@@ -3,6 +3,8 @@ package io.gridshift.workflows.testing;
 import io.gridshift.workflows.common.ClusterRef;
 import io.gridshift.workflows.infinispan.activities.CacheInfo;
 import io.gridshift.workflows.infinispan.activities.CacheRequest;
+import io.gridshift.workflows.infinispan.activities.CatchUpRequest;
+import io.gridshift.workflows.infinispan.activities.CatchUpResult;
 import io.gridshift.workflows.infinispan.activities.ClusterHealth;
 import io.gridshift.workflows.infinispan.activities.ClusterHealthRequest;
 import io.gridshift.workflows.infinispan.activities.ConnectSourceRequest;
@@ -166,6 +168,16 @@ public class FakeInfinispanGrid extends FakeKubernetes
   @Override
   public VerifyResult verify(VerifyRequest request) {
     return matching(request);
+  }
+
+  @Override
+  public void warmUpCatchUp(CacheRequest request) {}
+
+  /** 100 entries on the source, 3 of them changed since the bulk sync and 1 deleted. */
+  @Override
+  public CatchUpResult catchUp(CatchUpRequest request) {
+    changed("catchUp");
+    return new CatchUpResult(request.cache().cache(), 100, 101, 3, 1, 40);
   }
 
   @Override

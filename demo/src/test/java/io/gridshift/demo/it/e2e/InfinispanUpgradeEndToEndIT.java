@@ -9,8 +9,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.gridshift.demo.InfinispanDemo;
 import io.gridshift.demo.InfinispanDemoGrid;
-import io.gridshift.demo.traffic.GridOps;
-import io.gridshift.demo.traffic.InfinispanOps;
+import io.gridshift.demo.traffic.CacheRouter;
 import io.gridshift.demo.traffic.TrafficOptions;
 import io.gridshift.demo.traffic.TrafficProbe;
 import io.gridshift.demo.traffic.TrafficRecord;
@@ -20,9 +19,12 @@ import io.gridshift.starter.UpgradeRequests;
 import io.gridshift.starter.UpgradeService;
 import io.gridshift.worker.observability.PrometheusText;
 import io.gridshift.workflows.activities.ClaimRequest;
+import io.gridshift.workflows.common.CacheProgress;
+import io.gridshift.workflows.common.GateDecision;
 import io.gridshift.workflows.common.InvalidRequestException;
 import io.gridshift.workflows.common.OpenGate;
 import io.gridshift.workflows.common.Phase;
+import io.gridshift.workflows.common.StepState;
 import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.infinispan.InfinispanDetails;
 import io.gridshift.workflows.request.UpgradeRequest;
@@ -43,7 +45,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The whole Infinispan upgrade on the sandbox, through the real worker and workflow: a 3-pod
  * 14.0.28 grid with 100,000 entries in three caches (one protostream-encoded) upgraded to a 3-pod
  * 15.0.21 grid. First, bad requests are refused with clear errors and change nothing in the
- * cluster; then a second upgrade of the same grid is refused while the first runs; at the end every
+ * cluster; then a second upgrade of the same grid is refused while the first runs; the traffic
+ * probe writes to the protostream cache too and pauses those writes only for the short pause before
+ * switch-traffic (issue 16: its {@code writePauseMs} and catch-up are reported); at the end every
  * key loaded is read back through the client Service and the source is gone.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -132,14 +136,16 @@ class InfinispanUpgradeEndToEndIT {
     UpgradeRequest upgrade =
         UpgradeRequests.parse(
             request("dg", "15.0.21.Final", ", \"protostream\": \"PAUSE_WRITES\""), false);
-    // An application keeps reading and writing through the client Service the whole time.
-    GridOps client = new InfinispanOps(grid.serviceHost(), InfinispanDemoGrid.PORT, "sessions");
+    // An application keeps reading and writing through the client Service the whole time, to an
+    // unencoded cache and to the protostream cache, whose writes it pauses when asked (issue 16).
+    CacheRouter client = grid.routedOps(List.of("sessions", InfinispanDemoGrid.PROTOSTREAM_CACHE));
     TrafficProbe probe =
         TrafficProbe.start(client, TrafficOptions.defaults().withRate(TRAFFIC_RATE));
     String id = service.start(upgrade).getWorkflowId();
 
     OpenGate first = e2e.awaitOpenGate(id);
-    assertThat(first.name()).isEqualTo("writes-paused");
+    // The protostream cache was copied while the probe still wrote to it: no pause so far.
+    assertThat(first.name()).isEqualTo("switch-traffic");
     assertThatThrownBy(() -> service.start(upgrade))
         .isInstanceOf(UpgradeException.class)
         .hasMessageContaining("already running as workflow " + id);
@@ -150,6 +156,18 @@ class InfinispanUpgradeEndToEndIT {
     assertRefused(
         request("dg-15-0-21", "15.0.21.Final", ", \"service\": \"dg\""),
         "is held by another upgrade, " + id);
+    approve(id, "switch-traffic");
+
+    // Right before traffic moves, the short write pause: the probe holds its writes to the caches
+    // named, then the gate is approved; writes resume once switch-traffic is done.
+    OpenGate pause = e2e.awaitOpenGateOrEnd(id, "switch-traffic");
+    assertThat(pause).isNotNull();
+    assertThat(pause.name()).isEqualTo("writes-paused");
+    List<String> named = service.status(id).details(InfinispanDetails.class).writePausedCaches();
+    assertThat(client.pauseWrites(named)).containsExactly(InfinispanDemoGrid.PROTOSTREAM_CACHE);
+    approve(id, "writes-paused");
+    awaitSwitched(id);
+    client.resumeWrites();
 
     UpgradeStatus done = e2e.approveEveryGate(id);
     assertThat(done.phase()).as(done.message()).isEqualTo(Phase.COMPLETED);
@@ -159,13 +177,19 @@ class InfinispanUpgradeEndToEndIT {
     TrafficRecord traffic = probe.verify();
     client.close();
     ZeroDowntime.assertNoErrorsAndNothingLost(traffic);
+    CacheProgress catalog = cache(done, InfinispanDemoGrid.PROTOSTREAM_CACHE);
+    assertThat(catalog.writePauseMs()).as("the catalog's write pause").isBetween(1L, 60_000L);
+    assertThat(catalog.catchUp()).isNotNull();
+    // The probe wrote to the catalog between its bulk sync and the pause: the catch-up copied them.
+    assertThat(catalog.catchUp().copied()).isPositive();
+    assertThat(cache(done, "sessions").writePauseMs()).isNull();
     assertThat(done.details(InfinispanDetails.class).caches())
         .allSatisfy(c -> assertThat(c.missingKeys()).isZero());
     // Exact counts on every cache: the write probe that fails on the protostream cache leaves
     // nothing behind on the target.
-    // Exact on the caches the probe does not write; "sessions" holds the probe's keys too.
+    // Exact on the cache the probe does not write; "sessions" and "catalog" hold its keys too.
     assertThat(done.details(InfinispanDetails.class).caches())
-        .filteredOn(c -> !c.name().equals("sessions"))
+        .filteredOn(c -> c.name().equals("events"))
         .allSatisfy(c -> assertThat(c.targetEntries()).isEqualTo(c.sourceEntries()));
     assertThat(strayKeys("catalog")).isEmpty();
     assertThat(grid.missingKeys(loaded))
@@ -184,7 +208,7 @@ class InfinispanUpgradeEndToEndIT {
     assertThat(done.audit())
         .filteredOn(a -> a.action().name().equals("APPROVED"))
         .extracting(a -> a.gate())
-        .containsExactly("writes-paused", "switch-traffic", "cutover", "delete-source");
+        .containsExactly("switch-traffic", "writes-paused", "cutover", "delete-source");
     assertTheWorkersMetricsShowTheUpgrade();
   }
 
@@ -242,6 +266,34 @@ class InfinispanUpgradeEndToEndIT {
     return all;
   }
 
+  private void approve(String id, String gate) {
+    service.approve(id, new GateDecision(gate, E2eSandbox.APPROVER, "e2e: go"));
+  }
+
+  /** Waits until switch-traffic has completed: then the probe may write again. */
+  private void awaitSwitched(String id) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+    while (System.nanoTime() < deadline) {
+      UpgradeStatus status = service.status(id);
+      boolean switched =
+          status.steps().stream()
+              .anyMatch(s -> s.name().equals("switch-traffic") && s.state() == StepState.SUCCEEDED);
+      if (switched) {
+        return;
+      }
+      assertThat(status.phase()).as(status.message()).isNotIn(Phase.FAILED, Phase.ABORTED);
+      Thread.sleep(100);
+    }
+    throw new AssertionError("switch-traffic did not complete: " + service.status(id).message());
+  }
+
+  private static CacheProgress cache(UpgradeStatus status, String name) {
+    return status.details(InfinispanDetails.class).caches().stream()
+        .filter(c -> c.name().equals(name))
+        .findFirst()
+        .orElseThrow();
+  }
+
   /** Keys of {@code cache} on the grid behind Service dg that the test did not load. */
   private List<String> strayKeys(String cache) throws Exception {
     String url =
@@ -255,7 +307,10 @@ class InfinispanUpgradeEndToEndIT {
     List<String> keys =
         new com.fasterxml.jackson.databind.ObjectMapper()
             .readValue(body, new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {});
-    return keys.stream().filter(k -> !k.startsWith(cache + "-")).toList();
+    // The traffic probe's own keys ("probe-<run>-<n>") are expected in the caches it writes.
+    return keys.stream()
+        .filter(k -> !k.startsWith(cache + "-") && !k.startsWith("probe-"))
+        .toList();
   }
 
   /** Starts {@code json}, waits for the end, and checks it failed in plan with the message. */

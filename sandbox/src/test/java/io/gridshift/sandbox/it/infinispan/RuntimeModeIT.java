@@ -10,6 +10,8 @@ import io.gridshift.activities.infinispan.InfinispanDataActivitiesImpl;
 import io.gridshift.activities.infinispan.RestClient;
 import io.gridshift.workflows.infinispan.activities.CacheInfo;
 import io.gridshift.workflows.infinispan.activities.CacheRequest;
+import io.gridshift.workflows.infinispan.activities.CatchUpRequest;
+import io.gridshift.workflows.infinispan.activities.CatchUpResult;
 import io.gridshift.workflows.infinispan.activities.ConnectSourceRequest;
 import io.gridshift.workflows.infinispan.activities.GridEndpoint;
 import io.gridshift.workflows.infinispan.activities.GridInventory;
@@ -234,6 +236,47 @@ class RuntimeModeIT {
     assertThat(result.examples())
         .containsExactlyInAnyOrder("missing key-7", "different value key-8");
     assertThat(result.ok()).isFalse();
+  }
+
+  /**
+   * Issue 16, the short write pause: once disconnected, the target misses what clients wrote to the
+   * source since; the catch-up pass copies exactly that (raw bytes, protostream too) and deletes
+   * what the source no longer has, and a second pass finds nothing to do.
+   */
+  @Test
+  @Order(8)
+  void catchUpCopiesWhatChangedOnTheSourceAndDeletesWhatIsGone() {
+    try (ItData sourceData = new ItData(grids.source, true)) {
+      sourceData.json(PEOPLE).put("person-1", ItData.person(99, "renamed"));
+      sourceData.json(PEOPLE).put("person-new", ItData.person(7, "new"));
+      sourceData.json(PEOPLE).remove("person-2");
+    }
+    stub.warmUpCatchUp(pair(PEOPLE));
+
+    heartbeats.clear();
+    CatchUpResult people = stub.catchUp(new CatchUpRequest(pair(PEOPLE), 4));
+    LOG.info("catch-up of {}: {}", PEOPLE, people);
+
+    assertThat(people.sourceEntries()).isEqualTo(PEOPLE_COUNT);
+    assertThat(people.targetEntries()).isEqualTo(PEOPLE_COUNT);
+    assertThat(people.copied()).isEqualTo(2);
+    assertThat(people.deleted()).isEqualTo(1);
+    try (ItData targetData = new ItData(grids.target, true)) {
+      assertThat(targetData.json(PEOPLE).get("person-1")).contains("\"name\":\"renamed\"");
+      assertThat(targetData.json(PEOPLE).get("person-new")).contains("\"name\":\"new\"");
+      assertThat(targetData.json(PEOPLE).get("person-2")).isNull();
+    }
+    // Test 7 removed key-7 and changed key-8 on the target: the source's values come back.
+    CatchUpResult plain = stub.catchUp(new CatchUpRequest(pair(PLAIN), 4));
+    assertThat(plain.copied()).isEqualTo(2);
+    assertThat(plain.deleted()).isZero();
+    VerifyResult equal = stub.verify(new VerifyRequest(pair(PLAIN), PLAIN_COUNT, true, false));
+    assertThat(equal.ok()).as(equal.toString()).isTrue();
+    assertThat(equal.differentValues()).isZero();
+    // Converged: a retried pass changes nothing.
+    CatchUpResult again = stub.catchUp(new CatchUpRequest(pair(PEOPLE), 4));
+    assertThat(again.copied()).isZero();
+    assertThat(again.deleted()).isZero();
   }
 
   private static CacheRequest pair(String cache) {

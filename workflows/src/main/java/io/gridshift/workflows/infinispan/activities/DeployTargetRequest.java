@@ -27,6 +27,11 @@ import java.util.List;
  * @param sourceTlsSecret the request's {@code tlsSecret} (the source's CA in {@code ca.crt}): the
  *     target pods then mount a trust store made from it for their remote stores; null when the
  *     source is plain (and in records from before TLS)
+ * @param runtimeCaches RUNTIME mode: the caches create-caches makes on the target at run time;
+ *     their declarations are left out of the target's copy of {@code infinispan.xml}, because
+ *     Infinispan cannot add a remote store at run time to a cache declared in the configuration of
+ *     a cluster (ISPN000500 on re-creating it, ISPN000648 on adding the store to 3 members). Null
+ *     in CONFIG mode and in records from before this field
  * @param claim the upgrade's workflow id, written on the target StatefulSet and the pinned Service
  *     as they are created; an existing one claimed by another upgrade is refused (null: no claim)
  */
@@ -42,7 +47,38 @@ public record DeployTargetRequest(
     String cacheConfigsXml,
     String credentialsSecret,
     String claim,
-    String sourceTlsSecret) {
+    String sourceTlsSecret,
+    List<String> runtimeCaches) {
+
+  /** A request from before {@code runtimeCaches}: nothing is left out of the target's XML. */
+  public DeployTargetRequest(
+      ClusterRef cluster,
+      String sourceGrid,
+      String targetGrid,
+      String sourceService,
+      String targetImage,
+      int minReadySeconds,
+      int port,
+      List<String> remoteStoreCaches,
+      String cacheConfigsXml,
+      String credentialsSecret,
+      String claim,
+      String sourceTlsSecret) {
+    this(
+        cluster,
+        sourceGrid,
+        targetGrid,
+        sourceService,
+        targetImage,
+        minReadySeconds,
+        port,
+        remoteStoreCaches,
+        cacheConfigsXml,
+        credentialsSecret,
+        claim,
+        sourceTlsSecret,
+        null);
+  }
 
   /** A request for a plain (no TLS) source. */
   public DeployTargetRequest(

@@ -63,6 +63,23 @@ public interface InfinispanDataActivities {
   @ActivityMethod
   VerifyResult verify(VerifyRequest request);
 
+  /**
+   * Prepares a catch-up pass of a disconnected cache so it runs at full speed once writes are
+   * paused: opens the Hot Rod clients of both grids and reads the first of the pass's segment
+   * ranges of each through the pass's own code. Changes nothing. Heartbeats.
+   */
+  @ActivityMethod
+  void warmUpCatchUp(CacheRequest request);
+
+  /**
+   * Makes a disconnected target cache hold exactly the source's entries: reads both as raw bytes,
+   * in parallel segment ranges, diffs them in memory, puts on the target what is missing or differs
+   * and removes what the source no longer has. Meant for a cache whose client writes are paused;
+   * running it again converges on the same state. Heartbeats per range read.
+   */
+  @ActivityMethod
+  CatchUpResult catchUp(CatchUpRequest request);
+
   /** Disconnects the target cache from the source (RUNTIME mode). Already disconnected is fine. */
   @ActivityMethod
   void disconnectSource(CacheRequest request);
