@@ -52,6 +52,9 @@ class StepExecutionTest extends WorkflowTestSupport {
   private static final WorkloadRef TARGET_STS =
       new WorkloadRef(CLUSTER, WorkloadKind.STATEFULSET, TARGET);
 
+  /** The fake grid's caches, which RUNTIME mode leaves out of the target's XML. */
+  private static final List<String> CACHES_MADE_AT_RUN_TIME = List.of("orders", "sessions");
+
   @Test
   void runtimeModeRunsTheStepsInOrderWithTheRightArguments() {
     UpgradeStatus status = result(start(Requests.upgrade().allGatesAuto().build()));
@@ -77,8 +80,7 @@ class StepExecutionTest extends WorkflowTestSupport {
                 null,
                 CLAIM,
                 null,
-                // RUNTIME: caches the source declares in infinispan.xml are made at run time.
-                List.of("orders", "sessions")));
+                CACHES_MADE_AT_RUN_TIME));
     order.verify(kube).waitForRollout(argThat(r -> r.workload().equals(TARGET_STS)));
     order
         .verify(data)
