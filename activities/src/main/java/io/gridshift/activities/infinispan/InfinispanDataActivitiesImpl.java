@@ -3,6 +3,7 @@ package io.gridshift.activities.infinispan;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gridshift.activities.ClusterAccess;
 import io.gridshift.activities.Failures;
+import io.gridshift.activities.kubernetes.PodExec;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.infinispan.activities.CacheInfo;
 import io.gridshift.workflows.infinispan.activities.CacheRequest;
@@ -45,6 +46,7 @@ public final class InfinispanDataActivitiesImpl implements InfinispanDataActivit
   private final InfinispanConnections grids;
   private final SourceConnections connections = new SourceConnections();
   private final SyncRunner syncRunner;
+  private final ServerCli cli;
 
   /** Acts on the grids of {@code cluster}; syncData heartbeats every 2 seconds. */
   public InfinispanDataActivitiesImpl(ClusterAccess cluster) {
@@ -57,6 +59,7 @@ public final class InfinispanDataActivitiesImpl implements InfinispanDataActivit
   public InfinispanDataActivitiesImpl(ClusterAccess cluster, Duration syncHeartbeatInterval) {
     this.grids = cluster.infinispan();
     this.syncRunner = new SyncRunner(cluster.name(), syncHeartbeatInterval);
+    this.cli = new ServerCli(new PodExec(cluster.kubernetes()));
   }
 
   @Override
@@ -68,7 +71,12 @@ public final class InfinispanDataActivitiesImpl implements InfinispanDataActivit
       caches.add(new CacheInfo(name, size(rest, name, internal), mediaType(rest, name), internal));
     }
     List<String> schemas = rest.schemas().stream().map(InfinispanRest.Schema::name).toList();
-    return new GridInventory(caches, schemas, rest.health().members());
+    return new GridInventory(caches, schemas, rest.health().members(), rest.serverVersion());
+  }
+
+  @Override
+  public String serverVersion(GridEndpoint grid) {
+    return rest(grid).serverVersion();
   }
 
   @Override
@@ -146,11 +154,13 @@ public final class InfinispanDataActivitiesImpl implements InfinispanDataActivit
     String cache = request.cache().cache();
     RemoteCache<byte[], byte[]> raw =
         grids.hotRod(target.grid(), cache, target.storageMediaType(cache));
+    GridEndpoint where = request.cache().target();
     return syncRunner.run(
         request,
         target,
         () -> raw.withFlags(Flag.SKIP_CACHE_LOAD).size(),
-        Activity.getExecutionContext());
+        Activity.getExecutionContext(),
+        () -> cli.synchronize(target.grid(), where.cluster().namespace(), where.service(), cache));
   }
 
   @Override
@@ -236,7 +246,14 @@ public final class InfinispanDataActivitiesImpl implements InfinispanDataActivit
 
   @Override
   public void disconnectSource(CacheRequest request) {
-    connections.disconnect(request.cache(), rest(request.target()));
+    InfinispanRest target = rest(request.target());
+    GridEndpoint where = request.target();
+    connections.disconnect(
+        request.cache(),
+        target,
+        () ->
+            cli.disconnect(
+                target.grid(), where.cluster().namespace(), where.service(), request.cache()));
   }
 
   @Override

@@ -12,13 +12,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The REST admin API calls gridshift makes on one grid (Infinispan 14 and 15 answer them alike).
- * Each method maps the statuses it knows; anything else becomes {@link Failures#unexpected}.
+ * The REST admin API calls gridshift makes on one grid (Infinispan 14 and 15 answer them alike;
+ * what 10.1 lacks, the server version's path without a slash and {@code /rest/v2/schemas}, is read
+ * another way, see {@link #serverVersion()} and {@link #schemas()}). Each method maps the statuses
+ * it knows; anything else becomes {@link Failures#unexpected}.
  */
 final class InfinispanRest {
   static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The internal cache where every version keeps its Protobuf schemas. */
+  static final String PROTOBUF_METADATA = "___protobuf_metadata";
+
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(InfinispanRest.class);
+
   private final RestClient rest;
+
+  /** Set once {@link #schemas()} found no schemas endpoint: schemas are read from the cache. */
+  private boolean schemasInCache;
 
   InfinispanRest(RestClient rest) {
     this.rest = rest;
@@ -30,6 +41,27 @@ final class InfinispanRest {
 
   RestClient client() {
     return rest;
+  }
+
+  /**
+   * The server's version text, {@code GET /rest/v2/server}'s {@code version} (the same path and
+   * field from 10.1 to 16.0), or null when the answer has none.
+   */
+  String serverVersion() {
+    RestResponse response = rest.get("/rest/v2/server");
+    if (response.status() == 404) {
+      response = rest.get("/rest/v2/server/"); // 10.1 routes the resource with its slash
+    }
+    if (!response.ok()) {
+      // Not knowing the version is no reason to stop: the plan then goes by the image tag.
+      LOG.warn(
+          "{} answered {} to GET /rest/v2/server: version unknown",
+          grid().describe(),
+          response.status());
+      return null;
+    }
+    String version = json(response.body()).path("version").asText(null);
+    return version == null || version.isBlank() ? null : version;
   }
 
   /** Every cache name, internal ones included ({@code GET /rest/v2/caches}). */
@@ -112,9 +144,18 @@ final class InfinispanRest {
     }
   }
 
-  /** Names of the registered Protobuf schemas with their validation errors (null when valid). */
+  /**
+   * Names of the registered Protobuf schemas with their validation errors (null when valid). A
+   * server without {@code /rest/v2/schemas} (10.1, Data Grid 8.0) keeps them as the {@code .proto}
+   * entries of its {@value #PROTOBUF_METADATA} cache, read instead.
+   */
   List<Schema> schemas() {
-    JsonNode array = json(expectOk("listing schemas", rest.get("/rest/v2/schemas")));
+    RestResponse response = rest.get("/rest/v2/schemas");
+    if (response.status() == 404) {
+      schemasInCache = true;
+      return schemasFromCache();
+    }
+    JsonNode array = json(expectOk("listing schemas", response));
     List<Schema> schemas = new ArrayList<>();
     array.forEach(n -> schemas.add(new Schema(n.path("name").asText(), errorOf(n.path("error")))));
     return schemas;
@@ -122,8 +163,34 @@ final class InfinispanRest {
 
   /** A schema's text, or null when it is not registered. */
   String schema(String name) {
-    RestResponse response = rest.get("/rest/v2/schemas/" + segment(name));
+    String path =
+        schemasInCache
+            ? cachePath(PROTOBUF_METADATA) + "/" + segment(name)
+            : "/rest/v2/schemas/" + segment(name);
+    RestResponse response = rest.get(path);
     return response.status() == 404 ? null : expectOk("reading schema " + name, response);
+  }
+
+  private List<Schema> schemasFromCache() {
+    RestResponse keys = rest.get(cachePath(PROTOBUF_METADATA) + "?action=keys");
+    if (keys.status() == 404) {
+      return List.of(); // no schema was ever registered
+    }
+    List<Schema> schemas = new ArrayList<>();
+    json(expectOk("listing the keys of " + PROTOBUF_METADATA, keys))
+        .forEach(
+            k -> {
+              String key = k.asText();
+              if (key.endsWith(".proto")) {
+                schemas.add(new Schema(key, null));
+              }
+            });
+    LOG.info(
+        "{} has no /rest/v2/schemas: read {} schemas from {}",
+        grid().describe(),
+        schemas.size(),
+        PROTOBUF_METADATA);
+    return schemas;
   }
 
   /** Registers or replaces a schema; returns its validation error, or null when valid. */

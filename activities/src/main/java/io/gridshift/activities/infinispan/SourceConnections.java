@@ -157,20 +157,42 @@ final class SourceConnections {
    * and no such cache (404) are fine.
    */
   void disconnect(String cache, InfinispanRest target) {
+    disconnect(cache, target, null);
+  }
+
+  /**
+   * As {@link #disconnect(String, InfinispanRest)}; when the target's REST API lacks the action
+   * ({@link ServerCli#restActionMissing}), {@code cli} disconnects instead (null: fail as before).
+   */
+  void disconnect(String cache, InfinispanRest target, Runnable cli) {
     RestResponse response = new RollingUpgradeRest(target).disconnect(cache);
-    switch (response.status()) {
-      case 204, 200 ->
-          LOG.info(
-              "disconnected cache '{}' on {} from its source", cache, target.grid().describe());
-      case 304 -> LOG.info("cache '{}' on {} was not connected", cache, target.grid().describe());
-      case 404 -> {
-        LOG.warn(
-            "cache '{}' does not exist on {}: nothing to disconnect",
-            cache,
-            target.grid().describe());
-        return;
+    int status = response.status();
+    boolean missing =
+        cli != null
+            && (status == 404 || status == 405 || status == 501)
+            && ServerCli.restActionMissing(status, status != 404 || target.cacheExists(cache));
+    if (missing) {
+      LOG.info(
+          "{} has no REST disconnect for cache '{}' ({}): the server's CLI does it",
+          target.grid().describe(),
+          cache,
+          status);
+      cli.run();
+    } else {
+      switch (status) {
+        case 204, 200 ->
+            LOG.info(
+                "disconnected cache '{}' on {} from its source", cache, target.grid().describe());
+        case 304 -> LOG.info("cache '{}' on {} was not connected", cache, target.grid().describe());
+        case 404 -> {
+          LOG.warn(
+              "cache '{}' does not exist on {}: nothing to disconnect",
+              cache,
+              target.grid().describe());
+          return;
+        }
+        default -> throw target.grid().unexpected("disconnecting cache '" + cache + "'", response);
       }
-      default -> throw target.grid().unexpected("disconnecting cache '" + cache + "'", response);
     }
     WriteProbe.removeLeftover(cache, target);
   }

@@ -52,6 +52,19 @@ final class SyncRunner {
       InfinispanRest target,
       LongSupplier targetEntries,
       ActivityExecutionContext context) {
+    return run(request, target, targetEntries, context, null);
+  }
+
+  /**
+   * @param cli runs the sync with the server's CLI when the target's REST API lacks sync-data
+   *     ({@link ServerCli#restActionMissing}); null: such a target fails as before
+   */
+  SyncResult run(
+      SyncRequest request,
+      InfinispanRest target,
+      LongSupplier targetEntries,
+      ActivityExecutionContext context,
+      LongSupplier cli) {
     String cache = request.cache().cache();
     context
         .getHeartbeatDetails(Long.class)
@@ -63,8 +76,18 @@ final class SyncRunner {
     CompletableFuture<RestResponse> call =
         new RollingUpgradeRest(target).syncData(cache, request.readBatch(), request.threads());
     RestResponse response = await(call, targetEntries, context);
+    long entries;
+    if (cli != null && restActionMissing(response, target, cache)) {
+      LOG.info(
+          "{} has no REST sync-data for cache '{}' ({}): the server's CLI runs it",
+          target.grid().describe(),
+          cache,
+          response.status());
+      entries = cli.getAsLong();
+    } else {
+      entries = interpret(cache, target, response);
+    }
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-    long entries = interpret(cache, target, response);
     LOG.info(
         "synchronized {} entries of '{}' to {} in {} ms",
         entries,
@@ -108,6 +131,13 @@ final class SyncRunner {
         throw new IllegalStateException("interrupted while sync-data ran", e);
       }
     }
+  }
+
+  private static boolean restActionMissing(
+      RestResponse response, InfinispanRest target, String cache) {
+    int status = response.status();
+    return (status == 404 || status == 405 || status == 501)
+        && ServerCli.restActionMissing(status, status != 404 || target.cacheExists(cache));
   }
 
   private static long progress(LongSupplier targetEntries) {

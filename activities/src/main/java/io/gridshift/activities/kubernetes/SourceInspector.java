@@ -10,7 +10,7 @@ import io.fabric8.openshift.client.OpenShiftClient;
 import io.gridshift.activities.Failures;
 import io.gridshift.workflows.activities.WorkloadKind;
 import io.gridshift.workflows.common.ClusterRef;
-import io.gridshift.workflows.common.Versions;
+import io.gridshift.workflows.infinispan.DataGridVersions;
 import io.gridshift.workflows.infinispan.activities.InspectSourceRequest;
 import io.gridshift.workflows.infinispan.activities.SourceGrid;
 import java.util.LinkedHashMap;
@@ -37,12 +37,13 @@ final class SourceInspector {
     GridImages.requireKind(pod, GridImages.Kind.INFINISPAN, grid.describe());
     Claims.refuseOthers(grid.object(), r.upgradeId(), cluster);
     Container container = GridPods.infinispanContainer(pod);
-    String version = Versions.imageTag(container.getImage());
-    if (!Versions.isValid(version)) {
+    // A Data Grid image's tag (1.4, 8.4.6) names the product: the one table maps it to Infinispan.
+    String version = DataGridVersions.infinispanVersionOfImage(container.getImage()).orElse(null);
+    if (version == null) {
       throw Failures.invalidRequest(
-          ("%s: image %s of container %s has no version tag (like :15.0.21.Final);"
-                  + " gridshift reads the source version from it: deploy the grid with a"
-                  + " versioned image tag")
+          ("%s: image %s of container %s has no version tag (like :15.0.21.Final, or a Data Grid"
+                  + " 8.0-8.5 tag like :1.4 or :8.4.6); gridshift reads the source version from it:"
+                  + " deploy the grid with a versioned image tag")
               .formatted(grid.describe(), container.getImage(), container.getName()));
     }
     Service service = client.services().inNamespace(ns).withName(r.service()).get();

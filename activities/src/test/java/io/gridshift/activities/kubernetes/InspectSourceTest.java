@@ -63,6 +63,24 @@ class InspectSourceTest {
     assertThat(grid.routeService()).isNull();
   }
 
+  /** A Data Grid image's tag names the product: the one table maps it to its Infinispan family. */
+  @Test
+  void aDataGridImageTagIsReadAsItsInfinispanFamily() {
+    client
+        .apps()
+        .statefulSets()
+        .resource(Fixtures.grid("dg8", "registry.redhat.io/datagrid/datagrid-8-rhel8:1.4", 3))
+        .create();
+    client
+        .services()
+        .resource(Fixtures.service("dg8", Map.of("app", "infinispan", "grid", "dg8")))
+        .create();
+
+    SourceGrid grid = activities.inspectSource(request("dg8", "dg8", null, null));
+
+    assertThat(grid.version()).isEqualTo("14.0.x");
+  }
+
   @Test
   void readsTheRouteThroughTheOpenShiftAdapter() {
     client.adapt(OpenShiftClient.class).routes().resource(route("dg-route", "dg")).create();

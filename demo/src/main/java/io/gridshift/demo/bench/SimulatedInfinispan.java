@@ -48,7 +48,8 @@ final class SimulatedInfinispan implements InfinispanDeployActivities, Infinispa
               new CacheInfo("orders", 1000, "application/x-protostream", false),
               new CacheInfo("sessions", 500, null, false)),
           List.of("orders.proto"),
-          SimulatedKubernetes.PODS);
+          SimulatedKubernetes.PODS,
+          null);
 
   private final SimulatedPace pace;
 
@@ -95,6 +96,12 @@ final class SimulatedInfinispan implements InfinispanDeployActivities, Infinispa
   @Override
   public GridInventory inventory(GridEndpoint grid) {
     return INVENTORY;
+  }
+
+  /** The simulated servers do not say: the plan goes by the image tags. */
+  @Override
+  public String serverVersion(GridEndpoint grid) {
+    return null;
   }
 
   @Override

@@ -74,6 +74,8 @@ class SimulatedActivitiesTest {
     Map<String, Integer> simulated = simulatedCalls(grid("infinispan"));
     // One Kubernetes Event per step start and end and per gate opened and decided (issue 15).
     assertThat(simulated.remove(EVENTS)).isEqualTo(25);
+    // deploy-target asks the target's server its version (issue 16), after the histories' time.
+    assertThat(simulated.remove(SERVER_VERSION)).isEqualTo(1);
     assertThat(simulated)
         .isEqualTo(recordedCalls("infinispan-completed.json"))
         .containsEntry("InfinispanData.SyncData", 2);
@@ -93,6 +95,9 @@ class SimulatedActivitiesTest {
    * agents serve it as real agents do).
    */
   private static final String EVENTS = "Events.Record";
+
+  /** The target's version read after deploy-target, newer than the recorded histories too. */
+  private static final String SERVER_VERSION = "InfinispanData.ServerVersion";
 
   @Test
   void discoveryAnswersTheClustersGridsOfTheKindsAsked() {

@@ -64,9 +64,14 @@ public record ApiRequest(
     if (resource.equals("namespaces") && !name.isEmpty()) {
       namespace = name; // a namespace object is in itself, as kube-apiserver sees it
     }
-    return new ApiRequest(
-        true, verb(method, name, query), group, resource, subresource, namespace, name);
+    // kube-apiserver authorizes exec, attach and port-forward as create, whatever the method
+    // (the websocket upgrade is a GET): a Role grants pods/exec with verb create.
+    String verb = CONNECT_SUBRESOURCES.contains(subresource) ? "create" : verb(method, name, query);
+    return new ApiRequest(true, verb, group, resource, subresource, namespace, name);
   }
+
+  private static final java.util.Set<String> CONNECT_SUBRESOURCES =
+      java.util.Set.of("exec", "attach", "portforward");
 
   private static String verb(String method, String name, String query) {
     boolean watch =

@@ -77,6 +77,13 @@ final class SandboxApiDispatcher extends KubernetesCrudDispatcher {
         return denied.get();
       }
     }
+    Optional<PodExec.Call> exec = PodExec.parse(path);
+    if (exec.isPresent()) {
+      PodExec.Call call = exec.get();
+      MockResponse pod =
+          handleGet("/api/v1/namespaces/" + call.namespace() + "/pods/" + call.pod());
+      return PodExec.respond(call, pod.code() == 200 ? pod.getBody().readUtf8() : null);
+    }
     if (path != null && "GET".equalsIgnoreCase(request.getMethod())) {
       Optional<EventFieldSelector.Selection> events = EventFieldSelector.of(path);
       if (events.isPresent()) {

@@ -109,6 +109,17 @@ class RbacPolicyTest {
     assertThat(allows("POST", "/api/v1/namespaces/prod/pods/dg-0/exec")).isFalse();
   }
 
+  /** kube-apiserver authorizes exec's websocket upgrade (a GET) as create on pods/exec. */
+  @Test
+  void execIsCreateOnPodsExecWhateverTheMethod() {
+    assertThat(ApiRequest.of("GET", "/api/v1/namespaces/prod/pods/dg-0/exec?command=ls").verb())
+        .isEqualTo("create");
+    assertThat(ApiRequest.of("POST", "/api/v1/namespaces/prod/pods/dg-0/exec").verb())
+        .isEqualTo("create");
+    assertThat(ApiRequest.of("GET", "/api/v1/namespaces/prod/pods/dg-0/log").verb())
+        .isEqualTo("get");
+  }
+
   @Test
   void resourceNamesAllowOnlyThoseObjectsAndNeverAList() {
     assertThat(allows("GET", "/api/v1/namespaces/prod/secrets/dg-credentials")).isTrue();

@@ -54,6 +54,14 @@ public final class WorkflowChanges {
    */
   public static final String SHORT_WRITE_PAUSE = "short-write-pause";
 
+  /**
+   * An Infinispan upgrade looks its upgrade path up with the version its source's server reports
+   * (read with the inventory; the sourceVersion search attribute is set after it), and
+   * deploy-target reads the target's server version and stops when it is not the asked one (issue
+   * 16). Histories recorded before it go by the image tag and read no target version.
+   */
+  public static final String SERVER_VERSIONS = "server-versions";
+
   /** The ids in use, oldest first. */
   public static final List<String> ALL =
       List.of(
@@ -61,7 +69,8 @@ public final class WorkflowChanges {
           APPROVAL_RULES,
           KUBERNETES_EVENTS,
           UPGRADE_PATHS,
-          SHORT_WRITE_PAUSE);
+          SHORT_WRITE_PAUSE,
+          SERVER_VERSIONS);
 
   private WorkflowChanges() {}
 }

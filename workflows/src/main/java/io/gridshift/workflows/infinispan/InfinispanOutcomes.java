@@ -32,7 +32,7 @@ final class InfinispanOutcomes {
     return "upgraded grid "
         + plan.source().name()
         + " "
-        + plan.source().version()
+        + plan.sourceVersion()
         + " -> "
         + plan.targetVersion()
         + ": clients reach "

@@ -21,6 +21,8 @@ import java.util.List;
  * @param warnings things worth knowing that do not stop the upgrade
  * @param connectionModeReason one line: why {@code connectionMode} (measured usable, requested, not
  *     measured, ...), from {@link UpgradePaths}
+ * @param sourceVersion the version the source runs: its server's answer, else its image tag's
+ *     ({@link ServerVersions}); {@code source().version()} is the tag's
  */
 public record InfinispanPlan(
     SourceGrid source,
@@ -35,4 +37,12 @@ public record InfinispanPlan(
     List<String> schemas,
     List<String> steps,
     List<String> warnings,
-    String connectionModeReason) {}
+    String connectionModeReason,
+    String sourceVersion) {
+  /** Plans of histories recorded before the field go by the image tag. */
+  public InfinispanPlan {
+    if (sourceVersion == null && source != null) {
+      sourceVersion = source.version();
+    }
+  }
+}

@@ -6,6 +6,7 @@ import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.common.OwnedGrids;
 import io.gridshift.workflows.common.RequestProblems;
 import io.gridshift.workflows.common.UpgradeStop;
+import io.gridshift.workflows.common.Versions;
 import io.gridshift.workflows.infinispan.activities.CacheInfo;
 import io.gridshift.workflows.infinispan.activities.GridInventory;
 import io.gridshift.workflows.infinispan.activities.SourceGrid;
@@ -70,10 +71,27 @@ public final class InfinispanPlanner {
   }
 
   /**
+   * The version the source runs: its server's answer when it gave one gridshift can place, else its
+   * image tag's ({@link ServerVersions#source}).
+   */
+  public static ServerVersions.Reading sourceVersion(SourceGrid source, GridInventory inventory) {
+    return ServerVersions.source(
+        source.name(), source.image(), source.version(), inventory.serverVersion());
+  }
+
+  /**
    * What {@link UpgradePaths} decides on for this request: the versions, the requested mode (null
    * when left out) and what needs RUNTIME mode whatever the matrix says.
    */
   public static PathQuestion pathQuestion(InfinispanUpgradeRequest request, SourceGrid source) {
+    return pathQuestion(request, source.version());
+  }
+
+  /**
+   * As {@link #pathQuestion(InfinispanUpgradeRequest, SourceGrid)} for a source running {@code
+   * version}.
+   */
+  public static PathQuestion pathQuestion(InfinispanUpgradeRequest request, String version) {
     List<String> needRuntime = new ArrayList<>();
     if (request.protostream() == ProtostreamHandling.PAUSE_WRITES) {
       needRuntime.add("\"protostream\": \"PAUSE_WRITES\"");
@@ -82,7 +100,7 @@ public final class InfinispanPlanner {
       needRuntime.add("tlsSecret");
     }
     return new PathQuestion(
-        source.version(), request.targetVersion(), request.connectionMode(), needRuntime);
+        version, request.targetVersion(), request.connectionMode(), needRuntime);
   }
 
   /**
@@ -91,10 +109,17 @@ public final class InfinispanPlanner {
    */
   public static void checkPath(
       InfinispanUpgradeRequest request, SourceGrid source, PathChoice path) {
+    checkPath(request, source.version(), path);
+  }
+
+  /**
+   * As {@link #checkPath(InfinispanUpgradeRequest, SourceGrid, PathChoice)} for {@code version}.
+   */
+  public static void checkPath(InfinispanUpgradeRequest request, String version, PathChoice path) {
     if (path.isRefused()) {
       throw UpgradeStop.failed(
           FailureTypes.UNSUPPORTED_VERSION,
-          "grid " + request.grid() + " runs " + source.version() + ": " + path.refusal());
+          "grid " + request.grid() + " runs " + version + ": " + path.refusal());
     }
   }
 
@@ -149,7 +174,14 @@ public final class InfinispanPlanner {
       SourceGrid source,
       GridInventory inventory,
       PathChoice path) {
+    requireTargetImageForDataGrid(request, source);
     List<CacheInfo> caches = selectCaches(request, inventory);
+    ServerVersions.Reading version = sourceVersion(source, inventory);
+    List<String> warnings = new ArrayList<>();
+    if (version.warning() != null) {
+      warnings.add(version.warning());
+    }
+    warnings.addAll(warnings(request, source, inventory, caches, path));
     // Request defaults are applied already (withDefaults()); the target image, minReadySeconds,
     // the caches and the connection mode (path) depend on the source, so they are decided here.
     return new InfinispanPlan(
@@ -164,8 +196,40 @@ public final class InfinispanPlanner {
         caches,
         inventory.schemas() == null ? List.of() : List.copyOf(inventory.schemas()),
         InfinispanSteps.ALL,
-        warnings(request, source, inventory, caches, path),
-        path.reason());
+        warnings,
+        path.reason(),
+        version.version());
+  }
+
+  /**
+   * A Data Grid source's image is tagged with the product's version, so the target image cannot be
+   * the same repository tagged with {@code targetVersion} (an Infinispan version): the request must
+   * name it.
+   */
+  static void requireTargetImageForDataGrid(InfinispanUpgradeRequest request, SourceGrid source) {
+    boolean named = request.targetImage() != null && !request.targetImage().isBlank();
+    if (named || !DataGridVersions.isDataGridImage(source.image())) {
+      return;
+    }
+    String product =
+        DataGridVersions.dataGridOf(request.targetVersion())
+            .map(
+                v ->
+                    "Data Grid "
+                        + v
+                        + " ships Infinispan "
+                        + Versions.majorMinor(request.targetVersion()))
+            .orElse("no Data Grid 8 release in gridshift's table ships " + request.targetVersion());
+    throw RequestProblems.invalid(
+        List.of(
+            "grid "
+                + request.grid()
+                + " runs the Data Grid image "
+                + source.image()
+                + ", tagged with the product's version: set targetImage to the Data Grid image to"
+                + " deploy, and targetVersion to the Infinispan release it ships ("
+                + product
+                + ")"));
   }
 
   /**
@@ -216,7 +280,7 @@ public final class InfinispanPlanner {
     return "upgrade grid "
         + plan.source().name()
         + " "
-        + plan.source().version()
+        + plan.sourceVersion()
         + " -> "
         + plan.targetVersion()
         + " as "

@@ -115,20 +115,26 @@ public class InfinispanUpgradeWorkflowImpl extends UpgradeSkeleton<InfinispanUpg
       InfinispanPlanner.checkVersionsAsBefore(request, source);
     }
     InfinispanPlanner.checkSource(request, source);
-    visibility.sourceVersion(source.version());
-    // The pinned source Service does not exist yet: read the caches through the client Service.
-    GridInventory inventory =
-        act.data()
-            .inventory(
-                new GridEndpoint(
-                    request.cluster(),
-                    request.service(),
-                    request.port(),
-                    request.credentialsSecret(),
-                    request.tlsSecret()));
+    boolean serverVersions =
+        Workflow.getVersion(WorkflowChanges.SERVER_VERSIONS, Workflow.DEFAULT_VERSION, 1)
+            != Workflow.DEFAULT_VERSION;
+    if (!serverVersions) {
+      visibility.sourceVersion(source.version());
+    }
+    GridInventory inventory = inventory(request, act);
+    // The server's version wins over the image tag's (histories before it go by the tag).
+    String version =
+        serverVersions
+            ? InfinispanPlanner.sourceVersion(source, inventory).version()
+            : source.version();
+    if (serverVersions) {
+      visibility.sourceVersion(version);
+    }
     PathChoice path =
-        measuredPaths ? decidePath(request, source) : PathChoice.asBefore(request.connectionMode());
-    InfinispanPlanner.checkPath(request, source, path);
+        measuredPaths
+            ? decidePath(request, version)
+            : PathChoice.asBefore(request.connectionMode());
+    InfinispanPlanner.checkPath(request, version, path);
     plan = InfinispanPlanner.plan(request, source, inventory, path);
     if (!request.dryRun()) {
       claims.claim(request.cluster(), InfinispanPlanner.claimed(request, plan));
@@ -136,7 +142,7 @@ public class InfinispanUpgradeWorkflowImpl extends UpgradeSkeleton<InfinispanUpg
       tookOver(request, source);
     }
     caches.planned(plan.caches());
-    targetGrid = new TargetGrid(request, plan, act, tracker, caches, claims);
+    targetGrid = new TargetGrid(request, plan, act, tracker, caches, claims, serverVersions);
     traffic = new ClientTraffic(request, plan, act, tracker, claims);
     data = new CacheData(request, plan, act, tracker, caches, metrics());
     outcomes = new InfinispanOutcomes(request, plan, tracker, caches);
@@ -144,12 +150,25 @@ public class InfinispanUpgradeWorkflowImpl extends UpgradeSkeleton<InfinispanUpg
     return request;
   }
 
+  /** The pinned source Service does not exist yet: the caches are read through the client one. */
+  private static GridInventory inventory(
+      InfinispanUpgradeRequest request, InfinispanActivityStubs act) {
+    return act.data()
+        .inventory(
+            new GridEndpoint(
+                request.cluster(),
+                request.service(),
+                request.port(),
+                request.credentialsSecret(),
+                request.tlsSecret()));
+  }
+
   /**
    * The upgrade path decided from the matrix this worker ships, recorded in the history: a replay
    * on a worker with a newer matrix gets the same decision.
    */
-  private static PathChoice decidePath(InfinispanUpgradeRequest request, SourceGrid source) {
-    PathQuestion question = InfinispanPlanner.pathQuestion(request, source);
+  private static PathChoice decidePath(InfinispanUpgradeRequest request, String sourceVersion) {
+    PathQuestion question = InfinispanPlanner.pathQuestion(request, sourceVersion);
     return Workflow.sideEffect(
         PathChoice.class, () -> UpgradePaths.decide(UpgradePathMatrix.shipped(), question));
   }

@@ -5,7 +5,9 @@ import io.gridshift.workflows.activities.PodTemplatePatch;
 import io.gridshift.workflows.activities.RolloutRequest;
 import io.gridshift.workflows.activities.WorkloadRef;
 import io.gridshift.workflows.common.ClaimKeeper;
+import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.common.StepTracker;
+import io.gridshift.workflows.common.UpgradeStop;
 import io.gridshift.workflows.common.WorkflowClock;
 import io.gridshift.workflows.infinispan.activities.ClusterHealthRequest;
 import io.gridshift.workflows.infinispan.activities.ConnectSourceRequest;
@@ -49,6 +51,10 @@ final class TargetGrid {
   private final CacheBook caches;
   private final ClaimKeeper claims;
   private final GridAddresses grids;
+
+  /** Whether deploy-target reads the target's server version (histories before it do not). */
+  private final boolean checksTargetVersion;
+
   private String sourceHost;
   private String restartedAt;
 
@@ -58,8 +64,10 @@ final class TargetGrid {
       InfinispanActivityStubs act,
       StepTracker tracker,
       CacheBook caches,
-      ClaimKeeper claims) {
+      ClaimKeeper claims,
+      boolean checksTargetVersion) {
     this.request = request;
+    this.checksTargetVersion = checksTargetVersion;
     this.plan = plan;
     this.act = act;
     this.tracker = tracker;
@@ -107,9 +115,29 @@ final class TargetGrid {
                 plan.connectionMode() == ConnectionMode.RUNTIME ? caches.names() : null));
     waitUntilWhole(
         Math.min(MAX_WAIT_SECONDS, 300 + plan.replicas() * (plan.minReadySeconds() + 120)));
+    String runs = checksTargetVersion ? requireAskedVersion() : "";
     tracker.note(
         InfinispanSteps.DEPLOY_TARGET,
-        "target " + plan.targetGrid() + " ready: " + plan.replicas() + " pods, cluster view whole");
+        "target "
+            + plan.targetGrid()
+            + " ready: "
+            + plan.replicas()
+            + " pods, cluster view whole"
+            + runs);
+  }
+
+  /**
+   * Reads the target's version from its server and stops (compensated: the target is removed) when
+   * it runs something else than asked; returns what to add to the step's note.
+   */
+  private String requireAskedVersion() {
+    String text = act.data().serverVersion(grids.target());
+    ServerVersions.targetProblem(plan.targetGrid(), plan.targetImage(), plan.targetVersion(), text)
+        .ifPresent(
+            problem -> {
+              throw UpgradeStop.failed(FailureTypes.UNSUPPORTED_VERSION, problem);
+            });
+    return text == null ? "" : ", server says " + text;
   }
 
   /** Compensation of deploy-target: deletes the target and the Service pinned to the source. */

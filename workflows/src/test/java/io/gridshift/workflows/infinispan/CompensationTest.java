@@ -80,6 +80,31 @@ class CompensationTest extends WorkflowTestSupport {
     verify(data, never()).connectSource(any());
   }
 
+  /**
+   * The target's server runs another release than asked (a mirror's image under the asked tag):
+   * deploy-target stops, the target is removed, and no cache was touched.
+   */
+  @Test
+  void aTargetRunningAnotherVersionThanAskedIsRemovedBeforeAnyDataMoves() {
+    grid.setServerVersion("Infinispan 'I'm Still Standing' 15.0.19.Final");
+
+    InfinispanUpgradeWorkflow stub = start(Requests.upgrade().allGatesAuto().build());
+    ApplicationFailure failure = failure(stub);
+
+    assertThat(failure.getType()).isEqualTo(FailureTypes.UNSUPPORTED_VERSION);
+    assertThat(failure.getOriginalMessage())
+        .startsWith("target " + TARGET)
+        .contains("runs 15.0.19.Final")
+        .contains("targetVersion 15.0.21.Final was asked")
+        .contains("target " + TARGET + " was removed");
+    verify(deploy).deleteGrid(DELETE_TARGET);
+    verify(data, never()).copyInternalCaches(any(), any());
+    verify(data, never()).connectSource(any());
+    verify(kube, never()).setServiceSelector(any());
+    assertThat(step(stub.status(), InfinispanSteps.DEPLOY_TARGET).state())
+        .isEqualTo(StepState.FAILED);
+  }
+
   @Test
   void protostreamWriteProbeFailureRefusesToSwitchTrafficAndRemovesTheTarget() {
     doAnswer(

@@ -65,6 +65,37 @@ class InfinispanPlannerTest {
     assertThat(plan(request(), source).warnings()).noneMatch(w -> w.contains("not migrated"));
   }
 
+  /** A Data Grid image is tagged 1.4 or 8.4.6: the target image cannot be derived from it. */
+  @Test
+  void aDataGridSourceNeedsTheTargetImageNamed() {
+    SourceGrid dataGrid =
+        new SourceGrid(
+            "dg",
+            "registry.redhat.io/datagrid/datagrid-8-rhel8:1.4",
+            "14.0.x",
+            3,
+            3,
+            0,
+            null,
+            SELECTOR,
+            "dg",
+            SELECTOR,
+            true,
+            null,
+            null);
+    InfinispanUpgradeRequest request = RequestProblems.validated(Requests.upgrade().build());
+
+    UpgradeStop stop =
+        refusal(() -> InfinispanPlanner.requireTargetImageForDataGrid(request, dataGrid));
+
+    assertThat(stop.type()).isEqualTo(FailureTypes.INVALID_REQUEST);
+    assertThat(stop.getMessage())
+        .contains("runs the Data Grid image registry.redhat.io/datagrid/datagrid-8-rhel8:1.4")
+        .contains("set targetImage")
+        .contains("Data Grid 8.5 ships Infinispan 15.0");
+    InfinispanPlanner.requireTargetImageForDataGrid(request, source("14.0.28.Final", 3, 3));
+  }
+
   @Test
   void protostreamWarningSaysWhatAFailedProbeLeadsTo() {
     SourceGrid source = source("14.0.28.Final", 3, 3);

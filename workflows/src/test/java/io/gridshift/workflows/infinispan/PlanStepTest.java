@@ -143,6 +143,45 @@ class PlanStepTest extends WorkflowTestSupport {
     verify(deploy, org.mockito.Mockito.never()).deployTarget(any());
   }
 
+  /** The server's answer wins over the image tag; the plan names both. */
+  @Test
+  void theServersVersionWinsOverTheImageTagAndThePlanWarns() {
+    grid.setInventory(serverSays("Infinispan 'Flying Saucer' 14.0.27.Final"));
+
+    UpgradeStatus status = result(start(Requests.upgrade().dryRun().build()));
+
+    assertThat(status.message()).startsWith("dry run: upgrade grid dg 14.0.27.Final -> ");
+    InfinispanPlan plan = status.details(InfinispanDetails.class).plan();
+    assertThat(plan.sourceVersion()).isEqualTo("14.0.27.Final");
+    assertThat(plan.warnings().get(0))
+        .contains("says 14.0.28.Final")
+        .contains("Infinispan 'Flying Saucer' 14.0.27.Final")
+        .contains("goes by the server");
+  }
+
+  /**
+   * The upgrade path is looked up with what the server runs: a 15.0.21 server behind a 14.0.28 tag
+   * cannot go to 15.0.21, and the refusal names the server's version.
+   */
+  @Test
+  void theUpgradePathIsJudgedByWhatTheServerRuns() {
+    grid.setInventory(serverSays("Infinispan 'I'm Still Standing' 15.0.21.Final"));
+
+    ApplicationFailure failure = failure(start(Requests.upgrade().build()));
+
+    assertThat(failure.getType()).isEqualTo(FailureTypes.UNSUPPORTED_VERSION);
+    assertThat(failure.getOriginalMessage()).contains("runs 15.0.21.Final");
+    verifyOnlyReadsHappened();
+  }
+
+  private static io.gridshift.workflows.infinispan.activities.GridInventory serverSays(
+      String text) {
+    io.gridshift.workflows.infinispan.activities.GridInventory usual =
+        FakeInfinispanGrid.inventory();
+    return new io.gridshift.workflows.infinispan.activities.GridInventory(
+        usual.caches(), usual.schemas(), usual.members(), text);
+  }
+
   @Test
   void targetVersionNotNewerIsRefused() {
     ApplicationFailure failure =

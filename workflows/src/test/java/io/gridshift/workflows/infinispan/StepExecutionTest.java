@@ -310,7 +310,7 @@ class StepExecutionTest extends WorkflowTestSupport {
     for (String name : names) {
       caches.add(new CacheInfo(name, 10, null, false));
     }
-    grid.setInventory(new GridInventory(caches, List.of(), 3));
+    grid.setInventory(new GridInventory(caches, List.of(), 3, null));
   }
 
   /** Counts how many calls of an activity run at the same time. */

@@ -45,6 +45,7 @@ public class FakeInfinispanGrid extends FakeKubernetes
 
   private final Map<String, SourceGrid> sources = new ConcurrentHashMap<>();
   private volatile GridInventory inventory = inventory();
+  private volatile String serverVersion;
 
   /** A healthy grid {@code name}: StatefulSet, ConfigMap {@code <name>-config} and Service. */
   public static SourceGrid sourceGrid(String name, String version, int replicas, int ready) {
@@ -74,7 +75,8 @@ public class FakeInfinispanGrid extends FakeKubernetes
             new CacheInfo("orders", 1000, "application/x-protostream", false),
             new CacheInfo("sessions", 500, null, false)),
         List.of("orders.proto"),
-        3);
+        3,
+        null);
   }
 
   /** A verify that found every entry: 100 on both sides, 100 keys checked. */
@@ -125,6 +127,18 @@ public class FakeInfinispanGrid extends FakeKubernetes
   @Override
   public GridInventory inventory(GridEndpoint grid) {
     return inventory;
+  }
+
+  /**
+   * From now on, {@code serverVersion} answers {@code text} for every grid (null: says nothing).
+   */
+  public void setServerVersion(String text) {
+    this.serverVersion = text;
+  }
+
+  @Override
+  public String serverVersion(GridEndpoint grid) {
+    return serverVersion;
   }
 
   @Override

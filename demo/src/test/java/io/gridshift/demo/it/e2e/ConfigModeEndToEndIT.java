@@ -14,6 +14,7 @@ import io.gridshift.workflows.common.Phase;
 import io.gridshift.workflows.common.StepStatus;
 import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.infinispan.InfinispanDetails;
+import io.gridshift.workflows.infinispan.InfinispanPlan;
 import io.gridshift.workflows.infinispan.InfinispanSteps;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -161,6 +162,15 @@ class ConfigModeEndToEndIT {
         .extracting(p -> p.getMetadata().getUid())
         .containsExactlyInAnyOrderElementsOf(
             replacements.stream().map(PodRollWatch.Replacement::newUid).toList());
+
+    // Versions come from the servers (issue 16): the source's agrees with its image tag, and the
+    // target's server runs the asked release.
+    InfinispanPlan plan = done.details(InfinispanDetails.class).plan();
+    assertThat(plan.sourceVersion()).isEqualTo(InfinispanDemo.SOURCE_VERSION);
+    assertThat(plan.warnings()).noneMatch(w -> w.contains("its server answers"));
+    assertThat(step(done, InfinispanSteps.DEPLOY_TARGET).message())
+        .contains("server says Infinispan")
+        .contains("15.0.21.Final");
 
     // Every key loaded before the upgrade reads back, unchanged, from the target alone.
     assertThat(done.details(InfinispanDetails.class).caches())

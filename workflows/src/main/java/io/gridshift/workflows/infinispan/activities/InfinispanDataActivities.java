@@ -15,6 +15,13 @@ public interface InfinispanDataActivities {
   GridInventory inventory(GridEndpoint grid);
 
   /**
+   * The server's own version text ({@code GET /rest/v2/server}'s {@code version}) from one member
+   * of the grid, or null when the server answers without one. Changes nothing.
+   */
+  @ActivityMethod
+  String serverVersion(GridEndpoint grid);
+
+  /**
    * CONFIG mode: the source's cache definitions as XML elements, each with a remote store to the
    * source, to be written into the target's configuration.
    */
