@@ -3,6 +3,7 @@ package io.gridshift.workflows.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gridshift.workflows.activities.GridEventActivities;
 import io.gridshift.workflows.activities.KubernetesActivities;
 import io.gridshift.workflows.hazelcast.activities.HazelcastActivities;
 import io.gridshift.workflows.infinispan.activities.InfinispanDataActivities;
@@ -45,7 +46,8 @@ class ClusterQueuesFromHistoriesTest {
           KubernetesActivities.class,
           InfinispanDeployActivities.class,
           InfinispanDataActivities.class,
-          HazelcastActivities.class);
+          HazelcastActivities.class,
+          GridEventActivities.class);
 
   /** These touch no cluster: a notification webhook is not a grid. */
   private static final Set<String> CLUSTER_FREE_ACTIVITIES =
