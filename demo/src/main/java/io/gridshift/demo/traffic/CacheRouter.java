@@ -1,5 +1,6 @@
 package io.gridshift.demo.traffic;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -22,6 +23,9 @@ import java.util.Map;
  * every cache. Closing closes each cache's client.
  */
 public final class CacheRouter implements GridOps {
+  /** How long a Service switch takes to reach the proxy that routes new connections. */
+  static final Duration SERVICE_PROPAGATION = Duration.ofSeconds(1);
+
   private final Map<String, GridOps> byCache;
   private final List<String> order;
   private final Map<String, Gate> gates = new LinkedHashMap<>();
@@ -90,6 +94,17 @@ public final class CacheRouter implements GridOps {
    * @return per cache resumed, how long its writes were held, in ms
    */
   public Map<String, Long> resumeWrites() {
+    // A Service's new selector reaches the proxy that routes its connections a moment after the
+    // switch (the sandbox's kube-proxy re-reads Services every 200 ms; kube-proxy takes a moment
+    // too): a client reconnecting at once can still land on the old grid, and its writes miss the
+    // target. Wait that moment out before opening the new connections.
+    if (gates.values().stream().anyMatch(Gate::isPaused)) {
+      try {
+        Thread.sleep(SERVICE_PROPAGATION.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     Map<String, Long> held = new LinkedHashMap<>();
     gates.forEach(
         (cache, gate) -> {
