@@ -121,6 +121,23 @@ public final class InfinispanPlanner {
           FailureTypes.UNSUPPORTED_VERSION,
           "grid " + request.grid() + " runs " + version + ": " + path.refusal());
     }
+    // The target starts from a copy of the source's infinispan.xml; before 13.0 its server section
+    // has another layout, which newer servers refuse (found by bench/upgrade-path-demos).
+    if (Versions.compare(version, InfinispanVersions.MIN_RUNTIME_SOURCE) < 0) {
+      throw UpgradeStop.failed(
+          FailureTypes.UNSUPPORTED_VERSION,
+          "grid "
+              + request.grid()
+              + " runs "
+              + version
+              + ": the target would start from a copy of its infinispan.xml, whose server section"
+              + " has the layout before 13.0 (connectors directly in <endpoints>), which "
+              + request.targetVersion()
+              + " refuses (\"Missing required attribute(s): socket-binding\"), and gridshift does"
+              + " not convert it yet; the data path itself is measured usable"
+              + " (bench/UPGRADE-PATHS.md). Upgrade this grid by hand with a target configuration"
+              + " in the target's own layout, or wait for the conversion");
+    }
   }
 
   /**

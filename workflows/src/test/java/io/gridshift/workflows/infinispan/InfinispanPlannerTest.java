@@ -137,6 +137,21 @@ class InfinispanPlannerTest {
   }
 
   @Test
+  void aSourceBefore13IsRefusedEvenOnAUsablePathItsConfigurationCannotStartTheTarget() {
+    InfinispanUpgradeRequest request = RequestProblems.validated(Requests.upgrade().build());
+    UpgradeStop stop =
+        refusal(
+            () ->
+                InfinispanPlanner.checkPath(
+                    request, "12.1.12.Final", PathChoice.asBefore(ConnectionMode.RUNTIME)));
+
+    assertThat(stop.type()).isEqualTo(FailureTypes.UNSUPPORTED_VERSION);
+    assertThat(stop.getMessage())
+        .startsWith("grid dg runs 12.1.12.Final: the target would start from a copy")
+        .contains("socket-binding");
+  }
+
+  @Test
   void theRulesBeforeTheMatrixStillHoldForRecordedHistories() {
     // Left out meant RUNTIME, refused on a 12.1 source; 16.x was never a target.
     UpgradeStop runtime =
