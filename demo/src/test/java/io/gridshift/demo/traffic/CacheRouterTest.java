@@ -44,6 +44,8 @@ class CacheRouterTest {
     Map<String, Long> held = router.resumeWrites();
     assertThat(held).containsOnlyKeys("catalog");
     assertThat(held.get("catalog")).isBetween(500L, 5_000L);
+    // New connections open only once a Service switch has had time (1 s) to reach the proxy.
+    assertThat(held.get("catalog")).isGreaterThanOrEqualTo(1_500L);
     assertThat(catalog.reconnects.get()).isEqualTo(1);
     Thread.sleep(400);
     assertThat(catalog.puts.get()).isGreaterThan(writesWhenPaused);
