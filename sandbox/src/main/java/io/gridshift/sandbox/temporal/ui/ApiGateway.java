@@ -11,6 +11,7 @@ import io.grpc.stub.ClientCalls;
 import io.temporal.api.errordetails.v1.MessageProto;
 import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest;
 import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -34,16 +35,20 @@ import org.slf4j.LoggerFactory;
  * </ol>
  */
 final class ApiGateway {
-  static final long LONG_POLL_SECONDS = 20;
+  /** How long a history long poll waits for a new event: the real server's long-poll expiry. */
+  static final Duration LONG_POLL = Duration.ofSeconds(20);
+
   private static final long CALL_SECONDS = 30;
   private static final Logger log = LoggerFactory.getLogger(ApiGateway.class);
 
   private final Channel frontend;
   private final HttpRoutes routes = HttpRoutes.temporal();
   private final JsonFormat.Printer printer;
+  private final Duration longPoll;
 
-  ApiGateway(Channel frontend) {
+  ApiGateway(Channel frontend, Duration longPoll) {
     this.frontend = frontend;
+    this.longPoll = longPoll;
     JsonFormat.TypeRegistry registry =
         JsonFormat.TypeRegistry.newBuilder()
             .add(MessageProto.getDescriptor().getMessageTypes())
@@ -51,7 +56,7 @@ final class ApiGateway {
     this.printer = JsonFormat.printer().usingTypeRegistry(registry);
   }
 
-  /** Answers {@code verb path?query} with {@code body}; {@code path} is below {@code /api/v1}. */
+  /** Answers {@code verb path?query} with {@code body}; {@code path}: the decoded segments. */
   HttpAnswer handle(String verb, List<String> path, String rawQuery, byte[] body) {
     Optional<HttpRoutes.Match> match = routes.find(verb, path);
     if (match.isEmpty()) {
@@ -73,7 +78,7 @@ final class ApiGateway {
               frontend,
               route.method(),
               CallOptions.DEFAULT.withDeadlineAfter(
-                  longPoll ? LONG_POLL_SECONDS : CALL_SECONDS, TimeUnit.SECONDS),
+                  longPoll ? this.longPoll.toMillis() : CALL_SECONDS * 1000, TimeUnit.MILLISECONDS),
               request);
       return HttpAnswer.json(200, printer.print(response));
     } catch (StatusRuntimeException e) {

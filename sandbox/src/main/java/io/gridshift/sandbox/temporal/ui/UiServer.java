@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * CSRF as the UI server ({@link CsrfGuard}). Requests run on a pool of threads, so a slow call (a
- * history long poll, at most {@link ApiGateway#LONG_POLL_SECONDS}) holds only its own.
+ * history long poll, at most {@link ApiGateway#LONG_POLL}) holds only its own.
  *
  * <p>It calls the Temporal frontend it is given in plain text: in the sandbox that is the test
  * server's own loopback port, inside the same process, also when clients must use (mutual) TLS
@@ -59,11 +60,15 @@ public final class UiServer implements AutoCloseable {
   private final UiSettings settings;
 
   private UiServer(
-      HttpServer http, ManagedChannel channel, ExecutorService threads, UiSettings settings) {
+      HttpServer http,
+      ManagedChannel channel,
+      ExecutorService threads,
+      UiSettings settings,
+      Duration longPoll) {
     this.http = http;
     this.channel = channel;
     this.threads = threads;
-    this.api = new ApiGateway(channel);
+    this.api = new ApiGateway(channel, longPoll);
     this.assets = new StaticAssets(UiServer.class.getClassLoader());
     this.settings = settings;
   }
@@ -76,6 +81,12 @@ public final class UiServer implements AutoCloseable {
    * @param codecEndpoint the remote payload codec's base URL the UI should use, or empty
    */
   public static UiServer start(int port, String temporalTarget, String codecEndpoint)
+      throws IOException {
+    return start(port, temporalTarget, codecEndpoint, ApiGateway.LONG_POLL);
+  }
+
+  /** As {@link #start(int, String, String)}, with history long polls cut at {@code longPoll}. */
+  static UiServer start(int port, String temporalTarget, String codecEndpoint, Duration longPoll)
       throws IOException {
     HttpServer http;
     try {
@@ -102,7 +113,7 @@ public final class UiServer implements AutoCloseable {
             },
             new ThreadPoolExecutor.CallerRunsPolicy());
     UiServer server =
-        new UiServer(http, channel, threads, new UiSettings(codecEndpoint, UI_VERSION));
+        new UiServer(http, channel, threads, new UiSettings(codecEndpoint, UI_VERSION), longPoll);
     http.createContext("/", server::serve);
     http.setExecutor(threads);
     http.start();
@@ -162,8 +173,8 @@ public final class UiServer implements AutoCloseable {
           refusal.get().status(), "{\"message\": \"" + jsonText(refusal.get().message()) + "\"}");
     }
     if (rawPath.equals(API) || rawPath.startsWith(API + "/")) {
-      List<String> path = segments(rawPath.substring(API.length()));
-      if (verb.equals("GET") && path.equals(List.of("settings"))) {
+      List<String> path = segments(rawPath);
+      if (verb.equals("GET") && path.equals(List.of("api", "v1", "settings"))) {
         return HttpAnswer.json(200, settings.json());
       }
       byte[] body = exchange.getRequestBody().readAllBytes();
