@@ -41,7 +41,7 @@ public final class HazelcastPaths {
     return HazelcastPath.BLUE_GREEN;
   }
 
-  /** Why the plan takes its path, for the summary; null when it has none. */
+  /** The path and why the plan takes it, for the summary; null when it has none. */
   public static String why(HazelcastPlan plan) {
     if (plan.path() == null) {
       return null;
@@ -49,18 +49,23 @@ public final class HazelcastPaths {
     String from = plan.fromVersion();
     String to = plan.targetVersion();
     if (plan.path() == HazelcastPath.BLUE_GREEN) {
-      return "blue-green: open-source members refuse to join a cluster of another minor version ("
-          + Versions.majorMinor(from)
-          + " -> "
-          + Versions.majorMinor(to)
-          + "), so a new "
-          + Versions.majorMinor(to)
-          + " cluster starts beside this one and the data moves to it";
+      return "blue-green: " + blueGreenReason(from, to);
     }
     if (Versions.majorMinor(from).equals(Versions.majorMinor(to))) {
       return "rolling: a patch upgrade, members of " + from + " and " + to + " form one cluster";
     }
     return "rolling: Hazelcast Enterprise rolls to the next minor version, the cluster version"
         + " following after the last member";
+  }
+
+  /** Why an open-source jump from {@code from} to a later minor {@code to} goes blue-green. */
+  static String blueGreenReason(String from, String to) {
+    return "open-source members refuse to join a cluster of another minor version ("
+        + Versions.majorMinor(from)
+        + " -> "
+        + Versions.majorMinor(to)
+        + "), so a new "
+        + Versions.majorMinor(to)
+        + " cluster starts beside this one and the data moves to it";
   }
 }

@@ -111,9 +111,9 @@ public final class HazelcastPlanner {
     }
     return UpgradeStop.failed(
         FailureTypes.UNSUPPORTED_VERSION,
-        ("%s: %s -> %s needs a blue-green upgrade (%s), which this version of gridshift cannot run"
-                + " yet; nothing was changed. Choose a %s.x targetVersion to roll, or move the"
-                + " data to a new %s cluster yourself")
+        ("%s: %s -> %s needs a blue-green upgrade: %s. This version of gridshift cannot run a"
+                + " blue-green upgrade yet: choose a %s.x targetVersion to roll, or move the data"
+                + " to a new %s cluster yourself.")
             .formatted(
                 (plan.statefulSet() ? "StatefulSet " : "Deployment ")
                     + request.cluster().namespace()
@@ -121,7 +121,7 @@ public final class HazelcastPlanner {
                     + plan.grid(),
                 plan.fromVersion(),
                 plan.targetVersion(),
-                HazelcastPaths.why(plan),
+                HazelcastPaths.blueGreenReason(plan.fromVersion(), plan.targetVersion()),
                 Versions.majorMinor(plan.fromVersion()),
                 Versions.majorMinor(plan.targetVersion())));
   }

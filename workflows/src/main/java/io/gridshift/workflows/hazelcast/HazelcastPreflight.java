@@ -72,8 +72,8 @@ public final class HazelcastPreflight {
   }
 
   /**
-   * Which rules apply: a workflow decides it once with {@code Workflow.getVersion(
-   * WorkflowChanges.HAZELCAST_PATHS)}, so a history recorded before issue 18 replays as it ran.
+   * Which rules apply: a workflow decides it once, versioned by {@code
+   * WorkflowChanges.HAZELCAST_PATHS}, so a history recorded before issue 18 replays as it ran.
    */
   public enum Rules {
     /** Before issue 18: every upgrade rolls (an open-source minor jump is refused). */

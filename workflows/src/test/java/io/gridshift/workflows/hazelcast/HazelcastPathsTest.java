@@ -159,11 +159,12 @@ class HazelcastPathsTest {
 
     assertThat(stop.type()).isEqualTo(FailureTypes.UNSUPPORTED_VERSION);
     assertThat(stop.getMessage())
-        .contains(
-            "StatefulSet demo/hz: 5.3.8 -> 5.5.0 needs a blue-green upgrade (blue-green:"
-                + " open-source members refuse to join")
-        .contains("which this version of gridshift cannot run yet; nothing was changed")
-        .contains("Choose a 5.3.x targetVersion to roll");
+        .isEqualTo(
+            "StatefulSet demo/hz: 5.3.8 -> 5.5.0 needs a blue-green upgrade: open-source members"
+                + " refuse to join a cluster of another minor version (5.3 -> 5.5), so a new 5.5"
+                + " cluster starts beside this one and the data moves to it. This version of"
+                + " gridshift cannot run a blue-green upgrade yet: choose a 5.3.x targetVersion to"
+                + " roll, or move the data to a new 5.5 cluster yourself.");
   }
 
   @Test
