@@ -46,16 +46,25 @@ public final class HazelcastPaths {
     if (plan.path() == null) {
       return null;
     }
+    String name = plan.path() == HazelcastPath.BLUE_GREEN ? "blue-green" : "rolling";
+    return name + ": " + reason(plan);
+  }
+
+  /** Why the plan takes its path, e.g. "a patch upgrade, ..."; null when it has none. */
+  public static String reason(HazelcastPlan plan) {
+    if (plan.path() == null) {
+      return null;
+    }
     String from = plan.fromVersion();
     String to = plan.targetVersion();
     if (plan.path() == HazelcastPath.BLUE_GREEN) {
-      return "blue-green: " + blueGreenReason(from, to);
+      return blueGreenReason(from, to);
     }
     if (Versions.majorMinor(from).equals(Versions.majorMinor(to))) {
-      return "rolling: a patch upgrade, members of " + from + " and " + to + " form one cluster";
+      return "a patch upgrade, members of " + from + " and " + to + " form one cluster";
     }
-    return "rolling: Hazelcast Enterprise rolls to the next minor version, the cluster version"
-        + " following after the last member";
+    return "Hazelcast Enterprise rolls to the next minor version, the cluster version following"
+        + " after the last member";
   }
 
   /** Why an open-source jump from {@code from} to a later minor {@code to} goes blue-green. */

@@ -140,6 +140,14 @@ class HazelcastPathsTest {
                 + " 5.5), so a new 5.5 cluster starts beside this one and the data moves to it; a"
                 + " new cluster of 3 members beside this one, every map copied and followed,"
                 + " clients switched; preflight passed");
+    // gridshift status shows it as a table of the details too.
+    assertThat(new HazelcastDetails(plan, List.of(), List.of()).tables().get(0).rows())
+        .containsExactly(
+            List.of(
+                "BLUE_GREEN",
+                "open-source members refuse to join a cluster of another minor version (5.3 ->"
+                    + " 5.5), so a new 5.5 cluster starts beside this one and the data moves to"
+                    + " it"));
   }
 
   @Test
