@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.gridshift.activities.Failures;
+import io.gridshift.workflows.hazelcast.activities.MemberFeatures;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -32,14 +33,17 @@ import org.xml.sax.SAXException;
  * @param mapBackupCounts backup-count per map name that sets one ({@code default} included)
  * @param sslEnabled whether {@code network.ssl.enabled} is true: the member port (client protocol
  *     and REST) speaks TLS, a Hazelcast Enterprise feature ({@link MemberTls})
+ * @param features CP Subsystem and serialization ({@link MemberFeaturesReader})
  */
 record MemberConfig(
     String clusterName,
     Map<String, String> properties,
     Map<String, Integer> mapBackupCounts,
-    boolean sslEnabled) {
+    boolean sslEnabled,
+    MemberFeatures features) {
 
-  static final MemberConfig EMPTY = new MemberConfig(null, Map.of(), Map.of(), false);
+  static final MemberConfig EMPTY =
+      new MemberConfig(null, Map.of(), Map.of(), false, MemberFeatures.NONE);
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -76,7 +80,8 @@ record MemberConfig(
         name == null || name.isNull() ? null : name.asText(),
         properties,
         backups,
-        hz.path("network").path("ssl").path("enabled").asBoolean(false));
+        hz.path("network").path("ssl").path("enabled").asBoolean(false),
+        MemberFeaturesReader.fromYaml(hz));
   }
 
   /** Parses XML ({@code source} names where it came from, for error messages). */
@@ -116,7 +121,8 @@ record MemberConfig(
         }
       }
     }
-    return new MemberConfig(clusterName, properties, backups, ssl);
+    return new MemberConfig(
+        clusterName, properties, backups, ssl, MemberFeaturesReader.fromXml(root));
   }
 
   /** Whether {@code <network>} holds {@code <ssl enabled="true">}. */

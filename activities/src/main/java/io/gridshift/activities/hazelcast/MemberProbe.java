@@ -10,6 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -20,12 +23,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Asks one member over its REST endpoint: {@code GET /hazelcast/health} (HEALTH_CHECK group) for
- * its state, {@code GET /hazelcast/rest/cluster} (CLUSTER_READ) for its own version (the member
- * marked {@code localMember}), {@code GET /hazelcast/rest/management/cluster/version} for the
- * cluster version. A member that does not answer is reported unreachable, never thrown: during a
- * roll some member is always down. Over TLS ({@link MemberTls}) it asks https with a client that
- * trusts only the grid's CA; a certificate that CA does not trust is not "down" but a configuration
- * error, thrown (InvalidRequest) with what to fix.
+ * its state, {@code GET /hazelcast/rest/cluster} (CLUSTER_READ) for its own version and UUID (the
+ * member marked {@code localMember}) and the UUIDs of every member it sees, {@code GET
+ * /hazelcast/rest/management/cluster/version} for the cluster version. A member that does not
+ * answer is reported unreachable, never thrown: during a roll some member is always down. Over TLS
+ * ({@link MemberTls}) it asks https with a client that trusts only the grid's CA; a certificate
+ * that CA does not trust is not "down" but a configuration error, thrown (InvalidRequest) with what
+ * to fix.
  */
 final class MemberProbe {
   private static final Logger LOG = LoggerFactory.getLogger(MemberProbe.class);
@@ -83,7 +87,7 @@ final class MemberProbe {
   }
 
   static MemberHealth unreachable(String pod, String address) {
-    return new MemberHealth(pod, address, null, null, null, false, 0, 0, false);
+    return new MemberHealth(pod, address, null, null, null, false, 0, 0, false, null, List.of());
   }
 
   private static MemberHealth toHealth(String pod, String address, JsonNode h, JsonNode c) {
@@ -99,20 +103,46 @@ final class MemberProbe {
         h.path("clusterSafe").asBoolean(false),
         h.path("migrationQueueSize").asInt(0),
         h.path("clusterSize").asInt(0),
-        true);
+        true,
+        local(c, "uuid"),
+        memberUuids(c));
   }
 
   /** The memberVersion of the entry marked localMember: the member answering. */
   private static String localVersion(JsonNode cluster) {
+    return local(cluster, "memberVersion");
+  }
+
+  /** Field {@code field} of the entry marked localMember (the member answering), or null. */
+  private static String local(JsonNode cluster, String field) {
     if (cluster == null) {
       return null;
     }
     for (JsonNode member : cluster.path("members")) {
       if (member.path("localMember").asBoolean(false)) {
-        return text(member, "memberVersion");
+        return text(member, field);
       }
     }
     return null;
+  }
+
+  /**
+   * The UUIDs of every member the answering member sees, sorted; empty when it did not say (then
+   * the safety decision cannot show it is in one cluster with the others, and says so).
+   */
+  private static List<String> memberUuids(JsonNode cluster) {
+    if (cluster == null) {
+      return List.of();
+    }
+    List<String> uuids = new ArrayList<>();
+    for (JsonNode member : cluster.path("members")) {
+      String uuid = text(member, "uuid");
+      if (uuid != null) {
+        uuids.add(uuid);
+      }
+    }
+    Collections.sort(uuids);
+    return List.copyOf(uuids);
   }
 
   private static String text(JsonNode node, String field) {

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  *   <li>list the workload's pods and take a snapshot of their members;
  *   <li>heartbeat the snapshot (a cancelled activity stops here: the heartbeat throws);
  *   <li>a pod that crash-loops ({@link CrashLoops}) fails the wait at once, non-retryably;
- *   <li>done when {@link ClusterSnapshot#safe(int)} holds, the workload's {@code
+ *   <li>done when {@link ClusterSnapshot#safe(int)} holds (sizes, cluster-safe, migrations, and one
+ *       member set: a member alone or in another cluster also says "safe"), the workload's {@code
  *       status.readyReplicas} has caught up with its pods, and, when asked, the given pod has been
  *       replaced with the StatefulSet's latest template (its {@code controller-revision-hash} is
  *       the {@code status.updateRevision}), is Ready and its member runs the given version. The
@@ -95,26 +96,9 @@ final class SafeWaiter {
   static List<String> problems(
       SafeWaitRequest request, ClusterSnapshot snapshot, HazelcastMembers.Listing listing) {
     int replicas = request.replicas();
-    List<String> problems = new ArrayList<>();
-    if (snapshot.members().size() != replicas) {
-      problems.add("%d pods for %d replicas".formatted(snapshot.members().size(), replicas));
-    }
-    for (MemberHealth m : snapshot.members()) {
-      String member = "%s (%s)".formatted(m.pod(), m.address() == null ? "no IP" : m.address());
-      if (!m.reachable()) {
-        problems.add(member + " does not answer on /hazelcast/health");
-        continue;
-      }
-      if (m.clusterSize() != replicas) {
-        problems.add("%s sees %d of %d members".formatted(member, m.clusterSize(), replicas));
-      }
-      if (!m.clusterSafe()) {
-        problems.add(member + " reports the cluster not safe (partitions without backups)");
-      }
-      if (m.migrationQueueSize() != 0) {
-        problems.add("%s has %d migrations pending".formatted(member, m.migrationQueueSize()));
-      }
-    }
+    // The members' own verdict is the one pure decision the preflight also reads; Kubernetes'
+    // view of the pods is added here, where it is known.
+    List<String> problems = new ArrayList<>(snapshot.problems(replicas));
     // The workload's own count follows the pods a moment later; the preflight and `kubectl
     // rollout status` read it, so the wait is not over until it has caught up.
     Workload workload = listing.workload();

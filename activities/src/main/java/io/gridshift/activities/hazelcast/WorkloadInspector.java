@@ -53,7 +53,8 @@ final class WorkloadInspector {
         maxSurge,
         settings.configMap(),
         workload.claimedBy(),
-        workload.owner());
+        workload.owner(),
+        settings.config().features());
   }
 
   static int gracePeriod(PodSpec pod) {

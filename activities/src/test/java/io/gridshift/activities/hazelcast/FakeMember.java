@@ -7,11 +7,14 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A member's REST endpoint with canned answers shaped like Hazelcast 5.3's (measured): health,
- * cluster members with versions, cluster version. Answers can change while a test runs.
+ * cluster members with UUIDs and versions, cluster version. Answers can change while a test runs. A
+ * member sees only itself until told whom it sees ({@link #sees}).
  */
 final class FakeMember implements AutoCloseable {
   private final HttpServer server;
@@ -20,10 +23,14 @@ final class FakeMember implements AutoCloseable {
   private volatile int migrations;
   private volatile int clusterSize;
   private volatile String version;
+  private final String uuid;
+  private volatile List<String> seen;
 
   FakeMember(String ip, int port, int clusterSize, String version) {
     this.clusterSize = clusterSize;
     this.version = version;
+    this.uuid = "uuid-" + ip;
+    this.seen = List.of(uuid);
     try {
       server = HttpServer.create(new InetSocketAddress(ip, port), 0);
     } catch (IOException e) {
@@ -55,6 +62,19 @@ final class FakeMember implements AutoCloseable {
     this.version = version;
   }
 
+  String uuid() {
+    return uuid;
+  }
+
+  /** The member UUIDs it reports seeing on /hazelcast/rest/cluster (its own added). */
+  void sees(List<String> uuids) {
+    List<String> all = new ArrayList<>(uuids);
+    if (!all.contains(uuid)) {
+      all.add(uuid);
+    }
+    this.seen = List.copyOf(all);
+  }
+
   private void health(HttpExchange exchange) throws IOException {
     healthCalls.incrementAndGet();
     answer(
@@ -65,14 +85,24 @@ final class FakeMember implements AutoCloseable {
 
   private void cluster(HttpExchange exchange) throws IOException {
     String host = server.getAddress().getAddress().getHostAddress();
+    List<String> entries = new ArrayList<>();
+    for (String other : seen) {
+      if (!other.equals(uuid)) {
+        // Another member's entry, with another version: the probe must read the local one.
+        entries.add(
+            ("{\"address\":\"[10.9.9.9]:5701\",\"liteMember\":false,\"localMember\":false,"
+                    + "\"uuid\":\"%s\",\"memberVersion\":\"9.9.9\"}")
+                .formatted(other));
+      }
+    }
+    entries.add(
+        ("{\"address\":\"[%s]:%d\",\"liteMember\":false,\"localMember\":true,"
+                + "\"uuid\":\"%s\",\"memberVersion\":\"%s\"}")
+            .formatted(host, port(), uuid, version));
     answer(
         exchange,
-        ("{\"members\":[{\"address\":\"[10.9.9.9]:5701\",\"liteMember\":false,\"localMember\":false,"
-                + "\"uuid\":\"a\",\"memberVersion\":\"9.9.9\"},"
-                + "{\"address\":\"[%s]:%d\",\"liteMember\":false,\"localMember\":true,"
-                + "\"uuid\":\"b\",\"memberVersion\":\"%s\"}],\"connectionCount\":0,"
-                + "\"allConnectionCount\":1}")
-            .formatted(host, port(), version));
+        "{\"members\":[%s],\"connectionCount\":0,\"allConnectionCount\":1}"
+            .formatted(String.join(",", entries)));
   }
 
   private static void answer(HttpExchange exchange, String json) throws IOException {

@@ -28,6 +28,12 @@ class InspectTest {
       """
       hazelcast:
         cluster-name: orders
+        cp-subsystem:
+          cp-member-count: 3
+        serialization:
+          compact-serialization:
+            serializers:
+              - serializer: com.acme.OrderSerializer
         properties:
           hazelcast.graceful.shutdown.max.wait: 300
           hazelcast.shutdownhook.policy: TERMINATE
@@ -161,6 +167,9 @@ class InspectTest {
     assertThat(w.maxUnavailable()).isNull();
     assertThat(w.maxSurge()).isNull();
     assertThat(w.configMap()).isEqualTo("hz-config");
+    assertThat(w.features().cpMemberCount()).isEqualTo(3);
+    assertThat(w.features().serialization())
+        .containsExactly("compact serializer com.acme.OrderSerializer");
   }
 
   @Test

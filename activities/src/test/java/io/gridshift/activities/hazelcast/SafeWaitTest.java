@@ -52,6 +52,8 @@ class SafeWaitTest {
     int port = members.get(0).port();
     members.add(new FakeMember(IPS[1], port, 3, "5.3.6"));
     members.add(new FakeMember(IPS[2], port, 3, "5.3.6"));
+    List<String> cluster = members.stream().map(FakeMember::uuid).toList();
+    members.forEach(m -> m.sees(cluster));
     client.apps().statefulSets().resource(HzFixtures.statefulSet("hz", 3, null)).create();
     for (int i = 0; i < 3; i++) {
       client.pods().resource(HzFixtures.pod("hz", "hz-" + i, IPS[i], true)).create();
@@ -328,6 +330,28 @@ class SafeWaitTest {
             f ->
                 assertThat(f.getOriginalMessage())
                     .contains("hz-2 (" + IPS[2] + ":" + endpoint.port() + ") does not answer"));
+  }
+
+  @Test
+  void membersOfTheExpectedSizeThatSeeAnotherMemberSetAreNotSafeAndTheReasonNamesThem() {
+    // hz-2 answers safe, size 3, no migrations, but sees two members no pod runs: it is in
+    // another cluster of three. Sizes alone would call this safe.
+    members.get(2).sees(List.of("a1b2c3d4-0000", "e5f6a7b8-0000"));
+
+    assertThatThrownBy(() -> stub.waitUntilSafe(new SafeWaitRequest(endpoint, 3, null, null, 1)))
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f ->
+                assertThat(f.getOriginalMessage())
+                    .doesNotContain("sees 1 of 3")
+                    .contains(
+                        "hz-2 (%s:%d) is not in one cluster with the other pods: it does not see"
+                                .formatted(IPS[2], endpoint.port())
+                            + " hz-0, hz-1 and sees 2 members that no answering pod runs"
+                            + " (a1b2c3d4, e5f6a7b8)"));
+    assertThat(stub.snapshot(endpoint).members().get(0).memberUuids())
+        .containsExactly("uuid-127.0.41.1", "uuid-127.0.41.2", "uuid-127.0.41.3");
   }
 
   private static void awaitHealthCalls(FakeMember member, int calls) throws InterruptedException {

@@ -91,13 +91,28 @@ final class SimulatedHazelcast implements HazelcastActivities {
   private ClusterSnapshot snapshot(WorkloadRef workload) {
     int members = SimulatedKubernetes.PODS;
     List<MemberHealth> health = new ArrayList<>();
+    // One cluster: every member sees the same member set, its own UUID included.
+    List<String> uuids = new ArrayList<>();
+    for (int i = 0; i < members; i++) {
+      uuids.add("uuid-" + workload.name() + "-" + i);
+    }
     for (int i = 0; i < members; i++) {
       String pod = workload.name() + "-" + i;
       String version =
           podVersions.getOrDefault(workload.cluster().namespace() + "/" + pod, VERSION);
       health.add(
           new MemberHealth(
-              pod, "10.0.0." + i + ":5701", version, "ACTIVE", "ACTIVE", true, 0, members, true));
+              pod,
+              "10.0.0." + i + ":5701",
+              version,
+              "ACTIVE",
+              "ACTIVE",
+              true,
+              0,
+              members,
+              true,
+              uuids.get(i),
+              List.copyOf(uuids)));
     }
     return new ClusterSnapshot(health, "5.3");
   }

@@ -62,6 +62,13 @@ public final class WorkflowChanges {
    */
   public static final String SERVER_VERSIONS = "server-versions";
 
+  /**
+   * A Hazelcast plan chooses its path (rolling, or blue-green for an open-source minor jump), and
+   * its preflight also checks the edition, the target's Java and CP Subsystem, and that the members
+   * see one member set (issue 18). Histories recorded before it plan with the rolling rules alone.
+   */
+  public static final String HAZELCAST_PATHS = "hazelcast-upgrade-paths";
+
   /** The ids in use, oldest first. */
   public static final List<String> ALL =
       List.of(
@@ -70,7 +77,8 @@ public final class WorkflowChanges {
           KUBERNETES_EVENTS,
           UPGRADE_PATHS,
           SHORT_WRITE_PAUSE,
-          SERVER_VERSIONS);
+          SERVER_VERSIONS,
+          HAZELCAST_PATHS);
 
   private WorkflowChanges() {}
 }

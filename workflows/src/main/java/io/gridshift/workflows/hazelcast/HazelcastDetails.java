@@ -25,10 +25,16 @@ public record HazelcastDetails(
     maps = maps == null ? List.of() : List.copyOf(maps);
   }
 
-  /** Each member's version and health numbers, then the maps' entry counts. */
+  /** The path the plan chose and why, each member's version and health, the maps' counts. */
   @Override
   public List<DetailTable> tables() {
     List<DetailTable> tables = new ArrayList<>();
+    if (plan != null && plan.path() != null) {
+      tables.add(
+          new DetailTable(
+              List.of("PATH", "WHY"),
+              List.of(List.of(plan.path().name(), HazelcastPaths.reason(plan)))));
+    }
     if (!members.isEmpty()) {
       tables.add(
           new DetailTable(

@@ -23,6 +23,8 @@ import java.util.List;
  * @param safeMaxWait the hazelcast.graceful.shutdown.max.wait the safe settings write (seconds)
  * @param warnings things worth knowing that do not stop the upgrade (a workload taken over from the
  *     tool that manages it)
+ * @param path how the cluster moves to the target ({@link HazelcastPaths}); null when the version
+ *     jump itself is refused (a downgrade, an edition change, a major version)
  */
 public record HazelcastPlan(
     String grid,
@@ -39,7 +41,8 @@ public record HazelcastPlan(
     List<Violation> violations,
     boolean fixSettingsFirst,
     int safeMaxWait,
-    List<String> warnings) {
+    List<String> warnings,
+    HazelcastPath path) {
 
   /** The pod of a StatefulSet ordinal. */
   public String pod(int ordinal) {

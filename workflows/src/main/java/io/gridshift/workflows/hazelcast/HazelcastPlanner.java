@@ -6,10 +6,12 @@ import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.common.OwnedGrids;
 import io.gridshift.workflows.common.UpgradeStop;
 import io.gridshift.workflows.common.Versions;
+import io.gridshift.workflows.hazelcast.HazelcastPreflight.Rules;
 import io.gridshift.workflows.hazelcast.HazelcastPreflight.Violation;
 import io.gridshift.workflows.hazelcast.activities.ClusterSnapshot;
 import io.gridshift.workflows.hazelcast.activities.HazelcastWorkload;
 import io.gridshift.workflows.request.HazelcastUpgradeRequest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -20,20 +22,41 @@ import java.util.stream.Collectors;
 public final class HazelcastPlanner {
   private HazelcastPlanner() {}
 
-  /** The plan, the preflight's verdict included. */
+  /** The plan under the current rules, the preflight's verdict included. */
   public static HazelcastPlan plan(
       HazelcastUpgradeRequest request, HazelcastWorkload workload, ClusterSnapshot snapshot) {
-    List<Violation> violations = HazelcastPreflight.check(request, workload, snapshot);
+    return plan(request, workload, snapshot, Rules.PATHS);
+  }
+
+  /** The plan under {@code rules}, the preflight's verdict included. */
+  public static HazelcastPlan plan(
+      HazelcastUpgradeRequest request,
+      HazelcastWorkload workload,
+      ClusterSnapshot snapshot,
+      Rules rules) {
+    List<Violation> violations = HazelcastPreflight.check(request, workload, snapshot, rules);
     boolean fixFirst =
         request.fixUnsafeSettings()
             && !violations.isEmpty()
             && violations.stream().allMatch(Violation::fixable);
     String from = workload.version();
+    HazelcastPath path = path(request, workload, violations, rules);
     String expected = snapshot.clusterVersion();
-    if (request.edition() == HazelcastEdition.ENTERPRISE
-        && Versions.isValid(from)
-        && HazelcastVersionRules.minorJump(from, request.targetVersion())) {
+    if (Versions.isValid(from)
+        && HazelcastVersionRules.minorJump(from, request.targetVersion())
+        && (request.edition() == HazelcastEdition.ENTERPRISE || path == HazelcastPath.BLUE_GREEN)) {
+      // The cluster clients end on: the old one rolled to it, or the new one started at it.
       expected = Versions.majorMinor(request.targetVersion());
+    }
+    List<String> warnings = new ArrayList<>();
+    if (workload.owner() != null) {
+      warnings.add(OwnedGrids.tookOver(request.requestedBy(), workload.owner()));
+    }
+    if (rules == Rules.PATHS) {
+      String serialization = HazelcastTargetRules.serializationWarning(workload, path);
+      if (serialization != null) {
+        warnings.add(serialization);
+      }
     }
     // Request defaults are applied already (withDefaults()); the container and the target image
     // default to what the workload runs, so they are decided here, where it is known.
@@ -52,9 +75,55 @@ public final class HazelcastPlanner {
         List.copyOf(violations),
         fixFirst,
         HazelcastPreflight.safeMaxWait(workload),
-        workload.owner() == null
-            ? List.of()
-            : List.of(OwnedGrids.tookOver(request.requestedBy(), workload.owner())));
+        List.copyOf(warnings),
+        path);
+  }
+
+  /**
+   * The path, when the version jump has one: {@link HazelcastPaths}; before the paths, every jump
+   * the version rules let through rolled.
+   */
+  private static HazelcastPath path(
+      HazelcastUpgradeRequest request,
+      HazelcastWorkload workload,
+      List<Violation> violations,
+      Rules rules) {
+    if (violations.stream().anyMatch(Violation::aboutVersion)) {
+      return null;
+    }
+    if (rules == Rules.ROLLING_ONLY) {
+      return HazelcastPath.ROLLING;
+    }
+    return HazelcastPaths.decide(request.edition(), workload.version(), request.targetVersion());
+  }
+
+  /**
+   * The refusal of a plan whose path this workflow cannot run yet, or null when it can.
+   *
+   * <p>PIECE D REPLACES THIS (issue 18, blue-green steps): until the blue-green steps exist, a
+   * BLUE_GREEN plan is refused at plan time, nothing changed, instead of rolling members that would
+   * refuse to join. Remove it when the workflow runs the blue-green steps (behind its own {@code
+   * WorkflowChanges} id: histories recorded with this refusal must still replay as refused).
+   */
+  public static UpgradeStop pathNotAvailable(HazelcastUpgradeRequest request, HazelcastPlan plan) {
+    if (plan.path() != HazelcastPath.BLUE_GREEN) {
+      return null;
+    }
+    return UpgradeStop.failed(
+        FailureTypes.UNSUPPORTED_VERSION,
+        ("%s: %s -> %s needs a blue-green upgrade: %s. This version of gridshift cannot run a"
+                + " blue-green upgrade yet: choose a %s.x targetVersion to roll, or move the data"
+                + " to a new %s cluster yourself.")
+            .formatted(
+                (plan.statefulSet() ? "StatefulSet " : "Deployment ")
+                    + request.cluster().namespace()
+                    + "/"
+                    + plan.grid(),
+                plan.fromVersion(),
+                plan.targetVersion(),
+                HazelcastPaths.blueGreenReason(plan.fromVersion(), plan.targetVersion()),
+                Versions.majorMinor(plan.fromVersion()),
+                Versions.majorMinor(plan.targetVersion())));
   }
 
   /**
@@ -125,6 +194,27 @@ public final class HazelcastPlanner {
     }
   }
 
+  /** ", <path and why>; <how it moves>", or "" when the jump has no path. */
+  private static String how(HazelcastPlan plan) {
+    if (plan.path() == null) {
+      return "";
+    }
+    String moves;
+    if (plan.path() == HazelcastPath.BLUE_GREEN) {
+      moves =
+          "a new cluster of "
+              + plan.replicas()
+              + " members beside this one, every map copied and followed, clients switched";
+    } else if (plan.statefulSet()) {
+      moves =
+          "one pod at a time from the highest ordinal, each Ready and the cluster safe before the"
+              + " next";
+    } else {
+      moves = "Kubernetes' rollout watched until the cluster is safe";
+    }
+    return ", " + HazelcastPaths.why(plan) + "; " + moves;
+  }
+
   /** The violations as {@code N violation(s): [rule] message; ...}. */
   public static String list(HazelcastPlan plan) {
     int n = plan.violations().size();
@@ -135,7 +225,7 @@ public final class HazelcastPlanner {
             .collect(Collectors.joining("; "));
   }
 
-  /** One line for the status and the dry run. */
+  /** One line for the status and the dry run: what moves, along which path and why. */
   public static String summary(HazelcastPlan plan) {
     String what =
         (plan.statefulSet() ? "StatefulSet " : "Deployment ")
@@ -148,11 +238,8 @@ public final class HazelcastPlanner {
             + plan.targetVersion()
             + " ("
             + plan.targetImage()
-            + "), "
-            + (plan.statefulSet()
-                ? "one pod at a time from the highest ordinal, each Ready and the cluster safe"
-                    + " before the next"
-                : "Kubernetes' rollout watched until the cluster is safe");
+            + ")"
+            + how(plan);
     if (plan.violations().isEmpty()) {
       return what + "; preflight passed";
     }

@@ -4,6 +4,7 @@ import io.gridshift.workflows.activities.WorkloadKind;
 import io.gridshift.workflows.hazelcast.activities.ClusterSnapshot;
 import io.gridshift.workflows.hazelcast.activities.HazelcastWorkload;
 import io.gridshift.workflows.hazelcast.activities.MemberHealth;
+import io.gridshift.workflows.hazelcast.activities.MemberSets;
 import io.gridshift.workflows.request.HazelcastUpgradeRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,10 +25,15 @@ import java.util.stream.Collectors;
  *       period, or Kubernetes kills it mid-migration.
  *   <li>{@value #MAX_UNAVAILABLE}, {@value #MAX_SURGE} (Deployment only, where Kubernetes paces the
  *       roll): never more members down at once than the smallest map backup-count; no surge.
- *   <li>{@link HazelcastVersionRules}: no downgrade or no-op; open source rolls patch versions
- *       only; enterprise rolls one minor version with cluster version auto-upgrade.
- *   <li>{@value #CLUSTER_WHOLE}, {@value #CLUSTER_SAFE}: start only from a whole, safe cluster.
+ *   <li>{@link HazelcastVersionRules}: no downgrade or no-op, no edition change; open source rolls
+ *       patch versions and moves to a later minor blue-green; enterprise rolls one minor version
+ *       with cluster version auto-upgrade.
+ *   <li>{@link HazelcastTargetRules}: the target image's Java, CP Subsystem on open source 5.5+.
+ *   <li>{@value #CLUSTER_WHOLE}, {@value #CLUSTER_SAFE}: start only from a whole, safe cluster:
+ *       every member sees the others ({@link MemberSets}), not only the expected number.
  * </ol>
+ *
+ * <p>{@link Rules#ROLLING_ONLY} is the rule set before issue 18, for histories recorded before it.
  */
 public final class HazelcastPreflight {
   public static final String SHUTDOWN_HOOK = "shutdown-hook-policy";
@@ -65,11 +71,34 @@ public final class HazelcastPreflight {
     }
   }
 
+  /**
+   * Which rules apply: a workflow decides it once, versioned by {@code
+   * WorkflowChanges.HAZELCAST_PATHS}, so a history recorded before issue 18 replays as it ran.
+   */
+  public enum Rules {
+    /** Before issue 18: every upgrade rolls (an open-source minor jump is refused). */
+    ROLLING_ONLY,
+    /**
+     * The plan chooses the path ({@link HazelcastPaths}); the edition, the target's Java and CP
+     * Subsystem, and the members' member sets are checked too.
+     */
+    PATHS
+  }
+
   private HazelcastPreflight() {}
 
-  /** Every violation, in rule order; empty when the upgrade may start. */
+  /** Every violation under the current rules, in rule order; empty when the upgrade may start. */
   public static List<Violation> check(
       HazelcastUpgradeRequest request, HazelcastWorkload workload, ClusterSnapshot snapshot) {
+    return check(request, workload, snapshot, Rules.PATHS);
+  }
+
+  /** Every violation under {@code rules}, in rule order; empty when the upgrade may start. */
+  public static List<Violation> check(
+      HazelcastUpgradeRequest request,
+      HazelcastWorkload workload,
+      ClusterSnapshot snapshot,
+      Rules rules) {
     String subject = subject(request, workload);
     List<Violation> found = new ArrayList<>();
     shutdownHook(subject, workload, found);
@@ -77,8 +106,11 @@ public final class HazelcastPreflight {
     if (workload.kind() == WorkloadKind.DEPLOYMENT) {
       deploymentStrategy(subject, workload, found);
     }
-    found.addAll(HazelcastVersionRules.check(subject, request, workload));
-    cluster(subject, workload, snapshot, found);
+    found.addAll(HazelcastVersionRules.check(subject, request, workload, rules));
+    if (rules == Rules.PATHS) {
+      found.addAll(HazelcastTargetRules.check(subject, request, workload));
+    }
+    cluster(subject, workload, snapshot, rules, found);
     return found;
   }
 
@@ -207,13 +239,19 @@ public final class HazelcastPreflight {
   }
 
   private static void cluster(
-      String subject, HazelcastWorkload w, ClusterSnapshot snapshot, List<Violation> found) {
+      String subject,
+      HazelcastWorkload w,
+      ClusterSnapshot snapshot,
+      Rules rules,
+      List<Violation> found) {
     int replicas = w.replicas();
     List<MemberHealth> members = snapshot.members();
+    List<String> sets = rules == Rules.PATHS ? MemberSets.problems(members) : List.of();
     boolean whole =
         w.readyReplicas() == replicas
             && members.size() == replicas
-            && members.stream().allMatch(m -> m.reachable() && m.clusterSize() == replicas);
+            && members.stream().allMatch(m -> m.reachable() && m.clusterSize() == replicas)
+            && sets.isEmpty();
     if (!whole) {
       found.add(
           violation(
@@ -224,10 +262,14 @@ public final class HazelcastPreflight {
                   + " of "
                   + replicas
                   + " pods ready; "
-                  + describe(members),
-              "wait until every pod is Ready and every member sees "
-                  + replicas
-                  + " members, then start again"));
+                  + describe(members)
+                  + (sets.isEmpty() ? "" : "; " + String.join("; ", sets)),
+              sets.isEmpty()
+                  ? "wait until every pod is Ready and every member sees "
+                      + replicas
+                      + " members, then start again"
+                  : "make the members join one cluster (their cluster-name and discovery or member"
+                      + " list in the member configuration), then start again"));
     }
     boolean settled =
         members.stream()

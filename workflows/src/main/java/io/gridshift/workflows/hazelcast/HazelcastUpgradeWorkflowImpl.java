@@ -17,6 +17,8 @@ import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.common.UpgradeStep;
 import io.gridshift.workflows.common.UpgradeStop;
 import io.gridshift.workflows.common.VisibilityOptions;
+import io.gridshift.workflows.common.WorkflowChanges;
+import io.gridshift.workflows.hazelcast.HazelcastPreflight.Rules;
 import io.gridshift.workflows.hazelcast.HazelcastPreflight.Violation;
 import io.gridshift.workflows.hazelcast.activities.ClusterSnapshot;
 import io.gridshift.workflows.hazelcast.activities.HazelcastEndpoint;
@@ -30,9 +32,11 @@ import java.util.List;
  *
  * <ol>
  *   <li>plan: validate the request, read the workload (refused when another tool manages it, unless
- *       taken over, then audited) and every member's health, run {@link HazelcastPreflight}. Any
- *       violation refuses the upgrade with every rule and fix, nothing changed; a dry run returns
- *       the plan and the verdict here.
+ *       taken over, then audited) and every member's health, choose the path ({@link
+ *       HazelcastPaths}), run {@link HazelcastPreflight}. Any violation refuses the upgrade with
+ *       every rule and fix, nothing changed; a dry run returns the plan and the verdict here. A
+ *       blue-green path is refused for now ({@link HazelcastPlanner#pathNotAvailable}): the steps
+ *       below roll members.
  *   <li>gate fix-settings, fix-settings: only with fixUnsafeSettings when every violation is a
  *       setting gridshift can fix: the safe settings are written and their roll paced like the
  *       upgrade's, then the preflight runs again.
@@ -58,6 +62,7 @@ public class HazelcastUpgradeWorkflowImpl extends UpgradeSkeleton<HazelcastUpgra
 
   private final HazelcastProgress progress = new HazelcastProgress();
   private HazelcastPlan plan;
+  private Rules rules;
   private HazelcastActivityStubs act;
   private HazelcastRoller roller;
   private HazelcastVerifier verifier;
@@ -88,7 +93,12 @@ public class HazelcastUpgradeWorkflowImpl extends UpgradeSkeleton<HazelcastUpgra
     HazelcastPlanner.checkOwner(request, workload);
     claims = new ClaimKeeper(act.kube());
     ClusterSnapshot snapshot = act.hz().snapshot(new HazelcastEndpoint(ref, request.port()));
-    plan = HazelcastPlanner.plan(request, workload, snapshot);
+    rules =
+        Workflow.getVersion(WorkflowChanges.HAZELCAST_PATHS, Workflow.DEFAULT_VERSION, 1)
+                == Workflow.DEFAULT_VERSION
+            ? Rules.ROLLING_ONLY
+            : Rules.PATHS;
+    plan = HazelcastPlanner.plan(request, workload, snapshot, rules);
     visibility.sourceVersion(plan.fromVersion());
     progress.update(snapshot);
     SafeClusterWait safeWait =
@@ -115,6 +125,10 @@ public class HazelcastUpgradeWorkflowImpl extends UpgradeSkeleton<HazelcastUpgra
     UpgradeStop refusal = HazelcastPlanner.refusal(request, plan);
     if (refusal != null) {
       throw refusal;
+    }
+    UpgradeStop notYet = HazelcastPlanner.pathNotAvailable(request, plan);
+    if (notYet != null) {
+      throw notYet;
     }
     if (!request.dryRun()) {
       claims.claim(request.cluster(), List.of(ClaimedObject.of(ref)));
@@ -173,7 +187,8 @@ public class HazelcastUpgradeWorkflowImpl extends UpgradeSkeleton<HazelcastUpgra
     roller.fixSettings();
     HazelcastEndpoint endpoint = roller.endpoint();
     HazelcastWorkload workload = act.hz().inspect(endpoint.workload());
-    List<Violation> left = HazelcastPreflight.check(request, workload, act.hz().snapshot(endpoint));
+    List<Violation> left =
+        HazelcastPreflight.check(request, workload, act.hz().snapshot(endpoint), rules);
     if (!left.isEmpty()) {
       throw UpgradeStop.failed(
           FailureTypes.UNSAFE_CONFIGURATION,

@@ -40,9 +40,33 @@ class HazelcastPreflightTest {
   private List<MemberHealth> members =
       List.of(member("hz-0", true, 0, 3), member("hz-1", true, 0, 3), member("hz-2", true, 0, 3));
 
+  /**
+   * Member {@code pod} seeing {@code size} members: itself and the lowest other ordinals (hz-2
+   * seeing 1 is alone; hz-0 and hz-1 seeing 2 see each other).
+   */
   private static MemberHealth member(String pod, boolean safe, int queue, int size) {
+    List<String> seen = new java.util.ArrayList<>(List.of("u-" + pod));
+    for (int i = 0; seen.size() < size; i++) {
+      if (!pod.equals("hz-" + i)) {
+        seen.add("u-hz-" + i);
+      }
+    }
     return new MemberHealth(
-        pod, pod + ":5701", "5.3.6", "ACTIVE", "ACTIVE", safe, queue, size, true);
+        pod,
+        pod + ":5701",
+        "5.3.6",
+        "ACTIVE",
+        "ACTIVE",
+        safe,
+        queue,
+        size,
+        true,
+        "u-" + pod,
+        seen.stream().sorted().toList());
+  }
+
+  private static MemberHealth unreachable(String pod) {
+    return new MemberHealth(pod, null, null, null, null, false, 0, 0, false, null, List.of());
   }
 
   private HazelcastWorkload workload() {
@@ -290,11 +314,17 @@ class HazelcastPreflightTest {
   }
 
   @Test
-  void openSourceRollsPatchVersionsOnly() {
+  void openSourceRollsPatchVersionsAndMovesToALaterMinorBlueGreen() {
     target = "5.3.7";
     assertThat(check()).isEmpty();
     target = "5.4.0";
-    assertThat(messages())
+    assertThat(check()).as("blue-green, see HazelcastPathsTest").isEmpty();
+    // Histories recorded before the paths replay with the rolling rules: refused as they were.
+    assertThat(
+            HazelcastPreflight.check(
+                    request(), workload(), snapshot(), HazelcastPreflight.Rules.ROLLING_ONLY)
+                .stream()
+                .map(Violation::message))
         .containsExactly(
             "StatefulSet demo/hz: 5.3.6 -> 5.4.0 changes the minor version and the open-source"
                 + " edition rolls patch versions only; choose a 5.3.x targetVersion, or set"
@@ -461,25 +491,65 @@ class HazelcastPreflightTest {
                       "StatefulSet demo/hz: the cluster is not whole: 3 of 3 pods ready; hz-0"
                           + " (clusterSize 2, clusterSafe true, migrationQueueSize 0), hz-1"
                           + " (clusterSize 2, clusterSafe true, migrationQueueSize 0), hz-2"
-                          + " (clusterSize 1, clusterSafe true, migrationQueueSize 0); wait until"
-                          + " every pod is Ready and every member sees 3 members, then start"
-                          + " again");
-              assertThat(v.fix())
-                  .isEqualTo(
-                      "wait until every pod is Ready and every member sees 3 members, then start"
-                          + " again");
+                          + " (clusterSize 1, clusterSafe true, migrationQueueSize 0); hz-0"
+                          + " (hz-0:5701) is not in one cluster with the other pods: it does not"
+                          + " see hz-2; hz-1 (hz-1:5701) is not in one cluster with the other"
+                          + " pods: it does not see hz-2; hz-2 (hz-2:5701) is not in one cluster"
+                          + " with the other pods: it does not see hz-0, hz-1; make the members"
+                          + " join one cluster (their cluster-name and discovery or member list"
+                          + " in the member configuration), then start again");
             });
+  }
+
+  @Test
+  void membersOfTwoClustersOfTheExpectedSizeAreNotWhole() {
+    // hz-0 and hz-1 each report a safe cluster of 2, but not the same one: hz-0 with a member
+    // none of the pods runs, hz-1 with another (hazelcast#13302's lone member, one size up).
+    replicas = 2;
+    ready = 2;
+    members =
+        List.of(
+            withSet(member("hz-0", true, 0, 2), "u-hz-0", "u-elsewhere-a"),
+            withSet(member("hz-1", true, 0, 2), "u-hz-1", "u-elsewhere-b"));
+    assertThat(check())
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.rule()).isEqualTo(HazelcastPreflight.CLUSTER_WHOLE);
+              assertThat(v.message())
+                  .contains(
+                      "hz-0 (hz-0:5701) is not in one cluster with the other pods: it does not see"
+                          + " hz-1 and sees 1 member that no answering pod runs (u-elsewh)")
+                  .contains("hz-1 (hz-1:5701) is not in one cluster with the other pods");
+            });
+    // The rules before issue 18 compared sizes only, and were fooled.
+    assertThat(
+            HazelcastPreflight.check(
+                request(), workload(), snapshot(), HazelcastPreflight.Rules.ROLLING_ONLY))
+        .isEmpty();
+  }
+
+  @Test
+  void aMemberThatDoesNotSayWhoItSeesIsNotWhole() {
+    members =
+        List.of(
+            member("hz-0", true, 0, 3),
+            member("hz-1", true, 0, 3),
+            withSet(member("hz-2", true, 0, 3)));
+    assertThat(messages())
+        .singleElement()
+        .asString()
+        .contains(
+            "hz-2 (hz-2:5701) did not report its member list on /hazelcast/rest/cluster, so it"
+                + " cannot be shown to be in one cluster with the others (enable the"
+                + " CLUSTER_READ REST endpoint group)");
   }
 
   @Test
   void safeMembersPassClusterSafe() {
     // An unreachable member breaks cluster-whole; cluster-safe judges the members that answer.
     ready = 2;
-    members =
-        List.of(
-            member("hz-0", true, 0, 2),
-            member("hz-1", true, 0, 2),
-            new MemberHealth("hz-2", null, null, null, null, false, 0, 0, false));
+    members = List.of(member("hz-0", true, 0, 2), member("hz-1", true, 0, 2), unreachable("hz-2"));
     assertThat(check())
         .extracting(Violation::rule)
         .containsExactly(HazelcastPreflight.CLUSTER_WHOLE);
@@ -491,11 +561,7 @@ class HazelcastPreflightTest {
   @Test
   void clusterMustBeWhole() {
     ready = 2;
-    members =
-        List.of(
-            member("hz-0", true, 0, 2),
-            member("hz-1", true, 0, 2),
-            new MemberHealth("hz-2", null, null, null, null, false, 0, 0, false));
+    members = List.of(member("hz-0", true, 0, 2), member("hz-1", true, 0, 2), unreachable("hz-2"));
     assertThat(messages())
         .containsExactly(
             "StatefulSet demo/hz: the cluster is not whole: 2 of 3 pods ready; hz-0 (clusterSize 2,"
@@ -518,18 +584,33 @@ class HazelcastPreflightTest {
                 + " migrationQueueSize 0, then start again");
   }
 
+  private static MemberHealth withSet(MemberHealth m, String... seen) {
+    return new MemberHealth(
+        m.pod(),
+        m.address(),
+        m.version(),
+        m.nodeState(),
+        m.clusterState(),
+        m.clusterSafe(),
+        m.migrationQueueSize(),
+        m.clusterSize(),
+        m.reachable(),
+        m.uuid(),
+        List.of(seen));
+  }
+
   @Test
   void everyViolationIsListedAtOnce() {
     props.clear();
     grace = 30;
-    target = "5.4.0";
+    target = "5.3.5";
     ready = 2;
     assertThat(check())
         .extracting(Violation::rule)
         .containsExactly(
             HazelcastPreflight.SHUTDOWN_HOOK,
             HazelcastPreflight.MAX_WAIT,
-            HazelcastVersionRules.JUMP,
+            HazelcastVersionRules.DOWNGRADE,
             HazelcastPreflight.CLUSTER_WHOLE);
   }
 }

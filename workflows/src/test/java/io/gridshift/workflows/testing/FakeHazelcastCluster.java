@@ -95,12 +95,27 @@ public class FakeHazelcastCluster extends FakeKubernetes implements HazelcastAct
   /** Every member of {@code workload} healthy, on the version it runs now; cluster version 5.3. */
   public ClusterSnapshot snapshot(String workload) {
     List<MemberHealth> members = new ArrayList<>();
+    // One cluster: every member sees the same member set, its own UUID included.
+    List<String> uuids =
+        java.util.stream.IntStream.range(0, MEMBERS)
+            .mapToObj(i -> "uuid-" + workload + "-" + i)
+            .toList();
     for (int i = 0; i < MEMBERS; i++) {
       String pod = workload + "-" + i;
       String version = podVersions.getOrDefault(pod, VERSION);
       members.add(
           new MemberHealth(
-              pod, "10.0.0." + i + ":5701", version, "ACTIVE", "ACTIVE", true, 0, MEMBERS, true));
+              pod,
+              "10.0.0." + i + ":5701",
+              version,
+              "ACTIVE",
+              "ACTIVE",
+              true,
+              0,
+              MEMBERS,
+              true,
+              uuids.get(i),
+              uuids));
     }
     return new ClusterSnapshot(members, "5.3");
   }

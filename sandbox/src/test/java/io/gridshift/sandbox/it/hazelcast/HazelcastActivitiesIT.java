@@ -1,6 +1,7 @@
 package io.gridshift.sandbox.it.hazelcast;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.hazelcast.client.HazelcastClient;
@@ -19,6 +20,7 @@ import io.gridshift.sandbox.hazelcast.HazelcastMemberSpec;
 import io.gridshift.workflows.activities.WorkloadKind;
 import io.gridshift.workflows.activities.WorkloadRef;
 import io.gridshift.workflows.common.ClusterRef;
+import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.hazelcast.activities.ClusterSnapshot;
 import io.gridshift.workflows.hazelcast.activities.HazelcastActivities;
 import io.gridshift.workflows.hazelcast.activities.HazelcastEndpoint;
@@ -27,6 +29,8 @@ import io.gridshift.workflows.hazelcast.activities.MemberHealth;
 import io.gridshift.workflows.hazelcast.activities.SafeWaitRequest;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +47,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The Hazelcast activities against three real 5.3.6 members on loopback "pod IPs", with the pods in
  * the Kubernetes mock: health and versions as members report them, map sizes through a real client,
- * and a graceful member stop that the safety wait sees through to the end of migration.
+ * a graceful member stop that the safety wait sees through to the end of migration, and a pod whose
+ * member is in another cluster of the same size, which sizes alone would call safe.
  */
 @EnableKubernetesMockClient(crud = true)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -178,6 +183,79 @@ class HazelcastActivitiesIT {
 
     assertThat(safe.members()).extracting(MemberHealth::clusterSize).containsOnly(2);
     assertThat(activities.mapSizes(ENDPOINT)).isEqualTo(Map.of("orders", 5_000L, "sessions", 1L));
+  }
+
+  @Test
+  @Order(5)
+  void aPodWhoseMemberIsInAnotherClusterOfTheSameSizeIsNotSafe() throws Exception {
+    // hz-0 and hz-1 form the cluster left by the last test. Two members of another cluster start
+    // beside them, and hz-1's pod now points at one of them: each pod's member reports a safe
+    // cluster of 2 with no migrations (a member alone does the same, hazelcast#13302).
+    String[] elsewhere = {"127.0.31.4", "127.0.31.5"};
+    List<String> elsewhereList = List.of(elsewhere).stream().map(ip -> ip + ":" + PORT).toList();
+    for (String ip : elsewhere) {
+      members.add(
+          HazelcastMember.start(
+              new HazelcastMemberSpec(
+                  VERSION,
+                  Path.of("target", "it-hazelcast-activities", "elsewhere-" + ip),
+                  ip,
+                  PORT,
+                  CLUSTER_NAME + "-elsewhere",
+                  elsewhereList,
+                  null,
+                  List.of(),
+                  Map.of())));
+    }
+    for (HazelcastMember member : members.subList(members.size() - 2, members.size())) {
+      assertThat(member.awaitReady(Duration.ofSeconds(120)))
+          .as("%s ready; see %s", member, member.logFile())
+          .isTrue();
+    }
+    podIp("hz-1", elsewhere[0]);
+    ClusterSnapshot fooling = activities.snapshot(ENDPOINT);
+    assertThat(fooling.members())
+        .as("what a check of sizes, cluster-safe and migrations sees: %s", fooling)
+        .allSatisfy(
+            m -> {
+              assertThat(m.clusterSize()).isEqualTo(2);
+              assertThat(m.clusterSafe()).isTrue();
+              assertThat(m.migrationQueueSize()).isZero();
+            });
+
+    assertThatThrownBy(
+            () -> activities.waitUntilSafe(new SafeWaitRequest(ENDPOINT, 2, null, null, 3)))
+        .isInstanceOf(ActivityFailure.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.getType()).isEqualTo(FailureTypes.CLUSTER_NOT_SAFE);
+              assertThat(f.getOriginalMessage())
+                  .contains(
+                      "hz-0 (%s:%d) is not in one cluster with the other pods: it does not see hz-1"
+                          .formatted(IPS[0], PORT))
+                  .contains(
+                      "hz-1 (%s:%d) is not in one cluster with the other pods: it does not see hz-0"
+                          .formatted(elsewhere[0], PORT));
+            });
+
+    // The pod back on its own member: the same wait passes, so the refusal above was the sets.
+    podIp("hz-1", IPS[1]);
+    assertThat(activities.waitUntilSafe(new SafeWaitRequest(ENDPOINT, 2, null, null, 60)).safe(2))
+        .isTrue();
+  }
+
+  private static void podIp(String pod, String ip) {
+    client
+        .pods()
+        .inNamespace(CLUSTER.namespace())
+        .withName(pod)
+        .editStatus(
+            p -> {
+              p.getStatus().setPodIP(ip);
+              return p;
+            });
   }
 
   private static HazelcastInstance client() {

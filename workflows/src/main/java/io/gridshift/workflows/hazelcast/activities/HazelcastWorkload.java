@@ -30,6 +30,8 @@ import java.util.Map;
  *     upgrade holding it), or null
  * @param owner the tool that manages the workload (the Hazelcast Platform Operator, Helm, Argo CD,
  *     Flux), or null when nobody else does
+ * @param features CP Subsystem and serialization as the member configuration sets them ({@link
+ *     MemberFeatures#NONE} when it sets neither, or was read before they were)
  */
 public record HazelcastWorkload(
     String name,
@@ -48,7 +50,52 @@ public record HazelcastWorkload(
     Integer maxSurge,
     String configMap,
     String claimedBy,
-    WorkloadOwner owner) {
+    WorkloadOwner owner,
+    MemberFeatures features) {
+
+  public HazelcastWorkload {
+    features = features == null ? MemberFeatures.NONE : features;
+  }
+
+  /** A workload whose member configuration sets no CP Subsystem and no serialization. */
+  public HazelcastWorkload(
+      String name,
+      WorkloadKind kind,
+      int replicas,
+      int readyReplicas,
+      String container,
+      String image,
+      String version,
+      int terminationGracePeriodSeconds,
+      Map<String, String> systemProperties,
+      Map<String, Integer> mapBackupCounts,
+      String strategyType,
+      int partition,
+      Integer maxUnavailable,
+      Integer maxSurge,
+      String configMap,
+      String claimedBy,
+      WorkloadOwner owner) {
+    this(
+        name,
+        kind,
+        replicas,
+        readyReplicas,
+        container,
+        image,
+        version,
+        terminationGracePeriodSeconds,
+        systemProperties,
+        mapBackupCounts,
+        strategyType,
+        partition,
+        maxUnavailable,
+        maxSurge,
+        configMap,
+        claimedBy,
+        owner,
+        MemberFeatures.NONE);
+  }
 
   /** A workload nobody else owns. */
   public HazelcastWorkload(

@@ -1,5 +1,7 @@
 package io.gridshift.workflows.hazelcast.activities;
 
+import java.util.List;
+
 /**
  * One member's view, from {@code GET /hazelcast/health} and {@code /hazelcast/rest/cluster}.
  *
@@ -8,10 +10,15 @@ package io.gridshift.workflows.hazelcast.activities;
  * @param version the member's Hazelcast version
  * @param nodeState ACTIVE, SHUT_DOWN, ... (null when unreachable)
  * @param clusterState ACTIVE, FROZEN, PASSIVE, ...
- * @param clusterSafe whether every partition has its backups (nothing at risk)
+ * @param clusterSafe whether every partition has its backups (nothing at risk). A member alone says
+ *     true too (hazelcast#13302): it proves nothing about the others, see {@code memberUuids}
  * @param migrationQueueSize pending partition migrations
  * @param clusterSize members this member sees
  * @param reachable whether the member answered
+ * @param uuid the member's own UUID (the entry marked {@code localMember}), or null when it did not
+ *     say
+ * @param memberUuids the UUIDs of every member it sees, itself included, sorted; empty when it did
+ *     not say (null in histories recorded before it was read)
  */
 public record MemberHealth(
     String pod,
@@ -22,4 +29,6 @@ public record MemberHealth(
     boolean clusterSafe,
     int migrationQueueSize,
     int clusterSize,
-    boolean reachable) {}
+    boolean reachable,
+    String uuid,
+    List<String> memberUuids) {}
