@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gridshift.activities.ClusterAccess;
 import io.gridshift.activities.Failures;
+import io.gridshift.workflows.activities.WorkloadRef;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.hazelcast.activities.HazelcastEndpoint;
 import io.temporal.failure.ApplicationFailure;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -73,6 +75,34 @@ public final class HazelcastMembers {
   static String address(Pod pod, int port) {
     String ip = pod.getStatus() == null ? null : pod.getStatus().getPodIP();
     return ip == null ? null : ip + ":" + port;
+  }
+
+  /**
+   * Runs {@code use} with a Java client connected to the members of {@code endpoint}'s workload
+   * (their cluster name, TLS and pod addresses read from Kubernetes now), as {@link #withClient(
+   * String, List, Optional, String, Function)} does.
+   *
+   * @throws io.temporal.failure.ApplicationFailure retryable {@code MembersUnreachable} when no pod
+   *     has an IP yet or no member answers
+   */
+  public <T> T withClient(
+      HazelcastEndpoint endpoint, BiFunction<HazelcastInstance, String, T> use) {
+    WorkloadRef ref = endpoint.workload();
+    Workload workload = Workload.read(kubernetes, ref);
+    MemberSettings settings =
+        MemberSettings.read(kubernetes, ref.cluster().namespace(), workload.template().getSpec());
+    Optional<MemberTls> tls = MemberTls.read(kubernetes, workload, endpoint.port());
+    List<String> addresses =
+        list(endpoint).addresses(tls.map(MemberTls::port).orElse(endpoint.port()));
+    if (addresses.isEmpty()) {
+      throw Failures.retryable(
+          workload.describe() + ": no pod has an IP yet; no member to reach",
+          FailureTypes.MEMBERS_UNREACHABLE,
+          null);
+    }
+    String describe = workload.describe();
+    return withClient(
+        settings.clusterName(), addresses, tls, describe, client -> use.apply(client, describe));
   }
 
   /** Asks members over their REST endpoints, each call bounded by {@code timeout}. */
