@@ -1,8 +1,12 @@
 package io.gridshift.activities.hazelcast;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gridshift.activities.ClusterAccess;
 import io.gridshift.activities.Failures;
+import io.gridshift.workflows.activities.WorkloadRef;
+import io.gridshift.workflows.common.ClusterRef;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.hazelcast.bluegreen.CatchUp;
 import io.gridshift.workflows.hazelcast.bluegreen.CatchUpRequest;
@@ -11,6 +15,7 @@ import io.gridshift.workflows.hazelcast.bluegreen.JournalMarks;
 import io.gridshift.workflows.hazelcast.bluegreen.MapCheck;
 import io.gridshift.workflows.hazelcast.bluegreen.MapCopy;
 import io.gridshift.workflows.hazelcast.bluegreen.MapMove;
+import io.gridshift.workflows.hazelcast.bluegreen.TargetRequest;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import java.util.ArrayList;
@@ -37,9 +42,40 @@ public class HazelcastBlueGreenActivitiesImpl implements HazelcastBlueGreenActiv
   static final int THREADS = 8;
 
   private final HazelcastMembers members;
+  private final KubernetesClient kubernetes;
+  private final TargetDeployer deployer;
 
   public HazelcastBlueGreenActivitiesImpl(ClusterAccess cluster) {
     this.members = cluster.hazelcast();
+    this.kubernetes = cluster.kubernetes();
+    this.deployer = new TargetDeployer(kubernetes);
+  }
+
+  @Override
+  public void deployTarget(TargetRequest request) {
+    deployer.deploy(request);
+  }
+
+  @Override
+  public Map<String, String> targetSelector(String target) {
+    return TargetDeployer.selector(target);
+  }
+
+  @Override
+  public Map<String, String> serviceSelector(ClusterRef cluster, String service) {
+    Service s = kubernetes.services().inNamespace(cluster.namespace()).withName(service).get();
+    if (s == null) {
+      throw Failures.nonRetryable(
+          "Service %s/%s not found: blue-green moves clients by that Service's selector"
+              .formatted(cluster.namespace(), service),
+          FailureTypes.SERVICE_NOT_FOUND);
+    }
+    return Map.copyOf(s.getSpec().getSelector());
+  }
+
+  @Override
+  public void deleteStatefulSet(WorkloadRef workload) {
+    deployer.deleteStatefulSet(workload);
   }
 
   @Override

@@ -62,6 +62,13 @@ public final class WorkflowChanges {
    */
   public static final String SERVER_VERSIONS = "server-versions";
 
+  /**
+   * A Hazelcast open-source upgrade to a newer minor takes the blue-green path (a new cluster, the
+   * data copied and followed by event journals, issue 18) instead of being refused. Histories
+   * recorded before it keep the rolling path and its refusal.
+   */
+  public static final String HAZELCAST_BLUE_GREEN = "hazelcast-blue-green";
+
   /** The ids in use, oldest first. */
   public static final List<String> ALL =
       List.of(
@@ -70,7 +77,8 @@ public final class WorkflowChanges {
           KUBERNETES_EVENTS,
           UPGRADE_PATHS,
           SHORT_WRITE_PAUSE,
-          SERVER_VERSIONS);
+          SERVER_VERSIONS,
+          HAZELCAST_BLUE_GREEN);
 
   private WorkflowChanges() {}
 }

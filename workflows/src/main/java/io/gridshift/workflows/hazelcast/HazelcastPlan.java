@@ -23,6 +23,8 @@ import java.util.List;
  * @param safeMaxWait the hazelcast.graceful.shutdown.max.wait the safe settings write (seconds)
  * @param warnings things worth knowing that do not stop the upgrade (a workload taken over from the
  *     tool that manages it)
+ * @param path how the cluster moves: rolling the members, or blue-green (a new cluster, the data
+ *     copied)
  */
 public record HazelcastPlan(
     String grid,
@@ -39,7 +41,8 @@ public record HazelcastPlan(
     List<Violation> violations,
     boolean fixSettingsFirst,
     int safeMaxWait,
-    List<String> warnings) {
+    List<String> warnings,
+    HazelcastPath path) {
 
   /** The pod of a StatefulSet ordinal. */
   public String pod(int ordinal) {
@@ -52,6 +55,11 @@ public record HazelcastPlan(
    */
   public boolean refused() {
     return !violations.isEmpty() && !fixSettingsFirst;
+  }
+
+  /** Whether the data moves to a new cluster instead of the members rolling. */
+  public boolean blueGreen() {
+    return path == HazelcastPath.BLUE_GREEN;
   }
 
   /** Whether the workflow paces the roll itself with the StatefulSet partition. */

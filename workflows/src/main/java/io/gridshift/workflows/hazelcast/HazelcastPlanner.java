@@ -9,6 +9,7 @@ import io.gridshift.workflows.common.Versions;
 import io.gridshift.workflows.hazelcast.HazelcastPreflight.Violation;
 import io.gridshift.workflows.hazelcast.activities.ClusterSnapshot;
 import io.gridshift.workflows.hazelcast.activities.HazelcastWorkload;
+import io.gridshift.workflows.hazelcast.bluegreen.BlueGreenUpgrade;
 import io.gridshift.workflows.request.HazelcastUpgradeRequest;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -20,10 +21,31 @@ import java.util.stream.Collectors;
 public final class HazelcastPlanner {
   private HazelcastPlanner() {}
 
-  /** The plan, the preflight's verdict included. */
+  /** The plan, the preflight's verdict included, on the rolling path. */
   public static HazelcastPlan plan(
       HazelcastUpgradeRequest request, HazelcastWorkload workload, ClusterSnapshot snapshot) {
+    return plan(request, workload, snapshot, false);
+  }
+
+  /**
+   * The plan, the preflight's verdict included.
+   *
+   * @param blueGreenOffered whether this workflow offers the blue-green path (histories from before
+   *     it do not: their open-source minor jumps stay refused)
+   */
+  public static HazelcastPlan plan(
+      HazelcastUpgradeRequest request,
+      HazelcastWorkload workload,
+      ClusterSnapshot snapshot,
+      boolean blueGreenOffered) {
+    HazelcastPath path =
+        blueGreenOffered ? path(request, workload.version()) : HazelcastPath.ROLLING;
     List<Violation> violations = HazelcastPreflight.check(request, workload, snapshot);
+    if (path == HazelcastPath.BLUE_GREEN) {
+      // The members do not roll across the minor: the data moves to a new cluster instead.
+      violations =
+          violations.stream().filter(v -> !HazelcastVersionRules.JUMP.equals(v.rule())).toList();
+    }
     boolean fixFirst =
         request.fixUnsafeSettings()
             && !violations.isEmpty()
@@ -54,7 +76,27 @@ public final class HazelcastPlanner {
         HazelcastPreflight.safeMaxWait(workload),
         workload.owner() == null
             ? List.of()
-            : List.of(OwnedGrids.tookOver(request.requestedBy(), workload.owner())));
+            : List.of(OwnedGrids.tookOver(request.requestedBy(), workload.owner())),
+        path);
+  }
+
+  /**
+   * Blue-green for an open-source upgrade to a newer minor (or several minors: the data moves, not
+   * the members) of the same major on a StatefulSet; rolling for everything else, whose refusals
+   * (downgrade, major jump, Deployment) the preflight gives.
+   */
+  static HazelcastPath path(HazelcastUpgradeRequest request, String from) {
+    String to = request.targetVersion();
+    if (request.edition() == HazelcastEdition.ENTERPRISE
+        || request.workloadKind() != WorkloadKind.STATEFULSET
+        || !Versions.isValid(from)
+        || !Versions.isValid(to)
+        || Versions.compare(to, from) <= 0) {
+      return HazelcastPath.ROLLING;
+    }
+    int[] a = Versions.parse(from);
+    int[] b = Versions.parse(to);
+    return a[0] == b[0] && a[1] != b[1] ? HazelcastPath.BLUE_GREEN : HazelcastPath.ROLLING;
   }
 
   /**
@@ -149,10 +191,16 @@ public final class HazelcastPlanner {
             + " ("
             + plan.targetImage()
             + "), "
-            + (plan.statefulSet()
-                ? "one pod at a time from the highest ordinal, each Ready and the cluster safe"
-                    + " before the next"
-                : "Kubernetes' rollout watched until the cluster is safe");
+            + (plan.blueGreen()
+                ? "blue-green: a new cluster "
+                    + BlueGreenUpgrade.targetName(plan.grid(), plan.targetVersion())
+                    + " beside it, every map copied and followed by its event journal, clients"
+                    + " moved after a short write pause (open-source members cannot roll across"
+                    + " a minor version)"
+                : plan.statefulSet()
+                    ? "one pod at a time from the highest ordinal, each Ready and the cluster safe"
+                        + " before the next"
+                    : "Kubernetes' rollout watched until the cluster is safe");
     if (plan.violations().isEmpty()) {
       return what + "; preflight passed";
     }

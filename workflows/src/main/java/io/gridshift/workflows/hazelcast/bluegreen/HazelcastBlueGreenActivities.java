@@ -42,4 +42,30 @@ public interface HazelcastBlueGreenActivities {
   /** Compares every map on source and target: counts and per-partition hashes of every entry. */
   @ActivityMethod
   List<MapCheck> compare(MapMove move);
+
+  /**
+   * Creates the target StatefulSet beside the source (see {@code TargetDeployer}): the source's
+   * spec and member ConfigMap, the target image, its own cluster name and pod labels. Does nothing
+   * when it exists.
+   *
+   * @throws io.temporal.failure.ApplicationFailure {@code GridNotFound} when the source is gone
+   */
+  @ActivityMethod
+  void deployTarget(TargetRequest request);
+
+  /** The label selector of the target's pods, which switch-traffic gives the client Service. */
+  @ActivityMethod
+  java.util.Map<String, String> targetSelector(String target);
+
+  /** The client Service's selector now (what switching back restores). */
+  @ActivityMethod
+  java.util.Map<String, String> serviceSelector(
+      io.gridshift.workflows.common.ClusterRef cluster, String service);
+
+  /**
+   * Deletes a StatefulSet (the source after gate delete-source, or the target as compensation);
+   * gone already is fine. The member ConfigMap stays.
+   */
+  @ActivityMethod
+  void deleteStatefulSet(io.gridshift.workflows.activities.WorkloadRef workload);
 }
