@@ -187,9 +187,11 @@ public class HazelcastBlueGreenActivitiesImpl implements HazelcastBlueGreenActiv
   private <T> T withMover(MapMove move, Function<MapMover, T> use) {
     return members.withClient(
         move.source(),
+        true,
         (HazelcastInstance source, String s) ->
             members.withClient(
                 move.target(),
+                true,
                 (HazelcastInstance target, String t) -> {
                   try (MapMover mover =
                       new MapMover(new RawMaps(source), new RawMaps(target), THREADS)) {

@@ -113,55 +113,81 @@ final class MapMover implements AutoCloseable {
   record Followed(List<Long> next, long applied, long lag, List<Integer> resynced) {}
 
   /**
-   * Applies journal events of {@code map} from {@code from}: each partition to its end once ({@code
-   * drain} false, then the lag left is counted), or until every partition's end stays put ({@code
-   * drain} true: writes are paused).
+   * Applies journal events of {@code map} from {@code from}, every partition read to its end, a few
+   * partitions at once (each in its own order); with {@code drain} (writes are paused) again until
+   * no partition has anything left, else the lag left is counted.
    */
   Followed follow(String map, List<Long> from, boolean drain, IntConsumer partitionDone) {
-    List<Long> next = new ArrayList<>(from);
-    long applied = 0;
+    long[] next = from.stream().mapToLong(Long::longValue).toArray();
+    AtomicLong applied = new AtomicLong();
     List<Integer> resynced = new ArrayList<>();
+    List<Future<?>> tasks = new ArrayList<>();
     for (int p = 0; p < partitions; p++) {
-      long seq = next.get(p);
-      while (true) {
-        JournalPage page = source.readJournal(map, p, seq, JOURNAL_PAGE);
-        if (page.firstSequence() > seq) {
-          LOG.warn(
-              "map {} partition {}: journal overwrote events {}..{} before they were read;"
-                  + " copying the partition again",
-              map,
-              p,
-              seq,
-              page.firstSequence() - 1);
-          seq = resync(map, p);
-          resynced.add(p);
-          continue;
-        }
-        applied += apply(map, page.events());
-        seq = page.next();
-        if (page.events().size() < JOURNAL_PAGE) {
-          break;
-        }
-      }
-      next.set(p, seq);
-      partitionDone.accept(p);
+      int partition = p;
+      tasks.add(
+          pool.submit(
+              () -> {
+                long seq = next[partition];
+                while (true) {
+                  JournalPage page = source.readJournal(map, partition, seq, JOURNAL_PAGE);
+                  if (page.firstSequence() > seq) {
+                    LOG.warn(
+                        "map {} partition {}: journal overwrote events {}..{} before they were"
+                            + " read; copying the partition again",
+                        map,
+                        partition,
+                        seq,
+                        page.firstSequence() - 1);
+                    seq = resync(map, partition);
+                    synchronized (resynced) {
+                      resynced.add(partition);
+                    }
+                    continue;
+                  }
+                  applied.addAndGet(apply(map, page.events()));
+                  seq = page.next();
+                  if (page.events().size() < JOURNAL_PAGE) {
+                    break;
+                  }
+                }
+                synchronized (next) {
+                  next[partition] = seq;
+                }
+                partitionDone.accept(partition);
+              }));
     }
-    long lag = lag(map, next);
+    awaitAll(tasks);
+    List<Long> marks;
+    synchronized (next) {
+      marks = java.util.Arrays.stream(next).boxed().toList();
+    }
+    long lag = lag(map, marks);
     if (drain && lag > 0) {
-      Followed more = follow(map, next, true, partitionDone);
+      Followed more = follow(map, marks, true, partitionDone);
       return new Followed(
-          more.next(), applied + more.applied(), more.lag(), concat(resynced, more.resynced()));
+          more.next(),
+          applied.get() + more.applied(),
+          more.lag(),
+          concat(resynced, more.resynced()));
     }
-    return new Followed(next, applied, lag, resynced);
+    return new Followed(marks, applied.get(), lag, resynced.stream().sorted().toList());
   }
 
   /** Events written on the source after {@code next}, over every partition. */
   long lag(String map, List<Long> next) {
-    long lag = 0;
+    AtomicLong lag = new AtomicLong();
+    List<Future<?>> tasks = new ArrayList<>();
     for (int p = 0; p < partitions; p++) {
-      lag += Math.max(0, source.journalBounds(map, p)[1] + 1 - next.get(p));
+      int partition = p;
+      tasks.add(
+          pool.submit(
+              () -> {
+                long end = source.journalBounds(map, partition)[1] + 1;
+                lag.addAndGet(Math.max(0, end - next.get(partition)));
+              }));
     }
-    return lag;
+    awaitAll(tasks);
+    return lag.get();
   }
 
   /**

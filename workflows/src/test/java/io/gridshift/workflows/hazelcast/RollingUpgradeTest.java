@@ -101,18 +101,6 @@ class RollingUpgradeTest extends HazelcastTestSupport {
   }
 
   @Test
-  void openSourceMinorJumpIsAnUnsupportedVersion() {
-    HazelcastUpgradeRequest r = HazelcastUpgradeRequest.of(CLUSTER, "hz", "5.4.0");
-
-    ApplicationFailure f = failure(start(r));
-
-    assertThat(f.getType()).isEqualTo(FailureTypes.UNSUPPORTED_VERSION);
-    assertThat(f.getOriginalMessage())
-        .contains("[version-jump] StatefulSet apps/hz: 5.3.6 -> 5.4.0");
-    verifyNoInteractions(kube);
-  }
-
-  @Test
   void entriesWrittenDuringTheRollDoNotFailTheVerification() {
     // Clients keep writing through a zero-downtime roll: more entries afterwards is fine.
     doReturn(Map.of("orders", 1000L, "sessions", 500L))
