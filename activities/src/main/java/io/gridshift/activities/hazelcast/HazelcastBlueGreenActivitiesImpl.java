@@ -10,6 +10,8 @@ import io.gridshift.workflows.common.ClusterRef;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.hazelcast.bluegreen.CatchUp;
 import io.gridshift.workflows.hazelcast.bluegreen.CatchUpRequest;
+import io.gridshift.workflows.hazelcast.bluegreen.DrainRequest;
+import io.gridshift.workflows.hazelcast.bluegreen.Drained;
 import io.gridshift.workflows.hazelcast.bluegreen.HazelcastBlueGreenActivities;
 import io.gridshift.workflows.hazelcast.bluegreen.JournalMarks;
 import io.gridshift.workflows.hazelcast.bluegreen.MapCheck;
@@ -87,7 +89,8 @@ public class HazelcastBlueGreenActivitiesImpl implements HazelcastBlueGreenActiv
           for (String map : move.maps()) {
             try {
               next.put(map, mover.marks(map));
-            } catch (IllegalStateException e) {
+            } catch (UnsupportedOperationException e) {
+              // What a member answers for a map whose journal is not configured or disabled.
               throw Failures.nonRetryable(
                   ("map %s on %s has no event journal (%s): enable event-journal for it in the"
                           + " member configuration before a blue-green upgrade")
@@ -138,33 +141,81 @@ public class HazelcastBlueGreenActivitiesImpl implements HazelcastBlueGreenActiv
     ActivityExecutionContext ctx = Activity.getExecutionContext();
     JournalMarks from = ctx.getHeartbeatDetails(JournalMarks.class).orElse(request.from());
     return withMover(
+        request.move(), mover -> follow(mover, request.move(), from, request.untilDrained(), ctx));
+  }
+
+  @Override
+  public Drained drainAndRecheck(DrainRequest request) {
+    ActivityExecutionContext ctx = Activity.getExecutionContext();
+    JournalMarks from = ctx.getHeartbeatDetails(JournalMarks.class).orElse(request.from());
+    return withMover(
         request.move(),
         mover -> {
-          long start = System.currentTimeMillis();
-          Map<String, List<Long>> marks = new LinkedHashMap<>(from.next());
-          long applied = 0;
-          long lag = 0;
-          List<String> recopied = new ArrayList<>();
+          CatchUp drained = follow(mover, request.move(), from, true, ctx);
+          List<MapCheck> checks = new ArrayList<>();
           for (String map : request.move().maps()) {
-            MapMover.Followed f =
-                mover.follow(
-                    map,
-                    from.of(map),
-                    request.untilDrained(),
-                    p -> {
-                      if (p % 32 == 0) {
-                        ctx.heartbeat(new JournalMarks(marks));
-                      }
-                    });
-            marks.put(map, f.next());
-            ctx.heartbeat(new JournalMarks(marks));
-            applied += f.applied();
-            lag += f.lag();
-            f.resynced().forEach(p -> recopied.add(map + "/" + p));
+            checks.add(recheck(mover, map, request, drained.marks()));
           }
-          return new CatchUp(
-              new JournalMarks(marks), applied, lag, System.currentTimeMillis() - start, recopied);
+          return new Drained(drained, checks);
         });
+  }
+
+  /** The partitions of {@code map} that differed at the full compare or moved since, again. */
+  private static MapCheck recheck(
+      MapMover mover, String map, DrainRequest request, JournalMarks drainedTo) {
+    MapCheck before =
+        request.compared().stream()
+            .filter(c -> c.map().equals(map))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no full compare of map " + map));
+    List<Long> comparedAt = request.comparedAt().of(map);
+    List<Long> now = drainedTo.of(map);
+    java.util.TreeSet<Integer> again = new java.util.TreeSet<>(before.differingPartitions());
+    for (int p = 0; p < now.size(); p++) {
+      if (now.get(p) > comparedAt.get(p)) {
+        again.add(p);
+      }
+    }
+    MapMover.Compared c = mover.compare(map, List.copyOf(again));
+    long[] sizes = mover.sizes(map);
+    LOG.info(
+        "map {}: {} partitions compared again after the drain, {} differ",
+        map,
+        again.size(),
+        c.differing());
+    return new MapCheck(map, sizes[0], sizes[1], before.keysVerified(), c.differing());
+  }
+
+  private static CatchUp follow(
+      MapMover mover,
+      MapMove move,
+      JournalMarks from,
+      boolean untilDrained,
+      ActivityExecutionContext ctx) {
+    long start = System.currentTimeMillis();
+    Map<String, List<Long>> marks = new LinkedHashMap<>(from.next());
+    long applied = 0;
+    long lag = 0;
+    List<String> recopied = new ArrayList<>();
+    for (String map : move.maps()) {
+      MapMover.Followed f =
+          mover.follow(
+              map,
+              from.of(map),
+              untilDrained,
+              p -> {
+                if (p % 32 == 0) {
+                  ctx.heartbeat(new JournalMarks(marks));
+                }
+              });
+      marks.put(map, f.next());
+      ctx.heartbeat(new JournalMarks(marks));
+      applied += f.applied();
+      lag += f.lag();
+      f.resynced().forEach(p -> recopied.add(map + "/" + p));
+    }
+    return new CatchUp(
+        new JournalMarks(marks), applied, lag, System.currentTimeMillis() - start, recopied);
   }
 
   @Override

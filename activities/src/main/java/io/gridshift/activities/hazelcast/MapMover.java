@@ -230,13 +230,18 @@ final class MapMover implements AutoCloseable {
   /** Entries per side and the partitions whose hashes differ. */
   record Compared(long sourceEntries, long targetEntries, List<Integer> differing) {}
 
+  /** Every partition of {@code map} compared. */
   Compared compare(String map) {
+    return compare(map, java.util.stream.IntStream.range(0, partitions).boxed().toList());
+  }
+
+  /** The given partitions of {@code map} compared; counts are of those partitions. */
+  Compared compare(String map, List<Integer> which) {
     AtomicLong sourceEntries = new AtomicLong();
     AtomicLong targetEntries = new AtomicLong();
     List<Integer> differing = new ArrayList<>();
     List<Future<?>> tasks = new ArrayList<>();
-    for (int p = 0; p < partitions; p++) {
-      int partition = p;
+    for (int partition : which) {
       tasks.add(
           pool.submit(
               () -> {
@@ -254,6 +259,11 @@ final class MapMover implements AutoCloseable {
     awaitAll(tasks);
     return new Compared(
         sourceEntries.get(), targetEntries.get(), differing.stream().sorted().toList());
+  }
+
+  /** Entries of {@code map} on the source and the target. */
+  long[] sizes(String map) {
+    return new long[] {source.size(map), target.size(map)};
   }
 
   private static List<Integer> concat(List<Integer> a, List<Integer> b) {

@@ -33,10 +33,17 @@ final class RawMaps {
   private static final List<Map.Entry<Integer, Integer>> START =
       List.of(Map.entry(Integer.MAX_VALUE, -1));
 
+  private final HazelcastInstance instance;
   private final HazelcastClientInstanceImpl client;
 
   RawMaps(HazelcastInstance instance) {
+    this.instance = instance;
     this.client = ((HazelcastClientProxy) instance).client;
+  }
+
+  /** The map's entry count. */
+  long size(String map) {
+    return instance.getMap(map).size();
   }
 
   int partitionCount() {
@@ -134,6 +141,11 @@ final class RawMaps {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while calling map " + map, e);
     } catch (ExecutionException e) {
+      // Hazelcast's own exception types say what went wrong (e.g. UnsupportedOperationException
+      // for a map without an event journal): keep them.
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
       throw new IllegalStateException(
           "map " + map + " partition " + partition + ": " + e.getCause().getMessage(),
           e.getCause());

@@ -20,6 +20,7 @@ import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.hazelcast.bluegreen.BlueGreenGates;
 import io.gridshift.workflows.hazelcast.bluegreen.BlueGreenSteps;
 import io.gridshift.workflows.hazelcast.bluegreen.CatchUp;
+import io.gridshift.workflows.hazelcast.bluegreen.Drained;
 import io.gridshift.workflows.hazelcast.bluegreen.JournalMarks;
 import io.gridshift.workflows.hazelcast.bluegreen.MapCheck;
 import io.gridshift.workflows.hazelcast.bluegreen.MapCopy;
@@ -57,8 +58,16 @@ class BlueGreenUpgradeTest extends HazelcastTestSupport {
             List.of(
                 new MapCheck("orders", 1000, 1000, 1000, List.of()),
                 new MapCheck("sessions", 500, 500, 500, List.of())));
+    drainedTo(
+        new MapCheck("orders", 1000, 1000, 1000, List.of()),
+        new MapCheck("sessions", 500, 500, 500, List.of()));
     when(blueGreen.serviceSelector(CLUSTER, "hz")).thenReturn(SOURCE_SELECTOR);
     when(blueGreen.targetSelector("hz-5-4-0")).thenReturn(TARGET_SELECTOR);
+  }
+
+  void drainedTo(MapCheck... checks) {
+    when(blueGreen.drainAndRecheck(any()))
+        .thenReturn(new Drained(new CatchUp(MARKS, 2, 0, 5, List.of()), List.of(checks)));
   }
 
   static HazelcastUpgradeRequest minor() {
@@ -82,8 +91,8 @@ class BlueGreenUpgradeTest extends HazelcastTestSupport {
     order.verify(blueGreen).markJournals(any());
     order.verify(blueGreen).copyMaps(any());
     order.verify(blueGreen).catchUp(argThat(r -> !r.untilDrained()));
-    order.verify(blueGreen).catchUp(argThat(r -> r.untilDrained()));
     order.verify(blueGreen).compare(any());
+    order.verify(blueGreen).drainAndRecheck(argThat(r -> r.compared().size() == 2));
     order
         .verify(kube)
         .setServiceSelector(new ServiceSelectorRequest(CLUSTER, "hz", TARGET_SELECTOR, null));
@@ -113,13 +122,12 @@ class BlueGreenUpgradeTest extends HazelcastTestSupport {
     verify(blueGreen).deleteStatefulSet(TARGET_STS);
     verify(kube, never()).setServiceSelector(any());
     verify(blueGreen, never()).deleteStatefulSet(STS);
-    verify(blueGreen, never()).catchUp(argThat(r -> r.untilDrained()));
+    verify(blueGreen, never()).drainAndRecheck(any());
   }
 
   @Test
   void aDifferenceAfterTheDrainStopsBeforeTheSwitchAndDeletesTheTarget() {
-    when(blueGreen.compare(any()))
-        .thenReturn(List.of(new MapCheck("orders", 1000, 999, 1000, List.of(17))));
+    drainedTo(new MapCheck("orders", 1000, 999, 1000, List.of(17)));
     HazelcastUpgradeWorkflow stub = start(minor());
     decide(stub, BlueGreenGates.SWITCH_TRAFFIC, true);
     decide(stub, BlueGreenGates.WRITES_PAUSED, true);

@@ -19,9 +19,12 @@ import io.gridshift.sandbox.hazelcast.HazelcastMemberSpec;
 import io.gridshift.workflows.activities.WorkloadKind;
 import io.gridshift.workflows.activities.WorkloadRef;
 import io.gridshift.workflows.common.ClusterRef;
+import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.hazelcast.activities.HazelcastEndpoint;
 import io.gridshift.workflows.hazelcast.bluegreen.CatchUp;
 import io.gridshift.workflows.hazelcast.bluegreen.CatchUpRequest;
+import io.gridshift.workflows.hazelcast.bluegreen.DrainRequest;
+import io.gridshift.workflows.hazelcast.bluegreen.Drained;
 import io.gridshift.workflows.hazelcast.bluegreen.HazelcastBlueGreenActivities;
 import io.gridshift.workflows.hazelcast.bluegreen.JournalMarks;
 import io.gridshift.workflows.hazelcast.bluegreen.MapCheck;
@@ -29,6 +32,8 @@ import io.gridshift.workflows.hazelcast.bluegreen.MapCopy;
 import io.gridshift.workflows.hazelcast.bluegreen.MapMove;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,13 +137,20 @@ class HazelcastBlueGreenIT {
       CatchUp first = activities.catchUp(new CatchUpRequest(MOVE, marks, false));
       Thread.sleep(2_000); // writes go on between passes, as they do before gate writes-paused
       CatchUp second = activities.catchUp(new CatchUpRequest(MOVE, first.marks(), false));
+      long compareStart = System.nanoTime();
+      List<MapCheck> whileWriting = activities.compare(MOVE);
+      long compareMs = (System.nanoTime() - compareStart) / 1_000_000;
 
       long pausedAt = System.nanoTime();
       writer.pause();
-      CatchUp drained = activities.catchUp(new CatchUpRequest(MOVE, second.marks(), true));
-      long drainedMs = (System.nanoTime() - pausedAt) / 1_000_000;
-      List<MapCheck> checks = activities.compare(MOVE);
+      Drained drainedAndRechecked =
+          activities.drainAndRecheck(
+              new DrainRequest(MOVE, second.marks(), second.marks(), whileWriting));
       long pauseMs = (System.nanoTime() - pausedAt) / 1_000_000;
+      CatchUp drained = drainedAndRechecked.catchUp();
+      List<MapCheck> checks = drainedAndRechecked.checks();
+      // The re-check of only the partitions that moved must agree with a full compare.
+      List<MapCheck> full = activities.compare(MOVE);
       writer.resumeOn(green);
       Thread.sleep(2_000);
       writer.pause();
@@ -147,7 +159,8 @@ class HazelcastBlueGreenIT {
           String.format(
               "blue-green %s -> %s, %s entries: copies %s; catch-up %s applied in %s ms (lag %s), %s in %s ms"
                   + " (lag %s, recopied %s), drain %s applied in %s ms; write pause %s ms (drain"
-                  + " %s ms, compare the rest); checks %s; writes %s, lost %s%n",
+                  + " %s ms, its re-check the rest); full compare while writing %s ms; checks %s;"
+                  + " writes %s, lost %s%n",
               BLUE.version(),
               GREEN.version(),
               ORDERS,
@@ -162,7 +175,8 @@ class HazelcastBlueGreenIT {
               drained.applied(),
               drained.millis(),
               pauseMs,
-              drainedMs,
+              drained.millis(),
+              compareMs,
               checks,
               writer.acknowledged(),
               writer.lost(green).size());
@@ -176,6 +190,12 @@ class HazelcastBlueGreenIT {
       assertThat(copies).extracting(MapCopy::map).containsExactly("orders", "tiny");
       assertThat(copies.get(0).entries()).isGreaterThanOrEqualTo(ORDERS);
       assertThat(drained.lag()).isZero();
+      assertThat(full)
+          .allSatisfy(
+              c -> {
+                assertThat(c.differingPartitions()).as(c.map()).isEmpty();
+                assertThat(c.targetEntries()).as(c.map()).isEqualTo(c.sourceEntries());
+              });
       assertThat(checks)
           .allSatisfy(
               c -> {
@@ -191,6 +211,20 @@ class HazelcastBlueGreenIT {
       blue.shutdown();
       green.shutdown();
     }
+  }
+
+  @Test
+  void aMapWithoutAnEventJournalIsRefusedWithTheFix() {
+    MapMove plain = new MapMove(BLUE.endpoint(), GREEN.endpoint(), List.of("plain"));
+
+    ActivityFailure f =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            ActivityFailure.class, () -> activities.markJournals(plain));
+
+    assertThat(f).isNotNull();
+    ApplicationFailure cause = (ApplicationFailure) f.getCause();
+    assertThat(cause.getType()).isEqualTo(FailureTypes.UNSAFE_CONFIGURATION);
+    assertThat(cause.getOriginalMessage()).contains("map plain").contains("enable event-journal");
   }
 
   private static void preload(HazelcastInstance blue) {
@@ -336,7 +370,10 @@ class HazelcastBlueGreenIT {
         + "      backup-count: 1\n"
         + "      event-journal:\n"
         + "        enabled: true\n"
-        + "        capacity: 542\n";
+        + "        capacity: 542\n"
+        + "    plain:\n"
+        + "      event-journal:\n"
+        + "        enabled: false\n";
   }
 
   private static void start(Grid grid) throws Exception {

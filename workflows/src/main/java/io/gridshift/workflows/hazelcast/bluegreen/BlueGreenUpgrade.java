@@ -36,12 +36,14 @@ import org.slf4j.Logger;
  *       member ConfigMap with the new image, its own cluster name and pod labels; Ready, whole and
  *       safe.
  *   <li>copy-maps: each map's journal end is marked, every map copied partition by partition, then
- *       one catch-up pass applies the writes made during the copy (clients still write to the
- *       source).
+ *       one catch-up pass applies the writes made during the copy, and every key and value is
+ *       compared (clients still write to the source, so some partitions differ).
  *   <li>gate switch-traffic; gate writes-paused: clients pause their writes and keep reading. The
  *       write pause is measured from this approval.
- *   <li>drain: the journals read to their end (writes are paused, so it stays put); every key and
- *       value compared per partition. A difference stops the upgrade and deletes the target.
+ *   <li>drain: the journals read to their end (writes are paused, so it stays put); the partitions
+ *       that differed at the compare or whose journal moved since are compared again (the others
+ *       cannot have changed), so every key is verified without a full compare in the pause. A
+ *       difference stops the upgrade and deletes the target.
  *   <li>switch-traffic: the client Service selects the target's pods. The point of no return:
  *       writes resume on the target only, so switching back would lose them. The write pause ends.
  *   <li>verify-target: every target member runs the new version, the cluster is safe, map sizes.
@@ -66,6 +68,7 @@ public final class BlueGreenUpgrade {
   private final HazelcastActivities hz;
 
   private JournalMarks marks;
+  private List<MapCheck> comparedWhileWriting;
   private Map<String, String> sourceSelector;
   private Long writesPausedAt;
   private final Map<String, Long> writePauses = new LinkedHashMap<>();
@@ -163,6 +166,8 @@ public final class BlueGreenUpgrade {
     List<MapCopy> copies = data.copyMaps(move);
     CatchUp pass = data.catchUp(new CatchUpRequest(move, start, false));
     marks = pass.marks();
+    // The full compare runs now, while clients write, so that the pause re-checks only what moved.
+    comparedWhileWriting = data.compare(move);
     long entries = copies.stream().mapToLong(MapCopy::entries).sum();
     long millis = copies.stream().mapToLong(MapCopy::millis).sum();
     tracker.message(
@@ -186,9 +191,11 @@ public final class BlueGreenUpgrade {
 
   private void drain() {
     MapMove move = move();
-    CatchUp drained = data.catchUp(new CatchUpRequest(move, marks, true));
+    Drained result =
+        data.drainAndRecheck(new DrainRequest(move, marks, marks, comparedWhileWriting));
+    CatchUp drained = result.catchUp();
     marks = drained.marks();
-    List<MapCheck> checks = data.compare(move);
+    List<MapCheck> checks = result.checks();
     List<MapCheck> differing = checks.stream().filter(c -> !c.equal()).toList();
     if (!differing.isEmpty()) {
       throw UpgradeStop.failed(

@@ -44,6 +44,14 @@ public interface HazelcastBlueGreenActivities {
   List<MapCheck> compare(MapMove move);
 
   /**
+   * With client writes paused: drains every journal to its end and compares again the partitions
+   * that may have changed since the full compare ({@link DrainRequest}), in one call with one pair
+   * of clients, because its length is the clients' write pause.
+   */
+  @ActivityMethod
+  Drained drainAndRecheck(DrainRequest request);
+
+  /**
    * Creates the target StatefulSet beside the source (see {@code TargetDeployer}): the source's
    * spec and member ConfigMap, the target image, its own cluster name and pod labels. Does nothing
    * when it exists.
