@@ -108,6 +108,9 @@ class BlueGreenUpgradeTest extends HazelcastTestSupport {
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple("orders", true),
             org.assertj.core.groups.Tuple.tuple("sessions", true));
+    assertThat(status.details(HazelcastDetails.class).tables())
+        .extracting(t -> t.columns())
+        .contains(List.of("MAP", "BEFORE", "AFTER", "WRITE PAUSE"));
     assertThat(step(status, HazelcastSteps.ROLL).state()).isEqualTo(StepState.SKIPPED);
     assertThat(step(status, BlueGreenSteps.DRAIN).state()).isEqualTo(StepState.SUCCEEDED);
   }
