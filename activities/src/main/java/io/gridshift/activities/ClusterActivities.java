@@ -2,6 +2,7 @@ package io.gridshift.activities;
 
 import io.gridshift.activities.fleet.FleetDiscoveryActivitiesImpl;
 import io.gridshift.activities.hazelcast.HazelcastActivitiesImpl;
+import io.gridshift.activities.hazelcast.HazelcastBlueGreenActivitiesImpl;
 import io.gridshift.activities.infinispan.InfinispanDataActivitiesImpl;
 import io.gridshift.activities.kubernetes.GridEventActivitiesImpl;
 import io.gridshift.activities.kubernetes.InfinispanDeployActivitiesImpl;
@@ -23,6 +24,7 @@ public final class ClusterActivities {
         new InfinispanDeployActivitiesImpl(cluster),
         new InfinispanDataActivitiesImpl(cluster),
         new HazelcastActivitiesImpl(cluster),
+        new HazelcastBlueGreenActivitiesImpl(cluster),
         new FleetDiscoveryActivitiesImpl(cluster),
         new GridEventActivitiesImpl(cluster));
   }

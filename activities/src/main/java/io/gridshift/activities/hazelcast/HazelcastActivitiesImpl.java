@@ -4,16 +4,13 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gridshift.activities.ClusterAccess;
 import io.gridshift.activities.Failures;
 import io.gridshift.workflows.activities.WorkloadRef;
-import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.hazelcast.activities.ClusterSnapshot;
 import io.gridshift.workflows.hazelcast.activities.HazelcastActivities;
 import io.gridshift.workflows.hazelcast.activities.HazelcastEndpoint;
 import io.gridshift.workflows.hazelcast.activities.HazelcastWorkload;
 import io.gridshift.workflows.hazelcast.activities.SafeWaitRequest;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@link HazelcastActivities} over one cluster ({@link ClusterAccess}): its Kubernetes API and its
@@ -35,7 +32,6 @@ public class HazelcastActivitiesImpl implements HazelcastActivities {
   private final WorkloadInspector inspector;
   private final ClusterProbe probe;
   private final SafeWaiter waiter;
-  private final MapCounter counter;
   private final SafeSettings safeSettings;
 
   /**
@@ -51,7 +47,6 @@ public class HazelcastActivitiesImpl implements HazelcastActivities {
     this.inspector = new WorkloadInspector(client);
     this.probe = new ClusterProbe(client, members, members.probe(probeTimeout));
     this.waiter = new SafeWaiter(members, probe, pollInterval);
-    this.counter = new MapCounter(members);
     this.safeSettings = new SafeSettings(client);
   }
 
@@ -72,20 +67,7 @@ public class HazelcastActivitiesImpl implements HazelcastActivities {
 
   @Override
   public Map<String, Long> mapSizes(HazelcastEndpoint endpoint) {
-    WorkloadRef ref = endpoint.workload();
-    Workload workload = Workload.read(client, ref);
-    MemberSettings settings =
-        MemberSettings.read(client, ref.cluster().namespace(), workload.template().getSpec());
-    Optional<MemberTls> tls = MemberTls.read(client, workload, endpoint.port());
-    List<String> addresses =
-        members.list(endpoint).addresses(tls.map(MemberTls::port).orElse(endpoint.port()));
-    if (addresses.isEmpty()) {
-      throw Failures.retryable(
-          workload.describe() + ": no pod has an IP yet; no member to count maps on",
-          FailureTypes.MEMBERS_UNREACHABLE,
-          null);
-    }
-    return counter.count(settings.clusterName(), addresses, tls, workload.describe());
+    return members.withClient(endpoint, (client, describe) -> MapCounter.sizes(client, describe));
   }
 
   @Override

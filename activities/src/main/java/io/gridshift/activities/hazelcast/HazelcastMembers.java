@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gridshift.activities.ClusterAccess;
 import io.gridshift.activities.Failures;
+import io.gridshift.workflows.activities.WorkloadRef;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.hazelcast.activities.HazelcastEndpoint;
 import io.temporal.failure.ApplicationFailure;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -73,6 +75,54 @@ public final class HazelcastMembers {
   static String address(Pod pod, int port) {
     String ip = pod.getStatus() == null ? null : pod.getStatus().getPodIP();
     return ip == null ? null : ip + ":" + port;
+  }
+
+  /**
+   * Runs {@code use} with a Java client connected to the members of {@code endpoint}'s workload
+   * (their cluster name, TLS and pod addresses read from Kubernetes now), as {@link #withClient(
+   * String, List, Optional, String, Function)} does.
+   *
+   * @throws io.temporal.failure.ApplicationFailure retryable {@code MembersUnreachable} when no pod
+   *     has an IP yet or no member answers
+   */
+  public <T> T withClient(
+      HazelcastEndpoint endpoint, BiFunction<HazelcastInstance, String, T> use) {
+    return withClient(endpoint, false, use);
+  }
+
+  /**
+   * As {@link #withClient(HazelcastEndpoint, BiFunction)}; with {@code smartRouting} and plain
+   * text, the client talks to each partition's owner directly (bulk data moves: one hop less per
+   * call). Over TLS it stays on its tunnels, as members advertise their pod addresses.
+   */
+  public <T> T withClient(
+      HazelcastEndpoint endpoint,
+      boolean smartRouting,
+      BiFunction<HazelcastInstance, String, T> use) {
+    WorkloadRef ref = endpoint.workload();
+    Workload workload = Workload.read(kubernetes, ref);
+    MemberSettings settings =
+        MemberSettings.read(kubernetes, ref.cluster().namespace(), workload.template().getSpec());
+    Optional<MemberTls> tls = MemberTls.read(kubernetes, workload, endpoint.port());
+    List<String> addresses =
+        list(endpoint).addresses(tls.map(MemberTls::port).orElse(endpoint.port()));
+    if (addresses.isEmpty()) {
+      throw Failures.retryable(
+          workload.describe() + ": no pod has an IP yet; no member to reach",
+          FailureTypes.MEMBERS_UNREACHABLE,
+          null);
+    }
+    String describe = workload.describe();
+    if (smartRouting && tls.isEmpty()) {
+      return withClient(
+          clientConfig(settings.clusterName(), addresses, true),
+          settings.clusterName(),
+          addresses,
+          describe,
+          client -> use.apply(client, describe));
+    }
+    return withClient(
+        settings.clusterName(), addresses, tls, describe, client -> use.apply(client, describe));
   }
 
   /** Asks members over their REST endpoints, each call bounded by {@code timeout}. */
@@ -134,9 +184,19 @@ public final class HazelcastMembers {
       List<String> addresses,
       String describe,
       Function<HazelcastInstance, T> use) {
+    return withClient(
+        clientConfig(clusterName, addresses, false), clusterName, addresses, describe, use);
+  }
+
+  private <T> T withClient(
+      ClientConfig config,
+      String clusterName,
+      List<String> addresses,
+      String describe,
+      Function<HazelcastInstance, T> use) {
     HazelcastInstance client;
     try {
-      client = HazelcastClient.newHazelcastClient(clientConfig(clusterName, addresses));
+      client = HazelcastClient.newHazelcastClient(config);
     } catch (IllegalStateException e) {
       throw Failures.retryable(
           ("%s: a Hazelcast client found no member of cluster '%s' at %s within %d s (%s); check"
@@ -158,14 +218,15 @@ public final class HazelcastMembers {
     }
   }
 
-  private static ClientConfig clientConfig(String clusterName, List<String> addresses) {
+  private static ClientConfig clientConfig(
+      String clusterName, List<String> addresses, boolean smartRouting) {
     ClientConfig config = new ClientConfig();
     config.setClusterName(clusterName);
     config.setInstanceName("gridshift-map-sizes-" + UUID.randomUUID());
     config.setProperty("hazelcast.logging.type", "slf4j");
     // One connection through whichever member answers is enough for a count, and survives
     // members the client cannot reach directly.
-    config.getNetworkConfig().setSmartRouting(false);
+    config.getNetworkConfig().setSmartRouting(smartRouting);
     config.getNetworkConfig().setAddresses(addresses);
     config.getNetworkConfig().setConnectionTimeout((int) CLIENT_CONNECT_TIMEOUT.toMillis());
     config

@@ -63,9 +63,10 @@ public final class WorkflowChanges {
   public static final String SERVER_VERSIONS = "server-versions";
 
   /**
-   * A Hazelcast plan chooses its path (rolling, or blue-green for an open-source minor jump), and
-   * its preflight also checks the edition, the target's Java and CP Subsystem, and that the members
-   * see one member set (issue 18). Histories recorded before it plan with the rolling rules alone.
+   * A Hazelcast plan chooses its path (rolling, or blue-green for an open-source minor jump: a new
+   * cluster, the data copied and followed by event journals), and its preflight also checks the
+   * edition, the target's Java and CP Subsystem, and that the members see one member set (issue
+   * 18). Histories recorded before it plan with the rolling rules alone and refuse minor jumps.
    */
   public static final String HAZELCAST_PATHS = "hazelcast-upgrade-paths";
 

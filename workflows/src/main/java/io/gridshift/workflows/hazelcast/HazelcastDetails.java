@@ -42,16 +42,31 @@ public record HazelcastDetails(
               members.stream().map(HazelcastDetails::row).toList()));
     }
     if (!maps.isEmpty()) {
+      // Blue-green upgrades pause client writes at the switch; a rolling one has no such column.
+      boolean paused = maps.stream().anyMatch(m -> m.writePauseMs() != null);
+      List<String> header =
+          paused
+              ? List.of("MAP", "BEFORE", "AFTER", "WRITE PAUSE")
+              : List.of("MAP", "BEFORE", "AFTER");
       tables.add(
           new DetailTable(
-              List.of("MAP", "BEFORE", "AFTER"),
+              header,
               maps.stream()
                   .map(
-                      m ->
-                          List.of(
-                              m.name(),
-                              String.valueOf(m.entriesBefore()),
-                              m.entriesAfter() == null ? "" : String.valueOf(m.entriesAfter())))
+                      m -> {
+                        List<String> row =
+                            new ArrayList<>(
+                                List.of(
+                                    m.name(),
+                                    String.valueOf(m.entriesBefore()),
+                                    m.entriesAfter() == null
+                                        ? ""
+                                        : String.valueOf(m.entriesAfter())));
+                        if (paused) {
+                          row.add(m.writePauseMs() == null ? "" : m.writePauseMs() + " ms");
+                        }
+                        return List.copyOf(row);
+                      })
                   .toList()));
     }
     return tables;

@@ -1,6 +1,8 @@
 package io.gridshift.workflows.hazelcast;
 
+import io.gridshift.workflows.hazelcast.bluegreen.BlueGreenGates;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The gates of a Hazelcast rolling upgrade. */
 public final class HazelcastGates {
@@ -16,7 +18,11 @@ public final class HazelcastGates {
    */
   public static final String RESUME_OR_ROLLBACK = "resume-or-rollback";
 
-  public static final List<String> ALL = List.of(FIX_SETTINGS, CANARY, RESUME_OR_ROLLBACK);
+  /** The rolling path's gates, then the blue-green path's ({@link BlueGreenGates}). */
+  public static final List<String> ALL =
+      Stream.concat(
+              Stream.of(FIX_SETTINGS, CANARY, RESUME_OR_ROLLBACK), BlueGreenGates.ALL.stream())
+          .toList();
 
   private HazelcastGates() {}
 }

@@ -57,6 +57,11 @@ public record HazelcastPlan(
     return !violations.isEmpty() && !fixSettingsFirst;
   }
 
+  /** Whether the data moves to a new cluster instead of the members rolling. */
+  public boolean blueGreen() {
+    return path == HazelcastPath.BLUE_GREEN;
+  }
+
   /** Whether the workflow paces the roll itself with the StatefulSet partition. */
   public boolean statefulSet() {
     return kind == WorkloadKind.STATEFULSET;

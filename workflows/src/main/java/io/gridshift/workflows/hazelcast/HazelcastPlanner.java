@@ -10,6 +10,7 @@ import io.gridshift.workflows.hazelcast.HazelcastPreflight.Rules;
 import io.gridshift.workflows.hazelcast.HazelcastPreflight.Violation;
 import io.gridshift.workflows.hazelcast.activities.ClusterSnapshot;
 import io.gridshift.workflows.hazelcast.activities.HazelcastWorkload;
+import io.gridshift.workflows.hazelcast.bluegreen.BlueGreenUpgrade;
 import io.gridshift.workflows.request.HazelcastUpgradeRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,32 +99,27 @@ public final class HazelcastPlanner {
   }
 
   /**
-   * The refusal of a plan whose path this workflow cannot run yet, or null when it can.
-   *
-   * <p>PIECE D REPLACES THIS (issue 18, blue-green steps): until the blue-green steps exist, a
-   * BLUE_GREEN plan is refused at plan time, nothing changed, instead of rolling members that would
-   * refuse to join. Remove it when the workflow runs the blue-green steps (behind its own {@code
-   * WorkflowChanges} id: histories recorded with this refusal must still replay as refused).
+   * The refusal of a blue-green plan on a workload the blue-green steps cannot copy, or null: the
+   * target cluster is made as a copy of the source's StatefulSet, so a Deployment is refused at
+   * plan time, nothing changed, instead of rolling members that would refuse to join.
    */
   public static UpgradeStop pathNotAvailable(HazelcastUpgradeRequest request, HazelcastPlan plan) {
-    if (plan.path() != HazelcastPath.BLUE_GREEN) {
+    if (plan.path() != HazelcastPath.BLUE_GREEN || plan.statefulSet()) {
       return null;
     }
     return UpgradeStop.failed(
         FailureTypes.UNSUPPORTED_VERSION,
-        ("%s: %s -> %s needs a blue-green upgrade: %s. This version of gridshift cannot run a"
-                + " blue-green upgrade yet: choose a %s.x targetVersion to roll, or move the data"
-                + " to a new %s cluster yourself.")
+        ("Deployment %s/%s: %s -> %s needs a blue-green upgrade: %s. gridshift runs blue-green"
+                + " upgrades of StatefulSets only (the new cluster is a copy of the source's"
+                + " StatefulSet): run the grid as a StatefulSet, or choose a %s.x targetVersion"
+                + " to roll.")
             .formatted(
-                (plan.statefulSet() ? "StatefulSet " : "Deployment ")
-                    + request.cluster().namespace()
-                    + "/"
-                    + plan.grid(),
+                request.cluster().namespace(),
+                plan.grid(),
                 plan.fromVersion(),
                 plan.targetVersion(),
                 HazelcastPaths.blueGreenReason(plan.fromVersion(), plan.targetVersion()),
-                Versions.majorMinor(plan.fromVersion()),
-                Versions.majorMinor(plan.targetVersion())));
+                Versions.majorMinor(plan.fromVersion())));
   }
 
   /**
@@ -204,7 +200,10 @@ public final class HazelcastPlanner {
       moves =
           "a new cluster of "
               + plan.replicas()
-              + " members beside this one, every map copied and followed, clients switched";
+              + " members, "
+              + BlueGreenUpgrade.targetName(plan.grid(), plan.targetVersion())
+              + ", beside this one, every map copied and followed by its event journal, clients"
+              + " switched after a short write pause";
     } else if (plan.statefulSet()) {
       moves =
           "one pod at a time from the highest ordinal, each Ready and the cluster safe before the"

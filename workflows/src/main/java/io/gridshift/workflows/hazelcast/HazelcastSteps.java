@@ -1,7 +1,9 @@
 package io.gridshift.workflows.hazelcast;
 
 import io.gridshift.workflows.common.UpgradeSkeleton;
+import io.gridshift.workflows.hazelcast.bluegreen.BlueGreenSteps;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Step names of a Hazelcast rolling upgrade, as {@code status()}, the CLI and reports show them.
@@ -39,19 +41,22 @@ public final class HazelcastSteps {
   /** Member versions, cluster version, map entry counts. */
   public static final String VERIFY = "verify";
 
-  /** Every step, in order. */
+  /** Every step of either path, in order: the rolling steps, then the blue-green ones. */
   public static final List<String> ALL =
-      List.of(
-          PLAN,
-          GATE_FIX_SETTINGS,
-          FIX_SETTINGS,
-          RECORD_SIZES,
-          HOLD,
-          ROLL_FIRST_POD,
-          GATE_CANARY,
-          ROLL,
-          ROLLBACK,
-          VERIFY);
+      Stream.concat(
+              Stream.of(
+                  PLAN,
+                  GATE_FIX_SETTINGS,
+                  FIX_SETTINGS,
+                  RECORD_SIZES,
+                  HOLD,
+                  ROLL_FIRST_POD,
+                  GATE_CANARY,
+                  ROLL,
+                  ROLLBACK,
+                  VERIFY),
+              BlueGreenSteps.ALL.stream())
+          .toList();
 
   private HazelcastSteps() {}
 }

@@ -10,6 +10,7 @@ import io.gridshift.workflows.common.ClaimKeeper;
 import io.gridshift.workflows.common.ClusterAgents;
 import io.gridshift.workflows.common.FailureQuestion;
 import io.gridshift.workflows.common.FailureTypes;
+import io.gridshift.workflows.common.MapProgress;
 import io.gridshift.workflows.common.OwnedGrids;
 import io.gridshift.workflows.common.UpgradeDetails;
 import io.gridshift.workflows.common.UpgradeSkeleton;
@@ -23,9 +24,12 @@ import io.gridshift.workflows.hazelcast.HazelcastPreflight.Violation;
 import io.gridshift.workflows.hazelcast.activities.ClusterSnapshot;
 import io.gridshift.workflows.hazelcast.activities.HazelcastEndpoint;
 import io.gridshift.workflows.hazelcast.activities.HazelcastWorkload;
+import io.gridshift.workflows.hazelcast.bluegreen.BlueGreenUpgrade;
 import io.gridshift.workflows.request.HazelcastUpgradeRequest;
 import io.temporal.workflow.Workflow;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Paced rolling upgrade of a Hazelcast cluster, on the {@link UpgradeSkeleton}.
@@ -66,6 +70,7 @@ public class HazelcastUpgradeWorkflowImpl extends UpgradeSkeleton<HazelcastUpgra
   private HazelcastActivityStubs act;
   private HazelcastRoller roller;
   private HazelcastVerifier verifier;
+  private BlueGreenUpgrade blueGreen;
 
   public HazelcastUpgradeWorkflowImpl() {
     this(VisibilityOptions.NONE);
@@ -119,6 +124,9 @@ public class HazelcastUpgradeWorkflowImpl extends UpgradeSkeleton<HazelcastUpgra
             roller.endpoint(),
             metrics(),
             request.cluster().cluster());
+    blueGreen =
+        new BlueGreenUpgrade(
+            request, plan, tracker, () -> progress.maps().stream().map(MapProgress::name).toList());
     planned(HazelcastPlanner.summary(plan));
     // A dry run that the preflight refuses fails too, as an Infinispan one does: the plan stays
     // in the status, and the CLI and REST report the refusal instead of a plan that looks fine.
@@ -126,9 +134,9 @@ public class HazelcastUpgradeWorkflowImpl extends UpgradeSkeleton<HazelcastUpgra
     if (refusal != null) {
       throw refusal;
     }
-    UpgradeStop notYet = HazelcastPlanner.pathNotAvailable(request, plan);
-    if (notYet != null) {
-      throw notYet;
+    UpgradeStop noPath = HazelcastPlanner.pathNotAvailable(request, plan);
+    if (noPath != null) {
+      throw noPath;
     }
     if (!request.dryRun()) {
       claims.claim(request.cluster(), List.of(ClaimedObject.of(ref)));
@@ -151,8 +159,19 @@ public class HazelcastUpgradeWorkflowImpl extends UpgradeSkeleton<HazelcastUpgra
 
   @Override
   protected List<UpgradeStep> steps() {
+    List<UpgradeStep> all = new ArrayList<>(rollingSteps());
+    all.addAll(blueGreen.steps(plan::blueGreen));
+    return all;
+  }
+
+  /**
+   * The rolling path. On the blue-green path only record-sizes of these runs (its counts are the
+   * maps to move).
+   */
+  private List<UpgradeStep> rollingSteps() {
     String deployment =
         "Deployment: Kubernetes paces the roll (the preflight checked its strategy)";
+    String blueGreenPath = "blue-green: the members do not roll, the data moves";
     return List.of(
         gate(HazelcastSteps.GATE_FIX_SETTINGS, HazelcastGates.FIX_SETTINGS)
             .onlyIf(plan::fixSettingsFirst, "not needed: the preflight found the settings safe")
@@ -162,24 +181,32 @@ public class HazelcastUpgradeWorkflowImpl extends UpgradeSkeleton<HazelcastUpgra
             .asksOnFailure(),
         work(HazelcastSteps.RECORD_SIZES, verifier::recordSizes),
         work(HazelcastSteps.HOLD, roller::holdWithTargetImage)
-            .onlyIf(plan::statefulSet, deployment)
+            .onlyIf(this::rollsStatefulSet, plan.blueGreen() ? blueGreenPath : deployment)
             .asksOnFailure()
             .rollsBackWith(HazelcastSteps.ROLLBACK),
         work(HazelcastSteps.ROLL_FIRST_POD, roller::rollFirstPod)
-            .onlyIf(plan::statefulSet, deployment)
+            .onlyIf(this::rollsStatefulSet, plan.blueGreen() ? blueGreenPath : deployment)
             .asksOnFailure()
             .rollsBackWith(HazelcastSteps.ROLLBACK),
         gate(HazelcastSteps.GATE_CANARY, HazelcastGates.CANARY)
             .onlyIf(
-                () -> plan.statefulSet() && request.canary(),
-                plan.statefulSet() ? "canary not requested" : deployment)
+                () -> rollsStatefulSet() && request.canary(),
+                plan.blueGreen()
+                    ? blueGreenPath
+                    : plan.statefulSet() ? "canary not requested" : deployment)
             .instruction(this::canaryInstruction)
             .rollsBackWith(HazelcastSteps.ROLLBACK),
         work(HazelcastSteps.ROLL, roller::rollRest)
+            .onlyIf(() -> !plan.blueGreen(), blueGreenPath)
             .asksOnFailure()
             .rollsBackWith(HazelcastSteps.ROLLBACK),
         work(HazelcastSteps.ROLLBACK, roller::rollBack).rollbackOnly(),
-        work(HazelcastSteps.VERIFY, verifier::verify));
+        work(HazelcastSteps.VERIFY, verifier::verify)
+            .onlyIf(() -> !plan.blueGreen(), "blue-green: see verify-target"));
+  }
+
+  private boolean rollsStatefulSet() {
+    return plan.statefulSet() && !plan.blueGreen();
   }
 
   /** Step fix-settings: the safe settings' roll, then the preflight must pass as it stands now. */
@@ -222,6 +249,21 @@ public class HazelcastUpgradeWorkflowImpl extends UpgradeSkeleton<HazelcastUpgra
 
   @Override
   protected String completed() {
+    if (plan.blueGreen()) {
+      return "upgraded "
+          + plan.grid()
+          + " "
+          + plan.fromVersion()
+          + " -> "
+          + plan.targetVersion()
+          + " blue-green: clients use "
+          + BlueGreenUpgrade.targetName(plan.grid(), plan.targetVersion())
+          + "; "
+          + progress.maps().size()
+          + " maps copied, every key and value compared, writes paused "
+          + blueGreen.writePauses().values().stream().mapToLong(Long::longValue).max().orElse(0)
+          + " ms";
+    }
     return "upgraded "
         + plan.grid()
         + " "
@@ -237,6 +279,15 @@ public class HazelcastUpgradeWorkflowImpl extends UpgradeSkeleton<HazelcastUpgra
 
   @Override
   protected String whereThingsStand() {
+    if (plan != null && plan.blueGreen()) {
+      return pointOfNoReturn() == null
+          ? "Clients still use the source " + plan.grid() + "; resume their writes there."
+          : "Clients use the target "
+              + BlueGreenUpgrade.targetName(plan.grid(), plan.targetVersion())
+              + "; the source "
+              + plan.grid()
+              + " is kept until gate delete-source.";
+    }
     return roller == null ? "Nothing was changed in the cluster." : roller.whereThingsStand();
   }
 
@@ -266,6 +317,21 @@ public class HazelcastUpgradeWorkflowImpl extends UpgradeSkeleton<HazelcastUpgra
 
   @Override
   protected UpgradeDetails details() {
-    return new HazelcastDetails(plan, progress.members(), progress.maps());
+    List<MapProgress> maps = progress.maps();
+    if (blueGreen != null && plan.blueGreen()) {
+      Map<String, Long> paused = blueGreen.writePauses();
+      Map<String, Long> after = blueGreen.sizesAfter();
+      maps =
+          maps.stream()
+              .map(
+                  m ->
+                      new MapProgress(
+                          m.name(),
+                          m.entriesBefore(),
+                          after.getOrDefault(m.name(), m.entriesAfter()),
+                          paused.get(m.name())))
+              .toList();
+    }
+    return new HazelcastDetails(plan, progress.members(), maps);
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gridshift.workflows.activities.GridEventActivities;
 import io.gridshift.workflows.activities.KubernetesActivities;
 import io.gridshift.workflows.hazelcast.activities.HazelcastActivities;
+import io.gridshift.workflows.hazelcast.bluegreen.HazelcastBlueGreenActivities;
 import io.gridshift.workflows.infinispan.activities.InfinispanDataActivities;
 import io.gridshift.workflows.infinispan.activities.InfinispanDeployActivities;
 import io.temporal.api.common.v1.Payload;
@@ -47,6 +48,7 @@ class ClusterQueuesFromHistoriesTest {
           InfinispanDeployActivities.class,
           InfinispanDataActivities.class,
           HazelcastActivities.class,
+          HazelcastBlueGreenActivities.class,
           GridEventActivities.class);
 
   /** These touch no cluster: a notification webhook is not a grid. */

@@ -37,11 +37,13 @@ class HazelcastPathsTest {
               "hazelcast.shutdownhook.policy", "GRACEFUL",
               "hazelcast.graceful.shutdown.max.wait", "600"));
 
+  private WorkloadKind kind = WorkloadKind.STATEFULSET;
+
   private HazelcastWorkload workload() {
     String running = image != null ? image : "hazelcast/hazelcast:" + from;
     return new HazelcastWorkload(
         "hz",
-        WorkloadKind.STATEFULSET,
+        kind,
         3,
         3,
         "hazelcast",
@@ -138,8 +140,9 @@ class HazelcastPathsTest {
             "StatefulSet hz: 3 members 5.3.8 -> 5.5.0 (hazelcast/hazelcast:5.5.0), blue-green:"
                 + " open-source members refuse to join a cluster of another minor version (5.3 ->"
                 + " 5.5), so a new 5.5 cluster starts beside this one and the data moves to it; a"
-                + " new cluster of 3 members beside this one, every map copied and followed,"
-                + " clients switched; preflight passed");
+                + " new cluster of 3 members, hz-5-5-0, beside this one, every map copied and"
+                + " followed by its event journal, clients switched after a short write pause;"
+                + " preflight passed");
     // gridshift status shows it as a table of the details too.
     assertThat(new HazelcastDetails(plan, List.of(), List.of()).tables().get(0).rows())
         .containsExactly(
@@ -159,7 +162,16 @@ class HazelcastPathsTest {
   }
 
   @Test
-  void untilTheBlueGreenStepsExistABlueGreenPlanIsRefusedNotRolled() {
+  void aStatefulSetRunsItsBlueGreenPlan() {
+    from = "5.3.8";
+    target = "5.5.0";
+
+    assertThat(HazelcastPlanner.pathNotAvailable(request(), plan())).isNull();
+  }
+
+  @Test
+  void aDeploymentsBlueGreenPlanIsRefusedNotRolled() {
+    kind = WorkloadKind.DEPLOYMENT;
     from = "5.3.8";
     target = "5.5.0";
 
@@ -168,11 +180,12 @@ class HazelcastPathsTest {
     assertThat(stop.type()).isEqualTo(FailureTypes.UNSUPPORTED_VERSION);
     assertThat(stop.getMessage())
         .isEqualTo(
-            "StatefulSet demo/hz: 5.3.8 -> 5.5.0 needs a blue-green upgrade: open-source members"
+            "Deployment demo/hz: 5.3.8 -> 5.5.0 needs a blue-green upgrade: open-source members"
                 + " refuse to join a cluster of another minor version (5.3 -> 5.5), so a new 5.5"
-                + " cluster starts beside this one and the data moves to it. This version of"
-                + " gridshift cannot run a blue-green upgrade yet: choose a 5.3.x targetVersion to"
-                + " roll, or move the data to a new 5.5 cluster yourself.");
+                + " cluster starts beside this one and the data moves to it. gridshift runs"
+                + " blue-green upgrades of StatefulSets only (the new cluster is a copy of the"
+                + " source's StatefulSet): run the grid as a StatefulSet, or choose a 5.3.x"
+                + " targetVersion to roll.");
   }
 
   @Test

@@ -20,6 +20,7 @@ import io.gridshift.workflows.hazelcast.activities.HazelcastActivities;
 import io.gridshift.workflows.hazelcast.activities.HazelcastEndpoint;
 import io.gridshift.workflows.hazelcast.activities.HazelcastWorkload;
 import io.gridshift.workflows.hazelcast.activities.SafeWaitRequest;
+import io.gridshift.workflows.hazelcast.bluegreen.HazelcastBlueGreenActivities;
 import io.gridshift.workflows.request.HazelcastUpgradeRequest;
 import io.gridshift.workflows.testing.ActivitySpy;
 import io.gridshift.workflows.testing.FakeHazelcastCluster;
@@ -38,6 +39,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.Mockito;
 
 /**
  * Runs the real workflow on the in-process Temporal test server (time skipping) on its production
@@ -72,6 +74,10 @@ abstract class HazelcastTestSupport {
   final HazelcastActivities hz = ActivitySpy.on(HazelcastActivities.class, cluster);
   final KubernetesActivities kube = ActivitySpy.on(KubernetesActivities.class, cluster);
 
+  /** The blue-green path's activities (a rolling upgrade never calls them). */
+  final HazelcastBlueGreenActivities blueGreen =
+      Mockito.mock(HazelcastBlueGreenActivities.class, Mockito.withSettings().withoutAnnotations());
+
   /** The version each pod runs now. */
   final Map<String, String> podVersions = cluster.podVersions;
 
@@ -85,7 +91,7 @@ abstract class HazelcastTestSupport {
     env.newWorker(TaskQueues.WORKFLOWS)
         .registerWorkflowImplementationTypes(HazelcastUpgradeWorkflowImpl.class);
     Worker activities = env.newWorker(CLUSTER.taskQueue());
-    activities.registerActivitiesImplementations(hz, kube, new FakeKubernetesEvents());
+    activities.registerActivitiesImplementations(hz, kube, blueGreen, new FakeKubernetesEvents());
     // Every pod listed, so that a test can check or move them all at once.
     for (int i = 0; i < 3; i++) {
       podVersions.put("hz-" + i, FROM);

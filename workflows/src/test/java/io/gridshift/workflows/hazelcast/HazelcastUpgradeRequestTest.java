@@ -47,7 +47,7 @@ class HazelcastUpgradeRequestTest {
                 null,
                 "forever",
                 Map.of(
-                    "switch-traffic",
+                    "cutover",
                     GatePolicy.auto(),
                     HazelcastGates.RESUME_OR_ROLLBACK,
                     GatePolicy.auto()),
@@ -64,8 +64,8 @@ class HazelcastUpgradeRequestTest {
                 + " 5.3.8",
             "port 0 must be between 1 and 65535",
             "podTimeout 'forever' is not a duration; use e.g. 5m or PT10M",
-            "gates: unknown gate 'switch-traffic'; the gates are [fix-settings, canary,"
-                + " resume-or-rollback]",
+            "gates: unknown gate 'cutover'; the gates are [fix-settings, canary,"
+                + " resume-or-rollback, switch-traffic, writes-paused, delete-source]",
             "gates.resume-or-rollback cannot be AUTO: resuming or rolling back a stuck roll is a"
                 + " person's decision; remove it from gates or set approval REQUIRED");
   }

@@ -101,31 +101,6 @@ class RollingUpgradeTest extends HazelcastTestSupport {
   }
 
   @Test
-  void openSourceMinorJumpPlansBlueGreenAndIsRefusedUntilItsStepsExistNothingChanged() {
-    HazelcastUpgradeRequest r = HazelcastUpgradeRequest.of(CLUSTER, "hz", "5.4.0");
-
-    HazelcastUpgradeWorkflow stub = start(r);
-    ApplicationFailure f = failure(stub);
-
-    assertThat(f.getType()).isEqualTo(FailureTypes.UNSUPPORTED_VERSION);
-    assertThat(f.getOriginalMessage())
-        .contains("StatefulSet apps/hz: 5.3.6 -> 5.4.0 needs a blue-green upgrade")
-        .contains("cannot run a blue-green upgrade yet");
-    UpgradeStatus status = stub.status();
-    assertThat(status.message()).endsWith("Nothing was changed in the cluster.");
-    // The plan stays in the status with its path and why.
-    HazelcastPlan plan = status.details(HazelcastDetails.class).plan();
-    assertThat(plan.path()).isEqualTo(HazelcastPath.BLUE_GREEN);
-    assertThat(HazelcastPlanner.summary(plan))
-        .contains("5.3.6 -> 5.4.0 (hazelcast/hazelcast:5.4.0), blue-green: open-source members");
-    // Refused at plan time: no member rolled, no claim written, no setting touched.
-    verifyNoInteractions(kube);
-    verify(hz, never()).applySafeSettings(any(), anyString(), anyInt(), any());
-    verify(hz, never()).waitUntilSafe(any());
-    verify(hz, never()).mapSizes(any());
-  }
-
-  @Test
   void entriesWrittenDuringTheRollDoNotFailTheVerification() {
     // Clients keep writing through a zero-downtime roll: more entries afterwards is fine.
     doReturn(Map.of("orders", 1000L, "sessions", 500L))
