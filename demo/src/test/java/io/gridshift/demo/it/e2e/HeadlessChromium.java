@@ -18,8 +18,8 @@ import org.openqa.selenium.logging.LoggingPreferences;
 /**
  * Debian's Chromium, headless, driven by Debian's chromedriver. Both paths are given explicitly so
  * that Selenium Manager never looks for (or downloads) a browser; the flags keep Chromium off the
- * network, which this machine's closed network would refuse anyway. The same as the starter's
- * (its test classes are not shared between modules); here for {@link TemporalUiIT}.
+ * network, which this machine's closed network would refuse anyway. The same as the starter's (its
+ * test classes are not shared between modules); here for {@link TemporalUiIT}.
  */
 final class HeadlessChromium implements AutoCloseable {
   static final Path CHROMIUM =

@@ -44,24 +44,24 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The real Temporal UI (npm {@code @temporalio/ui}, built into the sandbox jar) in Debian's headless
- * Chromium, served with the sandbox's {@code /api/v1} by its UI server, against the sandbox's
- * Temporal and the real worker. A person's path through it, step by step:
+ * The real Temporal UI (npm {@code @temporalio/ui}, built into the sandbox jar) in Debian's
+ * headless Chromium, served with the sandbox's {@code /api/v1} by its UI server, against the
+ * sandbox's Temporal and the real worker. A person's path through it, step by step:
  *
  * <ol>
  *   <li>starts a Hazelcast upgrade with the Start Workflow form: workflow type, task queue, id and
  *       the request typed as JSON;
  *   <li>finds it in the workflow list by a gridshift search attribute, with gridshift's columns;
  *   <li>opens it and reads its current details: phase, step and the open gate;
- *   <li>sends the {@code approveSignal} signal from the workflow's actions, and the gate passes with
- *       the approver recorded, shown by the {@code status} query in the UI's query tab;
+ *   <li>sends the {@code approveSignal} signal from the workflow's actions, and the gate passes
+ *       with the approver recorded, shown by the {@code status} query in the UI's query tab;
  *   <li>sees a fleet schedule on the Schedules page.
  * </ol>
  *
- * The grid is one real 5.3.6 member whose shutdown settings are unsafe, and the request says
- * {@code fixUnsafeSettings}: its first gate, {@code fix-settings}, opens right after the plan, before
- * anything in the cluster changes, so the test needs no rolling to reach a gate. Screenshots of each
- * page go to {@code target/temporal-ui/} (the README's come from there).
+ * The grid is one real 5.3.6 member whose shutdown settings are unsafe, and the request says {@code
+ * fixUnsafeSettings}: its first gate, {@code fix-settings}, opens right after the plan, before
+ * anything in the cluster changes, so the test needs no rolling to reach a gate. Screenshots of
+ * each page go to {@code target/temporal-ui/} (the README's come from there).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -138,7 +138,8 @@ class TemporalUiIT {
           WebElement editor = visible(By.cssSelector(".cm-content"));
           editor.click();
           editor.sendKeys(REQUEST);
-          // CodeMirror closes brackets and quotes as one types; what it holds must be what was typed.
+          // CodeMirror closes brackets and quotes as one types; what it holds must be what was
+          // typed.
           assertThat(editor.getText()).isEqualTo(REQUEST);
           screenshot("start-workflow.png");
           WebElement start =
@@ -161,7 +162,8 @@ class TemporalUiIT {
     failing(
         () -> {
           open("/namespaces/default/workflows");
-          // The columns a person adds with "Configure columns" are kept in this local storage entry.
+          // The columns a person adds with "Configure columns" are kept in this local storage
+          // entry.
           ((JavascriptExecutor) browser)
               .executeScript(
                   "localStorage.setItem('namespace-workflow-table-columns', arguments[0])",
@@ -240,8 +242,7 @@ class TemporalUiIT {
   @Order(4)
   void theSchedulesPageListsAFleetSchedule() throws Exception {
     FleetSchedules schedules =
-        new FleetSchedules(
-            ScheduleClient.newInstance(e2e.client().getWorkflowServiceStubs()));
+        new FleetSchedules(ScheduleClient.newInstance(e2e.client().getWorkflowServiceStubs()));
     schedules.create(
         new FleetScheduleRequest(
             SCHEDULE,
@@ -257,7 +258,10 @@ class TemporalUiIT {
         () -> {
           open("/namespaces/default/schedules");
           refreshUntil(
-              () -> browser.findElements(By.partialLinkText(SCHEDULE)).stream().findFirst().orElse(null));
+              () ->
+                  browser.findElements(By.partialLinkText(SCHEDULE)).stream()
+                      .findFirst()
+                      .orElse(null));
           assertThat(text()).contains("FleetUpgrade");
           screenshot("schedules.png");
         });
@@ -265,13 +269,15 @@ class TemporalUiIT {
 
   /** Picks {@code name} from the signal modal's list of the workflow's signals, or types it. */
   private void chooseSignal(WebElement modal, String name) {
-    List<WebElement> select = modal.findElements(By.cssSelector("[data-testid=signal-select-button]"));
+    List<WebElement> select =
+        modal.findElements(By.cssSelector("[data-testid=signal-select-button]"));
     if (select.isEmpty()) {
       type(By.id("signal-name"), name);
       return;
     }
     select.get(0).click();
-    visible(By.xpath("//*[@role='option'][starts-with(normalize-space(.),'" + name + "')]")).click();
+    visible(By.xpath("//*[@role='option'][starts-with(normalize-space(.),'" + name + "')]"))
+        .click();
   }
 
   /** Runs the query again (the UI's refresh button) until its result shows {@code expected}. */
@@ -290,7 +296,9 @@ class TemporalUiIT {
     long deadline = System.nanoTime() + UI_WAIT.toNanos();
     while (System.nanoTime() < deadline) {
       var found =
-          service.status(WORKFLOW_ID).audit().stream().filter(a -> a.action() == action).findFirst();
+          service.status(WORKFLOW_ID).audit().stream()
+              .filter(a -> a.action() == action)
+              .findFirst();
       if (found.isPresent()) {
         return found.get();
       }
