@@ -1,5 +1,9 @@
 package io.gridshift.sandbox.temporal;
 
+import io.gridshift.sandbox.temporal.visibility.SandboxOperatorService;
+import io.gridshift.sandbox.temporal.visibility.SearchAttributeTypes;
+import io.gridshift.sandbox.temporal.visibility.ServiceOverlay;
+import io.gridshift.sandbox.temporal.visibility.VisibilityService;
 import io.grpc.BindableService;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
@@ -19,9 +23,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Temporal's Java test server as a real gRPC frontend on {@code 127.0.0.1:<port>}, with real timers
  * (no time skipping): workers, clients and the CLI-less starter connect to {@link #target()} as to
- * any Temporal frontend. It lacks the Schedule API, which {@link ScheduleService} serves on the
- * same port; what else it does not implement (visibility queries) is listed in RUNTIME.md. State
- * lives in memory and ends with {@link #close()}.
+ * any Temporal frontend. What the test server lacks is served on the same port: the Schedule API
+ * ({@link ScheduleService}), visibility queries, namespaces and search attribute listing ({@link
+ * VisibilityService}, {@link SandboxOperatorService}). State lives in memory and ends with {@link
+ * #close()}.
  *
  * <p>The stock {@code TestServer} main listens on every interface; this binds loopback only, using
  * the same internal pieces ({@code TestServicesStarter}, {@code GRPCServerHelper}).
@@ -75,12 +80,27 @@ public final class LocalTemporalServer implements AutoCloseable {
         NettyServerBuilder.forAddress(
             new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
     ScheduleService schedules = new ScheduleService(Clock.systemUTC());
-    List<BindableService> withSchedules =
+    SearchAttributeTypes attributes = new SearchAttributeTypes();
+    VisibilityService visibility = new VisibilityService(attributes);
+    List<BindableService> completed =
         services.getServices().stream()
-            .map(s -> s == services.getWorkflowService() ? schedules.withSchedules(s) : s)
+            .map(
+                s ->
+                    s == services.getWorkflowService()
+                        ? ServiceOverlay.overlay(
+                            schedules.withSchedules(s), visibility, VisibilityService.METHODS)
+                        : s)
+            .map(
+                s ->
+                    s == services.getOperatorService()
+                        ? ServiceOverlay.overlay(
+                            s,
+                            new SandboxOperatorService(services.getOperatorService(), attributes),
+                            SandboxOperatorService.METHODS)
+                        : s)
             .map(s -> stickyWorkflowTasks ? s : NonStickyWorkflowTasks.wrap(s))
             .toList();
-    GRPCServerHelper.registerServicesAndHealthChecks(withSchedules, builder);
+    GRPCServerHelper.registerServicesAndHealthChecks(completed, builder);
     Server server;
     try {
       server = builder.build().start();
@@ -94,8 +114,9 @@ public final class LocalTemporalServer implements AutoCloseable {
           e);
     }
     LocalTemporalServer local = new LocalTemporalServer(services, schedules, server);
+    visibility.connect(local.schedulesChannel);
     log.info(
-        "Temporal test server (real time, with schedules{}) on {}",
+        "Temporal test server (real time, with schedules and visibility queries{}) on {}",
         stickyWorkflowTasks ? "" : ", no sticky workflow tasks",
         local.target());
     return local;

@@ -1,9 +1,8 @@
 package io.gridshift.sandbox.temporal;
 
+import io.gridshift.sandbox.temporal.visibility.ServiceOverlay;
 import io.grpc.BindableService;
 import io.grpc.ManagedChannel;
-import io.grpc.ServerMethodDefinition;
-import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
@@ -94,21 +93,7 @@ public final class ScheduleService extends WorkflowServiceGrpc.WorkflowServiceIm
    * UNIMPLEMENTED ones.
    */
   public BindableService withSchedules(BindableService testWorkflowService) {
-    return () -> {
-      ServerServiceDefinition original = testWorkflowService.bindService();
-      ServerServiceDefinition mine = bindService();
-      ServerServiceDefinition.Builder merged =
-          ServerServiceDefinition.builder(original.getServiceDescriptor());
-      for (ServerMethodDefinition<?, ?> method : original.getMethods()) {
-        String name = method.getMethodDescriptor().getBareMethodName();
-        ServerMethodDefinition<?, ?> chosen =
-            METHODS.contains(name)
-                ? mine.getMethod(method.getMethodDescriptor().getFullMethodName())
-                : method;
-        merged.addMethod(chosen);
-      }
-      return merged.build();
-    };
+    return ServiceOverlay.overlay(testWorkflowService, this, METHODS);
   }
 
   /** Starts scheduling, reaching the test server through {@code channel}. */
