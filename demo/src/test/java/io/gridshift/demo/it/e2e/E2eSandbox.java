@@ -131,10 +131,9 @@ final class E2eSandbox implements AutoCloseable {
                 .build());
     TemporalAccess access =
         TemporalAccess.plain(sandbox.temporalTarget()).withEncryption(encryption);
-    client =
-        encryption.enabled()
-            ? TemporalClients.client(stubs, access, null)
-            : WorkflowClient.newInstance(stubs);
+    // The product's client and data converter, encrypted or not: a request typed into the Temporal
+    // UI has no "kind" (its workflow type says it), which only gridshift's converter reads.
+    client = TemporalClients.client(stubs, access, null);
     worker = new GridshiftWorker(client, new WorkerConfig(access, true, clusters));
     worker.start();
     // The worker's /metrics, as a pod's Prometheus would scrape it (any free loopback port).
