@@ -201,14 +201,17 @@ class TemporalUiIT {
     failing(
         () -> {
           visible(By.linkText(WORKFLOW_ID)).click();
-          visible(By.xpath("//*[normalize-space(text())='Current Details']")).click();
-          waitForText("Gate fix-settings waits until");
-          assertThat(text()).contains("WAITING_APPROVAL").contains("gate:fix-settings");
+          visible(By.xpath("//button[contains(normalize-space(.),'Current Details')]")).click();
+          assertThat(currentDetails())
+              .contains("Phase WAITING_APPROVAL, step gate:fix-settings")
+              .contains("Gate fix-settings waits until")
+              .contains("approveSignal");
           screenshot("current-details.png");
 
-          visible(By.id("workflow-actions-menu-button")).click();
-          visible(By.cssSelector("[data-testid=signal-button]")).click();
-          WebElement modal = visible(By.cssSelector("[data-testid=signal-confirmation-modal]"));
+          displayed(By.id("workflow-actions-menu-button")).click();
+          displayed(By.cssSelector("[data-testid=signal-button]")).click();
+          WebElement modal =
+              displayed(By.cssSelector("dialog[open][data-testid=signal-confirmation-modal]"));
           chooseSignal(modal, "approveSignal");
           WebElement input = modal.findElement(By.cssSelector(".cm-content"));
           input.click();
@@ -230,10 +233,14 @@ class TemporalUiIT {
         () -> {
           String page = browser.getCurrentUrl().replaceAll("/history.*$", "/query");
           browser.get(page);
-          visible(By.cssSelector("[data-testid=query-select-button]")).click();
-          visible(By.xpath("//*[@role='option'][normalize-space(.)='status']")).click();
-          refreshQueryUntil("\"APPROVED\"");
-          assertThat(text()).contains("alice").contains("from the Temporal UI");
+          displayed(By.cssSelector("[data-testid=query-select-button]")).click();
+          displayed(By.xpath("//*[@role='option'][starts-with(normalize-space(.),'status')]"))
+              .click();
+          // One line, so that the code block holds the whole result, not just the lines in view.
+          displayed(By.xpath("//label[.//input[@id='json-formatting']]")).click();
+          assertThat(refreshQueryUntil("\"APPROVED\""))
+              .contains("\"alice\"")
+              .contains("from the Temporal UI");
           screenshot("query-status.png");
         });
   }
@@ -267,6 +274,21 @@ class TemporalUiIT {
         });
   }
 
+  /** The current details' text: the UI renders them (through /render) in a frame of their own. */
+  private String currentDetails() {
+    WebElement frame = visible(By.cssSelector("iframe[title=output]"));
+    browser.switchTo().frame(frame);
+    try {
+      return until(
+          d -> {
+            String text = d.findElement(By.tagName("body")).getText();
+            return text.contains("Phase") ? text : null;
+          });
+    } finally {
+      browser.switchTo().defaultContent();
+    }
+  }
+
   /** Picks {@code name} from the signal modal's list of the workflow's signals, or types it. */
   private void chooseSignal(WebElement modal, String name) {
     List<WebElement> select =
@@ -276,20 +298,41 @@ class TemporalUiIT {
       return;
     }
     select.get(0).click();
-    visible(By.xpath("//*[@role='option'][starts-with(normalize-space(.),'" + name + "')]"))
+    displayed(By.xpath("//*[@role='option'][starts-with(normalize-space(.),'" + name + "')]"))
         .click();
   }
 
-  /** Runs the query again (the UI's refresh button) until its result shows {@code expected}. */
-  private void refreshQueryUntil(String expected) {
+  /**
+   * Runs the query again (the UI's refresh button) until its result shows {@code expected}; returns
+   * the result as the UI holds it.
+   */
+  private String refreshQueryUntil(String expected) {
     long deadline = System.nanoTime() + UI_WAIT.toNanos();
-    while (!text().contains(expected)) {
-      assertThat(System.nanoTime()).as("query result shows " + expected).isLessThan(deadline);
-      browser
-          .findElements(By.xpath("//button[.//text()[contains(.,'Query')]]"))
+    String result;
+    while (!(result = codeBlocks()).contains(expected)) {
+      assertThat(System.nanoTime())
+          .as("query result shows " + expected + ": " + result)
+          .isLessThan(deadline);
+      browser.findElements(By.xpath("//button[.//text()[contains(.,'Query')]]")).stream()
+          .filter(WebElement::isDisplayed)
           .forEach(WebElement::click);
       sleep(500);
     }
+    return result;
+  }
+
+  /**
+   * The text of the page's code blocks as their editors hold it: CodeMirror puts only the lines in
+   * view into the page, and a status with its steps and audit log is longer than the screen.
+   */
+  private String codeBlocks() {
+    Object text =
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "return [...document.querySelectorAll('.cm-content')].map(e => e.cmView"
+                    + " && e.cmView.view ? e.cmView.view.state.doc.toString() : e.innerText)"
+                    + ".join('\\n');");
+    return String.valueOf(text);
   }
 
   private AuditEntry awaitAudit(AuditEntry.Action action) throws InterruptedException {
@@ -315,6 +358,12 @@ class TemporalUiIT {
   private void type(By field, String text) {
     WebElement input = visible(field);
     input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text, Keys.TAB);
+  }
+
+  /** The first shown of the elements {@code by} finds (the UI renders some twice, one hidden). */
+  private WebElement displayed(By by) {
+    return until(
+        d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
   }
 
   private WebElement visible(By by) {
