@@ -53,7 +53,7 @@ final class DemoMode implements AutoCloseable {
     out.println(
         "Starting the secure sandbox: Temporal over mutual TLS only, the Kubernetes API enforcing"
             + " deploy/rbac for the agent, real servers...");
-    return Sandbox.start(secure.sandboxOptions(secureBase));
+    return DemoSandbox.startUi(Sandbox.start(secure.sandboxOptions(secureBase)), out);
   }
 
   /** The demo's Temporal client, reporting the SDK's metrics to {@code metrics}. */

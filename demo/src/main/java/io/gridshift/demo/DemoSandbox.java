@@ -5,6 +5,7 @@ import io.gridshift.sandbox.Sandbox;
 import io.gridshift.sandbox.SandboxConnection;
 import io.gridshift.sandbox.process.RunningSandbox;
 import io.gridshift.sandbox.process.SandboxState;
+import io.gridshift.sandbox.temporal.ui.UiServer;
 import io.gridshift.worker.WorkerConfig;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -33,12 +34,40 @@ final class DemoSandbox {
       out.printf(
           "Using the sandbox up in %s (pid %d): it keeps running after the demo.%n",
           state.dir(), state.pid());
+      if (state.ui() != null) {
+        out.printf("  Temporal UI %s (the upgrade appears there)%n", state.ui());
+      }
       return running;
     }
     requireNoSandboxUp(options);
     out.println(
         "Starting the sandbox: Temporal, a Kubernetes API with a rollout simulator, real servers...");
-    return Sandbox.start(options.workDir());
+    return startUi(Sandbox.start(options.workDir()), out);
+  }
+
+  /**
+   * Starts the sandbox's Temporal UI and says where: on 8233 when the sandbox has the usual ports,
+   * otherwise (a test's sandbox) on any free port; on any free port too when 8233 is taken (another
+   * sandbox's UI), since a demo should not fail for want of its UI.
+   */
+  static Sandbox startUi(Sandbox sandbox, PrintStream out) throws IOException {
+    int port = sandbox.options().temporalPort() == 0 ? 0 : UiServer.DEFAULT_PORT;
+    try {
+      UiServer ui;
+      try {
+        ui = sandbox.startUi(port, "");
+      } catch (IOException taken) {
+        if (port == 0) {
+          throw taken;
+        }
+        ui = sandbox.startUi(0, "");
+      }
+      out.printf("  Temporal UI %s (the upgrade appears there)%n", ui.address());
+      return sandbox;
+    } catch (IOException | RuntimeException e) {
+      sandbox.close();
+      throw e;
+    }
   }
 
   /** Refuses to start a sandbox in a directory where {@code sandbox up} runs one. */

@@ -8,6 +8,7 @@ import io.gridshift.sandbox.kube.PodRuntime;
 import io.gridshift.sandbox.temporal.LocalTemporalServer;
 import io.gridshift.sandbox.temporal.SandboxTemporalTls;
 import io.gridshift.sandbox.temporal.TemporalTransport;
+import io.gridshift.sandbox.temporal.ui.UiServer;
 import io.gridshift.workflows.client.TemporalAccess;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,6 +51,7 @@ public final class Sandbox implements SandboxConnection {
   private final Thread shutdownHook = new Thread(this::stopAll, "sandbox-shutdown");
   private LocalTemporalServer temporal;
   private SandboxTemporalTls temporalTls;
+  private UiServer ui;
   private Path kubeconfig;
 
   private Sandbox(SandboxOptions options) {
@@ -219,6 +221,29 @@ public final class Sandbox implements SandboxConnection {
   public TemporalAccess temporalAccess() {
     TemporalAccess plain = TemporalAccess.plain(temporalTarget());
     return temporalTls == null ? plain : plain.withTls(temporalTls.clientTls());
+  }
+
+  /**
+   * Starts the Temporal UI server ({@link UiServer}: the UI and Temporal's HTTP API on one origin)
+   * for this sandbox's Temporal; it stops with the sandbox. It calls the test server's plain-text
+   * port inside this process, also when clients must use (mutual) TLS: it is part of the sandbox,
+   * as the UI server is part of {@code temporal server start-dev}.
+   *
+   * @param port the port on 127.0.0.1 ({@link UiServer#DEFAULT_PORT}; 0: any free port)
+   * @param codecEndpoint the remote payload codec the UI decodes payloads with (the REST service's
+   *     {@code /codec}), or empty for none
+   */
+  public synchronized UiServer startUi(int port, String codecEndpoint) throws IOException {
+    if (ui != null) {
+      throw new IllegalStateException("the sandbox's UI server runs already on " + ui.address());
+    }
+    ui = add(UiServer.start(port, temporal.target(), codecEndpoint));
+    return ui;
+  }
+
+  /** The UI server, once {@link #startUi} started it. */
+  public synchronized Optional<UiServer> ui() {
+    return Optional.ofNullable(ui);
   }
 
   /** The TLS set-up of Temporal (CA, certificates, front); empty when Temporal is plain text. */

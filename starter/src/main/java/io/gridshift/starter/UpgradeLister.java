@@ -13,15 +13,15 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Lists upgrades. On a real Temporal server one visibility query (ListWorkflowExecutions) selects
- * the upgrade workflow types and the status; where visibility queries are not implemented (the Java
- * test server answers UNIMPLEMENTED) it lists open and closed executions and filters the types and
- * the status here ({@link WorkflowExecutions}). Cluster, namespace and grid come from the memo
- * gridshift writes at start (no extra call), or, for an upgrade started elsewhere (the Temporal
- * UI), from the request in its first history event. Dry runs are listed too (marked {@code
- * dryRun}): one that never finishes planning, say because no worker serves its cluster, must not be
- * invisible. Only running upgrades are queried, for their phase, current step and open gate, each
- * query bounded to {@value #QUERY_MILLIS} ms.
+ * Lists upgrades. On a real Temporal server and in the sandbox one visibility query
+ * (ListWorkflowExecutions) selects the upgrade workflow types and the status; where visibility
+ * queries are not implemented (a bare Java test server answers UNIMPLEMENTED) it lists open and
+ * closed executions and filters the types and the status here ({@link WorkflowExecutions}).
+ * Cluster, namespace and grid come from the memo gridshift writes at start (no extra call), or, for
+ * an upgrade started elsewhere (the Temporal UI), from the request in its first history event. Dry
+ * runs are listed too (marked {@code dryRun}): one that never finishes planning, say because no
+ * worker serves its cluster, must not be invisible. Only running upgrades are queried, for their
+ * phase, current step and open gate, each query bounded to {@value #QUERY_MILLIS} ms.
  */
 final class UpgradeLister {
   /** How many upgrades a listing returns at most, newest first. */

@@ -23,9 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * How the listings ({@link UpgradeLister}, {@link FleetLister}) find executions: on a real Temporal
- * server one visibility query (ListWorkflowExecutions); where visibility queries are not
- * implemented (the Java test server answers UNIMPLEMENTED) the open and closed executions, which
+ * How the listings ({@link UpgradeLister}, {@link FleetLister}) find executions: one visibility
+ * query (ListWorkflowExecutions), on a real Temporal server as in the sandbox (which answers it
+ * itself); only where visibility queries are not implemented (a bare Java test server, e.g. the
+ * SDK's in-process test environment, answers UNIMPLEMENTED) the open and closed executions, which
  * the caller filters by type and status itself. Also reads an execution's input from its first
  * history event, for executions whose memo the listing leaves out, and a running one's status.
  */

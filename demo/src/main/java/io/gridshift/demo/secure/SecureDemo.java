@@ -90,6 +90,8 @@ public final class SecureDemo implements AutoCloseable {
     Path config = files.dir().resolve("server.yaml");
     new ObjectMapper(new YAMLFactory()).writeValue(config.toFile(), serverConfig(sandbox));
     rest = DemoRestServer.start(config);
+    // The UI started before the service's port was known: it decodes through the codec from now.
+    sandbox.ui().ifPresent(ui -> ui.useCodec(rest.uri() + "/codec"));
     return rest.uri();
   }
 
@@ -107,6 +109,8 @@ public final class SecureDemo implements AutoCloseable {
                 user(APPROVER, approverPassword, "approver"))));
     config.put(
         "approvals", Map.of("activeKey", KEY_ID, "keys", Map.of(KEY_ID, approvalKey.toString())));
+    // The sandbox's Temporal UI calls the codec endpoints from its own origin.
+    sandbox.ui().ifPresent(ui -> config.put("codec", Map.of("corsOrigins", List.of(ui.address()))));
     Map<String, Object> loopback = Map.of("type", "http", "bindHost", "127.0.0.1", "port", 0);
     config.put(
         "server",

@@ -2,6 +2,7 @@ package io.gridshift.sandbox.process;
 
 import io.gridshift.sandbox.SandboxOptions;
 import io.gridshift.sandbox.temporal.TemporalTransport;
+import io.gridshift.sandbox.temporal.ui.UiServer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -21,6 +22,9 @@ import java.util.stream.IntStream;
  * @param kubePort {@code --kube-port}, the first cluster's API port (default 7443, the next
  *     clusters take the ports after it; 0: any free port)
  * @param temporalTransport {@code --temporal-tls plain|tls|mtls} (default plain)
+ * @param uiPort {@code --ui-port}, the Temporal UI server's port (default 8233; 0: any free port)
+ * @param codecEndpoint {@code --codec-endpoint}, the remote payload codec the UI decodes payloads
+ *     with (e.g. the REST service's {@code http://127.0.0.1:8080/codec}); empty: none
  */
 public record SandboxCommand(
     String verb,
@@ -28,7 +32,9 @@ public record SandboxCommand(
     List<String> clusters,
     int temporalPort,
     int kubePort,
-    TemporalTransport temporalTransport) {
+    TemporalTransport temporalTransport,
+    int uiPort,
+    String codecEndpoint) {
   /** Where the sandbox lives unless {@code --dir} says otherwise: the demos' directory too. */
   public static final String DEFAULT_DIR = ".gridshift/sandbox";
 
@@ -37,10 +43,12 @@ public record SandboxCommand(
       usage: ./gridshift sandbox up [--clusters N | --clusters a,b,c] [--dir DIR]
                                     [--temporal-port PORT] [--kube-port PORT]
                                     [--temporal-tls plain|tls|mtls]
+                                    [--ui-port PORT] [--codec-endpoint URL]
              ./gridshift sandbox status [--dir DIR]
              ./gridshift sandbox down [--dir DIR]
-        up       start the local world (Temporal, Kubernetes API per cluster, controllers,
-                 kubelet, Service routing) as a background process; print how to reach it
+        up       start the local world (Temporal and its UI, Kubernetes API per cluster,
+                 controllers, kubelet, Service routing) as a background process; print how to
+                 reach it
         status   whether a sandbox is up in DIR, and how to reach it (exit 0 up, 3 not up)
         down     stop it (its pods' servers too) and wait until its ports are free
         --dir DIR        its directory: state (sandbox.json), log (sandbox.log), kubeconfig,
@@ -53,11 +61,16 @@ public record SandboxCommand(
         --temporal-tls   tls: Temporal over TLS only (a CA and certificates made in
                          DIR/temporal-tls; worker.yaml carries them); mtls: clients must
                          also present a certificate (default plain)
+        --ui-port        the Temporal UI's port (default 8233; 0 = any free port)
+        --codec-endpoint the payload codec the UI decodes payloads with, e.g. the REST
+                         service's http://127.0.0.1:8080/codec (default: none)
       exit codes: 0 done (status: up), 1 failed, 2 bad command line, 3 (status) not up""";
 
   public SandboxCommand {
     clusters = List.copyOf(clusters);
     temporalTransport = temporalTransport == null ? TemporalTransport.PLAIN : temporalTransport;
+    codecEndpoint = codecEndpoint == null ? "" : codecEndpoint;
+    checkCodecEndpoint(codecEndpoint);
     // The same rules as the sandbox itself, so that `up` refuses before it launches anything.
     new SandboxOptions(dir, temporalPort, kubePort, clusters);
   }
@@ -76,6 +89,8 @@ public record SandboxCommand(
     int temporalPort = SandboxOptions.DEFAULT_TEMPORAL_PORT;
     int kubePort = SandboxOptions.DEFAULT_KUBE_PORT;
     TemporalTransport transport = TemporalTransport.PLAIN;
+    int uiPort = UiServer.DEFAULT_PORT;
+    String codecEndpoint = "";
     boolean starts = verb.equals("up") || verb.equals("run");
     for (int i = 1; i < args.length; i++) {
       String option = args[i];
@@ -89,11 +104,14 @@ public record SandboxCommand(
         case "--temporal-port" -> temporalPort = port(value(args, ++i, option), option);
         case "--kube-port" -> kubePort = port(value(args, ++i, option), option);
         case "--temporal-tls" -> transport = TemporalTransport.fromOption(value(args, ++i, option));
+        case "--ui-port" -> uiPort = port(value(args, ++i, option), option);
+        case "--codec-endpoint" -> codecEndpoint = value(args, ++i, option);
         default -> throw new IllegalArgumentException("unknown option '" + option + "'\n" + USAGE);
       }
     }
     try {
-      return new SandboxCommand(verb, dir, clusters, temporalPort, kubePort, transport);
+      return new SandboxCommand(
+          verb, dir, clusters, temporalPort, kubePort, transport, uiPort, codecEndpoint);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(e.getMessage() + "\n" + USAGE, e);
     }
@@ -120,6 +138,26 @@ public record SandboxCommand(
           "--clusters '" + text + "' has an empty name; give a number or names like eu-1,us-1");
     }
     return names;
+  }
+
+  /** An absolute http(s) URL, as the UI's browser calls it; empty means none. */
+  private static void checkCodecEndpoint(String url) {
+    if (url.isEmpty()) {
+      return;
+    }
+    try {
+      java.net.URI uri = new java.net.URI(url);
+      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          && uri.getHost() != null) {
+        return;
+      }
+    } catch (java.net.URISyntaxException e) {
+      // the message below says what is expected
+    }
+    throw new IllegalArgumentException(
+        "--codec-endpoint must be an http(s) URL such as http://127.0.0.1:8080/codec, not '"
+            + url
+            + "'");
   }
 
   private static int port(String text, String option) {
@@ -162,22 +200,33 @@ public record SandboxCommand(
         ports.put(kubePort + i, "the Kubernetes API of cluster " + clusters.get(i));
       }
     }
+    if (uiPort != 0) {
+      ports.put(uiPort, "the Temporal UI");
+    }
     return ports;
   }
 
   /** The arguments of the background process, {@code run} with these options. */
   List<String> runArguments() {
-    return List.of(
-        "run",
-        "--dir",
-        dir.toAbsolutePath().normalize().toString(),
-        "--clusters",
-        String.join(",", clusters),
-        "--temporal-port",
-        String.valueOf(temporalPort),
-        "--kube-port",
-        String.valueOf(kubePort),
-        "--temporal-tls",
-        temporalTransport.option());
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "run",
+                "--dir",
+                dir.toAbsolutePath().normalize().toString(),
+                "--clusters",
+                String.join(",", clusters),
+                "--temporal-port",
+                String.valueOf(temporalPort),
+                "--kube-port",
+                String.valueOf(kubePort),
+                "--temporal-tls",
+                temporalTransport.option(),
+                "--ui-port",
+                String.valueOf(uiPort)));
+    if (!codecEndpoint.isEmpty()) {
+      args.addAll(List.of("--codec-endpoint", codecEndpoint));
+    }
+    return args;
   }
 }

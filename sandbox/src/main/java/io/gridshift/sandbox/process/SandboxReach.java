@@ -18,6 +18,9 @@ final class SandboxReach {
   static void print(SandboxState state, Path dirAsGiven, PrintStream out) {
     out.printf("Sandbox up in %s (pid %d, since %s)%n", state.dir(), state.pid(), state.started());
     out.printf("  Temporal       %s (namespace default)%n", state.temporalTarget());
+    if (state.ui() != null) {
+      out.printf("  Temporal UI    %s%n", state.ui());
+    }
     TemporalTls tls = state.temporalTls();
     if (tls.enabled()) {
       out.printf(

@@ -2,6 +2,7 @@ package io.gridshift.sandbox.process;
 
 import io.gridshift.sandbox.Sandbox;
 import io.gridshift.sandbox.SandboxCluster;
+import io.gridshift.sandbox.temporal.ui.UiServer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ol>
  *   <li>starts the {@link Sandbox} (Temporal, every cluster's API, controllers, kubelet, routing),
- *       Temporal without sticky execution, so that killing a worker never strands a workflow;
+ *       Temporal without sticky execution, so that killing a worker never strands a workflow, and
+ *       the Temporal UI server ({@code --ui-port}, 8233 by default);
  *   <li>writes the worker config for it ({@link SandboxWorkerConfig});
  *   <li>writes the state file last ({@link SandboxState}), so that its presence means "up";
  *   <li>runs until it is stopped: SIGTERM runs the sandbox's shutdown hook, which stops every pod's
@@ -31,6 +33,7 @@ final class SandboxRun {
     // Its workers are processes people start, stop and kill: no task may wait on a dead one's
     // sticky queue (see SandboxOptions#withoutStickyWorkflowTasks).
     Sandbox sandbox = Sandbox.start(command.options().withoutStickyWorkflowTasks());
+    sandbox.startUi(command.uiPort(), command.codecEndpoint());
     SandboxState state = describe(sandbox);
     SandboxWorkerConfig.write(
         Path.of(state.workerConfig()),
@@ -59,7 +62,8 @@ final class SandboxRun {
         dir.resolve(SandboxMain.LOG_FILE).toString(),
         Instant.now().toString(),
         SandboxState.currentProcessStart(),
-        sandbox.temporalAccess().tls());
+        sandbox.temporalAccess().tls(),
+        sandbox.ui().map(UiServer::address).orElse(null));
   }
 
   private static SandboxState.Cluster describe(SandboxCluster cluster) {

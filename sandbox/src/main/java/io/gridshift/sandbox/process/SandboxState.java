@@ -33,6 +33,7 @@ import java.util.Optional;
  *     same pid that started at another time is another program)
  * @param temporalTls what clients set to reach Temporal when the sandbox runs it over TLS (CA and
  *     client certificate files); {@link TemporalTls#NONE} for plain text
+ * @param ui the Temporal UI, {@code http://127.0.0.1:<port>}; null when the sandbox runs none
  */
 public record SandboxState(
     long pid,
@@ -44,7 +45,8 @@ public record SandboxState(
     String log,
     String started,
     String processStarted,
-    TemporalTls temporalTls) {
+    TemporalTls temporalTls,
+    String ui) {
   /** The state file's name in the sandbox directory. */
   public static final String FILE_NAME = "sandbox.json";
 
@@ -56,6 +58,32 @@ public record SandboxState(
   public SandboxState {
     clusters = clusters == null ? List.of() : List.copyOf(clusters);
     temporalTls = temporalTls == null ? TemporalTls.NONE : temporalTls;
+  }
+
+  /** The state of a sandbox without a UI server. */
+  public SandboxState(
+      long pid,
+      String dir,
+      String temporalTarget,
+      String kubeconfig,
+      List<Cluster> clusters,
+      String workerConfig,
+      String log,
+      String started,
+      String processStarted,
+      TemporalTls temporalTls) {
+    this(
+        pid,
+        dir,
+        temporalTarget,
+        kubeconfig,
+        clusters,
+        workerConfig,
+        log,
+        started,
+        processStarted,
+        temporalTls,
+        null);
   }
 
   /** The state of a sandbox whose Temporal is plain text. */
@@ -79,6 +107,7 @@ public record SandboxState(
         log,
         started,
         processStarted,
+        null,
         null);
   }
 

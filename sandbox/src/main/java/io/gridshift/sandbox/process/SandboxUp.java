@@ -102,8 +102,8 @@ final class SandboxUp {
               + String.join(", ", taken)
               + " on 127.0.0.1 is in use: another sandbox (`./gridshift sandbox status --dir"
               + " DIR`), a demo (`./gridshift demo ...`) or another Temporal runs. Stop it, or"
-              + " start this sandbox on other ports with --temporal-port and --kube-port (0: any"
-              + " free port)");
+              + " start this sandbox on other ports with --temporal-port, --kube-port and"
+              + " --ui-port (0: any free port)");
     }
   }
 

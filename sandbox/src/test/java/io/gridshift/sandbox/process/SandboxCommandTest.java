@@ -21,9 +21,30 @@ class SandboxCommandTest {
     assertThat(up.clusters()).containsExactly("sandbox");
     assertThat(up.temporalPort()).isEqualTo(7233);
     assertThat(up.kubePort()).isEqualTo(7443);
+    assertThat(up.uiPort()).isEqualTo(8233);
+    assertThat(up.codecEndpoint()).isEmpty();
     assertThat(up.fixedPorts())
         .containsExactly(
-            Map.entry(7233, "Temporal"), Map.entry(7443, "the Kubernetes API of cluster sandbox"));
+            Map.entry(7233, "Temporal"),
+            Map.entry(7443, "the Kubernetes API of cluster sandbox"),
+            Map.entry(8233, "the Temporal UI"));
+  }
+
+  @Test
+  void theUiPortAndCodecEndpointReachTheBackgroundProcess() {
+    SandboxCommand up =
+        parse("up", "--ui-port", "18233", "--codec-endpoint", "http://127.0.0.1:8080/codec");
+    assertThat(up.fixedPorts()).containsEntry(18233, "the Temporal UI");
+    SandboxCommand run = SandboxCommand.parse(up.runArguments().toArray(String[]::new));
+    assertThat(run.uiPort()).isEqualTo(18233);
+    assertThat(run.codecEndpoint()).isEqualTo("http://127.0.0.1:8080/codec");
+    assertThat(parse("up", "--ui-port", "0").fixedPorts()).doesNotContainValue("the Temporal UI");
+    assertThatThrownBy(() -> parse("up", "--codec-endpoint", "127.0.0.1:8080/codec"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--codec-endpoint must be an http(s) URL");
+    assertThatThrownBy(() -> parse("up", "--ui-port", "x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--ui-port must be a port");
   }
 
   @Test
@@ -33,15 +54,18 @@ class SandboxCommandTest {
         .containsExactly("sandbox-1", "sandbox-2", "sandbox-3");
     SandboxCommand named = parse("up", "--clusters", "eu-1, us-1", "--dir", "/tmp/s");
     assertThat(named.clusters()).containsExactly("eu-1", "us-1");
-    assertThat(named.fixedPorts()).containsOnlyKeys(7233, 7443, 7444);
+    assertThat(named.fixedPorts()).containsOnlyKeys(7233, 7443, 7444, 8233);
     assertThat(named.options().clusters()).containsExactly("eu-1", "us-1");
   }
 
   @Test
   void ephemeralPortsNeedNothingFree() {
-    SandboxCommand up = parse("up", "--temporal-port", "0", "--kube-port", "0", "--clusters", "2");
+    SandboxCommand up =
+        parse(
+            "up", "--temporal-port", "0", "--kube-port", "0", "--ui-port", "0", "--clusters", "2");
     assertThat(up.fixedPorts()).isEmpty();
-    assertThat(parse("up", "--temporal-port", "17233").fixedPorts()).containsOnlyKeys(17233, 7443);
+    assertThat(parse("up", "--temporal-port", "17233").fixedPorts())
+        .containsOnlyKeys(17233, 7443, 8233);
   }
 
   @Test

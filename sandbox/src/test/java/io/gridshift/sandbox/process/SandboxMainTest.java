@@ -97,7 +97,7 @@ class SandboxMainTest {
           .isInstanceOf(IllegalStateException.class)
           .hasMessageStartingWith(
               "port " + port + " (the Kubernetes API of cluster sandbox) on 127.0.0.1 is in use")
-          .hasMessageContaining("--temporal-port and --kube-port");
+          .hasMessageContaining("--temporal-port, --kube-port and --ui-port");
     }
     assertThat(dir.resolve("sandbox.log")).doesNotExist();
     assertThat(Files.list(dir)).isEmpty();

@@ -66,7 +66,16 @@ class SandboxProcessIT {
   @Test
   void upStartsABackgroundSandboxThatStatusSeesAndDownStops() throws Exception {
     Result up =
-        sandbox("up", "--clusters", "eu-1,us-1", "--temporal-port", "0", "--kube-port", "0");
+        sandbox(
+            "up",
+            "--clusters",
+            "eu-1,us-1",
+            "--temporal-port",
+            "0",
+            "--kube-port",
+            "0",
+            "--ui-port",
+            "0");
     assertThat(up.exit()).as(up.output()).isZero();
     assertThat(up.output())
         .contains("Sandbox up in " + dir)
@@ -78,6 +87,8 @@ class SandboxProcessIT {
         .containsExactly("eu-1", "us-1");
 
     assertTemporalAnswers(state.temporalTarget());
+    assertThat(up.output()).contains("Temporal UI    " + state.ui());
+    assertUiAnswers(state.ui());
     assertEachClusterAnswersThroughTheWorkerConfig(Path.of(state.workerConfig()));
     try (RunningSandbox running = RunningSandbox.attach(dir)) {
       assertThat(running.defaultClusterName()).isEqualTo("eu-1");
@@ -87,7 +98,7 @@ class SandboxProcessIT {
     Result status = sandbox("status");
     assertThat(status.exit()).as(status.output()).isZero();
     assertThat(status.output()).contains("Temporal       " + state.temporalTarget());
-    Result again = sandbox("up", "--temporal-port", "0", "--kube-port", "0");
+    Result again = sandbox("up", "--temporal-port", "0", "--kube-port", "0", "--ui-port", "0");
     assertThat(again.exit()).isEqualTo(1);
     assertThat(again.output()).contains("a sandbox is already up in " + dir);
 
@@ -97,6 +108,7 @@ class SandboxProcessIT {
         .isNotEqualTo(java.util.Optional.of(true));
     List<Integer> ports = new ArrayList<>(List.of(LoopbackPorts.portOf(state.temporalTarget())));
     state.clusters().forEach(c -> ports.add(LoopbackPorts.portOf(c.apiUrl())));
+    ports.add(LoopbackPorts.portOf(state.ui()));
     assertThat(LoopbackPorts.taken(ports)).as("ports still taken after down").isEmpty();
     assertThat(SandboxState.file(dir)).doesNotExist();
     Result after = sandbox("status");
@@ -108,7 +120,17 @@ class SandboxProcessIT {
   @Test
   void upWithMutualTlsServesTemporalOnlyOverMutualTlsAndItsWorkerConfigCarriesTheFiles()
       throws Exception {
-    Result up = sandbox("up", "--temporal-tls", "mtls", "--temporal-port", "0", "--kube-port", "0");
+    Result up =
+        sandbox(
+            "up",
+            "--temporal-tls",
+            "mtls",
+            "--temporal-port",
+            "0",
+            "--kube-port",
+            "0",
+            "--ui-port",
+            "0");
     assertThat(up.exit()).as(up.output()).isZero();
     state = SandboxState.read(dir).orElseThrow();
     assertThat(state.temporalTls().mutual()).isTrue();
@@ -123,8 +145,24 @@ class SandboxProcessIT {
           .contains("if it requires TLS, set temporal.tls");
     }
 
+    // The UI server reaches the mutual-TLS-only Temporal all the same (the test server's own port).
+    assertUiAnswers(state.ui());
+
     Result down = sandbox("down");
     assertThat(down.exit()).as(down.output()).isZero();
+  }
+
+  /** The sandbox's UI server answers the HTTP API the UI calls, from Temporal. */
+  private static void assertUiAnswers(String ui) throws Exception {
+    java.net.http.HttpResponse<String> workflows =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(ui + "/api/v1/namespaces/default/workflows"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(workflows.statusCode()).as(workflows.body()).isEqualTo(200);
+    assertThat(workflows.body()).startsWith("{");
   }
 
   private static TemporalConnectionCheck.Answer answer(TemporalAccess access) {

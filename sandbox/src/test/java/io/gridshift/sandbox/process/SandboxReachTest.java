@@ -42,4 +42,24 @@ class SandboxReachTest {
                 + " GRIDSHIFT_TEMPORAL_TLS_KEY=/s/c.key");
     assertThat(printed(plain)).doesNotContain("TLS");
   }
+
+  @Test
+  void theTemporalUiIsPrintedWhenTheSandboxRunsOne() {
+    SandboxState plain = SandboxStateTest.ofThisProcess(dir);
+    SandboxState withUi =
+        new SandboxState(
+            plain.pid(),
+            plain.dir(),
+            plain.temporalTarget(),
+            plain.kubeconfig(),
+            plain.clusters(),
+            plain.workerConfig(),
+            plain.log(),
+            plain.started(),
+            plain.processStarted(),
+            plain.temporalTls(),
+            "http://127.0.0.1:8233");
+    assertThat(printed(withUi)).contains("  Temporal UI    http://127.0.0.1:8233\n");
+    assertThat(printed(plain)).doesNotContain("Temporal UI");
+  }
 }

@@ -59,7 +59,7 @@ public final class UiServer implements AutoCloseable {
   private final ApiGateway api;
   private final StaticAssets assets;
   private final MarkdownPage markdown;
-  private final UiSettings settings;
+  private volatile UiSettings settings;
 
   private UiServer(
       HttpServer http,
@@ -136,6 +136,20 @@ public final class UiServer implements AutoCloseable {
 
   public int port() {
     return http.getAddress().getPort();
+  }
+
+  /**
+   * From now on, tells the UI to decode and encode payloads through the remote codec at {@code
+   * endpoint} (for a codec that starts after the UI server, e.g. on a port of its own).
+   */
+  public void useCodec(String endpoint) {
+    settings = new UiSettings(endpoint, settings.uiVersion());
+    log.info("Temporal UI server: payload codec {}", endpoint);
+  }
+
+  /** The codec endpoint the settings report; empty when none. */
+  public String codecEndpoint() {
+    return settings.codecEndpoint() == null ? "" : settings.codecEndpoint();
   }
 
   /** Whether the UI's static build is on the class path (else only the API is served). */

@@ -25,7 +25,7 @@ record UiSettings(String codecEndpoint, String uiVersion) {
     Map<String, Object> codec = new LinkedHashMap<>();
     codec.put("Endpoint", codecEndpoint == null ? "" : codecEndpoint);
     codec.put("PassAccessToken", false);
-    codec.put("IncludeCredentials", false);
+    codec.put("IncludeCredentials", codecEndpoint != null && !codecEndpoint.isEmpty());
     codec.put("DefaultErrorMessage", "");
     codec.put("DefaultErrorLink", "");
     Map<String, Object> s = new LinkedHashMap<>();

@@ -277,7 +277,9 @@ class UiServerTest {
     assertThat(settings.path("DefaultNamespace").asText()).isEqualTo("default");
     assertThat(settings.path("Codec").path("Endpoint").asText())
         .isEqualTo("http://127.0.0.1:1/codec");
-    assertThat(settings.path("Codec").path("PassAccessToken").isBoolean()).isTrue();
+    assertThat(settings.path("Codec").path("PassAccessToken").asBoolean(true)).isFalse();
+    assertThat(settings.path("Codec").path("IncludeCredentials").asBoolean()).isTrue();
+    assertThat(settings.path("Auth").path("Enabled").asBoolean(true)).isFalse();
     assertThat(
             get("/api/v1/namespaces")
                 .path("namespaces")
