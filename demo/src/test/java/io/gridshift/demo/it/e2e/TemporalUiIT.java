@@ -98,7 +98,8 @@ class TemporalUiIT {
     service = e2e.service();
     e2e.kube().apps().statefulSets().inNamespace("default").resource(unsafeMember()).create();
     new HazelcastDemoGrid(e2e.kube()).awaitReadyPods(GRID, 1, Duration.ofMinutes(3));
-    ui = UiServer.start(0, e2e.sandbox().temporalTarget(), "");
+    // The sandbox's own UI server, as `sandbox up` and the demos start it (any free port here).
+    ui = e2e.sandbox().startUi(0, "");
     assertThat(ui.hasUiBuild()).as("the UI build is on the sandbox's classpath").isTrue();
     chromium = new HeadlessChromium();
     browser = chromium.driver();
@@ -117,9 +118,6 @@ class TemporalUiIT {
   void stop() throws Exception {
     if (chromium != null) {
       chromium.close();
-    }
-    if (ui != null) {
-      ui.close();
     }
     if (e2e != null) {
       e2e.close();
