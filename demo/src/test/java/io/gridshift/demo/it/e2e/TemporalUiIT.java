@@ -7,15 +7,18 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.gridshift.demo.HazelcastDemoGrid;
 import io.gridshift.sandbox.temporal.ui.UiServer;
+import io.gridshift.starter.UpgradeRequests;
 import io.gridshift.starter.UpgradeService;
 import io.gridshift.starter.schedule.FleetScheduleRequest;
 import io.gridshift.starter.schedule.FleetSchedules;
 import io.gridshift.starter.schedule.FleetSpecs;
+import io.gridshift.worker.ApprovalSettings;
 import io.gridshift.workflows.common.AuditEntry;
 import io.gridshift.workflows.common.OpenGate;
 import io.gridshift.workflows.common.Phase;
 import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.hazelcast.HazelcastGates;
+import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.schedules.ScheduleClient;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -75,6 +79,7 @@ class TemporalUiIT {
   private static final String APPROVAL =
       "{\"gate\": \"fix-settings\", \"by\": \"alice\", \"comment\": \"from the Temporal UI\"}";
   private static final String SCHEDULE = "fleet-ui-weekly";
+  private static final String SIGNED_GRID = "hz-ui-signed";
   private static final Duration UI_WAIT = Duration.ofSeconds(30);
   private static final Path EVIDENCE = Path.of("target", "temporal-ui");
 
@@ -96,7 +101,7 @@ class TemporalUiIT {
             + ": apt-get install -y chromium chromium-driver");
     e2e = E2eSandbox.start("gridshift-ui-e2e");
     service = e2e.service();
-    e2e.kube().apps().statefulSets().inNamespace("default").resource(unsafeMember()).create();
+    e2e.kube().apps().statefulSets().inNamespace("default").resource(unsafeMember(GRID)).create();
     new HazelcastDemoGrid(e2e.kube()).awaitReadyPods(GRID, 1, Duration.ofMinutes(3));
     // The sandbox's own UI server, as `sandbox up` and the demos start it (any free port here).
     ui = e2e.sandbox().startUi(0, "");
@@ -206,17 +211,7 @@ class TemporalUiIT {
               .contains("approveSignal");
           screenshot("current-details.png");
 
-          displayed(By.id("workflow-actions-menu-button")).click();
-          displayed(By.cssSelector("[data-testid=signal-button]")).click();
-          WebElement modal =
-              displayed(By.cssSelector("dialog[open][data-testid=signal-confirmation-modal]"));
-          chooseSignal(modal, "approveSignal");
-          WebElement input = modal.findElement(By.cssSelector(".cm-content"));
-          input.click();
-          input.sendKeys(APPROVAL);
-          assertThat(input.getText()).isEqualTo(APPROVAL);
-          screenshot("signal.png");
-          modal.findElement(By.cssSelector("[data-testid=confirm-modal-button]")).click();
+          sendSignal("approveSignal", APPROVAL, "signal.png");
           waitForText("Workflow signaled.");
         });
 
@@ -272,6 +267,56 @@ class TemporalUiIT {
         });
   }
 
+  @Test
+  @Order(5)
+  void underSignedApprovalsTheUnsignedUiSignalIsRefusedAndShownRefused() throws Exception {
+    Path key = Files.createTempFile("gridshift-ui-approval-key", "");
+    Files.writeString(key, "a-test-key-for-signed-approvals-only-" + System.nanoTime());
+    e2e.restartWorker(ApprovalSettings.signed(Map.of("k1", key.toString()), false));
+    e2e.kube()
+        .apps()
+        .statefulSets()
+        .inNamespace("default")
+        .resource(unsafeMember(SIGNED_GRID))
+        .create();
+    new HazelcastDemoGrid(e2e.kube()).awaitReadyPods(SIGNED_GRID, 1, Duration.ofMinutes(3));
+    WorkflowExecution run = service.start(UpgradeRequests.parse(request(SIGNED_GRID), false));
+    String id = run.getWorkflowId();
+    assertThat(e2e.awaitOpenGate(id).name()).isEqualTo(HazelcastGates.FIX_SETTINGS);
+
+    failing(
+        () -> {
+          open("/namespaces/default/workflows/" + id + "/" + run.getRunId() + "/history");
+          sendSignal("approveSignal", APPROVAL, "signed-signal.png");
+          waitForText("Workflow signaled.");
+          open("/namespaces/default/workflows/" + id + "/" + run.getRunId() + "/query");
+          displayed(By.cssSelector("[data-testid=query-select-button]")).click();
+          displayed(By.xpath("//*[@role='option'][starts-with(normalize-space(.),'status')]"))
+              .click();
+          displayed(By.xpath("//label[.//input[@id='json-formatting']]")).click();
+          assertThat(refreshQueryUntil("\"REFUSED\"")).contains("signed approvals are on");
+          screenshot("signed-refused.png");
+        });
+
+    AuditEntry refused =
+        service.status(id).audit().stream()
+            .filter(a -> a.action() == AuditEntry.Action.REFUSED)
+            .findFirst()
+            .orElseThrow();
+    assertThat(refused.by()).isEqualTo("alice");
+    assertThat(refused.reason()).contains("signed approvals are on");
+    assertThat(service.status(id).openGate().name()).isEqualTo(HazelcastGates.FIX_SETTINGS);
+  }
+
+  /** The request as the REST service or the CLI sends it: with its kind. */
+  private static String request(String grid) {
+    return "{\"kind\": \"hazelcast\", \"cluster\": {\"cluster\": \"sandbox\","
+        + " \"namespace\": \"default\"}, \"grid\": \""
+        + grid
+        + "\", \"targetVersion\": \"5.3.8\", \"fixUnsafeSettings\": true, \"requestedBy\":"
+        + " \"bob\"}";
+  }
+
   /** The current details' text: the UI renders them (through /render) in a frame of their own. */
   private String currentDetails() {
     WebElement frame = visible(By.cssSelector("iframe[title=output]"));
@@ -285,6 +330,21 @@ class TemporalUiIT {
     } finally {
       browser.switchTo().defaultContent();
     }
+  }
+
+  /** Workflow Actions, Send a Signal: {@code name} with {@code json}, screenshot before sending. */
+  private void sendSignal(String name, String json, String screenshot) throws Exception {
+    displayed(By.id("workflow-actions-menu-button")).click();
+    displayed(By.cssSelector("[data-testid=signal-button]")).click();
+    WebElement modal =
+        displayed(By.cssSelector("dialog[open][data-testid=signal-confirmation-modal]"));
+    chooseSignal(modal, name);
+    WebElement input = modal.findElement(By.cssSelector(".cm-content"));
+    input.click();
+    input.sendKeys(json);
+    assertThat(input.getText()).isEqualTo(json);
+    screenshot(screenshot);
+    modal.findElement(By.cssSelector("[data-testid=confirm-modal-button]")).click();
   }
 
   /** Picks {@code name} from the signal modal's list of the workflow's signals, or types it. */
@@ -427,19 +487,19 @@ class TemporalUiIT {
    * One 5.3.6 member whose shutdown hook is not GRACEFUL and which has no graceful max wait: both
    * fixable, so {@code fixUnsafeSettings} opens gate {@code fix-settings} before any change.
    */
-  private static StatefulSet unsafeMember() {
+  private static StatefulSet unsafeMember(String grid) {
     return new StatefulSetBuilder()
         .withNewMetadata()
-        .withName(GRID)
+        .withName(grid)
         .endMetadata()
         .withNewSpec()
         .withReplicas(1)
         .withNewSelector()
-        .addToMatchLabels("app", GRID)
+        .addToMatchLabels("app", grid)
         .endSelector()
         .withNewTemplate()
         .withNewMetadata()
-        .addToLabels("app", GRID)
+        .addToLabels("app", grid)
         .endMetadata()
         .withNewSpec()
         .withTerminationGracePeriodSeconds(30L)
