@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * (no time skipping): workers, clients and the CLI-less starter connect to {@link #target()} as to
  * any Temporal frontend. What the test server lacks is served on the same port: the Schedule API
  * ({@link ScheduleService}), visibility queries, namespaces and search attribute listing ({@link
- * VisibilityService}, {@link SandboxOperatorService}). State lives in memory and ends with {@link
- * #close()}.
+ * VisibilityService}, {@link SandboxOperatorService}), task queue pollers ({@link
+ * TaskQueuePollers}). State lives in memory and ends with {@link #close()}.
  *
  * <p>The stock {@code TestServer} main listens on every interface; this binds loopback only, using
  * the same internal pieces ({@code TestServicesStarter}, {@code GRPCServerHelper}).
@@ -82,13 +82,15 @@ public final class LocalTemporalServer implements AutoCloseable {
     ScheduleService schedules = new ScheduleService(Clock.systemUTC());
     SearchAttributeTypes attributes = new SearchAttributeTypes();
     VisibilityService visibility = new VisibilityService(attributes);
+    TaskQueuePollers pollers = new TaskQueuePollers(Clock.systemUTC());
     List<BindableService> completed =
         services.getServices().stream()
             .map(
                 s ->
                     s == services.getWorkflowService()
-                        ? ServiceOverlay.overlay(
-                            schedules.withSchedules(s), visibility, VisibilityService.METHODS)
+                        ? pollers.wrap(
+                            ServiceOverlay.overlay(
+                                schedules.withSchedules(s), visibility, VisibilityService.METHODS))
                         : s)
             .map(
                 s ->

@@ -7,6 +7,7 @@ import io.gridshift.demo.AgentProcesses;
 import io.gridshift.sandbox.Sandbox;
 import io.gridshift.sandbox.SandboxOptions;
 import io.gridshift.starter.UpgradeService;
+import io.gridshift.worker.ApprovalSettings;
 import io.gridshift.worker.GridshiftWorker;
 import io.gridshift.worker.WorkerConfig;
 import io.gridshift.worker.observability.WorkerMetrics;
@@ -54,6 +55,8 @@ final class E2eSandbox implements AutoCloseable {
   private WorkflowClient client;
   private AgentProcesses agents;
   private PayloadEncryption encryption = PayloadEncryption.NONE;
+  private TemporalAccess access;
+  private List<WorkerConfig.Cluster> workerClusters;
 
   private E2eSandbox(Sandbox sandbox) {
     this.sandbox = sandbox;
@@ -129,18 +132,29 @@ final class E2eSandbox implements AutoCloseable {
                 .setTarget(sandbox.temporalTarget())
                 .setMetricsScope(metrics.scope())
                 .build());
-    TemporalAccess access =
-        TemporalAccess.plain(sandbox.temporalTarget()).withEncryption(encryption);
-    client =
-        encryption.enabled()
-            ? TemporalClients.client(stubs, access, null)
-            : WorkflowClient.newInstance(stubs);
+    access = TemporalAccess.plain(sandbox.temporalTarget()).withEncryption(encryption);
+    // The product's client and data converter, encrypted or not: a request typed into the Temporal
+    // UI has no "kind" (its workflow type says it), which only gridshift's converter reads.
+    client = TemporalClients.client(stubs, access, null);
+    workerClusters = clusters;
     worker = new GridshiftWorker(client, new WorkerConfig(access, true, clusters));
     worker.start();
     // The worker's /metrics, as a pod's Prometheus would scrape it (any free loopback port).
     observability =
         WorkerObservability.start("127.0.0.1", 0, metrics, stubs, access, worker.clusters());
     service = new UpgradeService(client);
+  }
+
+  /**
+   * Replaces the in-process worker with one that decides gates under {@code approvals} (e.g.
+   * signed), serving the same clusters through the same client; running upgrades carry on with it.
+   */
+  void restartWorker(ApprovalSettings approvals) throws IOException {
+    worker.close();
+    worker =
+        new GridshiftWorker(
+            client, new WorkerConfig(access, true, workerClusters).withApprovals(approvals));
+    worker.start();
   }
 
   /** The Temporal client the worker and the upgrade service use. */

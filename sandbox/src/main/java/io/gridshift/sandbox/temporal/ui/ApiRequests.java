@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Builds a gRPC request from an HTTP one as grpc-gateway does: the body (JSON, protobuf's JSON
@@ -69,7 +70,23 @@ final class ApiRequests {
     } catch (InvalidProtocolBufferException e) {
       throw new IllegalArgumentException(e.getMessage());
     }
+    defaultRequestId(builder);
     return builder.build();
+  }
+
+  /**
+   * A random {@code request_id} where the request has one and the caller left it out. The Temporal
+   * UI sends none with a start or a signal; the real frontend makes one up for such direct API use,
+   * while the Java test server refuses the call ("Missing request ID").
+   */
+  private static void defaultRequestId(Message.Builder builder) {
+    Descriptors.FieldDescriptor id = builder.getDescriptorForType().findFieldByName("request_id");
+    if (id != null
+        && id.getType() == Descriptors.FieldDescriptor.Type.STRING
+        && !id.isRepeated()
+        && ((String) builder.getField(id)).isEmpty()) {
+      builder.setField(id, UUID.randomUUID().toString());
+    }
   }
 
   /** Query parameters, decoded, in order; a repeated key keeps every value. */

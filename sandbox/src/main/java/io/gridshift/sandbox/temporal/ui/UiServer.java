@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code /api/v1/settings}: the UI server's own settings ({@link UiSettings});
  *   <li>{@code /api/v1/...}: Temporal's HTTP API over the sandbox's gRPC frontend ({@link
  *       ApiGateway});
+ *   <li>{@code /render}: markdown as a page, for the UI's current details ({@link MarkdownPage});
  *   <li>everything else: the UI's static build ({@link StaticAssets}), index.html for the app's own
  *       routes.
  * </ul>
@@ -57,6 +58,7 @@ public final class UiServer implements AutoCloseable {
   private final ExecutorService threads;
   private final ApiGateway api;
   private final StaticAssets assets;
+  private final MarkdownPage markdown;
   private volatile UiSettings settings;
 
   private UiServer(
@@ -70,6 +72,7 @@ public final class UiServer implements AutoCloseable {
     this.threads = threads;
     this.api = new ApiGateway(channel, longPoll);
     this.assets = new StaticAssets(UiServer.class.getClassLoader());
+    this.markdown = new MarkdownPage(UiServer.class.getClassLoader());
     this.settings = settings;
   }
 
@@ -196,6 +199,9 @@ public final class UiServer implements AutoCloseable {
     }
     if (!verb.equals("GET") && !verb.equals("HEAD")) {
       return HttpAnswer.json(405, "{\"message\": \"Method Not Allowed\"}");
+    }
+    if (rawPath.equals("/render")) {
+      return markdown.render(exchange.getRequestURI().getRawQuery());
     }
     return assets.get(URLDecoder.decode(rawPath.substring(1), StandardCharsets.UTF_8));
   }
