@@ -102,6 +102,8 @@ public final class HazelcastDemo {
             out);
         mode.started(sandbox, out);
         Map<String, Integer> loaded = prepare(grid);
+        // Read now: a blue-green upgrade deletes the source StatefulSet this is read from.
+        boolean overTls = grid.overTls();
         UpgradeStatus result;
         UpgradeMeasurement.Result measured;
         DemoOptions measuring = loaded.isEmpty() ? options.withoutTraffic() : options;
@@ -160,7 +162,7 @@ public final class HazelcastDemo {
                     sandbox,
                     client,
                     secrets,
-                    grid.overTls(),
+                    overTls,
                     out)
                 .with(
                     observability.readBack(
@@ -229,8 +231,12 @@ public final class HazelcastDemo {
     out.printf("%nEntries read back, key by key:%n");
     for (DemoReport.MapEntries m : report.maps()) {
       out.printf(
-          "  %-10s before %7d  after %7d  lost %d%n",
-          m.name(), m.entriesBefore(), m.entriesAfter(), m.entriesBefore() - m.entriesAfter());
+          "  %-10s before %7d  after %7d  lost %d%s%n",
+          m.name(),
+          m.entriesBefore(),
+          m.entriesAfter(),
+          m.entriesBefore() - m.entriesAfter(),
+          m.writePauseMs() == null ? "" : "  write pause " + m.writePauseMs() + " ms");
     }
     out.printf(
         "%nResult: %s%n",
