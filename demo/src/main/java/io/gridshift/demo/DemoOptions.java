@@ -23,6 +23,7 @@ import java.nio.file.Path;
  *     (default 10)
  * @param sandbox {@code --sandbox DIR}: run on the sandbox {@code ./gridshift sandbox up} runs in
  *     DIR instead of starting one (null: start one in {@code workDir})
+ * @param hazelcastVersions the hazelcast demo's {@code --from}/{@code --to} (null for others)
  * @param secure {@code --secure}: Temporal over mutual TLS, payloads encrypted, grids over TLS,
  *     approvals signed by the REST service and the agent's RBAC enforced by the Kubernetes API
  */
@@ -38,7 +39,8 @@ public record DemoOptions(
     int baselineSeconds,
     Path sandbox,
     boolean secure,
-    InfinispanDemoVersions versions) {
+    InfinispanDemoVersions versions,
+    HazelcastDemoVersions hazelcastVersions) {
 
   static final int DEFAULT_RATE = 200;
   static final Path DEFAULT_WORK_DIR = Path.of(".gridshift", "sandbox");
@@ -50,7 +52,7 @@ public record DemoOptions(
              ./gridshift demo infinispan|hazelcast [--yes] [--report FILE] [--timeline FILE]
                         [--entries N] [--rate OPS] [--baseline SECONDS]
                         [--work-dir DIR | --sandbox DIR] [--grid-manifest FILE] [--secure]
-             ./gridshift demo infinispan ... [--from VERSION] [--to VERSION]
+             ./gridshift demo infinispan|hazelcast ... [--from VERSION] [--to VERSION]
         --yes          approve every gate as user 'demo' (otherwise the demo waits and prints the
                        command that approves each gate)
         --report FILE  write a JSON report (workflowId, status, steps, caches, approvals,
@@ -72,6 +74,10 @@ public record DemoOptions(
         --from VERSION (infinispan) the source grid's version, as Maven Central names it
                        (default 14.0.28.Final; with --grid-manifest, the manifest's image tag)
         --to VERSION   (infinispan) the version to upgrade to (default 15.0.21.Final)
+        --from/--to    (hazelcast) the open-source versions (default 5.3.6 -> 5.3.8, a rolling
+                       upgrade); a later minor, e.g. --from 5.3.8 --to 5.5.0, goes blue-green:
+                       a new cluster beside the old, the maps copied, the probe's writes paused
+                       at gate writes-paused until the Service has switched
         --secure       the production settings: Temporal over mutual TLS, payloads encrypted,
                        grids over TLS, approvals only through the REST service (signed, four-eyes)
                        and the agent's RBAC enforced; the report's "security" says what held""";
@@ -90,7 +96,8 @@ public record DemoOptions(
         baselineSeconds,
         sandbox,
         secure,
-        versions);
+        versions,
+        hazelcastVersions);
   }
 
   /** Parses the demo's arguments; throws IllegalArgumentException with the usage on bad input. */
@@ -146,11 +153,10 @@ public record DemoOptions(
     if (manifest != null && !java.nio.file.Files.isReadable(manifest)) {
       throw new IllegalArgumentException("--grid-manifest " + manifest + " is not a readable file");
     }
-    if ((from != null || to != null) && !kind.equals("infinispan")) {
+    if ((from != null || to != null) && manifest != null && kind.equals("hazelcast")) {
       throw new IllegalArgumentException(
-          "--from and --to are for the infinispan demo; the "
-              + kind
-              + " demo upgrades its own versions\n"
+          "--from and --to are for the hazelcast demo's own grid; with --grid-manifest the"
+              + " manifest's image is the source\n"
               + USAGE);
     }
     if (sandbox != null && workDirGiven) {
@@ -173,9 +179,22 @@ public record DemoOptions(
     }
     InfinispanDemoVersions versions =
         kind.equals("infinispan") ? infinispanVersions(manifest, from, to) : null;
+    HazelcastDemoVersions hazelcastVersions =
+        kind.equals("hazelcast") ? HazelcastDemoVersions.of(from, to) : null;
     return new DemoOptions(
-        kind, yes, report, entries, workDir, manifest, rate, timeline, baseline, sandbox, secure,
-        versions);
+        kind,
+        yes,
+        report,
+        entries,
+        workDir,
+        manifest,
+        rate,
+        timeline,
+        baseline,
+        sandbox,
+        secure,
+        versions,
+        hazelcastVersions);
   }
 
   /**

@@ -74,9 +74,21 @@ public record DemoReport(
 
   /**
    * One Hazelcast map: entries before the upgrade, and after it as read back key by key (a missing
-   * or changed key counts as lost).
+   * or changed key counts as lost); with the blue-green path, how long clients' writes to it were
+   * paused, as the upgrade measured it (writes-paused approved to switch-traffic done).
    */
-  public record MapEntries(String name, long entriesBefore, long entriesAfter) {}
+  public record MapEntries(
+      String name,
+      long entriesBefore,
+      long entriesAfter,
+      @com.fasterxml.jackson.annotation.JsonInclude(
+              com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+          Long writePauseMs) {
+
+    public MapEntries(String name, long entriesBefore, long entriesAfter) {
+      this(name, entriesBefore, entriesAfter, null);
+    }
+  }
 
   /** One step. */
   public record Step(String name, String status, String startedAt, String endedAt) {}
@@ -177,9 +189,19 @@ public record DemoReport(
         status.details(HazelcastDetails.class).members().stream()
             .map(m -> new Member(m.pod(), m.version()))
             .toList();
+    Map<String, Long> paused = new java.util.HashMap<>();
+    status.details(HazelcastDetails.class).maps().stream()
+        .filter(m -> m.writePauseMs() != null)
+        .forEach(m -> paused.put(m.name(), m.writePauseMs()));
     List<MapEntries> maps =
         loaded.entrySet().stream()
-            .map(e -> new MapEntries(e.getKey(), e.getValue(), e.getValue() - lost.get(e.getKey())))
+            .map(
+                e ->
+                    new MapEntries(
+                        e.getKey(),
+                        e.getValue(),
+                        e.getValue() - lost.get(e.getKey()),
+                        paused.get(e.getKey())))
             .toList();
     return new DemoReport(
         base.workflowId(),

@@ -1,6 +1,7 @@
 package io.gridshift.demo;
 
 import io.gridshift.demo.secure.SecureDemo;
+import io.gridshift.demo.traffic.CacheRouter;
 import io.gridshift.sandbox.SandboxConnection;
 import io.gridshift.sandbox.SandboxOptions;
 import io.gridshift.starter.UpgradeService;
@@ -9,12 +10,14 @@ import io.gridshift.worker.GridshiftWorker;
 import io.gridshift.worker.WorkerConfig;
 import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.hazelcast.HazelcastGates;
+import io.gridshift.workflows.hazelcast.bluegreen.BlueGreenGates;
 import io.temporal.client.WorkflowClient;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code ./gridshift demo hazelcast}: in the sandbox, a 3-member Hazelcast 5.3.6 StatefulSet set up
@@ -23,23 +26,35 @@ import java.util.Map;
  * is read back afterwards.
  */
 public final class HazelcastDemo {
-  public static final String SOURCE_VERSION = "5.3.6";
-  public static final String TARGET_VERSION = "5.3.8";
+  public static final String SOURCE_VERSION = HazelcastDemoVersions.DEFAULT_FROM;
+  public static final String TARGET_VERSION = HazelcastDemoVersions.DEFAULT_TO;
 
   /** The map the traffic probe reads and writes: an application's session map. */
   static final String TRAFFIC_MAP = "sessions";
 
   /** What a newcomer needs to know at each gate of this demo, beyond the gate's own text. */
-  private static final Map<String, String> GATE_NOTES =
-      Map.of(
-          HazelcastGates.CANARY,
-          "One member (the highest ordinal) now runs "
-              + TARGET_VERSION
-              + " in the cluster; approving rolls the others the same way, one at a time.",
-          HazelcastGates.FIX_SETTINGS,
-          "Approving rolls every member once to apply the fixed settings, before the upgrade.");
+  private Map<String, String> gateNotes() {
+    return Map.of(
+        HazelcastGates.CANARY,
+        "One member (the highest ordinal) now runs "
+            + versions.to()
+            + " in the cluster; approving rolls the others the same way, one at a time.",
+        HazelcastGates.FIX_SETTINGS,
+        "Approving rolls every member once to apply the fixed settings, before the upgrade.",
+        BlueGreenGates.SWITCH_TRAFFIC,
+        "A new "
+            + versions.to()
+            + " cluster runs beside the old one with every map copied and followed by its"
+            + " journal; approving asks clients to pause their writes next.",
+        BlueGreenGates.WRITES_PAUSED,
+        "The traffic probe has paused its writes (reads go on); approving drains the journals,"
+            + " compares every key and switches the Service, then writes resume.",
+        BlueGreenGates.DELETE_SOURCE,
+        "Clients now reach the new cluster; approving deletes the old StatefulSet.");
+  }
 
   private final DemoOptions options;
+  private final HazelcastDemoVersions versions;
   private final SandboxOptions sandboxOptions;
   private final PrintStream out;
 
@@ -53,6 +68,10 @@ public final class HazelcastDemo {
    */
   public HazelcastDemo(DemoOptions options, SandboxOptions sandboxOptions, PrintStream out) {
     this.options = options;
+    this.versions =
+        options.hazelcastVersions() == null
+            ? HazelcastDemoVersions.defaults()
+            : options.hazelcastVersions();
     this.sandboxOptions = sandboxOptions;
     this.out = out;
   }
@@ -83,6 +102,8 @@ public final class HazelcastDemo {
             out);
         mode.started(sandbox, out);
         Map<String, Integer> loaded = prepare(grid);
+        // Read now: a blue-green upgrade deletes the source StatefulSet this is read from.
+        boolean overTls = grid.overTls();
         UpgradeStatus result;
         UpgradeMeasurement.Result measured;
         DemoOptions measuring = loaded.isEmpty() ? options.withoutTraffic() : options;
@@ -94,25 +115,34 @@ public final class HazelcastDemo {
           measuring = options.withoutTraffic();
         }
         UpgradeService service = new UpgradeService(client);
+        AtomicReference<CacheRouter> probeClient = new AtomicReference<>();
         try (UpgradeMeasurement measurement =
             UpgradeMeasurement.start(
                 measuring,
                 sandbox.client(),
                 grid.namespace(),
                 grid::settled,
-                () -> grid.trafficOps(TRAFFIC_MAP),
+                () ->
+                    probeClient.updateAndGet(
+                        none -> new CacheRouter(Map.of(TRAFFIC_MAP, grid.trafficOps(TRAFFIC_MAP)))),
                 out)) {
-          result =
+          UpgradeFollower follower =
               new UpgradeFollower(
-                      service,
-                      mode.decider(service),
-                      options.approveAll(),
-                      mode.commands(sandbox),
-                      GATE_NOTES,
-                      out)
-                  .run(
-                      request(grid, sandbox.defaultClusterName(), mode.requester()),
-                      grid.name() + " -> " + TARGET_VERSION);
+                  service,
+                  mode.decider(service),
+                  options.approveAll(),
+                  mode.commands(sandbox),
+                  gateNotes(),
+                  out);
+          if (probeClient.get() != null) {
+            // Blue-green: the probe pauses its writes at gate writes-paused, as clients must.
+            follower.withClients(
+                ClientWritePause.hazelcastBlueGreen(probeClient.get(), List.of(TRAFFIC_MAP), out));
+          }
+          result =
+              follower.run(
+                  request(grid, sandbox.defaultClusterName(), mode.requester()),
+                  grid.name() + " -> " + versions.to());
           if (measuring.rate() > 0) {
             out.println("\nRe-reading every write the client saw acknowledged ...");
           }
@@ -125,14 +155,14 @@ public final class HazelcastDemo {
         }
         List<String> secrets = new ArrayList<>(loaded.keySet());
         secrets.addAll(
-            List.of(SOURCE_VERSION, TARGET_VERSION, SecureDemo.REQUESTER, "targetVersion"));
+            List.of(versions.from(), versions.to(), SecureDemo.REQUESTER, "targetVersion"));
         DemoReport report =
             mode.checked(
                     DemoReport.ofHazelcast(result, loaded, lost).with(measured),
                     sandbox,
                     client,
                     secrets,
-                    grid.overTls(),
+                    overTls,
                     out)
                 .with(
                     observability.readBack(
@@ -140,13 +170,7 @@ public final class HazelcastDemo {
         summarize(result, report);
         MeasurementPrinter.print(measured, out);
         DemoObservability.print(report.observability(), grid.namespace(), out);
-        DemoOutputs.write(
-            options,
-            report,
-            result,
-            measured,
-            "Hazelcast " + SOURCE_VERSION + " -> " + TARGET_VERSION,
-            out);
+        DemoOutputs.write(options, report, result, measured, "Hazelcast " + versions.label(), out);
         return report;
       } finally {
         client.getWorkflowServiceStubs().shutdownNow();
@@ -164,8 +188,8 @@ public final class HazelcastDemo {
     } else {
       out.printf(
           "%nCreating Hazelcast '%s': 3 members of %s (GRACEFUL shutdown, max wait 600 s, grace 600 s) ...%n",
-          HazelcastDemoGrid.GRID, SOURCE_VERSION);
-      grid.create(SOURCE_VERSION, 3);
+          HazelcastDemoGrid.GRID, versions.from());
+      grid.create(versions.from(), 3);
     }
     int replicas = grid.replicas();
     try {
@@ -194,7 +218,7 @@ public final class HazelcastDemo {
          "targetVersion": "%s",
          "canary": true,
          "requestedBy": "%s"}"""
-        .formatted(cluster, grid.namespace(), grid.name(), grid.kind(), TARGET_VERSION, requester);
+        .formatted(cluster, grid.namespace(), grid.name(), grid.kind(), versions.to(), requester);
   }
 
   private void summarize(UpgradeStatus result, DemoReport report) {
@@ -207,8 +231,12 @@ public final class HazelcastDemo {
     out.printf("%nEntries read back, key by key:%n");
     for (DemoReport.MapEntries m : report.maps()) {
       out.printf(
-          "  %-10s before %7d  after %7d  lost %d%n",
-          m.name(), m.entriesBefore(), m.entriesAfter(), m.entriesBefore() - m.entriesAfter());
+          "  %-10s before %7d  after %7d  lost %d%s%n",
+          m.name(),
+          m.entriesBefore(),
+          m.entriesAfter(),
+          m.entriesBefore() - m.entriesAfter(),
+          m.writePauseMs() == null ? "" : "  write pause " + m.writePauseMs() + " ms");
     }
     out.printf(
         "%nResult: %s%n",

@@ -80,6 +80,11 @@ public final class HazelcastDemoGrid {
           map:
             default:
               backup-count: 1
+              # What a blue-green upgrade follows while it copies (a map's journal cannot be
+              # turned on at run time): room for the writes clients make during the copy.
+              event-journal:
+                enabled: true
+                capacity: 100000
         """
         .formatted(name, name);
   }

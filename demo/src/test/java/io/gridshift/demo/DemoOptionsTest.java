@@ -3,6 +3,7 @@ package io.gridshift.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gridshift.workflows.hazelcast.HazelcastPath;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,10 +110,26 @@ class DemoOptionsTest {
   }
 
   @Test
-  void fromAndToAreTheInfinispanDemos() {
-    assertThatThrownBy(() -> DemoOptions.parse(new String[] {"hazelcast", "--to", "5.3.8"}))
+  void theHazelcastDemoRollsAPatchByDefaultAndGoesBlueGreenToALaterMinor() {
+    DemoOptions rolling = DemoOptions.parse(new String[] {"hazelcast"});
+    assertThat(rolling.hazelcastVersions()).isEqualTo(new HazelcastDemoVersions("5.3.6", "5.3.8"));
+    assertThat(rolling.hazelcastVersions().path()).isEqualTo(HazelcastPath.ROLLING);
+
+    DemoOptions blueGreen =
+        DemoOptions.parse(new String[] {"hazelcast", "--from", "5.3.8", "--to", "5.5.0"});
+    assertThat(blueGreen.hazelcastVersions().path()).isEqualTo(HazelcastPath.BLUE_GREEN);
+    assertThat(blueGreen.hazelcastVersions().label()).isEqualTo("5.3.8 -> 5.5.0");
+  }
+
+  @Test
+  void hazelcastVersionsWithoutAPathAreRefusedBeforeAnythingStarts() {
+    assertThatThrownBy(
+            () -> DemoOptions.parse(new String[] {"hazelcast", "--from", "5.5.0", "--to", "5.3.8"}))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("--from and --to are for the infinispan demo");
+        .hasMessageStartingWith("gridshift has no path from 5.5.0 to 5.3.8");
+    assertThatThrownBy(() -> DemoOptions.parse(new String[] {"hazelcast", "--to", "5.3.9"}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--to '5.3.9'");
   }
 
   @Test

@@ -1,13 +1,11 @@
 package io.gridshift.activities.hazelcast;
 
-import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gridshift.activities.Failures;
 import io.gridshift.workflows.hazelcast.bluegreen.TargetRequest;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +16,13 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>a copy of the source's spec (same replicas, volumes, the same member ConfigMap: same maps,
  *       backup counts, serialization and journals), with the target image;
- *   <li>its own cluster name ({@code HZ_CLUSTERNAME} = its name), so its members never join the
- *       source's, whatever discovery the configuration uses;
+ *   <li>the source's cluster name, unchanged: clients authenticate with the cluster name they were
+ *       configured with, and after switch-traffic the same clients reach the target through the
+ *       same Service (a target of its own cluster name refused every one of them: "The configured
+ *       cluster name on the client ... does not match", found by the demo). The two clusters stay
+ *       apart because blue-green is only taken across minor versions, whose open-source members
+ *       refuse to join each other, and because the target's members discover their own pods (the
+ *       sandbox: tcp-ip over the workload's pods);
  *   <li>its own pod labels: the source's without the source's selector keys, plus {@value #LABEL} =
  *       its name, which is its selector. The client Service's selector (the source's labels)
  *       therefore never matches a target pod before switch-traffic sets it to {@value #LABEL}.
@@ -93,11 +96,6 @@ final class TargetDeployer {
                         "%s has no container %s"
                             .formatted(Workload.describe(request.source()), request.container())));
     container.setImage(request.image());
-    List<EnvVar> env =
-        new java.util.ArrayList<>(container.getEnv() == null ? List.of() : container.getEnv());
-    env.removeIf(e -> e.getName().equals("HZ_CLUSTERNAME"));
-    env.add(new EnvVar("HZ_CLUSTERNAME", request.target(), null));
-    container.setEnv(env);
     return target;
   }
 

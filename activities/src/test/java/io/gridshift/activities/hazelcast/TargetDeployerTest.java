@@ -28,7 +28,7 @@ class TargetDeployerTest {
   KubernetesClient client;
 
   @Test
-  void targetHasItsOwnLabelsClusterNameAndImageAndTheSourcesConfig() {
+  void targetHasItsOwnLabelsAndImageAndTheSourcesClusterNameAndConfig() {
     client.apps().statefulSets().inNamespace("apps").resource(source()).create();
 
     new TargetDeployer(client).deploy(REQUEST);
@@ -49,7 +49,8 @@ class TargetDeployerTest {
     assertThat(container.getImage()).isEqualTo("hazelcast/hazelcast:5.5.0");
     assertThat(container.getEnv())
         .contains(new EnvVar("JAVA_OPTS", "-Dhazelcast.shutdownhook.policy=GRACEFUL", null))
-        .contains(new EnvVar("HZ_CLUSTERNAME", "hz-5-5-0", null))
+        .as("clients keep the cluster name they authenticate with across the Service switch")
+        .contains(new EnvVar("HZ_CLUSTERNAME", "hz", null))
         .extracting(EnvVar::getName)
         .containsOnlyOnce("HZ_CLUSTERNAME");
     assertThat(

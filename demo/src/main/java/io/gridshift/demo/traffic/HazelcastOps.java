@@ -28,8 +28,14 @@ public final class HazelcastOps implements GridOps {
   public static final Duration INVOCATION_TIMEOUT = Duration.ofSeconds(30);
 
   private final String description;
-  private final HazelcastInstance client;
-  private final IMap<String, String> map;
+  private final ClientConfigSource configs;
+  private volatile HazelcastInstance client;
+  private volatile IMap<String, String> map;
+
+  /** A fresh client configuration each time: a Hazelcast instance name is used only once. */
+  private interface ClientConfigSource {
+    ClientConfig next();
+  }
 
   /** A client to {@code address} ({@code host:port}) with the default reconnect budget. */
   public HazelcastOps(String address, String clusterName, String mapName) {
@@ -49,9 +55,26 @@ public final class HazelcastOps implements GridOps {
             + " map "
             + mapName
             + " (unisocket)";
-    this.client = HazelcastClient.newHazelcastClient(config(address, clusterName, reconnect));
+    this.configs = () -> config(address, clusterName, reconnect);
+    this.client = HazelcastClient.newHazelcastClient(configs.next());
     this.map = client.getMap(mapName);
     LOG.debug("opened {}", description);
+  }
+
+  /**
+   * A new client through the Service, as an application does after a traffic switch: a unisocket
+   * client keeps its one connection, opened before the switch, to a member of the old cluster (a
+   * blue-green source stays up until delete-source), so without this its writes after the switch
+   * would land on the source and be lost with it.
+   */
+  @Override
+  public void reconnect() {
+    HazelcastInstance old = client;
+    HazelcastInstance fresh = HazelcastClient.newHazelcastClient(configs.next());
+    map = fresh.getMap(map.getName());
+    client = fresh;
+    old.shutdown();
+    LOG.debug("reconnected {}", description);
   }
 
   static ClientConfig config(String address, String clusterName, Duration reconnect) {

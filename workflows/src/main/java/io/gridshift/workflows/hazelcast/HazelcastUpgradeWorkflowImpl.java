@@ -11,6 +11,7 @@ import io.gridshift.workflows.common.ClusterAgents;
 import io.gridshift.workflows.common.FailureQuestion;
 import io.gridshift.workflows.common.FailureTypes;
 import io.gridshift.workflows.common.MapProgress;
+import io.gridshift.workflows.common.MemberStatus;
 import io.gridshift.workflows.common.OwnedGrids;
 import io.gridshift.workflows.common.UpgradeDetails;
 import io.gridshift.workflows.common.UpgradeSkeleton;
@@ -332,6 +333,17 @@ public class HazelcastUpgradeWorkflowImpl extends UpgradeSkeleton<HazelcastUpgra
                           paused.get(m.name())))
               .toList();
     }
-    return new HazelcastDetails(plan, progress.members(), maps);
+    return new HazelcastDetails(plan, members(), maps);
+  }
+
+  /** The grid's members: after a blue-green verify-target, the target's (they serve clients). */
+  private List<MemberStatus> members() {
+    if (blueGreen != null && plan.blueGreen() && blueGreen.targetMembers().isPresent()) {
+      HazelcastProgress target = new HazelcastProgress();
+      target.update(blueGreen.targetMembers().get());
+      target.stateOfAll(HazelcastProgress.UPDATED);
+      return target.members();
+    }
+    return progress.members();
   }
 }

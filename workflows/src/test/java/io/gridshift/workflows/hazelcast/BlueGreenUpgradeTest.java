@@ -76,6 +76,9 @@ class BlueGreenUpgradeTest extends HazelcastTestSupport {
 
   @Test
   void openSourceMinorUpgradeCopiesTheDataToANewClusterAndMovesClientsAfterTheDrain() {
+    for (int i = 0; i < 3; i++) {
+      podVersions.put("hz-5-4-0-" + i, MINOR);
+    }
     HazelcastUpgradeWorkflow stub = start(minor());
     decide(stub, BlueGreenGates.SWITCH_TRAFFIC, true);
     decide(stub, BlueGreenGates.WRITES_PAUSED, true);
@@ -113,6 +116,10 @@ class BlueGreenUpgradeTest extends HazelcastTestSupport {
         .contains(List.of("MAP", "BEFORE", "AFTER", "WRITE PAUSE"));
     assertThat(step(status, HazelcastSteps.ROLL).state()).isEqualTo(StepState.SKIPPED);
     assertThat(step(status, BlueGreenSteps.DRAIN).state()).isEqualTo(StepState.SUCCEEDED);
+    // The members shown are the ones clients reach now: the target's, on the new version.
+    assertThat(status.details(HazelcastDetails.class).members())
+        .extracting(m -> m.pod() + " " + m.version())
+        .containsExactly("hz-5-4-0-0 5.4.0", "hz-5-4-0-1 5.4.0", "hz-5-4-0-2 5.4.0");
   }
 
   @Test

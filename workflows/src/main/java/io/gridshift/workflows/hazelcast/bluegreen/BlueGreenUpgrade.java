@@ -73,6 +73,7 @@ public final class BlueGreenUpgrade {
   private Long writesPausedAt;
   private final Map<String, Long> writePauses = new LinkedHashMap<>();
   private final Map<String, Long> sizesAfter = new LinkedHashMap<>();
+  private ClusterSnapshot targetAtVerify;
 
   /**
    * @param maps the maps to move (known after record-sizes)
@@ -239,6 +240,7 @@ public final class BlueGreenUpgrade {
           FailureTypes.CLUSTER_NOT_SAFE,
           "target " + target() + " is not whole and safe: " + snapshot);
     }
+    targetAtVerify = snapshot;
     sizesAfter.putAll(hz.mapSizes(endpoint(target())));
   }
 
@@ -249,6 +251,14 @@ public final class BlueGreenUpgrade {
   /** Per map, how long client writes were paused (empty until switch-traffic). */
   public Map<String, Long> writePauses() {
     return Map.copyOf(writePauses);
+  }
+
+  /**
+   * The target's members as verify-target saw them (empty until then): after the switch they are
+   * the grid's members, the source's are on their way out.
+   */
+  public java.util.Optional<ClusterSnapshot> targetMembers() {
+    return java.util.Optional.ofNullable(targetAtVerify);
   }
 
   /** Per map, the target's entries at verify-target (empty until then). */
