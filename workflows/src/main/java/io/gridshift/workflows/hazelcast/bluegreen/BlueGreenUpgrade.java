@@ -33,8 +33,10 @@ import org.slf4j.Logger;
  *
  * <ol>
  *   <li>deploy-target (undone by deleting it): {@code <grid>-<version>} from the source's spec and
- *       member ConfigMap with the new image, its own cluster name and pod labels; Ready, whole and
- *       safe.
+ *       member ConfigMap with the new image and its own pod labels (so the client Service does not
+ *       reach it early), keeping the source's cluster name, which clients authenticate with after
+ *       the switch (members of another open-source minor refuse to join each other); Ready, whole
+ *       and safe.
  *   <li>copy-maps: each map's journal end is marked, every map copied partition by partition, then
  *       one catch-up pass applies the writes made during the copy, and every key and value is
  *       compared (clients still write to the source, so some partitions differ).
