@@ -15,7 +15,7 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  * loopback port of its own, from a config file the demo wrote: the same application, auth, signing
  * and codec a production install runs. Logging stays the demo's ({@code logging: type: external}).
  */
-final class DemoRestServer implements AutoCloseable {
+public final class DemoRestServer implements AutoCloseable {
   private final Server jetty;
   private final URI uri;
 
@@ -25,7 +25,7 @@ final class DemoRestServer implements AutoCloseable {
   }
 
   /** Starts the service with {@code config}; fails with the service's own reason. */
-  static DemoRestServer start(Path config) throws Exception {
+  public static DemoRestServer start(Path config) throws Exception {
     CompletableFuture<Server> started = new CompletableFuture<>();
     GridshiftServer app =
         new GridshiftServer() {
@@ -57,7 +57,7 @@ final class DemoRestServer implements AutoCloseable {
   }
 
   /** The service's base URL. */
-  URI uri() {
+  public URI uri() {
     return uri;
   }
 

@@ -180,6 +180,13 @@ final class E2eSandbox implements AutoCloseable {
     return sandbox.client();
   }
 
+  /**
+   * How the worker and the service reach Temporal: the sandbox's frontend, this run's encryption.
+   */
+  TemporalAccess access() {
+    return access;
+  }
+
   UpgradeService service() {
     return service;
   }

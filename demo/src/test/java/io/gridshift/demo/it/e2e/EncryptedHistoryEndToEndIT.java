@@ -1,12 +1,16 @@
 package io.gridshift.demo.it.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.openshift.api.model.DeploymentConfig;
 import io.fabric8.openshift.client.OpenShiftClient;
 import io.gridshift.demo.InfinispanDemo;
 import io.gridshift.demo.InfinispanDemoGrid;
+import io.gridshift.demo.secure.DemoRestServer;
 import io.gridshift.demo.security.HistoryPlaintextScan;
 import io.gridshift.demo.security.HistoryPlaintextScan.Finding;
 import io.gridshift.demo.traffic.GridOps;
@@ -15,8 +19,10 @@ import io.gridshift.demo.traffic.TrafficOptions;
 import io.gridshift.demo.traffic.TrafficProbe;
 import io.gridshift.demo.traffic.TrafficRecord;
 import io.gridshift.sandbox.OpenShiftGrids;
+import io.gridshift.sandbox.temporal.ui.UiServer;
 import io.gridshift.starter.UpgradeRequests;
 import io.gridshift.starter.UpgradeService;
+import io.gridshift.starter.server.auth.Secrets;
 import io.gridshift.workflows.client.PayloadEncryption;
 import io.gridshift.workflows.client.PayloadKeyRing;
 import io.gridshift.workflows.client.TemporalClients;
@@ -24,9 +30,13 @@ import io.gridshift.workflows.common.Phase;
 import io.gridshift.workflows.common.UpgradeStatus;
 import io.gridshift.workflows.infinispan.InfinispanDetails;
 import io.temporal.api.common.v1.WorkflowExecution;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -171,6 +181,87 @@ class EncryptedHistoryEndToEndIT {
     assertThat(OpenShiftGrids.routeService(kube, "default", ROUTE)).isEqualTo(TARGET);
     assertThat(grid.missingKeys(loaded))
         .allSatisfy((cache, missing) -> assertThat(missing).isZero());
+  }
+
+  /**
+   * Issue 17: the real Temporal UI in headless Chromium shows the encrypted request decoded when
+   * its settings name the REST service's codec (the browser holding the user's Basic credentials
+   * for the service, as after opening its operations page), and only the encoded payload ({@code
+   * binary/encrypted}, base64 in the metadata as the API has it) when they name none. The refused
+   * upgrade's input names the cache it lacks, which nothing else on the page shows in clear.
+   */
+  @Test
+  void theTemporalUiShowsPayloadsDecodedThroughTheCodecAndEncodedWithout() throws Exception {
+    assumeTrue(HeadlessChromium.installed(), "needs apt-get install -y chromium chromium-driver");
+    WorkflowExecution refused =
+        service.start(UpgradeRequests.parse(request(MISSING_CACHE, ""), false));
+    e2e.awaitEnd(refused.getWorkflowId());
+    UiServer ui = e2e.sandbox().startUi(0, "");
+    String password = "ui-viewer-" + System.nanoTime();
+    try (DemoRestServer rest = DemoRestServer.start(restConfig(ui.address(), password));
+        HeadlessChromium chromium = new HeadlessChromium()) {
+      UiPayloadPage page = new UiPayloadPage(chromium, ui, refused);
+      try {
+        // With no codec the UI shows the payload as stored: its metadata base64, as the API has it.
+        String encrypted =
+            Base64.getEncoder().encodeToString("binary/encrypted".getBytes(StandardCharsets.UTF_8));
+        ui.useCodec(null);
+        String encoded = page.inputOnceShown(encrypted);
+        assertThat(encoded).contains(encrypted, "Encoded failure").doesNotContain(MISSING_CACHE);
+        page.screenshot("encoded-without-codec.png");
+
+        page.logInTo(rest.uri(), "ui-viewer", password);
+        ui.useCodec(rest.uri() + "/codec");
+        String decoded = page.inputOnceShown(MISSING_CACHE);
+        // The Input card, as JSON: the request (the event rows' one-line summaries are not
+        // checked).
+        assertThat(decoded)
+            .contains(
+                MISSING_CACHE, "\"targetVersion\": \"" + InfinispanDemo.TARGET_VERSION + "\"");
+        page.screenshot("decoded-through-codec.png");
+      } catch (AssertionError | RuntimeException e) {
+        chromium.saveEvidence(UiPayloadPage.EVIDENCE.resolve("failed-codec"));
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * The REST service on a loopback port: this run's Temporal and key, one viewer, the UI's CORS.
+   */
+  private Path restConfig(String uiOrigin, String password) throws IOException {
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("temporal", e2e.access());
+    config.put(
+        "auth",
+        Map.of(
+            "realm",
+            "gridshift",
+            "users",
+            List.of(
+                Map.of(
+                    "name",
+                    "ui-viewer",
+                    "password",
+                    Secrets.bcrypt(password),
+                    "roles",
+                    // No role: reading, and so decoding, needs only a known user.
+                    List.of()))));
+    config.put("codec", Map.of("corsOrigins", List.of(uiOrigin)));
+    Map<String, Object> loopback = Map.of("type", "http", "bindHost", "127.0.0.1", "port", 0);
+    config.put(
+        "server",
+        Map.of(
+            "applicationConnectors",
+            List.of(loopback),
+            "adminConnectors",
+            List.of(loopback),
+            "requestLog",
+            Map.of("appenders", List.of())));
+    config.put("logging", Map.of("type", "external"));
+    Path file = Files.createTempDirectory("gridshift-codec-ui").resolve("server.yaml");
+    new ObjectMapper(new YAMLFactory()).writeValue(file.toFile(), config);
+    return file;
   }
 
   private static String request(String extraCache, String route) {

@@ -246,6 +246,26 @@ class UiServerTest {
     post("/api/v1/namespaces/default/workflows/" + id + "/terminate", "{}", 200);
   }
 
+  /**
+   * The UI opens a closed workflow's history with {@code waitNewEvent=true} and reads {@code
+   * history.events} at once: it must get the events, at once, and an {@code events} list always.
+   */
+  @Test
+  void aClosedWorkflowsHistoryLongPollAnswersItsEventsAtOnce() throws Exception {
+    String id = "ui-closed-" + UUID.randomUUID();
+    post("/api/v1/namespaces/default/workflows/" + id, startBody(id, "closed", "Infinispan"), 200);
+    post("/api/v1/namespaces/default/workflows/" + id + "/terminate", "{}", 200);
+    String history = "/api/v1/namespaces/default/workflows/" + id + "/history";
+    long start = System.nanoTime();
+
+    JsonNode polled = get(history + "?waitNewEvent=true");
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    assertThat(polled.path("history").path("events").isArray()).as(polled.toString()).isTrue();
+    assertThat(polled.path("history").path("events").get(0).path("eventType").asText())
+        .isEqualTo("EVENT_TYPE_WORKFLOW_EXECUTION_STARTED");
+  }
+
   @Test
   void schedulesAreListedAndSettingsReportTheCodec() throws Exception {
     ScheduleClient schedules = ScheduleClient.newInstance(stubs);
