@@ -5,6 +5,8 @@ import io.gridshift.workflows.hazelcast.activities.HazelcastWorkload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The blue-green path's rules on the source's event journals, decided at plan time from the member
@@ -78,7 +80,7 @@ final class HazelcastJournalRules {
   static Violation check(String subject, HazelcastWorkload w, Map<String, Long> entries) {
     Map<String, Integer> journals = w.features().journals();
     List<String> missing = new ArrayList<>();
-    for (String map : entries.keySet()) {
+    for (String map : new TreeSet<>(entries.keySet())) { // sorted: one message for one config
       String config = configFor(map, journals);
       if (config == null || journals.get(config) <= 0) {
         missing.add(config == null || config.equals(map) ? map : map + " (config " + config + ")");
@@ -108,21 +110,22 @@ final class HazelcastJournalRules {
   static List<String> warnings(HazelcastWorkload w, Map<String, Long> entries) {
     Map<String, Integer> journals = w.features().journals();
     List<String> warnings = new ArrayList<>();
-    entries.forEach(
-        (map, count) -> {
-          String config = configFor(map, journals);
-          int capacity = config == null ? 0 : journals.get(config);
-          long minimum = minimumCapacity(count);
-          if (capacity > 0 && capacity < minimum) {
-            warnings.add(
-                ("map %s: event-journal capacity %d (config %s, about %d events per partition)"
-                        + " is below %d for its %d entries: writes during the copy may overrun a"
-                        + " partition's journal, which costs a copy of that partition again, not"
-                        + " data; raise capacity to at least %d to avoid it")
-                    .formatted(
-                        map, capacity, config, capacity / PARTITIONS, minimum, count, minimum));
-          }
-        });
+    new TreeMap<>(entries)
+        .forEach(
+            (map, count) -> {
+              String config = configFor(map, journals);
+              int capacity = config == null ? 0 : journals.get(config);
+              long minimum = minimumCapacity(count);
+              if (capacity > 0 && capacity < minimum) {
+                warnings.add(
+                    ("map %s: event-journal capacity %d (config %s, about %d events per partition)"
+                            + " is below %d for its %d entries: writes during the copy may overrun a"
+                            + " partition's journal, which costs a copy of that partition again, not"
+                            + " data; raise capacity to at least %d to avoid it")
+                        .formatted(
+                            map, capacity, config, capacity / PARTITIONS, minimum, count, minimum));
+              }
+            });
     return warnings;
   }
 }
