@@ -3,7 +3,10 @@ package io.gridshift.activities.hazelcast;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gridshift.workflows.hazelcast.activities.MemberFeatures;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
@@ -12,7 +15,8 @@ import org.w3c.dom.NodeList;
  * Reads {@link MemberFeatures} from a member configuration: {@code cp-subsystem.cp-member-count},
  * and the {@code serialization} entries that name classes of the application (data-serializable and
  * portable factories, custom and global serializers, compact serializers and classes), in the YAML
- * and XML shapes of Hazelcast 5.x's reference configuration.
+ * and XML shapes of Hazelcast 5.x's reference configuration, and each {@code map} configuration's
+ * {@code event-journal} (what a blue-green upgrade follows while it copies).
  */
 final class MemberFeaturesReader {
   private MemberFeaturesReader() {}
@@ -44,13 +48,28 @@ final class MemberFeaturesReader {
     for (JsonNode x : compact.path("classes")) {
       declared.add("compact class " + x.path("class").asText());
     }
-    return new MemberFeatures(cp, declared);
+    return new MemberFeatures(cp, declared, journalsYaml(hz.path("map")));
+  }
+
+  /** Each map configuration's enabled journal capacity, 0 for none or a disabled one. */
+  private static Map<String, Integer> journalsYaml(JsonNode maps) {
+    Map<String, Integer> journals = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = maps.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      JsonNode journal = e.getValue().path("event-journal");
+      boolean enabled = journal.path("enabled").asBoolean(false);
+      journals.put(
+          e.getKey(),
+          enabled ? journal.path("capacity").asInt(MemberFeatures.DEFAULT_JOURNAL_CAPACITY) : 0);
+    }
+    return journals;
   }
 
   /** From the root {@code <hazelcast>} element of an XML configuration. */
   static MemberFeatures fromXml(Element root) {
     int cp = 0;
     List<String> declared = new ArrayList<>();
+    Map<String, Integer> journals = new LinkedHashMap<>();
     for (Element section : children(root)) {
       if ("cp-subsystem".equals(section.getLocalName())) {
         for (Element setting : children(section)) {
@@ -60,9 +79,27 @@ final class MemberFeaturesReader {
         }
       } else if ("serialization".equals(section.getLocalName())) {
         serializationXml(section, declared);
+      } else if ("map".equals(section.getLocalName())) {
+        journals.put(section.getAttribute("name"), journalXml(section));
       }
     }
-    return new MemberFeatures(cp, declared);
+    return new MemberFeatures(cp, declared, journals);
+  }
+
+  /** {@code <event-journal enabled="true"><capacity>N</capacity>}: N, 0 when off or absent. */
+  private static int journalXml(Element map) {
+    for (Element setting : children(map)) {
+      if ("event-journal".equals(setting.getLocalName())
+          && "true".equalsIgnoreCase(setting.getAttribute("enabled").trim())) {
+        for (Element x : children(setting)) {
+          if ("capacity".equals(x.getLocalName())) {
+            return parseOrZero(x.getTextContent());
+          }
+        }
+        return MemberFeatures.DEFAULT_JOURNAL_CAPACITY;
+      }
+    }
+    return 0;
   }
 
   private static void serializationXml(Element serialization, List<String> declared) {

@@ -3,6 +3,7 @@ package io.gridshift.activities.hazelcast;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridshift.workflows.hazelcast.activities.MemberFeatures;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** CP Subsystem and serialization as a member configuration sets them, in YAML and in XML. */
@@ -94,5 +95,66 @@ class MemberFeaturesReaderTest {
             MemberConfig.fromXml("<hazelcast><cluster-name>a</cluster-name></hazelcast>", "x")
                 .features())
         .isEqualTo(MemberFeatures.NONE);
+  }
+
+  @Test
+  void yamlEveryMapConfigurationWithItsEnabledJournalsCapacity() {
+    MemberFeatures f =
+        MemberConfig.fromYaml(
+                """
+                hazelcast:
+                  map:
+                    default:
+                      event-journal:
+                        enabled: true
+                    orders-*:
+                      event-journal:
+                        enabled: true
+                        capacity: 200000
+                    sessions:
+                      backup-count: 1
+                      event-journal:
+                        enabled: false
+                        capacity: 5000
+                    carts:
+                      backup-count: 2
+                """,
+                "ConfigMap hz/hz-config")
+            .features();
+
+    // Enabled without a capacity: Hazelcast's 10,000. Disabled or absent: 0, whatever it says.
+    assertThat(f.journals())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("default", 10_000, "orders-*", 200_000, "sessions", 0, "carts", 0));
+  }
+
+  @Test
+  void xmlEveryMapConfigurationWithItsEnabledJournalsCapacity() {
+    MemberFeatures f =
+        MemberConfig.fromXml(
+                """
+                <hazelcast xmlns="http://www.hazelcast.com/schema/config">
+                  <map name="default">
+                    <event-journal enabled="true"><capacity>100000</capacity></event-journal>
+                  </map>
+                  <map name="orders-*"><event-journal enabled="true"/></map>
+                  <map name="sessions">
+                    <event-journal enabled="false"><capacity>5000</capacity></event-journal>
+                  </map>
+                  <map name="carts"><backup-count>2</backup-count></map>
+                </hazelcast>
+                """,
+                "ConfigMap hz/hz-config")
+            .features();
+
+    assertThat(f.journals())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("default", 100_000, "orders-*", 10_000, "sessions", 0, "carts", 0));
+  }
+
+  @Test
+  void noMapSectionNoJournals() {
+    assertThat(MemberConfig.fromYaml("hazelcast:\n  cluster-name: hz\n", "x").features().journals())
+        .isEmpty();
   }
 }

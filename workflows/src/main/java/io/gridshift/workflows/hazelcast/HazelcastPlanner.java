@@ -14,6 +14,7 @@ import io.gridshift.workflows.hazelcast.bluegreen.BlueGreenUpgrade;
 import io.gridshift.workflows.request.HazelcastUpgradeRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -78,6 +79,55 @@ public final class HazelcastPlanner {
         HazelcastPreflight.safeMaxWait(workload),
         List.copyOf(warnings),
         path);
+  }
+
+  /**
+   * Whether the plan needs the source's maps and their entry counts for {@link #withJournals}: a
+   * blue-green plan of a StatefulSet the preflight passed (a refused one stops anyway, and its
+   * cluster may not answer a client).
+   */
+  public static boolean needsMaps(HazelcastPlan plan) {
+    return plan.blueGreen() && plan.statefulSet() && !plan.refused();
+  }
+
+  /**
+   * {@code plan} with the journal rules of the blue-green path applied to the maps it moves, {@code
+   * entries} (name to entry count): a violation naming every map without an enabled event journal,
+   * which refuses it before anything changes, and a warning per journal too small for its map
+   * ({@link HazelcastJournalRules}).
+   */
+  public static HazelcastPlan withJournals(
+      HazelcastPlan plan,
+      HazelcastUpgradeRequest request,
+      HazelcastWorkload workload,
+      Map<String, Long> entries) {
+    List<Violation> violations = new ArrayList<>(plan.violations());
+    Violation journals =
+        HazelcastJournalRules.check(
+            HazelcastPreflight.subject(request, workload), workload, entries);
+    if (journals != null) {
+      violations.add(journals);
+    }
+    List<String> warnings = new ArrayList<>(plan.warnings());
+    warnings.addAll(HazelcastJournalRules.warnings(workload, entries));
+    return new HazelcastPlan(
+        plan.grid(),
+        plan.kind(),
+        plan.replicas(),
+        plan.container(),
+        plan.fromVersion(),
+        plan.targetVersion(),
+        plan.previousImage(),
+        plan.targetImage(),
+        plan.edition(),
+        plan.clusterVersionBefore(),
+        plan.expectedClusterVersion(),
+        List.copyOf(violations),
+        // fixUnsafeSettings cannot add a journal: the plan is refused, not fixed first.
+        plan.fixSettingsFirst() && journals == null,
+        plan.safeMaxWait(),
+        List.copyOf(warnings),
+        plan.path());
   }
 
   /**

@@ -38,10 +38,11 @@ import java.util.Map;
  * <ol>
  *   <li>plan: validate the request, read the workload (refused when another tool manages it, unless
  *       taken over, then audited) and every member's health, choose the path ({@link
- *       HazelcastPaths}), run {@link HazelcastPreflight}. Any violation refuses the upgrade with
- *       every rule and fix, nothing changed; a dry run returns the plan and the verdict here. A
- *       blue-green path is refused for now ({@link HazelcastPlanner#pathNotAvailable}): the steps
- *       below roll members.
+ *       HazelcastPaths}), run {@link HazelcastPreflight} (on the blue-green path with the source's
+ *       maps: each needs an event journal, {@link HazelcastJournalRules}). Any violation refuses
+ *       the upgrade with every rule and fix, nothing changed; a dry run returns the plan and the
+ *       verdict here. A blue-green path is refused for now ({@link
+ *       HazelcastPlanner#pathNotAvailable}): the steps below roll members.
  *   <li>gate fix-settings, fix-settings: only with fixUnsafeSettings when every violation is a
  *       setting gridshift can fix: the safe settings are written and their roll paced like the
  *       upgrade's, then the preflight runs again.
@@ -105,6 +106,12 @@ public class HazelcastUpgradeWorkflowImpl extends UpgradeSkeleton<HazelcastUpgra
             ? Rules.ROLLING_ONLY
             : Rules.PATHS;
     plan = HazelcastPlanner.plan(request, workload, snapshot, rules);
+    if (HazelcastPlanner.needsMaps(plan)) {
+      // The maps a blue-green upgrade moves, read now so one without an event journal is refused
+      // before the target is deployed (not at copy-maps, after it).
+      Map<String, Long> maps = act.hz().mapSizes(new HazelcastEndpoint(ref, request.port()));
+      plan = HazelcastPlanner.withJournals(plan, request, workload, maps);
+    }
     visibility.sourceVersion(plan.fromVersion());
     progress.update(snapshot);
     SafeClusterWait safeWait =

@@ -17,6 +17,8 @@ import io.gridshift.workflows.common.MapProgress;
 import io.gridshift.workflows.common.Phase;
 import io.gridshift.workflows.common.StepState;
 import io.gridshift.workflows.common.UpgradeStatus;
+import io.gridshift.workflows.hazelcast.activities.HazelcastWorkload;
+import io.gridshift.workflows.hazelcast.activities.MemberFeatures;
 import io.gridshift.workflows.hazelcast.bluegreen.BlueGreenGates;
 import io.gridshift.workflows.hazelcast.bluegreen.BlueGreenSteps;
 import io.gridshift.workflows.hazelcast.bluegreen.CatchUp;
@@ -26,6 +28,7 @@ import io.gridshift.workflows.hazelcast.bluegreen.MapCheck;
 import io.gridshift.workflows.hazelcast.bluegreen.MapCopy;
 import io.gridshift.workflows.hazelcast.bluegreen.TargetRequest;
 import io.gridshift.workflows.request.HazelcastUpgradeRequest;
+import io.gridshift.workflows.testing.FakeHazelcastCluster;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import java.util.Map;
@@ -148,5 +151,62 @@ class BlueGreenUpgradeTest extends HazelcastTestSupport {
     verify(blueGreen).deleteStatefulSet(TARGET_STS);
     verify(kube, never()).setServiceSelector(any());
     verify(blueGreen, never()).deleteStatefulSet(eq(STS));
+  }
+
+  @Test
+  void aMapWithoutAnEventJournalIsRefusedAtPlanBeforeTheTargetIsDeployed() {
+    cluster.setWorkload(withJournals(Map.of("default", 0, "sessions", 100_000)));
+    ApplicationFailure f = failure(start(minor()));
+
+    assertThat(f.getType()).isEqualTo(FailureTypes.UNSAFE_CONFIGURATION);
+    assertThat(f.getOriginalMessage())
+        .contains("[" + HazelcastJournalRules.EVENT_JOURNAL + "]")
+        .contains("gives orders (config default) no enabled event-journal")
+        .doesNotContain("sessions (config")
+        .contains("restart the source's members with it at their current version");
+    nothingChanged();
+  }
+
+  @Test
+  void aDryRunIsRefusedTooWithTheSameRule() {
+    cluster.setWorkload(withJournals(Map.of()));
+    ApplicationFailure f = failure(start(with(minor(), false, false, true)));
+
+    assertThat(f.getType()).isEqualTo(FailureTypes.UNSAFE_CONFIGURATION);
+    assertThat(f.getOriginalMessage()).contains("gives orders, sessions no enabled event-journal");
+    nothingChanged();
+  }
+
+  private void nothingChanged() {
+    assertThat(cluster.changes).isEmpty();
+    verify(blueGreen, never()).deployTarget(any());
+    verify(blueGreen, never()).markJournals(any());
+    verify(blueGreen, never()).copyMaps(any());
+    verify(kube, never()).setServiceSelector(any());
+  }
+
+  /** The fake's StatefulSet with {@code journals} as its member configuration's maps. */
+  private static HazelcastWorkload withJournals(Map<String, Integer> journals) {
+    HazelcastWorkload w =
+        FakeHazelcastCluster.statefulSet("hz", FakeHazelcastCluster.SAFE_PROPERTIES, 600);
+    return new HazelcastWorkload(
+        w.name(),
+        w.kind(),
+        w.replicas(),
+        w.readyReplicas(),
+        w.container(),
+        w.image(),
+        w.version(),
+        w.terminationGracePeriodSeconds(),
+        w.systemProperties(),
+        w.mapBackupCounts(),
+        w.strategyType(),
+        w.partition(),
+        w.maxUnavailable(),
+        w.maxSurge(),
+        w.configMap(),
+        w.claimedBy(),
+        w.owner(),
+        new MemberFeatures(0, List.of(), journals));
   }
 }

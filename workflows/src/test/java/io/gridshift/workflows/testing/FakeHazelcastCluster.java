@@ -6,6 +6,7 @@ import io.gridshift.workflows.hazelcast.activities.ClusterSnapshot;
 import io.gridshift.workflows.hazelcast.activities.HazelcastActivities;
 import io.gridshift.workflows.hazelcast.activities.HazelcastEndpoint;
 import io.gridshift.workflows.hazelcast.activities.HazelcastWorkload;
+import io.gridshift.workflows.hazelcast.activities.MemberFeatures;
 import io.gridshift.workflows.hazelcast.activities.MemberHealth;
 import io.gridshift.workflows.hazelcast.activities.SafeWaitRequest;
 import io.temporal.failure.ApplicationFailure;
@@ -20,13 +21,20 @@ import java.util.function.Function;
 /**
  * Every activity a Hazelcast rolling upgrade calls, for healthy clusters: a workload of any name is
  * a StatefulSet of 3 members {@code <name>-0..2} on {@value #VERSION}, deployed the safe way
- * ({@link #SAFE_PROPERTIES}, terminationGracePeriodSeconds 600), with maps {@code orders} (1000
- * entries) and {@code sessions} (500). A pod runs the version its last {@code waitUntilSafe} asked
- * for ({@link #podVersions}), so snapshots follow the roll. Register it on the cluster's task queue
- * as it is, or spy on it ({@link ActivitySpy}). Calls that change the cluster are recorded in
- * {@link #changes}.
+ * ({@link #SAFE_PROPERTIES}, terminationGracePeriodSeconds 600, {@link #JOURNALED}), with maps
+ * {@code orders} (1000 entries) and {@code sessions} (500). A pod runs the version its last {@code
+ * waitUntilSafe} asked for ({@link #podVersions}), so snapshots follow the roll. Register it on the
+ * cluster's task queue as it is, or spy on it ({@link ActivitySpy}). Calls that change the cluster
+ * are recorded in {@link #changes}.
  */
 public class FakeHazelcastCluster extends FakeKubernetes implements HazelcastActivities {
+  /**
+   * A member configuration like the demo's: {@code map default} with an event journal of 100,000,
+   * so every map can be followed by a blue-green upgrade.
+   */
+  public static final MemberFeatures JOURNALED =
+      new MemberFeatures(0, List.of(), Map.of("default", 100_000));
+
   /** The version every member runs until a safe-wait moves it. */
   public static final String VERSION = "5.3.6";
 
@@ -70,7 +78,9 @@ public class FakeHazelcastCluster extends FakeKubernetes implements HazelcastAct
         null,
         null,
         name + "-config",
-        null);
+        null,
+        null,
+        JOURNALED);
   }
 
   /** From now on, {@code inspect} of workload {@code workload.name()} answers {@code workload}. */
