@@ -134,7 +134,9 @@ class HazelcastUpgradeEndToEndIT {
   void aPodStuckOnABadImageIsRolledBackTheSameSafeWayWithNothingLost() throws Exception {
     // A tag no registry has (a released version, so the request is valid, with a variant tag
     // nobody published): the first pod waits for its image forever (Pending, ErrImagePull), and
-    // the StatefulSet controller waits for it even after the template is reverted. It runs before
+    // the StatefulSet controller waits for it even after the template is reverted. podTimeout 45 s:
+    // the rolled-back member must start and join within it, which took over 10 s on two loaded
+    // cores (a member starts in ~5-15 s, RUNTIME.md). It runs before
     // the successful roll, while the grid still runs 5.3.6: 5.3.8 is the last open-source 5.3.
     String id =
         service
@@ -143,7 +145,7 @@ class HazelcastUpgradeEndToEndIT {
                     request(
                         "hz",
                         "5.3.7",
-                        ", \"podTimeout\": \"10s\","
+                        ", \"podTimeout\": \"45s\","
                             + " \"targetImage\": \"hazelcast/hazelcast:5.3.7-unpublished\""),
                     false))
             .getWorkflowId();
